@@ -1,0 +1,139 @@
+package io.keras4j.examples;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.callbacks.History;
+import io.keras4j.data.Csv;
+import io.keras4j.data.Split;
+import io.keras4j.data.StandardScaler;
+import io.keras4j.data.Table;
+import io.keras4j.layers.Dense;
+import io.keras4j.metrics.ClassificationReport;
+import io.keras4j.models.CompileOptions;
+import io.keras4j.models.FitOptions;
+import io.keras4j.models.Sequential;
+import io.keras4j.optimizers.Adam;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Star/quasar (and galaxy) classification from SDSS colours with a small MLP.
+ *
+ * <p>Run: {@code mvn -q -pl examples exec:java -Dexec.mainClass=io.keras4j.examples.StarQuasar} (simulated
+ * colours), or add {@code -Dexec.args="--data ../shared/data/sdss/skyserver_dr14_10k.csv"} for a real SDSS table
+ * with columns u,g,r,i,z,class. Options: {@code --classes STAR,QSO} keeps those classes only; {@code --out DIR}
+ * (default {@code examples/output}) receives {@code star_quasar_curves.png}.
+ */
+public final class StarQuasar {
+  private StarQuasar() {}
+
+  /** What a run produced. */
+  public record Result(double accuracy, double baselineAccuracy, ClassificationReport report, History history) {}
+
+  /** Colours u-g, g-r, r-i, i-z of a table with columns u,g,r,i,z. */
+  public static float[][] colours(Table t) {
+    float[][] m = t.columns("u", "g", "r", "i", "z");
+    float[][] c = new float[m.length][4];
+    for (int i = 0; i < m.length; i++) {
+      for (int j = 0; j < 4; j++) {
+        c[i][j] = m[i][j] - m[i][j + 1];
+      }
+    }
+    return c;
+  }
+
+  /** Trains on 75% of (x, y) and reports on the held-out 25%; also trains a logistic regression baseline. */
+  public static Result run(float[][] x, int[] y, String[] classes, int epochs, long seed, int verbose) {
+    Backend.setRandomSeed(seed);
+    int[][] parts = Split.indices(x.length, 0.75, 0.0, seed);
+    StandardScaler scaler = new StandardScaler().fit(Split.rows(x, parts[0]));
+    float[][] xTrain = scaler.transform(Split.rows(x, parts[0]));
+    float[][] xTest = scaler.transform(Split.rows(x, parts[2]));
+    int[] yTrain = Split.rows(y, parts[0]);
+    int[] yTest = Split.rows(y, parts[2]);
+
+    Sequential model = new Sequential();
+    model.add(new Dense(64).activation("relu").inputDim(4));
+    model.add(new Dense(64).activation("relu"));
+    model.add(new Dense(classes.length).activation("softmax"));
+    model.compile(new CompileOptions().optimizer(new Adam(1e-3)).loss("sparse_categorical_crossentropy")
+        .metrics("accuracy"));
+    if (verbose > 0) {
+      model.summary();
+    }
+    History history = model.fit(xTrain, yTrain, new FitOptions().epochs(epochs).batchSize(64).validationSplit(0.1)
+        .verbose(verbose));
+    int[] predicted = argmax(model.predict(xTest));
+    ClassificationReport report = ClassificationReport.of(yTest, predicted, classes);
+    model.close();
+
+    Sequential logistic = new Sequential();
+    logistic.add(new Dense(classes.length).activation("softmax").inputDim(4));
+    logistic.compile(new CompileOptions().optimizer(new Adam(1e-2)).loss("sparse_categorical_crossentropy"));
+    logistic.fit(xTrain, yTrain, new FitOptions().epochs(epochs).batchSize(64).verbose(0));
+    double baseline = ClassificationReport.of(yTest, argmax(logistic.predict(xTest)), classes).accuracy();
+    logistic.close();
+    return new Result(report.accuracy(), baseline, report, history);
+  }
+
+  static int[] argmax(float[][] p) {
+    int[] out = new int[p.length];
+    for (int i = 0; i < p.length; i++) {
+      for (int j = 1; j < p[i].length; j++) {
+        if (p[i][j] > p[i][out[i]]) {
+          out[i] = j;
+        }
+      }
+    }
+    return out;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path data = null;
+    Path out = Path.of("output");
+    List<String> keep = null;
+    int epochs = 30;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--data" -> data = Path.of(args[++i]);
+        case "--out" -> out = Path.of(args[++i]);
+        case "--classes" -> keep = Arrays.asList(args[++i].split(","));
+        case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+        default -> throw new IllegalArgumentException("Unknown option " + args[i]
+            + ". Options: --data FILE, --classes A,B, --epochs N, --out DIR");
+      }
+    }
+    float[][] x;
+    int[] y;
+    String[] classes;
+    if (data != null) {
+      Table t = Csv.read(data);
+      if (keep != null) {
+        t = t.where("class", keep.toArray(new String[0]));
+      }
+      classes = Arrays.stream(t.strings("class")).distinct().sorted().toArray(String[]::new);
+      x = colours(t);
+      String[] cls = t.strings("class");
+      y = new int[cls.length];
+      for (int i = 0; i < cls.length; i++) {
+        y[i] = Arrays.asList(classes).indexOf(cls[i]);
+      }
+      System.out.println("Read " + x.length + " objects from " + data + ": classes " + Arrays.toString(classes));
+    } else {
+      x = new float[10000][];
+      y = new int[10000];
+      ColourSimulator.draw(10000, 7, x, y);
+      classes = ColourSimulator.CLASSES;
+      System.out.println("Simulated 10000 objects (see ColourSimulator for the colour model)");
+    }
+    Result r = run(x, y, classes, epochs, 42, 2);
+    System.out.println();
+    System.out.println(r.report());
+    System.out.printf("Test accuracy: %.4f (logistic regression baseline: %.4f)%n", r.accuracy(), r.baselineAccuracy());
+    Files.createDirectories(out);
+    Path png = out.resolve("star_quasar_curves.png");
+    Plots.trainingCurves(r.history(), "Star/quasar MLP", png);
+    System.out.println("Wrote " + png.toAbsolutePath());
+  }
+}

@@ -1,0 +1,167 @@
+package io.keras4j.backend;
+
+import io.keras4j.backend.tensorflow.TensorFlowEngine;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * The entry point to the engine: the operations of the graph being traced, native arrays, and random seeds.
+ *
+ * <p>Keras equivalent: {@code keras.backend} and {@code keras.utils.set_random_seed}.
+ * <pre>{@code Backend.setRandomSeed(42);   // same weights, same dropout masks, same shuffles}</pre>
+ */
+public final class Backend {
+  private static final Engine ENGINE = new TensorFlowEngine();
+  private static final ThreadLocal<Deque<TraceScope>> SCOPES = ThreadLocal.withInitial(ArrayDeque::new);
+  private static Random seeds = new Random();
+
+  private Backend() {}
+
+  /** The engine's name ("tensorflow"), as {@code keras.backend.backend()}. */
+  public static String backend() {
+    return ENGINE.name();
+  }
+
+  /** Keras' default float type, "float32". */
+  public static String floatx() {
+    return "float32";
+  }
+
+  /** Keras' fuzz factor, 1e-7. */
+  public static float epsilon() {
+    return 1e-7f;
+  }
+
+  /** The operations of the graph being traced; only valid inside {@link ComputeGraph#trace}. */
+  public static Ops ops() {
+    TraceScope scope = SCOPES.get().peek();
+    if (scope == null) {
+      throw new IllegalStateException("No graph is being traced: Backend.ops() is only available inside a layer's "
+          + "call, a loss, a metric or an optimizer update while a model runs");
+    }
+    return scope.ops;
+  }
+
+  /** A new graph with its session. */
+  public static ComputeGraph newGraph() {
+    return ENGINE.newGraph();
+  }
+
+  /** Copies {@code data} (row-major) into a native float32 array of {@code shape}. */
+  public static NativeArray array(float[] data, Shape shape) {
+    return ENGINE.array(data, shape);
+  }
+
+  /** Copies {@code data} (row-major) into a native int32 array of {@code shape}. */
+  public static NativeArray array(int[] data, Shape shape) {
+    return ENGINE.array(data, shape);
+  }
+
+  /** A native int32 scalar. */
+  public static NativeArray scalar(int value) {
+    return ENGINE.array(new int[] {value}, Shape.scalar());
+  }
+
+  /**
+   * The output shapes of {@code fn} on inputs of {@code inputShapes}, found by tracing it in a scratch graph.
+   *
+   * <p>Keras equivalent: {@code compute_output_spec}, which runs {@code call} on symbolic tensors.
+   */
+  public static List<Shape> traceShapes(List<Shape> inputShapes, List<String> dtypes,
+      Function<List<Tensor>, List<Tensor>> fn) {
+    try (ComputeGraph g = newGraph()) {
+      List<Shape> out = new ArrayList<>();
+      g.trace(() -> {
+        Ops ops = ops();
+        List<Tensor> in = new ArrayList<>();
+        for (int i = 0; i < inputShapes.size(); i++) {
+          in.add(ops.placeholder(dtypes.get(i), inputShapes.get(i)));
+        }
+        for (Tensor t : fn.apply(in)) {
+          out.add(t.shape());
+        }
+        return List.of();
+      });
+      return out;
+    }
+  }
+
+  // ---- names ----
+  private static final java.util.Map<String, Integer> NAMES = new java.util.HashMap<>();
+
+  /**
+   * A unique name from {@code prefix}: {@code dense}, then {@code dense_1}, {@code dense_2}, as Keras names layers.
+   */
+  public static synchronized String uniqueName(String prefix) {
+    Integer n = NAMES.get(prefix);
+    NAMES.put(prefix, n == null ? 1 : n + 1);
+    return n == null ? prefix : prefix + "_" + n;
+  }
+
+  /** Resets automatic names (Keras' {@code keras.backend.clear_session()}). */
+  public static synchronized void clearSession() {
+    NAMES.clear();
+  }
+
+  // ---- random seeds ----
+
+  /** Seeds every random choice keras4j makes: initializers, dropout, noise, shuffling (Keras' set_random_seed). */
+  public static synchronized void setRandomSeed(long seed) {
+    seeds = new Random(seed);
+  }
+
+  /** The next seed from the global seed generator. */
+  public static synchronized long nextSeed() {
+    return seeds.nextLong() & 0x7fffffffL;
+  }
+
+  /** A host-side random generator seeded from {@code seed}, or from the global generator when null. */
+  public static Random random(Long seed) {
+    return new Random(seed != null ? seed : nextSeed());
+  }
+
+  // ---- trace scopes: engine use ----
+
+  /** Engine use: makes {@code ops} current while a function is traced. */
+  public static void enterTrace(Ops ops) {
+    SCOPES.get().push(new TraceScope(ops));
+  }
+
+  /** Engine use: ends the innermost trace scope. */
+  public static void exitTrace() {
+    SCOPES.get().pop();
+  }
+
+  /** Records a loss added during the trace (Keras' {@code layer.add_loss}); summed into the training loss. */
+  public static void addLoss(Tensor loss) {
+    TraceScope scope = SCOPES.get().peek();
+    if (scope == null) {
+      throw new IllegalStateException("add_loss is only available while a model is traced");
+    }
+    scope.losses.add(loss);
+  }
+
+  /** The losses added since the last call, removing them from the current trace. */
+  public static List<Tensor> takeLosses() {
+    TraceScope scope = SCOPES.get().peek();
+    if (scope == null) {
+      return List.of();
+    }
+    List<Tensor> l = new ArrayList<>(scope.losses);
+    scope.losses.clear();
+    return l;
+  }
+
+  private static final class TraceScope {
+    final Ops ops;
+    final List<Tensor> losses = new ArrayList<>();
+
+    TraceScope(Ops ops) {
+      this.ops = ops;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.keras4j.backend;
+
+/**
+ * A dense array in the engine's native memory, fed to or fetched from a traced function.
+ *
+ * <p>Porting note: Keras passes NumPy arrays; keras4j copies Java arrays once into native memory, so a whole data
+ * set is fed to each training step without copying it again. Close it when done.
+ */
+public interface NativeArray extends AutoCloseable {
+  Shape shape();
+
+  /** "float32", "int32", "int64" or "bool". */
+  String dtype();
+
+  /** The values, row-major, converted to float. */
+  float[] toFloatArray();
+
+  /** Element {@code i} in row-major order, as float. */
+  float getFloat(long i);
+
+  /** Sets a scalar int32 array's value, so a fed scalar can be reused across steps. */
+  void setInt(int value);
+
+  @Override
+  void close();
+}

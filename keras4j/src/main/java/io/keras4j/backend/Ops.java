@@ -1,0 +1,243 @@
+package io.keras4j.backend;
+
+import java.util.List;
+
+/**
+ * The operations layers, losses, metrics and optimizers are written in.
+ *
+ * <p>Keras equivalent: {@code keras.ops} (NumPy-like names). Get the operations of the graph being traced with
+ * {@link Backend#ops()}. Axes may be negative (counted from the end). Binary operations broadcast like NumPy.
+ * <pre>{@code Ops ops = Backend.ops(); Tensor y = ops.add(ops.matmul(x, w), b);}</pre>
+ */
+public interface Ops {
+  // ---- creation ----
+  Tensor constant(float value);
+
+  Tensor constant(float[] values, Shape shape);
+
+  Tensor constant(int[] values, Shape shape);
+
+  /** A new input of the graph, fed at each call. */
+  Tensor placeholder(String dtype, Shape shape);
+
+  Tensor zeros(Shape shape);
+
+  Tensor fill(Tensor shape, float value);
+
+  Tensor zerosLike(Tensor x);
+
+  Tensor onesLike(Tensor x);
+
+  Tensor range(Tensor start, Tensor limit);
+
+  // ---- variables ----
+  /** The value of {@code v} in this graph. */
+  Tensor read(Variable v);
+
+  /** Assigns {@code value} to {@code v} when the traced function runs; returns the new value. */
+  Tensor assign(Variable v, Tensor value);
+
+  /** Adds {@code delta} to {@code v} when the traced function runs; returns the new value. */
+  Tensor assignAdd(Variable v, Tensor delta);
+
+  // ---- elementwise ----
+  Tensor add(Tensor a, Tensor b);
+
+  Tensor subtract(Tensor a, Tensor b);
+
+  Tensor multiply(Tensor a, Tensor b);
+
+  Tensor divide(Tensor a, Tensor b);
+
+  /** {@code a / b}, and 0 where {@code b} is 0. */
+  Tensor divideNoNan(Tensor a, Tensor b);
+
+  Tensor add(Tensor a, float b);
+
+  Tensor multiply(Tensor a, float b);
+
+  Tensor negative(Tensor x);
+
+  Tensor abs(Tensor x);
+
+  Tensor sign(Tensor x);
+
+  Tensor square(Tensor x);
+
+  Tensor sqrt(Tensor x);
+
+  Tensor rsqrt(Tensor x);
+
+  Tensor exp(Tensor x);
+
+  Tensor expm1(Tensor x);
+
+  Tensor log(Tensor x);
+
+  Tensor log1p(Tensor x);
+
+  Tensor pow(Tensor x, Tensor y);
+
+  Tensor pow(Tensor x, float y);
+
+  Tensor maximum(Tensor a, Tensor b);
+
+  Tensor minimum(Tensor a, Tensor b);
+
+  Tensor maximum(Tensor a, float b);
+
+  Tensor minimum(Tensor a, float b);
+
+  Tensor clip(Tensor x, float min, float max);
+
+  Tensor floor(Tensor x);
+
+  Tensor round(Tensor x);
+
+  Tensor cos(Tensor x);
+
+  Tensor sin(Tensor x);
+
+  Tensor cosh(Tensor x);
+
+  Tensor erf(Tensor x);
+
+  Tensor tanh(Tensor x);
+
+  Tensor sigmoid(Tensor x);
+
+  Tensor relu(Tensor x);
+
+  Tensor elu(Tensor x);
+
+  Tensor selu(Tensor x);
+
+  Tensor softplus(Tensor x);
+
+  Tensor softsign(Tensor x);
+
+  Tensor leakyRelu(Tensor x, float negativeSlope);
+
+  Tensor softmax(Tensor x, int axis);
+
+  Tensor logSoftmax(Tensor x, int axis);
+
+  // ---- comparison and selection ----
+  Tensor equal(Tensor a, Tensor b);
+
+  Tensor notEqual(Tensor a, Tensor b);
+
+  Tensor greater(Tensor a, Tensor b);
+
+  Tensor greaterEqual(Tensor a, Tensor b);
+
+  Tensor less(Tensor a, Tensor b);
+
+  Tensor lessEqual(Tensor a, Tensor b);
+
+  Tensor logicalAnd(Tensor a, Tensor b);
+
+  Tensor logicalOr(Tensor a, Tensor b);
+
+  Tensor logicalNot(Tensor a);
+
+  /** Elementwise {@code condition ? a : b}; the three broadcast together. */
+  Tensor where(Tensor condition, Tensor a, Tensor b);
+
+  Tensor isNan(Tensor x);
+
+  Tensor isFinite(Tensor x);
+
+  // ---- reductions; {@code axes} null means all axes ----
+  Tensor sum(Tensor x, int[] axes, boolean keepdims);
+
+  Tensor mean(Tensor x, int[] axes, boolean keepdims);
+
+  Tensor max(Tensor x, int[] axes, boolean keepdims);
+
+  Tensor min(Tensor x, int[] axes, boolean keepdims);
+
+  Tensor prod(Tensor x, int[] axes, boolean keepdims);
+
+  Tensor logSumExp(Tensor x, int[] axes, boolean keepdims);
+
+  Tensor argmax(Tensor x, int axis);
+
+  Tensor cumsum(Tensor x, int axis);
+
+  // ---- linear algebra ----
+  /** Matrix product over the last two axes (batched when ranks exceed 2). */
+  Tensor matmul(Tensor a, Tensor b);
+
+  /** {@code x} (…, n) times {@code w} (n, m), for any rank of {@code x}. */
+  Tensor dot(Tensor x, Tensor w);
+
+  // ---- shapes ----
+  /** Reshapes; one dimension may be -1 (inferred). The batch dimension is given as -1 too. */
+  Tensor reshape(Tensor x, long... shape);
+
+  /** Reshapes to a shape computed in the graph. */
+  Tensor reshape(Tensor x, Tensor shape);
+
+  /** The dynamic shape as an int32 vector. */
+  Tensor shapeOf(Tensor x);
+
+  /** The dynamic size of axis {@code axis} as an int32 scalar. */
+  Tensor dimension(Tensor x, int axis);
+
+  Tensor transpose(Tensor x, int... perm);
+
+  Tensor concatenate(List<Tensor> xs, int axis);
+
+  Tensor stack(List<Tensor> xs, int axis);
+
+  Tensor expandDims(Tensor x, int axis);
+
+  Tensor squeeze(Tensor x, int axis);
+
+  Tensor tile(Tensor x, int... multiples);
+
+  Tensor tile(Tensor x, Tensor multiples);
+
+  Tensor broadcastTo(Tensor x, Tensor shape);
+
+  /** Rows {@code indices} of {@code x} along {@code axis}. */
+  Tensor take(Tensor x, Tensor indices, int axis);
+
+  /** A slice: {@code begin} and {@code size} per axis, size -1 meaning to the end. */
+  Tensor slice(Tensor x, int[] begin, int[] size);
+
+  /** A slice with begin and size computed in the graph. */
+  Tensor slice(Tensor x, Tensor begin, Tensor size);
+
+  Tensor pad(Tensor x, int[][] paddings, float value);
+
+  Tensor oneHot(Tensor indices, int depth);
+
+  Tensor cast(Tensor x, String dtype);
+
+  Tensor identity(Tensor x);
+
+  Tensor stopGradient(Tensor x);
+
+  // ---- random; each op draws new numbers at every call of the traced function ----
+  Tensor randomUniform(Tensor shape, float min, float max, long seed);
+
+  Tensor randomNormal(Tensor shape, float mean, float stddev, long seed);
+
+  // ---- gradients and control ----
+  /** d(target)/d(xs); a null entry where {@code target} does not depend on that x. */
+  List<Tensor> gradients(Tensor target, List<Tensor> xs);
+
+  /** {@code x}, computed only after {@code deps} ran. */
+  Tensor withDependencies(List<Tensor> deps, Tensor x);
+
+  /**
+   * Runs {@code body} so that every op it creates, variable reads included, runs after {@code deps}; use it to read
+   * a variable's value after an update in the same function.
+   */
+  <T> T withControlDependencies(List<Tensor> deps, java.util.function.Supplier<T> body);
+
+  /** Runs the given assignments in this trace (recorded as updates of the traced function). */
+  void addUpdate(Tensor update);
+}

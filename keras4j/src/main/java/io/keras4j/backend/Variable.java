@@ -1,0 +1,208 @@
+package io.keras4j.backend;
+
+import java.util.Arrays;
+import java.util.function.UnaryOperator;
+
+/**
+ * A model or optimizer state value: a layer weight, a metric accumulator, an optimizer slot.
+ *
+ * <p>Keras equivalent: {@code keras.Variable}. Its value lives on the host until a compiled graph uses it; the engine
+ * then keeps the newest value in that graph's session and hands it back when it is read on the host or needed by
+ * another graph, so one layer can be shared by several models. {@code float32} and {@code int64} are supported.
+ * <pre>{@code Variable v = new Variable("kernel", Shape.of(3, 2), "float32", true, new float[6]);}</pre>
+ */
+public final class Variable {
+  private final String name;
+  private final Shape shape;
+  private final String dtype;
+  private final boolean trainable;
+  private String path;
+  private UnaryOperator<Tensor> constraint;
+
+  // host copy and the engine's bookkeeping
+  private float[] floats;
+  private long[] longs;
+  private long version;
+  private VariableHolder live;
+
+  /** A float32 variable with the given initial value (row-major, copied). */
+  public Variable(String name, Shape shape, String dtype, boolean trainable, float[] initial) {
+    this(name, shape, dtype, trainable);
+    if (!"float32".equals(dtype)) {
+      throw new IllegalArgumentException("Variable '" + name + "': a float[] value needs dtype float32. Received: dtype=" + dtype);
+    }
+    checkSize(initial.length);
+    this.floats = initial.clone();
+  }
+
+  /** An int64 variable with the given initial value (row-major, copied). */
+  public Variable(String name, Shape shape, boolean trainable, long[] initial) {
+    this(name, shape, "int64", trainable);
+    checkSize(initial.length);
+    this.longs = initial.clone();
+  }
+
+  private Variable(String name, Shape shape, String dtype, boolean trainable) {
+    if (!shape.isFullyDefined()) {
+      throw new IllegalArgumentException("Variable '" + name + "' needs a fully defined shape. Received: shape=" + shape);
+    }
+    this.name = name;
+    this.path = name;
+    this.shape = shape;
+    this.dtype = dtype;
+    this.trainable = trainable;
+  }
+
+  private void checkSize(int n) {
+    if (n != shape.size()) {
+      throw new IllegalArgumentException("Variable '" + name + "' of shape " + shape + " needs " + shape.size()
+          + " values. Received: " + n + " values");
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The variable's path, such as {@code "dense/kernel"}. */
+  public String path() {
+    return path;
+  }
+
+  /** Sets the path (the owner's name plus the variable's name). */
+  public void path(String path) {
+    this.path = path;
+  }
+
+  public Shape shape() {
+    return shape;
+  }
+
+  public String dtype() {
+    return dtype;
+  }
+
+  public boolean trainable() {
+    return trainable;
+  }
+
+  /** The constraint applied after each optimizer update, or null. */
+  public UnaryOperator<Tensor> constraint() {
+    return constraint;
+  }
+
+  /** Sets the constraint applied after each optimizer update (Keras' {@code constraint=}). */
+  public void constraint(UnaryOperator<Tensor> constraint) {
+    this.constraint = constraint;
+  }
+
+  /** The current value, row-major (a copy). */
+  public synchronized float[] floatValue() {
+    refreshHost();
+    if (floats == null) {
+      throw new IllegalStateException("Variable '" + path + "' has dtype " + dtype + ", not float32");
+    }
+    return floats.clone();
+  }
+
+  /** The current value of an int64 variable, row-major (a copy). */
+  public synchronized long[] longValue() {
+    refreshHost();
+    if (longs == null) {
+      throw new IllegalStateException("Variable '" + path + "' has dtype " + dtype + ", not int64");
+    }
+    return longs.clone();
+  }
+
+  /** Assigns a new value from the host (Keras' {@code variable.assign(value)}). */
+  public synchronized void assign(float[] value) {
+    if (floats == null) {
+      throw new IllegalStateException("Variable '" + path + "' has dtype " + dtype + "; cannot assign float values");
+    }
+    checkSize(value.length);
+    floats = value.clone();
+    live = null;
+    version++;
+  }
+
+  /** Assigns a new value to an int64 variable from the host. */
+  public synchronized void assign(long[] value) {
+    if (longs == null) {
+      throw new IllegalStateException("Variable '" + path + "' has dtype " + dtype + "; cannot assign int64 values");
+    }
+    checkSize(value.length);
+    longs = value.clone();
+    live = null;
+    version++;
+  }
+
+  /** Sets every element to zero. */
+  public synchronized void reset() {
+    if (floats != null) {
+      assign(new float[floats.length]);
+    } else {
+      assign(new long[longs.length]);
+    }
+  }
+
+  private void refreshHost() {
+    if (live != null) {
+      VariableHolder holder = live;
+      live = null;
+      holder.pull(this);
+      version++;
+      holder.synced(this, version);
+    }
+  }
+
+  // ---- engine side: used by the backend implementation only ----
+
+  /**
+   * Engine use: makes sure {@code holder}'s copy is the newest, pulling from another holder or pushing the host
+   * value as needed.
+   */
+  public synchronized void syncTo(VariableHolder holder) {
+    if (live == holder) {
+      return;
+    }
+    refreshHost();
+    if (holder.syncedVersion(this) != version) {
+      holder.push(this);
+      holder.synced(this, version);
+    }
+  }
+
+  /** Engine use: {@code holder} changed the value, so it now holds the newest one. */
+  public synchronized void changedIn(VariableHolder holder) {
+    live = holder;
+  }
+
+  /** Engine use: the host value, without copying; a holder writes it during {@link VariableHolder#pull}. */
+  public Object hostBuffer() {
+    return floats != null ? floats : longs;
+  }
+
+  /** Engine use: replaces the host value during {@link VariableHolder#pull}. */
+  public void hostBuffer(float[] value) {
+    floats = value;
+  }
+
+  /** Engine use: replaces the host value during {@link VariableHolder#pull}. */
+  public void hostBuffer(long[] value) {
+    longs = value;
+  }
+
+  /** Engine use: forgets a holder that is being closed, pulling the newest value home first. */
+  public synchronized void release(VariableHolder holder) {
+    if (live == holder) {
+      refreshHost();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "<Variable path=" + path + ", shape=" + shape + ", dtype=" + dtype + ", value="
+        + (floats != null && live == null ? Arrays.toString(floats.length > 6 ? Arrays.copyOf(floats, 6) : floats) : "...")
+        + ">";
+  }
+}

@@ -1,0 +1,230 @@
+package io.keras4j.backend.tensorflow;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.ComputeGraph;
+import io.keras4j.backend.Tensor;
+import io.keras4j.backend.TracedFunction;
+import io.keras4j.backend.Variable;
+import io.keras4j.backend.VariableHolder;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.VarHandleOp;
+import org.tensorflow.types.family.TType;
+
+/**
+ * A TensorFlow graph and its session, holding copies of the {@link Variable}s its functions use.
+ *
+ * <p>Porting note: Keras 3's TensorFlow backend traces {@code tf.function}s over {@code tf.Variable}s; here each
+ * keras4j variable gets a resource variable in this graph, filled from the host copy before the first run that
+ * needs it and read back only when the host asks.
+ */
+final class TFComputeGraph implements ComputeGraph, VariableHolder {
+  private final Graph graph = new Graph();
+  private final Ops tf = Ops.create(graph);
+  private final Session session = new Session(graph);
+  private final Map<Variable, VarSlot> slots = new IdentityHashMap<>();
+  private boolean closed;
+
+  /** A variable's ops in this graph. */
+  static final class VarSlot {
+    Operand<? extends TType> handle;
+    Operand<? extends TType> read;
+    Placeholder<? extends TType> feed;
+    Op assignFeed;
+    long syncedVersion = -1;
+  }
+
+  Ops tf() {
+    return tf;
+  }
+
+  Graph graph() {
+    return graph;
+  }
+
+  VarSlot slot(Variable v) {
+    return slots.computeIfAbsent(v, this::newSlot);
+  }
+
+  private VarSlot newSlot(Variable v) {
+    VarSlot s = new VarSlot();
+    var type = DTypes.type(v.dtype());
+    var shape = TFNativeArray.tfShape(v.shape());
+    Ops root = tf.withControlDependencies(List.of());
+    s.handle = root.withName(uniqueName(v)).varHandleOp(type, shape, VarHandleOp.sharedName("k4j_" + slots.size()));
+    s.read = root.readVariableOp(s.handle, type);
+    return s;
+  }
+
+  private String uniqueName(Variable v) {
+    String base = v.path().replaceAll("[^A-Za-z0-9_./-]", "_").replace('/', '_');
+    if (base.isEmpty() || !Character.isLetterOrDigit(base.charAt(0))) {
+      base = "v" + base;
+    }
+    String name = base;
+    for (int i = 1; graph.operation(name) != null; i++) {
+      name = base + "_" + i;
+    }
+    return name;
+  }
+
+  @Override
+  public TracedFunction trace(Supplier<List<Tensor>> body) {
+    checkOpen();
+    TFOps ops = new TFOps(this);
+    Backend.enterTrace(ops);
+    List<Tensor> outputs;
+    try {
+      outputs = List.copyOf(body.get());
+    } finally {
+      Backend.exitTrace();
+    }
+    return new Function(ops, outputs);
+  }
+
+  // ---- VariableHolder ----
+
+  @Override
+  public void push(Variable v) {
+    VarSlot s = slot(v);
+    if (s.feed == null) {
+      var type = DTypes.type(v.dtype());
+      Ops root = tf.withControlDependencies(List.of());
+      s.feed = root.placeholder(type);
+      s.assignFeed = root.assignVariableOp(s.handle, s.feed);
+    }
+    Object host = v.hostBuffer();
+    try (TFNativeArray value = host instanceof float[] f ? TFNativeArray.of(f, v.shape()) : longArray((long[]) host, v)) {
+      session.runner().feed(s.feed, value.tensor()).addTarget(s.assignFeed).run();
+    }
+  }
+
+  private static TFNativeArray longArray(long[] data, Variable v) {
+    return new TFNativeArray(org.tensorflow.types.TInt64.tensorOf(TFNativeArray.tfShape(v.shape()),
+        org.tensorflow.ndarray.buffer.DataBuffers.of(data, true, false)));
+  }
+
+  @Override
+  public void pull(Variable v) {
+    VarSlot s = slot(v);
+    try (Result r = session.runner().fetch(s.read).run()) {
+      TFNativeArray value = new TFNativeArray(r.get(0));
+      if ("int64".equals(v.dtype())) {
+        v.hostBuffer(value.toLongArray());
+      } else {
+        v.hostBuffer(value.toFloatArray());
+      }
+    }
+  }
+
+  @Override
+  public long syncedVersion(Variable v) {
+    VarSlot s = slots.get(v);
+    return s == null ? -1 : s.syncedVersion;
+  }
+
+  @Override
+  public void synced(Variable v, long version) {
+    slot(v).syncedVersion = version;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("This graph has been closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    for (Variable v : slots.keySet()) {
+      v.release(this);
+    }
+    closed = true;
+    session.close();
+    graph.close();
+  }
+
+  /** A traced function: its placeholders, outputs, updates and the variables it reads and writes. */
+  private final class Function implements TracedFunction {
+    private final List<Tensor> inputs;
+    private final List<Tensor> outputs;
+    private final List<Op> updates;
+    private final Variable[] used;
+    private final Variable[] changed;
+
+    Function(TFOps ops, List<Tensor> outputs) {
+      this.inputs = List.copyOf(ops.placeholders());
+      this.outputs = outputs;
+      this.updates = List.copyOf(ops.updates());
+      Set<Variable> all = new LinkedHashSet<>(ops.readVariables());
+      all.addAll(ops.assignedVariables());
+      this.used = all.toArray(new Variable[0]);
+      this.changed = ops.assignedVariables().toArray(new Variable[0]);
+    }
+
+    @Override
+    public List<Tensor> inputs() {
+      return inputs;
+    }
+
+    @Override
+    public List<Tensor> outputs() {
+      return outputs;
+    }
+
+    @Override
+    public List<io.keras4j.backend.NativeArray> call(List<io.keras4j.backend.NativeArray> feeds) {
+      int[] all = new int[outputs.size()];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = i;
+      }
+      return call(feeds, all);
+    }
+
+    @Override
+    public List<io.keras4j.backend.NativeArray> call(List<io.keras4j.backend.NativeArray> feeds, int... fetch) {
+      checkOpen();
+      if (feeds.size() != inputs.size()) {
+        throw new IllegalArgumentException("The function takes " + inputs.size() + " inputs. Received: " + feeds.size());
+      }
+      for (Variable v : used) {
+        v.syncTo(TFComputeGraph.this);
+      }
+      Session.Runner runner = session.runner();
+      for (int i = 0; i < feeds.size(); i++) {
+        runner.feed(((TFTensor) inputs.get(i)).operand(), ((TFNativeArray) feeds.get(i)).tensor());
+      }
+      for (int i : fetch) {
+        runner.fetch(((TFTensor) outputs.get(i)).operand());
+      }
+      for (Op u : updates) {
+        runner.addTarget(u);
+      }
+      List<io.keras4j.backend.NativeArray> out = new ArrayList<>(fetch.length);
+      // the fetched tensors are handed to the caller, who closes them (closing the Result would free them)
+      Result r = runner.run();
+      for (int i = 0; i < fetch.length; i++) {
+        out.add(new TFNativeArray(r.get(i)));
+      }
+      for (Variable v : changed) {
+        v.changedIn(TFComputeGraph.this);
+      }
+      return out;
+    }
+  }
+}

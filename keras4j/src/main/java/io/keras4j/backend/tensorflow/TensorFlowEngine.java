@@ -1,0 +1,29 @@
+package io.keras4j.backend.tensorflow;
+
+import io.keras4j.backend.ComputeGraph;
+import io.keras4j.backend.Engine;
+import io.keras4j.backend.NativeArray;
+import io.keras4j.backend.Shape;
+
+/** The TensorFlow Java engine: graph mode, one session per {@link ComputeGraph}. */
+public final class TensorFlowEngine implements Engine {
+  @Override
+  public String name() {
+    return "tensorflow";
+  }
+
+  @Override
+  public ComputeGraph newGraph() {
+    return new TFComputeGraph();
+  }
+
+  @Override
+  public NativeArray array(float[] data, Shape shape) {
+    return TFNativeArray.of(data, shape);
+  }
+
+  @Override
+  public NativeArray array(int[] data, Shape shape) {
+    return TFNativeArray.of(data, shape);
+  }
+}

@@ -1,0 +1,122 @@
+package io.keras4j.callbacks;
+
+import io.keras4j.optimizers.Optimizer;
+import java.util.Map;
+
+/**
+ * Multiplies the learning rate by {@code factor} when a metric has stopped improving for {@code patience} epochs.
+ *
+ * <p>Keras equivalent: {@code keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.1, patience=10,
+ * verbose=0, mode="auto", min_delta=1e-4, cooldown=0, min_lr=0.0)}.
+ */
+public class ReduceLROnPlateau extends Callback {
+  private String monitor = "val_loss";
+  private double factor = 0.1;
+  private int patience = 10;
+  private String mode = "auto";
+  private double minDelta = 1e-4;
+  private int cooldown;
+  private double minLr;
+  private int verbose;
+
+  private double best;
+  private int wait;
+  private int cooldownCounter;
+
+  /** Sets the metric watched (Keras' {@code monitor=}). Default "val_loss". */
+  public ReduceLROnPlateau monitor(String monitor) {
+    this.monitor = monitor;
+    return this;
+  }
+
+  /** Sets the reduction factor, below 1 (Keras' {@code factor=}). Default 0.1. */
+  public ReduceLROnPlateau factor(double factor) {
+    if (factor >= 1.0) {
+      throw new IllegalArgumentException("ReduceLROnPlateau does not support a factor >= 1.0. Received factor=" + factor);
+    }
+    this.factor = factor;
+    return this;
+  }
+
+  /** Sets the epochs without improvement before a reduction (Keras' {@code patience=}). Default 10. */
+  public ReduceLROnPlateau patience(int patience) {
+    this.patience = patience;
+    return this;
+  }
+
+  /** Sets "min", "max" or "auto" (Keras' {@code mode=}). Default "auto". */
+  public ReduceLROnPlateau mode(String mode) {
+    MonitorMode.greaterIsBetter(mode, monitor);
+    this.mode = mode;
+    return this;
+  }
+
+  /** Sets the threshold of a significant change (Keras' {@code min_delta=}). Default 1e-4. */
+  public ReduceLROnPlateau minDelta(double minDelta) {
+    this.minDelta = minDelta;
+    return this;
+  }
+
+  /** Sets the epochs to wait after a reduction (Keras' {@code cooldown=}). Default 0. */
+  public ReduceLROnPlateau cooldown(int cooldown) {
+    this.cooldown = cooldown;
+    return this;
+  }
+
+  /** Sets the lower bound of the learning rate (Keras' {@code min_lr=}). Default 0. */
+  public ReduceLROnPlateau minLr(double minLr) {
+    this.minLr = minLr;
+    return this;
+  }
+
+  /** Sets verbosity (Keras' {@code verbose=}). Default 0. */
+  public ReduceLROnPlateau verbose(int verbose) {
+    this.verbose = verbose;
+    return this;
+  }
+
+  private boolean improved(double current) {
+    return MonitorMode.greaterIsBetter(mode, monitor) ? current > best + minDelta : current < best - minDelta;
+  }
+
+  @Override
+  public void onTrainBegin(Map<String, Double> logs) {
+    best = MonitorMode.greaterIsBetter(mode, monitor) ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    wait = 0;
+    cooldownCounter = 0;
+  }
+
+  @Override
+  public void onEpochEnd(int epoch, Map<String, Double> logs) {
+    Optimizer opt = model().optimizer();
+    logs.put("learning_rate", opt.learningRate());
+    Double current = logs.get(monitor);
+    if (current == null) {
+      System.err.println("Learning rate reduction is conditioned on metric `" + monitor + "` which is not available. "
+          + "Available metrics are: " + logs.keySet());
+      return;
+    }
+    if (cooldownCounter > 0) {
+      cooldownCounter--;
+      wait = 0;
+    }
+    if (improved(current)) {
+      best = current;
+      wait = 0;
+    } else if (cooldownCounter <= 0) {
+      wait++;
+      if (wait >= patience) {
+        double old = opt.learningRate();
+        if (old > minLr) {
+          double lr = Math.max(old * factor, minLr);
+          opt.learningRate(lr);
+          if (verbose > 0) {
+            System.out.printf("%nEpoch %d: ReduceLROnPlateau reducing learning rate to %s.%n", epoch + 1, lr);
+          }
+          cooldownCounter = cooldown;
+          wait = 0;
+        }
+      }
+    }
+  }
+}

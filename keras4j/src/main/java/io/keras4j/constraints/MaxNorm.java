@@ -1,0 +1,44 @@
+package io.keras4j.constraints;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Tensor;
+import java.util.Map;
+
+/**
+ * Caps each weight vector's norm (along {@code axis}) at {@code maxValue}.
+ * Keras equivalent: {@code keras.constraints.MaxNorm(max_value=2, axis=0)}.
+ */
+public class MaxNorm extends Constraint {
+  private final double maxValue;
+  private final int axis;
+
+  public MaxNorm() {
+    this(2.0, 0);
+  }
+
+  public MaxNorm(double maxValue) {
+    this(maxValue, 0);
+  }
+
+  public MaxNorm(double maxValue, int axis) {
+    this.maxValue = maxValue;
+    this.axis = axis;
+  }
+
+  @Override
+  public Tensor call(Tensor w) {
+    Ops ops = Backend.ops();
+    Tensor norms = MinMaxNorm.norms(ops, w, axis);
+    Tensor desired = ops.clip(norms, 0f, (float) maxValue);
+    return ops.multiply(w, ops.divide(desired, ops.add(norms, Backend.epsilon())));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("max_value", maxValue);
+    c.put("axis", axis);
+    return c;
+  }
+}

@@ -1,0 +1,27 @@
+package io.keras4j.initializers;
+
+import io.keras4j.backend.Shape;
+import java.util.Map;
+
+/** A constant value. Keras equivalent: {@code keras.initializers.Constant(value=0.0)}. */
+public class Constant extends Initializer {
+  private final float value;
+
+  public Constant(double value) {
+    this.value = (float) value;
+  }
+
+  @Override
+  public float[] call(Shape shape) {
+    float[] v = new float[size(shape)];
+    java.util.Arrays.fill(v, value);
+    return v;
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("value", (double) value);
+    return c;
+  }
+}

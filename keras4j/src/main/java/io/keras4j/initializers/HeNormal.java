@@ -1,0 +1,15 @@
+package io.keras4j.initializers;
+
+/**
+ * Variance scaling with scale=2.0, mode="fan_in", distribution="truncated_normal".
+ * Keras equivalent: {@code keras.initializers.HeNormal(seed=None)}.
+ */
+public class HeNormal extends VarianceScaling {
+  public HeNormal() {
+    this(null);
+  }
+
+  public HeNormal(Long seed) {
+    super(2.0, "fan_in", "truncated_normal", seed);
+  }
+}

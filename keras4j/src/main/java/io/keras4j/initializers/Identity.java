@@ -1,0 +1,39 @@
+package io.keras4j.initializers;
+
+import io.keras4j.backend.Shape;
+import java.util.Map;
+
+/** The identity matrix times {@code gain}. Keras equivalent: {@code keras.initializers.Identity(gain=1.0)}. */
+public class Identity extends Initializer {
+  private final double gain;
+
+  public Identity() {
+    this(1.0);
+  }
+
+  public Identity(double gain) {
+    this.gain = gain;
+  }
+
+  @Override
+  public float[] call(Shape shape) {
+    if (shape.rank() != 2) {
+      throw new IllegalArgumentException("Identity matrix initializer can only be used for 2D square matrices. "
+          + "Received: shape=" + shape);
+    }
+    int rows = (int) shape.get(0);
+    int cols = (int) shape.get(1);
+    float[] v = new float[rows * cols];
+    for (int i = 0; i < Math.min(rows, cols); i++) {
+      v[i * cols + i] = (float) gain;
+    }
+    return v;
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("gain", gain);
+    return c;
+  }
+}

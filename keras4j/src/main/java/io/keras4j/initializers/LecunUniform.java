@@ -1,0 +1,15 @@
+package io.keras4j.initializers;
+
+/**
+ * Variance scaling with scale=1.0, mode="fan_in", distribution="uniform".
+ * Keras equivalent: {@code keras.initializers.LecunUniform(seed=None)}.
+ */
+public class LecunUniform extends VarianceScaling {
+  public LecunUniform() {
+    this(null);
+  }
+
+  public LecunUniform(Long seed) {
+    super(1.0, "fan_in", "uniform", seed);
+  }
+}

@@ -1,0 +1,13 @@
+package io.keras4j.initializers;
+
+import io.keras4j.backend.Shape;
+
+/** Ones. Keras equivalent: {@code keras.initializers.Ones}. */
+public class Ones extends Initializer {
+  @Override
+  public float[] call(Shape shape) {
+    float[] v = new float[size(shape)];
+    java.util.Arrays.fill(v, 1f);
+    return v;
+  }
+}

@@ -1,0 +1,40 @@
+package io.keras4j.initializers;
+
+import io.keras4j.backend.Backend;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Base of the random initializers: a seed, or a fresh seed from the global generator at each call.
+ *
+ * <p>Porting note: values come from Java's generator, so they differ from Keras' for the same seed; the
+ * distributions are Keras'.
+ */
+public abstract class RandomInitializer extends Initializer {
+  private final Long seed;
+
+  protected RandomInitializer(Long seed) {
+    this.seed = seed;
+  }
+
+  /** The generator for one call: seeded by {@code seed}, or by the global generator when the seed is null. */
+  protected Random random() {
+    return Backend.random(seed);
+  }
+
+  /** Normal values truncated at two standard deviations, as Keras' {@code truncated_normal}. */
+  protected static float truncated(Random r, double mean, double stddev) {
+    double x;
+    do {
+      x = r.nextGaussian();
+    } while (Math.abs(x) > 2);
+    return (float) (mean + stddev * x);
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("seed", seed);
+    return c;
+  }
+}

@@ -1,0 +1,39 @@
+package io.keras4j.initializers;
+
+import io.keras4j.backend.Shape;
+import java.util.Map;
+import java.util.Random;
+
+/** Uniform values. Keras equivalent: {@code keras.initializers.RandomUniform(minval=-0.05, maxval=0.05, seed=None)}. */
+public class RandomUniform extends RandomInitializer {
+  private final double minval;
+  private final double maxval;
+
+  public RandomUniform() {
+    this(-0.05, 0.05, null);
+  }
+
+  public RandomUniform(double minval, double maxval, Long seed) {
+    super(seed);
+    this.minval = minval;
+    this.maxval = maxval;
+  }
+
+  @Override
+  public float[] call(Shape shape) {
+    Random r = random();
+    float[] v = new float[size(shape)];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) (minval + (maxval - minval) * r.nextDouble());
+    }
+    return v;
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("minval", minval);
+    c.put("maxval", maxval);
+    return c;
+  }
+}

@@ -1,0 +1,72 @@
+package io.keras4j.initializers;
+
+import io.keras4j.backend.Shape;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Values scaled to the weight's fan-in, fan-out or their average.
+ *
+ * <p>Keras equivalent: {@code keras.initializers.VarianceScaling(scale=1.0, mode="fan_in",
+ * distribution="truncated_normal", seed=None)}: the variance is {@code scale / n}, n the chosen fan.
+ */
+public class VarianceScaling extends RandomInitializer {
+  private final double scale;
+  private final String mode;
+  private final String distribution;
+
+  public VarianceScaling() {
+    this(1.0, "fan_in", "truncated_normal", null);
+  }
+
+  public VarianceScaling(double scale, String mode, String distribution, Long seed) {
+    super(seed);
+    if (scale <= 0) {
+      throw new IllegalArgumentException("Argument `scale` must be positive float. Received: scale=" + scale);
+    }
+    if (!List.of("fan_in", "fan_out", "fan_avg").contains(mode)) {
+      throw new IllegalArgumentException("Invalid `mode` argument: expected one of {fan_in, fan_out, fan_avg}. "
+          + "Received: mode=" + mode);
+    }
+    String d = distribution.toLowerCase(java.util.Locale.ROOT);
+    if (!List.of("truncated_normal", "untruncated_normal", "normal", "uniform").contains(d)) {
+      throw new IllegalArgumentException("Invalid `distribution` argument: expected one of {truncated_normal, "
+          + "untruncated_normal, uniform}. Received: distribution=" + distribution);
+    }
+    this.scale = scale;
+    this.mode = mode;
+    this.distribution = d.equals("normal") ? "truncated_normal" : d;
+  }
+
+  @Override
+  public float[] call(Shape shape) {
+    double[] f = fans(shape);
+    double n = switch (mode) {
+      case "fan_in" -> f[0];
+      case "fan_out" -> f[1];
+      default -> (f[0] + f[1]) / 2;
+    };
+    double s = scale / Math.max(1.0, n);
+    Random r = random();
+    float[] v = new float[size(shape)];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = switch (distribution) {
+        // 0.8796... is the stddev of a unit normal truncated at two standard deviations
+        case "truncated_normal" -> truncated(r, 0, Math.sqrt(s) / 0.87962566103423978);
+        case "untruncated_normal" -> (float) (Math.sqrt(s) * r.nextGaussian());
+        default -> (float) ((2 * r.nextDouble() - 1) * Math.sqrt(3 * s));
+      };
+    }
+    return v;
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("scale", scale);
+    c.put("mode", mode);
+    c.put("distribution", distribution);
+    return c;
+  }
+}

@@ -1,0 +1,11 @@
+package io.keras4j.initializers;
+
+import io.keras4j.backend.Shape;
+
+/** Zeros. Keras equivalent: {@code keras.initializers.Zeros}. */
+public class Zeros extends Initializer {
+  @Override
+  public float[] call(Shape shape) {
+    return new float[size(shape)];
+  }
+}

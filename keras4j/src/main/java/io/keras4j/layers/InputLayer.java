@@ -1,0 +1,69 @@
+package io.keras4j.layers;
+
+import io.keras4j.backend.KerasTensor;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entry point of a model: holds the input's shape and makes its Keras tensor.
+ *
+ * <p>Keras equivalent: {@code keras.layers.InputLayer(shape=None, batch_size=None, dtype=None, name=None)}.
+ * Use {@link Input#of} for the Keras tensor.
+ */
+public class InputLayer extends Layer {
+  private final Shape batchShape;
+  private final KerasTensor output;
+
+  /** An input of {@code shape} (without batch dimension). */
+  public InputLayer(int... shape) {
+    this(Shape.of(shape).withBatch(Shape.UNKNOWN), null);
+  }
+
+  /** An input of {@code batchShape} (batch dimension first, -1 for any), optionally named. */
+  public InputLayer(Shape batchShape, String name) {
+    if (batchShape.rank() == 0) {
+      throw new IllegalArgumentException("InputLayer needs a shape of rank >= 1 (batch included). Received: "
+          + batchShape);
+    }
+    if (name != null) {
+      name(name);
+    }
+    this.batchShape = batchShape;
+    this.output = new KerasTensor(batchShape, "float32", this, 0, 0);
+    inboundNodes().add(new Node(this, List.of(), List.of(output)));
+    markBuilt(List.of(batchShape));
+  }
+
+  /** The shape, batch dimension first. */
+  public Shape batchShape() {
+    return batchShape;
+  }
+
+  /** The Keras tensor this layer makes. */
+  @Override
+  public KerasTensor output() {
+    return output;
+  }
+
+  @Override
+  protected Tensor call(Tensor input, boolean training) {
+    return input;
+  }
+
+  @Override
+  public Shape computeOutputShape(Shape inputShape) {
+    return inputShape;
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = new java.util.LinkedHashMap<>();
+    c.put("batch_shape", batchShape.dims());
+    c.put("dtype", dtype());
+    c.put("sparse", false);
+    c.put("name", name());
+    return c;
+  }
+}

@@ -1,0 +1,452 @@
+package io.keras4j.layers;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.KerasTensor;
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import io.keras4j.backend.Variable;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.initializers.Initializer;
+import io.keras4j.initializers.Initializers;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.utils.Names;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The base of every layer: weights, build on first call, and calls on symbolic or graph tensors.
+ *
+ * <p>Keras equivalent: {@code keras.layers.Layer}. A custom layer overrides {@link #build(Shape)}, creating its
+ * weights with {@link #addWeight}, and {@link #call(Tensor, boolean)} (or {@link #call(List, boolean)} for several
+ * inputs), written with {@code Backend.ops()}.
+ * <pre>{@code
+ * class Scale extends Layer {
+ *   Variable w;
+ *   protected void build(Shape s) { w = addWeight("w", Shape.of(s.get(-1)), "ones", null, null, true); }
+ *   protected Tensor call(Tensor x, boolean training) { return Backend.ops().multiply(x, ops().read(w)); }
+ * }
+ * }</pre>
+ * Porting note: Keras' {@code layer(x)} is {@link #apply(KerasTensor)} on symbolic tensors and
+ * {@link #apply(Tensor, boolean)} inside another layer's call.
+ */
+public abstract class Layer {
+  private String name;
+  private boolean trainable = true;
+  private String dtype = "float32";
+  private Shape inputShapeArg;
+  private Integer batchSizeArg;
+  private boolean built;
+  private List<Shape> buildShapes;
+  private InputSpec inputSpec;
+  private Regularizer activityRegularizer;
+  private final List<Variable> variables = new ArrayList<>();
+  private final Map<Variable, Regularizer> regularizers = new IdentityHashMap<>();
+  private final List<Layer> sublayers = new ArrayList<>();
+  private final List<Node> inboundNodes = new ArrayList<>();
+
+  // ---- configuration ----
+
+  /** The layer's name; Keras' automatic one (dense, dense_1, ...) unless set. */
+  public String name() {
+    if (name == null) {
+      name = Backend.uniqueName(Names.toSnakeCase(getClass().getSimpleName()));
+    }
+    return name;
+  }
+
+  /** Sets the name (Keras' {@code name=}). Default: the snake-case class name made unique. */
+  public Layer name(String name) {
+    if (name == null || name.isEmpty() || name.contains("/")) {
+      throw new IllegalArgumentException("Argument `name` must be a non-empty string without '/'. Received: name="
+          + name);
+    }
+    this.name = name;
+    return this;
+  }
+
+  public boolean trainable() {
+    return trainable;
+  }
+
+  /** Sets whether the weights are updated by training (Keras' {@code trainable=}; default true; takes effect at the next compile). */
+  public Layer trainable(boolean trainable) {
+    this.trainable = trainable;
+    return this;
+  }
+
+  public String dtype() {
+    return dtype;
+  }
+
+  /** Sets the dtype (Keras' {@code dtype=}); only "float32" is supported. Default "float32". */
+  public Layer dtype(String dtype) {
+    if (!"float32".equals(dtype)) {
+      throw new IllegalArgumentException("Layer '" + name() + "': only dtype float32 is supported. Received: dtype=" + dtype);
+    }
+    this.dtype = dtype;
+    return this;
+  }
+
+  /** Sets the input shape without the batch dimension (Keras' {@code input_shape=}); for a model's first layer. */
+  public Layer inputShape(int... shape) {
+    for (int d : shape) {
+      if (d <= 0 && d != -1) {
+        throw new IllegalArgumentException("Layer '" + name() + "': input_shape dimensions must be positive or -1 "
+            + "(None). Received: input_shape=" + java.util.Arrays.toString(shape));
+      }
+    }
+    this.inputShapeArg = Shape.of(shape);
+    return this;
+  }
+
+  /** Sets a rank-1 input shape {@code (inputDim,)} (Keras 2's {@code input_dim=}). */
+  public Layer inputDim(int inputDim) {
+    return inputShape(inputDim);
+  }
+
+  /** Sets the fixed batch size of the model's input (Keras' {@code batch_size=}). Default: any. */
+  public Layer batchSize(int batchSize) {
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("Layer '" + name() + "': batch_size must be positive. Received: " + batchSize);
+    }
+    this.batchSizeArg = batchSize;
+    return this;
+  }
+
+  /** The input shape given with {@link #inputShape}, batch included, or null. */
+  public Shape declaredInputShape() {
+    if (inputShapeArg == null) {
+      return null;
+    }
+    return inputShapeArg.withBatch(batchSizeArg == null ? Shape.UNKNOWN : batchSizeArg);
+  }
+
+  /** Sets a regularizer on this layer's outputs (Keras' {@code activity_regularizer=}). Default none. */
+  public Layer activityRegularizer(Object regularizer) {
+    this.activityRegularizer = Regularizer.get(regularizer);
+    return this;
+  }
+
+  protected void inputSpec(InputSpec spec) {
+    this.inputSpec = spec;
+  }
+
+  /** Checks that the configuration can still change. */
+  protected void checkNotBuilt(String argument) {
+    if (built) {
+      throw new IllegalStateException("Layer '" + name() + "' is already built; " + argument
+          + " can no longer change");
+    }
+  }
+
+  /** Keras' config: the constructor's keyword arguments, in snake_case. */
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("name", name());
+    c.put("trainable", trainable);
+    c.put("dtype", dtype);
+    if (inputShapeArg != null) {
+      c.put("batch_shape", declaredInputShape().dims());
+    }
+    return c;
+  }
+
+  // ---- building ----
+
+  /** Creates the weights for inputs of {@code inputShape} (batch first). Override in layers with weights. */
+  protected void build(Shape inputShape) {}
+
+  /** Creates the weights for several inputs; by default {@link #build(Shape)} of the only input. */
+  protected void build(List<Shape> inputShapes) {
+    if (inputShapes.size() == 1) {
+      build(inputShapes.get(0));
+    }
+  }
+
+  public boolean built() {
+    return built;
+  }
+
+  /** Marks this layer built with the given input shapes. */
+  protected void markBuilt(List<Shape> shapes) {
+    this.built = true;
+    this.buildShapes = List.copyOf(shapes);
+  }
+
+  /** The input shapes the layer was built for, or null. */
+  public List<Shape> buildShapes() {
+    return buildShapes;
+  }
+
+  private void maybeBuild(List<Shape> shapes) {
+    if (!built) {
+      build(shapes);
+      markBuilt(shapes);
+    }
+    if (inputSpec != null) {
+      for (int i = 0; i < shapes.size(); i++) {
+        inputSpec.check(name(), i, shapes.get(i));
+      }
+    }
+  }
+
+  /**
+   * Creates a weight (Keras' {@code add_weight}).
+   *
+   * @param initializer an Initializer or its name; null means "glorot_uniform" as in Keras
+   * @param regularizer an added loss on the weight, or null
+   * @param constraint applied after each optimizer update, or null
+   */
+  public Variable addWeight(String name, Shape shape, Object initializer, Object regularizer, Object constraint,
+      boolean trainable) {
+    Initializer init = Initializers.get(initializer == null ? "glorot_uniform" : initializer);
+    float[] value = init.call(shape);
+    Variable v = new Variable(name, shape, "float32", trainable, value);
+    v.path(name() + "/" + name);
+    Constraint c = Constraint.get(constraint);
+    if (c != null) {
+      v.constraint(c);
+    }
+    Regularizer r = Regularizer.get(regularizer);
+    if (r != null) {
+      regularizers.put(v, r);
+    }
+    variables.add(v);
+    return v;
+  }
+
+  /** Tracks a layer this one is made of, so its weights count as this layer's. */
+  protected <L extends Layer> L track(L layer) {
+    sublayers.add(layer);
+    return layer;
+  }
+
+  /** The layers this one tracks. */
+  protected List<Layer> sublayers() {
+    return sublayers;
+  }
+
+  // ---- calling ----
+
+  /** Calls the layer on a symbolic tensor (Keras' {@code layer(x)} in the functional API). */
+  public KerasTensor apply(KerasTensor input) {
+    List<KerasTensor> out = apply(List.of(input));
+    if (out.size() != 1) {
+      throw new IllegalStateException("Layer '" + name() + "' has " + out.size() + " outputs; use apply(List)");
+    }
+    return out.get(0);
+  }
+
+  /** Calls the layer on several symbolic tensors (merge layers, multi-input models). */
+  public List<KerasTensor> apply(List<KerasTensor> inputs) {
+    List<Shape> shapes = new ArrayList<>();
+    List<String> dtypes = new ArrayList<>();
+    for (KerasTensor t : inputs) {
+      shapes.add(t.shape());
+      dtypes.add(t.dtype());
+    }
+    maybeBuild(shapes);
+    List<Shape> outShapes = computeOutputShapes(shapes, dtypes);
+    List<KerasTensor> outputs = new ArrayList<>();
+    for (int i = 0; i < outShapes.size(); i++) {
+      outputs.add(new KerasTensor(outShapes.get(i), dtype, this, inboundNodes.size(), i));
+    }
+    inboundNodes.add(new Node(this, inputs, outputs));
+    return outputs;
+  }
+
+  /** Calls the layer on a graph tensor, inside another layer's or a model's call. */
+  public Tensor apply(Tensor input, boolean training) {
+    return applyAll(List.of(input), training).get(0);
+  }
+
+  /** Calls the layer on several graph tensors. */
+  public List<Tensor> applyAll(List<Tensor> inputs, boolean training) {
+    List<Shape> shapes = new ArrayList<>();
+    for (Tensor t : inputs) {
+      shapes.add(t.shape());
+    }
+    maybeBuild(shapes);
+    List<Tensor> outputs = call(inputs, training);
+    if (activityRegularizer != null) {
+      for (Tensor o : outputs) {
+        Backend.addLoss(activityRegularizer.call(o));
+      }
+    }
+    return outputs;
+  }
+
+  /** The forward computation of a single-input layer (Keras' {@code call}). */
+  protected Tensor call(Tensor input, boolean training) {
+    throw new UnsupportedOperationException("Layer '" + name() + "' (" + getClass().getSimpleName()
+        + ") does not implement call");
+  }
+
+  /** The forward computation on several inputs; by default {@link #call(Tensor, boolean)} of the only one. */
+  protected List<Tensor> call(List<Tensor> inputs, boolean training) {
+    if (inputs.size() != 1) {
+      throw new IllegalArgumentException("Layer '" + name() + "' expects 1 input. Received: " + inputs.size()
+          + " inputs");
+    }
+    return List.of(call(inputs.get(0), training));
+  }
+
+  /** The output shape for an input of {@code inputShape}; by default found by tracing {@code call}. */
+  public Shape computeOutputShape(Shape inputShape) {
+    return computeOutputShapes(List.of(inputShape), List.of(dtype)).get(0);
+  }
+
+  /** The output shapes for several inputs; by default found by tracing {@code call} in a scratch graph. */
+  protected List<Shape> computeOutputShapes(List<Shape> inputShapes, List<String> dtypes) {
+    return Backend.traceShapes(inputShapes, dtypes, ts -> call(ts, false));
+  }
+
+  /** The operations of the graph being traced. */
+  protected static Ops ops() {
+    return Backend.ops();
+  }
+
+  // ---- functional graph ----
+
+  /** The nodes created by calling this layer on Keras tensors. */
+  public List<Node> inboundNodes() {
+    return inboundNodes;
+  }
+
+  /** The output of this layer's first call (Keras' {@code layer.output}). */
+  public KerasTensor output() {
+    if (inboundNodes.isEmpty()) {
+      throw new IllegalStateException("The layer '" + name() + "' has never been called and thus has no defined output.");
+    }
+    return inboundNodes.get(0).outputs().get(0);
+  }
+
+  /** The input of this layer's first call (Keras' {@code layer.input}). */
+  public KerasTensor input() {
+    if (inboundNodes.isEmpty()) {
+      throw new IllegalStateException("The layer '" + name() + "' has never been called and thus has no defined input.");
+    }
+    Node n = inboundNodes.get(0);
+    return n.isInput() ? n.outputs().get(0) : n.inputs().get(0);
+  }
+
+  // ---- weights ----
+
+  /** All weights: own trainable, own non-trainable, then each tracked layer's (Keras' {@code layer.weights}). */
+  public List<Variable> weights() {
+    List<Variable> w = new ArrayList<>();
+    for (Variable v : variables) {
+      if (v.trainable()) {
+        w.add(v);
+      }
+    }
+    for (Variable v : variables) {
+      if (!v.trainable()) {
+        w.add(v);
+      }
+    }
+    for (Layer l : sublayers) {
+      for (Variable v : l.weights()) {
+        if (!w.contains(v)) {
+          w.add(v);
+        }
+      }
+    }
+    return w;
+  }
+
+  /** Weights updated by training; none when the layer is frozen (Keras' {@code trainable_weights}). */
+  public List<Variable> trainableWeights() {
+    List<Variable> w = new ArrayList<>();
+    if (!trainable) {
+      return w;
+    }
+    for (Variable v : variables) {
+      if (v.trainable()) {
+        w.add(v);
+      }
+    }
+    for (Layer l : sublayers) {
+      for (Variable v : l.trainableWeights()) {
+        if (!w.contains(v)) {
+          w.add(v);
+        }
+      }
+    }
+    return w;
+  }
+
+  /** Weights not updated by the optimizer (Keras' {@code non_trainable_weights}). */
+  public List<Variable> nonTrainableWeights() {
+    List<Variable> trainableOnes = trainableWeights();
+    List<Variable> w = new ArrayList<>();
+    for (Variable v : weights()) {
+      if (!trainableOnes.contains(v)) {
+        w.add(v);
+      }
+    }
+    return w;
+  }
+
+  /** The weight values, in {@link #weights()} order, row-major (Keras' {@code get_weights}). */
+  public List<float[]> getWeights() {
+    List<float[]> out = new ArrayList<>();
+    for (Variable v : weights()) {
+      out.add(v.floatValue());
+    }
+    return out;
+  }
+
+  /** Sets the weight values, in {@link #weights()} order, row-major (Keras' {@code set_weights}). */
+  public void setWeights(List<float[]> values) {
+    List<Variable> w = weights();
+    if (values.size() != w.size()) {
+      throw new IllegalArgumentException("You called `set_weights(weights)` on layer '" + name()
+          + "' with a weight list of length " + values.size() + ", but the layer was expecting " + w.size()
+          + " weights.");
+    }
+    for (int i = 0; i < w.size(); i++) {
+      if (values.get(i).length != w.get(i).shape().size()) {
+        throw new IllegalArgumentException("Layer " + name() + " weight shape " + w.get(i).shape()
+            + " is not compatible with provided weight of " + values.get(i).length + " values");
+      }
+    }
+    for (int i = 0; i < w.size(); i++) {
+      w.get(i).assign(values.get(i));
+    }
+  }
+
+  /** The number of weight values (Keras' {@code count_params}). */
+  public long countParams() {
+    if (!built) {
+      throw new IllegalStateException("You tried to call `count_params` on layer '" + name()
+          + "', but the layer isn't built. You can build it manually via: `" + name() + ".build(batch_input_shape)`.");
+    }
+    long n = 0;
+    for (Variable v : weights()) {
+      n += v.shape().size();
+    }
+    return n;
+  }
+
+  /** The weight regularization losses of this layer and its tracked layers, in the graph being traced. */
+  public List<Tensor> regularizationLosses() {
+    List<Tensor> out = new ArrayList<>();
+    for (Map.Entry<Variable, Regularizer> e : regularizers.entrySet()) {
+      out.add(e.getValue().call(ops().read(e.getKey())));
+    }
+    for (Layer l : sublayers) {
+      out.addAll(l.regularizationLosses());
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "<" + getClass().getSimpleName() + " name=" + name() + ", built=" + built + ">";
+  }
+}

@@ -1,0 +1,82 @@
+package io.keras4j.losses;
+
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Tensor;
+import java.util.Map;
+
+/**
+ * Binary cross-entropy down-weighting easy examples by {@code (1 - p_t)^gamma}.
+ *
+ * <p>Keras equivalent: {@code keras.losses.BinaryFocalCrossentropy(apply_class_balancing=False, alpha=0.25,
+ * gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1)}.
+ */
+public class BinaryFocalCrossentropy extends Loss {
+  private boolean applyClassBalancing;
+  private double alpha = 0.25;
+  private double gamma = 2.0;
+  private boolean fromLogits;
+  private double labelSmoothing;
+
+  public BinaryFocalCrossentropy() {
+    super("binary_focal_crossentropy");
+  }
+
+  /** Sets class balancing by {@code alpha} (Keras' {@code apply_class_balancing=}). Default false. */
+  public BinaryFocalCrossentropy applyClassBalancing(boolean v) {
+    this.applyClassBalancing = v;
+    return this;
+  }
+
+  /** Sets the positive-class weight used with class balancing (Keras' {@code alpha=}). Default 0.25. */
+  public BinaryFocalCrossentropy alpha(double alpha) {
+    this.alpha = alpha;
+    return this;
+  }
+
+  /** Sets the focusing exponent (Keras' {@code gamma=}). Default 2.0. */
+  public BinaryFocalCrossentropy gamma(double gamma) {
+    if (gamma < 0) {
+      throw new IllegalArgumentException("gamma must be >= 0. Received: gamma=" + gamma);
+    }
+    this.gamma = gamma;
+    return this;
+  }
+
+  /** Sets whether y_pred are logits (Keras' {@code from_logits=}). Default false. */
+  public BinaryFocalCrossentropy fromLogits(boolean fromLogits) {
+    this.fromLogits = fromLogits;
+    return this;
+  }
+
+  /** Sets label smoothing (Keras' {@code label_smoothing=}). Default 0. */
+  public BinaryFocalCrossentropy labelSmoothing(double s) {
+    this.labelSmoothing = s;
+    return this;
+  }
+
+  @Override
+  public Tensor call(Tensor yTrue, Tensor yPred) {
+    Ops ops = ops();
+    Tensor t = BinaryCrossentropy.smooth(yTrue, labelSmoothing);
+    Tensor bce = BinaryCrossentropy.elementwise(t, yPred, fromLogits);
+    Tensor p = fromLogits ? ops.sigmoid(yPred) : yPred;
+    Tensor pt = ops.add(ops.multiply(t, p), ops.multiply(ops.add(ops.negative(t), 1f), ops.add(ops.negative(p), 1f)));
+    Tensor focal = ops.multiply(ops.pow(ops.add(ops.negative(pt), 1f), (float) gamma), bce);
+    if (applyClassBalancing) {
+      Tensor w = ops.add(ops.multiply(t, (float) alpha), ops.multiply(ops.add(ops.negative(t), 1f), (float) (1 - alpha)));
+      focal = ops.multiply(w, focal);
+    }
+    return meanLast(focal);
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("apply_class_balancing", applyClassBalancing);
+    c.put("alpha", alpha);
+    c.put("gamma", gamma);
+    c.put("from_logits", fromLogits);
+    c.put("label_smoothing", labelSmoothing);
+    return c;
+  }
+}

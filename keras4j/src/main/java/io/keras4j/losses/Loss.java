@@ -1,0 +1,119 @@
+package io.keras4j.losses;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Tensor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The base of every loss: a per-sample loss, weighted by sample weights and reduced as Keras reduces.
+ *
+ * <p>Keras equivalent: {@code keras.losses.Loss(name=None, reduction="sum_over_batch_size")}. Subclasses implement
+ * {@link #call}; {@link #apply} matches ranks, weights and reduces. A custom loss is a subclass or
+ * {@link #of(String, BiFunction)}.
+ * <pre>{@code Loss mse = Loss.of("my_mse", (t, p) -> ops.mean(ops.square(ops.subtract(p, t)), new int[] {-1}, false));}</pre>
+ */
+public abstract class Loss {
+  private static final List<String> REDUCTIONS = List.of("sum_over_batch_size", "sum", "none");
+  private final String name;
+  private String reduction = "sum_over_batch_size";
+
+  protected Loss(String name) {
+    this.name = name;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String reduction() {
+    return reduction;
+  }
+
+  /** Sets the reduction: "sum_over_batch_size" (default, the mean), "sum" or "none". */
+  public Loss reduction(String reduction) {
+    if (!REDUCTIONS.contains(reduction)) {
+      throw new IllegalArgumentException("Invalid value for argument `reduction`. Expected one of " + REDUCTIONS
+          + ". Received: reduction=" + reduction);
+    }
+    this.reduction = reduction;
+    return this;
+  }
+
+  /** The unreduced loss: one value per sample (the last axis reduced). */
+  public abstract Tensor call(Tensor yTrue, Tensor yPred);
+
+  /**
+   * The reduced loss (Keras' {@code loss(y_true, y_pred, sample_weight)}); {@code sampleWeight} may be null.
+   */
+  public Tensor apply(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+    Ops ops = Backend.ops();
+    yTrue = matchRank(ops, ops.cast(yTrue, yPred.dtype()), yPred);
+    Tensor losses = call(yTrue, yPred);
+    if (sampleWeight != null) {
+      Tensor sw = ops.cast(sampleWeight, losses.dtype());
+      while (sw.rank() > losses.rank() && sw.shape().get(-1) == 1) {
+        sw = ops.squeeze(sw, -1);
+      }
+      while (sw.rank() < losses.rank()) {
+        sw = ops.expandDims(sw, -1);
+      }
+      losses = ops.multiply(losses, sw);
+    }
+    return reduce(ops, losses);
+  }
+
+  private Tensor reduce(Ops ops, Tensor losses) {
+    return switch (reduction) {
+      case "none" -> losses;
+      case "sum" -> ops.sum(losses, null, false);
+      default -> ops.divide(ops.sum(losses, null, false), ops.cast(ops.prod(ops.shapeOf(losses), null, false), "float32"));
+    };
+  }
+
+  /** Expands or squeezes {@code yTrue}'s last axis so its rank matches {@code yPred}'s, as Keras does. */
+  static Tensor matchRank(Ops ops, Tensor yTrue, Tensor yPred) {
+    if (yTrue.rank() == yPred.rank() - 1 && yPred.shape().get(-1) == 1) {
+      return ops.expandDims(yTrue, -1);
+    }
+    if (yTrue.rank() == yPred.rank() + 1 && yTrue.shape().get(-1) == 1) {
+      return ops.squeeze(yTrue, -1);
+    }
+    return yTrue;
+  }
+
+  /** Keras' config: name and reduction plus the subclass' keyword arguments. */
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("name", name);
+    c.put("reduction", reduction);
+    return c;
+  }
+
+  /** A loss from a function of (y_true, y_pred) returning one value per sample. */
+  public static Loss of(String name, BiFunction<Tensor, Tensor, Tensor> fn) {
+    return new Loss(name) {
+      @Override
+      public Tensor call(Tensor yTrue, Tensor yPred) {
+        return fn.apply(yTrue, yPred);
+      }
+    };
+  }
+
+  protected static Ops ops() {
+    return Backend.ops();
+  }
+
+  /** mean over the last axis. */
+  protected static Tensor meanLast(Tensor x) {
+    return ops().mean(x, new int[] {-1}, false);
+  }
+
+  /** sum over the last axis. */
+  protected static Tensor sumLast(Tensor x) {
+    return ops().sum(x, new int[] {-1}, false);
+  }
+}

@@ -1,0 +1,64 @@
+package io.keras4j.losses;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Tensor;
+import java.util.Map;
+
+/**
+ * Cross-entropy of integer class labels against class probabilities (or logits).
+ *
+ * <p>Keras equivalent: {@code keras.losses.SparseCategoricalCrossentropy(from_logits=False, ignore_class=None)}.
+ * Porting note: TensorFlow's C gradient registry lacks SparseSoftmaxCrossEntropyWithLogits, so the labels are
+ * one-hot encoded in the graph and the log-softmax form is used; the value is the same.
+ */
+public class SparseCategoricalCrossentropy extends Loss {
+  private boolean fromLogits;
+  private Integer ignoreClass;
+
+  public SparseCategoricalCrossentropy() {
+    super("sparse_categorical_crossentropy");
+  }
+
+  /** Sets whether y_pred are logits (Keras' {@code from_logits=}). Default false. */
+  public SparseCategoricalCrossentropy fromLogits(boolean fromLogits) {
+    this.fromLogits = fromLogits;
+    return this;
+  }
+
+  /** Sets a label whose samples contribute no loss (Keras' {@code ignore_class=}). Default none. */
+  public SparseCategoricalCrossentropy ignoreClass(Integer ignoreClass) {
+    this.ignoreClass = ignoreClass;
+    return this;
+  }
+
+  @Override
+  public Tensor call(Tensor yTrue, Tensor yPred) {
+    Ops ops = ops();
+    Tensor labels = yTrue;
+    if (labels.rank() == yPred.rank() && labels.shape().get(-1) == 1) {
+      labels = ops.squeeze(labels, -1);
+    }
+    Tensor valid = null;
+    if (ignoreClass != null) {
+      valid = ops.cast(ops.notEqual(labels, ops.constant((float) ignoreClass)), "float32");
+      labels = ops.multiply(labels, valid);
+    }
+    Tensor oneHot = ops.oneHot(ops.cast(labels, "int32"), (int) yPred.shape().get(-1));
+    Tensor logits = yPred;
+    if (!fromLogits) {
+      float eps = Backend.epsilon();
+      logits = ops.log(ops.clip(yPred, eps, 1 - eps));
+    }
+    Tensor loss = ops.negative(sumLast(ops.multiply(oneHot, ops.logSoftmax(logits, -1))));
+    return valid == null ? loss : ops.multiply(loss, valid);
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("from_logits", fromLogits);
+    c.put("ignore_class", ignoreClass);
+    return c;
+  }
+}

@@ -1,0 +1,76 @@
+package io.keras4j.metrics;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Tensor;
+
+/** Per-sample metric functions (Keras' {@code keras.metrics.binary_accuracy} and friends). */
+public final class MetricFunctions {
+  private MetricFunctions() {}
+
+  private static Tensor matchRank(Ops ops, Tensor yTrue, Tensor yPred) {
+    if (yTrue.rank() == yPred.rank() - 1 && yPred.shape().get(-1) == 1) {
+      return ops.expandDims(yTrue, -1);
+    }
+    if (yTrue.rank() == yPred.rank() + 1 && yTrue.shape().get(-1) == 1) {
+      return ops.squeeze(yTrue, -1);
+    }
+    return yTrue;
+  }
+
+  /** 1 where {@code y_pred > threshold} equals y_true, per element. */
+  public static Tensor binaryAccuracy(Tensor yTrue, Tensor yPred, double threshold) {
+    Ops ops = Backend.ops();
+    Tensor t = matchRank(ops, ops.cast(yTrue, "float32"), yPred);
+    Tensor p = ops.cast(ops.greater(yPred, ops.constant((float) threshold)), "float32");
+    return ops.cast(ops.equal(t, p), "float32");
+  }
+
+  /** 1 where argmax(y_pred) equals argmax(y_true). */
+  public static Tensor categoricalAccuracy(Tensor yTrue, Tensor yPred) {
+    Ops ops = Backend.ops();
+    return ops.cast(ops.equal(ops.argmax(yTrue, -1), ops.argmax(yPred, -1)), "float32");
+  }
+
+  /** 1 where argmax(y_pred) equals the integer label. */
+  public static Tensor sparseCategoricalAccuracy(Tensor yTrue, Tensor yPred) {
+    Ops ops = Backend.ops();
+    Tensor t = ops.cast(yTrue, "float32");
+    if (t.rank() == yPred.rank() && t.shape().get(-1) == 1) {
+      t = ops.squeeze(t, -1);
+    }
+    Tensor p = ops.cast(ops.argmax(yPred, -1), "float32");
+    return ops.cast(ops.equal(t, p), "float32");
+  }
+
+  /** 1 where y_pred equals y_true exactly. */
+  public static Tensor accuracy(Tensor yTrue, Tensor yPred) {
+    Ops ops = Backend.ops();
+    Tensor t = matchRank(ops, ops.cast(yTrue, "float32"), yPred);
+    return ops.cast(ops.equal(t, yPred), "float32");
+  }
+
+  /** 1 where the true class (one-hot) is among the k largest predictions. */
+  public static Tensor topKCategoricalAccuracy(Tensor yTrue, Tensor yPred, int k) {
+    Ops ops = Backend.ops();
+    return topK(ops, ops.cast(ops.argmax(yTrue, -1), "float32"), yPred, k);
+  }
+
+  /** 1 where the integer label is among the k largest predictions. */
+  public static Tensor sparseTopKCategoricalAccuracy(Tensor yTrue, Tensor yPred, int k) {
+    Ops ops = Backend.ops();
+    Tensor t = ops.cast(yTrue, "float32");
+    if (t.rank() == yPred.rank() && t.shape().get(-1) == 1) {
+      t = ops.squeeze(t, -1);
+    }
+    return topK(ops, t, yPred, k);
+  }
+
+  private static Tensor topK(Ops ops, Tensor label, Tensor yPred, int k) {
+    // the label is in the top k when fewer than k classes score strictly higher than it
+    Tensor oneHot = ops.oneHot(ops.cast(label, "int32"), (int) yPred.shape().get(-1));
+    Tensor trueScore = ops.sum(ops.multiply(oneHot, yPred), new int[] {-1}, true);
+    Tensor higher = ops.sum(ops.cast(ops.greater(yPred, trueScore), "float32"), new int[] {-1}, false);
+    return ops.cast(ops.less(higher, ops.constant((float) k)), "float32");
+  }
+}

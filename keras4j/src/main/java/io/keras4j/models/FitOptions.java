@@ -1,0 +1,117 @@
+package io.keras4j.models;
+
+import io.keras4j.callbacks.Callback;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keyword arguments of {@link Model#fit(Object, Object, FitOptions)}, as fluent setters.
+ *
+ * <p>Keras equivalent: {@code model.fit(x, y, batch_size=None, epochs=1, verbose="auto", callbacks=None,
+ * validation_split=0.0, validation_data=None, shuffle=True, class_weight=None, sample_weight=None,
+ * initial_epoch=0, steps_per_epoch=None)}.
+ * <pre>{@code model.fit(x, y, new FitOptions().epochs(10).batchSize(32).validationSplit(0.2));}</pre>
+ */
+public final class FitOptions {
+  int batchSize = 32;
+  int epochs = 1;
+  int verbose = 1;
+  List<Callback> callbacks = new ArrayList<>();
+  double validationSplit;
+  Object validationX;
+  Object validationY;
+  Object validationSampleWeight;
+  boolean shuffle = true;
+  Map<Integer, Double> classWeight;
+  Object sampleWeight;
+  int initialEpoch;
+  Integer stepsPerEpoch;
+
+  /** Sets the samples per step (Keras' {@code batch_size=}). Default 32. */
+  public FitOptions batchSize(int batchSize) {
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("batch_size must be positive. Received: batch_size=" + batchSize);
+    }
+    this.batchSize = batchSize;
+    return this;
+  }
+
+  /** Sets the number of epochs (Keras' {@code epochs=}). Default 1. */
+  public FitOptions epochs(int epochs) {
+    if (epochs < 0) {
+      throw new IllegalArgumentException("epochs must be >= 0. Received: epochs=" + epochs);
+    }
+    this.epochs = epochs;
+    return this;
+  }
+
+  /** Sets 0 (silent), 1 (progress bar) or 2 (one line per epoch) (Keras' {@code verbose=}). Default 1. */
+  public FitOptions verbose(int verbose) {
+    if (verbose < 0 || verbose > 2) {
+      throw new IllegalArgumentException("verbose must be 0, 1 or 2. Received: verbose=" + verbose);
+    }
+    this.verbose = verbose;
+    return this;
+  }
+
+  /** Sets the callbacks (Keras' {@code callbacks=}). Default none. */
+  public FitOptions callbacks(Callback... callbacks) {
+    this.callbacks = new ArrayList<>(Arrays.asList(callbacks));
+    return this;
+  }
+
+  /** Sets the fraction of the data, taken from its end, held out for validation (Keras' {@code validation_split=}). Default 0. */
+  public FitOptions validationSplit(double split) {
+    if (!(split >= 0 && split < 1)) {
+      throw new IllegalArgumentException("validation_split must be in [0, 1). Received: validation_split=" + split);
+    }
+    this.validationSplit = split;
+    return this;
+  }
+
+  /** Sets the validation data (Keras' {@code validation_data=(x, y)}). Default none. */
+  public FitOptions validationData(Object x, Object y) {
+    this.validationX = x;
+    this.validationY = y;
+    return this;
+  }
+
+  /** Sets validation data with sample weights (Keras' {@code validation_data=(x, y, w)}). */
+  public FitOptions validationData(Object x, Object y, Object sampleWeight) {
+    validationData(x, y);
+    this.validationSampleWeight = sampleWeight;
+    return this;
+  }
+
+  /** Sets whether the samples are shuffled each epoch (Keras' {@code shuffle=}). Default true. */
+  public FitOptions shuffle(boolean shuffle) {
+    this.shuffle = shuffle;
+    return this;
+  }
+
+  /** Sets a weight per class index (Keras' {@code class_weight=}). Default none. */
+  public FitOptions classWeight(Map<Integer, Double> classWeight) {
+    this.classWeight = classWeight;
+    return this;
+  }
+
+  /** Sets a weight per sample, {@code float[]} (Keras' {@code sample_weight=}). Default none. */
+  public FitOptions sampleWeight(Object sampleWeight) {
+    this.sampleWeight = sampleWeight;
+    return this;
+  }
+
+  /** Sets the epoch to start from, for resuming (Keras' {@code initial_epoch=}). Default 0. */
+  public FitOptions initialEpoch(int initialEpoch) {
+    this.initialEpoch = initialEpoch;
+    return this;
+  }
+
+  /** Sets the steps per epoch, cycling through the data (Keras' {@code steps_per_epoch=}). Default: one pass. */
+  public FitOptions stepsPerEpoch(Integer stepsPerEpoch) {
+    this.stepsPerEpoch = stepsPerEpoch;
+    return this;
+  }
+}

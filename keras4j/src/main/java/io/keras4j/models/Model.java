@@ -1,0 +1,353 @@
+package io.keras4j.models;
+
+import io.keras4j.backend.KerasTensor;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import io.keras4j.callbacks.History;
+import io.keras4j.layers.InputLayer;
+import io.keras4j.layers.Layer;
+import io.keras4j.layers.Node;
+import io.keras4j.optimizers.Optimizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A model: a graph of layers from inputs to outputs, trained with {@code compile} and {@code fit}.
+ *
+ * <p>Keras equivalent: {@code keras.Model(inputs, outputs, name=None)} (the functional API). A model is a layer,
+ * so it can be called on new inputs inside another model.
+ * <pre>{@code
+ * KerasTensor inputs = Input.of(784);
+ * KerasTensor x = new Dense(64).activation("relu").apply(inputs);
+ * Model model = new Model(inputs, new Dense(10).activation("softmax").apply(x));
+ * model.compile("adam", "sparse_categorical_crossentropy", "accuracy");
+ * }</pre>
+ */
+public class Model extends Layer implements AutoCloseable {
+  private List<KerasTensor> inputs = List.of();
+  private List<KerasTensor> outputs = List.of();
+  private List<Node> nodes = List.of();
+  private List<Layer> layers = new ArrayList<>();
+  private Trainer trainer;
+  private boolean stopTraining;
+
+  /** A model from one input to one output. */
+  public Model(KerasTensor input, KerasTensor output) {
+    this(List.of(input), List.of(output));
+  }
+
+  /** A model from several inputs to several outputs. */
+  public Model(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+    setGraph(inputs, outputs);
+  }
+
+  /** A model whose graph is set later (Sequential). */
+  protected Model() {}
+
+  @Override
+  public Model name(String name) {
+    super.name(name);
+    return this;
+  }
+
+  /** Sets the functional graph: finds every node between {@code inputs} and {@code outputs}, in call order. */
+  protected final void setGraph(List<KerasTensor> inputs, List<KerasTensor> outputs) {
+    for (KerasTensor t : inputs) {
+      if (!(t.layer() instanceof InputLayer)) {
+        throw new IllegalArgumentException("Model inputs must come from `keras.Input` (thus holding past layer "
+            + "metadata). Received: " + t);
+      }
+    }
+    List<Node> ordered = new ArrayList<>();
+    Set<Node> seen = new LinkedHashSet<>();
+    for (KerasTensor o : outputs) {
+      visit(o, seen, ordered);
+    }
+    Set<Layer> inputLayers = new LinkedHashSet<>();
+    for (KerasTensor t : inputs) {
+      inputLayers.add((Layer) t.layer());
+    }
+    for (Node n : ordered) {
+      if (n.isInput() && !inputLayers.contains(n.layer())) {
+        throw new IllegalArgumentException("Graph disconnected: cannot find parent for tensor "
+            + n.outputs().get(0) + " at layer \"" + n.layer().name() + "\". The following previous layers were "
+            + "accessed without issue: " + layerNames(ordered));
+      }
+    }
+    this.inputs = List.copyOf(inputs);
+    this.outputs = List.copyOf(outputs);
+    this.nodes = List.copyOf(ordered);
+    List<Layer> ls = new ArrayList<>();
+    for (KerasTensor t : inputs) {
+      ls.add((Layer) t.layer());
+    }
+    for (Node n : ordered) {
+      if (!ls.contains(n.layer())) {
+        ls.add(n.layer());
+      }
+    }
+    sublayers().clear();
+    for (Layer l : ls) {
+      track(l);
+    }
+    this.layers = ls;
+    List<Shape> shapes = new ArrayList<>();
+    for (KerasTensor t : inputs) {
+      shapes.add(t.shape());
+    }
+    markBuilt(shapes);
+  }
+
+  private static List<String> layerNames(List<Node> nodes) {
+    List<String> n = new ArrayList<>();
+    for (Node node : nodes) {
+      n.add(node.layer().name());
+    }
+    return n;
+  }
+
+  private static void visit(KerasTensor t, Set<Node> seen, List<Node> ordered) {
+    Layer layer = (Layer) t.layer();
+    Node node = layer.inboundNodes().get(t.nodeIndex());
+    if (seen.contains(node)) {
+      return;
+    }
+    seen.add(node);
+    for (KerasTensor in : node.inputs()) {
+      visit(in, seen, ordered);
+    }
+    ordered.add(node);
+  }
+
+  /** The model's symbolic inputs. */
+  public List<KerasTensor> inputs() {
+    return inputs;
+  }
+
+  /** The model's symbolic outputs. */
+  public List<KerasTensor> outputs() {
+    return outputs;
+  }
+
+  /** The layers, input layers first, in call order (Keras' {@code model.layers}). */
+  public List<Layer> layers() {
+    return List.copyOf(layers);
+  }
+
+  /** The layer named {@code name} (Keras' {@code get_layer(name)}). */
+  public Layer getLayer(String name) {
+    for (Layer l : layers()) {
+      if (l.name().equals(name)) {
+        return l;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (Layer l : layers()) {
+      names.add(l.name());
+    }
+    throw new IllegalArgumentException("No such layer: " + name + ". Existing layers are: " + names + ".");
+  }
+
+  /** The layer at {@code index} of {@link #layers()} (Keras' {@code get_layer(index=)}). */
+  public Layer getLayer(int index) {
+    List<Layer> ls = layers();
+    if (index < 0 || index >= ls.size()) {
+      throw new IllegalArgumentException("Was asked to retrieve layer at index " + index + " but model only has "
+          + ls.size() + " layers.");
+    }
+    return ls.get(index);
+  }
+
+  /** The nodes of the graph, in call order. */
+  List<Node> nodes() {
+    return nodes;
+  }
+
+  @Override
+  protected List<Tensor> call(List<Tensor> in, boolean training) {
+    ensureGraph(in);
+    if (in.size() != inputs.size()) {
+      throw new IllegalArgumentException("Model '" + name() + "' expects " + inputs.size() + " input(s), but it "
+          + "received " + in.size() + " input tensors.");
+    }
+    Map<KerasTensor, Tensor> values = new IdentityHashMap<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      values.put(inputs.get(i), in.get(i));
+    }
+    for (Node n : nodes) {
+      if (n.isInput()) {
+        continue;
+      }
+      List<Tensor> args = new ArrayList<>();
+      for (KerasTensor k : n.inputs()) {
+        Tensor v = values.get(k);
+        if (v == null) {
+          throw new IllegalStateException("Model '" + name() + "': no value for " + k + " at layer "
+              + n.layer().name());
+        }
+        args.add(v);
+      }
+      List<Tensor> outs = n.layer().applyAll(args, training);
+      for (int i = 0; i < outs.size(); i++) {
+        values.put(n.outputs().get(i), outs.get(i));
+      }
+    }
+    List<Tensor> result = new ArrayList<>();
+    for (KerasTensor o : outputs) {
+      result.add(values.get(o));
+    }
+    return result;
+  }
+
+  /** Hook for models whose graph is made from the first data seen (Sequential without an input shape). */
+  protected void ensureGraph(List<Tensor> in) {}
+
+  /** Builds the model for data of {@code inputShape} (batch first), as Keras' {@code model.build}. */
+  public void buildFor(Shape inputShape) {
+    if (inputs.isEmpty()) {
+      throw new IllegalStateException("Model '" + name() + "' has no inputs to build");
+    }
+  }
+
+  @Override
+  protected List<Shape> computeOutputShapes(List<Shape> inputShapes, List<String> dtypes) {
+    List<Shape> out = new ArrayList<>();
+    for (KerasTensor o : outputs) {
+      out.add(o.shape().with(0, inputShapes.get(0).get(0)));
+    }
+    return out;
+  }
+
+  // ---- training API ----
+
+  /** Configures training (Keras' {@code compile(optimizer, loss, metrics)}); names or objects. */
+  public void compile(Object optimizer, Object loss, Object... metrics) {
+    compile(new CompileOptions().optimizer(optimizer).loss(loss).metrics(metrics));
+  }
+
+  /** Configures training with every option of Keras' {@code compile}. */
+  public void compile(CompileOptions options) {
+    if (trainer != null) {
+      trainer.close();
+    }
+    trainer = new Trainer(this, options);
+  }
+
+  /** True after {@code compile}. */
+  public boolean compiled() {
+    return trainer != null;
+  }
+
+  /** The compiled optimizer. */
+  public Optimizer optimizer() {
+    return compiledTrainer("optimizer").optimizer();
+  }
+
+  Trainer compiledTrainer(String what) {
+    if (trainer == null) {
+      throw new IllegalStateException("You must call `compile()` before using `" + what + "` on model '" + name()
+          + "'. Example: model.compile(\"adam\", \"mse\")");
+    }
+    return trainer;
+  }
+
+  /** Trains for {@code epochs} with batches of {@code batchSize} (Keras' {@code fit(x, y, batch_size, epochs)}). */
+  public History fit(Object x, Object y, int epochs, int batchSize) {
+    return fit(x, y, new FitOptions().epochs(epochs).batchSize(batchSize));
+  }
+
+  /** Trains with every option of Keras' {@code fit}. */
+  public History fit(Object x, Object y, FitOptions options) {
+    return compiledTrainer("fit").fit(x, y, options);
+  }
+
+  /** Loss and metrics on {@code x, y} (Keras' {@code evaluate}), batch size 32. */
+  public Map<String, Double> evaluate(Object x, Object y) {
+    return evaluate(x, y, 32);
+  }
+
+  /** Loss and metrics on {@code x, y} with batches of {@code batchSize}. */
+  public Map<String, Double> evaluate(Object x, Object y, int batchSize) {
+    return compiledTrainer("evaluate").evaluate(x, y, null, batchSize);
+  }
+
+  /** Loss and metrics with sample weights (Keras' {@code evaluate(x, y, sample_weight=)}). */
+  public Map<String, Double> evaluate(Object x, Object y, Object sampleWeight, int batchSize) {
+    return compiledTrainer("evaluate").evaluate(x, y, sampleWeight, batchSize);
+  }
+
+  /** The first output for each sample, flattened per sample (Keras' {@code predict}), batch size 32. */
+  public float[][] predict(Object x) {
+    return predict(x, 32);
+  }
+
+  /** The first output for each sample, flattened per sample, with batches of {@code batchSize}. */
+  public float[][] predict(Object x, int batchSize) {
+    return predictArrays(x, batchSize).get(0).toMatrix();
+  }
+
+  /** Every output with its full shape (Keras' {@code predict} on a multi-output model). */
+  public List<io.keras4j.backend.HostArray> predictArrays(Object x, int batchSize) {
+    return trainerForInference().predict(x, batchSize);
+  }
+
+  /** One gradient step on a batch; returns the loss and metrics (Keras' {@code train_on_batch}). */
+  public Map<String, Double> trainOnBatch(Object x, Object y) {
+    return compiledTrainer("train_on_batch").trainOnBatch(x, y);
+  }
+
+  /** Loss and metrics of one batch (Keras' {@code test_on_batch}). */
+  public Map<String, Double> testOnBatch(Object x, Object y) {
+    return compiledTrainer("test_on_batch").evaluate(x, y, null, Integer.MAX_VALUE);
+  }
+
+  /** Predictions for one batch (Keras' {@code predict_on_batch}). */
+  public float[][] predictOnBatch(Object x) {
+    return predict(x, Integer.MAX_VALUE);
+  }
+
+  private Trainer trainerForInference() {
+    if (trainer == null) {
+      trainer = new Trainer(this, null);
+    }
+    return trainer;
+  }
+
+  /** Engine use: asks {@code fit} to stop after the current batch (Keras' {@code model.stop_training = True}). */
+  public void stopTraining(boolean stop) {
+    this.stopTraining = stop;
+  }
+
+  public boolean stopTraining() {
+    return stopTraining;
+  }
+
+  /** Keras' summary table: layers, output shapes, parameter counts; printed and returned. */
+  public String summary() {
+    String s = Summary.of(this);
+    System.out.println(s);
+    return s;
+  }
+
+  /** Releases the compiled graph and its session (the weights stay readable). */
+  @Override
+  public void close() {
+    if (trainer != null) {
+      trainer.close();
+      trainer = null;
+    }
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = new HashMap<>();
+    c.put("name", name());
+    c.put("trainable", trainable());
+    return c;
+  }
+}

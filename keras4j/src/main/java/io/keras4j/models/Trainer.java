@@ -1,0 +1,561 @@
+package io.keras4j.models;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.ComputeGraph;
+import io.keras4j.backend.HostArray;
+import io.keras4j.backend.KerasTensor;
+import io.keras4j.backend.NativeArray;
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import io.keras4j.backend.TracedFunction;
+import io.keras4j.backend.Variable;
+import io.keras4j.callbacks.History;
+import io.keras4j.losses.Loss;
+import io.keras4j.losses.Losses;
+import io.keras4j.metrics.Mean;
+import io.keras4j.metrics.Metric;
+import io.keras4j.metrics.Metrics;
+import io.keras4j.optimizers.Optimizer;
+import io.keras4j.optimizers.Optimizers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The training engine of a compiled model: traces the train, test and predict functions once into one graph and
+ * runs them batch by batch.
+ *
+ * <p>Keras equivalent: {@code keras.trainers.Trainer} with the TensorFlow backend's {@code train_step}. The whole
+ * data set is copied once into native memory per {@code fit}; each step feeds the same arrays with the batch's
+ * offset and size, and the graph gathers the batch's rows, so no Java copy is made per step.
+ */
+final class Trainer implements AutoCloseable {
+  private final Model model;
+  private final Optimizer optimizer;
+  private final List<Loss> losses = new ArrayList<>();
+  private final double[] lossWeights;
+  private final List<Object> metricIds;
+  private final int stepsPerExecution;
+  private ComputeGraph graph;
+  private TracedFunction trainFn;
+  private TracedFunction testFn;
+  private TracedFunction predictFn;
+  private final Mean lossTracker = new Mean("loss");
+  private List<Metric> metrics;
+  private List<String> metricNames;
+
+  Trainer(Model model, CompileOptions options) {
+    this.model = model;
+    if (options == null) {
+      this.optimizer = null;
+      this.lossWeights = null;
+      this.metricIds = List.of();
+      this.stepsPerExecution = 1;
+      return;
+    }
+    this.optimizer = Optimizers.get(options.optimizer);
+    for (Object l : options.losses) {
+      losses.add(l == null ? null : Losses.get(l));
+    }
+    this.lossWeights = options.lossWeights;
+    this.metricIds = List.copyOf(options.metrics);
+    this.stepsPerExecution = options.stepsPerExecution;
+  }
+
+  Optimizer optimizer() {
+    if (optimizer == null) {
+      throw new IllegalStateException("Model '" + model.name() + "' is not compiled");
+    }
+    return optimizer;
+  }
+
+  // ---- data ----
+
+  private static List<HostArray> arrays(Object data, String what) {
+    List<HostArray> out = new ArrayList<>();
+    if (data instanceof List<?> list) {
+      for (Object o : list) {
+        out.add(HostArray.of(o));
+      }
+    } else {
+      out.add(HostArray.of(data));
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("Expected " + what + " data. Received: an empty list");
+    }
+    return out;
+  }
+
+  private static int cardinality(List<HostArray> xs, List<HostArray> ys) {
+    int n = xs.get(0).length();
+    boolean same = true;
+    for (HostArray a : xs) {
+      same &= a.length() == n;
+    }
+    if (ys != null) {
+      for (HostArray a : ys) {
+        same &= a.length() == n;
+      }
+    }
+    if (!same) {
+      StringBuilder b = new StringBuilder("Data cardinality is ambiguous. Make sure all arrays contain the same "
+          + "number of samples. 'x' sizes:");
+      xs.forEach(a -> b.append(' ').append(a.length()));
+      if (ys != null) {
+        b.append(" 'y' sizes:");
+        ys.forEach(a -> b.append(' ').append(a.length()));
+      }
+      throw new IllegalArgumentException(b.toString());
+    }
+    return n;
+  }
+
+  /** Makes sure the model has its graph and that {@code xs} fit its inputs. */
+  private void checkInputs(List<HostArray> xs) {
+    if (model.inputs().isEmpty()) {
+      model.buildFor(xs.get(0).shape());
+    }
+    List<KerasTensor> ins = model.inputs();
+    if (xs.size() != ins.size()) {
+      throw new IllegalArgumentException("Model '" + model.name() + "' expects " + ins.size() + " input(s), but it "
+          + "received " + xs.size() + " input arrays.");
+    }
+    for (int i = 0; i < ins.size(); i++) {
+      Shape expected = ins.get(i).shape();
+      Shape actual = xs.get(i).shape();
+      if (!expected.withoutBatch().isCompatibleWith(actual.withoutBatch())) {
+        String layer = ((io.keras4j.layers.Layer) ins.get(i).layer()).name();
+        throw new IllegalArgumentException("Input " + i + " of model \"" + model.name() + "\" (input layer \"" + layer
+            + "\") is incompatible: expected shape=" + expected + ", found shape=" + actual.with(0, -1)
+            + " (" + actual.get(0) + " samples)");
+      }
+    }
+  }
+
+  private static NativeArray toNative(HostArray a) {
+    return Backend.array(a.values(), a.shape());
+  }
+
+  private static List<NativeArray> toNative(List<HostArray> as) {
+    List<NativeArray> out = new ArrayList<>();
+    for (HostArray a : as) {
+      out.add(toNative(a));
+    }
+    return out;
+  }
+
+  private static void closeAll(List<NativeArray> as) {
+    for (NativeArray a : as) {
+      a.close();
+    }
+  }
+
+  // ---- graph functions ----
+
+  private ComputeGraph graph() {
+    if (graph == null) {
+      graph = Backend.newGraph();
+    }
+    return graph;
+  }
+
+  private List<Tensor> placeholders(Ops ops, List<Shape> shapes) {
+    List<Tensor> out = new ArrayList<>();
+    for (Shape s : shapes) {
+      out.add(ops.placeholder("float32", s.with(0, Shape.UNKNOWN)));
+    }
+    return out;
+  }
+
+  private static List<Tensor> rows(Ops ops, List<Tensor> data, Tensor idx) {
+    List<Tensor> out = new ArrayList<>();
+    for (Tensor d : data) {
+      out.add(ops.take(d, idx, 0));
+    }
+    return out;
+  }
+
+  private void resolveMetrics(List<Shape> yShapes) {
+    if (metrics != null) {
+      return;
+    }
+    metrics = new ArrayList<>();
+    metricNames = new ArrayList<>();
+    List<KerasTensor> outs = model.outputs();
+    for (int o = 0; o < outs.size(); o++) {
+      for (Object id : metricIds) {
+        Metric m = Metrics.get(id, yShapes.get(o), outs.get(o).shape());
+        if (outs.size() > 1 && id instanceof Metric && o > 0) {
+          throw new IllegalArgumentException("A Metric object can serve one output only; pass metric names for "
+              + "multi-output models");
+        }
+        metrics.add(m);
+        metricNames.add(outs.size() > 1 ? outputName(o) + "_" + m.name() : m.name());
+      }
+    }
+  }
+
+  private String outputName(int o) {
+    return ((io.keras4j.layers.Layer) model.outputs().get(o).layer()).name();
+  }
+
+  private Loss lossFor(int output) {
+    if (losses.isEmpty()) {
+      throw new IllegalStateException("Model '" + model.name() + "' was compiled without a loss; fit and evaluate "
+          + "need one. Example: model.compile(\"adam\", \"mse\")");
+    }
+    if (losses.size() == 1) {
+      return losses.get(0);
+    }
+    if (losses.size() != model.outputs().size()) {
+      throw new IllegalArgumentException("Model '" + model.name() + "' has " + model.outputs().size()
+          + " outputs but " + losses.size() + " losses were given");
+    }
+    return losses.get(output);
+  }
+
+  /** The total loss: weighted output losses, weight regularization and added losses. */
+  private Tensor totalLoss(Ops ops, List<Tensor> ys, List<Tensor> outs, Tensor sw) {
+    Tensor total = ops.constant(0f);
+    for (int o = 0; o < outs.size(); o++) {
+      Loss l = lossFor(o);
+      if (l == null) {
+        continue;
+      }
+      Tensor v = l.apply(ys.get(o), outs.get(o), sw);
+      double w = lossWeights == null ? 1.0 : lossWeights[o];
+      total = ops.add(total, w == 1.0 ? v : ops.multiply(v, (float) w));
+    }
+    for (Tensor r : model.regularizationLosses()) {
+      total = ops.add(total, r);
+    }
+    for (Tensor r : Backend.takeLosses()) {
+      total = ops.add(total, ops.sum(r, null, false));
+    }
+    return total;
+  }
+
+  private List<Tensor> metricUpdates(Ops ops, Tensor total, List<Tensor> ys, List<Tensor> outs, Tensor sw,
+      Tensor size) {
+    List<Tensor> updates = new ArrayList<>(lossTracker.update(total, ops.cast(size, "float32")));
+    int per = metricIds.size();
+    for (int i = 0; i < metrics.size(); i++) {
+      int o = per == 0 ? 0 : i / per;
+      updates.addAll(metrics.get(i).updateState(ys.get(o), outs.get(o), sw));
+    }
+    return updates;
+  }
+
+  private List<Tensor> results(Ops ops, List<Tensor> deps) {
+    return ops.withControlDependencies(deps, () -> {
+      List<Tensor> r = new ArrayList<>();
+      r.add(lossTracker.result());
+      for (Metric m : metrics) {
+        r.add(m.result());
+      }
+      return r;
+    });
+  }
+
+  private void ensureTrainFunction(List<Shape> xShapes, List<Shape> yShapes) {
+    if (trainFn != null) {
+      return;
+    }
+    resolveMetrics(yShapes);
+    List<Variable> trainable = model.trainableWeights();
+    trainFn = graph().trace(() -> {
+      Ops ops = Backend.ops();
+      List<Tensor> x = placeholders(ops, xShapes);
+      List<Tensor> y = placeholders(ops, yShapes);
+      Tensor sw = ops.placeholder("float32", Shape.of(-1));
+      Tensor perm = ops.placeholder("int32", Shape.of(-1));
+      Tensor offset = ops.placeholder("int32", Shape.scalar());
+      Tensor size = ops.placeholder("int32", Shape.scalar());
+      Tensor idx = ops.slice(perm, ops.reshape(offset, 1), ops.reshape(size, 1));
+      List<Tensor> ys = rows(ops, y, idx);
+      Tensor swb = ops.take(sw, idx, 0);
+      Backend.takeLosses();
+      List<Tensor> outs = model.applyAll(rows(ops, x, idx), true);
+      Tensor total = totalLoss(ops, ys, outs, swb);
+      List<Tensor> reads = new ArrayList<>();
+      for (Variable v : trainable) {
+        reads.add(ops.read(v));
+      }
+      List<Tensor> deps = new ArrayList<>();
+      if (!trainable.isEmpty()) {
+        deps.addAll(optimizer.applyGradients(ops.gradients(total, reads), trainable));
+      }
+      deps.addAll(metricUpdates(ops, total, ys, outs, swb, size));
+      return results(ops, deps);
+    });
+  }
+
+  private void ensureTestFunction(List<Shape> xShapes, List<Shape> yShapes) {
+    if (testFn != null) {
+      return;
+    }
+    resolveMetrics(yShapes);
+    testFn = graph().trace(() -> {
+      Ops ops = Backend.ops();
+      List<Tensor> x = placeholders(ops, xShapes);
+      List<Tensor> y = placeholders(ops, yShapes);
+      Tensor sw = ops.placeholder("float32", Shape.of(-1));
+      Tensor offset = ops.placeholder("int32", Shape.scalar());
+      Tensor size = ops.placeholder("int32", Shape.scalar());
+      Tensor idx = ops.range(offset, ops.add(offset, size));
+      List<Tensor> ys = rows(ops, y, idx);
+      Tensor swb = ops.take(sw, idx, 0);
+      Backend.takeLosses();
+      List<Tensor> outs = model.applyAll(rows(ops, x, idx), false);
+      Tensor total = totalLoss(ops, ys, outs, swb);
+      return results(ops, metricUpdates(ops, total, ys, outs, swb, size));
+    });
+  }
+
+  private void ensurePredictFunction(List<Shape> xShapes) {
+    if (predictFn != null) {
+      return;
+    }
+    predictFn = graph().trace(() -> {
+      Ops ops = Backend.ops();
+      List<Tensor> x = placeholders(ops, xShapes);
+      Tensor offset = ops.placeholder("int32", Shape.scalar());
+      Tensor size = ops.placeholder("int32", Shape.scalar());
+      Tensor idx = ops.range(offset, ops.add(offset, size));
+      List<Tensor> outs = model.applyAll(rows(ops, x, idx), false);
+      Backend.takeLosses();
+      return outs;
+    });
+  }
+
+  private static List<Shape> shapes(List<HostArray> as) {
+    List<Shape> s = new ArrayList<>();
+    for (HostArray a : as) {
+      s.add(a.shape());
+    }
+    return s;
+  }
+
+  private void resetMetrics() {
+    lossTracker.resetState();
+    if (metrics != null) {
+      for (Metric m : metrics) {
+        m.resetState();
+      }
+    }
+  }
+
+  private Map<String, Double> logs(List<NativeArray> results) {
+    Map<String, Double> logs = new LinkedHashMap<>();
+    logs.put("loss", (double) results.get(0).getFloat(0));
+    for (int i = 0; i < metricNames.size(); i++) {
+      logs.put(metricNames.get(i), (double) results.get(i + 1).getFloat(0));
+    }
+    closeAll(results);
+    return logs;
+  }
+
+  // ---- loops ----
+
+  History fit(Object x, Object y, FitOptions o) {
+    List<HostArray> xs = arrays(x, "x");
+    List<HostArray> ys = arrays(y, "y");
+    int n = cardinality(xs, ys);
+    float[] sw = sampleWeights(n, o.sampleWeight, o.classWeight, ys.get(0));
+    List<HostArray> vx = null;
+    List<HostArray> vy = null;
+    float[] vsw = null;
+    if (o.validationX != null) {
+      vx = arrays(o.validationX, "validation x");
+      vy = arrays(o.validationY, "validation y");
+      int vn = cardinality(vx, vy);
+      vsw = sampleWeights(vn, o.validationSampleWeight, null, vy.get(0));
+    } else if (o.validationSplit > 0) {
+      int split = (int) Math.floor(n * (1 - o.validationSplit));
+      if (split == 0 || split == n) {
+        throw new IllegalArgumentException("validation_split=" + o.validationSplit + " leaves no training or no "
+            + "validation samples out of " + n);
+      }
+      vx = slice(xs, split, n);
+      vy = slice(ys, split, n);
+      vsw = java.util.Arrays.copyOfRange(sw, split, n);
+      xs = slice(xs, 0, split);
+      ys = slice(ys, 0, split);
+      sw = java.util.Arrays.copyOfRange(sw, 0, split);
+      n = split;
+    }
+    checkInputs(xs);
+    ensureTrainFunction(shapes(xs), shapes(ys));
+    return new FitLoop(this, model, o).run(xs, ys, sw, n, vx, vy, vsw);
+  }
+
+  private static List<HostArray> slice(List<HostArray> as, int from, int to) {
+    List<HostArray> out = new ArrayList<>();
+    for (HostArray a : as) {
+      out.add(a.rows(from, to));
+    }
+    return out;
+  }
+
+  /** Per-sample weights: sample_weight times class_weight of each label (ones when neither is given). */
+  static float[] sampleWeights(int n, Object sampleWeight, Map<Integer, Double> classWeight, HostArray y) {
+    float[] w = new float[n];
+    java.util.Arrays.fill(w, 1f);
+    if (sampleWeight != null) {
+      HostArray s = HostArray.of(sampleWeight);
+      if (s.values().length != n) {
+        throw new IllegalArgumentException("sample_weight has " + s.values().length + " values; expected one per "
+            + "sample (" + n + ")");
+      }
+      System.arraycopy(s.values(), 0, w, 0, n);
+    }
+    if (classWeight != null) {
+      int row = (int) (y.shape().size() / Math.max(1, n));
+      for (int i = 0; i < n; i++) {
+        int cls = row == 1 ? Math.round(y.values()[i]) : argmax(y.values(), i * row, row);
+        Double cw = classWeight.get(cls);
+        if (cw == null) {
+          throw new IllegalArgumentException("class_weight has no weight for class " + cls + ". Received classes: "
+              + classWeight.keySet());
+        }
+        w[i] *= cw.floatValue();
+      }
+    }
+    return w;
+  }
+
+  private static int argmax(float[] v, int from, int len) {
+    int best = 0;
+    for (int i = 1; i < len; i++) {
+      if (v[from + i] > v[from + best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** One training step on feeds prepared by the fit loop; returns the running logs. */
+  Map<String, Double> trainStep(List<NativeArray> feeds) {
+    return logs(trainFn.call(feeds));
+  }
+
+  void resetState() {
+    resetMetrics();
+  }
+
+  int stepsPerExecution() {
+    return stepsPerExecution;
+  }
+
+  Map<String, Double> evaluate(Object x, Object y, Object sampleWeight, int batchSize) {
+    List<HostArray> xs = arrays(x, "x");
+    List<HostArray> ys = arrays(y, "y");
+    int n = cardinality(xs, ys);
+    return evaluateArrays(xs, ys, sampleWeights(n, sampleWeight, null, ys.get(0)), batchSize);
+  }
+
+  Map<String, Double> evaluateArrays(List<HostArray> xs, List<HostArray> ys, float[] sw, int batchSize) {
+    checkInputs(xs);
+    ensureTestFunction(shapes(xs), shapes(ys));
+    int n = xs.get(0).length();
+    List<NativeArray> data = new ArrayList<>(toNative(xs));
+    data.addAll(toNative(ys));
+    data.add(Backend.array(sw, Shape.of(n)));
+    resetMetrics();
+    Map<String, Double> logs = new LinkedHashMap<>();
+    try (NativeArray offset = Backend.scalar(0); NativeArray size = Backend.scalar(0)) {
+      List<NativeArray> feeds = new ArrayList<>(data);
+      feeds.add(offset);
+      feeds.add(size);
+      for (int start = 0; start < n; start += batchSize) {
+        offset.setInt(start);
+        size.setInt(Math.min(batchSize, n - start));
+        logs = logs(testFn.call(feeds));
+      }
+    } finally {
+      closeAll(data);
+    }
+    return logs;
+  }
+
+  Map<String, Double> trainOnBatch(Object x, Object y) {
+    List<HostArray> xs = arrays(x, "x");
+    List<HostArray> ys = arrays(y, "y");
+    int n = cardinality(xs, ys);
+    checkInputs(xs);
+    ensureTrainFunction(shapes(xs), shapes(ys));
+    resetMetrics();
+    int[] perm = new int[n];
+    for (int i = 0; i < n; i++) {
+      perm[i] = i;
+    }
+    List<NativeArray> feeds = new ArrayList<>(toNative(xs));
+    feeds.addAll(toNative(ys));
+    feeds.add(Backend.array(sampleWeights(n, null, null, ys.get(0)), Shape.of(n)));
+    feeds.add(Backend.array(perm, Shape.of(n)));
+    feeds.add(Backend.scalar(0));
+    feeds.add(Backend.scalar(n));
+    try {
+      return trainStep(feeds);
+    } finally {
+      closeAll(feeds);
+    }
+  }
+
+  List<HostArray> predict(Object x, int batchSize) {
+    List<HostArray> xs = arrays(x, "x");
+    int n = cardinality(xs, null);
+    checkInputs(xs);
+    ensurePredictFunction(shapes(xs));
+    List<KerasTensor> outs = model.outputs();
+    List<float[]> buffers = new ArrayList<>();
+    List<Shape> outShapes = new ArrayList<>();
+    for (KerasTensor o : outs) {
+      Shape s = o.shape().with(0, n);
+      if (!s.isFullyDefined()) {
+        throw new IllegalStateException("Output shape " + o.shape() + " of model '" + model.name()
+            + "' is not fully defined");
+      }
+      outShapes.add(s);
+      buffers.add(new float[(int) s.size()]);
+    }
+    List<NativeArray> data = toNative(xs);
+    try (NativeArray offset = Backend.scalar(0); NativeArray size = Backend.scalar(0)) {
+      List<NativeArray> feeds = new ArrayList<>(data);
+      feeds.add(offset);
+      feeds.add(size);
+      for (int start = 0; start < n; start += batchSize) {
+        int len = Math.min(batchSize, n - start);
+        offset.setInt(start);
+        size.setInt(len);
+        List<NativeArray> res = predictFn.call(feeds);
+        for (int o = 0; o < res.size(); o++) {
+          float[] v = res.get(o).toFloatArray();
+          int row = v.length / len;
+          System.arraycopy(v, 0, buffers.get(o), start * row, v.length);
+        }
+        closeAll(res);
+      }
+    } finally {
+      closeAll(data);
+    }
+    List<HostArray> result = new ArrayList<>();
+    for (int o = 0; o < outs.size(); o++) {
+      result.add(new HostArray(buffers.get(o), outShapes.get(o)));
+    }
+    return result;
+  }
+
+  @Override
+  public void close() {
+    if (graph != null) {
+      graph.close();
+      graph = null;
+    }
+    trainFn = null;
+    testFn = null;
+    predictFn = null;
+  }
+}

@@ -1,0 +1,94 @@
+package io.keras4j.optimizers;
+
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Tensor;
+import io.keras4j.backend.Variable;
+import java.util.Map;
+
+/**
+ * Adaptive moment estimation.
+ *
+ * <p>Keras equivalent: {@code keras.optimizers.Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999,
+ * epsilon=1e-07, amsgrad=False)}. Update at step t (from 1): {@code m += (g-m)(1-b1); v += (g^2-v)(1-b2);
+ * w -= lr*sqrt(1-b2^t)/(1-b1^t) * m/(sqrt(v)+eps)}.
+ */
+public class Adam extends Optimizer {
+  private double beta1 = 0.9;
+  private double beta2 = 0.999;
+  private double epsilon = 1e-7;
+  private boolean amsgrad;
+
+  public Adam() {
+    this(0.001);
+  }
+
+  public Adam(Object learningRate) {
+    this("adam", learningRate);
+  }
+
+  protected Adam(String name, Object learningRate) {
+    super(name, learningRate);
+  }
+
+  /** Sets the first-moment decay (Keras' {@code beta_1=}). Default 0.9. */
+  public Adam beta1(double beta1) {
+    this.beta1 = beta1;
+    return this;
+  }
+
+  /** Sets the second-moment decay (Keras' {@code beta_2=}). Default 0.999. */
+  public Adam beta2(double beta2) {
+    this.beta2 = beta2;
+    return this;
+  }
+
+  /** Sets the epsilon (Keras' {@code epsilon=}). Default 1e-7. */
+  public Adam epsilon(double epsilon) {
+    this.epsilon = epsilon;
+    return this;
+  }
+
+  /** Sets the AMSGrad variant (Keras' {@code amsgrad=}). Default false. */
+  public Adam amsgrad(boolean amsgrad) {
+    this.amsgrad = amsgrad;
+    return this;
+  }
+
+  @Override
+  protected void buildSlots(Variable var) {
+    addSlot(var, "momentum");
+    addSlot(var, "velocity");
+    if (amsgrad) {
+      addSlot(var, "velocity_hat");
+    }
+  }
+
+  @Override
+  protected Tensor updateStep(Ops ops, Tensor g, Variable var, Tensor value, Tensor lr) {
+    Tensor step = ops.add(iterationsFloat(ops), 1f);
+    Tensor b1Power = ops.pow(ops.constant((float) beta1), step);
+    Tensor b2Power = ops.pow(ops.constant((float) beta2), step);
+    Tensor alpha = ops.divide(ops.multiply(lr, ops.sqrt(ops.add(ops.negative(b2Power), 1f))),
+        ops.add(ops.negative(b1Power), 1f));
+    Variable mv = slot(var, "momentum");
+    Variable vv = slot(var, "velocity");
+    Tensor m = ops.assign(mv, ops.add(ops.read(mv), ops.multiply(ops.subtract(g, ops.read(mv)), (float) (1 - beta1))));
+    Tensor v = ops.assign(vv, ops.add(ops.read(vv),
+        ops.multiply(ops.subtract(ops.square(g), ops.read(vv)), (float) (1 - beta2))));
+    if (amsgrad) {
+      Variable vh = slot(var, "velocity_hat");
+      v = ops.assign(vh, ops.maximum(ops.read(vh), v));
+    }
+    return ops.subtract(value, ops.divide(ops.multiply(m, alpha), ops.add(ops.sqrt(v), (float) epsilon)));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("beta_1", beta1);
+    c.put("beta_2", beta2);
+    c.put("epsilon", epsilon);
+    c.put("amsgrad", amsgrad);
+    return c;
+  }
+}

@@ -1,0 +1,273 @@
+package io.keras4j.optimizers;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import io.keras4j.backend.Variable;
+import io.keras4j.optimizers.schedules.LearningRateSchedule;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The base of every optimizer: learning rate (a variable or a schedule), gradient clipping, decoupled weight
+ * decay, per-variable slots, and the iteration count.
+ *
+ * <p>Keras equivalent: {@code keras.optimizers.Optimizer(learning_rate, weight_decay=None, clipnorm=None,
+ * clipvalue=None, global_clipnorm=None, name)}. Subclasses give Keras 3's {@code update_step} as
+ * {@link #updateStep}, which returns the variable's new value. The learning rate lives in a variable, so
+ * {@link #learningRate(double)} takes effect at the next step without rebuilding anything.
+ */
+public abstract class Optimizer {
+  private final String name;
+  private final Variable iterations;
+  private final Variable learningRateVar;
+  private LearningRateSchedule schedule;
+  private Double weightDecay;
+  private Double clipnorm;
+  private Double clipvalue;
+  private Double globalClipnorm;
+  private final Set<String> excludedFromDecay = new HashSet<>();
+  private final List<Variable> variables = new ArrayList<>();
+  private final Map<Variable, Map<String, Variable>> slots = new IdentityHashMap<>();
+
+  protected Optimizer(String name, Object learningRate) {
+    this.name = name;
+    this.iterations = new Variable("iterations", Shape.scalar(), false, new long[] {0});
+    this.iterations.path(name + "/iterations");
+    this.learningRateVar = new Variable("learning_rate", Shape.scalar(), "float32", false, new float[] {0f});
+    this.learningRateVar.path(name + "/learning_rate");
+    variables.add(iterations);
+    variables.add(learningRateVar);
+    setLearningRate(learningRate);
+  }
+
+  private void setLearningRate(Object lr) {
+    if (lr instanceof LearningRateSchedule s) {
+      this.schedule = s;
+    } else if (lr instanceof Number n) {
+      if (!(n.doubleValue() >= 0)) {
+        throw new IllegalArgumentException("Argument `learning_rate` must be a non-negative number. Received: "
+            + "learning_rate=" + n);
+      }
+      this.schedule = null;
+      learningRateVar.assign(new float[] {n.floatValue()});
+    } else {
+      throw new IllegalArgumentException("Argument `learning_rate` should be a number or a LearningRateSchedule. "
+          + "Received: learning_rate=" + lr);
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The current learning rate (the schedule's value at the current iteration when a schedule is set). */
+  public double learningRate() {
+    if (schedule != null) {
+      return schedule.value(iterations());
+    }
+    return learningRateVar.floatValue()[0];
+  }
+
+  /** Sets the learning rate, a number or a LearningRateSchedule (Keras' {@code optimizer.learning_rate = ...}). */
+  public Optimizer learningRate(Object learningRate) {
+    setLearningRate(learningRate);
+    return this;
+  }
+
+  /** True when the learning rate follows a schedule. */
+  public boolean hasSchedule() {
+    return schedule != null;
+  }
+
+  /** The number of steps applied so far (Keras' {@code optimizer.iterations}). */
+  public long iterations() {
+    return iterations.longValue()[0];
+  }
+
+  /** Sets decoupled weight decay (Keras' {@code weight_decay=}). Default none. */
+  public Optimizer weightDecay(Double weightDecay) {
+    this.weightDecay = weightDecay;
+    return this;
+  }
+
+  /** Sets each gradient's maximum norm (Keras' {@code clipnorm=}). Default none. */
+  public Optimizer clipnorm(Double clipnorm) {
+    if (clipnorm != null && globalClipnorm != null) {
+      throw new IllegalArgumentException("Only one of `clipnorm` and `global_clipnorm` can be set.");
+    }
+    this.clipnorm = clipnorm;
+    return this;
+  }
+
+  /** Sets each gradient element's maximum absolute value (Keras' {@code clipvalue=}). Default none. */
+  public Optimizer clipvalue(Double clipvalue) {
+    this.clipvalue = clipvalue;
+    return this;
+  }
+
+  /** Sets the maximum norm of all gradients together (Keras' {@code global_clipnorm=}). Default none. */
+  public Optimizer globalClipnorm(Double globalClipnorm) {
+    if (globalClipnorm != null && clipnorm != null) {
+      throw new IllegalArgumentException("Only one of `clipnorm` and `global_clipnorm` can be set.");
+    }
+    this.globalClipnorm = globalClipnorm;
+    return this;
+  }
+
+  /** Excludes variables whose name contains any of {@code names} from weight decay. */
+  public Optimizer excludeFromWeightDecay(String... names) {
+    excludedFromDecay.addAll(List.of(names));
+    return this;
+  }
+
+  /** The optimizer's own variables: iterations, learning rate and every slot (Keras' {@code optimizer.variables}). */
+  public List<Variable> variables() {
+    return List.copyOf(variables);
+  }
+
+  /** Creates the slots of {@code vars} (Keras' {@code build}); called once per variable. */
+  protected abstract void buildSlots(Variable var);
+
+  /** Creates a zero slot shaped like {@code reference} (Keras' {@code add_variable_from_reference}). */
+  protected Variable addSlot(Variable reference, String slotName) {
+    return addSlot(reference, slotName, 0f);
+  }
+
+  /** Creates a slot shaped like {@code reference} filled with {@code initial}. */
+  protected Variable addSlot(Variable reference, String slotName, float initial) {
+    float[] v = new float[(int) reference.shape().size()];
+    java.util.Arrays.fill(v, initial);
+    Variable s = new Variable(slotName, reference.shape(), "float32", false, v);
+    s.path(name + "/" + reference.path().replace('/', '_') + "_" + slotName);
+    slots.computeIfAbsent(reference, k -> new LinkedHashMap<>()).put(slotName, s);
+    variables.add(s);
+    return s;
+  }
+
+  /** Creates an optimizer-wide scalar variable. */
+  protected Variable addScalar(String varName, float initial) {
+    Variable s = new Variable(varName, Shape.scalar(), "float32", false, new float[] {initial});
+    s.path(name + "/" + varName);
+    variables.add(s);
+    return s;
+  }
+
+  /** Slot {@code slotName} of {@code var}. */
+  protected Variable slot(Variable var, String slotName) {
+    return slots.get(var).get(slotName);
+  }
+
+  /**
+   * The new value of {@code var}, given its current value, its gradient and the learning rate; assigns the slots
+   * with {@code ops.assign} (Keras 3's {@code update_step}).
+   */
+  protected abstract Tensor updateStep(Ops ops, Tensor gradient, Variable var, Tensor value, Tensor lr);
+
+  /** Runs once per step before the per-variable updates (Keras' {@code _backend_update_step} hook). */
+  protected void beforeUpdates(Ops ops) {}
+
+  /** The step count as float32, before this step's increment. */
+  protected Tensor iterationsFloat(Ops ops) {
+    return ops.cast(ops.read(iterations), "float32");
+  }
+
+  /**
+   * Adds the update of every variable to the graph being traced (Keras' {@code apply_gradients}); returns the
+   * update tensors. Variables with a null gradient are skipped.
+   */
+  public List<Tensor> applyGradients(List<Tensor> gradients, List<Variable> vars) {
+    Ops ops = Backend.ops();
+    for (Variable v : vars) {
+      if (!slots.containsKey(v)) {
+        slots.put(v, new LinkedHashMap<>());
+        buildSlots(v);
+      }
+    }
+    List<Tensor> grads = clip(ops, gradients);
+    Tensor lr = schedule != null ? schedule.call(iterationsFloat(ops)) : ops.read(learningRateVar);
+    beforeUpdates(ops);
+    List<Tensor> updates = new ArrayList<>();
+    for (int i = 0; i < vars.size(); i++) {
+      Tensor g = grads.get(i);
+      if (g == null) {
+        continue;
+      }
+      Variable v = vars.get(i);
+      Tensor value = ops.read(v);
+      if (weightDecay != null && weightDecay > 0 && !excluded(v)) {
+        value = ops.subtract(value, ops.multiply(ops.multiply(value, lr), weightDecay.floatValue()));
+      }
+      value = updateStep(ops, g, v, value, lr);
+      if (v.constraint() != null) {
+        value = v.constraint().apply(value);
+      }
+      updates.add(ops.assign(v, value));
+    }
+    Tensor one = ops.withDependencies(updates, ops.cast(ops.constant(1f), "int64"));
+    updates.add(ops.assignAdd(iterations, one));
+    return updates;
+  }
+
+  private boolean excluded(Variable v) {
+    for (String n : excludedFromDecay) {
+      if (v.path().contains(n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<Tensor> clip(Ops ops, List<Tensor> gradients) {
+    List<Tensor> out = new ArrayList<>(gradients);
+    if (clipnorm != null && clipnorm > 0) {
+      for (int i = 0; i < out.size(); i++) {
+        Tensor g = out.get(i);
+        if (g != null) {
+          Tensor norm = ops.sqrt(ops.sum(ops.square(g), null, false));
+          out.set(i, ops.divide(ops.multiply(g, clipnorm.floatValue()), ops.maximum(norm, clipnorm.floatValue())));
+        }
+      }
+    } else if (globalClipnorm != null && globalClipnorm > 0) {
+      Tensor total = ops.constant(0f);
+      for (Tensor g : out) {
+        if (g != null) {
+          total = ops.add(total, ops.sum(ops.square(g), null, false));
+        }
+      }
+      Tensor scale = ops.divide(ops.constant(globalClipnorm.floatValue()),
+          ops.maximum(ops.sqrt(total), globalClipnorm.floatValue()));
+      for (int i = 0; i < out.size(); i++) {
+        if (out.get(i) != null) {
+          out.set(i, ops.multiply(out.get(i), scale));
+        }
+      }
+    }
+    if (clipvalue != null && clipvalue > 0) {
+      for (int i = 0; i < out.size(); i++) {
+        if (out.get(i) != null) {
+          out.set(i, ops.clip(out.get(i), -clipvalue.floatValue(), clipvalue.floatValue()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Keras' config: name, learning rate and the base keyword arguments plus the subclass'. */
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("name", name);
+    c.put("learning_rate", schedule != null ? schedule.getConfig() : (Object) learningRate());
+    c.put("weight_decay", weightDecay);
+    c.put("clipnorm", clipnorm);
+    c.put("global_clipnorm", globalClipnorm);
+    c.put("clipvalue", clipvalue);
+    return c;
+  }
+}

@@ -1,0 +1,71 @@
+package io.keras4j.optimizers;
+
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Tensor;
+import io.keras4j.backend.Variable;
+import java.util.Map;
+
+/**
+ * Gradient descent with optional (Nesterov) momentum.
+ *
+ * <p>Keras equivalent: {@code keras.optimizers.SGD(learning_rate=0.01, momentum=0.0, nesterov=False)}. Update:
+ * {@code m = momentum*m - lr*g; w += m} (Nesterov: {@code w += momentum*m - lr*g}); without momentum
+ * {@code w -= lr*g}.
+ * <pre>{@code new SGD(0.01).momentum(0.9).nesterov(true)}</pre>
+ */
+public class SGD extends Optimizer {
+  private double momentum;
+  private boolean nesterov;
+
+  public SGD() {
+    this(0.01);
+  }
+
+  public SGD(Object learningRate) {
+    super("SGD", learningRate);
+  }
+
+  /** Sets the momentum, in [0, 1] (Keras' {@code momentum=}). Default 0. */
+  public SGD momentum(double momentum) {
+    if (!(momentum >= 0 && momentum <= 1)) {
+      throw new IllegalArgumentException("`momentum` must be a float between [0, 1]. Received: momentum=" + momentum);
+    }
+    this.momentum = momentum;
+    return this;
+  }
+
+  /** Sets Nesterov momentum (Keras' {@code nesterov=}). Default false. */
+  public SGD nesterov(boolean nesterov) {
+    this.nesterov = nesterov;
+    return this;
+  }
+
+  @Override
+  protected void buildSlots(Variable var) {
+    if (momentum != 0) {
+      addSlot(var, "momentum");
+    }
+  }
+
+  @Override
+  protected Tensor updateStep(Ops ops, Tensor g, Variable var, Tensor value, Tensor lr) {
+    if (momentum == 0) {
+      return ops.subtract(value, ops.multiply(g, lr));
+    }
+    Variable mv = slot(var, "momentum");
+    Tensor step = ops.negative(ops.multiply(g, lr));
+    Tensor m = ops.assign(mv, ops.add(step, ops.multiply(ops.read(mv), (float) momentum)));
+    if (nesterov) {
+      return ops.add(value, ops.add(step, ops.multiply(m, (float) momentum)));
+    }
+    return ops.add(value, m);
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("momentum", momentum);
+    c.put("nesterov", nesterov);
+    return c;
+  }
+}

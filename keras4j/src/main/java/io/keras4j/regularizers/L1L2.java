@@ -1,0 +1,43 @@
+package io.keras4j.regularizers;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Tensor;
+import java.util.Map;
+
+/**
+ * {@code l1 * sum(|x|) + l2 * sum(x^2)}: the elastic net.
+ * Keras equivalent: {@code keras.regularizers.L1L2(l1=0.0, l2=0.0)}.
+ */
+public class L1L2 extends Regularizer {
+  private final double l1;
+  private final double l2;
+
+  public L1L2(double l1, double l2) {
+    checkFactor("l1", l1);
+    checkFactor("l2", l2);
+    this.l1 = l1;
+    this.l2 = l2;
+  }
+
+  @Override
+  public Tensor call(Tensor x) {
+    Ops ops = Backend.ops();
+    Tensor r = ops.constant(0f);
+    if (l1 > 0) {
+      r = ops.add(r, ops.multiply(ops.sum(ops.abs(x), null, false), (float) l1));
+    }
+    if (l2 > 0) {
+      r = ops.add(r, ops.multiply(ops.sum(ops.square(x), null, false), (float) l2));
+    }
+    return r;
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("l1", l1);
+    c.put("l2", l2);
+    return c;
+  }
+}
