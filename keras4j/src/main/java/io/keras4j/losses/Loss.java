@@ -75,7 +75,7 @@ public abstract class Loss {
   }
 
   /** Expands or squeezes {@code yTrue}'s last axis so its rank matches {@code yPred}'s, as Keras does. */
-  static Tensor matchRank(Ops ops, Tensor yTrue, Tensor yPred) {
+  public static Tensor matchRank(Ops ops, Tensor yTrue, Tensor yPred) {
     if (yTrue.rank() == yPred.rank() - 1 && yPred.shape().get(-1) == 1) {
       return ops.expandDims(yTrue, -1);
     }

@@ -11,6 +11,7 @@ public class MeanSquaredError extends MeanMetricWrapper {
   }
 
   public MeanSquaredError(String name) {
-    super(name, (t, p) -> new io.keras4j.losses.MeanSquaredError().call(io.keras4j.backend.Backend.ops().cast(t, "float32"), p));
+    super(name, (t, p) -> new io.keras4j.losses.MeanSquaredError().call(io.keras4j.losses.Loss.matchRank(
+        io.keras4j.backend.Backend.ops(), io.keras4j.backend.Backend.ops().cast(t, "float32"), p), p));
   }
 }

@@ -87,7 +87,12 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     Backend.enterTrace(ops);
     List<Tensor> outputs;
     try {
-      outputs = List.copyOf(body.get());
+      outputs = new ArrayList<>();
+      for (Tensor t : body.get()) {
+        // a fed placeholder cannot also be fetched: fetch its identity
+        boolean fed = ((TFTensor) t).operand().op().type().equals("Placeholder");
+        outputs.add(fed ? ops.identity(t) : t);
+      }
     } finally {
       Backend.exitTrace();
     }

@@ -1,0 +1,22 @@
+package io.keras4j.layers;
+
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Tensor;
+import java.util.List;
+
+/**
+ * Averages its inputs elementwise.
+ *
+ * <p>Keras equivalent: {@code keras.layers.Average()}.
+ */
+public class Average extends Merge {
+  @Override
+  protected Tensor merge(List<Tensor> inputs) {
+    Ops ops = ops();
+    Tensor y = inputs.get(0);
+    for (int i = 1; i < inputs.size(); i++) {
+      y = ops.add(y, inputs.get(i));
+    }
+    return ops.multiply(y, 1f / inputs.size());
+  }
+}

@@ -1,0 +1,55 @@
+package io.keras4j.layers;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Multiplies inputs by Gaussian noise of mean 1 and standard deviation {@code sqrt(rate / (1 - rate))} in training.
+ *
+ * <p>Keras equivalent: {@code keras.layers.GaussianDropout(rate, seed=None)}. Identity at inference.
+ */
+public class GaussianDropout extends Layer {
+  private final double rate;
+  private long seed = Backend.nextSeed();
+
+  public GaussianDropout(double rate) {
+    if (!(rate >= 0 && rate < 1)) {
+      throw new IllegalArgumentException("Invalid value received for argument `rate`. Expected a float value "
+          + "between 0 and 1. Received: rate=" + rate);
+    }
+    this.rate = rate;
+  }
+
+  /** Sets the seed (Keras' {@code seed=}). Default: drawn from the global generator. */
+  public GaussianDropout seed(long seed) {
+    this.seed = seed;
+    return this;
+  }
+
+  @Override
+  protected Tensor call(Tensor input, boolean training) {
+    if (!training || rate == 0) {
+      return input;
+    }
+    Ops ops = ops();
+    float stddev = (float) Math.sqrt(rate / (1 - rate));
+    return ops.multiply(input, ops.randomNormal(ops.shapeOf(input), 1f, stddev, seed));
+  }
+
+  @Override
+  protected List<Shape> computeOutputShapes(List<Shape> in, List<String> dtypes) {
+    return List.of(in.get(0));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("rate", rate);
+    c.put("seed", seed);
+    return c;
+  }
+}

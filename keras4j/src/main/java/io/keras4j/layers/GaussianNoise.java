@@ -1,0 +1,54 @@
+package io.keras4j.layers;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adds zero-centred Gaussian noise of standard deviation {@code stddev} during training.
+ *
+ * <p>Keras equivalent: {@code keras.layers.GaussianNoise(stddev, seed=None)}. Identity at inference.
+ */
+public class GaussianNoise extends Layer {
+  private final double stddev;
+  private long seed = Backend.nextSeed();
+
+  public GaussianNoise(double stddev) {
+    if (!(stddev >= 0)) {
+      throw new IllegalArgumentException("Invalid value received for argument `stddev`. Expected a float value >= 0. "
+          + "Received: stddev=" + stddev);
+    }
+    this.stddev = stddev;
+  }
+
+  /** Sets the seed (Keras' {@code seed=}). Default: drawn from the global generator. */
+  public GaussianNoise seed(long seed) {
+    this.seed = seed;
+    return this;
+  }
+
+  @Override
+  protected Tensor call(Tensor input, boolean training) {
+    if (!training || stddev == 0) {
+      return input;
+    }
+    Ops ops = ops();
+    return ops.add(input, ops.randomNormal(ops.shapeOf(input), 0f, (float) stddev, seed));
+  }
+
+  @Override
+  protected List<Shape> computeOutputShapes(List<Shape> in, List<String> dtypes) {
+    return List.of(in.get(0));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("stddev", stddev);
+    c.put("seed", seed);
+    return c;
+  }
+}

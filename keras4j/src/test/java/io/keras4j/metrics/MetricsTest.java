@@ -1,0 +1,103 @@
+package io.keras4j.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.keras4j.layers.Dense;
+import io.keras4j.models.CompileOptions;
+import io.keras4j.models.Sequential;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Stateful metrics accumulated over several batches equal the same metric computed on all data at once in plain
+ * Java. The model is the identity (one weight of 1, no bias), so its predictions are its inputs.
+ */
+class MetricsTest {
+  static Sequential identity(Object... metrics) {
+    Sequential m = new Sequential();
+    m.add(new Dense(1).kernelInitializer("ones").useBias(false).inputDim(1));
+    m.compile(new CompileOptions().optimizer("sgd").loss("mse").metrics(metrics));
+    return m;
+  }
+
+  @Test
+  void binaryMetricsOverSeveralBatches() {
+    Random r = new Random(4);
+    int n = 103;
+    float[][] p = new float[n][1];
+    float[] y = new float[n];
+    int tp = 0;
+    int fp = 0;
+    int fn = 0;
+    int right = 0;
+    for (int i = 0; i < n; i++) {
+      y[i] = r.nextBoolean() ? 1 : 0;
+      p[i][0] = (float) Math.min(1, Math.max(0, 0.5 * y[i] + 0.6 * r.nextDouble() - 0.05));
+      boolean pos = p[i][0] > 0.5;
+      tp += pos && y[i] == 1 ? 1 : 0;
+      fp += pos && y[i] == 0 ? 1 : 0;
+      fn += !pos && y[i] == 1 ? 1 : 0;
+      right += (pos ? 1 : 0) == y[i] ? 1 : 0;
+    }
+    Map<String, Double> logs = identity("accuracy", "precision", "recall", "mae").evaluate(p, y, 10);
+    assertEquals((double) right / n, logs.get("accuracy"), 1e-6);
+    assertEquals((double) tp / (tp + fp), logs.get("precision"), 1e-6);
+    assertEquals((double) tp / (tp + fn), logs.get("recall"), 1e-6);
+    double mae = 0;
+    for (int i = 0; i < n; i++) {
+      mae += Math.abs(p[i][0] - y[i]) / n;
+    }
+    assertEquals(mae, logs.get("mae"), 1e-5);
+  }
+
+  @Test
+  void aucApproachesTheExactRocArea() {
+    Random r = new Random(9);
+    int n = 400;
+    float[][] p = new float[n][1];
+    float[] y = new float[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = i % 2;
+      p[i][0] = (float) Math.min(1, Math.max(0, 0.35 + 0.3 * y[i] + 0.2 * r.nextGaussian()));
+    }
+    // exact ROC AUC: the probability a positive scores above a negative (Mann-Whitney), ties counted half
+    double wins = 0;
+    long pairs = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        if (y[i] == 1 && y[j] == 0) {
+          pairs++;
+          wins += p[i][0] > p[j][0] ? 1 : p[i][0] == p[j][0] ? 0.5 : 0;
+        }
+      }
+    }
+    double auc = identity("auc").evaluate(p, y, 64).get("auc");
+    assertEquals(wins / pairs, auc, 5e-3); // 200 thresholds: a discretised area
+  }
+
+  @Test
+  void sparseCategoricalAndTopK() {
+    float[][] x = {{1}, {2}, {3}};
+    Sequential m = new Sequential();
+    m.add(new Dense(3).kernelInitializer(new io.keras4j.initializers.Constant(0)).useBias(true)
+        .biasInitializer(new io.keras4j.initializers.Constant(0)).inputDim(1));
+    m.compile(new CompileOptions().optimizer("sgd").loss(new io.keras4j.losses.SparseCategoricalCrossentropy()
+        .fromLogits(true)).metrics(new SparseCategoricalAccuracy(),
+        new SparseTopKCategoricalAccuracy(2)));
+    m.setWeights(java.util.List.of(new float[] {1, 0, -1}, new float[] {0, 0.5f, 0}));
+    // logits per x: (x, 0.5, -x): x=1 -> class 0; ranks: x=1: [0,1,2]; x=2: [0,1,2]; x=3: [0,1,2]
+    Map<String, Double> logs = m.evaluate(x, new float[] {0, 1, 2}, 2);
+    assertEquals(1.0 / 3, logs.get("sparse_categorical_accuracy"), 1e-6);
+    assertEquals(2.0 / 3, logs.get("sparse_top_k_categorical_accuracy"), 1e-6);
+  }
+
+  @Test
+  void classificationReportByHand() {
+    ClassificationReport r = ClassificationReport.of(new int[] {0, 0, 1, 1, 1}, new int[] {0, 1, 1, 1, 0}, "a", "b");
+    assertEquals(0.5, r.precision(0), 1e-12);
+    assertEquals(2.0 / 3, r.recall(1), 1e-12);
+    assertEquals(2 * (2.0 / 3) * (2.0 / 3) / (4.0 / 3), r.f1(1), 1e-12);
+    assertEquals(0.6, r.accuracy(), 1e-12);
+  }
+}
