@@ -29,12 +29,18 @@ public final class Split {
         java.util.Arrays.copyOfRange(p, b, n)};
   }
 
-  /** A random permutation of 0..n-1. */
-  public static int[] shuffled(int n, Random random) {
+  /** 0..n-1 in order. */
+  public static int[] identity(int n) {
     int[] p = new int[n];
     for (int i = 0; i < n; i++) {
       p[i] = i;
     }
+    return p;
+  }
+
+  /** A random permutation of 0..n-1 (Fisher-Yates). */
+  public static int[] shuffled(int n, Random random) {
+    int[] p = identity(n);
     for (int i = n - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
       int t = p[i];

@@ -13,10 +13,6 @@ public class Add extends Merge {
   @Override
   protected Tensor merge(List<Tensor> inputs) {
     Ops ops = ops();
-    Tensor y = inputs.get(0);
-    for (int i = 1; i < inputs.size(); i++) {
-      y = ops.add(y, inputs.get(i));
-    }
-    return y;
+    return fold(inputs, ops::add);
   }
 }

@@ -13,10 +13,6 @@ public class Average extends Merge {
   @Override
   protected Tensor merge(List<Tensor> inputs) {
     Ops ops = ops();
-    Tensor y = inputs.get(0);
-    for (int i = 1; i < inputs.size(); i++) {
-      y = ops.add(y, inputs.get(i));
-    }
-    return ops.multiply(y, 1f / inputs.size());
+    return ops.multiply(fold(inputs, ops::add), 1f / inputs.size());
   }
 }

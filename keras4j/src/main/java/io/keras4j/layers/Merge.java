@@ -14,6 +14,15 @@ public abstract class Merge extends Layer {
   /** Combines the inputs (at least 2). */
   protected abstract Tensor merge(List<Tensor> inputs);
 
+  /** {@code op(op(x0, x1), x2)...} over the inputs. */
+  protected static Tensor fold(List<Tensor> inputs, java.util.function.BinaryOperator<Tensor> op) {
+    Tensor y = inputs.get(0);
+    for (int i = 1; i < inputs.size(); i++) {
+      y = op.apply(y, inputs.get(i));
+    }
+    return y;
+  }
+
   @Override
   protected void build(List<Shape> inputShapes) {
     if (inputShapes.size() < 2) {

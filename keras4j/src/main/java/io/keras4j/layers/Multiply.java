@@ -13,10 +13,6 @@ public class Multiply extends Merge {
   @Override
   protected Tensor merge(List<Tensor> inputs) {
     Ops ops = ops();
-    Tensor y = inputs.get(0);
-    for (int i = 1; i < inputs.size(); i++) {
-      y = ops.multiply(y, inputs.get(i));
-    }
-    return y;
+    return fold(inputs, ops::multiply);
   }
 }

@@ -81,7 +81,7 @@ final class FitLoop {
     trainer.resetState();
     Map<String, Double> begin = new LinkedHashMap<>();
     callbacks.forEach(c -> c.onEpochBegin(epoch, begin));
-    int[] perm = permutation(n, o.shuffle ? random : null);
+    int[] perm = o.shuffle ? io.keras4j.data.Split.shuffled(n, random) : io.keras4j.data.Split.identity(n);
     Map<String, Double> logs = new LinkedHashMap<>();
     int batches = (n + o.batchSize - 1) / o.batchSize;
     int k = trainer.stepsPerExecution();
@@ -108,21 +108,5 @@ final class FitLoop {
       }
     }
     return new LinkedHashMap<>(logs);
-  }
-
-  private static int[] permutation(int n, Random random) {
-    int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    if (random != null) {
-      for (int i = n - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int t = p[i];
-        p[i] = p[j];
-        p[j] = t;
-      }
-    }
-    return p;
   }
 }

@@ -487,10 +487,7 @@ final class Trainer implements AutoCloseable {
     checkInputs(xs);
     ensureTrainFunction(shapes(xs), shapes(ys));
     resetMetrics();
-    int[] perm = new int[n];
-    for (int i = 0; i < n; i++) {
-      perm[i] = i;
-    }
+    int[] perm = io.keras4j.data.Split.identity(n);
     List<NativeArray> feeds = new ArrayList<>(toNative(xs));
     feeds.addAll(toNative(ys));
     feeds.add(Backend.array(sampleWeights(n, null, null, ys.get(0)), Shape.of(n)));

@@ -49,6 +49,22 @@ class OptimizerTest {
     return out;
   }
 
+  /** One step of an update rule in plain Java: updates w in place at step t (counted from 1). */
+  interface Rule {
+    void step(int t, double[] w);
+  }
+
+  /** w after each of three steps of {@code rule}, from W0. */
+  static double[][] reference(Rule rule) {
+    double[] w = W0.clone();
+    double[][] e = new double[3][];
+    for (int s = 0; s < 3; s++) {
+      rule.step(s + 1, w);
+      e[s] = w.clone();
+    }
+    return e;
+  }
+
   static void check(double[][] expected, double[][] actual) {
     for (int s = 0; s < 3; s++) {
       assertArrayEquals(expected[s], actual[s], 1e-5, "step " + (s + 1));
@@ -58,51 +74,39 @@ class OptimizerTest {
   @Test
   void sgd() {
     double lr = 0.1;
-    double[] w = W0.clone();
-    double[][] e = new double[3][];
-    for (int s = 0; s < 3; s++) {
+    check(reference((t, w) -> {
       for (int i = 0; i < w.length; i++) {
         w[i] -= lr * w[i];
       }
-      e[s] = w.clone();
-    }
-    check(e, steps(new SGD(0.1)));
+    }), steps(new SGD(0.1)));
   }
 
   @Test
   void sgdWithNesterovMomentum() {
     double lr = 0.1;
     double mu = 0.9;
-    double[] w = W0.clone();
     double[] m = new double[3];
-    double[][] e = new double[3][];
-    for (int s = 0; s < 3; s++) {
+    check(reference((t, w) -> {
       for (int i = 0; i < w.length; i++) {
         double g = w[i];
         m[i] = mu * m[i] - lr * g;
         w[i] += mu * m[i] - lr * g;
       }
-      e[s] = w.clone();
-    }
-    check(e, steps(new SGD(0.1).momentum(0.9).nesterov(true)));
+    }), steps(new SGD(0.1).momentum(0.9).nesterov(true)));
   }
 
   @Test
   void rmsprop() {
     double lr = 0.01;
     double rho = 0.9;
-    double[] w = W0.clone();
     double[] v = new double[3];
-    double[][] e = new double[3][];
-    for (int s = 0; s < 3; s++) {
+    check(reference((t, w) -> {
       for (int i = 0; i < w.length; i++) {
         double g = w[i];
         v[i] = rho * v[i] + (1 - rho) * g * g;
         w[i] -= lr * g / Math.sqrt(v[i] + 1e-7);
       }
-      e[s] = w.clone();
-    }
-    check(e, steps(new RMSprop(0.01)));
+    }), steps(new RMSprop(0.01)));
   }
 
   @Test
@@ -110,12 +114,9 @@ class OptimizerTest {
     double lr = 0.01;
     double b1 = 0.9;
     double b2 = 0.999;
-    double[] w = W0.clone();
     double[] m = new double[3];
     double[] v = new double[3];
-    double[][] e = new double[3][];
-    for (int s = 0; s < 3; s++) {
-      int t = s + 1;
+    check(reference((t, w) -> {
       double alpha = lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
       for (int i = 0; i < w.length; i++) {
         double g = w[i];
@@ -123,21 +124,16 @@ class OptimizerTest {
         v[i] += (g * g - v[i]) * (1 - b2);
         w[i] -= m[i] * alpha / (Math.sqrt(v[i]) + 1e-7);
       }
-      e[s] = w.clone();
-    }
-    check(e, steps(new Adam(0.01)));
+    }), steps(new Adam(0.01)));
   }
 
   @Test
   void adamWDecaysBeforeTheAdamStep() {
     double lr = 0.01;
     double wd = 0.004;
-    double[] w = W0.clone();
     double[] m = new double[3];
     double[] v = new double[3];
-    double[][] e = new double[3][];
-    for (int s = 0; s < 3; s++) {
-      int t = s + 1;
+    check(reference((t, w) -> {
       double alpha = lr * Math.sqrt(1 - Math.pow(0.999, t)) / (1 - Math.pow(0.9, t));
       for (int i = 0; i < w.length; i++) {
         double g = w[i]; // the gradient is taken before the decay
@@ -146,34 +142,26 @@ class OptimizerTest {
         v[i] += (g * g - v[i]) * 0.001;
         w[i] -= m[i] * alpha / (Math.sqrt(v[i]) + 1e-7);
       }
-      e[s] = w.clone();
-    }
-    check(e, steps(new AdamW(0.01)));
+    }), steps(new AdamW(0.01)));
   }
 
   @Test
   void adagrad() {
-    double[] w = W0.clone();
     double[] a = {0.1, 0.1, 0.1};
-    double[][] e = new double[3][];
-    for (int s = 0; s < 3; s++) {
+    check(reference((t, w) -> {
       for (int i = 0; i < w.length; i++) {
         double g = w[i];
         a[i] += g * g;
         w[i] -= 0.1 * g / Math.sqrt(a[i] + 1e-7);
       }
-      e[s] = w.clone();
-    }
-    check(e, steps(new Adagrad(0.1)));
+    }), steps(new Adagrad(0.1)));
   }
 
   @Test
   void adadelta() {
-    double[] w = W0.clone();
     double[] eg = new double[3];
     double[] ed = new double[3];
-    double[][] e = new double[3][];
-    for (int s = 0; s < 3; s++) {
+    check(reference((t, w) -> {
       for (int i = 0; i < w.length; i++) {
         double g = w[i];
         eg[i] = 0.95 * eg[i] + 0.05 * g * g;
@@ -181,28 +169,21 @@ class OptimizerTest {
         ed[i] = 0.95 * ed[i] + 0.05 * d * d;
         w[i] += 1.0 * d;
       }
-      e[s] = w.clone();
-    }
-    check(e, steps(new Adadelta(1.0)));
+    }), steps(new Adadelta(1.0)));
   }
 
   @Test
   void adamax() {
-    double[] w = W0.clone();
     double[] m = new double[3];
     double[] u = new double[3];
-    double[][] e = new double[3][];
-    for (int s = 0; s < 3; s++) {
-      int t = s + 1;
+    check(reference((t, w) -> {
       for (int i = 0; i < w.length; i++) {
         double g = w[i];
         m[i] += (g - m[i]) * 0.1;
         u[i] = Math.max(0.999 * u[i], Math.abs(g));
         w[i] -= 0.01 * m[i] / ((1 - Math.pow(0.9, t)) * (u[i] + 1e-7));
       }
-      e[s] = w.clone();
-    }
-    check(e, steps(new Adamax(0.01)));
+    }), steps(new Adamax(0.01)));
   }
 
   @Test
@@ -210,44 +191,35 @@ class OptimizerTest {
     double lr = 0.01;
     double b1 = 0.9;
     double b2 = 0.999;
-    double[] w = W0.clone();
     double[] m = new double[3];
     double[] v = new double[3];
-    double product = 1;
-    double[][] e = new double[3][];
-    for (int s = 0; s < 3; s++) {
-      int t = s + 1;
+    double[] product = {1};
+    check(reference((t, w) -> {
       double ut = b1 * (1 - 0.5 * Math.pow(0.96, t));
       double ut1 = b1 * (1 - 0.5 * Math.pow(0.96, t + 1));
-      product *= ut;
-      double product1 = product * ut1;
+      product[0] *= ut;
+      double product1 = product[0] * ut1;
       for (int i = 0; i < w.length; i++) {
         double g = w[i];
         m[i] += (g - m[i]) * (1 - b1);
         v[i] += (g * g - v[i]) * (1 - b2);
-        double mHat = ut1 * m[i] / (1 - product1) + (1 - ut) * g / (1 - product);
+        double mHat = ut1 * m[i] / (1 - product1) + (1 - ut) * g / (1 - product[0]);
         double vHat = v[i] / (1 - Math.pow(b2, t));
         w[i] -= mHat * lr / (Math.sqrt(vHat) + 1e-7);
       }
-      e[s] = w.clone();
-    }
-    check(e, steps(new Nadam(0.01)));
+    }), steps(new Nadam(0.01)));
   }
 
   @Test
   void lion() {
-    double[] w = W0.clone();
     double[] m = new double[3];
-    double[][] e = new double[3][];
-    for (int s = 0; s < 3; s++) {
+    check(reference((t, w) -> {
       for (int i = 0; i < w.length; i++) {
         double g = w[i];
         w[i] -= 0.01 * Math.signum(0.9 * m[i] + 0.1 * g);
         m[i] = 0.99 * m[i] + 0.01 * g;
       }
-      e[s] = w.clone();
-    }
-    check(e, steps(new Lion(0.01)));
+    }), steps(new Lion(0.01)));
   }
 
   @Test

@@ -534,11 +534,13 @@ final class TFOps implements io.keras4j.backend.Ops {
     long m = w.shape().get(1);
     Operand flat = tf.reshape(o(x), tf.constant(new long[] {-1, n}));
     Operand y = tf.linalg.matMul(flat, o(w));
+    Shape target = x.shape().with(-1, m).with(0, -1);
+    if (target.withoutBatch().isFullyDefined()) {
+      return t(tf.reshape(y, tf.constant(target.dims())));
+    }
     Operand lead = tf.slice(tf.shape(o(x), TInt64.class), tf.constant(new long[] {0}),
         tf.constant(new long[] {x.rank() - 1}));
-    Operand shape = tf.concat(List.of(lead, tf.constant(new long[] {m})), tf.constant(0));
-    Tensor out = t(tf.reshape(y, shape));
-    return t(tf.ensureShape(o(out), TFNativeArray.tfShape(x.shape().with(-1, m))));
+    return t(tf.reshape(y, tf.concat(List.of(lead, tf.constant(new long[] {m})), tf.constant(0))));
   }
 
   // ---- shapes ----
