@@ -1,0 +1,171 @@
+package io.keras4j.data;
+
+import io.keras4j.backend.HostArray;
+import io.keras4j.backend.Shape;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes NumPy {@code .npy} files.
+ *
+ * <p>Porting note: {@code numpy.load}/{@code numpy.save} for numeric arrays: reads float32/64, int8/16/32/64,
+ * uint8 and bool in either byte order and C or Fortran order, as float32; writes little-endian float32 in C order
+ * (format version 1.0). Writes go to a temporary file renamed into place.
+ */
+public final class Npy {
+  private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+  private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([a-z])(\\d+)'");
+  private static final Pattern ORDER = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+  private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+  private Npy() {}
+
+  /** The array in {@code file}. */
+  public static HostArray read(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read .npy file " + file, e);
+    }
+  }
+
+  /** The array in a .npy stream; {@code source} names it in errors. */
+  public static HostArray read(InputStream in, String source) throws IOException {
+    byte[] magic = in.readNBytes(8);
+    if (magic.length < 8 || !java.util.Arrays.equals(java.util.Arrays.copyOf(magic, 6), MAGIC)) {
+      throw new IllegalArgumentException(source + " is not a .npy file (bad magic string)");
+    }
+    int major = magic[6];
+    byte[] lenBytes = in.readNBytes(major == 1 ? 2 : 4);
+    ByteBuffer lb = ByteBuffer.wrap(java.util.Arrays.copyOf(lenBytes, 4)).order(ByteOrder.LITTLE_ENDIAN);
+    int headerLen = lb.getInt();
+    if (headerLen < 0 || headerLen > 1 << 20) {
+      throw new IllegalArgumentException(source + ": implausible .npy header length " + headerLen);
+    }
+    String header = new String(in.readNBytes(headerLen), StandardCharsets.ISO_8859_1);
+    Matcher d = DESCR.matcher(header);
+    Matcher o = ORDER.matcher(header);
+    Matcher s = SHAPE.matcher(header);
+    if (!d.find() || !o.find() || !s.find()) {
+      throw new IllegalArgumentException(source + ": unsupported .npy header: " + header.trim());
+    }
+    long[] dims = parseShape(s.group(1));
+    Shape shape = Shape.of(dims);
+    int n = Math.toIntExact(shape.size());
+    int width = Integer.parseInt(d.group(3));
+    byte[] data = in.readNBytes(n * width);
+    if (data.length != n * width) {
+      throw new IllegalArgumentException(source + " is truncated: expected " + (n * width) + " data bytes, found "
+          + data.length);
+    }
+    ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+    float[] values = decode(ByteBuffer.wrap(data).order(order), d.group(2).charAt(0), width, n, source);
+    if (o.group(1).equals("True")) {
+      values = fromFortran(values, dims);
+    }
+    return new HostArray(values, shape);
+  }
+
+  private static long[] parseShape(String text) {
+    List<Long> dims = new ArrayList<>();
+    for (String part : text.split(",")) {
+      if (!part.isBlank()) {
+        dims.add(Long.parseLong(part.trim().replace("L", "")));
+      }
+    }
+    return dims.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  private static float[] decode(ByteBuffer b, char kind, int width, int n, String source) {
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = switch (kind + "" + width) {
+        case "f4" -> b.getFloat();
+        case "f8" -> (float) b.getDouble();
+        case "i1" -> b.get();
+        case "u1" -> b.get() & 0xff;
+        case "b1" -> b.get() != 0 ? 1f : 0f;
+        case "i2" -> b.getShort();
+        case "i4" -> b.getInt();
+        case "i8" -> b.getLong();
+        default -> throw new IllegalArgumentException(source + ": unsupported dtype '" + kind + width + "'");
+      };
+    }
+    return v;
+  }
+
+  private static float[] fromFortran(float[] v, long[] dims) {
+    float[] out = new float[v.length];
+    int r = dims.length;
+    int[] idx = new int[r];
+    for (int c = 0; c < v.length; c++) {
+      // c is the C-order index; compute the Fortran-order index of the same element
+      int rem = c;
+      for (int k = r - 1; k >= 0; k--) {
+        idx[k] = (int) (rem % dims[k]);
+        rem /= dims[k];
+      }
+      int f = 0;
+      for (int k = r - 1; k >= 0; k--) {
+        f = f * (int) dims[k] + idx[k];
+      }
+      out[c] = v[f];
+    }
+    return out;
+  }
+
+  /** Writes {@code array} to {@code file} as little-endian float32 (atomically). */
+  public static void write(Path file, HostArray array) {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        write(out, array);
+      }
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // the original error matters more
+      }
+      throw new UncheckedIOException("Cannot write .npy file " + file, e);
+    }
+  }
+
+  /** Writes {@code array} in .npy format to a stream. */
+  public static void write(OutputStream out, HostArray array) throws IOException {
+    StringBuilder shape = new StringBuilder();
+    long[] dims = array.shape().dims();
+    for (long d : dims) {
+      shape.append(d).append(", ");
+    }
+    String s = dims.length == 1 ? dims[0] + "," : dims.length == 0 ? "" : shape.substring(0, shape.length() - 2);
+    StringBuilder header = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': (" + s + "), }");
+    int total = MAGIC.length + 2 + 2 + header.length() + 1;
+    header.append(" ".repeat((64 - total % 64) % 64)).append('\n');
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    head.write(MAGIC);
+    head.write(1);
+    head.write(0);
+    head.write(header.length() & 0xff);
+    head.write(header.length() >> 8);
+    head.write(header.toString().getBytes(StandardCharsets.ISO_8859_1));
+    out.write(head.toByteArray());
+    ByteBuffer b = ByteBuffer.allocate(array.values().length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    b.asFloatBuffer().put(array.values());
+    out.write(b.array());
+  }
+}
