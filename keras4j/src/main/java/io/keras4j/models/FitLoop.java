@@ -47,7 +47,7 @@ final class FitLoop {
     model.stopTraining(false);
     List<NativeArray> data = new ArrayList<>();
     Random random = Backend.random(null);
-    try (NativeArray offset = Backend.scalar(0); NativeArray size = Backend.scalar(0)) {
+    try {
       for (HostArray a : xs) {
         data.add(Backend.array(a.values(), a.shape()));
       }
@@ -58,7 +58,7 @@ final class FitLoop {
       Map<String, Double> empty = new LinkedHashMap<>();
       callbacks.forEach(c -> c.onTrainBegin(empty));
       for (int epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining(); epoch++) {
-        Map<String, Double> logs = epoch(epoch, steps, n, data, offset, size, random);
+        Map<String, Double> logs = epoch(epoch, steps, n, data, random);
         if (vx != null && !model.stopTraining()) {
           Map<String, Double> val = trainer.evaluateArrays(vx, vy, vsw, o.batchSize);
           val.forEach((k, v) -> logs.put("val_" + k, v));
@@ -76,8 +76,7 @@ final class FitLoop {
     return history;
   }
 
-  private Map<String, Double> epoch(int epoch, int steps, int n, List<NativeArray> data, NativeArray offset,
-      NativeArray size, Random random) {
+  private Map<String, Double> epoch(int epoch, int steps, int n, List<NativeArray> data, Random random) {
     trainer.resetState();
     Map<String, Double> begin = new LinkedHashMap<>();
     callbacks.forEach(c -> c.onEpochBegin(epoch, begin));
@@ -86,25 +85,28 @@ final class FitLoop {
     int batches = (n + o.batchSize - 1) / o.batchSize;
     int k = trainer.stepsPerExecution();
     try (NativeArray permArray = Backend.array(perm, Shape.of(n))) {
-      List<NativeArray> feeds = new ArrayList<>(data);
-      feeds.add(permArray);
-      feeds.add(offset);
-      feeds.add(size);
-      for (int step = 0; step < steps && !model.stopTraining(); step++) {
-        int batch = step % batches;
-        int start = batch * o.batchSize;
-        if (step % k == 0) {
-          final int s = step;
-          callbacks.forEach(c -> c.onTrainBatchBegin(s, new LinkedHashMap<>()));
+      for (int step = 0; step < steps && !model.stopTraining(); ) {
+        int run = steps - step >= k ? k : 1;
+        int[] offsets = new int[run];
+        int[] sizes = new int[run];
+        for (int i = 0; i < run; i++) {
+          int start = ((step + i) % batches) * o.batchSize;
+          offsets[i] = start;
+          sizes[i] = Math.min(o.batchSize, n - start);
         }
-        offset.setInt(start);
-        size.setInt(Math.min(o.batchSize, n - start));
-        logs = trainer.trainStep(feeds);
-        if ((step + 1) % k == 0 || step == steps - 1) {
-          final int s = step;
-          final Map<String, Double> l = logs;
-          callbacks.forEach(c -> c.onTrainBatchEnd(s, l));
+        final int first = step;
+        callbacks.forEach(c -> c.onTrainBatchBegin(first, new LinkedHashMap<>()));
+        List<NativeArray> feeds = new ArrayList<>(data);
+        feeds.add(permArray);
+        try (NativeArray off = Backend.array(offsets, Shape.of(run)); NativeArray len = Backend.array(sizes, Shape.of(run))) {
+          feeds.add(off);
+          feeds.add(len);
+          logs = trainer.trainSteps(run, feeds);
         }
+        step += run;
+        final int last = step - 1;
+        final Map<String, Double> l = logs;
+        callbacks.forEach(c -> c.onTrainBatchEnd(last, l));
       }
     }
     return new LinkedHashMap<>(logs);

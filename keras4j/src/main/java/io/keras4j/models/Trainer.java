@@ -39,7 +39,8 @@ final class Trainer implements AutoCloseable {
   private final List<Object> metricIds;
   private final int stepsPerExecution;
   private ComputeGraph graph;
-  private TracedFunction trainFn;
+  private final Map<Integer, TracedFunction> trainFns = new java.util.HashMap<>();
+  private List<Shape> trainShapes;
   private TracedFunction testFn;
   private TracedFunction predictFn;
   private final Mean lossTracker = new Mean("loss");
@@ -259,37 +260,58 @@ final class Trainer implements AutoCloseable {
     });
   }
 
-  private void ensureTrainFunction(List<Shape> xShapes, List<Shape> yShapes) {
-    if (trainFn != null) {
-      return;
+  /**
+   * The train function running {@code k} steps per call: each step slices its batch from the permutation with its
+   * own offset and size, and runs after the previous step's updates (Keras' {@code steps_per_execution}).
+   */
+  private TracedFunction trainFunction(int k, List<Shape> xShapes, List<Shape> yShapes) {
+    TracedFunction fn = trainFns.get(k);
+    if (fn != null) {
+      return fn;
     }
     resolveMetrics(yShapes);
     List<Variable> trainable = model.trainableWeights();
-    trainFn = graph().trace(() -> {
+    fn = graph().trace(() -> {
       Ops ops = Backend.ops();
       List<Tensor> x = placeholders(ops, xShapes);
       List<Tensor> y = placeholders(ops, yShapes);
       Tensor sw = ops.placeholder("float32", Shape.of(-1));
       Tensor perm = ops.placeholder("int32", Shape.of(-1));
-      Tensor offset = ops.placeholder("int32", Shape.scalar());
-      Tensor size = ops.placeholder("int32", Shape.scalar());
-      Tensor idx = ops.slice(perm, ops.reshape(offset, 1), ops.reshape(size, 1));
-      List<Tensor> ys = rows(ops, y, idx);
-      Tensor swb = ops.take(sw, idx, 0);
-      Backend.takeLosses();
-      List<Tensor> outs = model.applyAll(rows(ops, x, idx), true);
-      Tensor total = totalLoss(ops, ys, outs, swb);
-      List<Tensor> reads = new ArrayList<>();
-      for (Variable v : trainable) {
-        reads.add(ops.read(v));
+      Tensor offsets = ops.placeholder("int32", Shape.of(k));
+      Tensor sizes = ops.placeholder("int32", Shape.of(k));
+      List<Tensor> deps = List.of();
+      for (int step = 0; step < k; step++) {
+        final int s = step;
+        java.util.function.Supplier<List<Tensor>> body = () -> {
+          Tensor size = ops.reshape(ops.slice(sizes, new int[] {s}, new int[] {1}));
+          Tensor idx = ops.slice(perm, ops.slice(offsets, new int[] {s}, new int[] {1}),
+              ops.slice(sizes, new int[] {s}, new int[] {1}));
+          return trainStep(ops, rows(ops, x, idx), rows(ops, y, idx), ops.take(sw, idx, 0), size, trainable);
+        };
+        deps = step == 0 ? body.get() : ops.withControlDependencies(deps, body);
       }
-      List<Tensor> deps = new ArrayList<>();
-      if (!trainable.isEmpty()) {
-        deps.addAll(optimizer.applyGradients(ops.gradients(total, reads), trainable));
-      }
-      deps.addAll(metricUpdates(ops, total, ys, outs, swb, size));
       return results(ops, deps);
     });
+    trainFns.put(k, fn);
+    return fn;
+  }
+
+  /** One step's forward pass, loss, gradients, optimizer and metric updates; returns the updates. */
+  private List<Tensor> trainStep(Ops ops, List<Tensor> xb, List<Tensor> ys, Tensor swb, Tensor size,
+      List<Variable> trainable) {
+    Backend.takeLosses();
+    List<Tensor> outs = model.applyAll(xb, true);
+    Tensor total = totalLoss(ops, ys, outs, swb);
+    List<Tensor> reads = new ArrayList<>();
+    for (Variable v : trainable) {
+      reads.add(ops.read(v));
+    }
+    List<Tensor> updates = new ArrayList<>();
+    if (!trainable.isEmpty()) {
+      updates.addAll(optimizer.applyGradients(ops.gradients(total, reads), trainable));
+    }
+    updates.addAll(metricUpdates(ops, total, ys, outs, swb, size));
+    return updates;
   }
 
   private void ensureTestFunction(List<Shape> xShapes, List<Shape> yShapes) {
@@ -387,7 +409,9 @@ final class Trainer implements AutoCloseable {
       n = split;
     }
     checkInputs(xs);
-    ensureTrainFunction(shapes(xs), shapes(ys));
+    trainShapes = new ArrayList<>(shapes(xs));
+    trainShapes.addAll(shapes(ys));
+    trainFunction(1, shapes(xs), shapes(ys));
     return new FitLoop(this, model, o).run(xs, ys, sw, n, vx, vy, vsw);
   }
 
@@ -436,9 +460,15 @@ final class Trainer implements AutoCloseable {
     return best;
   }
 
-  /** One training step on feeds prepared by the fit loop; returns the running logs. */
-  Map<String, Double> trainStep(List<NativeArray> feeds) {
-    return logs(trainFn.call(feeds));
+  /**
+   * Runs {@code k} training steps on feeds prepared by the fit loop (data, sample weights, permutation, then
+   * offsets and sizes of length k); returns the running logs.
+   */
+  Map<String, Double> trainSteps(int k, List<NativeArray> feeds) {
+    int nx = model.inputs().size();
+    List<Shape> xShapes = trainShapes.subList(0, nx);
+    List<Shape> yShapes = trainShapes.subList(nx, trainShapes.size());
+    return logs(trainFunction(k, xShapes, yShapes).call(feeds));
   }
 
   void resetState() {
@@ -485,17 +515,18 @@ final class Trainer implements AutoCloseable {
     List<HostArray> ys = arrays(y, "y");
     int n = cardinality(xs, ys);
     checkInputs(xs);
-    ensureTrainFunction(shapes(xs), shapes(ys));
+    trainShapes = new ArrayList<>(shapes(xs));
+    trainShapes.addAll(shapes(ys));
     resetMetrics();
     int[] perm = io.keras4j.data.Split.identity(n);
     List<NativeArray> feeds = new ArrayList<>(toNative(xs));
     feeds.addAll(toNative(ys));
     feeds.add(Backend.array(sampleWeights(n, null, null, ys.get(0)), Shape.of(n)));
     feeds.add(Backend.array(perm, Shape.of(n)));
-    feeds.add(Backend.scalar(0));
-    feeds.add(Backend.scalar(n));
+    feeds.add(Backend.array(new int[] {0}, Shape.of(1)));
+    feeds.add(Backend.array(new int[] {n}, Shape.of(1)));
     try {
-      return trainStep(feeds);
+      return trainSteps(1, feeds);
     } finally {
       closeAll(feeds);
     }
@@ -551,7 +582,7 @@ final class Trainer implements AutoCloseable {
       graph.close();
       graph = null;
     }
-    trainFn = null;
+    trainFns.clear();
     testFn = null;
     predictFn = null;
   }

@@ -72,6 +72,37 @@ class TrainingTest {
   }
 
   @Test
+  void stepsPerExecutionGivesTheSameTrainingAsSingleSteps() {
+    float[][] x = new float[50][3];
+    float[] y = new float[50];
+    java.util.Random r = new java.util.Random(8);
+    for (int i = 0; i < 50; i++) {
+      for (int j = 0; j < 3; j++) {
+        x[i][j] = (float) r.nextGaussian();
+      }
+      y[i] = x[i][0] - 2 * x[i][2];
+    }
+    List<float[]> single = trainWithSteps(1, x, y);
+    List<float[]> four = trainWithSteps(4, x, y); // 7 batches per epoch: one block of 4, then 3 single steps
+    for (int i = 0; i < single.size(); i++) {
+      assertArrayEquals(single.get(i), four.get(i), 1e-6f, "weight " + i);
+    }
+  }
+
+  private static List<float[]> trainWithSteps(int k, float[][] x, float[] y) {
+    Backend.setRandomSeed(12);
+    Sequential m = new Sequential();
+    m.add(new Dense(4).activation("tanh").inputDim(3));
+    m.add(new Dense(1));
+    m.compile(new CompileOptions().optimizer(new Adam(0.01)).loss("mse").metrics("mae").stepsPerExecution(k));
+    var h = m.fit(x, y, new FitOptions().epochs(3).batchSize(8).verbose(0));
+    assertEquals(3, h.get("mae").size());
+    List<float[]> w = m.getWeights();
+    m.close();
+    return w;
+  }
+
+  @Test
   void oneSgdStepOnALinearModelMatchesTheHandComputedUpdate() {
     // y = w x + b, MSE on one sample x = 2, y = 1, w = 0.5, b = 0: pred 1.0... use w = 1 -> pred 2, error 1
     Sequential m = new Sequential();

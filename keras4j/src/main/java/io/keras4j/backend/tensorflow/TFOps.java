@@ -35,6 +35,8 @@ final class TFOps implements io.keras4j.backend.Ops {
   private final TFComputeGraph graph;
   private Ops tf;
   private boolean scoped;
+  /** Reads made inside the current control-dependency scope, one per variable, so gradients can find them. */
+  private java.util.Map<Variable, Tensor> scopedReads = new java.util.IdentityHashMap<>();
   private final List<Tensor> placeholders = new ArrayList<>();
   private final List<Op> updates = new ArrayList<>();
   private final Set<Variable> reads = new LinkedHashSet<>();
@@ -155,7 +157,7 @@ final class TFOps implements io.keras4j.backend.Ops {
     if (!scoped) {
       return t(s.read);
     }
-    return t(tf.readVariableOp(s.handle, DTypes.type(v.dtype())));
+    return scopedReads.computeIfAbsent(v, k -> t(tf.readVariableOp(s.handle, DTypes.type(v.dtype()))));
   }
 
   @Override
@@ -697,13 +699,16 @@ final class TFOps implements io.keras4j.backend.Ops {
   public <T> T withControlDependencies(List<Tensor> deps, Supplier<T> body) {
     Ops saved = tf;
     boolean savedScoped = scoped;
+    java.util.Map<Variable, Tensor> savedReads = scopedReads;
     tf = tf.withControlDependencies(ops(deps));
     scoped = true;
+    scopedReads = new java.util.IdentityHashMap<>();
     try {
       return body.get();
     } finally {
       tf = saved;
       scoped = savedScoped;
+      scopedReads = savedReads;
     }
   }
 
