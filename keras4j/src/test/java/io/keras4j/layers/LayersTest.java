@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Forward values worked by hand on small inputs, output shapes and parameter counts, gradients. */
+@SuppressWarnings("unchecked")
 class LayersTest {
   @Test
   void denseComputesXwPlusBThenActivation() {
@@ -133,6 +134,16 @@ class LayersTest {
     }
     assertEquals(1.0, mean, 0.05);
     assertEquals(0.4, zeros / 10000.0, 0.03);
+  }
+
+  @Test
+  void lambdaCanUseRawTensorFlowOps() {
+    Lambda cumprod = new Lambda(x -> io.keras4j.backend.tensorflow.TensorFlowOps.tensor(
+        io.keras4j.backend.tensorflow.TensorFlowOps.tf().math.cumprod(
+            (org.tensorflow.Operand<org.tensorflow.types.TFloat32>) io.keras4j.backend.tensorflow.TensorFlowOps.operand(x),
+            io.keras4j.backend.tensorflow.TensorFlowOps.tf().constant(-1))));
+    assertArrayEquals(new float[] {2, 6, 24}, GraphFixture.eval1(new float[] {2, 3, 4}, Shape.of(1, 3),
+        x -> cumprod.apply(x, false)));
   }
 
   @Test

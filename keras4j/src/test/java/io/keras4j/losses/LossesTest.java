@@ -170,6 +170,44 @@ class LossesTest {
   }
 
   @Test
+  void sparseCategoricalCrossentropyGradientMatchesFiniteDifferences() {
+    float[] labels = {1f, 0f};
+    double probs = GraphFixture.gradientError(new float[] {0.3f, 0.7f, 0.6f, 0.4f}, S,
+        x -> new SparseCategoricalCrossentropy().apply(Backend.ops().constant(labels, Shape.of(2)), x, null), 1e-3);
+    double logits = GraphFixture.gradientError(new float[] {1.3f, -0.7f, 0.2f, 0.4f}, S,
+        x -> new SparseCategoricalCrossentropy().fromLogits(true).apply(Backend.ops().constant(labels, Shape.of(2)), x,
+            null), 1e-3);
+    assertTrue(probs < 2e-3 && logits < 2e-3, "gradient errors " + probs + ", " + logits);
+  }
+
+  @Test
+  void binaryFocalCrossentropyByHand() {
+    // gamma 2: (1 - p_t)^2 * bce per element, p_t = p for t = 1 and 1 - p for t = 0
+    double expected = 0;
+    for (int i = 0; i < 4; i++) {
+      double pt = T[i] == 1 ? P[i] : 1 - P[i];
+      expected += Math.pow(1 - pt, 2) * bce(T[i], P[i]) / 4;
+    }
+    assertEquals(expected, value(new BinaryFocalCrossentropy(), T, P, S), 1e-6);
+    double balanced = 0;
+    for (int i = 0; i < 4; i++) {
+      double pt = T[i] == 1 ? P[i] : 1 - P[i];
+      double w = T[i] == 1 ? 0.25 : 0.75;
+      balanced += w * Math.pow(1 - pt, 2) * bce(T[i], P[i]) / 4;
+    }
+    assertEquals(balanced, value(new BinaryFocalCrossentropy().applyClassBalancing(true), T, P, S), 1e-6);
+  }
+
+  @Test
+  void customLossFromAJavaFunction() {
+    Loss l1 = Loss.of("l1", (t, p) -> Backend.ops().sum(Backend.ops().abs(Backend.ops().subtract(p, t)),
+        new int[] {-1}, false));
+    // per sample: |0.2| + |-0.4| = 0.6 and |-0.3| + |0.1| = 0.4; mean 0.5
+    assertEquals(0.5, value(l1, T, P, S), 1e-6);
+    assertEquals(1.0, value(Loss.of("l1", (t, p) -> l1.call(t, p)).reduction("sum"), T, P, S), 1e-6);
+  }
+
+  @Test
   void unknownLossListsTheKnownOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Losses.get("msee"));
     assertTrue(e.getMessage().contains("'msee'") && e.getMessage().contains("mse"), e.getMessage());

@@ -77,6 +77,14 @@ class MetricsTest {
   }
 
   @Test
+  void perfectSeparationGivesUnitRocAndPrArea() {
+    float[][] p = {{0.1f}, {0.2f}, {0.8f}, {0.9f}};
+    float[] y = {0, 0, 1, 1};
+    assertEquals(1.0, identity("auc").evaluate(p, y, 2).get("auc"), 1e-6);
+    assertEquals(1.0, identity(new AUC(200, "PR")).evaluate(p, y, 2).get("auc"), 1e-6);
+  }
+
+  @Test
   void sparseCategoricalAndTopK() {
     float[][] x = {{1}, {2}, {3}};
     Sequential m = new Sequential();

@@ -1,0 +1,417 @@
+package io.keras4j.backend.tensorflow;
+
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import io.keras4j.backend.Variable;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Max;
+import org.tensorflow.op.core.Min;
+import org.tensorflow.op.core.Prod;
+import org.tensorflow.op.core.Sum;
+import org.tensorflow.op.random.RandomStandardNormal;
+import org.tensorflow.op.random.RandomUniform;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.family.TType;
+
+/**
+ * The elementwise, comparison and reduction half of {@link TFOps}: stateless TensorFlow ops with NumPy
+ * broadcasting.
+ */
+@SuppressWarnings({"unchecked", "rawtypes"})
+abstract class TFMathOps implements io.keras4j.backend.Ops {
+  /** TensorFlow Java's ops, with the current control dependencies. */
+  Ops tf;
+
+  TFMathOps(Ops tf) {
+    this.tf = tf;
+  }
+
+  static Operand o(Tensor t) {
+    if (!(t instanceof TFTensor tt)) {
+      throw new IllegalArgumentException("Expected a backend tensor of this graph. Received: " + t);
+    }
+    return tt.operand();
+  }
+
+  static Tensor t(Operand<?> o) {
+    return new TFTensor(o);
+  }
+
+  Operand scalarLike(Tensor x, float v) {
+    Operand c = tf.constant(v);
+    return "float32".equals(x.dtype()) ? c : tf.dtypes.cast(c, o(x).type());
+  }
+
+  Operand axes(Tensor x, int[] axes) {
+    if (axes == null) {
+      int r = x.rank();
+      int[] all = new int[r];
+      for (int i = 0; i < r; i++) {
+        all[i] = i;
+      }
+      return tf.constant(all);
+    }
+    int[] a = axes.clone();
+    for (int i = 0; i < a.length; i++) {
+      a[i] = norm(x, a[i]);
+    }
+    return tf.constant(a);
+  }
+
+  static int norm(Tensor x, int axis) {
+    return axis < 0 ? axis + x.rank() : axis;
+  }
+
+  // ---- elementwise ----
+  @Override
+  public Tensor add(Tensor a, Tensor b) {
+    return t(tf.math.add(o(a), o(b)));
+  }
+
+  @Override
+  public Tensor subtract(Tensor a, Tensor b) {
+    return t(tf.math.sub(o(a), o(b)));
+  }
+
+  @Override
+  public Tensor multiply(Tensor a, Tensor b) {
+    return t(tf.math.mul(o(a), o(b)));
+  }
+
+  @Override
+  public Tensor divide(Tensor a, Tensor b) {
+    return t(tf.math.div(o(a), o(b)));
+  }
+
+  @Override
+  public Tensor divideNoNan(Tensor a, Tensor b) {
+    return t(tf.math.divNoNan(o(a), o(b)));
+  }
+
+  @Override
+  public Tensor add(Tensor a, float b) {
+    return t(tf.math.add(o(a), scalarLike(a, b)));
+  }
+
+  @Override
+  public Tensor multiply(Tensor a, float b) {
+    return t(tf.math.mul(o(a), scalarLike(a, b)));
+  }
+
+  @Override
+  public Tensor negative(Tensor x) {
+    return t(tf.math.neg(o(x)));
+  }
+
+  @Override
+  public Tensor abs(Tensor x) {
+    return t(tf.math.abs(o(x)));
+  }
+
+  @Override
+  public Tensor sign(Tensor x) {
+    return t(tf.math.sign(o(x)));
+  }
+
+  @Override
+  public Tensor square(Tensor x) {
+    return t(tf.math.square(o(x)));
+  }
+
+  @Override
+  public Tensor sqrt(Tensor x) {
+    return t(tf.math.sqrt(o(x)));
+  }
+
+  @Override
+  public Tensor rsqrt(Tensor x) {
+    return t(tf.math.rsqrt(o(x)));
+  }
+
+  @Override
+  public Tensor exp(Tensor x) {
+    return t(tf.math.exp(o(x)));
+  }
+
+  @Override
+  public Tensor expm1(Tensor x) {
+    return t(tf.math.expm1(o(x)));
+  }
+
+  @Override
+  public Tensor log(Tensor x) {
+    return t(tf.math.log(o(x)));
+  }
+
+  @Override
+  public Tensor log1p(Tensor x) {
+    return t(tf.math.log1p(o(x)));
+  }
+
+  @Override
+  public Tensor pow(Tensor x, Tensor y) {
+    return t(tf.math.pow(o(x), o(y)));
+  }
+
+  @Override
+  public Tensor pow(Tensor x, float y) {
+    return t(tf.math.pow(o(x), scalarLike(x, y)));
+  }
+
+  @Override
+  public Tensor maximum(Tensor a, Tensor b) {
+    return t(tf.math.maximum(o(a), o(b)));
+  }
+
+  @Override
+  public Tensor minimum(Tensor a, Tensor b) {
+    return t(tf.math.minimum(o(a), o(b)));
+  }
+
+  @Override
+  public Tensor maximum(Tensor a, float b) {
+    return t(tf.math.maximum(o(a), scalarLike(a, b)));
+  }
+
+  @Override
+  public Tensor minimum(Tensor a, float b) {
+    return t(tf.math.minimum(o(a), scalarLike(a, b)));
+  }
+
+  @Override
+  public Tensor clip(Tensor x, float min, float max) {
+    return t(tf.clipByValue(o(x), scalarLike(x, min), scalarLike(x, max)));
+  }
+
+  @Override
+  public Tensor floor(Tensor x) {
+    return t(tf.math.floor(o(x)));
+  }
+
+  @Override
+  public Tensor round(Tensor x) {
+    return t(tf.math.round(o(x)));
+  }
+
+  @Override
+  public Tensor cos(Tensor x) {
+    return t(tf.math.cos(o(x)));
+  }
+
+  @Override
+  public Tensor sin(Tensor x) {
+    return t(tf.math.sin(o(x)));
+  }
+
+  @Override
+  public Tensor cosh(Tensor x) {
+    return t(tf.math.cosh(o(x)));
+  }
+
+  @Override
+  public Tensor erf(Tensor x) {
+    return t(tf.math.erf(o(x)));
+  }
+
+  @Override
+  public Tensor tanh(Tensor x) {
+    return t(tf.math.tanh(o(x)));
+  }
+
+  @Override
+  public Tensor sigmoid(Tensor x) {
+    return t(tf.math.sigmoid(o(x)));
+  }
+
+  @Override
+  public Tensor relu(Tensor x) {
+    return t(tf.nn.relu(o(x)));
+  }
+
+  @Override
+  public Tensor elu(Tensor x) {
+    return t(tf.nn.elu(o(x)));
+  }
+
+  @Override
+  public Tensor selu(Tensor x) {
+    return t(tf.nn.selu(o(x)));
+  }
+
+  @Override
+  public Tensor softplus(Tensor x) {
+    return t(tf.math.softplus(o(x)));
+  }
+
+  @Override
+  public Tensor softsign(Tensor x) {
+    return t(tf.nn.softsign(o(x)));
+  }
+
+  @Override
+  public Tensor leakyRelu(Tensor x, float negativeSlope) {
+    return t(tf.nn.leakyRelu(o(x), org.tensorflow.op.nn.LeakyRelu.alpha(negativeSlope)));
+  }
+
+  @Override
+  public Tensor softmax(Tensor x, int axis) {
+    return lastAxis(x, axis, y -> t(tf.nn.softmax(o(y))));
+  }
+
+  @Override
+  public Tensor logSoftmax(Tensor x, int axis) {
+    return lastAxis(x, axis, y -> t(tf.nn.logSoftmax(o(y))));
+  }
+
+  /** Applies a last-axis op along {@code axis} by moving that axis last and back. */
+  private Tensor lastAxis(Tensor x, int axis, java.util.function.UnaryOperator<Tensor> f) {
+    int a = norm(x, axis);
+    int r = x.rank();
+    if (a == r - 1) {
+      return f.apply(x);
+    }
+    int[] perm = new int[r];
+    for (int i = 0; i < r; i++) {
+      perm[i] = i;
+    }
+    perm[a] = r - 1;
+    perm[r - 1] = a;
+    return transpose(f.apply(transpose(x, perm)), perm);
+  }
+
+  // ---- comparison and selection ----
+  @Override
+  public Tensor equal(Tensor a, Tensor b) {
+    return t(tf.math.equal(o(a), o(b)));
+  }
+
+  @Override
+  public Tensor notEqual(Tensor a, Tensor b) {
+    return t(tf.math.notEqual(o(a), o(b)));
+  }
+
+  @Override
+  public Tensor greater(Tensor a, Tensor b) {
+    return t(tf.math.greater(o(a), o(b)));
+  }
+
+  @Override
+  public Tensor greaterEqual(Tensor a, Tensor b) {
+    return t(tf.math.greaterEqual(o(a), o(b)));
+  }
+
+  @Override
+  public Tensor less(Tensor a, Tensor b) {
+    return t(tf.math.less(o(a), o(b)));
+  }
+
+  @Override
+  public Tensor lessEqual(Tensor a, Tensor b) {
+    return t(tf.math.lessEqual(o(a), o(b)));
+  }
+
+  @Override
+  public Tensor logicalAnd(Tensor a, Tensor b) {
+    return t(tf.math.logicalAnd(o(a), o(b)));
+  }
+
+  @Override
+  public Tensor logicalOr(Tensor a, Tensor b) {
+    return t(tf.math.logicalOr(o(a), o(b)));
+  }
+
+  @Override
+  public Tensor logicalNot(Tensor a) {
+    return t(tf.math.logicalNot(o(a)));
+  }
+
+  @Override
+  public Tensor where(Tensor condition, Tensor a, Tensor b) {
+    return t(tf.select(o(condition), o(a), o(b)));
+  }
+
+  @Override
+  public Tensor isNan(Tensor x) {
+    return t(tf.math.isNan(o(x)));
+  }
+
+  @Override
+  public Tensor isFinite(Tensor x) {
+    return t(tf.math.isFinite(o(x)));
+  }
+
+  // ---- reductions ----
+  @Override
+  public Tensor sum(Tensor x, int[] axes, boolean keepdims) {
+    return t(tf.sum(o(x), axes(x, axes), Sum.keepDims(keepdims)));
+  }
+
+  @Override
+  public Tensor mean(Tensor x, int[] axes, boolean keepdims) {
+    return t(tf.math.mean(o(x), axes(x, axes), org.tensorflow.op.math.Mean.keepDims(keepdims)));
+  }
+
+  @Override
+  public Tensor max(Tensor x, int[] axes, boolean keepdims) {
+    return t(tf.max(o(x), axes(x, axes), Max.keepDims(keepdims)));
+  }
+
+  @Override
+  public Tensor min(Tensor x, int[] axes, boolean keepdims) {
+    return t(tf.min(o(x), axes(x, axes), Min.keepDims(keepdims)));
+  }
+
+  @Override
+  public Tensor prod(Tensor x, int[] axes, boolean keepdims) {
+    return t(tf.prod(o(x), axes(x, axes), Prod.keepDims(keepdims)));
+  }
+
+  @Override
+  public Tensor logSumExp(Tensor x, int[] axes, boolean keepdims) {
+    Tensor m = stopGradient(max(x, axes, true));
+    Tensor s = log(sum(exp(subtract(x, m)), axes, true));
+    Tensor r = add(s, m);
+    return keepdims ? r : squeezeAxes(r, x, axes);
+  }
+
+  private Tensor squeezeAxes(Tensor r, Tensor x, int[] axes) {
+    long[] dims = x.shape().dims();
+    List<Long> keep = new ArrayList<>();
+    Set<Integer> drop = new java.util.HashSet<>();
+    if (axes == null) {
+      return reshape(r);
+    }
+    for (int a : axes) {
+      drop.add(norm(x, a));
+    }
+    for (int i = 0; i < dims.length; i++) {
+      if (!drop.contains(i)) {
+        keep.add(dims[i]);
+      }
+    }
+    return t(tf.squeeze(o(r), org.tensorflow.op.core.Squeeze.axis(drop.stream().map(Long::valueOf).toList())));
+  }
+
+  @Override
+  public Tensor argmax(Tensor x, int axis) {
+    return t(tf.math.argMax(o(x), tf.constant(norm(x, axis)), TInt64.class));
+  }
+
+  @Override
+  public Tensor cumsum(Tensor x, int axis) {
+    return t(tf.math.cumsum(o(x), tf.constant(norm(x, axis))));
+  }
+}
