@@ -101,7 +101,7 @@ public final class FourierTransform {
     float[][][] r = run(n, 30, 2);
     double err = relativeError(r[0], r[1]);
     System.out.printf("Relative error of the learned DFT on 500 test signals: %.4f%n", err);
-    Path out = Path.of(args.length > 0 ? args[0] : "output");
+    Path out = args.length > 0 ? Path.of(args[0]) : Plots.defaultOutput();
     Files.createDirectories(out);
     double[] k = new double[n];
     double[] truth = new double[n];

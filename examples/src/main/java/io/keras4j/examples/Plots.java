@@ -13,6 +13,11 @@ import org.knowm.xchart.XYChartBuilder;
 public final class Plots {
   private Plots() {}
 
+  /** {@code examples/output} when run from the repository root, else {@code output}. */
+  public static Path defaultOutput() {
+    return java.nio.file.Files.isDirectory(Path.of("examples")) ? Path.of("examples", "output") : Path.of("output");
+  }
+
   /** Loss and accuracy per epoch, training and validation, side by side in one PNG. */
   public static void trainingCurves(History h, String title, Path png) throws IOException {
     XYChart loss = chart(title + ": loss", "loss");

@@ -91,7 +91,7 @@ public final class StarQuasar {
 
   public static void main(String[] args) throws Exception {
     Path data = null;
-    Path out = Path.of("output");
+    Path out = Plots.defaultOutput();
     List<String> keep = null;
     int epochs = 30;
     for (int i = 0; i < args.length; i++) {
