@@ -220,6 +220,31 @@ public interface Ops {
 
   Tensor stopGradient(Tensor x);
 
+  // ---- convolution and pooling, channels-last; padding "valid" or "same" ----
+  /**
+   * N-D convolution of {@code x} (batch, spatial..., channels) with {@code kernel} (spatial..., in, out), N = 1, 2
+   * or 3 from the rank of x.
+   */
+  Tensor conv(Tensor x, Tensor kernel, int[] strides, String padding, int[] dilations);
+
+  /** Depthwise 2-D convolution: kernel (kh, kw, in, multiplier), output channels in * multiplier. */
+  Tensor depthwiseConv(Tensor x, Tensor kernel, int[] strides, String padding, int[] dilations);
+
+  /**
+   * Transposed N-D convolution (N = 1, 2, 3): kernel (spatial..., out, in) as Keras stores it, output spatial size
+   * {@code outputSpatial}.
+   */
+  Tensor convTranspose(Tensor x, Tensor kernel, int[] outputSpatial, int[] strides, String padding, int[] dilations);
+
+  /** Max ("max") or average ("avg") pooling over 1, 2 or 3 spatial axes. */
+  Tensor pool(Tensor x, String mode, int[] poolSize, int[] strides, String padding);
+
+  /** Repeats each element {@code repeats} times along {@code axis} (NumPy's {@code repeat}). */
+  Tensor repeat(Tensor x, int repeats, int axis);
+
+  /** Bilinear resize of (batch, h, w, c) images to (height, width), half-pixel centres as Keras 3. */
+  Tensor resizeBilinear(Tensor x, int height, int width);
+
   // ---- random; each op draws new numbers at every call of the traced function ----
   Tensor randomUniform(Tensor shape, float min, float max, long seed);
 

@@ -31,7 +31,7 @@ import org.tensorflow.types.family.TType;
  * of the function being traced.
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
-final class TFOps extends TFMathOps {
+final class TFOps extends TFNNOps {
   private final TFComputeGraph graph;
   private boolean scoped;
   /** Reads made inside the current control-dependency scope, one per variable, so gradients can find them. */

@@ -1,0 +1,43 @@
+package io.keras4j.backend.tensorflow;
+
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.TensorFlow;
+import org.tensorflow.op.nn.Conv3d;
+import org.tensorflow.op.nn.Conv3dBackpropFilter;
+import org.tensorflow.op.nn.Conv3dBackpropInput;
+
+/**
+ * Gradients TensorFlow's C++ registry lacks, registered through TensorFlow Java's custom-gradient support.
+ *
+ * <p>Porting note: Python TensorFlow defines these in Python; the C API that TensorFlow Java builds gradients with
+ * does not have them. Conv3D: d/dinput is Conv3DBackpropInputV2, d/dfilter is Conv3DBackpropFilterV2.
+ */
+final class CustomGradients {
+  private static boolean registered;
+
+  private CustomGradients() {}
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static synchronized void ensureRegistered() {
+    if (registered) {
+      return;
+    }
+    registered = true;
+    TensorFlow.registerCustomGradient(Conv3d.Inputs.class, (tf, op, grads) -> {
+      Conv3d.Inputs in = (Conv3d.Inputs) op;
+      List<Long> strides = toList(in.strides);
+      List<Long> dilations = toList(in.dilations);
+      Operand dy = (Operand) grads.get(0);
+      Operand dx = tf.nn.conv3dBackpropInput(tf.shape(in.input), in.filter, dy, strides, in.padding,
+          Conv3dBackpropInput.dilations(dilations));
+      Operand dw = tf.nn.conv3dBackpropFilter(in.input, tf.shape(in.filter), dy, strides, in.padding,
+          Conv3dBackpropFilter.dilations(dilations));
+      return List.of(dx, dw);
+    });
+  }
+
+  private static List<Long> toList(long[] a) {
+    return java.util.Arrays.stream(a).boxed().toList();
+  }
+}

@@ -1,0 +1,158 @@
+package io.keras4j.backend.tensorflow;
+
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.nn.Conv2d;
+import org.tensorflow.op.nn.Conv2dBackpropInput;
+import org.tensorflow.op.nn.Conv3d;
+import org.tensorflow.op.nn.Conv3dBackpropInput;
+import org.tensorflow.op.nn.DepthwiseConv2dNative;
+
+/**
+ * Convolution, pooling and resizing ops of {@link TFOps}, channels-last. 1-D ops run as 2-D ops over a height of 1.
+ */
+@SuppressWarnings({"unchecked", "rawtypes"})
+abstract class TFNNOps extends TFMathOps {
+  TFNNOps(Ops tf) {
+    super(tf);
+  }
+
+  static List<Long> nhwc(int[] spatial) {
+    List<Long> l = new ArrayList<>();
+    l.add(1L);
+    for (int s : spatial) {
+      l.add((long) s);
+    }
+    l.add(1L);
+    return l;
+  }
+
+  private static String pad(String padding) {
+    return padding.toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private static int[] prepend1(int[] a) {
+    int[] out = new int[a.length + 1];
+    out[0] = 1;
+    System.arraycopy(a, 0, out, 1, a.length);
+    return out;
+  }
+
+  @Override
+  public Tensor conv(Tensor x, Tensor kernel, int[] strides, String padding, int[] dilations) {
+    int n = x.rank() - 2;
+    if (n == 1) {
+      Tensor y = conv(expandDims(x, 1), expandDims(kernel, 0), prepend1(strides), padding, prepend1(dilations));
+      return squeeze(y, 1);
+    }
+    if (n == 2) {
+      return t(tf.nn.conv2d(o(x), o(kernel), nhwc(strides), pad(padding), Conv2d.dilations(nhwc(dilations))));
+    }
+    if (n == 3) {
+      CustomGradients.ensureRegistered();
+      return t(tf.nn.conv3d(o(x), o(kernel), nhwc(strides), pad(padding), Conv3d.dilations(nhwc(dilations))));
+    }
+    throw new IllegalArgumentException("conv supports 1 to 3 spatial dimensions. Received input of shape " + x.shape());
+  }
+
+  @Override
+  public Tensor depthwiseConv(Tensor x, Tensor kernel, int[] strides, String padding, int[] dilations) {
+    return t(tf.nn.depthwiseConv2dNative(o(x), o(kernel), nhwc(strides), pad(padding),
+        DepthwiseConv2dNative.dilations(nhwc(dilations))));
+  }
+
+  @Override
+  public Tensor convTranspose(Tensor x, Tensor kernel, int[] outputSpatial, int[] strides, String padding,
+      int[] dilations) {
+    int n = x.rank() - 2;
+    if (n == 1) {
+      Tensor y = convTranspose(expandDims(x, 1), expandDims(kernel, 0), prepend1(outputSpatial), prepend1(strides),
+          padding, prepend1(dilations));
+      return squeeze(y, 1);
+    }
+    long out = kernel.shape().get(-2);
+    Operand batch = tf.slice(tf.shape(o(x)), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    int[] rest = new int[n + 1];
+    System.arraycopy(outputSpatial, 0, rest, 0, n);
+    rest[n] = (int) out;
+    Operand sizes = tf.concat(List.of(batch, tf.constant(rest)), tf.constant(0));
+    Operand y;
+    if (n == 2) {
+      y = tf.nn.conv2dBackpropInput(sizes, o(kernel), o(x), nhwc(strides), pad(padding),
+          Conv2dBackpropInput.dilations(nhwc(dilations)));
+    } else {
+      CustomGradients.ensureRegistered();
+      y = tf.nn.conv3dBackpropInput(sizes, o(kernel), o(x), nhwc(strides), pad(padding),
+          Conv3dBackpropInput.dilations(nhwc(dilations)));
+    }
+    long[] dims = new long[n + 2];
+    dims[0] = -1;
+    for (int i = 0; i < n; i++) {
+      dims[i + 1] = outputSpatial[i];
+    }
+    dims[n + 1] = out;
+    return t(tf.reshape(y, tf.constant(dims)));
+  }
+
+  @Override
+  public Tensor pool(Tensor x, String mode, int[] poolSize, int[] strides, String padding) {
+    int n = x.rank() - 2;
+    boolean max = mode.equals("max");
+    if (n == 1) {
+      return squeeze(pool(expandDims(x, 1), mode, prepend1(poolSize), prepend1(strides), padding), 1);
+    }
+    if (n == 2) {
+      if (max) {
+        return t(tf.nn.maxPool(o(x), tf.constant(toInts(nhwc(poolSize))), tf.constant(toInts(nhwc(strides))),
+            pad(padding)));
+      }
+      return t(tf.nn.avgPool(o(x), nhwc(poolSize), nhwc(strides), pad(padding)));
+    }
+    if (n == 3) {
+      return max ? t(tf.nn.maxPool3d(o(x), nhwc(poolSize), nhwc(strides), pad(padding)))
+          : t(tf.nn.avgPool3d(o(x), nhwc(poolSize), nhwc(strides), pad(padding)));
+    }
+    throw new IllegalArgumentException("pool supports 1 to 3 spatial dimensions. Received input of shape " + x.shape());
+  }
+
+  private static int[] toInts(List<Long> l) {
+    return l.stream().mapToInt(Long::intValue).toArray();
+  }
+
+  @Override
+  public Tensor repeat(Tensor x, int repeats, int axis) {
+    int a = norm(x, axis);
+    Shape s = x.shape();
+    Tensor e = expandDims(x, a + 1);
+    int[] mult = new int[x.rank() + 1];
+    java.util.Arrays.fill(mult, 1);
+    mult[a + 1] = repeats;
+    Tensor tiled = tile(e, mult);
+    long[] dims = s.dims();
+    dims[0] = -1;
+    dims[a] = dims[a] < 0 ? -1 : dims[a] * repeats;
+    if (a == 0 || java.util.Arrays.stream(dims).filter(d -> d < 0).count() > 1) {
+      Operand shape = tf.shape(o(x));
+      Operand scaled = tf.math.mul(shape, tf.constant(oneHotScale(x.rank(), a, repeats)));
+      return t(tf.reshape(o(tiled), scaled));
+    }
+    return reshape(tiled, dims);
+  }
+
+  private static int[] oneHotScale(int rank, int axis, int repeats) {
+    int[] v = new int[rank];
+    java.util.Arrays.fill(v, 1);
+    v[axis] = repeats;
+    return v;
+  }
+
+  @Override
+  public Tensor resizeBilinear(Tensor x, int height, int width) {
+    return t(tf.image.resizeBilinear(o(x), tf.constant(new int[] {height, width}),
+        org.tensorflow.op.image.ResizeBilinear.halfPixelCenters(true)));
+  }
+}

@@ -1,0 +1,59 @@
+package io.keras4j.layers;
+
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Crops (before, after) elements off each spatial axis, channels-last.
+ *
+ * <p>Keras equivalent: the shared behaviour of {@code keras.layers.Cropping1D/2D/3D}.
+ */
+public abstract class BaseCropping extends Layer {
+  private final int[][] cropping;
+
+  protected BaseCropping(int[][] cropping) {
+    this.cropping = cropping;
+    inputSpec(new InputSpec().ndim(cropping.length + 2));
+  }
+
+  @Override
+  protected Tensor call(Tensor input, boolean training) {
+    Shape s = input.shape();
+    int[] begin = new int[s.rank()];
+    int[] size = new int[s.rank()];
+    size[0] = -1;
+    size[s.rank() - 1] = -1;
+    for (int i = 0; i < cropping.length; i++) {
+      begin[i + 1] = cropping[i][0];
+      size[i + 1] = (int) (s.get(i + 1) - cropping[i][0] - cropping[i][1]);
+    }
+    return ops().slice(input, begin, size);
+  }
+
+  @Override
+  protected List<Shape> computeOutputShapes(List<Shape> in, List<String> dtypes) {
+    Shape s = in.get(0);
+    long[] d = s.dims();
+    for (int i = 0; i < cropping.length; i++) {
+      if (d[i + 1] < 0) {
+        throw new IllegalArgumentException("Layer '" + name() + "' needs known spatial dimensions. Received: " + s);
+      }
+      d[i + 1] -= cropping[i][0] + cropping[i][1];
+      if (d[i + 1] <= 0) {
+        throw new IllegalArgumentException("Layer '" + name() + "': cropping " + java.util.Arrays.deepToString(cropping)
+            + " leaves nothing of an input of shape " + s);
+      }
+    }
+    return List.of(Shape.of(d));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("cropping", cropping);
+    c.put("data_format", "channels_last");
+    return c;
+  }
+}

@@ -1,0 +1,63 @@
+package io.keras4j.layers;
+
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Repeats each element {@code size} times along each spatial axis (nearest neighbour), or resizes bilinearly.
+ *
+ * <p>Keras equivalent: the shared behaviour of {@code keras.layers.UpSampling1D/2D/3D}.
+ */
+public abstract class BaseUpSampling extends Layer {
+  private final int[] size;
+  private String interpolation = "nearest";
+
+  protected BaseUpSampling(int rank, int... size) {
+    this.size = ConvUtils.tuple("size", rank, size.length == 0 ? new int[] {2} : size);
+    inputSpec(new InputSpec().ndim(rank + 2));
+  }
+
+  /** Sets "nearest" or "bilinear" (2-D only) (Keras' {@code interpolation=}). Default "nearest". */
+  protected void setInterpolation(String interpolation) {
+    if (!interpolation.equals("nearest") && !(interpolation.equals("bilinear") && size.length == 2)) {
+      throw new IllegalArgumentException("`interpolation` must be \"nearest\"" + (size.length == 2
+          ? " or \"bilinear\"" : "") + ". Received: interpolation=" + interpolation);
+    }
+    this.interpolation = interpolation;
+  }
+
+  @Override
+  protected Tensor call(Tensor input, boolean training) {
+    Ops ops = ops();
+    if (interpolation.equals("bilinear")) {
+      Shape s = input.shape();
+      return ops.resizeBilinear(input, (int) s.get(1) * size[0], (int) s.get(2) * size[1]);
+    }
+    Tensor y = input;
+    for (int i = 0; i < size.length; i++) {
+      y = ops.repeat(y, size[i], i + 1);
+    }
+    return y;
+  }
+
+  @Override
+  protected List<Shape> computeOutputShapes(List<Shape> in, List<String> dtypes) {
+    long[] d = in.get(0).dims();
+    for (int i = 0; i < size.length; i++) {
+      d[i + 1] = d[i + 1] < 0 ? -1 : d[i + 1] * size[i];
+    }
+    return List.of(Shape.of(d));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("size", size.clone());
+    c.put("data_format", "channels_last");
+    c.put("interpolation", interpolation);
+    return c;
+  }
+}
