@@ -6,7 +6,7 @@ package io.keras4j.layers;
  * <p>Keras equivalent: {@code keras.layers.AveragePooling1D(pool_size=2, strides=None, padding="valid",
  * data_format=None)}.
  */
-public class AveragePooling1D extends BasePooling {
+public class AveragePooling1D extends BasePooling<AveragePooling1D> {
   /** Pools of size 2 along every axis. */
   public AveragePooling1D() {
     this(2);

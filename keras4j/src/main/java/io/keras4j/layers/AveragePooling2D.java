@@ -6,7 +6,7 @@ package io.keras4j.layers;
  * <p>Keras equivalent: {@code keras.layers.AveragePooling2D(pool_size=(2, 2), strides=None, padding="valid",
  * data_format=None)}.
  */
-public class AveragePooling2D extends BasePooling {
+public class AveragePooling2D extends BasePooling<AveragePooling2D> {
   /** Pools of size 2 along every axis. */
   public AveragePooling2D() {
     this(2);

@@ -6,7 +6,7 @@ package io.keras4j.layers;
  * <p>Keras equivalent: {@code keras.layers.AveragePooling3D(pool_size=(2, 2, 2), strides=None, padding="valid",
  * data_format=None)}.
  */
-public class AveragePooling3D extends BasePooling {
+public class AveragePooling3D extends BasePooling<AveragePooling3D> {
   /** Pools of size 2 along every axis. */
   public AveragePooling3D() {
     this(2);

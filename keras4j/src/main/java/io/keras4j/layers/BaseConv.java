@@ -18,7 +18,12 @@ import java.util.Map;
  * kernel_initializer="glorot_uniform", bias_initializer="zeros", ...)}. Kernel shape
  * {@code (*kernel_size, in_channels / groups, filters)}.
  */
-public abstract class BaseConv extends Layer {
+public abstract class BaseConv<T extends BaseConv<T>> extends Layer {
+  @SuppressWarnings("unchecked")
+  private T self() {
+    return (T) this;
+  }
+
   private final int rank;
   private final int filters;
   private final int[] kernelSize;
@@ -50,97 +55,97 @@ public abstract class BaseConv extends Layer {
   }
 
   /** Sets the strides, one int or one per axis (Keras' {@code strides=}). Default 1. */
-  public BaseConv strides(int... strides) {
+  public T strides(int... strides) {
     checkNotBuilt("strides");
     this.strides = ConvUtils.tuple("strides", rank, strides);
-    return this;
+    return self();
   }
 
   /** Sets "valid" or "same" ("causal" for Conv1D) (Keras' {@code padding=}). Default "valid". */
-  public BaseConv padding(String padding) {
+  public T padding(String padding) {
     checkNotBuilt("padding");
     this.padding = ConvUtils.padding(padding, rank == 1);
-    return this;
+    return self();
   }
 
   /** Sets the dilation rate, one int or one per axis (Keras' {@code dilation_rate=}). Default 1. */
-  public BaseConv dilationRate(int... rate) {
+  public T dilationRate(int... rate) {
     checkNotBuilt("dilation_rate");
     this.dilationRate = ConvUtils.tuple("dilation_rate", rank, rate);
-    return this;
+    return self();
   }
 
   /** Sets the number of channel groups (Keras' {@code groups=}). Default 1. */
-  public BaseConv groups(int groups) {
+  public T groups(int groups) {
     checkNotBuilt("groups");
     if (groups <= 0 || filters % groups != 0) {
       throw new IllegalArgumentException("The number of filters must be evenly divisible by the number of groups. "
           + "Received: groups=" + groups + ", filters=" + filters);
     }
     this.groups = groups;
-    return this;
+    return self();
   }
 
   /** Only "channels_last" is supported (Keras' {@code data_format=}). Default "channels_last". */
-  public BaseConv dataFormat(String dataFormat) {
+  public T dataFormat(String dataFormat) {
     ConvUtils.channelsLast(dataFormat);
-    return this;
+    return self();
   }
 
   /** Sets the activation (Keras' {@code activation=}). Default linear. */
-  public BaseConv activation(Object activation) {
+  public T activation(Object activation) {
     checkNotBuilt("activation");
     this.activation = Activations.get(activation);
-    return this;
+    return self();
   }
 
   /** Sets whether a bias is added (Keras' {@code use_bias=}). Default true. */
-  public BaseConv useBias(boolean useBias) {
+  public T useBias(boolean useBias) {
     checkNotBuilt("use_bias");
     this.useBias = useBias;
-    return this;
+    return self();
   }
 
   /** Sets the kernel's initializer (Keras' {@code kernel_initializer=}). Default "glorot_uniform". */
-  public BaseConv kernelInitializer(Object init) {
+  public T kernelInitializer(Object init) {
     checkNotBuilt("kernel_initializer");
     this.kernelInitializer = init;
-    return this;
+    return self();
   }
 
   /** Sets the bias' initializer (Keras' {@code bias_initializer=}). Default "zeros". */
-  public BaseConv biasInitializer(Object init) {
+  public T biasInitializer(Object init) {
     checkNotBuilt("bias_initializer");
     this.biasInitializer = init;
-    return this;
+    return self();
   }
 
   /** Sets the kernel's regularizer (Keras' {@code kernel_regularizer=}). Default none. */
-  public BaseConv kernelRegularizer(Object reg) {
+  public T kernelRegularizer(Object reg) {
     checkNotBuilt("kernel_regularizer");
     this.kernelRegularizer = reg;
-    return this;
+    return self();
   }
 
   /** Sets the bias' regularizer (Keras' {@code bias_regularizer=}). Default none. */
-  public BaseConv biasRegularizer(Object reg) {
+  public T biasRegularizer(Object reg) {
     checkNotBuilt("bias_regularizer");
     this.biasRegularizer = reg;
-    return this;
+    return self();
   }
 
   /** Sets the kernel's constraint (Keras' {@code kernel_constraint=}). Default none. */
-  public BaseConv kernelConstraint(Object c) {
+  public T kernelConstraint(Object c) {
     checkNotBuilt("kernel_constraint");
     this.kernelConstraint = c;
-    return this;
+    return self();
   }
 
   /** Sets the bias' constraint (Keras' {@code bias_constraint=}). Default none. */
-  public BaseConv biasConstraint(Object c) {
+  public T biasConstraint(Object c) {
     checkNotBuilt("bias_constraint");
     this.biasConstraint = c;
-    return this;
+    return self();
   }
 
   @Override

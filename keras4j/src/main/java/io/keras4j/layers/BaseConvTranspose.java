@@ -17,7 +17,12 @@ import java.util.Map;
  * activation=None, use_bias=True, ...)}. Kernel shape {@code (*kernel_size, filters, in_channels)}.
  * Porting note: output_padding is not supported.
  */
-public abstract class BaseConvTranspose extends Layer {
+public abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends Layer {
+  @SuppressWarnings("unchecked")
+  private T self() {
+    return (T) this;
+  }
+
   private final int rank;
   private final int filters;
   private final int[] kernelSize;
@@ -44,58 +49,58 @@ public abstract class BaseConvTranspose extends Layer {
   }
 
   /** Sets the strides (Keras' {@code strides=}). Default 1. */
-  public BaseConvTranspose strides(int... strides) {
+  public T strides(int... strides) {
     checkNotBuilt("strides");
     this.strides = ConvUtils.tuple("strides", rank, strides);
-    return this;
+    return self();
   }
 
   /** Sets "valid" or "same" (Keras' {@code padding=}). Default "valid". */
-  public BaseConvTranspose padding(String padding) {
+  public T padding(String padding) {
     checkNotBuilt("padding");
     this.padding = ConvUtils.padding(padding, false);
-    return this;
+    return self();
   }
 
   /** Sets the dilation rate (Keras' {@code dilation_rate=}). Default 1. */
-  public BaseConvTranspose dilationRate(int... rate) {
+  public T dilationRate(int... rate) {
     checkNotBuilt("dilation_rate");
     this.dilationRate = ConvUtils.tuple("dilation_rate", rank, rate);
-    return this;
+    return self();
   }
 
   /** Only "channels_last" is supported (Keras' {@code data_format=}). */
-  public BaseConvTranspose dataFormat(String dataFormat) {
+  public T dataFormat(String dataFormat) {
     ConvUtils.channelsLast(dataFormat);
-    return this;
+    return self();
   }
 
   /** Sets the activation (Keras' {@code activation=}). Default linear. */
-  public BaseConvTranspose activation(Object activation) {
+  public T activation(Object activation) {
     checkNotBuilt("activation");
     this.activation = Activations.get(activation);
-    return this;
+    return self();
   }
 
   /** Sets whether a bias is added (Keras' {@code use_bias=}). Default true. */
-  public BaseConvTranspose useBias(boolean useBias) {
+  public T useBias(boolean useBias) {
     checkNotBuilt("use_bias");
     this.useBias = useBias;
-    return this;
+    return self();
   }
 
   /** Sets the kernel's initializer (Keras' {@code kernel_initializer=}). Default "glorot_uniform". */
-  public BaseConvTranspose kernelInitializer(Object init) {
+  public T kernelInitializer(Object init) {
     checkNotBuilt("kernel_initializer");
     this.kernelInitializer = init;
-    return this;
+    return self();
   }
 
   /** Sets the bias' initializer (Keras' {@code bias_initializer=}). Default "zeros". */
-  public BaseConvTranspose biasInitializer(Object init) {
+  public T biasInitializer(Object init) {
     checkNotBuilt("bias_initializer");
     this.biasInitializer = init;
-    return this;
+    return self();
   }
 
   @Override

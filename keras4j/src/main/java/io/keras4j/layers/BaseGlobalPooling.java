@@ -12,7 +12,12 @@ import java.util.Map;
  * <p>Keras equivalent: {@code keras.src.layers.pooling.base_global_pooling.BaseGlobalPooling(pool_dimensions,
  * data_format=None, keepdims=False)}.
  */
-public abstract class BaseGlobalPooling extends Layer {
+public abstract class BaseGlobalPooling<T extends BaseGlobalPooling<T>> extends Layer {
+  @SuppressWarnings("unchecked")
+  private T self() {
+    return (T) this;
+  }
+
   private final int rank;
   private final boolean max;
   private boolean keepdims;
@@ -24,15 +29,15 @@ public abstract class BaseGlobalPooling extends Layer {
   }
 
   /** Sets whether the spatial axes are kept with size 1 (Keras' {@code keepdims=}). Default false. */
-  public BaseGlobalPooling keepdims(boolean keepdims) {
+  public T keepdims(boolean keepdims) {
     this.keepdims = keepdims;
-    return this;
+    return self();
   }
 
   /** Only "channels_last" is supported (Keras' {@code data_format=}). */
-  public BaseGlobalPooling dataFormat(String dataFormat) {
+  public T dataFormat(String dataFormat) {
     ConvUtils.channelsLast(dataFormat);
-    return this;
+    return self();
   }
 
   private int[] axes() {

@@ -11,7 +11,12 @@ import java.util.Map;
  * <p>Keras equivalent: {@code keras.src.layers.pooling.base_pooling.BasePooling(pool_size, strides=None,
  * padding="valid", data_format=None)}; strides default to the pool size.
  */
-public abstract class BasePooling extends Layer {
+public abstract class BasePooling<T extends BasePooling<T>> extends Layer {
+  @SuppressWarnings("unchecked")
+  private T self() {
+    return (T) this;
+  }
+
   private final int rank;
   private final String mode;
   private final int[] poolSize;
@@ -27,21 +32,21 @@ public abstract class BasePooling extends Layer {
   }
 
   /** Sets the strides (Keras' {@code strides=}). Default: the pool size. */
-  public BasePooling strides(int... strides) {
+  public T strides(int... strides) {
     this.strides = ConvUtils.tuple("strides", rank, strides);
-    return this;
+    return self();
   }
 
   /** Sets "valid" or "same" (Keras' {@code padding=}). Default "valid". */
-  public BasePooling padding(String padding) {
+  public T padding(String padding) {
     this.padding = ConvUtils.padding(padding, false);
-    return this;
+    return self();
   }
 
   /** Only "channels_last" is supported (Keras' {@code data_format=}). */
-  public BasePooling dataFormat(String dataFormat) {
+  public T dataFormat(String dataFormat) {
     ConvUtils.channelsLast(dataFormat);
-    return this;
+    return self();
   }
 
   @Override

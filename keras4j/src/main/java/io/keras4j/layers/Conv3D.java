@@ -7,7 +7,7 @@ package io.keras4j.layers;
  * data_format=None, dilation_rate=1, groups=1, activation=None, use_bias=True, ...)}.
  * <pre>{@code model.add(new Conv3D(32, 3).activation("relu").padding("same"));}</pre>
  */
-public class Conv3D extends BaseConv {
+public class Conv3D extends BaseConv<Conv3D> {
   /** {@code filters} filters of {@code kernelSize} (one int for every axis, or one per axis). */
   public Conv3D(int filters, int... kernelSize) {
     super(3, filters, kernelSize);

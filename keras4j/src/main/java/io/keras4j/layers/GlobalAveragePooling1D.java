@@ -5,7 +5,7 @@ package io.keras4j.layers;
  *
  * <p>Keras equivalent: {@code keras.layers.GlobalAveragePooling1D(data_format=None, keepdims=False)}.
  */
-public class GlobalAveragePooling1D extends BaseGlobalPooling {
+public class GlobalAveragePooling1D extends BaseGlobalPooling<GlobalAveragePooling1D> {
   public GlobalAveragePooling1D() {
     super(1, false);
   }

@@ -5,7 +5,7 @@ package io.keras4j.layers;
  *
  * <p>Keras equivalent: {@code keras.layers.GlobalAveragePooling2D(data_format=None, keepdims=False)}.
  */
-public class GlobalAveragePooling2D extends BaseGlobalPooling {
+public class GlobalAveragePooling2D extends BaseGlobalPooling<GlobalAveragePooling2D> {
   public GlobalAveragePooling2D() {
     super(2, false);
   }

@@ -5,7 +5,7 @@ package io.keras4j.layers;
  *
  * <p>Keras equivalent: {@code keras.layers.GlobalAveragePooling3D(data_format=None, keepdims=False)}.
  */
-public class GlobalAveragePooling3D extends BaseGlobalPooling {
+public class GlobalAveragePooling3D extends BaseGlobalPooling<GlobalAveragePooling3D> {
   public GlobalAveragePooling3D() {
     super(3, false);
   }

@@ -5,7 +5,7 @@ package io.keras4j.layers;
  *
  * <p>Keras equivalent: {@code keras.layers.GlobalMaxPooling1D(data_format=None, keepdims=False)}.
  */
-public class GlobalMaxPooling1D extends BaseGlobalPooling {
+public class GlobalMaxPooling1D extends BaseGlobalPooling<GlobalMaxPooling1D> {
   public GlobalMaxPooling1D() {
     super(1, true);
   }

@@ -5,7 +5,7 @@ package io.keras4j.layers;
  *
  * <p>Keras equivalent: {@code keras.layers.GlobalMaxPooling2D(data_format=None, keepdims=False)}.
  */
-public class GlobalMaxPooling2D extends BaseGlobalPooling {
+public class GlobalMaxPooling2D extends BaseGlobalPooling<GlobalMaxPooling2D> {
   public GlobalMaxPooling2D() {
     super(2, true);
   }

@@ -5,7 +5,7 @@ package io.keras4j.layers;
  *
  * <p>Keras equivalent: {@code keras.layers.GlobalMaxPooling3D(data_format=None, keepdims=False)}.
  */
-public class GlobalMaxPooling3D extends BaseGlobalPooling {
+public class GlobalMaxPooling3D extends BaseGlobalPooling<GlobalMaxPooling3D> {
   public GlobalMaxPooling3D() {
     super(3, true);
   }

@@ -6,7 +6,7 @@ package io.keras4j.layers;
  * <p>Keras equivalent: {@code keras.layers.MaxPooling1D(pool_size=2, strides=None, padding="valid",
  * data_format=None)}.
  */
-public class MaxPooling1D extends BasePooling {
+public class MaxPooling1D extends BasePooling<MaxPooling1D> {
   /** Pools of size 2 along every axis. */
   public MaxPooling1D() {
     this(2);

@@ -6,7 +6,7 @@ package io.keras4j.layers;
  * <p>Keras equivalent: {@code keras.layers.MaxPooling2D(pool_size=(2, 2), strides=None, padding="valid",
  * data_format=None)}.
  */
-public class MaxPooling2D extends BasePooling {
+public class MaxPooling2D extends BasePooling<MaxPooling2D> {
   /** Pools of size 2 along every axis. */
   public MaxPooling2D() {
     this(2);

@@ -6,7 +6,7 @@ package io.keras4j.layers;
  * <p>Keras equivalent: {@code keras.layers.MaxPooling3D(pool_size=(2, 2, 2), strides=None, padding="valid",
  * data_format=None)}.
  */
-public class MaxPooling3D extends BasePooling {
+public class MaxPooling3D extends BasePooling<MaxPooling3D> {
   /** Pools of size 2 along every axis. */
   public MaxPooling3D() {
     this(2);

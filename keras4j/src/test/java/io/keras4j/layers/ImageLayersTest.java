@@ -116,8 +116,9 @@ class ImageLayersTest {
 
   @Test
   void conv2dStridedByHand() {
-    // same padding, stride 2: rows 0 and 2, columns 0 and 2 of the result above
-    assertArrayEquals(new float[] {1, 3, 4, 4}, conv(new Conv2D(1, 3).useBias(false).padding("same").strides(2), IMAGE));
+    // same padding with stride 2 on 4 pixels pads 1 in total, all of it at the end (as TensorFlow and Keras do), so
+    // the windows start at rows/columns 0 and 2 and every output is a full vertical difference: 4
+    assertArrayEquals(new float[] {4, 4, 4, 4}, conv(new Conv2D(1, 3).useBias(false).padding("same").strides(2), IMAGE));
   }
 
   @Test

@@ -49,20 +49,71 @@ abstract class TFNNOps extends TFMathOps {
       Tensor y = conv(expandDims(x, 1), expandDims(kernel, 0), prepend1(strides), padding, prepend1(dilations));
       return squeeze(y, 1);
     }
+    if (dilated(dilations)) {
+      return atrous(x, kernel, padding, dilations, (in, pad) -> conv(in, kernel, ones(n), pad, ones(n)));
+    }
     if (n == 2) {
-      return t(tf.nn.conv2d(o(x), o(kernel), nhwc(strides), pad(padding), Conv2d.dilations(nhwc(dilations))));
+      return t(tf.nn.conv2d(o(x), o(kernel), nhwc(strides), pad(padding)));
     }
     if (n == 3) {
       CustomGradients.ensureRegistered();
-      return t(tf.nn.conv3d(o(x), o(kernel), nhwc(strides), pad(padding), Conv3d.dilations(nhwc(dilations))));
+      return t(tf.nn.conv3d(o(x), o(kernel), nhwc(strides), pad(padding)));
     }
     throw new IllegalArgumentException("conv supports 1 to 3 spatial dimensions. Received input of shape " + x.shape());
   }
 
   @Override
   public Tensor depthwiseConv(Tensor x, Tensor kernel, int[] strides, String padding, int[] dilations) {
-    return t(tf.nn.depthwiseConv2dNative(o(x), o(kernel), nhwc(strides), pad(padding),
-        DepthwiseConv2dNative.dilations(nhwc(dilations))));
+    if (dilated(dilations)) {
+      return atrous(x, kernel, padding, dilations, (in, pad) -> depthwiseConv(in, kernel, ones(2), pad, ones(2)));
+    }
+    return t(tf.nn.depthwiseConv2dNative(o(x), o(kernel), nhwc(strides), pad(padding)));
+  }
+
+  private static boolean dilated(int[] dilations) {
+    for (int d : dilations) {
+      if (d > 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int[] ones(int n) {
+    int[] a = new int[n];
+    java.util.Arrays.fill(a, 1);
+    return a;
+  }
+
+  /**
+   * A dilated (atrous) convolution as an undilated one on space-to-batch rearranged input, the way TensorFlow's
+   * Python {@code tf.nn.convolution} computes it; oneDNN's kernels reject dilations in the input gradient.
+   */
+  private Tensor atrous(Tensor x, Tensor kernel, String padding, int[] dilations,
+      java.util.function.BiFunction<Tensor, String, Tensor> undilated) {
+    int n = dilations.length;
+    int[][] pads = new int[n][2];
+    int[][] crops = new int[n][2];
+    for (int i = 0; i < n; i++) {
+      long in = x.shape().get(i + 1);
+      if (in < 0) {
+        throw new IllegalArgumentException("A dilated convolution needs known spatial sizes. Received: " + x.shape());
+      }
+      int k = (int) kernel.shape().get(i);
+      int dk = (k - 1) * dilations[i] + 1;
+      int total = padding.equals("same") ? dk - 1 : 0;
+      int start = total / 2;
+      int end = total - start;
+      long full = in + start + end;
+      int extra = (int) ((dilations[i] - full % dilations[i]) % dilations[i]);
+      pads[i][0] = start;
+      pads[i][1] = end + extra;
+      crops[i][1] = extra;
+    }
+    Operand block = tf.constant(dilations);
+    Operand s2b = tf.spaceToBatchNd(o(x), block, tf.constant(pads));
+    Tensor y = undilated.apply(t(s2b), "valid");
+    return t(tf.batchToSpaceNd(o(y), block, tf.constant(crops)));
   }
 
   @Override
