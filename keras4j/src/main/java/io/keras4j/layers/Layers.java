@@ -1,0 +1,208 @@
+package io.keras4j.layers;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Creates layers from Keras configs: a class name and its {@code get_config()} dictionary.
+ *
+ * <p>Keras equivalent: {@code keras.layers.deserialize} / {@code Layer.from_config}. Keys are Keras' (Keras 3
+ * names, and Keras 2's where they differ: {@code alpha} of LeakyReLU, ThresholdedReLU's {@code theta}).
+ * Custom layers register with {@link #register}.
+ * <pre>{@code Layer d = Layers.fromConfig("Dense", Map.of("units", 10, "activation", "relu"));}</pre>
+ */
+public final class Layers {
+  private static final Map<String, Function<LayerConfig, Layer>> REGISTRY = new LinkedHashMap<>();
+
+  static {
+    reg("InputLayer", c -> new InputLayer(io.keras4j.backend.Shape.of(batchShape(c)), c.string("name", null)));
+    reg("Dense", c -> new Dense(c.integer("units", null)).activation(c.identifier("activation", "linear"))
+        .useBias(c.bool("use_bias", true)));
+    reg("Activation", c -> new Activation(c.identifier("activation", null)));
+    reg("Dropout", c -> new Dropout(c.number("rate", 0)));
+    reg("SpatialDropout1D", c -> new SpatialDropout1D(c.number("rate", 0)));
+    reg("SpatialDropout2D", c -> new SpatialDropout2D(c.number("rate", 0)));
+    reg("GaussianNoise", c -> new GaussianNoise(c.number("stddev", 0)));
+    reg("GaussianDropout", c -> new GaussianDropout(c.number("rate", 0)));
+    reg("Flatten", c -> new Flatten());
+    reg("Reshape", c -> new Reshape(c.ints("target_shape", null)));
+    reg("Permute", c -> new Permute(c.ints("dims", null)));
+    reg("RepeatVector", c -> new RepeatVector(c.integer("n", null)));
+    reg("ReLU", c -> new ReLU().maxValue(c.optionalNumber("max_value")).negativeSlope(c.number("negative_slope", 0))
+        .threshold(c.number("threshold", 0)));
+    reg("LeakyReLU", c -> new LeakyReLU(c.number("negative_slope", c.number("alpha", 0.3))));
+    reg("ThresholdedReLU", c -> new ReLU().threshold(c.number("theta", 1.0)));
+    reg("ELU", c -> new ELU(c.number("alpha", 1.0)));
+    reg("PReLU", c -> new PReLU());
+    reg("Softmax", c -> new Softmax(c.integer("axis", -1)));
+    reg("Rescaling", c -> new Rescaling(c.number("scale", 1), c.number("offset", 0)));
+    reg("UnitNormalization", c -> new UnitNormalization(c.integer("axis", -1)));
+    reg("Add", c -> new Add());
+    reg("Subtract", c -> new Subtract());
+    reg("Multiply", c -> new Multiply());
+    reg("Average", c -> new Average());
+    reg("Maximum", c -> new Maximum());
+    reg("Minimum", c -> new Minimum());
+    reg("Concatenate", c -> new Concatenate(c.integer("axis", -1)));
+    reg("Dot", c -> {
+      int[] axes = c.ints("axes", null);
+      return new Dot(axes[0], axes.length > 1 ? axes[1] : axes[0]).normalize(c.bool("normalize", false));
+    });
+    for (int r = 1; r <= 3; r++) {
+      final int rank = r;
+      reg("Conv" + r + "D", c -> conv(c, switch (rank) {
+        case 1 -> new Conv1D(c.integer("filters", null), c.ints("kernel_size", null));
+        case 2 -> new Conv2D(c.integer("filters", null), c.ints("kernel_size", null));
+        default -> new Conv3D(c.integer("filters", null), c.ints("kernel_size", null));
+      }));
+      reg("MaxPooling" + r + "D", c -> pooling(c, rank, true));
+      reg("AveragePooling" + r + "D", c -> pooling(c, rank, false));
+      reg("GlobalMaxPooling" + r + "D", c -> globalPooling(c, rank, true));
+      reg("GlobalAveragePooling" + r + "D", c -> globalPooling(c, rank, false));
+      reg("ZeroPadding" + r + "D", c -> switch (rank) {
+        case 1 -> new ZeroPadding1D(c.pairs("padding", 1, 1));
+        case 2 -> new ZeroPadding2D(c.pairs("padding", 2, 1));
+        default -> new ZeroPadding3D(c.pairs("padding", 3, 1));
+      });
+      reg("Cropping" + r + "D", c -> switch (rank) {
+        case 1 -> new Cropping1D(c.pairs("cropping", 1, 1));
+        case 2 -> new Cropping2D(c.pairs("cropping", 2, 0));
+        default -> new Cropping3D(c.pairs("cropping", 3, 1));
+      });
+      reg("UpSampling" + r + "D", c -> switch (rank) {
+        case 1 -> new UpSampling1D(c.ints("size", new int[] {2}));
+        case 2 -> new UpSampling2D(c.ints("size", new int[] {2})).interpolation(c.string("interpolation", "nearest"));
+        default -> new UpSampling3D(c.ints("size", new int[] {2}));
+      });
+    }
+    reg("Conv1DTranspose", c -> convTranspose(c, new Conv1DTranspose(c.integer("filters", null),
+        c.ints("kernel_size", null))));
+    reg("Conv2DTranspose", c -> convTranspose(c, new Conv2DTranspose(c.integer("filters", null),
+        c.ints("kernel_size", null))));
+    reg("DepthwiseConv2D", c -> new DepthwiseConv2D(c.ints("kernel_size", null)).strides(c.ints("strides", new int[] {1}))
+        .padding(c.string("padding", "valid")).depthMultiplier(c.integer("depth_multiplier", 1))
+        .dilationRate(c.ints("dilation_rate", new int[] {1})).activation(c.identifier("activation", "linear"))
+        .useBias(c.bool("use_bias", true)).dataFormat(c.string("data_format", "channels_last")));
+    reg("SeparableConv2D", c -> new SeparableConv2D(c.integer("filters", null), c.ints("kernel_size", null))
+        .strides(c.ints("strides", new int[] {1})).padding(c.string("padding", "valid"))
+        .depthMultiplier(c.integer("depth_multiplier", 1)).dilationRate(c.ints("dilation_rate", new int[] {1}))
+        .activation(c.identifier("activation", "linear")).useBias(c.bool("use_bias", true))
+        .dataFormat(c.string("data_format", "channels_last")));
+    reg("BatchNormalization", c -> new BatchNormalization().axis(axis(c)).momentum(c.number("momentum", 0.99))
+        .epsilon(c.number("epsilon", 1e-3)).center(c.bool("center", true)).scale(c.bool("scale", true)));
+    reg("LayerNormalization", c -> new LayerNormalization().axis(axis(c)).epsilon(c.number("epsilon", 1e-3))
+        .center(c.bool("center", true)).scale(c.bool("scale", true)));
+    reg("GroupNormalization", c -> new GroupNormalization().groups(c.integer("groups", 32))
+        .epsilon(c.number("epsilon", 1e-3)).center(c.bool("center", true)).scale(c.bool("scale", true)));
+  }
+
+  private Layers() {}
+
+  private static void reg(String className, Function<LayerConfig, Layer> factory) {
+    REGISTRY.put(className, factory);
+  }
+
+  /** Registers a custom layer class under {@code className} (Keras' {@code register_keras_serializable}). */
+  public static synchronized void register(String className, Function<LayerConfig, Layer> factory) {
+    REGISTRY.put(className, factory);
+  }
+
+  /** The class names that {@link #fromConfig} knows. */
+  public static List<String> classNames() {
+    return List.copyOf(REGISTRY.keySet());
+  }
+
+  /**
+   * A new layer of {@code className} configured by {@code config}; {@code name}, {@code trainable} and
+   * {@code batch_shape}/{@code batch_input_shape} are applied as Keras does.
+   *
+   * @throws IllegalArgumentException for an unknown class (listing the known ones) or a bad value
+   */
+  public static Layer fromConfig(String className, Map<String, Object> config) {
+    Function<LayerConfig, Layer> f = REGISTRY.get(className);
+    if (f == null) {
+      throw new IllegalArgumentException("Unknown layer: '" + className + "'. Please ensure you are using a "
+          + "`keras.utils.custom_object_scope` equivalent: register it with Layers.register. Known layers: "
+          + REGISTRY.keySet());
+    }
+    LayerConfig c = new LayerConfig(className, config);
+    Layer layer = f.apply(c);
+    if (layer instanceof InputLayer) {
+      return layer;
+    }
+    if (c.has("name")) {
+      layer.name(c.string("name", null));
+    }
+    if (c.has("trainable")) {
+      layer.trainable(c.bool("trainable", true));
+    }
+    int[] batch = batchShape(c);
+    if (batch != null) {
+      layer.inputShape(java.util.Arrays.copyOfRange(batch, 1, batch.length));
+    }
+    return layer;
+  }
+
+  private static int[] batchShape(LayerConfig c) {
+    Object v = c.has("batch_shape") ? c.get("batch_shape") : c.get("batch_input_shape");
+    if (v == null) {
+      return null;
+    }
+    List<?> l = (List<?>) v;
+    int[] out = new int[l.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = l.get(i) == null ? -1 : ((Number) l.get(i)).intValue();
+    }
+    return out;
+  }
+
+  private static int axis(LayerConfig c) {
+    int[] a = c.ints("axis", new int[] {-1});
+    if (a.length != 1) {
+      throw new IllegalArgumentException("Only a single normalisation axis is supported. Received: axis="
+          + java.util.Arrays.toString(a));
+    }
+    return a[0];
+  }
+
+  private static Layer conv(LayerConfig c, BaseConv<?> l) {
+    return l.strides(c.ints("strides", new int[] {1})).padding(c.string("padding", "valid"))
+        .dilationRate(c.ints("dilation_rate", new int[] {1})).groups(c.integer("groups", 1))
+        .activation(c.identifier("activation", "linear")).useBias(c.bool("use_bias", true))
+        .dataFormat(c.string("data_format", "channels_last"));
+  }
+
+  private static Layer convTranspose(LayerConfig c, BaseConvTranspose<?> l) {
+    if (c.has("output_padding")) {
+      throw new IllegalArgumentException(c.get("output_padding") + ": output_padding is not supported");
+    }
+    return l.strides(c.ints("strides", new int[] {1})).padding(c.string("padding", "valid"))
+        .dilationRate(c.ints("dilation_rate", new int[] {1})).activation(c.identifier("activation", "linear"))
+        .useBias(c.bool("use_bias", true)).dataFormat(c.string("data_format", "channels_last"));
+  }
+
+  private static Layer pooling(LayerConfig c, int rank, boolean max) {
+    int[] size = c.ints("pool_size", new int[] {2});
+    BasePooling<?> p = switch (rank) {
+      case 1 -> max ? new MaxPooling1D(size) : new AveragePooling1D(size);
+      case 2 -> max ? new MaxPooling2D(size) : new AveragePooling2D(size);
+      default -> max ? new MaxPooling3D(size) : new AveragePooling3D(size);
+    };
+    int[] strides = c.ints("strides", null);
+    if (strides != null) {
+      p.strides(strides);
+    }
+    return p.padding(c.string("padding", "valid")).dataFormat(c.string("data_format", "channels_last"));
+  }
+
+  private static Layer globalPooling(LayerConfig c, int rank, boolean max) {
+    BaseGlobalPooling<?> p = switch (rank) {
+      case 1 -> max ? new GlobalMaxPooling1D() : new GlobalAveragePooling1D();
+      case 2 -> max ? new GlobalMaxPooling2D() : new GlobalAveragePooling2D();
+      default -> max ? new GlobalMaxPooling3D() : new GlobalAveragePooling3D();
+    };
+    return p.keepdims(c.bool("keepdims", false)).dataFormat(c.string("data_format", "channels_last"));
+  }
+}
