@@ -245,6 +245,20 @@ public interface Ops {
   /** Bilinear resize of (batch, h, w, c) images to (height, width), half-pixel centres as Keras 3. */
   Tensor resizeBilinear(Tensor x, int height, int width);
 
+  /** {@code x} reversed along {@code axis}. */
+  Tensor flip(Tensor x, int axis);
+
+  /**
+   * Projective transform of (batch, h, w, c) images: {@code transforms} (batch, 8) maps each output point to an
+   * input point, as TensorFlow's ImageProjectiveTransformV3; fill "reflect", "wrap", "constant" or "nearest",
+   * interpolation "bilinear" or "nearest".
+   */
+  Tensor imageTransform(Tensor images, Tensor transforms, String fillMode, String interpolation, float fillValue);
+
+  /** {@link #imageTransform} with an output of {@code height} x {@code width} pixels. */
+  Tensor imageTransform(Tensor images, Tensor transforms, String fillMode, String interpolation, float fillValue,
+      int height, int width);
+
   // ---- random; each op draws new numbers at every call of the traced function ----
   Tensor randomUniform(Tensor shape, float min, float max, long seed);
 

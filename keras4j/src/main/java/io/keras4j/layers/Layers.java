@@ -98,7 +98,41 @@ public final class Layers {
         .epsilon(c.number("epsilon", 1e-3)).center(c.bool("center", true)).scale(c.bool("scale", true)));
   }
 
+  static {
+    reg("RandomFlip", c -> seeded(c, new RandomFlip(c.string("mode", "horizontal_and_vertical"))));
+    reg("RandomRotation", c -> affine(c, factor(c, "factor", (lo, hi) -> new RandomRotation(lo, hi))));
+    reg("RandomZoom", c -> affine(c, factor(c, "height_factor", (lo, hi) -> new RandomZoom(lo, hi))));
+    reg("RandomTranslation", c -> affine(c, new RandomTranslation(c.number("height_factor", 0),
+        c.number("width_factor", 0))));
+    reg("RandomContrast", c -> seeded(c, factor(c, "factor", (lo, hi) -> new RandomContrast(-lo, hi))));
+    reg("RandomBrightness", c -> seeded(c, factor(c, "factor", RandomBrightness::new)));
+    reg("RandomCrop", c -> seeded(c, new RandomCrop(c.integer("height", null), c.integer("width", null))));
+  }
+
   private Layers() {}
+
+  /** A factor given as one number f (meaning [-f, f]) or a (lower, upper) pair. */
+  private static <L> L factor(LayerConfig c, String key, java.util.function.BiFunction<Double, Double, L> make) {
+    Object v = c.get(key);
+    if (v instanceof List<?> l) {
+      return make.apply(((Number) l.get(0)).doubleValue(), ((Number) l.get(1)).doubleValue());
+    }
+    double f = c.number(key, 0);
+    return make.apply(-Math.abs(f), Math.abs(f));
+  }
+
+  private static Layer seeded(LayerConfig c, RandomImageLayer l) {
+    if (c.has("seed")) {
+      l.seed(((Number) c.get("seed")).longValue());
+    }
+    return l;
+  }
+
+  private static Layer affine(LayerConfig c, RandomAffine l) {
+    l.fillMode(c.string("fill_mode", "reflect")).interpolation(c.string("interpolation", "bilinear"))
+        .fillValue(c.number("fill_value", 0));
+    return seeded(c, l);
+  }
 
   private static void reg(String className, Function<LayerConfig, Layer> factory) {
     REGISTRY.put(className, factory);

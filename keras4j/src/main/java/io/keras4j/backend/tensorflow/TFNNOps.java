@@ -206,4 +206,25 @@ abstract class TFNNOps extends TFMathOps {
     return t(tf.image.resizeBilinear(o(x), tf.constant(new int[] {height, width}),
         org.tensorflow.op.image.ResizeBilinear.halfPixelCenters(true)));
   }
+
+  @Override
+  public Tensor flip(Tensor x, int axis) {
+    return t(tf.reverse(o(x), tf.constant(new int[] {norm(x, axis)})));
+  }
+
+  @Override
+  public Tensor imageTransform(Tensor images, Tensor transforms, String fillMode, String interpolation,
+      float fillValue) {
+    Shape s = images.shape();
+    return imageTransform(images, transforms, fillMode, interpolation, fillValue, (int) s.get(1), (int) s.get(2));
+  }
+
+  @Override
+  public Tensor imageTransform(Tensor images, Tensor transforms, String fillMode, String interpolation,
+      float fillValue, int height, int width) {
+    Operand size = tf.constant(new int[] {height, width});
+    return t(tf.image.imageProjectiveTransformV3(o(images), o(transforms), size, tf.constant(fillValue),
+        interpolation.toUpperCase(java.util.Locale.ROOT),
+        org.tensorflow.op.image.ImageProjectiveTransformV3.fillMode(fillMode.toUpperCase(java.util.Locale.ROOT))));
+  }
 }
