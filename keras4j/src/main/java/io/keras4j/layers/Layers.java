@@ -104,7 +104,10 @@ public final class Layers {
     reg("RandomZoom", c -> affine(c, factor(c, "height_factor", (lo, hi) -> new RandomZoom(lo, hi))));
     reg("RandomTranslation", c -> affine(c, new RandomTranslation(c.number("height_factor", 0),
         c.number("width_factor", 0))));
-    reg("RandomContrast", c -> seeded(c, factor(c, "factor", (lo, hi) -> new RandomContrast(-lo, hi))));
+    // contrast factors are magnitudes: f means [1 - f, 1 + f], (a, b) means [1 - a, 1 + b]
+    reg("RandomContrast", c -> seeded(c, c.get("factor") instanceof List<?> l
+        ? new RandomContrast(((Number) l.get(0)).doubleValue(), ((Number) l.get(1)).doubleValue())
+        : new RandomContrast(c.number("factor", 0))));
     reg("RandomBrightness", c -> seeded(c, factor(c, "factor", RandomBrightness::new)));
     reg("RandomCrop", c -> seeded(c, new RandomCrop(c.integer("height", null), c.integer("width", null))));
   }
