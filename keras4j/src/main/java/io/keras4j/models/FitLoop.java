@@ -31,9 +31,37 @@ final class FitLoop {
     this.o = options;
   }
 
-  History run(List<HostArray> xs, List<HostArray> ys, float[] sw, int n, List<HostArray> vx, List<HostArray> vy,
-      float[] vsw) {
-    int steps = o.stepsPerEpoch != null ? o.stepsPerEpoch : (n + o.batchSize - 1) / o.batchSize;
+  /** The epoch loop over a streamed dataset: one Session.run per batch, the batch copied in as it comes. */
+  History run(io.keras4j.data.Dataset dataset) {
+    int steps = o.stepsPerEpoch != null ? o.stepsPerEpoch : dataset.length();
+    start(steps);
+    Map<String, Double> empty = new LinkedHashMap<>();
+    callbacks.forEach(c -> c.onTrainBegin(empty));
+    for (int epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining(); epoch++) {
+      trainer.resetState();
+      final int e = epoch;
+      callbacks.forEach(c -> c.onEpochBegin(e, new LinkedHashMap<>()));
+      Map<String, Double> logs = new LinkedHashMap<>();
+      for (int step = 0; step < steps && !model.stopTraining(); step++) {
+        final int s = step;
+        callbacks.forEach(c -> c.onTrainBatchBegin(s, new LinkedHashMap<>()));
+        logs = trainer.trainBatch(dataset.get(step % dataset.length()));
+        final Map<String, Double> l = logs;
+        callbacks.forEach(c -> c.onTrainBatchEnd(s, l));
+      }
+      dataset.onEpochEnd();
+      Map<String, Double> epochLogs = new LinkedHashMap<>(logs);
+      if (o.validationX instanceof io.keras4j.data.Dataset val && !model.stopTraining()) {
+        trainer.evaluate(val).forEach((k, v) -> epochLogs.put("val_" + k, v));
+      }
+      callbacks.forEach(c -> c.onEpochEnd(e, epochLogs));
+    }
+    Map<String, Double> end = new LinkedHashMap<>();
+    callbacks.forEach(c -> c.onTrainEnd(end));
+    return history;
+  }
+
+  private void start(int steps) {
     callbacks.add(history);
     callbacks.addAll(o.callbacks);
     if (o.verbose > 0) {
@@ -45,6 +73,12 @@ final class FitLoop {
       c.setModel(model);
     }
     model.stopTraining(false);
+  }
+
+  History run(List<HostArray> xs, List<HostArray> ys, float[] sw, int n, List<HostArray> vx, List<HostArray> vy,
+      float[] vsw) {
+    int steps = o.stepsPerEpoch != null ? o.stepsPerEpoch : (n + o.batchSize - 1) / o.batchSize;
+    start(steps);
     List<NativeArray> data = new ArrayList<>();
     Random random = Backend.random(null);
     try {

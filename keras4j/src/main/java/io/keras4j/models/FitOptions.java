@@ -78,6 +78,13 @@ public final class FitOptions {
     return this;
   }
 
+  /** Sets a streamed validation dataset (Keras' {@code validation_data=PyDataset}). Default none. */
+  public FitOptions validationData(io.keras4j.data.Dataset dataset) {
+    this.validationX = dataset;
+    this.validationY = null;
+    return this;
+  }
+
   /** Sets validation data with sample weights (Keras' {@code validation_data=(x, y, w)}). */
   public FitOptions validationData(Object x, Object y, Object sampleWeight) {
     validationData(x, y);

@@ -266,6 +266,19 @@ public class Model extends Layer implements AutoCloseable {
     return compiledTrainer("fit").fit(x, y, options);
   }
 
+  /**
+   * Trains on batches streamed from {@code dataset} (Keras' {@code fit(PyDataset)}); batch size, validation split
+   * and shuffling come from the dataset, the other options apply.
+   */
+  public History fit(io.keras4j.data.Dataset dataset, FitOptions options) {
+    return compiledTrainer("fit").fit(dataset, options);
+  }
+
+  /** Loss and metrics over every batch of {@code dataset} (Keras' {@code evaluate(PyDataset)}). */
+  public Map<String, Double> evaluate(io.keras4j.data.Dataset dataset) {
+    return compiledTrainer("evaluate").evaluate(dataset);
+  }
+
   /** Loss and metrics on {@code x, y} (Keras' {@code evaluate}), batch size 32. */
   public Map<String, Double> evaluate(Object x, Object y) {
     return evaluate(x, y, 32);

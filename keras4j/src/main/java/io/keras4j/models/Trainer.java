@@ -389,6 +389,10 @@ final class Trainer implements AutoCloseable {
     List<HostArray> vx = null;
     List<HostArray> vy = null;
     float[] vsw = null;
+    if (o.validationX instanceof io.keras4j.data.Dataset) {
+      throw new IllegalArgumentException("A streamed validation Dataset needs a streamed training Dataset; pass "
+          + "validation arrays with validationData(x, y) instead");
+    }
     if (o.validationX != null) {
       vx = arrays(o.validationX, "validation x");
       vy = arrays(o.validationY, "validation y");
@@ -413,6 +417,49 @@ final class Trainer implements AutoCloseable {
     trainShapes.addAll(shapes(ys));
     trainFunction(1, shapes(xs), shapes(ys));
     return new FitLoop(this, model, o).run(xs, ys, sw, n, vx, vy, vsw);
+  }
+
+  History fit(io.keras4j.data.Dataset dataset, FitOptions o) {
+    if (dataset.length() <= 0) {
+      throw new IllegalArgumentException("The dataset has no batches (length() = " + dataset.length() + ")");
+    }
+    io.keras4j.data.Dataset.Batch first = dataset.get(0);
+    checkInputs(first.x());
+    trainShapes = new ArrayList<>(shapes(first.x()));
+    trainShapes.addAll(shapes(first.y()));
+    trainFunction(1, shapes(first.x()), shapes(first.y()));
+    return new FitLoop(this, model, o).run(dataset);
+  }
+
+  /** One training step on a streamed batch; returns the running logs. */
+  Map<String, Double> trainBatch(io.keras4j.data.Dataset.Batch b) {
+    checkInputs(b.x());
+    int n = cardinality(b.x(), b.y());
+    List<NativeArray> feeds = new ArrayList<>(toNative(b.x()));
+    feeds.addAll(toNative(b.y()));
+    float[] sw = b.sampleWeight() != null ? b.sampleWeight() : sampleWeights(n, null, null, b.y().get(0));
+    feeds.add(Backend.array(sw, Shape.of(n)));
+    feeds.add(Backend.array(io.keras4j.data.Split.identity(n), Shape.of(n)));
+    feeds.add(Backend.array(new int[] {0}, Shape.of(1)));
+    feeds.add(Backend.array(new int[] {n}, Shape.of(1)));
+    try {
+      return trainSteps(1, feeds);
+    } finally {
+      closeAll(feeds);
+    }
+  }
+
+  Map<String, Double> evaluate(io.keras4j.data.Dataset dataset) {
+    Map<String, Double> logs = new LinkedHashMap<>();
+    boolean reset = true;
+    for (int i = 0; i < dataset.length(); i++) {
+      io.keras4j.data.Dataset.Batch b = dataset.get(i);
+      int n = cardinality(b.x(), b.y());
+      float[] sw = b.sampleWeight() != null ? b.sampleWeight() : sampleWeights(n, null, null, b.y().get(0));
+      logs = evaluateArrays(b.x(), b.y(), sw, n, reset);
+      reset = false;
+    }
+    return logs;
   }
 
   private static List<HostArray> slice(List<HostArray> as, int from, int to) {
@@ -487,13 +534,21 @@ final class Trainer implements AutoCloseable {
   }
 
   Map<String, Double> evaluateArrays(List<HostArray> xs, List<HostArray> ys, float[] sw, int batchSize) {
+    return evaluateArrays(xs, ys, sw, batchSize, true);
+  }
+
+  /** Evaluates the arrays; {@code reset} false accumulates on the metrics' current state. */
+  Map<String, Double> evaluateArrays(List<HostArray> xs, List<HostArray> ys, float[] sw, int batchSize,
+      boolean reset) {
     checkInputs(xs);
     ensureTestFunction(shapes(xs), shapes(ys));
     int n = xs.get(0).length();
     List<NativeArray> data = new ArrayList<>(toNative(xs));
     data.addAll(toNative(ys));
     data.add(Backend.array(sw, Shape.of(n)));
-    resetMetrics();
+    if (reset) {
+      resetMetrics();
+    }
     Map<String, Double> logs = new LinkedHashMap<>();
     try (NativeArray offset = Backend.scalar(0); NativeArray size = Backend.scalar(0)) {
       List<NativeArray> feeds = new ArrayList<>(data);
