@@ -60,4 +60,18 @@ public final class Plots {
     }
     c.addSeries(key, epochs, v);
   }
+
+  /** Completeness against flux for the network and the threshold detector. */
+  public static void completeness(double[] bins, double[] network, double[] threshold, Path png) throws IOException {
+    double[] mid = new double[network.length];
+    for (int i = 0; i < mid.length; i++) {
+      mid[i] = Math.sqrt(bins[i] * bins[i + 1]);
+    }
+    XYChart c = new XYChartBuilder().width(700).height(450).title("Completeness against flux")
+        .xAxisTitle("source flux (electrons)").yAxisTitle("completeness").build();
+    c.getStyler().setXAxisLogarithmic(true);
+    c.addSeries("ConvNN source finder", mid, network);
+    c.addSeries("5-sigma threshold", mid, threshold);
+    BitmapEncoder.saveBitmap(c, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+  }
 }
