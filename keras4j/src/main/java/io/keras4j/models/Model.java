@@ -340,6 +340,11 @@ public class Model extends Layer implements AutoCloseable {
     return stopTraining;
   }
 
+  /** Loads weights from a legacy tf.keras {@code .h5} weights or model file (Keras' {@code load_weights}). */
+  public void loadWeights(java.nio.file.Path file) {
+    io.keras4j.saving.LegacyH5.loadWeights(this, file);
+  }
+
   /** Keras' summary table: layers, output shapes, parameter counts; printed and returned. */
   public String summary() {
     String s = Summary.of(this);

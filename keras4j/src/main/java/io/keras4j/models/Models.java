@@ -1,0 +1,30 @@
+package io.keras4j.models;
+
+import io.keras4j.saving.KerasFileException;
+import io.keras4j.saving.LegacyH5;
+import io.keras4j.saving.ModelConfigs;
+import java.nio.file.Path;
+
+/**
+ * Loads models saved by Keras or keras4j.
+ *
+ * <p>Keras equivalent: {@code keras.models.load_model} and {@code keras.models.model_from_json}.
+ * <pre>{@code Model m = Models.loadModel(Path.of("d6_m7.h5")); float[][] p = m.predict(x);}</pre>
+ */
+public final class Models {
+  private Models() {}
+
+  /** The model in {@code file}, its format chosen by the suffix: {@code .h5}/{@code .hdf5} (legacy tf.keras 2). */
+  public static Model loadModel(Path file) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
+      return LegacyH5.loadModel(file);
+    }
+    throw new KerasFileException("Unsupported model file " + file + ": expected a .h5 or .hdf5 file");
+  }
+
+  /** The model of a JSON config (Keras' {@code model.to_json()}), with fresh weights. */
+  public static Model modelFromJson(String json) {
+    return ModelConfigs.fromJson(json);
+  }
+}

@@ -1,0 +1,145 @@
+package io.keras4j.saving;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.keras4j.backend.HostArray;
+import io.keras4j.backend.Variable;
+import io.keras4j.layers.Layer;
+import io.keras4j.models.Model;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads tf.keras 2's legacy HDF5 files: whole models ({@code model.save("m.h5")}) and weights
+ * ({@code model.save_weights("w.h5")}).
+ *
+ * <p>Keras equivalent: {@code keras.src.legacy.saving.legacy_h5_format}. A model file holds its JSON config in the
+ * root attribute {@code model_config} and its weights under {@code model_weights}; a weights file holds them at the
+ * root. Weights sit at {@code <layer>/<layer>/kernel:0}, listed in order by each layer group's
+ * {@code weight_names} attribute, and load by the order of the layers that have weights, as Keras loads them.
+ */
+public final class LegacyH5 {
+  private LegacyH5() {}
+
+  /** The model saved in a legacy {@code .h5} file, with its weights. */
+  public static Model loadModel(Path file) {
+    try (HdfFile h5 = open(file)) {
+      Attribute config = h5.getAttribute("model_config");
+      if (config == null) {
+        throw new KerasFileException(file + " has no `model_config` attribute: it is not a whole-model Keras .h5 file "
+            + "(a weights file loads with model.loadWeights)");
+      }
+      Model model = ModelConfigs.fromJson(text(config));
+      Node weights = h5.getChild("model_weights");
+      if (!(weights instanceof Group g)) {
+        throw new KerasFileException(file + " has no `model_weights` group");
+      }
+      loadWeights(model, g, file.toString());
+      return model;
+    }
+  }
+
+  /** Loads a legacy weights file (or a whole-model file's weights) into {@code model}. */
+  public static void loadWeights(Model model, Path file) {
+    try (HdfFile h5 = open(file)) {
+      Node root = h5.getChild("model_weights");
+      loadWeights(model, root instanceof Group g ? g : h5, file.toString());
+    }
+  }
+
+  static HdfFile open(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new KerasFileException("No such file: " + file);
+    }
+    try {
+      return new HdfFile(file);
+    } catch (RuntimeException e) {
+      throw new KerasFileException(file + " is not a readable HDF5 file: " + e.getMessage(), e);
+    }
+  }
+
+  static String text(Attribute a) {
+    Object v = a.getData();
+    if (v instanceof String s) {
+      return s;
+    }
+    if (v instanceof String[] arr && arr.length == 1) {
+      return arr[0];
+    }
+    throw new KerasFileException("Attribute `" + a.getName() + "` is not a string. Received: " + v);
+  }
+
+  static String[] texts(Node node, String attribute) {
+    Attribute a = node.getAttribute(attribute);
+    if (a == null) {
+      return new String[0];
+    }
+    Object v = a.getData();
+    if (v == null) {
+      return new String[0]; // an empty attribute (a layer without weights)
+    }
+    if (v instanceof String[] arr) {
+      return arr;
+    }
+    if (v instanceof String s) {
+      return new String[] {s};
+    }
+    if (v != null && v.getClass().isArray() && java.lang.reflect.Array.getLength(v) == 0) {
+      return new String[0]; // Keras writes an empty numeric array for a layer without weights
+    }
+    throw new KerasFileException("Attribute `" + attribute + "` of " + node.getPath() + " is not a string list");
+  }
+
+  private static void loadWeights(Model model, Group root, String file) {
+    List<Group> saved = new ArrayList<>();
+    for (String name : texts(root, "layer_names")) {
+      Node g = root.getChild(name);
+      if (g instanceof Group group && texts(group, "weight_names").length > 0) {
+        saved.add(group);
+      }
+    }
+    List<Layer> layers = new ArrayList<>();
+    for (Layer l : model.layers()) {
+      if (!l.weights().isEmpty()) {
+        layers.add(l);
+      }
+    }
+    if (saved.size() != layers.size()) {
+      throw new KerasFileException("Weight file " + file + " contains " + saved.size() + " layers with weights, but "
+          + "the model has " + layers.size() + " such layers: " + layers.stream().map(Layer::name).toList());
+    }
+    for (int i = 0; i < layers.size(); i++) {
+      setLayer(layers.get(i), saved.get(i), file);
+    }
+  }
+
+  private static void setLayer(Layer layer, Group group, String file) {
+    String[] names = texts(group, "weight_names");
+    List<Variable> vars = layer.weights();
+    if (names.length != vars.size()) {
+      throw new KerasFileException("Layer '" + layer.name() + "' expects " + vars.size() + " weights, but the saved "
+          + "layer " + group.getName() + " in " + file + " has " + names.length + ": " + Arrays.toString(names));
+    }
+    List<float[]> values = new ArrayList<>();
+    for (int j = 0; j < names.length; j++) {
+      Node n = group.getByPath(names[j]);
+      if (!(n instanceof Dataset d)) {
+        throw new KerasFileException("Missing weight dataset " + group.getPath() + names[j] + " in " + file);
+      }
+      long[] shape = Arrays.stream(d.getDimensions()).asLongStream().toArray();
+      if (!Arrays.equals(shape, vars.get(j).shape().dims())) {
+        throw new KerasFileException("Shape mismatch in layer '" + layer.name() + "' for weight " + names[j]
+            + ": the model expects " + vars.get(j).shape() + ", the file " + file + " holds "
+            + io.keras4j.backend.Shape.of(shape));
+      }
+      values.add(HostArray.of(d.getData()).values());
+    }
+    layer.setWeights(values);
+  }
+}

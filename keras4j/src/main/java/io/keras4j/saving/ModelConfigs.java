@@ -1,0 +1,199 @@
+package io.keras4j.saving;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keras4j.backend.KerasTensor;
+import io.keras4j.layers.InputLayer;
+import io.keras4j.layers.Layer;
+import io.keras4j.layers.Layers;
+import io.keras4j.models.Model;
+import io.keras4j.models.Sequential;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds models from Keras' JSON model configs: Sequential and Functional, as Keras 2 (tf.keras) and Keras 3 write
+ * them.
+ *
+ * <p>Keras equivalent: {@code keras.models.model_from_json} and {@code Model.from_config}. Handles Keras 2's
+ * {@code batch_input_shape} and Keras 3's {@code batch_shape}; Keras 2's inbound nodes
+ * ({@code [[["layer", 0, 0, {}]]]}) and Keras 3's ({@code {"args": [{"class_name": "__keras_tensor__", ...}]}});
+ * a single input or output written as a flat {@code [name, node, tensor]} triple or as a list of triples; models
+ * nested in models.
+ */
+public final class ModelConfigs {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ModelConfigs() {}
+
+  /** The model described by {@code json} (Keras' {@code model.to_json()}). */
+  public static Model fromJson(String json) {
+    try {
+      return fromConfig(asMap(JSON.readValue(json, Map.class)));
+    } catch (IOException e) {
+      throw new KerasFileException("The model config is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** The model of a {@code {"class_name": ..., "config": ...}} map. */
+  public static Model fromConfig(Map<String, Object> spec) {
+    String cls = String.valueOf(spec.get("class_name"));
+    Object config = spec.get("config");
+    return switch (cls) {
+      case "Sequential" -> sequential(config);
+      case "Functional", "Model" -> functional(asMap(config));
+      default -> throw new KerasFileException("Not a model config: class_name=" + cls
+          + ". Expected Sequential, Functional or Model");
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> asMap(Object o) {
+    if (!(o instanceof Map<?, ?>)) {
+      throw new KerasFileException("Expected a JSON object. Received: " + o);
+    }
+    return (Map<String, Object>) o;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Object> asList(Object o) {
+    if (!(o instanceof List<?>)) {
+      throw new KerasFileException("Expected a JSON list. Received: " + o);
+    }
+    return (List<Object>) o;
+  }
+
+  /** A layer (or nested model) of a layer spec. */
+  static Layer layer(Map<String, Object> spec) {
+    String cls = String.valueOf(spec.get("class_name"));
+    if (cls.equals("Sequential") || cls.equals("Functional") || cls.equals("Model")) {
+      return fromConfig(spec);
+    }
+    try {
+      return Layers.fromConfig(cls, asMap(spec.get("config")));
+    } catch (IllegalArgumentException e) {
+      throw new KerasFileException("Cannot build layer " + cls + " from its config: " + e.getMessage(), e);
+    }
+  }
+
+  private static Model sequential(Object config) {
+    // Keras 2.0 wrote the layer list itself; later versions a dict with "name" and "layers"
+    List<Object> layers = config instanceof List<?> ? asList(config) : asList(asMap(config).get("layers"));
+    Sequential model = new Sequential();
+    if (config instanceof Map<?, ?> m && m.get("name") instanceof String name) {
+      model.name(name);
+    }
+    for (Object l : layers) {
+      model.add(layer(asMap(l)));
+    }
+    return model;
+  }
+
+  private static Model functional(Map<String, Object> config) {
+    Map<String, Layer> byName = new HashMap<>();
+    Map<String, List<List<KerasTensor>>> outputs = new HashMap<>();
+    List<Map<String, Object>> pending = new ArrayList<>();
+    for (Object o : asList(config.get("layers"))) {
+      Map<String, Object> spec = asMap(o);
+      Layer layer = layer(spec);
+      String name = String.valueOf(spec.getOrDefault("name", layer.name()));
+      byName.put(name, layer);
+      outputs.put(name, new ArrayList<>());
+      if (layer instanceof InputLayer in) {
+        outputs.get(name).add(List.of(in.output()));
+      } else {
+        pending.add(spec);
+      }
+    }
+    // apply layers to their inbound tensors until every node is made (specs may come in any order)
+    boolean progress = true;
+    while (!pending.isEmpty() && progress) {
+      progress = false;
+      for (var it = pending.iterator(); it.hasNext(); ) {
+        Map<String, Object> spec = it.next();
+        String name = String.valueOf(spec.get("name"));
+        if (connect(byName.get(name), name, asList(spec.get("inbound_nodes")), outputs)) {
+          it.remove();
+          progress = true;
+        }
+      }
+    }
+    if (!pending.isEmpty()) {
+      throw new KerasFileException("The model config's graph is disconnected or cyclic at layers " + pending.stream()
+          .map(s -> s.get("name")).toList());
+    }
+    Model m = new Model(endpoints(config.get("input_layers"), outputs), endpoints(config.get("output_layers"), outputs));
+    if (config.get("name") instanceof String name) {
+      m.name(name);
+    }
+    return m;
+  }
+
+  /** Calls {@code layer} on each of its inbound nodes once all their inputs exist; false when some do not yet. */
+  private static boolean connect(Layer layer, String name, List<Object> nodes, Map<String, List<List<KerasTensor>>> out) {
+    List<List<KerasTensor>> calls = new ArrayList<>();
+    for (Object node : nodes) {
+      List<KerasTensor> args = new ArrayList<>();
+      for (List<Object> ref : references(node)) {
+        List<List<KerasTensor>> made = out.get(String.valueOf(ref.get(0)));
+        int nodeIndex = ((Number) ref.get(1)).intValue();
+        if (made == null || made.size() <= nodeIndex) {
+          return false;
+        }
+        args.add(made.get(nodeIndex).get(((Number) ref.get(2)).intValue()));
+      }
+      calls.add(args);
+    }
+    for (List<KerasTensor> args : calls) {
+      out.get(name).add(args.size() == 1 ? List.of(layer.apply(args.get(0))) : layer.apply(args));
+    }
+    return true;
+  }
+
+  /** The [layer, node, tensor] references of one inbound node, Keras 2 or Keras 3 style. */
+  private static List<List<Object>> references(Object node) {
+    List<List<Object>> refs = new ArrayList<>();
+    if (node instanceof Map<?, ?> m) {
+      collectKerasTensors(m.get("args"), refs);
+    } else {
+      for (Object r : asList(node)) {
+        refs.add(asList(r));
+      }
+    }
+    return refs;
+  }
+
+  private static void collectKerasTensors(Object o, List<List<Object>> refs) {
+    if (o instanceof Map<?, ?> m && "__keras_tensor__".equals(m.get("class_name"))) {
+      refs.add(asList(asMap(m.get("config")).get("keras_history")));
+    } else if (o instanceof List<?> l) {
+      for (Object x : l) {
+        collectKerasTensors(x, refs);
+      }
+    }
+  }
+
+  /** input_layers/output_layers: one [name, node, tensor] triple, or a list of them. */
+  private static List<KerasTensor> endpoints(Object spec, Map<String, List<List<KerasTensor>>> out) {
+    List<Object> l = asList(spec);
+    List<List<Object>> triples = new ArrayList<>();
+    if (!l.isEmpty() && l.get(0) instanceof String) {
+      triples.add(l);
+    } else {
+      for (Object t : l) {
+        triples.add(asList(t));
+      }
+    }
+    List<KerasTensor> result = new ArrayList<>();
+    for (List<Object> t : triples) {
+      List<List<KerasTensor>> made = out.get(String.valueOf(t.get(0)));
+      if (made == null) {
+        throw new KerasFileException("The model config names an unknown endpoint layer " + t.get(0));
+      }
+      result.add(made.get(((Number) t.get(1)).intValue()).get(((Number) t.get(2)).intValue()));
+    }
+    return result;
+  }
+}
