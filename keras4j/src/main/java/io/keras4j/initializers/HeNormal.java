@@ -12,4 +12,12 @@ public class HeNormal extends VarianceScaling {
   public HeNormal(Long seed) {
     super(2.0, "fan_in", "truncated_normal", seed);
   }
+
+  /** Keras' config of this initializer: only the seed. */
+  @Override
+  public java.util.Map<String, Object> getConfig() {
+    java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
+    c.put("seed", seed());
+    return c;
+  }
 }

@@ -12,4 +12,12 @@ public class LecunUniform extends VarianceScaling {
   public LecunUniform(Long seed) {
     super(1.0, "fan_in", "uniform", seed);
   }
+
+  /** Keras' config of this initializer: only the seed. */
+  @Override
+  public java.util.Map<String, Object> getConfig() {
+    java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
+    c.put("seed", seed());
+    return c;
+  }
 }

@@ -17,6 +17,11 @@ public abstract class RandomInitializer extends Initializer {
     this.seed = seed;
   }
 
+  /** The seed, or null. */
+  protected Long seed() {
+    return seed;
+  }
+
   /** The generator for one call: seeded by {@code seed}, or by the global generator when the seed is null. */
   protected Random random() {
     return Backend.random(seed);

@@ -250,6 +250,12 @@ public abstract class BaseConv<T extends BaseConv<T>> extends Layer {
     c.put("groups", groups);
     c.put("activation", activation.name());
     c.put("use_bias", useBias);
+    c.put("kernel_initializer", ser(io.keras4j.initializers.Initializers.get(kernelInitializer)));
+    c.put("bias_initializer", ser(io.keras4j.initializers.Initializers.get(biasInitializer)));
+    c.put("kernel_regularizer", ser(io.keras4j.regularizers.Regularizer.get(kernelRegularizer)));
+    c.put("bias_regularizer", ser(io.keras4j.regularizers.Regularizer.get(biasRegularizer)));
+    c.put("kernel_constraint", ser(io.keras4j.constraints.Constraint.get(kernelConstraint)));
+    c.put("bias_constraint", ser(io.keras4j.constraints.Constraint.get(biasConstraint)));
     return c;
   }
 }

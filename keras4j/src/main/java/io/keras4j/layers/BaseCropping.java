@@ -53,7 +53,9 @@ public abstract class BaseCropping extends Layer {
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     c.put("cropping", cropping);
-    c.put("data_format", "channels_last");
+    if (cropping.length > 1) {
+      c.put("data_format", "channels_last");
+    }
     return c;
   }
 }

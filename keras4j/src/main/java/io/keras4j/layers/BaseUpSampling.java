@@ -55,9 +55,13 @@ public abstract class BaseUpSampling extends Layer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("size", size.clone());
-    c.put("data_format", "channels_last");
-    c.put("interpolation", interpolation);
+    c.put("size", size.length == 1 ? (Object) size[0] : size.clone());
+    if (size.length > 1) {
+      c.put("data_format", "channels_last");
+    }
+    if (size.length == 2) {
+      c.put("interpolation", interpolation);
+    }
     return c;
   }
 }

@@ -40,7 +40,9 @@ public abstract class BaseZeroPadding extends Layer {
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     c.put("padding", padding);
-    c.put("data_format", "channels_last");
+    if (padding.length > 1) {
+      c.put("data_format", "channels_last");
+    }
     return c;
   }
 }

@@ -164,6 +164,12 @@ public class Dense extends Layer {
     c.put("units", units);
     c.put("activation", activation.name());
     c.put("use_bias", useBias);
+    c.put("kernel_initializer", ser(io.keras4j.initializers.Initializers.get(kernelInitializer)));
+    c.put("bias_initializer", ser(io.keras4j.initializers.Initializers.get(biasInitializer)));
+    c.put("kernel_regularizer", ser(kernelRegularizer));
+    c.put("bias_regularizer", ser(biasRegularizer));
+    c.put("kernel_constraint", ser(kernelConstraint));
+    c.put("bias_constraint", ser(biasConstraint));
     return c;
   }
 }

@@ -71,7 +71,9 @@ public class Dropout extends Layer {
     Map<String, Object> c = super.getConfig();
     c.put("rate", rate);
     c.put("seed", seed);
-    c.put("noise_shape", noiseShape);
+    if (!(this instanceof SpatialDropout1D) && !(this instanceof SpatialDropout2D)) {
+      c.put("noise_shape", noiseShape);
+    }
     return c;
   }
 }

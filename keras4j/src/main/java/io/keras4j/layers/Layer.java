@@ -149,10 +149,12 @@ public abstract class Layer {
     c.put("name", name());
     c.put("trainable", trainable);
     c.put("dtype", dtype);
-    if (inputShapeArg != null) {
-      c.put("batch_shape", declaredInputShape().dims());
-    }
     return c;
+  }
+
+  /** Keras' serialized form of an initializer, regularizer or constraint, for configs. */
+  protected static Object ser(Object o) {
+    return io.keras4j.saving.KerasObjects.serialize(o);
   }
 
   // ---- building ----

@@ -168,6 +168,11 @@ public class Model extends Layer implements AutoCloseable {
     return nodes;
   }
 
+  /** The nodes of the functional graph, in call order (for serialization). */
+  public List<Node> graphNodes() {
+    return nodes;
+  }
+
   @Override
   protected List<Tensor> call(List<Tensor> in, boolean training) {
     ensureGraph(in);
@@ -241,6 +246,11 @@ public class Model extends Layer implements AutoCloseable {
   /** True after {@code compile}. */
   public boolean compiled() {
     return trainer != null;
+  }
+
+  /** Keras' compile_config of this model, or null when it is not compiled. */
+  public Map<String, Object> compileConfig() {
+    return trainer == null || !trainer.hasOptimizer() ? null : trainer.compileConfig();
   }
 
   /** The compiled optimizer. */
@@ -338,6 +348,14 @@ public class Model extends Layer implements AutoCloseable {
 
   public boolean stopTraining() {
     return stopTraining;
+  }
+
+  /**
+   * Saves the model (Keras' {@code model.save}): {@code .keras} writes Keras 3's zip format (config, weights,
+   * compile state), atomically through a temporary file.
+   */
+  public void save(java.nio.file.Path file) {
+    io.keras4j.saving.KerasZip.save(this, file);
   }
 
   /** Loads weights from a legacy tf.keras {@code .h5} weights or model file (Keras' {@code load_weights}). */

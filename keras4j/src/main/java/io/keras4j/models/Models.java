@@ -14,13 +14,19 @@ import java.nio.file.Path;
 public final class Models {
   private Models() {}
 
-  /** The model in {@code file}, its format chosen by the suffix: {@code .h5}/{@code .hdf5} (legacy tf.keras 2). */
+  /**
+   * The model in {@code file}, its format chosen by the suffix: {@code .keras} (Keras 3) or
+   * {@code .h5}/{@code .hdf5} (legacy tf.keras 2).
+   */
   public static Model loadModel(Path file) {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
       return LegacyH5.loadModel(file);
     }
-    throw new KerasFileException("Unsupported model file " + file + ": expected a .h5 or .hdf5 file");
+    if (name.endsWith(".keras")) {
+      return io.keras4j.saving.KerasZip.load(file);
+    }
+    throw new KerasFileException("Unsupported model file " + file + ": expected .keras, .h5 or .hdf5");
   }
 
   /** The model of a JSON config (Keras' {@code model.to_json()}), with fresh weights. */

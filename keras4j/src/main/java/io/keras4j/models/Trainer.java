@@ -65,6 +65,40 @@ final class Trainer implements AutoCloseable {
     this.stepsPerExecution = options.stepsPerExecution;
   }
 
+  /** Keras' compile_config: the optimizer, losses and metrics as Keras 3 saves them. */
+  Map<String, Object> compileConfig() {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("optimizer", io.keras4j.saving.KerasObjects.serialize(optimizer));
+    List<Object> ls = new ArrayList<>();
+    for (Loss l : losses) {
+      ls.add(l == null ? null : lossIdentifier(l));
+    }
+    c.put("loss", ls.size() == 1 ? ls.get(0) : ls);
+    c.put("loss_weights", lossWeights == null ? null : java.util.Arrays.stream(lossWeights).boxed().toList());
+    List<Object> ms = new ArrayList<>();
+    for (Object m : metricIds) {
+      ms.add(m instanceof String ? m : io.keras4j.saving.KerasObjects.serialize(m));
+    }
+    c.put("metrics", ms.isEmpty() ? null : ms);
+    c.put("weighted_metrics", null);
+    c.put("run_eagerly", false);
+    c.put("steps_per_execution", stepsPerExecution);
+    c.put("jit_compile", false);
+    return c;
+  }
+
+  private static Object lossIdentifier(Loss l) {
+    boolean plain = l.getConfig().entrySet().stream().allMatch(e -> e.getKey().equals("name")
+        || e.getKey().equals("reduction") && "sum_over_batch_size".equals(e.getValue())
+        || e.getValue() == null || Boolean.FALSE.equals(e.getValue()) || Integer.valueOf(-1).equals(e.getValue())
+        || Double.valueOf(0.0).equals(e.getValue()));
+    return plain && !(l.getClass().getName().contains("$")) ? l.name() : io.keras4j.saving.KerasObjects.serialize(l);
+  }
+
+  boolean hasOptimizer() {
+    return optimizer != null;
+  }
+
   Optimizer optimizer() {
     if (optimizer == null) {
       throw new IllegalStateException("Model '" + model.name() + "' is not compiled");

@@ -178,18 +178,23 @@ public abstract class Optimizer {
     return ops.cast(ops.read(iterations), "float32");
   }
 
-  /**
-   * Adds the update of every variable to the graph being traced (Keras' {@code apply_gradients}); returns the
-   * update tensors. Variables with a null gradient are skipped.
-   */
-  public List<Tensor> applyGradients(List<Tensor> gradients, List<Variable> vars) {
-    Ops ops = Backend.ops();
+  /** Creates the slots of {@code vars} now (Keras' {@code optimizer.build(var_list)}), e.g. to restore them. */
+  public void build(List<Variable> vars) {
     for (Variable v : vars) {
       if (!slots.containsKey(v)) {
         slots.put(v, new LinkedHashMap<>());
         buildSlots(v);
       }
     }
+  }
+
+  /**
+   * Adds the update of every variable to the graph being traced (Keras' {@code apply_gradients}); returns the
+   * update tensors. Variables with a null gradient are skipped.
+   */
+  public List<Tensor> applyGradients(List<Tensor> gradients, List<Variable> vars) {
+    Ops ops = Backend.ops();
+    build(vars);
     List<Tensor> grads = clip(ops, gradients);
     Tensor lr = schedule != null ? schedule.call(iterationsFloat(ops)) : ops.read(learningRateVar);
     beforeUpdates(ops);

@@ -1,0 +1,136 @@
+package io.keras4j.saving;
+
+import io.keras4j.backend.KerasTensor;
+import io.keras4j.layers.InputLayer;
+import io.keras4j.layers.Layer;
+import io.keras4j.layers.Node;
+import io.keras4j.models.Model;
+import io.keras4j.models.Sequential;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a model's config as Keras 3 writes it: {@code module}, {@code class_name}, {@code config},
+ * {@code registered_name}, {@code build_config}.
+ *
+ * <p>Keras equivalent: {@code serialize_keras_object(model)} (Sequential.get_config, Functional.get_config).
+ */
+public final class ModelWriter {
+  private ModelWriter() {}
+
+  /** The Keras 3 config of {@code model}. */
+  public static Map<String, Object> config(Model model) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    boolean sequential = model instanceof Sequential;
+    out.put("module", sequential ? "keras" : "keras.src.models.functional");
+    out.put("class_name", sequential ? "Sequential" : "Functional");
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("name", model.name());
+    config.put("trainable", model.trainable());
+    config.put("layers", sequential ? sequentialLayers((Sequential) model) : functionalLayers(model));
+    if (!sequential) {
+      config.put("input_layers", endpoints(model.inputs(), model));
+      config.put("output_layers", endpoints(model.outputs(), model));
+    } else if (!model.inputs().isEmpty()) {
+      config.put("build_input_shape", model.inputs().get(0).shape().dims());
+    }
+    out.put("config", config);
+    out.put("registered_name", sequential ? null : "Functional");
+    if (!model.inputs().isEmpty()) {
+      out.put("build_config", Map.of("input_shape", model.inputs().get(0).shape().dims()));
+    }
+    return out;
+  }
+
+  private static List<Object> sequentialLayers(Sequential model) {
+    List<Object> layers = new ArrayList<>();
+    if (!model.inputs().isEmpty()) {
+      layers.add(entry((Layer) model.inputs().get(0).layer()));
+    }
+    for (Layer l : model.layers()) {
+      layers.add(entry(l));
+    }
+    return layers;
+  }
+
+  /** One layer's entry: a nested model's whole config, or module/class/config/build_config. */
+  static Map<String, Object> entry(Layer layer) {
+    if (layer instanceof Model m) {
+      return config(m);
+    }
+    if (layer instanceof io.keras4j.layers.Lambda) {
+      throw new IllegalArgumentException("Layer '" + layer.name() + "' (Lambda) wraps a Java function, which cannot be "
+          + "saved in a Keras file; rebuild it in code and load the other weights with loadWeights");
+    }
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("module", "keras.layers");
+    e.put("class_name", layer.getClass().getSimpleName());
+    e.put("config", layer.getConfig());
+    e.put("registered_name", null);
+    if (layer.built() && !(layer instanceof InputLayer) && layer.buildShapes() != null) {
+      List<Object> shapes = new ArrayList<>();
+      layer.buildShapes().forEach(s -> shapes.add(s.dims()));
+      e.put("build_config", Map.of("input_shape", shapes.size() == 1 ? shapes.get(0) : shapes));
+    }
+    return e;
+  }
+
+  private static List<Object> functionalLayers(Model model) {
+    List<Object> out = new ArrayList<>();
+    for (Layer layer : model.layers()) {
+      Map<String, Object> e = entry(layer);
+      e.put("name", layer.name());
+      List<Object> inbound = new ArrayList<>();
+      for (Node n : model.graphNodes()) {
+        if (n.layer() != layer || n.isInput()) {
+          continue;
+        }
+        List<Object> args = new ArrayList<>();
+        for (KerasTensor t : n.inputs()) {
+          args.add(kerasTensor(t, model));
+        }
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("args", args.size() == 1 ? args : List.of(args));
+        node.put("kwargs", Map.of());
+        inbound.add(node);
+      }
+      e.put("inbound_nodes", inbound);
+      out.add(e);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> kerasTensor(KerasTensor t, Model model) {
+    Layer producer = (Layer) t.layer();
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("shape", t.shape().dims());
+    config.put("dtype", t.dtype());
+    config.put("keras_history", List.of(producer.name(), nodeIndex(producer, t, model), t.tensorIndex()));
+    return Map.of("class_name", "__keras_tensor__", "config", config);
+  }
+
+  /** The index of the node that made {@code t} among {@code layer}'s nodes in this model. */
+  private static int nodeIndex(Layer layer, KerasTensor t, Model model) {
+    int i = 0;
+    for (Node n : model.graphNodes()) {
+      if (n.layer() == layer) {
+        if (n.outputs().contains(t)) {
+          return i;
+        }
+        i++;
+      }
+    }
+    return 0;
+  }
+
+  private static Object endpoints(List<KerasTensor> tensors, Model model) {
+    List<Object> triples = new ArrayList<>();
+    for (KerasTensor t : tensors) {
+      Layer producer = (Layer) t.layer();
+      triples.add(List.of(producer.name(), nodeIndex(producer, t, model), t.tensorIndex()));
+    }
+    return triples.size() == 1 ? triples.get(0) : triples;
+  }
+}

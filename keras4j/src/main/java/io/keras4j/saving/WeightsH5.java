@@ -1,0 +1,171 @@
+package io.keras4j.saving;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.jhdf.api.WritableGroup;
+import io.keras4j.backend.HostArray;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Variable;
+import io.keras4j.layers.InputLayer;
+import io.keras4j.layers.Layer;
+import io.keras4j.models.Model;
+import io.keras4j.models.Sequential;
+import io.keras4j.optimizers.Optimizer;
+import io.keras4j.utils.Names;
+import java.lang.reflect.Array;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keras 3's {@code model.weights.h5} layout: {@code layers/<name>/vars/<i>}, {@code optimizer/vars/<i>}.
+ *
+ * <p>Keras equivalent: {@code keras.src.saving.saving_lib} with its H5IOStore. A layer's name in the file is its
+ * class name in snake case, with {@code _1}, {@code _2} ... for repeats within one container (not the layer's
+ * own name); a nested model adds its own {@code layers/...} below. Variables are numbered in the layer's order:
+ * trainable, then non-trainable. Porting note: groups without variables are not written (Keras treats a missing
+ * group as an empty one).
+ */
+public final class WeightsH5 {
+  private WeightsH5() {}
+
+  /** Every variable of {@code model} (and of its optimizer when given) by its path in the file. */
+  public static Map<String, Variable> paths(Model model, Optimizer optimizer) {
+    Map<String, Variable> out = new LinkedHashMap<>();
+    addLayers(out, "layers", containerOf(model));
+    if (optimizer != null) {
+      List<Variable> vars = optimizer.variables();
+      for (int i = 0; i < vars.size(); i++) {
+        out.put("optimizer/vars/" + i, vars.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** The layers Keras tracks in a model's {@code _layers}: Sequential lists its InputLayer first. */
+  private static List<Layer> containerOf(Model model) {
+    List<Layer> layers = new ArrayList<>();
+    if (model instanceof Sequential s && !s.inputs().isEmpty()) {
+      layers.add((Layer) s.inputs().get(0).layer());
+    }
+    layers.addAll(model.layers());
+    return layers;
+  }
+
+  private static void addLayers(Map<String, Variable> out, String prefix, List<Layer> layers) {
+    Map<String, Integer> used = new HashMap<>();
+    for (Layer l : layers) {
+      String base = Names.toSnakeCase(l.getClass().getSimpleName());
+      Integer n = used.get(base);
+      used.put(base, n == null ? 0 : n + 1);
+      String path = prefix + "/" + (n == null ? base : base + "_" + (n + 1));
+      if (l instanceof Model m) {
+        addLayers(out, path + "/layers", containerOf(m));
+      } else if (!(l instanceof InputLayer)) {
+        List<Variable> vars = l.weights();
+        for (int i = 0; i < vars.size(); i++) {
+          out.put(path + "/vars/" + i, vars.get(i));
+        }
+      }
+    }
+  }
+
+  /** Writes the variables to an HDF5 file at {@code file}, creating groups level by level. */
+  public static void write(Path file, Map<String, Variable> vars) {
+    try (WritableHdfFile h5 = HdfFile.write(file)) {
+      Map<String, WritableGroup> groups = new HashMap<>();
+      for (Map.Entry<String, Variable> e : vars.entrySet()) {
+        String path = e.getKey();
+        int slash = path.lastIndexOf('/');
+        WritableGroup g = group(h5, groups, path.substring(0, slash));
+        g.putDataset(path.substring(slash + 1), nested(e.getValue()));
+      }
+    }
+  }
+
+  private static WritableGroup group(WritableHdfFile h5, Map<String, WritableGroup> groups, String path) {
+    WritableGroup g = groups.get(path);
+    if (g != null) {
+      return g;
+    }
+    int slash = path.lastIndexOf('/');
+    g = slash < 0 ? h5.putGroup(path) : group(h5, groups, path.substring(0, slash)).putGroup(path.substring(slash + 1));
+    groups.put(path, g);
+    return g;
+  }
+
+  /** The value as a Java array of the variable's shape (a boxed scalar for rank 0). */
+  static Object nested(Variable v) {
+    Shape s = v.shape();
+    if ("int64".equals(v.dtype())) {
+      long[] l = v.longValue();
+      return s.rank() == 0 ? (Object) Long.valueOf(l[0]) : l;
+    }
+    float[] f = v.floatValue();
+    if (s.rank() == 0) {
+      return Float.valueOf(f[0]);
+    }
+    int[] dims = s.intDims();
+    Object arr = Array.newInstance(float.class, dims);
+    fill(arr, f, new int[] {0}, 0, dims);
+    return arr;
+  }
+
+  private static void fill(Object arr, float[] f, int[] pos, int depth, int[] dims) {
+    if (depth == dims.length - 1) {
+      float[] row = (float[]) arr;
+      System.arraycopy(f, pos[0], row, 0, row.length);
+      pos[0] += row.length;
+      return;
+    }
+    for (int i = 0; i < dims[depth]; i++) {
+      fill(Array.get(arr, i), f, pos, depth + 1, dims);
+    }
+  }
+
+  /** Reads every variable of {@code vars} from {@code file}; missing or mis-shaped weights are errors. */
+  public static void read(Path file, Map<String, Variable> vars) {
+    try (HdfFile h5 = LegacyH5.open(file)) {
+      for (Map.Entry<String, Variable> e : vars.entrySet()) {
+        Node n;
+        try {
+          n = h5.getByPath(e.getKey());
+        } catch (RuntimeException missing) {
+          n = null;
+        }
+        if (!(n instanceof Dataset d)) {
+          throw new KerasFileException("The weights file lacks " + e.getKey() + " (" + e.getValue().path() + ", shape "
+              + e.getValue().shape() + ")");
+        }
+        assign(e.getValue(), d, e.getKey());
+      }
+    }
+  }
+
+  private static void assign(Variable v, Dataset d, String path) {
+    long[] shape = java.util.Arrays.stream(d.getDimensions()).asLongStream().toArray();
+    if (!java.util.Arrays.equals(shape, v.shape().dims())) {
+      throw new KerasFileException("Shape mismatch for " + path + " (" + v.path() + "): the model expects "
+          + v.shape() + ", the file holds " + Shape.of(shape));
+    }
+    Object data = d.getData();
+    if ("int64".equals(v.dtype())) {
+      v.assign(new long[] {((Number) (data.getClass().isArray() ? Array.get(data, 0) : data)).longValue()});
+    } else if (data instanceof Number num) {
+      v.assign(new float[] {num.floatValue()});
+    } else {
+      v.assign(HostArray.of(data).values());
+    }
+  }
+
+  /** The group names directly below {@code path} (for diagnostics). */
+  static List<String> children(Group g) {
+    return new ArrayList<>(g.getChildren().keySet());
+  }
+}
