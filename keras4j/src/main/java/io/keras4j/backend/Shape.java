@@ -114,6 +114,15 @@ public final class Shape {
     return true;
   }
 
+  /** The dimensions as Keras' JSON writes them: unknown ones as null. */
+  public java.util.List<Long> toJson() {
+    java.util.List<Long> out = new java.util.ArrayList<>();
+    for (long d : dims) {
+      out.add(d < 0 ? null : d);
+    }
+    return out;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Shape s && Arrays.equals(dims, s.dims);

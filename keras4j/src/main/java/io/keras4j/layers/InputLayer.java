@@ -60,7 +60,7 @@ public class InputLayer extends Layer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = new java.util.LinkedHashMap<>();
-    c.put("batch_shape", batchShape.dims());
+    c.put("batch_shape", batchShape.toJson());
     c.put("dtype", dtype());
     c.put("sparse", false);
     c.put("name", name());

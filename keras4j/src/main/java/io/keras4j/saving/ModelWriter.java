@@ -34,12 +34,12 @@ public final class ModelWriter {
       config.put("input_layers", endpoints(model.inputs(), model));
       config.put("output_layers", endpoints(model.outputs(), model));
     } else if (!model.inputs().isEmpty()) {
-      config.put("build_input_shape", model.inputs().get(0).shape().dims());
+      config.put("build_input_shape", model.inputs().get(0).shape().toJson());
     }
     out.put("config", config);
     out.put("registered_name", sequential ? null : "Functional");
     if (!model.inputs().isEmpty()) {
-      out.put("build_config", Map.of("input_shape", model.inputs().get(0).shape().dims()));
+      out.put("build_config", Map.of("input_shape", model.inputs().get(0).shape().toJson()));
     }
     return out;
   }
@@ -71,7 +71,7 @@ public final class ModelWriter {
     e.put("registered_name", null);
     if (layer.built() && !(layer instanceof InputLayer) && layer.buildShapes() != null) {
       List<Object> shapes = new ArrayList<>();
-      layer.buildShapes().forEach(s -> shapes.add(s.dims()));
+      layer.buildShapes().forEach(s -> shapes.add(s.toJson()));
       e.put("build_config", Map.of("input_shape", shapes.size() == 1 ? shapes.get(0) : shapes));
     }
     return e;
@@ -105,7 +105,7 @@ public final class ModelWriter {
   private static Map<String, Object> kerasTensor(KerasTensor t, Model model) {
     Layer producer = (Layer) t.layer();
     Map<String, Object> config = new LinkedHashMap<>();
-    config.put("shape", t.shape().dims());
+    config.put("shape", t.shape().toJson());
     config.put("dtype", t.dtype());
     config.put("keras_history", List.of(producer.name(), nodeIndex(producer, t, model), t.tensorIndex()));
     return Map.of("class_name", "__keras_tensor__", "config", config);
