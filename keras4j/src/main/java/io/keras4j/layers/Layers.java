@@ -1,5 +1,6 @@
 package io.keras4j.layers;
 
+import io.keras4j.saving.KerasObjectConfigs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +19,32 @@ public final class Layers {
 
   static {
     reg("InputLayer", c -> new InputLayer(io.keras4j.backend.Shape.of(batchShape(c)), c.string("name", null)));
-    reg("Dense", c -> new Dense(c.integer("units", null)).activation(c.identifier("activation", "linear"))
-        .useBias(c.bool("use_bias", true)));
+    reg("Dense", c -> {
+      Dense d = new Dense(c.integer("units", null)).activation(c.identifier("activation", "linear"))
+          .useBias(c.bool("use_bias", true));
+      if (c.has("kernel_initializer")) {
+        d.kernelInitializer(KerasObjectConfigs.initializer(c.get("kernel_initializer")));
+      }
+      if (c.has("bias_initializer")) {
+        d.biasInitializer(KerasObjectConfigs.initializer(c.get("bias_initializer")));
+      }
+      return d.kernelRegularizer(KerasObjectConfigs.regularizer(c.get("kernel_regularizer")))
+          .biasRegularizer(KerasObjectConfigs.regularizer(c.get("bias_regularizer")))
+          .kernelConstraint(KerasObjectConfigs.constraint(c.get("kernel_constraint")))
+          .biasConstraint(KerasObjectConfigs.constraint(c.get("bias_constraint")));
+    });
     reg("Activation", c -> new Activation(c.identifier("activation", null)));
-    reg("Dropout", c -> new Dropout(c.number("rate", 0)));
-    reg("SpatialDropout1D", c -> new SpatialDropout1D(c.number("rate", 0)));
-    reg("SpatialDropout2D", c -> new SpatialDropout2D(c.number("rate", 0)));
-    reg("GaussianNoise", c -> new GaussianNoise(c.number("stddev", 0)));
-    reg("GaussianDropout", c -> new GaussianDropout(c.number("rate", 0)));
+    reg("Dropout", c -> dropout(c, new Dropout(c.number("rate", 0))));
+    reg("SpatialDropout1D", c -> dropout(c, new SpatialDropout1D(c.number("rate", 0))));
+    reg("SpatialDropout2D", c -> dropout(c, new SpatialDropout2D(c.number("rate", 0))));
+    reg("GaussianNoise", c -> {
+      GaussianNoise g = new GaussianNoise(c.number("stddev", 0));
+      return c.has("seed") ? g.seed(((Number) c.get("seed")).longValue()) : g;
+    });
+    reg("GaussianDropout", c -> {
+      GaussianDropout g = new GaussianDropout(c.number("rate", 0));
+      return c.has("seed") ? g.seed(((Number) c.get("seed")).longValue()) : g;
+    });
     reg("Flatten", c -> new Flatten());
     reg("Reshape", c -> new Reshape(c.ints("target_shape", null)));
     reg("Permute", c -> new Permute(c.ints("dims", null)));
@@ -39,6 +58,11 @@ public final class Layers {
     reg("Softmax", c -> new Softmax(c.integer("axis", -1)));
     reg("Rescaling", c -> new Rescaling(c.number("scale", 1), c.number("offset", 0)));
     reg("UnitNormalization", c -> new UnitNormalization(c.integer("axis", -1)));
+    reg("ActivityRegularization", c -> new ActivityRegularization(c.number("l1", 0), c.number("l2", 0)));
+    reg("Normalization", c -> new Normalization());
+    reg("Maxout", c -> new Maxout(c.integer("units", null), c.integer("pieces", null)));
+    reg("RandomCutout", c -> seeded(c, new RandomCutout(c.number("height_factor", 0.5), c.number("width_factor", 0.5))
+        .fillValue(c.number("fill_value", 0))));
     reg("Add", c -> new Add());
     reg("Subtract", c -> new Subtract());
     reg("Multiply", c -> new Multiply());
@@ -195,6 +219,16 @@ public final class Layers {
     return out;
   }
 
+  private static Layer dropout(LayerConfig c, Dropout d) {
+    if (c.has("seed")) {
+      d.seed(((Number) c.get("seed")).longValue());
+    }
+    if (c.get("noise_shape") instanceof List<?>) {
+      d.noiseShape(c.ints("noise_shape", null));
+    }
+    return d;
+  }
+
   private static int axis(LayerConfig c) {
     int[] a = c.ints("axis", new int[] {-1});
     if (a.length != 1) {
@@ -205,6 +239,16 @@ public final class Layers {
   }
 
   private static Layer conv(LayerConfig c, BaseConv<?> l) {
+    if (c.has("kernel_initializer")) {
+      l.kernelInitializer(KerasObjectConfigs.initializer(c.get("kernel_initializer")));
+    }
+    if (c.has("bias_initializer")) {
+      l.biasInitializer(KerasObjectConfigs.initializer(c.get("bias_initializer")));
+    }
+    l.kernelRegularizer(KerasObjectConfigs.regularizer(c.get("kernel_regularizer")))
+        .biasRegularizer(KerasObjectConfigs.regularizer(c.get("bias_regularizer")))
+        .kernelConstraint(KerasObjectConfigs.constraint(c.get("kernel_constraint")))
+        .biasConstraint(KerasObjectConfigs.constraint(c.get("bias_constraint")));
     return l.strides(c.ints("strides", new int[] {1})).padding(c.string("padding", "valid"))
         .dilationRate(c.ints("dilation_rate", new int[] {1})).groups(c.integer("groups", 1))
         .activation(c.identifier("activation", "linear")).useBias(c.bool("use_bias", true))
