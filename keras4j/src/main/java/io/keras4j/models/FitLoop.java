@@ -91,7 +91,8 @@ final class FitLoop {
       data.add(Backend.array(sw, Shape.of(n)));
       Map<String, Double> empty = new LinkedHashMap<>();
       callbacks.forEach(c -> c.onTrainBegin(empty));
-      for (int epoch = o.initialEpoch; epoch < o.epochs && !model.stopTraining(); epoch++) {
+      Integer resume = model.takeResumeEpoch();
+      for (int epoch = resume != null ? resume : o.initialEpoch; epoch < o.epochs && !model.stopTraining(); epoch++) {
         Map<String, Double> logs = epoch(epoch, steps, n, data, random);
         if (vx != null && !model.stopTraining()) {
           Map<String, Double> val = trainer.evaluateArrays(vx, vy, vsw, o.batchSize);

@@ -35,6 +35,7 @@ public class Model extends Layer implements AutoCloseable {
   private List<Layer> layers = new ArrayList<>();
   private Trainer trainer;
   private boolean stopTraining;
+  private Integer resumeEpoch;
 
   /** A model from one input to one output. */
   public Model(KerasTensor input, KerasTensor output) {
@@ -350,6 +351,18 @@ public class Model extends Layer implements AutoCloseable {
     return stopTraining;
   }
 
+  /** Engine use: asks the running {@code fit} to continue from {@code epoch} (set by BackupAndRestore). */
+  public void resumeFrom(int epoch) {
+    this.resumeEpoch = epoch;
+  }
+
+  /** Engine use: the epoch a callback asked to resume from, consumed once. */
+  Integer takeResumeEpoch() {
+    Integer e = resumeEpoch;
+    resumeEpoch = null;
+    return e;
+  }
+
   /**
    * Saves the model (Keras' {@code model.save}): {@code .keras} writes Keras 3's zip format (config, weights,
    * compile state), atomically through a temporary file.
@@ -358,9 +371,28 @@ public class Model extends Layer implements AutoCloseable {
     io.keras4j.saving.KerasZip.save(this, file);
   }
 
-  /** Loads weights from a legacy tf.keras {@code .h5} weights or model file (Keras' {@code load_weights}). */
+  /**
+   * Saves the weights (Keras' {@code save_weights}) in Keras 3's {@code .weights.h5} layout
+   * ({@code layers/<name>/vars/<i>}), atomically.
+   */
+  public void saveWeights(java.nio.file.Path file) {
+    io.keras4j.saving.WeightsH5.save(this, file);
+  }
+
+  /**
+   * Loads weights (Keras' {@code load_weights}): a Keras 3 {@code .weights.h5} file, or a legacy tf.keras
+   * {@code .h5} weights or model file.
+   */
   public void loadWeights(java.nio.file.Path file) {
-    io.keras4j.saving.LegacyH5.loadWeights(this, file);
+    io.keras4j.saving.WeightsH5.load(this, file, false);
+  }
+
+  /**
+   * Loads weights, skipping layers whose saved shapes do not match (Keras' {@code skip_mismatch=True}); a Keras 3
+   * {@code .weights.h5} file or a legacy tf.keras {@code .h5} file.
+   */
+  public void loadWeights(java.nio.file.Path file, boolean skipMismatch) {
+    io.keras4j.saving.WeightsH5.load(this, file, skipMismatch);
   }
 
   /** Keras' summary table: layers, output shapes, parameter counts; printed and returned. */

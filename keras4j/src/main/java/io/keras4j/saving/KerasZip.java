@@ -130,6 +130,37 @@ public final class KerasZip {
     }
   }
 
+  /**
+   * Restores the weights (and the optimizer state, when both are compiled) of a {@code .keras} file into an
+   * existing model of the same architecture (as BackupAndRestore does).
+   */
+  public static void restore(Model model, Path file) {
+    Map<String, byte[]> entries = read(file);
+    if (!entries.containsKey("model.weights.h5")) {
+      throw new KerasFileException(file + " lacks model.weights.h5");
+    }
+    Path weights = null;
+    try {
+      weights = Files.createTempFile("keras4j", ".weights.h5");
+      Files.write(weights, entries.get("model.weights.h5"));
+      Optimizer optimizer = model.compileConfig() == null ? null : model.optimizer();
+      if (optimizer != null) {
+        optimizer.build(model.trainableWeights());
+      }
+      Map<String, Variable> vars = WeightsH5.paths(model, null);
+      WeightsH5.read(weights, vars);
+      if (optimizer != null) {
+        Map<String, Variable> opt = new LinkedHashMap<>(WeightsH5.paths(model, optimizer));
+        opt.keySet().removeAll(vars.keySet());
+        readOptimizer(weights, opt, file);
+      }
+    } catch (IOException e) {
+      throw new KerasFileException("Cannot read " + file + ": " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(weights);
+    }
+  }
+
   /** Optimizer state is optional (Keras files saved uncompiled lack it); a partial state is an error. */
   private static void readOptimizer(Path weights, Map<String, Variable> vars, Path file) {
     try {

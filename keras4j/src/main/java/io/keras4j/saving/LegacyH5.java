@@ -40,16 +40,21 @@ public final class LegacyH5 {
       if (!(weights instanceof Group g)) {
         throw new KerasFileException(file + " has no `model_weights` group");
       }
-      loadWeights(model, g, file.toString());
+      loadWeights(model, g, file.toString(), false);
       return model;
     }
   }
 
   /** Loads a legacy weights file (or a whole-model file's weights) into {@code model}. */
   public static void loadWeights(Model model, Path file) {
+    loadWeights(model, file, false);
+  }
+
+  /** Loads a legacy weights file; with {@code skipMismatch}, layers whose shapes differ keep their weights. */
+  public static void loadWeights(Model model, Path file, boolean skipMismatch) {
     try (HdfFile h5 = open(file)) {
       Node root = h5.getChild("model_weights");
-      loadWeights(model, root instanceof Group g ? g : h5, file.toString());
+      loadWeights(model, root instanceof Group g ? g : h5, file.toString(), skipMismatch);
     }
   }
 
@@ -96,7 +101,7 @@ public final class LegacyH5 {
     throw new KerasFileException("Attribute `" + attribute + "` of " + node.getPath() + " is not a string list");
   }
 
-  private static void loadWeights(Model model, Group root, String file) {
+  private static void loadWeights(Model model, Group root, String file, boolean skipMismatch) {
     List<Group> saved = new ArrayList<>();
     for (String name : texts(root, "layer_names")) {
       Node g = root.getChild(name);
@@ -115,7 +120,13 @@ public final class LegacyH5 {
           + "the model has " + layers.size() + " such layers: " + layers.stream().map(Layer::name).toList());
     }
     for (int i = 0; i < layers.size(); i++) {
-      setLayer(layers.get(i), saved.get(i), file);
+      try {
+        setLayer(layers.get(i), saved.get(i), file);
+      } catch (KerasFileException e) {
+        if (!skipMismatch) {
+          throw e;
+        }
+      }
     }
   }
 

@@ -129,6 +129,68 @@ public final class WeightsH5 {
     }
   }
 
+  /** Saves {@code model}'s weights to {@code file} in this layout, through a temporary file renamed into place. */
+  public static void save(Model model, Path file) {
+    if (!file.getFileName().toString().endsWith(".weights.h5")) {
+      throw new IllegalArgumentException("The filename must end in `.weights.h5`. Received: filepath=" + file);
+    }
+    Path tmp = null;
+    try {
+      Path dir = file.toAbsolutePath().getParent();
+      java.nio.file.Files.createDirectories(dir);
+      tmp = java.nio.file.Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      write(tmp, paths(model, null));
+      java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      tmp = null;
+    } catch (java.io.IOException e) {
+      throw new KerasFileException("Cannot save weights to " + file + ": " + e.getMessage(), e);
+    } finally {
+      if (tmp != null) {
+        try {
+          java.nio.file.Files.deleteIfExists(tmp);
+        } catch (java.io.IOException ignored) {
+          // a leftover temporary file is harmless
+        }
+      }
+    }
+  }
+
+  /** Loads weights from a Keras 3 {@code .weights.h5} file or, failing its layout, a legacy tf.keras one. */
+  public static void load(Model model, Path file, boolean skipMismatch) {
+    boolean legacy;
+    try (HdfFile h5 = LegacyH5.open(file)) {
+      legacy = h5.getAttribute("layer_names") != null || h5.getChild("model_weights") != null;
+    }
+    if (legacy) {
+      LegacyH5.loadWeights(model, file, skipMismatch);
+      return;
+    }
+    Map<String, Variable> vars = paths(model, null);
+    if (skipMismatch) {
+      readMatching(file, vars);
+    } else {
+      read(file, vars);
+    }
+  }
+
+  /** Reads the variables whose datasets exist with the right shape; others keep their values. */
+  static void readMatching(Path file, Map<String, Variable> vars) {
+    try (HdfFile h5 = LegacyH5.open(file)) {
+      for (Map.Entry<String, Variable> e : vars.entrySet()) {
+        try {
+          if (h5.getByPath(e.getKey()) instanceof Dataset d
+              && java.util.Arrays.equals(java.util.Arrays.stream(d.getDimensions()).asLongStream().toArray(),
+                  e.getValue().shape().dims())) {
+            assign(e.getValue(), d, e.getKey());
+          }
+        } catch (RuntimeException missing) {
+          // skip_mismatch: a missing weight is skipped too
+        }
+      }
+    }
+  }
+
   /** Reads every variable of {@code vars} from {@code file}; missing or mis-shaped weights are errors. */
   public static void read(Path file, Map<String, Variable> vars) {
     try (HdfFile h5 = LegacyH5.open(file)) {
