@@ -61,6 +61,17 @@ public final class Backend {
     return ENGINE.array(data, shape);
   }
 
+  /** Writes a SavedModel of {@code fn} (see {@link Engine#exportSavedModel}). */
+  public static void exportSavedModel(java.nio.file.Path dir, List<String> inputNames, List<Shape> inputShapes,
+      Function<List<Tensor>, List<Tensor>> fn) {
+    ENGINE.exportSavedModel(dir, inputNames, inputShapes, fn);
+  }
+
+  /** Loads a SavedModel for inference. */
+  public static SavedModelRunner loadSavedModel(java.nio.file.Path dir, String tag) {
+    return ENGINE.loadSavedModel(dir, tag);
+  }
+
   /** A native int32 scalar. */
   public static NativeArray scalar(int value) {
     return ENGINE.array(new int[] {value}, Shape.scalar());

@@ -372,6 +372,23 @@ public class Model extends Layer implements AutoCloseable {
   }
 
   /**
+   * Exports a TensorFlow SavedModel for inference (Keras' {@code model.export(path)}): signature
+   * {@code serving_default} with inputs named after the input layers and outputs {@code output_0, ...}.
+   */
+  public void export(java.nio.file.Path dir) {
+    if (inputs.isEmpty()) {
+      throw new IllegalStateException("Model '" + name() + "' has no known input shape yet; build it first");
+    }
+    List<String> names = new ArrayList<>();
+    List<Shape> shapes = new ArrayList<>();
+    for (KerasTensor t : inputs) {
+      names.add(((Layer) t.layer()).name());
+      shapes.add(t.shape());
+    }
+    io.keras4j.backend.Backend.exportSavedModel(dir, names, shapes, ts -> applyAll(ts, false));
+  }
+
+  /**
    * Saves the weights (Keras' {@code save_weights}) in Keras 3's {@code .weights.h5} layout
    * ({@code layers/<name>/vars/<i>}), atomically.
    */

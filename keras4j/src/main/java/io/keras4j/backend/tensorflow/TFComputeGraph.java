@@ -35,7 +35,24 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
   private final Ops tf = Ops.create(graph);
   private final Session session = new Session(graph);
   private final Map<Variable, VarSlot> slots = new IdentityHashMap<>();
+  private final boolean export;
   private boolean closed;
+
+  TFComputeGraph() {
+    this(false);
+  }
+
+  /**
+   * With {@code export}, variables become TF1 variables initialised with their current host values, which
+   * SavedModel export saves; such a graph runs inference only.
+   */
+  TFComputeGraph(boolean export) {
+    this.export = export;
+  }
+
+  Session session() {
+    return session;
+  }
 
   /** A variable's ops in this graph. */
   static final class VarSlot {
@@ -60,6 +77,18 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
 
   private VarSlot newSlot(Variable v) {
     VarSlot s = new VarSlot();
+    if (export) {
+      Ops root = tf.withControlDependencies(List.of());
+      Object host = v.hostBuffer();
+      v.floatValue(); // brings the newest value home
+      var value = host instanceof float[] ? root.constant(TFNativeArray.tfShape(v.shape()),
+          org.tensorflow.ndarray.buffer.DataBuffers.of(v.floatValue(), true, false))
+          : root.constant(TFNativeArray.tfShape(v.shape()),
+              org.tensorflow.ndarray.buffer.DataBuffers.of(v.longValue(), true, false));
+      s.read = root.withName(uniqueName(v)).variable(value);
+      s.syncedVersion = Long.MAX_VALUE;
+      return s;
+    }
     var type = DTypes.type(v.dtype());
     var shape = TFNativeArray.tfShape(v.shape());
     Ops root = tf.withControlDependencies(List.of());

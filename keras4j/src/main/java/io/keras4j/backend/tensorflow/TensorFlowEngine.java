@@ -26,4 +26,16 @@ public final class TensorFlowEngine implements Engine {
   public NativeArray array(int[] data, Shape shape) {
     return TFNativeArray.of(data, shape);
   }
+
+  @Override
+  public void exportSavedModel(java.nio.file.Path dir, java.util.List<String> inputNames,
+      java.util.List<Shape> inputShapes,
+      java.util.function.Function<java.util.List<io.keras4j.backend.Tensor>, java.util.List<io.keras4j.backend.Tensor>> fn) {
+    TFSavedModels.export(dir, inputNames, inputShapes, fn);
+  }
+
+  @Override
+  public io.keras4j.backend.SavedModelRunner loadSavedModel(java.nio.file.Path dir, String tag) {
+    return TFSavedModels.load(dir, tag);
+  }
 }
