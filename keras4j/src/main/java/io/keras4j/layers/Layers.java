@@ -170,6 +170,11 @@ public final class Layers {
     REGISTRY.put(className, factory);
   }
 
+  /** Removes a registered class name (built-in layers cannot be removed). */
+  public static synchronized void unregister(String className) {
+    REGISTRY.remove(className);
+  }
+
   /** The class names that {@link #fromConfig} knows. */
   public static List<String> classNames() {
     return List.copyOf(REGISTRY.keySet());

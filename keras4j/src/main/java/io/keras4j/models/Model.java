@@ -371,6 +371,16 @@ public class Model extends Layer implements AutoCloseable {
     io.keras4j.saving.KerasZip.save(this, file);
   }
 
+  /** The model's config as Keras 3's JSON (Keras' {@code model.to_json()}); read back with Models.modelFromJson. */
+  public String toJson() {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .writeValueAsString(io.keras4j.saving.ModelWriter.config(this));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write the config of model '" + name() + "'", e);
+    }
+  }
+
   /**
    * Exports a TensorFlow SavedModel for inference (Keras' {@code model.export(path)}): signature
    * {@code serving_default} with inputs named after the input layers and outputs {@code output_0, ...}.
