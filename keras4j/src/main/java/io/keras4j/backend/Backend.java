@@ -72,6 +72,11 @@ public final class Backend {
     return ENGINE.loadSavedModel(dir, tag);
   }
 
+  /** A SavedModel signature to copy into traced graphs (see {@link ImportedFunction}). */
+  public static ImportedFunction importSavedModel(java.nio.file.Path dir, String tag, String signature) {
+    return io.keras4j.backend.tensorflow.TFGraphImport.load(dir, tag, signature);
+  }
+
   /** A native int32 scalar. */
   public static NativeArray scalar(int value) {
     return ENGINE.array(new int[] {value}, Shape.scalar());

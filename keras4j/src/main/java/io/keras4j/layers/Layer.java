@@ -221,6 +221,12 @@ public abstract class Layer {
     return v;
   }
 
+  /** Tracks a variable made elsewhere (an imported graph's) as one of this layer's weights. */
+  protected Variable trackVariable(Variable v) {
+    variables.add(v);
+    return v;
+  }
+
   /** Tracks a layer this one is made of, so its weights count as this layer's. */
   protected <L extends Layer> L track(L layer) {
     sublayers.add(layer);

@@ -51,6 +51,11 @@ final class TFOps extends TFNNOps {
     return tf;
   }
 
+  /** The graph being traced. */
+  TFComputeGraph graph() {
+    return graph;
+  }
+
   List<Tensor> placeholders() {
     return placeholders;
   }

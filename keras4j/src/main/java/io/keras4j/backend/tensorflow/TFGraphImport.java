@@ -1,0 +1,264 @@
+package io.keras4j.backend.tensorflow;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.ImportedFunction;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import io.keras4j.backend.Variable;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.GraphOperationBuilder;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.TensorFlow;
+import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.OpDef;
+import org.tensorflow.proto.SignatureDef;
+import org.tensorflow.proto.TensorInfo;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Copies a SavedModel signature's graph, node by node, into the graph being traced, with its variables replaced
+ * by keras4j variables (so they can be frozen or trained).
+ *
+ * <p>Porting note: Keras' TFSMLayer calls the restored tf.function. TensorFlow Java cannot call a function of
+ * another session inside a graph, so the signature's nodes are rebuilt here from the GraphDef (attributes copied
+ * as they are). Graphs whose signature runs through function calls (StatefulPartitionedCall, as TF2 Python
+ * exports write) are refused: they can still be run with SavedModel.load.
+ */
+public final class TFGraphImport implements ImportedFunction {
+  private static final Set<String> VARIABLES = Set.of("VariableV2", "Variable", "VarHandleOp");
+  private final Map<String, NodeDef> nodes = new LinkedHashMap<>();
+  private final List<String> inputNames = new ArrayList<>();
+  private final List<String> inputNodes = new ArrayList<>();
+  private final List<Shape> inputShapes = new ArrayList<>();
+  private final List<String> outputs = new ArrayList<>();
+  private final List<Shape> outputShapes = new ArrayList<>();
+  private final Map<String, Variable> variables = new LinkedHashMap<>();
+  private final Map<String, OpDef> opDefs = new HashMap<>();
+
+  private TFGraphImport() {}
+
+  /** Loads {@code signature} of the SavedModel in {@code dir} and reads its variables' values. */
+  public static TFGraphImport load(Path dir, String tag, String signature) {
+    TFGraphImport imp = new TFGraphImport();
+    try (SavedModelBundle bundle = SavedModelBundle.load(dir.toString(), tag)) {
+      SignatureDef sig = bundle.metaGraphDef().getSignatureDefMap().get(signature);
+      if (sig == null) {
+        throw new IllegalArgumentException("No signature '" + signature + "' in " + dir + ". Available: "
+            + bundle.metaGraphDef().getSignatureDefMap().keySet());
+      }
+      for (NodeDef n : bundle.metaGraphDef().getGraphDef().getNodeList()) {
+        imp.nodes.put(n.getName(), n);
+      }
+      for (Map.Entry<String, TensorInfo> e : sig.getInputsMap().entrySet()) {
+        imp.inputNames.add(e.getKey());
+        imp.inputNodes.add(nodeName(e.getValue().getName()));
+        imp.inputShapes.add(shape(e.getValue()));
+      }
+      for (TensorInfo t : sig.getOutputsMap().values()) {
+        imp.outputs.add(t.getName());
+        imp.outputShapes.add(shape(t));
+      }
+      for (String name : imp.needed()) {
+        NodeDef n = imp.nodes.get(name);
+        if (n.getOp().contains("PartitionedCall")) {
+          throw new IllegalArgumentException("The signature '" + signature + "' of " + dir + " runs through a "
+              + "function call (" + n.getOp() + "), which cannot be copied into a keras4j graph; run it with "
+              + "SavedModel.load instead");
+        }
+        if (VARIABLES.contains(n.getOp())) {
+          imp.variables.put(name, imp.readVariable(bundle, n));
+        }
+      }
+    }
+    for (OpDef d : TensorFlow.registeredOpList().getOpList()) {
+      imp.opDefs.put(d.getName(), d);
+    }
+    return imp;
+  }
+
+  private static Shape shape(TensorInfo t) {
+    if (t.getTensorShape().getUnknownRank()) {
+      throw new IllegalArgumentException("Signature tensor " + t.getName() + " has an unknown rank");
+    }
+    return Shape.of(t.getTensorShape().getDimList().stream().mapToLong(d -> d.getSize()).toArray());
+  }
+
+  private static String nodeName(String tensor) {
+    String n = tensor.startsWith("^") ? tensor.substring(1) : tensor;
+    int colon = n.indexOf(':');
+    return colon < 0 ? n : n.substring(0, colon);
+  }
+
+  private static int outputIndex(String tensor) {
+    int colon = tensor.indexOf(':');
+    return colon < 0 ? 0 : Integer.parseInt(tensor.substring(colon + 1));
+  }
+
+  /** The nodes the outputs depend on, inputs and variables included, in an order where inputs come first. */
+  private List<String> needed() {
+    List<String> order = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String o : outputs) {
+      visit(nodeName(o), seen, order);
+    }
+    return order;
+  }
+
+  private void visit(String name, Set<String> seen, List<String> order) {
+    Deque<String[]> stack = new ArrayDeque<>();
+    stack.push(new String[] {name, "0"});
+    while (!stack.isEmpty()) {
+      String[] top = stack.peek();
+      NodeDef n = nodes.get(top[0]);
+      if (n == null) {
+        throw new IllegalArgumentException("The SavedModel graph lacks node " + top[0]);
+      }
+      if (seen.contains(top[0]) && top[1].equals("0")) {
+        stack.pop();
+        continue;
+      }
+      seen.add(top[0]);
+      boolean stop = inputNodes.contains(top[0]) || VARIABLES.contains(n.getOp());
+      int i = Integer.parseInt(top[1]);
+      if (!stop && i < n.getInputCount()) {
+        top[1] = Integer.toString(i + 1);
+        String child = nodeName(n.getInput(i));
+        if (!seen.contains(child)) {
+          stack.push(new String[] {child, "0"});
+        }
+        continue;
+      }
+      stack.pop();
+      order.add(top[0]);
+    }
+  }
+
+  private Variable readVariable(SavedModelBundle bundle, NodeDef n) {
+    GraphOperation op = bundle.graph().operation(n.getName());
+    Operand<?> value = n.getOp().equals("VarHandleOp")
+        ? org.tensorflow.op.Ops.create(bundle.graph()).readVariableOp(op.output(0), TFloat32.class) : op.output(0);
+    try (Result r = bundle.session().runner().fetch(value).run()) {
+      TFNativeArray a = new TFNativeArray(r.get(0));
+      if (!"float32".equals(a.dtype())) {
+        throw new IllegalArgumentException("Variable " + n.getName() + " has dtype " + a.dtype()
+            + "; only float32 variables are imported");
+      }
+      Variable v = new Variable(n.getName().replace('/', '_'), a.shape(), "float32", true, a.toFloatArray());
+      v.path("saved_model/" + n.getName());
+      return v;
+    }
+  }
+
+  @Override
+  public List<Variable> variables() {
+    return List.copyOf(variables.values());
+  }
+
+  @Override
+  public List<String> inputNames() {
+    return List.copyOf(inputNames);
+  }
+
+  @Override
+  public List<Shape> inputShapes() {
+    return List.copyOf(inputShapes);
+  }
+
+  @Override
+  public List<Shape> outputShapes() {
+    return List.copyOf(outputShapes);
+  }
+
+  @Override
+  public List<Tensor> apply(List<Tensor> in) {
+    if (!(Backend.ops() instanceof TFOps ops)) {
+      throw new IllegalStateException("An imported SavedModel runs only while a TensorFlow graph is traced");
+    }
+    Map<String, Object> made = new HashMap<>(); // node name -> Operand (single) or GraphOperation
+    for (int i = 0; i < inputNodes.size(); i++) {
+      made.put(inputNodes.get(i), ((TFTensor) in.get(i)).operand());
+    }
+    String prefix = "saved_model_" + Integer.toHexString(System.identityHashCode(made)) + "/";
+    for (String name : needed()) {
+      if (made.containsKey(name)) {
+        continue;
+      }
+      NodeDef n = nodes.get(name);
+      if (VARIABLES.contains(n.getOp())) {
+        made.put(name, ((TFTensor) ops.read(variables.get(name))).operand());
+      } else if (n.getOp().equals("ReadVariableOp") && made.get(nodeName(n.getInput(0))) instanceof Operand<?> v
+          && VARIABLES.contains(nodes.get(nodeName(n.getInput(0))).getOp())) {
+        made.put(name, v);
+      } else {
+        made.put(name, build(ops, n, prefix, made));
+      }
+    }
+    List<Tensor> out = new ArrayList<>();
+    for (String o : outputs) {
+      out.add(new TFTensor(output(made, o)));
+    }
+    return out;
+  }
+
+  private static Output<?> output(Map<String, Object> made, String tensor) {
+    Object m = made.get(nodeName(tensor));
+    if (m instanceof GraphOperation op) {
+      return op.output(outputIndex(tensor));
+    }
+    return ((Operand<?>) m).asOutput();
+  }
+
+  private GraphOperation build(TFOps ops, NodeDef n, String prefix, Map<String, Object> made) {
+    GraphOperationBuilder b = (GraphOperationBuilder) ops.graph().graph().opBuilder(n.getOp(), prefix + n.getName(),
+        ops.tf().scope());
+    List<String> data = new ArrayList<>();
+    for (String input : n.getInputList()) {
+      if (input.startsWith("^")) {
+        if (made.get(nodeName(input)) instanceof GraphOperation dep) {
+          b.addControlInput(dep);
+        }
+      } else {
+        data.add(input);
+      }
+    }
+    OpDef def = opDefs.get(n.getOp());
+    int k = 0;
+    for (OpDef.ArgDef arg : def.getInputArgList()) {
+      int count = -1;
+      if (!arg.getNumberAttr().isEmpty()) {
+        count = (int) n.getAttrMap().get(arg.getNumberAttr()).getI();
+      } else if (!arg.getTypeListAttr().isEmpty()) {
+        count = n.getAttrMap().get(arg.getTypeListAttr()).getList().getTypeCount();
+      }
+      if (count < 0) {
+        b.addInput(output(made, data.get(k++)));
+      } else {
+        Output<?>[] list = new Output<?>[count];
+        for (int j = 0; j < count; j++) {
+          list[j] = output(made, data.get(k++));
+        }
+        b.addInputList(list);
+      }
+    }
+    for (Map.Entry<String, AttrValue> a : n.getAttrMap().entrySet()) {
+      if (!a.getKey().startsWith("_")) {
+        b.setAttr(a.getKey(), a.getValue());
+      }
+    }
+    return b.build();
+  }
+}

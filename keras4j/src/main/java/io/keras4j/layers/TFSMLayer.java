@@ -1,0 +1,84 @@
+package io.keras4j.layers;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.ImportedFunction;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import io.keras4j.backend.Variable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A TensorFlow SavedModel's signature used as a layer: a pretrained feature extractor under a new head.
+ *
+ * <p>Keras equivalent: {@code keras.layers.TFSMLayer(filepath, call_endpoint="serving_default")}. Frozen by
+ * default here (Keras' default is trainable): call {@code trainable(true)} to fine-tune the imported variables.
+ * Porting note: the signature's graph is copied into the model's graph, so it must be a plain graph (as keras4j's
+ * {@code model.export} and TF1 exports write); TF2 Python exports built from function calls are refused with a
+ * clear error and can still be run with {@link io.keras4j.saving.SavedModel}.
+ * <pre>{@code
+ * Layer base = new TFSMLayer(Path.of("feature_extractor"));
+ * KerasTensor x = Input.of(28, 28, 1);
+ * Model m = new Model(x, new Dense(10).activation("softmax").apply(base.apply(x)));
+ * }</pre>
+ */
+public class TFSMLayer extends Layer {
+  private final Path filepath;
+  private final String endpoint;
+  private final ImportedFunction function;
+
+  /** The "serving_default" signature of the SavedModel in {@code filepath}. */
+  public TFSMLayer(Path filepath) {
+    this(filepath, "serving_default");
+  }
+
+  /** Signature {@code callEndpoint} of the SavedModel in {@code filepath} (tag "serve"). */
+  public TFSMLayer(Path filepath, String callEndpoint) {
+    this.filepath = filepath;
+    this.endpoint = callEndpoint;
+    this.function = Backend.importSavedModel(filepath, "serve", callEndpoint);
+    for (Variable v : function.variables()) {
+      trackVariable(v);
+    }
+    trainable(false);
+  }
+
+  @Override
+  protected void build(List<Shape> inputShapes) {
+    List<Shape> expected = function.inputShapes();
+    if (inputShapes.size() != expected.size()) {
+      throw new IllegalArgumentException("Layer '" + name() + "': the signature " + endpoint + " takes "
+          + expected.size() + " inputs " + function.inputNames() + ". Received: " + inputShapes.size());
+    }
+    for (int i = 0; i < expected.size(); i++) {
+      if (!expected.get(i).isCompatibleWith(inputShapes.get(i))) {
+        throw new IllegalArgumentException("Input " + i + " of layer \"" + name() + "\" is incompatible with the "
+            + "SavedModel signature: expected shape=" + expected.get(i) + ", found shape=" + inputShapes.get(i));
+      }
+    }
+  }
+
+  @Override
+  protected List<Tensor> call(List<Tensor> inputs, boolean training) {
+    return function.apply(inputs);
+  }
+
+  @Override
+  protected List<Shape> computeOutputShapes(List<Shape> in, List<String> dtypes) {
+    List<Shape> out = new ArrayList<>();
+    for (Shape s : function.outputShapes()) {
+      out.add(s.with(0, in.get(0).get(0)));
+    }
+    return out;
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("filepath", filepath.toString());
+    c.put("call_endpoint", endpoint);
+    return c;
+  }
+}
