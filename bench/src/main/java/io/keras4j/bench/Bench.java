@@ -1,0 +1,88 @@
+package io.keras4j.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.keras4j.models.Sequential;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Runs W1-W3 for keras4j and raw TensorFlow Java in this JVM and writes each run's samples/s as JSON.
+ *
+ * <p>Usage: {@code java ... io.keras4j.bench.Bench [runs] [out.json]}. Each measurement follows one untimed
+ * warm-up; keras4j runs with steps_per_execution 1 and 32 (its best setting is reported as well as the default).
+ */
+public final class Bench {
+  private Bench() {}
+
+  static List<Double> repeat(int runs, Supplier<Double> run) {
+    run.get(); // warm-up: graph building, kernel selection, JIT
+    List<Double> out = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      out.add(run.get());
+    }
+    return out;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    Path outFile = Path.of(args.length > 1 ? args[1] : "bench/results/java.json");
+    Map<String, Object> results = new LinkedHashMap<>();
+    float[][] x1 = Data.features(20000, 5, 1);
+    float[] y1 = Data.binaryLabels(x1);
+    float[][] x2 = Data.features(60000, 784, 2);
+    float[][] y2 = Data.oneHot10(x2);
+    float[][][][] x3 = Data.images(10000, 3);
+    int[] y3 = new int[10000];
+    for (int i = 0; i < y3.length; i++) {
+      y3[i] = (int) (x3[i][14][14][0] * 10) % 10;
+    }
+    for (int k : new int[] {1, 32}) {
+      Keras4jWorkloads w = new Keras4jWorkloads(k);
+      String p = k == 1 ? "keras4j" : "keras4j_spe32";
+      Sequential m1 = w.w1();
+      results.put(p + "/w1_train", repeat(runs, () -> Keras4jWorkloads.fit(m1, x1, y1, 5, 32)));
+      results.put(p + "/w1_predict", repeat(runs, () -> Keras4jWorkloads.predict(m1, x1, 1024)));
+      m1.close();
+      Sequential m2 = w.w2();
+      results.put(p + "/w2_train", repeat(runs, () -> Keras4jWorkloads.fit(m2, x2, y2, 1, 128)));
+      m2.close();
+      Sequential m3 = w.w3();
+      results.put(p + "/w3_train", repeat(runs, () -> Keras4jWorkloads.fit(m3, x3, y3, 1, 64)));
+      results.put(p + "/w3_predict", repeat(runs, () -> Keras4jWorkloads.predict(m3, x3, 64)));
+      if (k == 1) {
+        m3.save(Path.of("bench/results/w3.keras"));
+      }
+      m3.close();
+      System.err.println("done " + p);
+    }
+    float[] f1 = RawTensorFlow.flat(x1);
+    float[][] y1col = new float[y1.length][1];
+    for (int i = 0; i < y1.length; i++) {
+      y1col[i][0] = y1[i];
+    }
+    try (RawTensorFlow r = RawTensorFlow.w1()) {
+      results.put("raw_tf/w1_train", repeat(runs, () -> r.fit(f1, new long[] {20000, 5}, y1col, 5, 32)));
+      results.put("raw_tf/w1_predict", repeat(runs, () -> r.predict(f1, new long[] {20000, 5}, 1024)));
+    }
+    float[] f2 = RawTensorFlow.flat(x2);
+    try (RawTensorFlow r = RawTensorFlow.w2()) {
+      results.put("raw_tf/w2_train", repeat(runs, () -> r.fit(f2, new long[] {60000, 784}, y2, 1, 128)));
+    }
+    float[] f3 = RawTensorFlow.flat(Data.flatten(x3));
+    try (RawTensorFlow r = RawTensorFlow.w3()) {
+      results.put("raw_tf/w3_train", repeat(runs, () -> r.fit(f3, new long[] {10000, 28, 28, 1}, y3, 1, 64)));
+      results.put("raw_tf/w3_predict", repeat(runs, () -> r.predict(f3, new long[] {10000, 28, 28, 1}, 64)));
+    }
+    results.put("machine/matmul_1024_gflops", repeat(runs, () -> RawTensorFlow.matmulGflops(1024, 20)));
+    results.put("machine/matmul_2048_gflops", repeat(runs, () -> RawTensorFlow.matmulGflops(2048, 5)));
+    System.err.println("done raw");
+    Files.createDirectories(outFile.toAbsolutePath().getParent());
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(outFile.toFile(), results);
+  }
+}

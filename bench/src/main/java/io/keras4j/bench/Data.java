@@ -1,0 +1,65 @@
+package io.keras4j.bench;
+
+import java.util.Random;
+
+/** The synthetic data of the workloads, the same for every peer (fixed seeds; PyTorch draws its own alike). */
+final class Data {
+  private Data() {}
+
+  /** n samples of d standard normal features. */
+  static float[][] features(int n, int d, long seed) {
+    Random r = new Random(seed);
+    float[][] x = new float[n][d];
+    for (float[] row : x) {
+      for (int j = 0; j < d; j++) {
+        row[j] = (float) r.nextGaussian();
+      }
+    }
+    return x;
+  }
+
+  /** W1 labels: 1 when the sum of the first two features is positive. */
+  static float[] binaryLabels(float[][] x) {
+    float[] y = new float[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = x[i][0] + x[i][1] > 0 ? 1 : 0;
+    }
+    return y;
+  }
+
+  /** One-hot labels of 10 classes from the first feature's decile-like bins. */
+  static float[][] oneHot10(float[][] x) {
+    float[][] y = new float[x.length][10];
+    for (int i = 0; i < x.length; i++) {
+      int c = (int) Math.floor((Math.tanh(x[i][0]) + 1) * 5);
+      y[i][Math.min(9, Math.max(0, c))] = 1;
+    }
+    return y;
+  }
+
+  /** n 28x28x1 images. */
+  static float[][][][] images(int n, long seed) {
+    Random r = new Random(seed);
+    float[][][][] x = new float[n][28][28][1];
+    for (float[][][] img : x) {
+      for (float[][] row : img) {
+        for (float[] px : row) {
+          px[0] = r.nextFloat();
+        }
+      }
+    }
+    return x;
+  }
+
+  static float[][] flatten(float[][][][] images) {
+    float[][] out = new float[images.length][784];
+    for (int i = 0; i < images.length; i++) {
+      for (int y = 0; y < 28; y++) {
+        for (int x = 0; x < 28; x++) {
+          out[i][y * 28 + x] = images[i][y][x][0];
+        }
+      }
+    }
+    return out;
+  }
+}
