@@ -21,16 +21,18 @@ if ! /usr/bin/python3 -c "import torch" 2>/dev/null; then
 fi
 
 java -cp "$CP" io.keras4j.bench.Bench "$RUNS" "$OUT/java.json" 2>/dev/null
-java -cp "$CP" io.keras4j.bench.Memory "$OUT/memory.json" 2>/dev/null
+# a bounded heap, so the resident size shows native memory rather than the Java heap growing to its default
+java -Xmx512m -cp "$CP" io.keras4j.bench.Memory "$OUT/memory.json" 2>/dev/null
 # W4: a fresh JVM per run, from its start to the first prediction
 w4="["
 for i in $(seq 1 "$RUNS"); do
-  ms=$(java -cp "$CP" io.keras4j.bench.LoadW3 "$OUT/w3.keras" 2>/dev/null | cut -d' ' -f1)
-  w4="$w4${i:+}$ms"; [ "$i" -lt "$RUNS" ] && w4="$w4,"
+  ms=$(java -cp "$CP" io.keras4j.bench.LoadW3 "$OUT/w3.keras" 2>/dev/null | grep '^W4 ' | cut -d' ' -f2)
+  w4="$w4$ms"; [ "$i" -lt "$RUNS" ] && w4="$w4,"
 done
 echo "{\"keras4j/w4_ms\": $w4]}" > "$OUT/w4.json"
 OMP_WAIT_POLICY=passive java -Djavacpp.platform=linux-x86_64 -cp "$DCP" io.keras4j.bench.dl4j.Dl4jBench "$RUNS" \
-  2>/dev/null | grep '^{' > "$OUT/dl4j.json"
+  > "$OUT/dl4j.out" 2> "$OUT/dl4j.err" || { echo "DL4J failed, see $OUT/dl4j.err" >&2; }
+grep '"dl4j/' "$OUT/dl4j.out" | sed 's/^[^{]*{/{/' > "$OUT/dl4j.json" || echo '{}' > "$OUT/dl4j.json"
 OMP_WAIT_POLICY=passive /usr/bin/python3 bench/pytorch/bench.py "$RUNS" > "$OUT/pytorch.json"
 java -cp "$CP" io.keras4j.bench.Report "$OUT/java.json" "$OUT/w4.json" "$OUT/dl4j.json" "$OUT/pytorch.json"
 echo

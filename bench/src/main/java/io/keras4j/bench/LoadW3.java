@@ -13,6 +13,6 @@ public final class LoadW3 {
     Model m = Models.loadModel(Path.of(args.length > 0 ? args[0] : "bench/results/w3.keras"));
     float[] p = m.predict(new float[1][28][28][1])[0];
     long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-    System.out.println(ms + " " + p.length);
+    System.out.println("W4 " + ms + " " + p.length);
   }
 }

@@ -18,7 +18,7 @@ public interface NativeArray extends AutoCloseable {
   /** Element {@code i} in row-major order, as float. */
   float getFloat(long i);
 
-  /** Sets a scalar int32 array's value, so a fed scalar can be reused across steps. */
+  /** Sets a one-element int32 array's value, so a fed scalar can be reused across steps. */
   void setInt(int value);
 
   @Override

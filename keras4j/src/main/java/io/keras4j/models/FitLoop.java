@@ -119,7 +119,10 @@ final class FitLoop {
     Map<String, Double> logs = new LinkedHashMap<>();
     int batches = (n + o.batchSize - 1) / o.batchSize;
     int k = trainer.stepsPerExecution();
-    try (NativeArray permArray = Backend.array(perm, Shape.of(n))) {
+    boolean batchLogs = needsBatchLogs();
+    try (NativeArray permArray = Backend.array(perm, Shape.of(n));
+        NativeArray off1 = Backend.array(new int[1], Shape.of(1));
+        NativeArray len1 = Backend.array(new int[1], Shape.of(1))) {
       for (int step = 0; step < steps && !model.stopTraining(); ) {
         int run = steps - step >= k ? k : 1;
         int[] offsets = new int[run];
@@ -133,10 +136,29 @@ final class FitLoop {
         callbacks.forEach(c -> c.onTrainBatchBegin(first, new LinkedHashMap<>()));
         List<NativeArray> feeds = new ArrayList<>(data);
         feeds.add(permArray);
-        try (NativeArray off = Backend.array(offsets, Shape.of(run)); NativeArray len = Backend.array(sizes, Shape.of(run))) {
+        NativeArray off = off1;
+        NativeArray len = len1;
+        if (run == 1) {
+          // one step: reuse the fed one-element arrays instead of allocating tensors per step
+          off1.setInt(offsets[0]);
+          len1.setInt(sizes[0]);
+        } else {
+          off = Backend.array(offsets, Shape.of(run));
+          len = Backend.array(sizes, Shape.of(run));
+        }
+        try {
           feeds.add(off);
           feeds.add(len);
-          logs = trainer.trainSteps(run, feeds);
+          if (batchLogs) {
+            logs = trainer.trainSteps(run, feeds);
+          } else {
+            trainer.trainStepsQuietly(run, feeds);
+          }
+        } finally {
+          if (run != 1) {
+            off.close();
+            len.close();
+          }
         }
         step += run;
         final int last = step - 1;
@@ -144,6 +166,25 @@ final class FitLoop {
         callbacks.forEach(c -> c.onTrainBatchEnd(last, l));
       }
     }
+    if (!batchLogs) {
+      logs = trainer.currentLogs();
+    }
     return new LinkedHashMap<>(logs);
+  }
+
+  /** True when a callback reads the logs of each batch (the progress bar, TerminateOnNaN, user callbacks). */
+  private boolean needsBatchLogs() {
+    for (Callback c : callbacks) {
+      for (String m : new String[] {"onTrainBatchEnd", "onTrainBatchBegin"}) {
+        try {
+          if (c.getClass().getMethod(m, int.class, Map.class).getDeclaringClass() != Callback.class) {
+            return true;
+          }
+        } catch (NoSuchMethodException e) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

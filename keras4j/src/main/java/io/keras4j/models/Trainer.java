@@ -42,6 +42,7 @@ final class Trainer implements AutoCloseable {
   private final Map<Integer, TracedFunction> trainFns = new java.util.HashMap<>();
   private List<Shape> trainShapes;
   private TracedFunction testFn;
+  private TracedFunction resultsFn;
   private TracedFunction predictFn;
   private final Mean lossTracker = new Mean("loss");
   private List<Metric> metrics;
@@ -541,6 +542,21 @@ final class Trainer implements AutoCloseable {
     return best;
   }
 
+  /** Runs {@code k} training steps without fetching anything (when no callback reads batch logs). */
+  void trainStepsQuietly(int k, List<NativeArray> feeds) {
+    int nx = model.inputs().size();
+    closeAll(trainFunction(k, trainShapes.subList(0, nx), trainShapes.subList(nx, trainShapes.size()))
+        .call(feeds, new int[0]));
+  }
+
+  /** The loss and metrics accumulated so far in this epoch. */
+  Map<String, Double> currentLogs() {
+    if (resultsFn == null) {
+      resultsFn = graph().trace(() -> results(Backend.ops(), List.of()));
+    }
+    return logs(resultsFn.call(List.of()));
+  }
+
   /**
    * Runs {@code k} training steps on feeds prepared by the fit loop (data, sample weights, permutation, then
    * offsets and sizes of length k); returns the running logs.
@@ -673,6 +689,7 @@ final class Trainer implements AutoCloseable {
     }
     trainFns.clear();
     testFn = null;
+    resultsFn = null;
     predictFn = null;
   }
 }

@@ -204,7 +204,9 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     Function(TFOps ops, List<Tensor> outputs) {
       this.inputs = List.copyOf(ops.placeholders());
       this.outputs = outputs;
-      this.updates = List.copyOf(ops.updates());
+      // one NoOp depending on every update: a single target per run (TensorFlow keys its executors by targets)
+      this.updates = ops.updates().isEmpty() ? List.of()
+          : List.of(tf.withControlDependencies(new ArrayList<>(ops.updates())).noOp());
       Set<Variable> all = new LinkedHashSet<>(ops.readVariables());
       all.addAll(ops.assignedVariables());
       this.used = all.toArray(new Variable[0]);

@@ -99,10 +99,11 @@ final class TFNativeArray implements NativeArray {
 
   @Override
   public void setInt(int value) {
-    if (!(tensor instanceof TInt32) || tensor.shape().numDimensions() != 0) {
-      throw new IllegalStateException("setInt needs an int32 scalar; this array is " + dtype() + " " + shape());
+    if (!(tensor instanceof TInt32) || tensor.shape().size() != 1) {
+      throw new IllegalStateException("setInt needs a one-element int32 array; this array is " + dtype() + " "
+          + shape());
     }
-    ((TInt32) tensor).setInt(value);
+    ((TInt32) tensor).asRawTensor().data().asInts().setInt(value, 0);
   }
 
   @Override
