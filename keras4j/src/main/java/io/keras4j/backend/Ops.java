@@ -40,6 +40,24 @@ public interface Ops {
   /** Adds {@code delta} to {@code v} when the traced function runs; returns the new value. */
   Tensor assignAdd(Variable v, Tensor delta);
 
+  // ---- fused optimizer updates (TensorFlow's resource-apply kernels; float32 variables) ----
+  /**
+   * One Keras Adam step on {@code v} in a single kernel: {@code m += (g - m)(1 - beta1)},
+   * {@code vel += (g^2 - vel)(1 - beta2)}, {@code v -= lr sqrt(1 - beta2Power) / (1 - beta1Power) m / (sqrt(vel) + epsilon)}.
+   * Runs after this graph's read of {@code v}; returns the new value.
+   */
+  Tensor applyAdam(Variable v, Variable m, Variable vel, Tensor beta1Power, Tensor beta2Power, Tensor lr,
+      float beta1, float beta2, float epsilon, Tensor grad);
+
+  /**
+   * One Keras SGD-with-momentum step on {@code v} in a single kernel: {@code accum = momentum accum - lr g}, then
+   * {@code v += accum} (Nesterov: {@code v += momentum accum - lr g}). Returns the new value.
+   */
+  Tensor applyKerasMomentum(Variable v, Variable accum, Tensor lr, Tensor grad, float momentum, boolean nesterov);
+
+  /** One plain gradient-descent step {@code v -= lr g} in a single kernel; returns the new value. */
+  Tensor applyGradientDescent(Variable v, Tensor lr, Tensor grad);
+
   // ---- elementwise ----
   Tensor add(Tensor a, Tensor b);
 

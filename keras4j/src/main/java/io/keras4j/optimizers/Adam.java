@@ -82,6 +82,19 @@ public class Adam extends Optimizer {
     return ops.subtract(value, ops.divide(ops.multiply(m, alpha), ops.add(ops.sqrt(v), (float) epsilon)));
   }
 
+  /** TensorFlow's {@code ResourceApplyAdam}, whose update is Keras' (without AMSGrad). */
+  @Override
+  protected Tensor fusedStep(Ops ops, Tensor g, Variable var, Tensor lr) {
+    if (amsgrad || (getClass() != Adam.class && getClass() != AdamW.class)) {
+      return null;
+    }
+    Tensor step = ops.add(iterationsFloat(ops), 1f);
+    Tensor b1Power = ops.pow(ops.constant((float) beta1), step);
+    Tensor b2Power = ops.pow(ops.constant((float) beta2), step);
+    return ops.applyAdam(var, slot(var, "momentum"), slot(var, "velocity"), b1Power, b2Power, lr, (float) beta1,
+        (float) beta2, (float) epsilon, g);
+  }
+
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();

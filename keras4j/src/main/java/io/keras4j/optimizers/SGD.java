@@ -61,6 +61,18 @@ public class SGD extends Optimizer {
     return ops.add(value, m);
   }
 
+  /** TensorFlow's {@code ResourceApplyGradientDescent} or {@code ResourceApplyKerasMomentum}: Keras' update. */
+  @Override
+  protected Tensor fusedStep(Ops ops, Tensor g, Variable var, Tensor lr) {
+    if (getClass() != SGD.class) {
+      return null;
+    }
+    if (momentum == 0) {
+      return ops.applyGradientDescent(var, lr, g);
+    }
+    return ops.applyKerasMomentum(var, slot(var, "momentum"), lr, g, (float) momentum, nesterov);
+  }
+
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();

@@ -96,6 +96,62 @@ class OptimizerTest {
   }
 
   @Test
+  void sgdWithMomentum() {
+    double lr = 0.1;
+    double mu = 0.9;
+    double[] m = new double[3];
+    check(reference((t, w) -> {
+      for (int i = 0; i < w.length; i++) {
+        m[i] = mu * m[i] - lr * w[i];
+        w[i] += m[i];
+      }
+    }), steps(new SGD(0.1).momentum(0.9)));
+  }
+
+  @Test
+  void adamAmsgradKeepsTheLargestVelocity() {
+    double lr = 0.01;
+    double b1 = 0.9;
+    double b2 = 0.999;
+    double[] m = new double[3];
+    double[] v = new double[3];
+    double[] vHat = new double[3];
+    check(reference((t, w) -> {
+      double alpha = lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
+      for (int i = 0; i < w.length; i++) {
+        double g = w[i];
+        m[i] += (g - m[i]) * (1 - b1);
+        v[i] += (g * g - v[i]) * (1 - b2);
+        vHat[i] = Math.max(vHat[i], v[i]);
+        w[i] -= m[i] * alpha / (Math.sqrt(vHat[i]) + 1e-7);
+      }
+    }), steps(new Adam(0.01).amsgrad(true)));
+  }
+
+  /** The loss fetched with a step is the loss before that step's update, fused kernels included. */
+  @Test
+  void theStepsLossIsComputedBeforeTheUpdate() {
+    for (Optimizer opt : List.of(new SGD(0.1), new SGD(0.1).momentum(0.9), new Adam(0.01))) {
+      Variable w = new Variable("w", Shape.of(1), "float32", true, new float[] {2f});
+      try (ComputeGraph g = Backend.newGraph()) {
+        TracedFunction step = g.trace(() -> {
+          Ops ops = Backend.ops();
+          Tensor value = ops.read(w);
+          Tensor loss = ops.multiply(ops.sum(ops.square(value), null, false), 0.5f);
+          opt.applyGradients(ops.gradients(loss, List.of(value)), List.of(w));
+          return List.of(loss);
+        });
+        for (int s = 0; s < 3; s++) {
+          double before = w.floatValue()[0];
+          var out = step.call(List.of());
+          assertEquals(0.5 * before * before, out.get(0).getFloat(0), 1e-5, opt.name() + " step " + (s + 1));
+          out.forEach(a -> a.close());
+        }
+      }
+    }
+  }
+
+  @Test
   void rmsprop() {
     double lr = 0.01;
     double rho = 0.9;

@@ -253,7 +253,8 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
       }
       List<io.keras4j.backend.NativeArray> out = new ArrayList<>(fetch.length);
       // the fetched tensors are handed to the caller, who closes them (closing the Result would free them)
-      Result r = runner.run();
+      Result r = TFProfiler.enabled() ? runner.setOptions(TFProfiler.options()).runAndFetchMetadata() : runner.run();
+      r.getMetadata().ifPresent(m -> TFProfiler.record(graph, m));
       for (int i = 0; i < fetch.length; i++) {
         out.add(new TFNativeArray(r.get(i)));
       }

@@ -20,6 +20,7 @@ import org.tensorflow.op.core.Prod;
 import org.tensorflow.op.core.Sum;
 import org.tensorflow.op.random.RandomStandardNormal;
 import org.tensorflow.op.random.RandomUniform;
+import org.tensorflow.op.train.ResourceApplyKerasMomentum;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -149,6 +150,43 @@ final class TFOps extends TFNNOps {
   @Override
   public Tensor assignAdd(Variable v, Tensor delta) {
     return assign(v, add(read(v), delta));
+  }
+
+  @Override
+  public Tensor applyAdam(Variable v, Variable m, Variable vel, Tensor beta1Power, Tensor beta2Power, Tensor lr,
+      float beta1, float beta2, float epsilon, Tensor grad) {
+    Op apply = afterRead(v).train.resourceApplyAdam(graph.slot(v).handle, graph.slot(m).handle,
+        graph.slot(vel).handle, o(beta1Power), o(beta2Power), o(lr), tf.constant(beta1), tf.constant(beta2),
+        tf.constant(epsilon), o(grad));
+    return applied(apply, v, m, vel);
+  }
+
+  @Override
+  public Tensor applyKerasMomentum(Variable v, Variable accum, Tensor lr, Tensor grad, float momentum,
+      boolean nesterov) {
+    Op apply = afterRead(v).train.resourceApplyKerasMomentum(graph.slot(v).handle, graph.slot(accum).handle,
+        o(lr), o(grad), tf.constant(momentum),
+        ResourceApplyKerasMomentum.useNesterov(nesterov));
+    return applied(apply, v, accum);
+  }
+
+  @Override
+  public Tensor applyGradientDescent(Variable v, Tensor lr, Tensor grad) {
+    Op apply = afterRead(v).train.resourceApplyGradientDescent(graph.slot(v).handle, o(lr), o(grad));
+    return applied(apply, v);
+  }
+
+  /** Ops that run after this graph's (or this scope's) read of {@code v}, which the update must not overtake. */
+  private Ops afterRead(Variable v) {
+    return tf.withControlDependencies(List.<Op>of(o(read(v))));
+  }
+
+  /** Records a fused update of {@code vars} (the first is the updated variable); returns its new value. */
+  private Tensor applied(Op apply, Variable... vars) {
+    updates.add(apply);
+    assigned.addAll(List.of(vars));
+    Variable v = vars[0];
+    return t(tf.withControlDependencies(List.of(apply)).readVariableOp(graph.slot(v).handle, DTypes.type(v.dtype())));
   }
 
   // ---- linear algebra ----

@@ -1,0 +1,48 @@
+package io.keras4j.bench;
+
+import io.keras4j.models.Sequential;
+
+/**
+ * Profiles one keras4j workload by TensorFlow op type: run with {@code -Dkeras4j.profile=FILE}, which receives the
+ * table when the JVM exits (see {@code bench/profile.sh}). One untraced warm-up, then one traced pass; prints the
+ * traced pass's wall time, to set against the op time in the table (the rest is Java and session overhead).
+ */
+public final class Profile {
+  private Profile() {}
+
+  public static void main(String[] args) {
+    String workload = args.length > 0 ? args[0] : "w2_train";
+    Keras4jWorkloads w = new Keras4jWorkloads(1);
+    long t;
+    switch (workload) {
+      case "w1_predict" -> {
+        float[][] x = Data.features(20000, 5, 1);
+        try (Sequential m = w.w1()) {
+          m.predict(x, 1024);
+          t = System.nanoTime();
+          m.predict(x, 1024);
+        }
+      }
+      case "w2_train" -> {
+        float[][] x = Data.features(60000, 784, 2);
+        float[][] y = Data.oneHot10(x);
+        try (Sequential m = w.w2()) {
+          Keras4jWorkloads.fit(m, x, y, 1, 128);
+          t = System.nanoTime();
+          Keras4jWorkloads.fit(m, x, y, 1, 128);
+        }
+      }
+      case "w3_predict" -> {
+        float[][][][] x = Data.images(10000, 3);
+        try (Sequential m = w.w3()) {
+          m.predict(x, 64);
+          t = System.nanoTime();
+          m.predict(x, 64);
+        }
+      }
+      default -> throw new IllegalArgumentException(
+          "Unknown workload '" + workload + "'. Expected one of w1_predict, w2_train, w3_predict");
+    }
+    System.out.printf("%s traced pass: %.1f ms wall%n", workload, (System.nanoTime() - t) / 1e6);
+  }
+}
