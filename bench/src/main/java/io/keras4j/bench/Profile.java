@@ -10,8 +10,10 @@ import io.keras4j.models.Sequential;
 public final class Profile {
   private Profile() {}
 
+  /** Arguments: the workload, and for w1_predict the number of traced passes (default 1; more for a JFR). */
   public static void main(String[] args) {
     String workload = args.length > 0 ? args[0] : "w2_train";
+    int passes = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     Keras4jWorkloads w = new Keras4jWorkloads(1);
     long t;
     switch (workload) {
@@ -20,7 +22,9 @@ public final class Profile {
         try (Sequential m = w.w1()) {
           m.predict(x, 1024);
           t = System.nanoTime();
-          m.predict(x, 1024);
+          for (int i = 0; i < passes; i++) {
+            m.predict(x, 1024);
+          }
         }
       }
       case "w2_train" -> {

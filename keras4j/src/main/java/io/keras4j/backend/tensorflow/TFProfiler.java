@@ -53,13 +53,27 @@ final class TFProfiler {
     runs++;
     for (DeviceStepStats device : metadata.getStepStats().getDevStatsList()) {
       for (NodeExecStats node : device.getNodeStatsList()) {
-        GraphOperation op = graph.operation(node.getNodeName());
-        String type = op != null ? op.type() : "(runtime) " + node.getNodeName().replaceAll("[0-9_]+$", "");
+        String type = kernel(graph, node);
         long[] acc = BY_TYPE.computeIfAbsent(type, k -> new long[2]);
         acc[0] += node.getOpEndRelMicros() - node.getOpStartRelMicros();
         acc[1]++;
       }
     }
+  }
+
+  /**
+   * The kernel that ran: the timeline label's op ({@code "name = _FusedMatMul(a, b)"}), which names the kernels
+   * TensorFlow's graph optimiser fused under one node; else the node's op type in {@code graph}.
+   */
+  static String kernel(Graph graph, NodeExecStats node) {
+    String label = node.getTimelineLabel();
+    int eq = label.indexOf(" = ");
+    int paren = label.indexOf('(', eq + 3);
+    if (eq >= 0 && paren > eq) {
+      return label.substring(eq + 3, paren);
+    }
+    GraphOperation op = graph.operation(node.getNodeName());
+    return op != null ? op.type() : "(runtime) " + node.getNodeName().replaceAll("[0-9_]+$", "");
   }
 
   /** The profile as a markdown table, the most expensive op types first. */

@@ -28,10 +28,16 @@ class TFProfilerTest {
           DeviceStepStats.newBuilder().addNodeStats(node("a", 0, 1500)).addNodeStats(node("b", 10, 510))
               .addNodeStats(node("c", 600, 1600)))).build();
       TFProfiler.record(g, md);
+      // a fused kernel is reported by the name its timeline label gives, not the graph node's type
+      TFProfiler.record(g, RunMetadata.newBuilder().setStepStats(StepStats.newBuilder().addDevStats(
+          DeviceStepStats.newBuilder().addNodeStats(node("c", 0, 4000).toBuilder()
+              .setTimelineLabel("c = _FusedMatMul(x, w, b)")))).build());
       String table = TFProfiler.table();
-      assertTrue(table.contains("| Const | 2.0 | 66.7% | 2 | 1000.0 |"), table);
-      assertTrue(table.contains("| Add | 1.0 | 33.3% | 1 | 1000.0 |"), table);
-      assertTrue(table.indexOf("Const") < table.indexOf("Add"), table);
+      assertTrue(table.contains("| _FusedMatMul | 4.0 | 57.1% | 1 | 4000.0 |"), table);
+      assertTrue(table.contains("| Const | 2.0 | 28.6% | 2 | 1000.0 |"), table);
+      assertTrue(table.contains("| Add | 1.0 | 14.3% | 1 | 1000.0 |"), table);
+      assertTrue(table.indexOf("_FusedMatMul") < table.indexOf("Const"), table);
+      assertTrue(table.indexOf("Const") < table.indexOf("| Add"), table);
     }
   }
 }
