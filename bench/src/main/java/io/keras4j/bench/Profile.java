@@ -10,7 +10,7 @@ import io.keras4j.models.Sequential;
 public final class Profile {
   private Profile() {}
 
-  /** Arguments: the workload, and for w1_predict the number of traced passes (default 1; more for a JFR). */
+  /** Arguments: the workload, and for w1 the number of traced passes (epochs) (default 1; more for a JFR). */
   public static void main(String[] args) {
     String workload = args.length > 0 ? args[0] : "w2_train";
     int passes = args.length > 1 ? Integer.parseInt(args[1]) : 1;
@@ -25,6 +25,15 @@ public final class Profile {
           for (int i = 0; i < passes; i++) {
             m.predict(x, 1024);
           }
+        }
+      }
+      case "w1_train" -> {
+        float[][] x = Data.features(20000, 5, 1);
+        float[] y = Data.binaryLabels(x);
+        try (Sequential m = w.w1()) {
+          Keras4jWorkloads.fit(m, x, y, 1, 32);
+          t = System.nanoTime();
+          Keras4jWorkloads.fit(m, x, y, passes, 32);
         }
       }
       case "w2_train" -> {
@@ -45,7 +54,7 @@ public final class Profile {
         }
       }
       default -> throw new IllegalArgumentException(
-          "Unknown workload '" + workload + "'. Expected one of w1_predict, w2_train, w3_predict");
+          "Unknown workload '" + workload + "'. Expected one of w1_train, w1_predict, w2_train, w3_predict");
     }
     System.out.printf("%s traced pass: %.1f ms wall%n", workload, (System.nanoTime() - t) / 1e6);
   }
