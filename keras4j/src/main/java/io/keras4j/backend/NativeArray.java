@@ -13,7 +13,14 @@ public interface NativeArray extends AutoCloseable {
   String dtype();
 
   /** The values, row-major, converted to float. */
-  float[] toFloatArray();
+  default float[] toFloatArray() {
+    float[] out = new float[(int) shape().size()];
+    copyTo(out, 0);
+    return out;
+  }
+
+  /** Copies the values, row-major and converted to float, into {@code dst} from {@code offset}. */
+  void copyTo(float[] dst, int offset);
 
   /** Element {@code i} in row-major order, as float. */
   float getFloat(long i);

@@ -665,9 +665,8 @@ final class Trainer implements AutoCloseable {
         size.setInt(len);
         List<NativeArray> res = predictFn.call(feeds);
         for (int o = 0; o < res.size(); o++) {
-          float[] v = res.get(o).toFloatArray();
-          int row = v.length / len;
-          System.arraycopy(v, 0, buffers.get(o), start * row, v.length);
+          int row = (int) (res.get(o).shape().size() / len);
+          res.get(o).copyTo(buffers.get(o), start * row);
         }
         closeAll(res);
       }

@@ -65,11 +65,9 @@ public class Adam extends Optimizer {
 
   @Override
   protected Tensor updateStep(Ops ops, Tensor g, Variable var, Tensor value, Tensor lr) {
-    Tensor step = ops.add(iterationsFloat(ops), 1f);
-    Tensor b1Power = ops.pow(ops.constant((float) beta1), step);
-    Tensor b2Power = ops.pow(ops.constant((float) beta2), step);
-    Tensor alpha = ops.divide(ops.multiply(lr, ops.sqrt(ops.add(ops.negative(b2Power), 1f))),
-        ops.add(ops.negative(b1Power), 1f));
+    Tensor[] powers = betaPowers(ops);
+    Tensor alpha = ops.divide(ops.multiply(lr, ops.sqrt(ops.add(ops.negative(powers[1]), 1f))),
+        ops.add(ops.negative(powers[0]), 1f));
     Variable mv = slot(var, "momentum");
     Variable vv = slot(var, "velocity");
     Tensor m = ops.assign(mv, ops.add(ops.read(mv), ops.multiply(ops.subtract(g, ops.read(mv)), (float) (1 - beta1))));
@@ -88,11 +86,15 @@ public class Adam extends Optimizer {
     if (amsgrad || (getClass() != Adam.class && getClass() != AdamW.class)) {
       return null;
     }
+    Tensor[] powers = betaPowers(ops);
+    return ops.applyAdam(var, slot(var, "momentum"), slot(var, "velocity"), powers[0], powers[1], lr,
+        (float) beta1, (float) beta2, (float) epsilon, g);
+  }
+
+  /** {@code beta_1^t} and {@code beta_2^t} for this step t (counted from 1), Adam's bias corrections. */
+  private Tensor[] betaPowers(Ops ops) {
     Tensor step = ops.add(iterationsFloat(ops), 1f);
-    Tensor b1Power = ops.pow(ops.constant((float) beta1), step);
-    Tensor b2Power = ops.pow(ops.constant((float) beta2), step);
-    return ops.applyAdam(var, slot(var, "momentum"), slot(var, "velocity"), b1Power, b2Power, lr, (float) beta1,
-        (float) beta2, (float) epsilon, g);
+    return new Tensor[] {ops.pow(ops.constant((float) beta1), step), ops.pow(ops.constant((float) beta2), step)};
   }
 
   @Override

@@ -17,6 +17,23 @@ import org.junit.jupiter.api.Test;
 
 /** End-to-end training: XOR, seeds, the functional API, sample weights, NaN handling. */
 class TrainingTest {
+  /** predict over several batches, the last one partial, puts each row where it belongs. */
+  @Test
+  void predictFillsEachBatchInPlace() {
+    Sequential m = new Sequential();
+    Dense d = new Dense(2).inputDim(2);
+    m.add(d);
+    // y = x W + b with W = [[1, 2], [3, 4]], b = [0.5, -0.5]
+    d.setWeights(List.of(new float[] {1, 2, 3, 4}, new float[] {0.5f, -0.5f}));
+    float[][] x = {{1, 0}, {0, 1}, {1, 1}, {2, -1}, {-1, 3}};
+    float[][] p = m.predict(x, 2);
+    float[][] expected = {{1.5f, 1.5f}, {3.5f, 3.5f}, {4.5f, 5.5f}, {-0.5f, -0.5f}, {8.5f, 9.5f}};
+    for (int i = 0; i < x.length; i++) {
+      assertArrayEquals(expected[i], p[i], 1e-6f, "row " + i);
+    }
+    m.close();
+  }
+
   static final float[][] XOR_X = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
   static final float[] XOR_Y = {0, 1, 1, 0};
 

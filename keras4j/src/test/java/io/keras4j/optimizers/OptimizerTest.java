@@ -110,22 +110,26 @@ class OptimizerTest {
 
   @Test
   void adamAmsgradKeepsTheLargestVelocity() {
-    double lr = 0.01;
+    check(reference(adamRule(0.01, true)), steps(new Adam(0.01).amsgrad(true)));
+  }
+
+  /** Keras' Adam update in plain Java (with AMSGrad, the largest velocity so far divides the step). */
+  static Rule adamRule(double lr, boolean amsgrad) {
     double b1 = 0.9;
     double b2 = 0.999;
-    double[] m = new double[3];
-    double[] v = new double[3];
-    double[] vHat = new double[3];
-    check(reference((t, w) -> {
+    double[] m = new double[W0.length];
+    double[] v = new double[W0.length];
+    double[] vHat = new double[W0.length];
+    return (t, w) -> {
       double alpha = lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
       for (int i = 0; i < w.length; i++) {
         double g = w[i];
         m[i] += (g - m[i]) * (1 - b1);
         v[i] += (g * g - v[i]) * (1 - b2);
-        vHat[i] = Math.max(vHat[i], v[i]);
+        vHat[i] = amsgrad ? Math.max(vHat[i], v[i]) : v[i];
         w[i] -= m[i] * alpha / (Math.sqrt(vHat[i]) + 1e-7);
       }
-    }), steps(new Adam(0.01).amsgrad(true)));
+    };
   }
 
   /** The loss fetched with a step is the loss before that step's update, fused kernels included. */
@@ -167,20 +171,7 @@ class OptimizerTest {
 
   @Test
   void adam() {
-    double lr = 0.01;
-    double b1 = 0.9;
-    double b2 = 0.999;
-    double[] m = new double[3];
-    double[] v = new double[3];
-    check(reference((t, w) -> {
-      double alpha = lr * Math.sqrt(1 - Math.pow(b2, t)) / (1 - Math.pow(b1, t));
-      for (int i = 0; i < w.length; i++) {
-        double g = w[i];
-        m[i] += (g - m[i]) * (1 - b1);
-        v[i] += (g * g - v[i]) * (1 - b2);
-        w[i] -= m[i] * alpha / (Math.sqrt(v[i]) + 1e-7);
-      }
-    }), steps(new Adam(0.01)));
+    check(reference(adamRule(0.01, false)), steps(new Adam(0.01)));
   }
 
   @Test

@@ -54,17 +54,15 @@ final class TFNativeArray implements NativeArray {
   }
 
   @Override
-  public float[] toFloatArray() {
+  public void copyTo(float[] dst, int offset) {
     int n = (int) tensor.shape().size();
-    float[] out = new float[n];
     if (tensor instanceof TFloat32 t) {
-      t.asRawTensor().data().asFloats().read(out);
+      t.asRawTensor().data().asFloats().read(dst, offset, n);
     } else {
       for (int i = 0; i < n; i++) {
-        out[i] = getFloat(i);
+        dst[offset + i] = getFloat(i);
       }
     }
-    return out;
   }
 
   long[] toLongArray() {
