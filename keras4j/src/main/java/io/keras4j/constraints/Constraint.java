@@ -11,7 +11,13 @@ import java.util.function.UnaryOperator;
  * <p>Keras equivalent: {@code keras.constraints.Constraint}.
  * <pre>{@code new Dense(64).kernelConstraint(new MaxNorm(2.0))}</pre>
  */
-public abstract class Constraint implements UnaryOperator<Tensor> {
+public abstract class Constraint implements UnaryOperator<Tensor>, io.keras4j.saving.KerasSerializable {
+  /** Keras' module, {@code "keras.constraints"}. */
+  @Override
+  public String kerasModule() {
+    return "keras.constraints";
+  }
+
   /** The constrained value of {@code w} (built with {@code Backend.ops()}). */
   public abstract Tensor call(Tensor w);
 
@@ -28,6 +34,9 @@ public abstract class Constraint implements UnaryOperator<Tensor> {
   public static Constraint get(Object identifier) {
     if (identifier == null || identifier instanceof Constraint) {
       return (Constraint) identifier;
+    }
+    if (identifier instanceof java.util.Map<?, ?>) {
+      return io.keras4j.saving.KerasObjectConfigs.constraint(identifier);
     }
     if (identifier instanceof String s) {
       return switch (s) {

@@ -11,7 +11,13 @@ import java.util.Map;
  * initializer is a subclass or a lambda through {@link #of}.
  * <pre>{@code float[] w = new GlorotUniform(42L).call(Shape.of(3, 2));}</pre>
  */
-public abstract class Initializer {
+public abstract class Initializer implements io.keras4j.saving.KerasSerializable {
+  /** Keras' module, {@code "keras.initializers"}. */
+  @Override
+  public String kerasModule() {
+    return "keras.initializers";
+  }
+
   /** The initial values of a weight of {@code shape}, row-major. */
   public abstract float[] call(Shape shape);
 

@@ -44,6 +44,9 @@ public final class Initializers {
     if (identifier instanceof Initializer i) {
       return i;
     }
+    if (identifier instanceof Map<?, ?>) {
+      return io.keras4j.saving.KerasObjectConfigs.initializer(identifier);
+    }
     if (identifier instanceof String s) {
       Supplier<Initializer> f = BY_NAME.get(s.toLowerCase(java.util.Locale.ROOT));
       if (f == null) {

@@ -6,6 +6,13 @@ import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.initializers.GlorotUniform;
+import io.keras4j.initializers.Initializer;
+import io.keras4j.initializers.Initializers;
+import io.keras4j.initializers.Zeros;
+import io.keras4j.regularizers.Regularizer;
+import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
@@ -15,16 +22,16 @@ import java.util.Map;
  * kernel_initializer="glorot_uniform", bias_initializer="zeros", ...)}. Kernel shape {@code (input_dim, units)}.
  * <pre>{@code model.add(new Dense(32).activation("relu"));}</pre>
  */
-public class Dense extends Layer {
+public class Dense extends BaseLayer<Dense> {
   private final int units;
   private ActivationFunction activation = Activations.get("linear");
   private boolean useBias = true;
-  private Object kernelInitializer = "glorot_uniform";
-  private Object biasInitializer = "zeros";
-  private Object kernelRegularizer;
-  private Object biasRegularizer;
-  private Object kernelConstraint;
-  private Object biasConstraint;
+  private Initializer kernelInitializer = new GlorotUniform();
+  private Initializer biasInitializer = new Zeros();
+  private Regularizer kernelRegularizer;
+  private Regularizer biasRegularizer;
+  private Constraint kernelConstraint;
+  private Constraint biasConstraint;
   private Variable kernel;
   private Variable bias;
 
@@ -41,8 +48,13 @@ public class Dense extends Layer {
     return units;
   }
 
-  /** Sets the activation, a name or function (Keras' {@code activation=}). Default: linear. */
-  public Dense activation(Object activation) {
+  /** Sets the activation by Keras name, such as "relu" (Keras' {@code activation=}). Default: "linear". */
+  public Dense activation(String activation) {
+    return activation(Activations.get(activation));
+  }
+
+  /** Sets the activation function (Keras' {@code activation=}). Default: linear. */
+  public Dense activation(ActivationFunction activation) {
     checkNotBuilt("activation");
     this.activation = Activations.get(activation);
     return this;
@@ -55,64 +67,76 @@ public class Dense extends Layer {
     return this;
   }
 
-  /** Sets the kernel's initializer (Keras' {@code kernel_initializer=}). Default "glorot_uniform". */
-  public Dense kernelInitializer(Object initializer) {
+  /** Sets the kernel's initializer (Keras' {@code kernel_initializer=}). Default {@code GlorotUniform}. */
+  public Dense kernelInitializer(Initializer initializer) {
     checkNotBuilt("kernel_initializer");
-    this.kernelInitializer = io.keras4j.initializers.Initializers.get(initializer);
+    this.kernelInitializer = require(initializer, "kernel_initializer");
     return this;
   }
 
-  /** Sets the bias' initializer (Keras' {@code bias_initializer=}). Default "zeros". */
-  public Dense biasInitializer(Object initializer) {
+  /** Sets the kernel's initializer by name, such as "he_normal". Default "glorot_uniform". */
+  public Dense kernelInitializer(String initializer) {
+    return kernelInitializer(Initializers.get(initializer));
+  }
+
+  /** Sets the bias' initializer (Keras' {@code bias_initializer=}). Default {@code Zeros}. */
+  public Dense biasInitializer(Initializer initializer) {
     checkNotBuilt("bias_initializer");
-    this.biasInitializer = io.keras4j.initializers.Initializers.get(initializer);
+    this.biasInitializer = require(initializer, "bias_initializer");
     return this;
   }
 
-  /** Sets the kernel's regularizer (Keras' {@code kernel_regularizer=}). Default none. */
-  public Dense kernelRegularizer(Object regularizer) {
+  /** Sets the bias' initializer by name. Default "zeros". */
+  public Dense biasInitializer(String initializer) {
+    return biasInitializer(Initializers.get(initializer));
+  }
+
+  /** Sets the kernel's regularizer (Keras' {@code kernel_regularizer=}); null for none. Default none. */
+  public Dense kernelRegularizer(Regularizer regularizer) {
     checkNotBuilt("kernel_regularizer");
-    this.kernelRegularizer = io.keras4j.regularizers.Regularizer.get(regularizer);
+    this.kernelRegularizer = regularizer;
     return this;
   }
 
-  /** Sets the bias' regularizer (Keras' {@code bias_regularizer=}). Default none. */
-  public Dense biasRegularizer(Object regularizer) {
+  /** Sets the kernel's regularizer by name ("l1", "l2", "l1_l2"). Default none. */
+  public Dense kernelRegularizer(String regularizer) {
+    return kernelRegularizer(Regularizer.get(regularizer));
+  }
+
+  /** Sets the bias' regularizer (Keras' {@code bias_regularizer=}); null for none. Default none. */
+  public Dense biasRegularizer(Regularizer regularizer) {
     checkNotBuilt("bias_regularizer");
-    this.biasRegularizer = io.keras4j.regularizers.Regularizer.get(regularizer);
+    this.biasRegularizer = regularizer;
     return this;
   }
 
-  /** Sets the kernel's constraint (Keras' {@code kernel_constraint=}). Default none. */
-  public Dense kernelConstraint(Object constraint) {
+  /** Sets the bias' regularizer by name. Default none. */
+  public Dense biasRegularizer(String regularizer) {
+    return biasRegularizer(Regularizer.get(regularizer));
+  }
+
+  /** Sets the kernel's constraint (Keras' {@code kernel_constraint=}); null for none. Default none. */
+  public Dense kernelConstraint(Constraint constraint) {
     checkNotBuilt("kernel_constraint");
-    this.kernelConstraint = io.keras4j.constraints.Constraint.get(constraint);
+    this.kernelConstraint = constraint;
     return this;
   }
 
-  /** Sets the bias' constraint (Keras' {@code bias_constraint=}). Default none. */
-  public Dense biasConstraint(Object constraint) {
+  /** Sets the kernel's constraint by name ("max_norm", "non_neg", "unit_norm", "min_max_norm"). Default none. */
+  public Dense kernelConstraint(String constraint) {
+    return kernelConstraint(Constraint.get(constraint));
+  }
+
+  /** Sets the bias' constraint (Keras' {@code bias_constraint=}); null for none. Default none. */
+  public Dense biasConstraint(Constraint constraint) {
     checkNotBuilt("bias_constraint");
-    this.biasConstraint = io.keras4j.constraints.Constraint.get(constraint);
+    this.biasConstraint = constraint;
     return this;
   }
 
-  @Override
-  public Dense inputShape(int... shape) {
-    super.inputShape(shape);
-    return this;
-  }
-
-  @Override
-  public Dense inputDim(int inputDim) {
-    super.inputDim(inputDim);
-    return this;
-  }
-
-  @Override
-  public Dense name(String name) {
-    super.name(name);
-    return this;
+  /** Sets the bias' constraint by name. Default none. */
+  public Dense biasConstraint(String constraint) {
+    return biasConstraint(Constraint.get(constraint));
   }
 
   @Override
@@ -164,12 +188,30 @@ public class Dense extends Layer {
     c.put("units", units);
     c.put("activation", activation.name());
     c.put("use_bias", useBias);
-    c.put("kernel_initializer", ser(io.keras4j.initializers.Initializers.get(kernelInitializer)));
-    c.put("bias_initializer", ser(io.keras4j.initializers.Initializers.get(biasInitializer)));
+    c.put("kernel_initializer", ser(kernelInitializer));
+    c.put("bias_initializer", ser(biasInitializer));
     c.put("kernel_regularizer", ser(kernelRegularizer));
     c.put("bias_regularizer", ser(biasRegularizer));
     c.put("kernel_constraint", ser(kernelConstraint));
     c.put("bias_constraint", ser(biasConstraint));
     return c;
+  }
+
+  /** A Dense layer from its Keras config (Keras' {@code Dense.from_config}). */
+  public static Dense fromConfig(Map<String, Object> config) {
+    Config c = new Config("Dense", config);
+    Dense d = new Dense(c.integer("units")).activation(c.identifier("activation", "linear"))
+        .useBias(c.bool("use_bias", true))
+        .kernelRegularizer(Regularizer.get(c.get("kernel_regularizer")))
+        .biasRegularizer(Regularizer.get(c.get("bias_regularizer")))
+        .kernelConstraint(Constraint.get(c.get("kernel_constraint")))
+        .biasConstraint(Constraint.get(c.get("bias_constraint")));
+    if (c.has("kernel_initializer")) {
+      d.kernelInitializer(Initializers.get(c.get("kernel_initializer")));
+    }
+    if (c.has("bias_initializer")) {
+      d.biasInitializer(Initializers.get(c.get("bias_initializer")));
+    }
+    return withBaseConfig(d, c);
   }
 }

@@ -10,6 +10,7 @@ import io.keras4j.constraints.Constraint;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.regularizers.Regularizer;
+import io.keras4j.saving.Config;
 import io.keras4j.utils.Names;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -33,7 +34,7 @@ import java.util.Map;
  * Porting note: Keras' {@code layer(x)} is {@link #apply(KerasTensor)} on symbolic tensors and
  * {@link #apply(Tensor, boolean)} inside another layer's call.
  */
-public abstract class Layer {
+public abstract class Layer implements io.keras4j.saving.KerasSerializable {
   private String name;
   private boolean trainable = true;
   private String dtype = "float32";
@@ -126,13 +127,26 @@ public abstract class Layer {
   }
 
   /** Sets a regularizer on this layer's outputs (Keras' {@code activity_regularizer=}). Default none. */
-  public Layer activityRegularizer(Object regularizer) {
-    this.activityRegularizer = Regularizer.get(regularizer);
+  public Layer activityRegularizer(Regularizer regularizer) {
+    this.activityRegularizer = regularizer;
     return this;
+  }
+
+  /** Sets a regularizer on this layer's outputs by name ("l1", "l2", "l1_l2"). Default none. */
+  public Layer activityRegularizer(String regularizer) {
+    return activityRegularizer(Regularizer.get(regularizer));
   }
 
   protected void inputSpec(InputSpec spec) {
     this.inputSpec = spec;
+  }
+
+  /** {@code value}, or an IllegalArgumentException naming this layer and {@code argument} when it is null. */
+  protected final <V> V require(V value, String argument) {
+    if (value == null) {
+      throw new IllegalArgumentException("Layer '" + name() + "': argument `" + argument + "` must not be null");
+    }
+    return value;
   }
 
   /** Checks that the configuration can still change. */
@@ -143,13 +157,79 @@ public abstract class Layer {
     }
   }
 
-  /** Keras' config: the constructor's keyword arguments, in snake_case. */
+  /** The regularizer on this layer's outputs, or null. */
+  public Regularizer activityRegularizer() {
+    return activityRegularizer;
+  }
+
+  /** Keras' module, {@code "keras.layers"}. */
+  @Override
+  public String kerasModule() {
+    return "keras.layers";
+  }
+
+  /**
+   * Keras' config: the constructor's keyword arguments, in snake_case. The base keys are {@code name},
+   * {@code trainable}, {@code dtype} and, when set, {@code activity_regularizer}; a subclass adds its own and
+   * reads them all back in its static {@code fromConfig(Map)}.
+   */
+  @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("name", name());
     c.put("trainable", trainable);
     c.put("dtype", dtype);
+    if (activityRegularizer != null) {
+      c.put("activity_regularizer", ser(activityRegularizer));
+    }
     return c;
+  }
+
+  /**
+   * Applies the base keys of a layer config to {@code layer}: {@code name}, {@code trainable}, {@code dtype},
+   * {@code activity_regularizer} and the input shape ({@code batch_shape}, or Keras 2's {@code batch_input_shape}).
+   * Each layer's {@code fromConfig} ends with it.
+   */
+  protected static <L extends Layer> L withBaseConfig(L layer, Config c) {
+    if (c.has("name")) {
+      layer.name(c.string("name", null));
+    }
+    layer.trainable(c.bool("trainable", true));
+    Object dtype = c.get("dtype");
+    if (dtype instanceof Map<?, ?> policy && policy.get("config") instanceof Map<?, ?> pc) {
+      dtype = pc.get("name");
+    }
+    if (dtype instanceof String d && !d.equals("float32")) {
+      layer.dtype(d);
+    }
+    if (c.has("activity_regularizer")) {
+      layer.activityRegularizer(io.keras4j.regularizers.Regularizer.get(c.get("activity_regularizer")));
+    }
+    int[] batch = batchShape(c);
+    if (batch != null) {
+      ((Layer) layer).applyBatchShape(batch);
+    }
+    return layer;
+  }
+
+  /** The {@code batch_shape} (or Keras 2's {@code batch_input_shape}) of a config, null dimensions as -1. */
+  static int[] batchShape(Config c) {
+    Object v = c.has("batch_shape") ? c.get("batch_shape") : c.get("batch_input_shape");
+    if (!(v instanceof List<?> l)) {
+      return null;
+    }
+    int[] out = new int[l.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = l.get(i) == null ? -1 : ((Number) l.get(i)).intValue();
+    }
+    return out;
+  }
+
+  private void applyBatchShape(int[] batch) {
+    inputShape(java.util.Arrays.copyOfRange(batch, 1, batch.length));
+    if (batch[0] > 0) {
+      batchSize(batch[0]);
+    }
   }
 
   /** Keras' serialized form of an initializer, regularizer or constraint, for configs. */

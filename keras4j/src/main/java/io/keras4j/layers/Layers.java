@@ -1,6 +1,9 @@
 package io.keras4j.layers;
 
+import io.keras4j.saving.Config;
 import io.keras4j.saving.KerasObjectConfigs;
+import io.keras4j.saving.KerasObjects;
+import io.keras4j.saving.Registry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,24 +18,14 @@ import java.util.function.Function;
  * <pre>{@code Layer d = Layers.fromConfig("Dense", Map.of("units", 10, "activation", "relu"));}</pre>
  */
 public final class Layers {
-  private static final Map<String, Function<LayerConfig, Layer>> REGISTRY = new LinkedHashMap<>();
+  private static final Registry<Layer> REGISTRY = new Registry<>("keras.layers", "layer", Layer.class);
 
   static {
-    reg("InputLayer", c -> new InputLayer(io.keras4j.backend.Shape.of(batchShape(c)), c.string("name", null)));
-    reg("Dense", c -> {
-      Dense d = new Dense(c.integer("units", null)).activation(c.identifier("activation", "linear"))
-          .useBias(c.bool("use_bias", true));
-      if (c.has("kernel_initializer")) {
-        d.kernelInitializer(KerasObjectConfigs.initializer(c.get("kernel_initializer")));
-      }
-      if (c.has("bias_initializer")) {
-        d.biasInitializer(KerasObjectConfigs.initializer(c.get("bias_initializer")));
-      }
-      return d.kernelRegularizer(KerasObjectConfigs.regularizer(c.get("kernel_regularizer")))
-          .biasRegularizer(KerasObjectConfigs.regularizer(c.get("bias_regularizer")))
-          .kernelConstraint(KerasObjectConfigs.constraint(c.get("kernel_constraint")))
-          .biasConstraint(KerasObjectConfigs.constraint(c.get("bias_constraint")));
+    REGISTRY.add("InputLayer", m -> {
+      Config c = new Config("InputLayer", m);
+      return new InputLayer(io.keras4j.backend.Shape.of(Layer.batchShape(c)), c.string("name", null));
     });
+    REGISTRY.add("Dense", Dense::fromConfig);
     reg("Activation", c -> new Activation(c.identifier("activation", null)));
     reg("Dropout", c -> dropout(c, new Dropout(c.number("rate", 0))));
     reg("SpatialDropout1D", c -> dropout(c, new SpatialDropout1D(c.number("rate", 0))));
@@ -48,7 +41,7 @@ public final class Layers {
     reg("Flatten", c -> new Flatten());
     reg("Reshape", c -> new Reshape(c.ints("target_shape", null)));
     reg("Permute", c -> new Permute(c.ints("dims", null)));
-    reg("RepeatVector", c -> new RepeatVector(c.integer("n", null)));
+    reg("RepeatVector", c -> new RepeatVector(c.integer("n")));
     reg("ReLU", c -> new ReLU().maxValue(c.optionalNumber("max_value")).negativeSlope(c.number("negative_slope", 0))
         .threshold(c.number("threshold", 0)));
     reg("LeakyReLU", c -> new LeakyReLU(c.number("negative_slope", c.number("alpha", 0.3))));
@@ -60,7 +53,7 @@ public final class Layers {
     reg("UnitNormalization", c -> new UnitNormalization(c.integer("axis", -1)));
     reg("ActivityRegularization", c -> new ActivityRegularization(c.number("l1", 0), c.number("l2", 0)));
     reg("Normalization", c -> new Normalization());
-    reg("Maxout", c -> new Maxout(c.integer("units", null), c.integer("pieces", null)));
+    reg("Maxout", c -> new Maxout(c.integer("units"), c.integer("pieces")));
     reg("RandomCutout", c -> seeded(c, new RandomCutout(c.number("height_factor", 0.5), c.number("width_factor", 0.5))
         .fillValue(c.number("fill_value", 0))));
     reg("Add", c -> new Add());
@@ -77,23 +70,23 @@ public final class Layers {
     for (int r = 1; r <= 3; r++) {
       final int rank = r;
       reg("Conv" + r + "D", c -> conv(c, switch (rank) {
-        case 1 -> new Conv1D(c.integer("filters", null), c.ints("kernel_size", null));
-        case 2 -> new Conv2D(c.integer("filters", null), c.ints("kernel_size", null));
-        default -> new Conv3D(c.integer("filters", null), c.ints("kernel_size", null));
+        case 1 -> new Conv1D(c.integer("filters"), c.ints("kernel_size", null));
+        case 2 -> new Conv2D(c.integer("filters"), c.ints("kernel_size", null));
+        default -> new Conv3D(c.integer("filters"), c.ints("kernel_size", null));
       }));
       reg("MaxPooling" + r + "D", c -> pooling(c, rank, true));
       reg("AveragePooling" + r + "D", c -> pooling(c, rank, false));
       reg("GlobalMaxPooling" + r + "D", c -> globalPooling(c, rank, true));
       reg("GlobalAveragePooling" + r + "D", c -> globalPooling(c, rank, false));
       reg("ZeroPadding" + r + "D", c -> switch (rank) {
-        case 1 -> new ZeroPadding1D(c.pairs("padding", 1, 1));
-        case 2 -> new ZeroPadding2D(c.pairs("padding", 2, 1));
-        default -> new ZeroPadding3D(c.pairs("padding", 3, 1));
+        case 1 -> new ZeroPadding1D(SpatialPads.fromConfig(c, "padding", 1, 1));
+        case 2 -> new ZeroPadding2D(SpatialPads.fromConfig(c, "padding", 2, 1));
+        default -> new ZeroPadding3D(SpatialPads.fromConfig(c, "padding", 3, 1));
       });
       reg("Cropping" + r + "D", c -> switch (rank) {
-        case 1 -> new Cropping1D(c.pairs("cropping", 1, 1));
-        case 2 -> new Cropping2D(c.pairs("cropping", 2, 0));
-        default -> new Cropping3D(c.pairs("cropping", 3, 1));
+        case 1 -> new Cropping1D(SpatialPads.fromConfig(c, "cropping", 1, 1));
+        case 2 -> new Cropping2D(SpatialPads.fromConfig(c, "cropping", 2, 0));
+        default -> new Cropping3D(SpatialPads.fromConfig(c, "cropping", 3, 1));
       });
       reg("UpSampling" + r + "D", c -> switch (rank) {
         case 1 -> new UpSampling1D(c.ints("size", new int[] {2}));
@@ -101,15 +94,15 @@ public final class Layers {
         default -> new UpSampling3D(c.ints("size", new int[] {2}));
       });
     }
-    reg("Conv1DTranspose", c -> convTranspose(c, new Conv1DTranspose(c.integer("filters", null),
+    reg("Conv1DTranspose", c -> convTranspose(c, new Conv1DTranspose(c.integer("filters"),
         c.ints("kernel_size", null))));
-    reg("Conv2DTranspose", c -> convTranspose(c, new Conv2DTranspose(c.integer("filters", null),
+    reg("Conv2DTranspose", c -> convTranspose(c, new Conv2DTranspose(c.integer("filters"),
         c.ints("kernel_size", null))));
     reg("DepthwiseConv2D", c -> new DepthwiseConv2D(c.ints("kernel_size", null)).strides(c.ints("strides", new int[] {1}))
         .padding(c.string("padding", "valid")).depthMultiplier(c.integer("depth_multiplier", 1))
         .dilationRate(c.ints("dilation_rate", new int[] {1})).activation(c.identifier("activation", "linear"))
         .useBias(c.bool("use_bias", true)).dataFormat(c.string("data_format", "channels_last")));
-    reg("SeparableConv2D", c -> new SeparableConv2D(c.integer("filters", null), c.ints("kernel_size", null))
+    reg("SeparableConv2D", c -> new SeparableConv2D(c.integer("filters"), c.ints("kernel_size", null))
         .strides(c.ints("strides", new int[] {1})).padding(c.string("padding", "valid"))
         .depthMultiplier(c.integer("depth_multiplier", 1)).dilationRate(c.ints("dilation_rate", new int[] {1}))
         .activation(c.identifier("activation", "linear")).useBias(c.bool("use_bias", true))
@@ -133,13 +126,13 @@ public final class Layers {
         ? new RandomContrast(((Number) l.get(0)).doubleValue(), ((Number) l.get(1)).doubleValue())
         : new RandomContrast(c.number("factor", 0))));
     reg("RandomBrightness", c -> seeded(c, factor(c, "factor", RandomBrightness::new)));
-    reg("RandomCrop", c -> seeded(c, new RandomCrop(c.integer("height", null), c.integer("width", null))));
+    reg("RandomCrop", c -> seeded(c, new RandomCrop(c.integer("height"), c.integer("width"))));
   }
 
   private Layers() {}
 
   /** A factor given as one number f (meaning [-f, f]) or a (lower, upper) pair. */
-  private static <L> L factor(LayerConfig c, String key, java.util.function.BiFunction<Double, Double, L> make) {
+  private static <L> L factor(Config c, String key, java.util.function.BiFunction<Double, Double, L> make) {
     Object v = c.get(key);
     if (v instanceof List<?> l) {
       return make.apply(((Number) l.get(0)).doubleValue(), ((Number) l.get(1)).doubleValue());
@@ -148,83 +141,60 @@ public final class Layers {
     return make.apply(-Math.abs(f), Math.abs(f));
   }
 
-  private static Layer seeded(LayerConfig c, RandomImageLayer l) {
+  private static Layer seeded(Config c, RandomImageLayer l) {
     if (c.has("seed")) {
       l.seed(((Number) c.get("seed")).longValue());
     }
     return l;
   }
 
-  private static Layer affine(LayerConfig c, RandomAffine l) {
+  private static Layer affine(Config c, RandomAffine l) {
     l.fillMode(c.string("fill_mode", "reflect")).interpolation(c.string("interpolation", "bilinear"))
         .fillValue(c.number("fill_value", 0));
     return seeded(c, l);
   }
 
-  private static void reg(String className, Function<LayerConfig, Layer> factory) {
-    REGISTRY.put(className, factory);
-  }
-
-  /** Registers a custom layer class under {@code className} (Keras' {@code register_keras_serializable}). */
-  public static synchronized void register(String className, Function<LayerConfig, Layer> factory) {
-    REGISTRY.put(className, factory);
-  }
-
-  /** Removes a registered class name (built-in layers cannot be removed). */
-  public static synchronized void unregister(String className) {
-    REGISTRY.remove(className);
-  }
-
-  /** The class names that {@link #fromConfig} knows. */
-  public static List<String> classNames() {
-    return List.copyOf(REGISTRY.keySet());
+  /** Registers a layer whose reading still lives here; the base keys are applied after {@code factory}. */
+  private static void reg(String className, Function<Config, Layer> factory) {
+    REGISTRY.add(className, m -> {
+      Config c = new Config(className, m);
+      return Layer.withBaseConfig(factory.apply(c), c);
+    });
   }
 
   /**
-   * A new layer of {@code className} configured by {@code config}; {@code name}, {@code trainable} and
-   * {@code batch_shape}/{@code batch_input_shape} are applied as Keras does.
+   * Registers a custom layer class under {@code className} (Keras' {@code register_keras_serializable} or
+   * {@code custom_objects}): files naming {@code className} are read by {@code fromConfig}.
+   */
+  public static void register(String className, Function<Map<String, Object>, ? extends Layer> fromConfig) {
+    KerasObjects.register(className, fromConfig);
+  }
+
+  /** Removes a custom class registered with {@link #register}. */
+  public static void unregister(String className) {
+    KerasObjects.unregister(className);
+  }
+
+  /** The built-in class names that {@link #fromConfig} knows. */
+  public static List<String> classNames() {
+    return REGISTRY.classNames();
+  }
+
+  /**
+   * A new layer of {@code className} configured by {@code config} (Keras' {@code keras.layers.deserialize}).
    *
    * @throws IllegalArgumentException for an unknown class (listing the known ones) or a bad value
    */
   public static Layer fromConfig(String className, Map<String, Object> config) {
-    Function<LayerConfig, Layer> f = REGISTRY.get(className);
-    if (f == null) {
-      throw new IllegalArgumentException("Unknown layer: '" + className + "'. Please ensure you are using a "
-          + "`keras.utils.custom_object_scope` equivalent: register it with Layers.register. Known layers: "
-          + REGISTRY.keySet());
-    }
-    LayerConfig c = new LayerConfig(className, config);
-    Layer layer = f.apply(c);
-    if (layer instanceof InputLayer) {
-      return layer;
-    }
-    if (c.has("name")) {
-      layer.name(c.string("name", null));
-    }
-    if (c.has("trainable")) {
-      layer.trainable(c.bool("trainable", true));
-    }
-    int[] batch = batchShape(c);
-    if (batch != null) {
-      layer.inputShape(java.util.Arrays.copyOfRange(batch, 1, batch.length));
-    }
-    return layer;
+    return REGISTRY.fromConfig(className, config);
   }
 
-  private static int[] batchShape(LayerConfig c) {
-    Object v = c.has("batch_shape") ? c.get("batch_shape") : c.get("batch_input_shape");
-    if (v == null) {
-      return null;
-    }
-    List<?> l = (List<?>) v;
-    int[] out = new int[l.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = l.get(i) == null ? -1 : ((Number) l.get(i)).intValue();
-    }
-    return out;
+  /** The layer {@code spec} describes: Keras' serialized form {@code {"class_name", "config", ...}} or a Layer. */
+  public static Layer deserialize(Object spec) {
+    return REGISTRY.get(spec);
   }
 
-  private static Layer dropout(LayerConfig c, Dropout d) {
+  private static Layer dropout(Config c, Dropout d) {
     if (c.has("seed")) {
       d.seed(((Number) c.get("seed")).longValue());
     }
@@ -234,7 +204,7 @@ public final class Layers {
     return d;
   }
 
-  private static int axis(LayerConfig c) {
+  private static int axis(Config c) {
     int[] a = c.ints("axis", new int[] {-1});
     if (a.length != 1) {
       throw new IllegalArgumentException("Only a single normalisation axis is supported. Received: axis="
@@ -243,7 +213,7 @@ public final class Layers {
     return a[0];
   }
 
-  private static Layer conv(LayerConfig c, BaseConv<?> l) {
+  private static Layer conv(Config c, BaseConv<?> l) {
     if (c.has("kernel_initializer")) {
       l.kernelInitializer(KerasObjectConfigs.initializer(c.get("kernel_initializer")));
     }
@@ -260,7 +230,7 @@ public final class Layers {
         .dataFormat(c.string("data_format", "channels_last"));
   }
 
-  private static Layer convTranspose(LayerConfig c, BaseConvTranspose<?> l) {
+  private static Layer convTranspose(Config c, BaseConvTranspose<?> l) {
     if (c.has("output_padding")) {
       throw new IllegalArgumentException(c.get("output_padding") + ": output_padding is not supported");
     }
@@ -269,7 +239,7 @@ public final class Layers {
         .useBias(c.bool("use_bias", true)).dataFormat(c.string("data_format", "channels_last"));
   }
 
-  private static Layer pooling(LayerConfig c, int rank, boolean max) {
+  private static Layer pooling(Config c, int rank, boolean max) {
     int[] size = c.ints("pool_size", new int[] {2});
     BasePooling<?> p = switch (rank) {
       case 1 -> max ? new MaxPooling1D(size) : new AveragePooling1D(size);
@@ -283,7 +253,7 @@ public final class Layers {
     return p.padding(c.string("padding", "valid")).dataFormat(c.string("data_format", "channels_last"));
   }
 
-  private static Layer globalPooling(LayerConfig c, int rank, boolean max) {
+  private static Layer globalPooling(Config c, int rank, boolean max) {
     BaseGlobalPooling<?> p = switch (rank) {
       case 1 -> max ? new GlobalMaxPooling1D() : new GlobalAveragePooling1D();
       case 2 -> max ? new GlobalMaxPooling2D() : new GlobalAveragePooling2D();

@@ -35,4 +35,24 @@ final class SpatialPads {
     }
     return p;
   }
+
+  /**
+   * Keras' padding and cropping forms in a config, for {@code rank} axes: an int, a list of ints (one per axis, or
+   * (left, right) for rank 1), or a list of (before, after) pairs; {@code fallback} on every side when absent.
+   */
+  static int[][] fromConfig(io.keras4j.saving.Config c, String key, int rank, int fallback) {
+    Object v = c.get(key);
+    if (v == null) {
+      return of(key, rank, fallback);
+    }
+    if (v instanceof java.util.List<?> l && !l.isEmpty() && l.get(0) instanceof java.util.List<?>) {
+      int[][] p = new int[l.size()][];
+      for (int i = 0; i < p.length; i++) {
+        java.util.List<?> pair = (java.util.List<?>) l.get(i);
+        p[i] = new int[] {((Number) pair.get(0)).intValue(), ((Number) pair.get(1)).intValue()};
+      }
+      return check(key, p);
+    }
+    return of(key, rank, c.ints(key, null));
+  }
 }

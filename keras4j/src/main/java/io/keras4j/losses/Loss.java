@@ -16,7 +16,13 @@ import java.util.function.BiFunction;
  * {@link #of(String, BiFunction)}.
  * <pre>{@code Loss mse = Loss.of("my_mse", (t, p) -> ops.mean(ops.square(ops.subtract(p, t)), new int[] {-1}, false));}</pre>
  */
-public abstract class Loss {
+public abstract class Loss implements io.keras4j.saving.KerasSerializable {
+  /** Keras' module, {@code "keras.losses"}. */
+  @Override
+  public String kerasModule() {
+    return "keras.losses";
+  }
+
   private static final List<String> REDUCTIONS = List.of("sum_over_batch_size", "sum", "none");
   private final String name;
   private String reduction = "sum_over_batch_size";

@@ -17,7 +17,13 @@ import java.util.Map;
  * {@code result} and {@code reset_state}. Updates and results are graph computations built with
  * {@code Backend.ops()}; the state lives in variables, so the metric runs inside the train step.
  */
-public abstract class Metric {
+public abstract class Metric implements io.keras4j.saving.KerasSerializable {
+  /** Keras' module, {@code "keras.metrics"}. */
+  @Override
+  public String kerasModule() {
+    return "keras.metrics";
+  }
+
   private String name;
   private final List<Variable> variables = new ArrayList<>();
 

@@ -23,7 +23,13 @@ import java.util.Set;
  * {@link #updateStep}, which returns the variable's new value. The learning rate lives in a variable, so
  * {@link #learningRate(double)} takes effect at the next step without rebuilding anything.
  */
-public abstract class Optimizer {
+public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
+  /** Keras' module, {@code "keras.optimizers"}. */
+  @Override
+  public String kerasModule() {
+    return "keras.optimizers";
+  }
+
   private final String name;
   private final Variable iterations;
   private final Variable learningRateVar;

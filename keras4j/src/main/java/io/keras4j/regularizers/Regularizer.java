@@ -10,7 +10,13 @@ import java.util.Map;
  * <p>Keras equivalent: {@code keras.regularizers.Regularizer}.
  * <pre>{@code new Dense(64).kernelRegularizer(new L2(0.01))}</pre>
  */
-public abstract class Regularizer {
+public abstract class Regularizer implements io.keras4j.saving.KerasSerializable {
+  /** Keras' module, {@code "keras.regularizers"}. */
+  @Override
+  public String kerasModule() {
+    return "keras.regularizers";
+  }
+
   /** The penalty of {@code x}, a scalar tensor (built with {@code Backend.ops()}). */
   public abstract Tensor call(Tensor x);
 
@@ -23,6 +29,9 @@ public abstract class Regularizer {
   public static Regularizer get(Object identifier) {
     if (identifier == null || identifier instanceof Regularizer) {
       return (Regularizer) identifier;
+    }
+    if (identifier instanceof Map<?, ?>) {
+      return io.keras4j.saving.KerasObjectConfigs.regularizer(identifier);
     }
     if (identifier instanceof String s) {
       return switch (s) {

@@ -53,7 +53,7 @@ public final class KerasObjectConfigs {
     if (!(spec instanceof Map<?, ?> m)) {
       return spec == null ? null : Initializers.get(spec);
     }
-    Map<String, Object> c = ModelConfigs.asMap(m.get("config"));
+    Map<String, Object> c = m.get("config") instanceof Map<?, ?> cm ? Config.asStringMap(cm) : Map.of();
     return switch (cls(m)) {
       case "GlorotUniform" -> new GlorotUniform(seed(c));
       case "GlorotNormal" -> new GlorotNormal(seed(c));
@@ -78,7 +78,7 @@ public final class KerasObjectConfigs {
     if (!(spec instanceof Map<?, ?> m)) {
       return Regularizer.get(spec);
     }
-    Map<String, Object> c = ModelConfigs.asMap(m.get("config"));
+    Map<String, Object> c = m.get("config") instanceof Map<?, ?> cm ? Config.asStringMap(cm) : Map.of();
     return switch (cls(m)) {
       case "L1" -> new L1(num(c, "l1", 0.01));
       case "L2" -> new L2(num(c, "l2", 0.01));
@@ -92,7 +92,7 @@ public final class KerasObjectConfigs {
     if (!(spec instanceof Map<?, ?> m)) {
       return Constraint.get(spec);
     }
-    Map<String, Object> c = ModelConfigs.asMap(m.get("config"));
+    Map<String, Object> c = m.get("config") instanceof Map<?, ?> cm ? Config.asStringMap(cm) : Map.of();
     int axis = c.get("axis") instanceof Number n ? n.intValue() : 0;
     return switch (cls(m)) {
       case "MaxNorm" -> new MaxNorm(num(c, "max_value", 2), axis);

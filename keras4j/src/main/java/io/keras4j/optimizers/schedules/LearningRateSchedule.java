@@ -9,7 +9,7 @@ import java.util.Map;
  * <p>Keras equivalent: {@code keras.optimizers.schedules.LearningRateSchedule}.
  * <pre>{@code new Adam(new ExponentialDecay(1e-3, 1000, 0.96))}</pre>
  */
-public interface LearningRateSchedule {
+public interface LearningRateSchedule extends io.keras4j.saving.KerasSerializable {
   /** The learning rate at {@code step} (a float32 scalar, counted from 0), built with {@code Backend.ops()}. */
   Tensor call(Tensor step);
 
@@ -17,5 +17,12 @@ public interface LearningRateSchedule {
   double value(long step);
 
   /** Keras' config: the constructor's keyword arguments. */
+  @Override
   Map<String, Object> getConfig();
+
+  /** Keras' module, {@code "keras.optimizers.schedules"}. */
+  @Override
+  default String kerasModule() {
+    return "keras.optimizers.schedules";
+  }
 }
