@@ -30,24 +30,24 @@ public abstract class Constraint implements UnaryOperator<Tensor>, io.keras4j.sa
     return new LinkedHashMap<>();
   }
 
-  /** The constraint named "max_norm", "non_neg", "unit_norm" or "min_max_norm", or the Constraint itself. */
+  private static final io.keras4j.saving.Registry<Constraint> REGISTRY =
+      new io.keras4j.saving.Registry<>("keras.constraints", "constraint", Constraint.class)
+          .add("MaxNorm", MaxNorm::fromConfig, "max_norm")
+          .add("MinMaxNorm", MinMaxNorm::fromConfig, "min_max_norm")
+          .add("NonNeg", NonNeg::fromConfig, "non_neg")
+          .add("UnitNorm", UnitNorm::fromConfig, "unit_norm");
+
+  /**
+   * The constraint {@code identifier} describes: a name ("max_norm", "non_neg", "unit_norm", "min_max_norm"),
+   * Keras' serialized form, or a Constraint (returned as it is); null for null.
+   * Keras equivalent: {@code keras.constraints.get}.
+   */
   public static Constraint get(Object identifier) {
-    if (identifier == null || identifier instanceof Constraint) {
-      return (Constraint) identifier;
-    }
-    if (identifier instanceof java.util.Map<?, ?>) {
-      return io.keras4j.saving.KerasObjectConfigs.constraint(identifier);
-    }
-    if (identifier instanceof String s) {
-      return switch (s) {
-        case "max_norm" -> new MaxNorm();
-        case "non_neg" -> new NonNeg();
-        case "unit_norm" -> new UnitNorm();
-        case "min_max_norm" -> new MinMaxNorm();
-        default -> throw new IllegalArgumentException("Could not interpret constraint identifier: '" + s
-            + "'. Expected one of [max_norm, non_neg, unit_norm, min_max_norm]");
-      };
-    }
-    throw new IllegalArgumentException("Could not interpret constraint identifier: " + identifier);
+    return REGISTRY.get(identifier);
+  }
+
+  /** The registry of constraint classes, for tests and tools. */
+  public static io.keras4j.saving.Registry<Constraint> registry() {
+    return REGISTRY;
   }
 }

@@ -41,4 +41,10 @@ public class MaxNorm extends Constraint {
     c.put("axis", axis);
     return c;
   }
+
+  /** A MaxNorm constraint from its Keras config ({@code max_value} 2, {@code axis} 0). */
+  public static MaxNorm fromConfig(Map<String, Object> config) {
+    io.keras4j.saving.Config c = new io.keras4j.saving.Config("MaxNorm", config);
+    return new MaxNorm(c.number("max_value", 2.0), c.integer("axis", 0));
+  }
 }

@@ -51,4 +51,11 @@ public class MinMaxNorm extends Constraint {
     c.put("axis", axis);
     return c;
   }
+
+  /** A MinMaxNorm constraint from its Keras config. */
+  public static MinMaxNorm fromConfig(Map<String, Object> config) {
+    io.keras4j.saving.Config c = new io.keras4j.saving.Config("MinMaxNorm", config);
+    return new MinMaxNorm(c.number("min_value", 0.0), c.number("max_value", 1.0), c.number("rate", 1.0),
+        c.integer("axis", 0));
+  }
 }

@@ -11,4 +11,9 @@ public class NonNeg extends Constraint {
     Ops ops = Backend.ops();
     return ops.multiply(w, ops.cast(ops.greaterEqual(w, ops.constant(0f)), w.dtype()));
   }
+
+  /** A NonNeg constraint from its (empty) Keras config. */
+  public static NonNeg fromConfig(java.util.Map<String, Object> config) {
+    return new NonNeg();
+  }
 }

@@ -29,4 +29,9 @@ public class UnitNorm extends Constraint {
     c.put("axis", axis);
     return c;
   }
+
+  /** A UnitNorm constraint from its Keras config ({@code axis} 0). */
+  public static UnitNorm fromConfig(Map<String, Object> config) {
+    return new UnitNorm(new io.keras4j.saving.Config("UnitNorm", config).integer("axis", 0));
+  }
 }

@@ -24,4 +24,9 @@ public class Constant extends Initializer {
     c.put("value", (double) value);
     return c;
   }
+
+  /** A Constant initializer from its Keras config. */
+  public static Constant fromConfig(Map<String, Object> config) {
+    return new Constant(new io.keras4j.saving.Config("Constant", config).number("value", 0.0));
+  }
 }

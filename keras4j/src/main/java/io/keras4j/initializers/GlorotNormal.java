@@ -5,11 +5,13 @@ package io.keras4j.initializers;
  * Keras equivalent: {@code keras.initializers.GlorotNormal(seed=None)}.
  */
 public class GlorotNormal extends VarianceScaling {
+  /** Unseeded: fresh values at each call. */
   public GlorotNormal() {
-    this(null);
+    super(1.0, "fan_avg", "truncated_normal", null);
   }
 
-  public GlorotNormal(Long seed) {
+  /** Seeded with {@code seed} (Keras' {@code seed=}). */
+  public GlorotNormal(long seed) {
     super(1.0, "fan_avg", "truncated_normal", seed);
   }
 
@@ -19,5 +21,11 @@ public class GlorotNormal extends VarianceScaling {
     java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
     c.put("seed", seed());
     return c;
+  }
+
+  /** A GlorotNormal from its Keras config ({@code seed}). */
+  public static GlorotNormal fromConfig(java.util.Map<String, Object> config) {
+    Long seed = new io.keras4j.saving.Config("GlorotNormal", config).optionalLong("seed");
+    return seed == null ? new GlorotNormal() : new GlorotNormal(seed);
   }
 }

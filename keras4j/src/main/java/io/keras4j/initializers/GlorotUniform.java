@@ -5,11 +5,13 @@ package io.keras4j.initializers;
  * Keras equivalent: {@code keras.initializers.GlorotUniform(seed=None)}.
  */
 public class GlorotUniform extends VarianceScaling {
+  /** Unseeded: fresh values at each call. */
   public GlorotUniform() {
-    this(null);
+    super(1.0, "fan_avg", "uniform", null);
   }
 
-  public GlorotUniform(Long seed) {
+  /** Seeded with {@code seed} (Keras' {@code seed=}). */
+  public GlorotUniform(long seed) {
     super(1.0, "fan_avg", "uniform", seed);
   }
 
@@ -19,5 +21,11 @@ public class GlorotUniform extends VarianceScaling {
     java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
     c.put("seed", seed());
     return c;
+  }
+
+  /** A GlorotUniform from its Keras config ({@code seed}). */
+  public static GlorotUniform fromConfig(java.util.Map<String, Object> config) {
+    Long seed = new io.keras4j.saving.Config("GlorotUniform", config).optionalLong("seed");
+    return seed == null ? new GlorotUniform() : new GlorotUniform(seed);
   }
 }

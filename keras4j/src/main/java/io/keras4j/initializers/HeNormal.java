@@ -5,11 +5,13 @@ package io.keras4j.initializers;
  * Keras equivalent: {@code keras.initializers.HeNormal(seed=None)}.
  */
 public class HeNormal extends VarianceScaling {
+  /** Unseeded: fresh values at each call. */
   public HeNormal() {
-    this(null);
+    super(2.0, "fan_in", "truncated_normal", null);
   }
 
-  public HeNormal(Long seed) {
+  /** Seeded with {@code seed} (Keras' {@code seed=}). */
+  public HeNormal(long seed) {
     super(2.0, "fan_in", "truncated_normal", seed);
   }
 
@@ -19,5 +21,11 @@ public class HeNormal extends VarianceScaling {
     java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
     c.put("seed", seed());
     return c;
+  }
+
+  /** A HeNormal from its Keras config ({@code seed}). */
+  public static HeNormal fromConfig(java.util.Map<String, Object> config) {
+    Long seed = new io.keras4j.saving.Config("HeNormal", config).optionalLong("seed");
+    return seed == null ? new HeNormal() : new HeNormal(seed);
   }
 }

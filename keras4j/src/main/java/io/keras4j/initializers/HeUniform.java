@@ -5,11 +5,13 @@ package io.keras4j.initializers;
  * Keras equivalent: {@code keras.initializers.HeUniform(seed=None)}.
  */
 public class HeUniform extends VarianceScaling {
+  /** Unseeded: fresh values at each call. */
   public HeUniform() {
-    this(null);
+    super(2.0, "fan_in", "uniform", null);
   }
 
-  public HeUniform(Long seed) {
+  /** Seeded with {@code seed} (Keras' {@code seed=}). */
+  public HeUniform(long seed) {
     super(2.0, "fan_in", "uniform", seed);
   }
 
@@ -19,5 +21,11 @@ public class HeUniform extends VarianceScaling {
     java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
     c.put("seed", seed());
     return c;
+  }
+
+  /** A HeUniform from its Keras config ({@code seed}). */
+  public static HeUniform fromConfig(java.util.Map<String, Object> config) {
+    Long seed = new io.keras4j.saving.Config("HeUniform", config).optionalLong("seed");
+    return seed == null ? new HeUniform() : new HeUniform(seed);
   }
 }

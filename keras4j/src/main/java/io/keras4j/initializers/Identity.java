@@ -36,4 +36,9 @@ public class Identity extends Initializer {
     c.put("gain", gain);
     return c;
   }
+
+  /** An Identity initializer from its Keras config. */
+  public static Identity fromConfig(Map<String, Object> config) {
+    return new Identity(new io.keras4j.saving.Config("Identity", config).number("gain", 1.0));
+  }
 }

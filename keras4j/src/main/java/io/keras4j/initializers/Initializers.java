@@ -1,62 +1,51 @@
 package io.keras4j.initializers;
 
-import java.util.LinkedHashMap;
+import io.keras4j.saving.Registry;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
- * Looks up initializers by Keras' string identifiers.
+ * Looks up initializers by Keras' string identifiers, class names and serialized configs.
  *
- * <p>Keras equivalent: {@code keras.initializers.get}.
+ * <p>Keras equivalent: {@code keras.initializers.get} and {@code keras.initializers.deserialize}.
  * <pre>{@code Initializer init = Initializers.get("he_normal");}</pre>
  */
 public final class Initializers {
-  private static final Map<String, Supplier<Initializer>> BY_NAME = new LinkedHashMap<>();
-
-  static {
-    BY_NAME.put("zeros", Zeros::new);
-    BY_NAME.put("ones", Ones::new);
-    BY_NAME.put("constant", () -> new Constant(0));
-    BY_NAME.put("random_normal", RandomNormal::new);
-    BY_NAME.put("random_uniform", RandomUniform::new);
-    BY_NAME.put("truncated_normal", TruncatedNormal::new);
-    BY_NAME.put("variance_scaling", VarianceScaling::new);
-    BY_NAME.put("glorot_normal", GlorotNormal::new);
-    BY_NAME.put("glorot_uniform", GlorotUniform::new);
-    BY_NAME.put("he_normal", HeNormal::new);
-    BY_NAME.put("he_uniform", HeUniform::new);
-    BY_NAME.put("lecun_normal", LecunNormal::new);
-    BY_NAME.put("lecun_uniform", LecunUniform::new);
-    BY_NAME.put("orthogonal", Orthogonal::new);
-    BY_NAME.put("identity", Identity::new);
-    // Keras' aliases
-    BY_NAME.put("normal", RandomNormal::new);
-    BY_NAME.put("uniform", RandomUniform::new);
-  }
+  private static final Registry<Initializer> REGISTRY =
+      new Registry<>("keras.initializers", "initializer", Initializer.class)
+          .add("Zeros", Zeros::fromConfig, "zeros")
+          .add("Ones", Ones::fromConfig, "ones")
+          .add("Constant", Constant::fromConfig, "constant")
+          .add("RandomNormal", RandomNormal::fromConfig, "random_normal", "normal")
+          .add("RandomUniform", RandomUniform::fromConfig, "random_uniform", "uniform")
+          .add("TruncatedNormal", TruncatedNormal::fromConfig, "truncated_normal")
+          .add("VarianceScaling", VarianceScaling::fromConfig, "variance_scaling")
+          .add("GlorotNormal", GlorotNormal::fromConfig, "glorot_normal")
+          .add("GlorotUniform", GlorotUniform::fromConfig, "glorot_uniform")
+          .add("HeNormal", HeNormal::fromConfig, "he_normal")
+          .add("HeUniform", HeUniform::fromConfig, "he_uniform")
+          .add("LecunNormal", LecunNormal::fromConfig, "lecun_normal")
+          .add("LecunUniform", LecunUniform::fromConfig, "lecun_uniform")
+          .add("Orthogonal", Orthogonal::fromConfig, "orthogonal")
+          .add("Identity", Identity::fromConfig, "identity");
 
   private Initializers() {}
 
-  /** The initializer named {@code identifier}, or {@code identifier} itself when it is an Initializer. */
+  /**
+   * The initializer {@code identifier} describes: a name ("he_normal", "HeNormal"), Keras' serialized form
+   * {@code {"class_name": "HeNormal", "config": {"seed": 1}}}, or an Initializer (returned as it is); null for null.
+   */
   public static Initializer get(Object identifier) {
-    if (identifier == null) {
-      return null;
-    }
-    if (identifier instanceof Initializer i) {
-      return i;
-    }
-    if (identifier instanceof Map<?, ?>) {
-      return io.keras4j.saving.KerasObjectConfigs.initializer(identifier);
-    }
-    if (identifier instanceof String s) {
-      Supplier<Initializer> f = BY_NAME.get(s.toLowerCase(java.util.Locale.ROOT));
-      if (f == null) {
-        throw new IllegalArgumentException("Could not interpret initializer identifier: '" + s + "'. Expected one of "
-            + BY_NAME.keySet());
-      }
-      return f.get();
-    }
-    throw new IllegalArgumentException("Could not interpret initializer identifier. Expected a String or an "
-        + "Initializer. Received: " + identifier);
+    return REGISTRY.get(identifier);
+  }
+
+  /** An initializer of Keras class {@code className} configured by {@code config} (Keras' {@code from_config}). */
+  public static Initializer fromConfig(String className, Map<String, Object> config) {
+    return REGISTRY.fromConfig(className, config);
+  }
+
+  /** The registry of initializer classes, for tests and tools. */
+  public static Registry<Initializer> registry() {
+    return REGISTRY;
   }
 
   /** Keras' registered name of an initializer class, e.g. "glorot_uniform". */

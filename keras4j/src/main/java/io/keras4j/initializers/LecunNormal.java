@@ -5,11 +5,13 @@ package io.keras4j.initializers;
  * Keras equivalent: {@code keras.initializers.LecunNormal(seed=None)}.
  */
 public class LecunNormal extends VarianceScaling {
+  /** Unseeded: fresh values at each call. */
   public LecunNormal() {
-    this(null);
+    super(1.0, "fan_in", "truncated_normal", null);
   }
 
-  public LecunNormal(Long seed) {
+  /** Seeded with {@code seed} (Keras' {@code seed=}). */
+  public LecunNormal(long seed) {
     super(1.0, "fan_in", "truncated_normal", seed);
   }
 
@@ -19,5 +21,11 @@ public class LecunNormal extends VarianceScaling {
     java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
     c.put("seed", seed());
     return c;
+  }
+
+  /** A LecunNormal from its Keras config ({@code seed}). */
+  public static LecunNormal fromConfig(java.util.Map<String, Object> config) {
+    Long seed = new io.keras4j.saving.Config("LecunNormal", config).optionalLong("seed");
+    return seed == null ? new LecunNormal() : new LecunNormal(seed);
   }
 }

@@ -5,11 +5,13 @@ package io.keras4j.initializers;
  * Keras equivalent: {@code keras.initializers.LecunUniform(seed=None)}.
  */
 public class LecunUniform extends VarianceScaling {
+  /** Unseeded: fresh values at each call. */
   public LecunUniform() {
-    this(null);
+    super(1.0, "fan_in", "uniform", null);
   }
 
-  public LecunUniform(Long seed) {
+  /** Seeded with {@code seed} (Keras' {@code seed=}). */
+  public LecunUniform(long seed) {
     super(1.0, "fan_in", "uniform", seed);
   }
 
@@ -19,5 +21,11 @@ public class LecunUniform extends VarianceScaling {
     java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
     c.put("seed", seed());
     return c;
+  }
+
+  /** A LecunUniform from its Keras config ({@code seed}). */
+  public static LecunUniform fromConfig(java.util.Map<String, Object> config) {
+    Long seed = new io.keras4j.saving.Config("LecunUniform", config).optionalLong("seed");
+    return seed == null ? new LecunUniform() : new LecunUniform(seed);
   }
 }

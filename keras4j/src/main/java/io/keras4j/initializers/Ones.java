@@ -10,4 +10,9 @@ public class Ones extends Initializer {
     java.util.Arrays.fill(v, 1f);
     return v;
   }
+
+  /** A Ones initializer from its (empty) Keras config. */
+  public static Ones fromConfig(java.util.Map<String, Object> config) {
+    return new Ones();
+  }
 }

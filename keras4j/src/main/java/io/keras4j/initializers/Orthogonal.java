@@ -13,11 +13,22 @@ import java.util.Random;
 public class Orthogonal extends RandomInitializer {
   private final double gain;
 
+  /** Keras' defaults: gain 1.0, unseeded. */
   public Orthogonal() {
     this(1.0, null);
   }
 
-  public Orthogonal(double gain, Long seed) {
+  /** Unseeded, times {@code gain}. */
+  public Orthogonal(double gain) {
+    this(gain, null);
+  }
+
+  /** Times {@code gain}, seeded with {@code seed}. */
+  public Orthogonal(double gain, long seed) {
+    this(gain, Long.valueOf(seed));
+  }
+
+  private Orthogonal(double gain, Long seed) {
     super(seed);
     this.gain = gain;
   }
@@ -73,5 +84,11 @@ public class Orthogonal extends RandomInitializer {
     Map<String, Object> c = super.getConfig();
     c.put("gain", gain);
     return c;
+  }
+
+  /** An Orthogonal initializer from its Keras config. */
+  public static Orthogonal fromConfig(Map<String, Object> config) {
+    io.keras4j.saving.Config c = new io.keras4j.saving.Config("Orthogonal", config);
+    return new Orthogonal(c.number("gain", 1.0), c.optionalLong("seed"));
   }
 }

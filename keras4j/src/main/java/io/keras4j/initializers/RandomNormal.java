@@ -9,11 +9,22 @@ public class RandomNormal extends RandomInitializer {
   private final double mean;
   private final double stddev;
 
+  /** Keras' defaults: mean=0.0, stddev=0.05, unseeded. */
   public RandomNormal() {
     this(0.0, 0.05, null);
   }
 
-  public RandomNormal(double mean, double stddev, Long seed) {
+  /** Unseeded, with the given mean and stddev. */
+  public RandomNormal(double mean, double stddev) {
+    this(mean, stddev, null);
+  }
+
+  /** Seeded with {@code seed} (Keras' {@code seed=}). */
+  public RandomNormal(double mean, double stddev, long seed) {
+    this(mean, stddev, Long.valueOf(seed));
+  }
+
+  private RandomNormal(double mean, double stddev, Long seed) {
     super(seed);
     this.mean = mean;
     this.stddev = stddev;
@@ -35,5 +46,11 @@ public class RandomNormal extends RandomInitializer {
     c.put("mean", mean);
     c.put("stddev", stddev);
     return c;
+  }
+
+  /** A RandomNormal from its Keras config. */
+  public static RandomNormal fromConfig(Map<String, Object> config) {
+    io.keras4j.saving.Config c = new io.keras4j.saving.Config("RandomNormal", config);
+    return new RandomNormal(c.number("mean", 0.0), c.number("stddev", 0.05), c.optionalLong("seed"));
   }
 }

@@ -9,11 +9,22 @@ public class RandomUniform extends RandomInitializer {
   private final double minval;
   private final double maxval;
 
+  /** Keras' defaults: minval=-0.05, maxval=0.05, unseeded. */
   public RandomUniform() {
     this(-0.05, 0.05, null);
   }
 
-  public RandomUniform(double minval, double maxval, Long seed) {
+  /** Unseeded, with the given minval and maxval. */
+  public RandomUniform(double minval, double maxval) {
+    this(minval, maxval, null);
+  }
+
+  /** Seeded with {@code seed} (Keras' {@code seed=}). */
+  public RandomUniform(double minval, double maxval, long seed) {
+    this(minval, maxval, Long.valueOf(seed));
+  }
+
+  private RandomUniform(double minval, double maxval, Long seed) {
     super(seed);
     this.minval = minval;
     this.maxval = maxval;
@@ -35,5 +46,11 @@ public class RandomUniform extends RandomInitializer {
     c.put("minval", minval);
     c.put("maxval", maxval);
     return c;
+  }
+
+  /** A RandomUniform from its Keras config. */
+  public static RandomUniform fromConfig(Map<String, Object> config) {
+    io.keras4j.saving.Config c = new io.keras4j.saving.Config("RandomUniform", config);
+    return new RandomUniform(c.number("minval", -0.05), c.number("maxval", 0.05), c.optionalLong("seed"));
   }
 }

@@ -12,11 +12,22 @@ public class TruncatedNormal extends RandomInitializer {
   private final double mean;
   private final double stddev;
 
+  /** Keras' defaults: mean=0.0, stddev=0.05, unseeded. */
   public TruncatedNormal() {
     this(0.0, 0.05, null);
   }
 
-  public TruncatedNormal(double mean, double stddev, Long seed) {
+  /** Unseeded, with the given mean and stddev. */
+  public TruncatedNormal(double mean, double stddev) {
+    this(mean, stddev, null);
+  }
+
+  /** Seeded with {@code seed} (Keras' {@code seed=}). */
+  public TruncatedNormal(double mean, double stddev, long seed) {
+    this(mean, stddev, Long.valueOf(seed));
+  }
+
+  private TruncatedNormal(double mean, double stddev, Long seed) {
     super(seed);
     this.mean = mean;
     this.stddev = stddev;
@@ -38,5 +49,11 @@ public class TruncatedNormal extends RandomInitializer {
     c.put("mean", mean);
     c.put("stddev", stddev);
     return c;
+  }
+
+  /** A TruncatedNormal from its Keras config. */
+  public static TruncatedNormal fromConfig(Map<String, Object> config) {
+    io.keras4j.saving.Config c = new io.keras4j.saving.Config("TruncatedNormal", config);
+    return new TruncatedNormal(c.number("mean", 0.0), c.number("stddev", 0.05), c.optionalLong("seed"));
   }
 }

@@ -16,11 +16,23 @@ public class VarianceScaling extends RandomInitializer {
   private final String mode;
   private final String distribution;
 
+  /** Keras' defaults: scale 1.0, mode "fan_in", distribution "truncated_normal", unseeded. */
   public VarianceScaling() {
     this(1.0, "fan_in", "truncated_normal", null);
   }
 
-  public VarianceScaling(double scale, String mode, String distribution, Long seed) {
+  /** Unseeded variance scaling. */
+  public VarianceScaling(double scale, String mode, String distribution) {
+    this(scale, mode, distribution, null);
+  }
+
+  /** Variance scaling seeded with {@code seed}. */
+  public VarianceScaling(double scale, String mode, String distribution, long seed) {
+    this(scale, mode, distribution, Long.valueOf(seed));
+  }
+
+  /** Variance scaling with an optional seed, for subclasses and configs. */
+  protected VarianceScaling(double scale, String mode, String distribution, Long seed) {
     super(seed);
     if (scale <= 0) {
       throw new IllegalArgumentException("Argument `scale` must be positive float. Received: scale=" + scale);
@@ -68,5 +80,12 @@ public class VarianceScaling extends RandomInitializer {
     c.put("mode", mode);
     c.put("distribution", distribution);
     return c;
+  }
+
+  /** A VarianceScaling from its Keras config. */
+  public static VarianceScaling fromConfig(Map<String, Object> config) {
+    io.keras4j.saving.Config c = new io.keras4j.saving.Config("VarianceScaling", config);
+    return new VarianceScaling(c.number("scale", 1.0), c.string("mode", "fan_in"),
+        c.string("distribution", "truncated_normal"), c.optionalLong("seed"));
   }
 }

@@ -8,4 +8,9 @@ public class Zeros extends Initializer {
   public float[] call(Shape shape) {
     return new float[size(shape)];
   }
+
+  /** A Zeros initializer from its (empty) Keras config. */
+  public static Zeros fromConfig(java.util.Map<String, Object> config) {
+    return new Zeros();
+  }
 }

@@ -30,4 +30,9 @@ public class L1 extends Regularizer {
     c.put("l1", l1);
     return c;
   }
+
+  /** An L1 regularizer from its Keras config ({@code l1}, default 0.01). */
+  public static L1 fromConfig(Map<String, Object> config) {
+    return new L1(new io.keras4j.saving.Config("L1", config).number("l1", 0.01));
+  }
 }

@@ -40,4 +40,10 @@ public class L1L2 extends Regularizer {
     c.put("l2", l2);
     return c;
   }
+
+  /** An L1L2 regularizer from its Keras config ({@code l1}, {@code l2}, defaults 0.0). */
+  public static L1L2 fromConfig(Map<String, Object> config) {
+    io.keras4j.saving.Config c = new io.keras4j.saving.Config("L1L2", config);
+    return new L1L2(c.number("l1", 0.0), c.number("l2", 0.0));
+  }
 }

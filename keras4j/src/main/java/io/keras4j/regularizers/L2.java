@@ -30,4 +30,9 @@ public class L2 extends Regularizer {
     c.put("l2", l2);
     return c;
   }
+
+  /** An L2 regularizer from its Keras config ({@code l2}, default 0.01). */
+  public static L2 fromConfig(Map<String, Object> config) {
+    return new L2(new io.keras4j.saving.Config("L2", config).number("l2", 0.01));
+  }
 }

@@ -25,24 +25,24 @@ public abstract class Regularizer implements io.keras4j.saving.KerasSerializable
     return new LinkedHashMap<>();
   }
 
-  /** The regularizer named "l1", "l2" or "l1_l2" (Keras' defaults), or the Regularizer itself. */
+  private static final io.keras4j.saving.Registry<Regularizer> REGISTRY =
+      new io.keras4j.saving.Registry<>("keras.regularizers", "regularizer", Regularizer.class)
+          .add("L1", L1::fromConfig, "l1")
+          .add("L2", L2::fromConfig, "l2")
+          .add("L1L2", L1L2::fromConfig, "l1_l2");
+
+  /**
+   * The regularizer {@code identifier} describes: a name ("l1", "l2", "l1_l2" with Keras' defaults, or "L2"),
+   * Keras' serialized form, or a Regularizer (returned as it is); null for null.
+   * Keras equivalent: {@code keras.regularizers.get}.
+   */
   public static Regularizer get(Object identifier) {
-    if (identifier == null || identifier instanceof Regularizer) {
-      return (Regularizer) identifier;
-    }
-    if (identifier instanceof Map<?, ?>) {
-      return io.keras4j.saving.KerasObjectConfigs.regularizer(identifier);
-    }
-    if (identifier instanceof String s) {
-      return switch (s) {
-        case "l1" -> new L1();
-        case "l2" -> new L2();
-        case "l1_l2" -> new L1L2(0.0, 0.0);
-        default -> throw new IllegalArgumentException("Could not interpret regularizer identifier: '" + s
-            + "'. Expected one of [l1, l2, l1_l2]");
-      };
-    }
-    throw new IllegalArgumentException("Could not interpret regularizer identifier: " + identifier);
+    return REGISTRY.get(identifier);
+  }
+
+  /** The registry of regularizer classes, for tests and tools. */
+  public static io.keras4j.saving.Registry<Regularizer> registry() {
+    return REGISTRY;
   }
 
   static void checkFactor(String name, double value) {

@@ -85,7 +85,7 @@ public final class Registry<T> {
       throw new IllegalArgumentException("Unknown " + kind + ": '" + className + "'. Register a custom class with "
           + "KerasObjects.register(name, fromConfig) (Keras' custom_objects; for layers also Layers.register) or "
           + "KerasObjects.registerKerasSerializable (Keras' @register_keras_serializable). Known " + kind + "s: "
-          + readers.keySet());
+          + readers.keySet() + (aliases.isEmpty() ? "" : ", or by name: " + aliases.keySet()));
     }
     if (!type.isInstance(custom)) {
       throw new IllegalArgumentException("The registered object '" + className + "' is a "
