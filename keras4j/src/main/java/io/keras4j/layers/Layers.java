@@ -175,6 +175,11 @@ public final class Layers {
     KerasObjects.unregister(className);
   }
 
+  /** The registry of built-in layer classes, for tests and tools. */
+  public static Registry<Layer> registry() {
+    return REGISTRY;
+  }
+
   /** The built-in class names that {@link #fromConfig} knows. */
   public static List<String> classNames() {
     return REGISTRY.classNames();
