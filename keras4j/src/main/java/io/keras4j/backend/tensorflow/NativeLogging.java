@@ -24,7 +24,7 @@ public final class NativeLogging {
   public static final String ENV = "TF_CPP_MIN_LOG_LEVEL";
   /** The system property that overrides keras4j's default level. */
   public static final String PROPERTY = "keras4j.tf.logLevel";
-  /** keras4j's default: warnings and errors hidden, INFO hidden (TensorFlow's own default is 0). */
+  /** keras4j's default: INFO and WARNING hidden, errors shown (TensorFlow's own default is 0, everything). */
   public static final String DEFAULT_LEVEL = "2";
 
   private static final Logger LOG = LoggerFactory.getLogger(NativeLogging.class);
