@@ -1,5 +1,6 @@
 package io.keras4j.callbacks;
 
+import io.keras4j.utils.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,10 +57,7 @@ public class BackupAndRestore extends Callback {
     try {
       Files.createDirectories(backupDir);
       model().save(modelFile());
-      Path tmp = metadataFile().resolveSibling("training_metadata.json.tmp");
-      Files.writeString(tmp, "{\"epoch\": " + (epoch + 1) + "}");
-      Files.move(tmp, metadataFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.write(metadataFile(), tmp -> Files.writeString(tmp, "{\"epoch\": " + (epoch + 1) + "}"));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the backup in " + backupDir, e);
     }

@@ -2,6 +2,8 @@ package io.keras4j.callbacks;
 
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stops training when a monitored metric has stopped improving.
@@ -11,6 +13,7 @@ import java.util.Map;
  * <pre>{@code new EarlyStopping().monitor("val_loss").patience(3).restoreBestWeights(true)}</pre>
  */
 public class EarlyStopping extends Callback {
+  private static final Logger LOG = LoggerFactory.getLogger(EarlyStopping.class);
   private String monitor = "val_loss";
   private double minDelta;
   private int patience;
@@ -102,8 +105,8 @@ public class EarlyStopping extends Callback {
   public void onEpochEnd(int epoch, Map<String, Double> logs) {
     Double current = logs.get(monitor);
     if (current == null) {
-      System.err.println("Early stopping conditioned on metric `" + monitor + "` which is not available. "
-          + "Available metrics are: " + logs.keySet());
+      LOG.warn("Early stopping conditioned on metric `{}` which is not available. Available metrics are: {}",
+          monitor, logs.keySet());
       return;
     }
     if (epoch < startFromEpoch) {

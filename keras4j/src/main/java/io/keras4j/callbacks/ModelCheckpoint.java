@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Saves the model (or its weights) at the end of epochs, optionally only when the monitored metric improves.
@@ -16,6 +18,7 @@ import java.util.regex.Pattern;
  * {@code .weights.h5}.
  */
 public class ModelCheckpoint extends Callback {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelCheckpoint.class);
   private static final Pattern FIELD = Pattern.compile("\\{(\\w+)(?::([^}]*))?}");
   private final String filepath;
   private String monitor = "val_loss";
@@ -97,7 +100,7 @@ public class ModelCheckpoint extends Callback {
     if (saveBestOnly) {
       Double current = logs.get(monitor);
       if (current == null) {
-        System.err.println("Can save best model only with " + monitor + " available. Available: " + logs.keySet());
+        LOG.warn("Can save best model only with {} available, skipping. Available: {}", monitor, logs.keySet());
         return;
       }
       boolean max = MonitorMode.greaterIsBetter(mode, monitor);

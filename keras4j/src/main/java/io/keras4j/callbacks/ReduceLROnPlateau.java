@@ -2,6 +2,8 @@ package io.keras4j.callbacks;
 
 import io.keras4j.optimizers.Optimizer;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Multiplies the learning rate by {@code factor} when a metric has stopped improving for {@code patience} epochs.
@@ -10,6 +12,7 @@ import java.util.Map;
  * verbose=0, mode="auto", min_delta=1e-4, cooldown=0, min_lr=0.0)}.
  */
 public class ReduceLROnPlateau extends Callback {
+  private static final Logger LOG = LoggerFactory.getLogger(ReduceLROnPlateau.class);
   private String monitor = "val_loss";
   private double factor = 0.1;
   private int patience = 10;
@@ -92,8 +95,8 @@ public class ReduceLROnPlateau extends Callback {
     logs.put("learning_rate", opt.learningRate());
     Double current = logs.get(monitor);
     if (current == null) {
-      System.err.println("Learning rate reduction is conditioned on metric `" + monitor + "` which is not available. "
-          + "Available metrics are: " + logs.keySet());
+      LOG.warn("Learning rate reduction is conditioned on metric `{}` which is not available. "
+          + "Available metrics are: {}", monitor, logs.keySet());
       return;
     }
     if (cooldownCounter > 0) {

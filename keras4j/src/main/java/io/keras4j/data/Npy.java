@@ -2,6 +2,7 @@ package io.keras4j.data;
 
 import io.keras4j.backend.HostArray;
 import io.keras4j.backend.Shape;
+import io.keras4j.utils.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,19 +129,13 @@ public final class Npy {
 
   /** Writes {@code array} to {@code file} as little-endian float32 (atomically). */
   public static void write(Path file, HostArray array) {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        write(out, array);
-      }
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.write(file, tmp -> {
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+          write(out, array);
+        }
+      });
     } catch (IOException e) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // the original error matters more
-      }
       throw new UncheckedIOException("Cannot write .npy file " + file, e);
     }
   }

@@ -1,6 +1,7 @@
 package io.keras4j.data;
 
 import io.keras4j.backend.HostArray;
+import io.keras4j.utils.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -41,23 +42,17 @@ public final class Npz {
 
   /** Writes {@code arrays} to {@code file} (atomically), as {@code numpy.savez}. */
   public static void write(Path file, Map<String, HostArray> arrays) {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
-      try (OutputStream raw = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(raw)) {
-        for (Map.Entry<String, HostArray> a : arrays.entrySet()) {
-          zip.putNextEntry(new ZipEntry(a.getKey() + ".npy"));
-          Npy.write(zip, a.getValue());
-          zip.closeEntry();
+      AtomicFiles.write(file, tmp -> {
+        try (OutputStream raw = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(raw)) {
+          for (Map.Entry<String, HostArray> a : arrays.entrySet()) {
+            zip.putNextEntry(new ZipEntry(a.getKey() + ".npy"));
+            Npy.write(zip, a.getValue());
+            zip.closeEntry();
+          }
         }
-      }
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      });
     } catch (IOException e) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // the original error matters more
-      }
       throw new UncheckedIOException("Cannot write .npz file " + file, e);
     }
   }

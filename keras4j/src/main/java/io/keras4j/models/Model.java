@@ -395,7 +395,12 @@ public class Model extends Layer implements AutoCloseable {
       names.add(((Layer) t.layer()).name());
       shapes.add(t.shape());
     }
-    io.keras4j.backend.Backend.exportSavedModel(dir, names, shapes, ts -> applyAll(ts, false));
+    try {
+      io.keras4j.utils.AtomicFiles.writeDirectory(dir,
+          tmp -> io.keras4j.backend.Backend.exportSavedModel(tmp, names, shapes, ts -> applyAll(ts, false)));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot export a SavedModel to " + dir + ": " + e.getMessage(), e);
+    }
   }
 
   /**

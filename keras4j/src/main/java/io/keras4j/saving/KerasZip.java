@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.keras4j.backend.Variable;
 import io.keras4j.models.Model;
 import io.keras4j.optimizers.Optimizer;
+import io.keras4j.utils.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -45,12 +45,8 @@ public final class KerasZip {
     if (!file.getFileName().toString().endsWith(".keras")) {
       throw new IllegalArgumentException("The filename must end in `.keras`. Received: filepath=" + file);
     }
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = null;
     Path weights = null;
     try {
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
       weights = Files.createTempFile("keras4j", ".weights.h5");
       Map<String, Object> config = ModelWriter.config(model);
       Map<String, Object> compile = model.compileConfig();
@@ -63,17 +59,17 @@ public final class KerasZip {
       Map<String, Object> metadata = new LinkedHashMap<>();
       metadata.put("keras_version", KERAS_VERSION);
       metadata.put("date_saved", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss")));
-      try (OutputStream raw = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(raw)) {
-        put(zip, "metadata.json", JSON.writeValueAsBytes(metadata));
-        put(zip, "config.json", JSON.writeValueAsBytes(config));
-        put(zip, "model.weights.h5", Files.readAllBytes(weights));
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      tmp = null;
+      Path h5 = weights;
+      AtomicFiles.write(file, tmp -> {
+        try (OutputStream raw = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(raw)) {
+          put(zip, "metadata.json", JSON.writeValueAsBytes(metadata));
+          put(zip, "config.json", JSON.writeValueAsBytes(config));
+          put(zip, "model.weights.h5", Files.readAllBytes(h5));
+        }
+      });
     } catch (IOException e) {
       throw new KerasFileException("Cannot save " + file + ": " + e.getMessage(), e);
     } finally {
-      deleteQuietly(tmp);
       deleteQuietly(weights);
     }
   }

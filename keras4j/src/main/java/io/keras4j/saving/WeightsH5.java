@@ -14,6 +14,7 @@ import io.keras4j.layers.Layer;
 import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
 import io.keras4j.optimizers.Optimizer;
+import io.keras4j.utils.AtomicFiles;
 import io.keras4j.utils.Names;
 import java.lang.reflect.Array;
 import java.nio.file.Path;
@@ -134,25 +135,10 @@ public final class WeightsH5 {
     if (!file.getFileName().toString().endsWith(".weights.h5")) {
       throw new IllegalArgumentException("The filename must end in `.weights.h5`. Received: filepath=" + file);
     }
-    Path tmp = null;
     try {
-      Path dir = file.toAbsolutePath().getParent();
-      java.nio.file.Files.createDirectories(dir);
-      tmp = java.nio.file.Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      write(tmp, paths(model, null));
-      java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      tmp = null;
+      AtomicFiles.write(file, tmp -> write(tmp, paths(model, null)));
     } catch (java.io.IOException e) {
       throw new KerasFileException("Cannot save weights to " + file + ": " + e.getMessage(), e);
-    } finally {
-      if (tmp != null) {
-        try {
-          java.nio.file.Files.deleteIfExists(tmp);
-        } catch (java.io.IOException ignored) {
-          // a leftover temporary file is harmless
-        }
-      }
     }
   }
 

@@ -97,7 +97,8 @@ final class TFProfiler {
 
   private static void write() {
     try {
-      Files.writeString(Path.of(PATH), table());
+      String table = table();
+      io.keras4j.utils.AtomicFiles.write(Path.of(PATH), tmp -> Files.writeString(tmp, table));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write the keras4j profile to " + PATH, e);
     }

@@ -7,6 +7,10 @@ import io.keras4j.backend.Shape;
 
 /** The TensorFlow Java engine: graph mode, one session per {@link ComputeGraph}. */
 public final class TensorFlowEngine implements Engine {
+  static {
+    NativeLogging.configure(); // before TensorFlow's native library loads
+  }
+
   @Override
   public String name() {
     return "tensorflow";
