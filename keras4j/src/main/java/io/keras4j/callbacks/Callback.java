@@ -33,7 +33,10 @@ public abstract class Callback {
   /** Called at the end of each epoch; callbacks may add entries to {@code logs} (Keras' {@code on_epoch_end}). */
   public void onEpochEnd(int epoch, Map<String, Double> logs) {}
 
-  /** Called before a training step, or a group of {@code steps_per_execution} steps (Keras' {@code on_train_batch_begin}). */
+  /**
+   * Called before a training step, or a group of {@code steps_per_execution} steps (Keras'
+   * {@code on_train_batch_begin}).
+   */
   public void onTrainBatchBegin(int batch, Map<String, Double> logs) {}
 
   /** Called after a training step with the running loss and metrics (Keras' {@code on_train_batch_end}). */
