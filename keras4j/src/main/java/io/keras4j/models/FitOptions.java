@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code model.fit(x, y, batch_size=None, epochs=1, verbose="auto", callbacks=None,
  * validation_split=0.0, validation_data=None, shuffle=True, class_weight=None, sample_weight=None,
- * initial_epoch=0, steps_per_epoch=None)}.
+ * initial_epoch=0, steps_per_epoch=None, validation_freq=1)}.
  * <pre>{@code model.fit(x, y, new FitOptions().epochs(10).batchSize(32).validationSplit(0.2));}</pre>
  */
 public final class FitOptions {
@@ -28,6 +28,7 @@ public final class FitOptions {
   Object sampleWeight;
   int initialEpoch;
   Integer stepsPerEpoch;
+  int validationFreq = 1;
 
   /** Sets the samples per step (Keras' {@code batch_size=}). Default 32. */
   public FitOptions batchSize(int batchSize) {
@@ -119,6 +120,16 @@ public final class FitOptions {
   /** Sets the steps per epoch, cycling through the data (Keras' {@code steps_per_epoch=}). Default: one pass. */
   public FitOptions stepsPerEpoch(Integer stepsPerEpoch) {
     this.stepsPerEpoch = stepsPerEpoch;
+    return this;
+  }
+
+  /** Sets how often to validate: after every {@code freq}-th epoch (Keras' {@code validation_freq=}). Default 1. */
+  public FitOptions validationFreq(int freq) {
+    if (freq < 1) {
+      throw new IllegalArgumentException("validation_freq must be a positive integer. Received: validation_freq="
+          + freq);
+    }
+    this.validationFreq = freq;
     return this;
   }
 }

@@ -4,17 +4,13 @@ import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.callbacks.History;
-import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Node;
 import io.keras4j.optimizers.Optimizer;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A model: a graph of layers from inputs to outputs, trained with {@code compile} and {@code fit}.
@@ -58,71 +54,20 @@ public class Model extends Layer implements AutoCloseable {
 
   /** Sets the functional graph: finds every node between {@code inputs} and {@code outputs}, in call order. */
   protected final void setGraph(List<KerasTensor> inputs, List<KerasTensor> outputs) {
-    for (KerasTensor t : inputs) {
-      if (!(t.layer() instanceof InputLayer)) {
-        throw new IllegalArgumentException("Model inputs must come from `keras.Input` (thus holding past layer "
-            + "metadata). Received: " + t);
-      }
-    }
-    List<Node> ordered = new ArrayList<>();
-    Set<Node> seen = new LinkedHashSet<>();
-    for (KerasTensor o : outputs) {
-      visit(o, seen, ordered);
-    }
-    Set<Layer> inputLayers = new LinkedHashSet<>();
-    for (KerasTensor t : inputs) {
-      inputLayers.add((Layer) t.layer());
-    }
-    for (Node n : ordered) {
-      if (n.isInput() && !inputLayers.contains(n.layer())) {
-        throw new IllegalArgumentException("Graph disconnected: cannot find parent for tensor "
-            + n.outputs().get(0) + " at layer \"" + n.layer().name() + "\". The following previous layers were "
-            + "accessed without issue: " + layerNames(ordered));
-      }
-    }
+    FunctionalGraph graph = FunctionalGraph.of(inputs, outputs);
     this.inputs = List.copyOf(inputs);
     this.outputs = List.copyOf(outputs);
-    this.nodes = List.copyOf(ordered);
-    List<Layer> ls = new ArrayList<>();
-    for (KerasTensor t : inputs) {
-      ls.add((Layer) t.layer());
-    }
-    for (Node n : ordered) {
-      if (!ls.contains(n.layer())) {
-        ls.add(n.layer());
-      }
-    }
+    this.nodes = graph.nodes();
     sublayers().clear();
-    for (Layer l : ls) {
+    for (Layer l : graph.layers()) {
       track(l);
     }
-    this.layers = ls;
+    this.layers = graph.layers();
     List<Shape> shapes = new ArrayList<>();
     for (KerasTensor t : inputs) {
       shapes.add(t.shape());
     }
     markBuilt(shapes);
-  }
-
-  private static List<String> layerNames(List<Node> nodes) {
-    List<String> n = new ArrayList<>();
-    for (Node node : nodes) {
-      n.add(node.layer().name());
-    }
-    return n;
-  }
-
-  private static void visit(KerasTensor t, Set<Node> seen, List<Node> ordered) {
-    Layer layer = (Layer) t.layer();
-    Node node = layer.inboundNodes().get(t.nodeIndex());
-    if (seen.contains(node)) {
-      return;
-    }
-    seen.add(node);
-    for (KerasTensor in : node.inputs()) {
-      visit(in, seen, ordered);
-    }
-    ordered.add(node);
   }
 
   /** The model's symbolic inputs. */
@@ -181,33 +126,7 @@ public class Model extends Layer implements AutoCloseable {
       throw new IllegalArgumentException("Model '" + name() + "' expects " + inputs.size() + " input(s), but it "
           + "received " + in.size() + " input tensors.");
     }
-    Map<KerasTensor, Tensor> values = new IdentityHashMap<>();
-    for (int i = 0; i < inputs.size(); i++) {
-      values.put(inputs.get(i), in.get(i));
-    }
-    for (Node n : nodes) {
-      if (n.isInput()) {
-        continue;
-      }
-      List<Tensor> args = new ArrayList<>();
-      for (KerasTensor k : n.inputs()) {
-        Tensor v = values.get(k);
-        if (v == null) {
-          throw new IllegalStateException("Model '" + name() + "': no value for " + k + " at layer "
-              + n.layer().name());
-        }
-        args.add(v);
-      }
-      List<Tensor> outs = n.layer().applyAll(args, training);
-      for (int i = 0; i < outs.size(); i++) {
-        values.put(n.outputs().get(i), outs.get(i));
-      }
-    }
-    List<Tensor> result = new ArrayList<>();
-    for (KerasTensor o : outputs) {
-      result.add(values.get(o));
-    }
-    return result;
+    return FunctionalGraph.run(nodes, inputs, outputs, in, training, name());
   }
 
   /** Hook for models whose graph is made from the first data seen (Sequential without an input shape). */
@@ -287,22 +206,32 @@ public class Model extends Layer implements AutoCloseable {
 
   /** Loss and metrics over every batch of {@code dataset} (Keras' {@code evaluate(PyDataset)}). */
   public Map<String, Double> evaluate(io.keras4j.data.Dataset dataset) {
-    return compiledTrainer("evaluate").evaluate(dataset);
+    return evaluate(dataset, new EvaluateOptions());
+  }
+
+  /** Loss and metrics over {@code dataset}, with callbacks (Keras' {@code evaluate(PyDataset, callbacks=)}). */
+  public Map<String, Double> evaluate(io.keras4j.data.Dataset dataset, EvaluateOptions options) {
+    return compiledTrainer("evaluate").evaluate(dataset, options.callbacks);
   }
 
   /** Loss and metrics on {@code x, y} (Keras' {@code evaluate}), batch size 32. */
   public Map<String, Double> evaluate(Object x, Object y) {
-    return evaluate(x, y, 32);
+    return evaluate(x, y, new EvaluateOptions());
   }
 
   /** Loss and metrics on {@code x, y} with batches of {@code batchSize}. */
   public Map<String, Double> evaluate(Object x, Object y, int batchSize) {
-    return compiledTrainer("evaluate").evaluate(x, y, null, batchSize);
+    return evaluate(x, y, new EvaluateOptions().batchSize(batchSize));
   }
 
   /** Loss and metrics with sample weights (Keras' {@code evaluate(x, y, sample_weight=)}). */
   public Map<String, Double> evaluate(Object x, Object y, Object sampleWeight, int batchSize) {
-    return compiledTrainer("evaluate").evaluate(x, y, sampleWeight, batchSize);
+    return evaluate(x, y, new EvaluateOptions().sampleWeight(sampleWeight).batchSize(batchSize));
+  }
+
+  /** Loss and metrics on {@code x, y} with every option of Keras' {@code evaluate}. */
+  public Map<String, Double> evaluate(Object x, Object y, EvaluateOptions o) {
+    return compiledTrainer("evaluate").evaluate(x, y, o.sampleWeight, o.batchSize, o.callbacks);
   }
 
   /** The first output for each sample, flattened per sample (Keras' {@code predict}), batch size 32. */
@@ -317,7 +246,12 @@ public class Model extends Layer implements AutoCloseable {
 
   /** Every output with its full shape (Keras' {@code predict} on a multi-output model). */
   public List<io.keras4j.backend.HostArray> predictArrays(Object x, int batchSize) {
-    return trainerForInference().predict(x, batchSize);
+    return predictArrays(x, new PredictOptions().batchSize(batchSize));
+  }
+
+  /** Every output with its full shape, with every option of Keras' {@code predict}. */
+  public List<io.keras4j.backend.HostArray> predictArrays(Object x, PredictOptions o) {
+    return trainerForInference().predict(x, o.batchSize, o.callbacks);
   }
 
   /** One gradient step on a batch; returns the loss and metrics (Keras' {@code train_on_batch}). */
@@ -327,7 +261,7 @@ public class Model extends Layer implements AutoCloseable {
 
   /** Loss and metrics of one batch (Keras' {@code test_on_batch}). */
   public Map<String, Double> testOnBatch(Object x, Object y) {
-    return compiledTrainer("test_on_batch").evaluate(x, y, null, Integer.MAX_VALUE);
+    return compiledTrainer("test_on_batch").evaluate(x, y, null, Integer.MAX_VALUE, List.of());
   }
 
   /** Predictions for one batch (Keras' {@code predict_on_batch}). */
@@ -389,12 +323,8 @@ public class Model extends Layer implements AutoCloseable {
     if (inputs.isEmpty()) {
       throw new IllegalStateException("Model '" + name() + "' has no known input shape yet; build it first");
     }
-    List<String> names = new ArrayList<>();
-    List<Shape> shapes = new ArrayList<>();
-    for (KerasTensor t : inputs) {
-      names.add(((Layer) t.layer()).name());
-      shapes.add(t.shape());
-    }
+    List<String> names = inputs.stream().map(t -> ((Layer) t.layer()).name()).toList();
+    List<Shape> shapes = inputs.stream().map(KerasTensor::shape).toList();
     try {
       io.keras4j.utils.AtomicFiles.writeDirectory(dir,
           tmp -> io.keras4j.backend.Backend.exportSavedModel(tmp, names, shapes, ts -> applyAll(ts, false)));

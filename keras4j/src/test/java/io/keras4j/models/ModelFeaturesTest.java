@@ -125,10 +125,10 @@ class ModelFeaturesTest {
   @Test
   void classWeightsMultiplySampleWeights() {
     HostArray labels = HostArray.of(new float[] {0, 1, 1});
-    float[] w = Trainer.sampleWeights(3, new float[] {1, 1, 3}, Map.of(0, 0.5, 1, 2.0), labels);
+    float[] w = DataAdapters.sampleWeights(3, new float[] {1, 1, 3}, Map.of(0, 0.5, 1, 2.0), labels);
     assertArrayEquals(new float[] {0.5f, 2f, 6f}, w);
     HostArray oneHot = HostArray.of(new float[][] {{0, 1}, {1, 0}, {0, 1}});
-    assertArrayEquals(new float[] {2f, 0.5f, 2f}, Trainer.sampleWeights(3, null, Map.of(0, 0.5, 1, 2.0), oneHot));
+    assertArrayEquals(new float[] {2f, 0.5f, 2f}, DataAdapters.sampleWeights(3, null, Map.of(0, 0.5, 1, 2.0), oneHot));
   }
 
   @Test

@@ -1,0 +1,169 @@
+package io.keras4j.models;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.HostArray;
+import io.keras4j.backend.NativeArray;
+import io.keras4j.backend.Shape;
+import io.keras4j.data.Split;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Batches of in-memory arrays: the arrays are copied once into native memory, at the first step; each step then
+ * feeds the same arrays with the batch's offset and size, and the traced function gathers the batch's rows
+ * through the permutation, so no Java copy is made per step.
+ *
+ * <p>Keras equivalent: {@code keras.src.trainers.data_adapters.ArrayDataAdapter(x, y, sample_weight,
+ * batch_size, shuffle)}.
+ */
+final class ArrayDataAdapter implements DataAdapter {
+  /** How many times any adapter copied its arrays to native memory (read by tests). */
+  static int nativeCopies;
+
+  private final List<HostArray> xs;
+  private final List<HostArray> ys;
+  private final float[] sampleWeight;
+  private final int n;
+  private final int batchSize;
+  private final Random shuffle;
+  private List<NativeArray> data;
+  private NativeArray perm;
+  private NativeArray offset1;
+  private NativeArray size1;
+  private NativeArray offset;
+  private NativeArray size;
+
+  /**
+   * Batches of {@code batchSize} of {@code xs}, {@code ys} (null for predict) and {@code sampleWeight} (one per
+   * sample, null with no targets); shuffled each pass with {@code shuffle} unless it is null.
+   */
+  ArrayDataAdapter(List<HostArray> xs, List<HostArray> ys, float[] sampleWeight, int batchSize, Random shuffle) {
+    this.xs = xs;
+    this.ys = ys == null ? List.of() : ys;
+    this.sampleWeight = sampleWeight;
+    this.n = DataAdapters.cardinality(xs, ys);
+    this.batchSize = batchSize;
+    this.shuffle = shuffle;
+  }
+
+  int size() {
+    return n;
+  }
+
+  int batchSize() {
+    return batchSize;
+  }
+
+  @Override
+  public int numBatches() {
+    return n == 0 ? 0 : (n - 1) / batchSize + 1;
+  }
+
+  @Override
+  public List<Shape> xShapes() {
+    return DataAdapters.shapes(xs);
+  }
+
+  @Override
+  public List<Shape> yShapes() {
+    return DataAdapters.shapes(ys);
+  }
+
+  /** The arrays in native memory, copied at the first call. */
+  private List<NativeArray> data() {
+    if (data == null) {
+      nativeCopies++;
+      data = new ArrayList<>();
+      for (HostArray a : xs) {
+        data.add(Backend.array(a.values(), a.shape()));
+      }
+      for (HostArray a : ys) {
+        data.add(Backend.array(a.values(), a.shape()));
+      }
+      if (!ys.isEmpty()) {
+        data.add(Backend.array(sampleWeight, Shape.of(n)));
+      }
+    }
+    return data;
+  }
+
+  /** Draws this pass's order of samples when shuffling (the identity is made at the first step otherwise). */
+  @Override
+  public void onEpochBegin() {
+    onEpochEnd();
+    if (shuffle != null) {
+      perm = Backend.array(Split.shuffled(n, shuffle), Shape.of(n));
+    }
+  }
+
+  @Override
+  public void onEpochEnd() {
+    if (perm != null) {
+      perm.close();
+      perm = null;
+    }
+  }
+
+  @Override
+  public Feeds trainFeeds(int[] batches) {
+    if (perm == null) {
+      perm = Backend.array(Split.identity(n), Shape.of(n));
+    }
+    int k = batches.length;
+    int[] offsets = new int[k];
+    int[] sizes = new int[k];
+    for (int i = 0; i < k; i++) {
+      offsets[i] = batches[i] * batchSize;
+      sizes[i] = Math.min(batchSize, n - offsets[i]);
+    }
+    List<NativeArray> feeds = new ArrayList<>(data());
+    feeds.add(perm);
+    if (k == 1) {
+      // one step: reuse the fed one-element arrays instead of allocating tensors per step
+      if (offset1 == null) {
+        offset1 = Backend.array(new int[1], Shape.of(1));
+        size1 = Backend.array(new int[1], Shape.of(1));
+      }
+      offset1.setInt(offsets[0]);
+      size1.setInt(sizes[0]);
+      feeds.add(offset1);
+      feeds.add(size1);
+      return new Feeds(feeds, List.of());
+    }
+    NativeArray off = Backend.array(offsets, Shape.of(k));
+    NativeArray len = Backend.array(sizes, Shape.of(k));
+    feeds.add(off);
+    feeds.add(len);
+    return new Feeds(feeds, List.of(off, len));
+  }
+
+  @Override
+  public Feeds testFeeds(int batch) {
+    if (offset == null) {
+      offset = Backend.scalar(0);
+      size = Backend.scalar(0);
+    }
+    int start = batch * batchSize;
+    offset.setInt(start);
+    size.setInt(Math.min(batchSize, n - start));
+    List<NativeArray> feeds = new ArrayList<>(data());
+    feeds.add(offset);
+    feeds.add(size);
+    return new Feeds(feeds, List.of());
+  }
+
+  @Override
+  public void close() {
+    for (NativeArray a : new NativeArray[] {perm, offset1, size1, offset, size}) {
+      if (a != null) {
+        a.close();
+      }
+    }
+    perm = offset1 = size1 = offset = size = null;
+    if (data != null) {
+      data.forEach(NativeArray::close);
+      data = null;
+    }
+  }
+}

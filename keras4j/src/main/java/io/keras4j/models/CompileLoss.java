@@ -1,0 +1,79 @@
+package io.keras4j.models;
+
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Tensor;
+import io.keras4j.losses.Loss;
+import io.keras4j.losses.Losses;
+import io.keras4j.saving.KerasObjects;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compiled losses: one loss per output (or one for all), each scaled by its loss weight and summed.
+ *
+ * <p>Keras equivalent: {@code keras.src.trainers.compile_utils.CompileLoss(loss, loss_weights)}. The
+ * regularization and added losses are summed by the trainer's {@code compute_loss}, as in Keras.
+ */
+final class CompileLoss {
+  private final List<Loss> losses = new ArrayList<>();
+  private final double[] lossWeights;
+
+  /** From {@code compile}'s {@code loss=} (names, Loss objects or null per output) and {@code loss_weights=}. */
+  CompileLoss(List<Object> losses, double[] lossWeights) {
+    for (Object l : losses) {
+      this.losses.add(l == null ? null : Losses.get(l));
+    }
+    this.lossWeights = lossWeights == null ? null : lossWeights.clone();
+  }
+
+  private Loss lossFor(int output, int outputs, String model) {
+    if (losses.isEmpty()) {
+      throw new IllegalStateException("Model '" + model + "' was compiled without a loss; fit and evaluate "
+          + "need one. Example: model.compile(\"adam\", \"mse\")");
+    }
+    if (losses.size() == 1) {
+      return losses.get(0);
+    }
+    if (losses.size() != outputs) {
+      throw new IllegalArgumentException("Model '" + model + "' has " + outputs + " outputs but " + losses.size()
+          + " losses were given");
+    }
+    return losses.get(output);
+  }
+
+  /** The sum over outputs of loss weight times loss (Keras' {@code CompileLoss.__call__}). */
+  Tensor call(Ops ops, List<Tensor> ys, List<Tensor> outs, Tensor sampleWeight, String model) {
+    Tensor total = ops.constant(0f);
+    for (int o = 0; o < outs.size(); o++) {
+      Loss l = lossFor(o, outs.size(), model);
+      if (l == null) {
+        continue;
+      }
+      Tensor v = l.apply(ys.get(o), outs.get(o), sampleWeight);
+      double w = lossWeights == null ? 1.0 : lossWeights[o];
+      total = ops.add(total, w == 1.0 ? v : ops.multiply(v, (float) w));
+    }
+    return total;
+  }
+
+  /** Writes {@code loss} and {@code loss_weights} of Keras' compile_config. */
+  void addConfig(Map<String, Object> config) {
+    List<Object> ls = new ArrayList<>();
+    for (Loss l : losses) {
+      ls.add(l == null ? null : identifier(l));
+    }
+    config.put("loss", ls.size() == 1 ? ls.get(0) : ls);
+    config.put("loss_weights", lossWeights == null ? null : Arrays.stream(lossWeights).boxed().toList());
+  }
+
+  /** A loss with default settings is saved by name, as Keras saves {@code loss="mse"}; otherwise as an object. */
+  private static Object identifier(Loss l) {
+    boolean plain = l.getConfig().entrySet().stream().allMatch(e -> e.getKey().equals("name")
+        || e.getKey().equals("reduction") && "sum_over_batch_size".equals(e.getValue())
+        || e.getValue() == null || Boolean.FALSE.equals(e.getValue()) || Integer.valueOf(-1).equals(e.getValue())
+        || Double.valueOf(0.0).equals(e.getValue()));
+    return plain && !(l.getClass().getName().contains("$")) ? l.name() : KerasObjects.serialize(l);
+  }
+}

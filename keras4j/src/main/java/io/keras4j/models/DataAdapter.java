@@ -1,0 +1,53 @@
+package io.keras4j.models;
+
+import io.keras4j.backend.NativeArray;
+import io.keras4j.backend.Shape;
+import java.util.List;
+
+/**
+ * A source of batches for the traced step functions: what each call of the train, test or predict function is
+ * fed.
+ *
+ * <p>Keras equivalent: {@code keras.src.trainers.data_adapters.DataAdapter}. Porting note: Keras' adapters yield
+ * NumPy batches; keras4j's yield the feeds of one engine call, so that in-memory arrays are copied to native
+ * memory once and each step only feeds the batch's offset and size ({@link ArrayDataAdapter}), while a streamed
+ * {@code Dataset} copies each batch as it comes ({@link PyDatasetAdapter}).
+ */
+interface DataAdapter extends AutoCloseable {
+  /** The batches in one pass over the data (Keras' {@code num_batches}). */
+  int numBatches();
+
+  /** The shapes of the inputs, batch axis first. */
+  List<Shape> xShapes();
+
+  /** The shapes of the targets, batch axis first (empty when there are none, for predict). */
+  List<Shape> yShapes();
+
+  /** Starts a pass over the data (Keras' {@code on_epoch_begin}); a shuffling adapter draws a new order here. */
+  void onEpochBegin();
+
+  /** Ends a pass over the data (Keras' {@code on_epoch_end}). */
+  void onEpochEnd();
+
+  /**
+   * The feeds of one call of the train function running the given batches of this pass, in order: inputs,
+   * targets, sample weights, the permutation, then one offset and one size per step.
+   */
+  Feeds trainFeeds(int[] batches);
+
+  /** The feeds of one call of the test (or predict) function on one batch: data, then offset and size. */
+  Feeds testFeeds(int batch);
+
+  @Override
+  void close();
+
+  /** The arrays fed to one call, and those of them made for this call only (closed by {@link #close()}). */
+  record Feeds(List<NativeArray> arrays, List<NativeArray> owned) implements AutoCloseable {
+    @Override
+    public void close() {
+      for (NativeArray a : owned) {
+        a.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package io.keras4j.models;
+
+import io.keras4j.callbacks.Callback;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The keyword arguments of {@link Model#evaluate(Object, Object, EvaluateOptions)}, as fluent setters.
+ *
+ * <p>Keras equivalent: {@code model.evaluate(x, y, batch_size=None, sample_weight=None, callbacks=None)}.
+ * <pre>{@code model.evaluate(x, y, new EvaluateOptions().batchSize(64).callbacks(myCallback));}</pre>
+ */
+public final class EvaluateOptions {
+  int batchSize = 32;
+  Object sampleWeight;
+  List<Callback> callbacks = new ArrayList<>();
+
+  /** Sets the samples per step (Keras' {@code batch_size=}). Default 32. */
+  public EvaluateOptions batchSize(int batchSize) {
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("batch_size must be positive. Received: batch_size=" + batchSize);
+    }
+    this.batchSize = batchSize;
+    return this;
+  }
+
+  /** Sets a weight per sample, {@code float[]} (Keras' {@code sample_weight=}). Default none. */
+  public EvaluateOptions sampleWeight(Object sampleWeight) {
+    this.sampleWeight = sampleWeight;
+    return this;
+  }
+
+  /** Sets the callbacks, whose {@code onTest*} hooks are called (Keras' {@code callbacks=}). Default none. */
+  public EvaluateOptions callbacks(Callback... callbacks) {
+    this.callbacks = new ArrayList<>(Arrays.asList(callbacks));
+    return this;
+  }
+}

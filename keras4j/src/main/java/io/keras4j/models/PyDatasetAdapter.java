@@ -1,0 +1,158 @@
+package io.keras4j.models;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.HostArray;
+import io.keras4j.backend.NativeArray;
+import io.keras4j.backend.Shape;
+import io.keras4j.data.Dataset;
+import io.keras4j.data.Split;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Batches streamed from a {@link Dataset}: each batch is read when its step comes and copied into native memory
+ * for that step only; the steps of one {@code steps_per_execution} group are joined into one feed.
+ *
+ * <p>Keras equivalent: {@code keras.src.trainers.data_adapters.PyDatasetAdapter(x, shuffle)}.
+ */
+final class PyDatasetAdapter implements DataAdapter {
+  private final Dataset dataset;
+  private final Consumer<Dataset.Batch> check;
+  private Dataset.Batch first;
+
+  /** Batches of {@code dataset}; {@code check} validates each batch read (its shapes against the model's). */
+  PyDatasetAdapter(Dataset dataset, Consumer<Dataset.Batch> check) {
+    if (dataset.length() <= 0) {
+      throw new IllegalArgumentException("The dataset has no batches (length() = " + dataset.length() + ")");
+    }
+    this.dataset = dataset;
+    this.check = check;
+  }
+
+  private Dataset.Batch first() {
+    if (first == null) {
+      first = dataset.get(0);
+      check.accept(first);
+    }
+    return first;
+  }
+
+  @Override
+  public int numBatches() {
+    return dataset.length();
+  }
+
+  @Override
+  public List<Shape> xShapes() {
+    return DataAdapters.shapes(first().x());
+  }
+
+  @Override
+  public List<Shape> yShapes() {
+    return DataAdapters.shapes(first().y());
+  }
+
+  @Override
+  public void onEpochBegin() {}
+
+  @Override
+  public void onEpochEnd() {
+    dataset.onEpochEnd();
+  }
+
+  private Dataset.Batch batch(int index) {
+    Dataset.Batch b = dataset.get(index % dataset.length());
+    check.accept(b);
+    DataAdapters.cardinality(b.x(), b.y());
+    return b;
+  }
+
+  private static float[] weights(Dataset.Batch b) {
+    return b.sampleWeight() != null ? b.sampleWeight() : DataAdapters.sampleWeights(b.size(), null, null, null);
+  }
+
+  /** Copies the batch's inputs, targets and sample weights into native memory. */
+  private static List<NativeArray> toNative(List<HostArray> x, List<HostArray> y, float[] sampleWeight) {
+    List<NativeArray> out = new ArrayList<>();
+    for (HostArray a : x) {
+      out.add(Backend.array(a.values(), a.shape()));
+    }
+    for (HostArray a : y) {
+      out.add(Backend.array(a.values(), a.shape()));
+    }
+    out.add(Backend.array(sampleWeight, Shape.of(sampleWeight.length)));
+    return out;
+  }
+
+  @Override
+  public Feeds trainFeeds(int[] batches) {
+    int k = batches.length;
+    List<Dataset.Batch> group = new ArrayList<>();
+    int[] offsets = new int[k];
+    int[] sizes = new int[k];
+    int n = 0;
+    for (int i = 0; i < k; i++) {
+      Dataset.Batch b = batch(batches[i]);
+      group.add(b);
+      offsets[i] = n;
+      sizes[i] = b.size();
+      n += b.size();
+    }
+    Dataset.Batch joined = k == 1 ? group.get(0) : join(group, n);
+    List<NativeArray> feeds = toNative(joined.x(), joined.y(), weights(joined));
+    feeds.add(Backend.array(Split.identity(n), Shape.of(n)));
+    feeds.add(Backend.array(offsets, Shape.of(k)));
+    feeds.add(Backend.array(sizes, Shape.of(k)));
+    return new Feeds(feeds, feeds);
+  }
+
+  /** The batches of one execution as one batch, their samples one after the other. */
+  private static Dataset.Batch join(List<Dataset.Batch> group, int n) {
+    List<HostArray> x = new ArrayList<>();
+    List<HostArray> y = new ArrayList<>();
+    for (int i = 0; i < group.get(0).x().size(); i++) {
+      final int input = i;
+      x.add(concat(group.stream().map(b -> b.x().get(input)).toList(), n));
+    }
+    for (int i = 0; i < group.get(0).y().size(); i++) {
+      final int output = i;
+      y.add(concat(group.stream().map(b -> b.y().get(output)).toList(), n));
+    }
+    float[] w = new float[n];
+    int at = 0;
+    for (Dataset.Batch b : group) {
+      float[] bw = weights(b);
+      System.arraycopy(bw, 0, w, at, bw.length);
+      at += bw.length;
+    }
+    return new Dataset.Batch(x, y, w);
+  }
+
+  private static HostArray concat(List<HostArray> parts, int n) {
+    Shape shape = parts.get(0).shape().with(0, n);
+    float[] v = new float[(int) shape.size()];
+    int at = 0;
+    for (HostArray p : parts) {
+      if (!p.shape().withoutBatch().equals(shape.withoutBatch())) {
+        throw new IllegalArgumentException("The batches of one steps_per_execution group must have the same sample "
+            + "shape. Expected: " + shape.withoutBatch() + ", received: " + p.shape().withoutBatch());
+      }
+      System.arraycopy(p.values(), 0, v, at, p.values().length);
+      at += p.values().length;
+    }
+    return new HostArray(v, shape);
+  }
+
+  @Override
+  public Feeds testFeeds(int batch) {
+    Dataset.Batch b = batch(batch);
+    List<NativeArray> feeds = toNative(b.x(), b.y(), weights(b));
+    feeds.add(Backend.scalar(0));
+    feeds.add(Backend.scalar(b.size()));
+    return new Feeds(feeds, feeds);
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,156 @@
+package io.keras4j.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.callbacks.BackupAndRestore;
+import io.keras4j.callbacks.LambdaCallback;
+import io.keras4j.data.Dataset;
+import io.keras4j.layers.Dense;
+import io.keras4j.optimizers.Adam;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The one epoch loop of fit: hook order, arrays and Dataset alike, steps_per_execution, resume, validation. */
+class FitLoopTest {
+  static final float[][] X = new float[40][3];
+  static final float[] Y = new float[40];
+
+  static {
+    Random r = new Random(6);
+    for (int i = 0; i < 40; i++) {
+      for (int j = 0; j < 3; j++) {
+        X[i][j] = (float) r.nextGaussian();
+      }
+      Y[i] = X[i][0] - X[i][1] + 0.5f * X[i][2];
+    }
+  }
+
+  static Sequential model(int stepsPerExecution) {
+    Backend.setRandomSeed(10);
+    Sequential m = new Sequential();
+    m.add(new Dense(4).activation("tanh").inputDim(3));
+    m.add(new Dense(1));
+    m.compile(new CompileOptions().optimizer(new Adam(0.01)).loss("mse").stepsPerExecution(stepsPerExecution));
+    return m;
+  }
+
+  static void assertSameWeights(Model a, Model b) {
+    for (int i = 0; i < a.getWeights().size(); i++) {
+      assertArrayEquals(a.getWeights().get(i), b.getWeights().get(i), 1e-6f, "weight " + i);
+    }
+  }
+
+  @Test
+  void fitCallsEveryHookInKerasOrderWithValidation() {
+    Sequential m = model(1);
+    HookRecorder rec = new HookRecorder();
+    float[][] x = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {1, 1, 1}};
+    float[] y = {1, -1, 0.5f, 0.5f};
+    m.fit(x, y, new FitOptions().epochs(2).batchSize(2).shuffle(false).verbose(0).callbacks(rec)
+        .validationData(new float[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, new float[] {1, -1, 0.5f}));
+    // keras/src/backend/tensorflow/trainer.py: fit, then evaluate(callbacks=callbacks) for validation
+    List<String> expected = new ArrayList<>(List.of("train_begin"));
+    for (int e = 0; e < 2; e++) {
+      expected.addAll(List.of("epoch_begin:" + e, "train_batch_begin:0", "train_batch_end:0", "train_batch_begin:1",
+          "train_batch_end:1", "test_begin", "test_batch_begin:0", "test_batch_end:0", "test_batch_begin:1",
+          "test_batch_end:1", "test_end", "epoch_end:" + e));
+    }
+    expected.add("train_end");
+    assertEquals(expected, rec.calls);
+    assertTrue(rec.testBatchLogs.get(0).containsKey("loss"), "a callback reading test batch logs gets them");
+  }
+
+  @Test
+  void stepsPerExecutionGroupsTheBatchHooksAndRunsTheRestOneByOne() {
+    Sequential m = model(2);
+    HookRecorder rec = new HookRecorder();
+    m.fit(X, Y, new FitOptions().epochs(1).batchSize(8).verbose(0).callbacks(rec));
+    // 5 batches: steps 0-1, 2-3, then 4 alone
+    assertEquals(List.of("train_begin", "epoch_begin:0", "train_batch_begin:0", "train_batch_end:1",
+        "train_batch_begin:2", "train_batch_end:3", "train_batch_begin:4", "train_batch_end:4", "epoch_end:0",
+        "train_end"), rec.calls);
+  }
+
+  @Test
+  void aDatasetWithStepsPerExecutionTrainsLikeArrays() {
+    Sequential arrays = model(1);
+    arrays.fit(X, Y, new FitOptions().epochs(2).batchSize(8).shuffle(false).verbose(0));
+    Sequential streamed = model(2);
+    HookRecorder rec = new HookRecorder();
+    streamed.fit(Dataset.fromArrays(X, Y, 8, false, null), new FitOptions().epochs(2).verbose(0).callbacks(rec));
+    assertSameWeights(arrays, streamed);
+    assertTrue(rec.calls.containsAll(List.of("train_batch_begin:0", "train_batch_end:1", "train_batch_begin:2",
+        "train_batch_end:3")), "steps_per_execution=2 groups the Dataset's batches: " + rec.calls);
+    assertFalse(rec.calls.contains("train_batch_end:0"), rec.calls.toString());
+  }
+
+  @Test
+  void validationArraysAreCopiedToNativeMemoryOncePerFit() {
+    Sequential m = model(1);
+    int before = ArrayDataAdapter.nativeCopies;
+    var h = m.fit(X, Y, new FitOptions().epochs(3).batchSize(8).verbose(0).validationData(X, Y));
+    assertEquals(2, ArrayDataAdapter.nativeCopies - before, "the training and the validation arrays, once each");
+    assertEquals(3, h.get("val_loss").size());
+
+    before = ArrayDataAdapter.nativeCopies;
+    m.fit(Dataset.fromArrays(X, Y, 8, false, null), new FitOptions().epochs(3).verbose(0).validationData(X, Y));
+    assertEquals(1, ArrayDataAdapter.nativeCopies - before, "the validation arrays of a Dataset fit, once");
+  }
+
+  @Test
+  void validationFreqValidatesEveryNthEpoch() {
+    Sequential m = model(1);
+    HookRecorder rec = new HookRecorder();
+    var h = m.fit(X, Y, new FitOptions().epochs(4).batchSize(40).verbose(0).validationData(X, Y).validationFreq(2)
+        .callbacks(rec));
+    assertEquals(2, h.get("val_loss").size());
+    assertEquals(4, h.get("loss").size());
+    assertEquals(2, rec.calls.stream().filter("test_begin"::equals).count());
+    assertEquals(List.of("epoch_begin:1", "train_batch_begin:0", "train_batch_end:0", "test_begin"),
+        rec.calls.subList(rec.calls.indexOf("epoch_begin:1"), rec.calls.indexOf("epoch_begin:1") + 4));
+  }
+
+  @Test
+  void anInterruptedDatasetFitResumesWhereItStopped(@TempDir Path dir) {
+    Sequential straight = model(1);
+    straight.fit(Dataset.fromArrays(X, Y, 8, false, null), new FitOptions().epochs(5).verbose(0));
+
+    Sequential interrupted = model(1);
+    Path backup = dir.resolve("backup");
+    LambdaCallback crash = new LambdaCallback().onEpochEnd((e, logs) -> {
+      if (e == 2) {
+        throw new IllegalStateException("power cut");
+      }
+    });
+    assertThrows(IllegalStateException.class, () -> interrupted.fit(Dataset.fromArrays(X, Y, 8, false, null),
+        new FitOptions().epochs(5).verbose(0).callbacks(new BackupAndRestore(backup), crash)));
+
+    Sequential resumed = model(1);
+    List<Integer> epochs = new ArrayList<>();
+    resumed.fit(Dataset.fromArrays(X, Y, 8, false, null), new FitOptions().epochs(5).verbose(0)
+        .callbacks(new BackupAndRestore(backup), new LambdaCallback().onEpochBegin((e, logs) -> epochs.add(e))));
+    assertEquals(List.of(3, 4), epochs);
+    assertSameWeights(straight, resumed);
+    assertFalse(Files.exists(backup.resolve("latest.keras")));
+  }
+
+  @Test
+  void initialEpochSkipsTheFirstEpochsForDatasets() {
+    Sequential m = model(1);
+    HookRecorder rec = new HookRecorder();
+    var h = m.fit(Dataset.fromArrays(X, Y, 20, false, null),
+        new FitOptions().epochs(3).initialEpoch(1).verbose(0).callbacks(rec));
+    assertEquals(List.of(1, 2), h.epoch());
+    assertEquals("epoch_begin:1", rec.calls.get(1));
+  }
+}
