@@ -186,7 +186,12 @@ public class Model extends Layer implements AutoCloseable {
     return trainer;
   }
 
-  /** Trains for {@code epochs} with batches of {@code batchSize} (Keras' {@code fit(x, y, batch_size, epochs)}). */
+  /**
+   * Trains for {@code epochs} with batches of {@code batchSize} (Keras' {@code fit(x, y, epochs=..., batch_size=...)}).
+   *
+   * <p>Porting note: the arguments follow the lecture's keyword order ({@code epochs=10, batch_size=32}), not
+   * Keras' positional order {@code fit(x, y, batch_size, epochs)}; {@link FitOptions} names each one.
+   */
   public History fit(Object x, Object y, int epochs, int batchSize) {
     return fit(x, y, new FitOptions().epochs(epochs).batchSize(batchSize));
   }
