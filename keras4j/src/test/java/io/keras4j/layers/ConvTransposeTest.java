@@ -131,6 +131,18 @@ class ConvTransposeTest {
     assertTrue(err < 1e-2, "kernel gradient error " + err);
   }
 
+  @Test
+  void inputGradientOfASingleChannelStridedConvMatchesFiniteDifferences() {
+    // Conv2D's input gradient is Conv2DBackpropInput, the op behind the transposed convolution
+    float[] kernel = ramp(9, 1);
+    double err = GraphFixture.gradientError(ramp(2 * 25, -1), Shape.of(2, 5, 5, 1), x -> {
+      Ops ops = Backend.ops();
+      Tensor k = ops.constant(kernel, Shape.of(3, 3, 1, 1));
+      return ops.conv(x, k, new int[] {2, 2}, "valid", new int[] {1, 1});
+    }, 1e-3);
+    assertTrue(err < 1e-2, "input gradient error " + err);
+  }
+
   static Stream<Arguments> harness() {
     return Stream.of(
         Arguments.of("Conv1DTranspose one channel", LayerHarness.of(() -> new Conv1DTranspose(1, 3).strides(2))
