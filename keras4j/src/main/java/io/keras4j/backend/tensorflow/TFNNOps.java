@@ -52,12 +52,18 @@ abstract class TFNNOps extends TFMathOps {
     if (dilated(dilations)) {
       return atrous(x, kernel, padding, dilations, (in, pad) -> conv(in, kernel, ones(n), pad, ones(n)));
     }
+    Tensor in = x;
+    Tensor k = kernel;
+    if (singleChannelStrided(kernel, strides)) {
+      in = withZeroSlice(x, n + 1);
+      k = withZeroSlice(kernel, n);
+    }
     if (n == 2) {
-      return t(tf.nn.conv2d(o(x), o(kernel), nhwc(strides), pad(padding)));
+      return t(tf.nn.conv2d(o(in), o(k), nhwc(strides), pad(padding)));
     }
     if (n == 3) {
       CustomGradients.ensureRegistered();
-      return t(tf.nn.conv3d(o(x), o(kernel), nhwc(strides), pad(padding)));
+      return t(tf.nn.conv3d(o(in), o(k), nhwc(strides), pad(padding)));
     }
     throw new IllegalArgumentException("conv supports 1 to 3 spatial dimensions. Received input of shape " + x.shape());
   }
@@ -126,6 +132,10 @@ abstract class TFNNOps extends TFMathOps {
       return squeeze(y, 1);
     }
     long out = kernel.shape().get(-2);
+    if (singleChannelStrided(kernel, strides)) {
+      x = withZeroSlice(x, n + 1);
+      kernel = withZeroSlice(kernel, n + 1);
+    }
     Operand batch = tf.slice(tf.shape(o(x)), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
     int[] rest = new int[n + 1];
     System.arraycopy(outputSpatial, 0, rest, 0, n);
@@ -147,6 +157,25 @@ abstract class TFNNOps extends TFMathOps {
     }
     dims[n + 1] = out;
     return t(tf.reshape(y, tf.constant(dims)));
+  }
+
+  /**
+   * Whether {@code kernel} maps one channel to one channel with a stride above 1. Porting note: there oneDNN's
+   * Conv2DBackpropInput and Conv3DBackpropInputV2 (the transposed convolution, and the input gradient of a
+   * convolution) drop contributions on some x86 CPUs (seen on AMD EPYC with TensorFlow Java 1.0); with a second input
+   * channel they are right. Callers add a zero channel ({@link #withZeroSlice}), which changes no value and whose
+   * gradient flows through Pad.
+   */
+  private static boolean singleChannelStrided(Tensor kernel, int[] strides) {
+    return kernel.shape().get(-1) == 1 && kernel.shape().get(-2) == 1 && java.util.Arrays.stream(strides)
+        .anyMatch(s -> s > 1);
+  }
+
+  /** {@code t} with one slice of zeros appended along {@code axis}. */
+  private Tensor withZeroSlice(Tensor t, int axis) {
+    int[][] paddings = new int[t.rank()][2];
+    paddings[axis][1] = 1;
+    return pad(t, paddings, 0f);
   }
 
   @Override
