@@ -87,7 +87,7 @@ public class Adam extends Optimizer {
       return null;
     }
     Tensor[] powers = betaPowers(ops);
-    return ops.applyAdam(var, slot(var, "momentum"), slot(var, "velocity"), powers[0], powers[1], lr,
+    return ops.adamUpdate(var, slot(var, "momentum"), slot(var, "velocity"), powers[0], powers[1], lr,
         (float) beta1, (float) beta2, (float) epsilon, g);
   }
 

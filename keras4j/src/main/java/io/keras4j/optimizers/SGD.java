@@ -68,9 +68,9 @@ public class SGD extends Optimizer {
       return null;
     }
     if (momentum == 0) {
-      return ops.applyGradientDescent(var, lr, g);
+      return ops.sgdUpdate(var, lr, g);
     }
-    return ops.applyKerasMomentum(var, slot(var, "momentum"), lr, g, (float) momentum, nesterov);
+    return ops.sgdMomentumUpdate(var, slot(var, "momentum"), lr, g, (float) momentum, nesterov);
   }
 
   @Override
