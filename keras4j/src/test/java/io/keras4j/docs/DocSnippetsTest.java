@@ -120,6 +120,10 @@ class DocSnippetsTest {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String modulePath = System.getProperty("jdk.module.path"); // keras4j and its modules, when tests run in the module
+    if (modulePath != null && !modulePath.isEmpty()) {
+      classpath = classpath + java.io.File.pathSeparator + modulePath;
+    }
     Path out = Files.createTempDirectory("snippets");
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
       javac.getTask(null, files, diagnostics, List.of("-classpath", classpath, "-d", out.toString(), "-proc:none"),
