@@ -154,16 +154,21 @@ public final class Backend {
     return new Random(seed != null ? seed : nextSeed());
   }
 
-  // ---- trace scopes: engine use ----
+  // ---- trace scopes, for Engine implementations ----
 
-  /** Engine use: makes {@code ops} current while a function is traced. */
-  public static void enterTrace(Ops ops) {
-    SCOPES.get().push(new TraceScope(ops));
-  }
-
-  /** Engine use: ends the innermost trace scope. */
-  public static void exitTrace() {
-    SCOPES.get().pop();
+  /**
+   * Runs {@code body} with {@code ops} as the current operations ({@link #ops()}), then restores the previous ones.
+   *
+   * <p>For {@link Engine} implementations: an engine's {@link ComputeGraph#trace} calls it around the traced body.
+   */
+  public static <T> T withOps(Ops ops, java.util.function.Supplier<T> body) {
+    Deque<TraceScope> scopes = SCOPES.get();
+    scopes.push(new TraceScope(ops));
+    try {
+      return body.get();
+    } finally {
+      scopes.pop();
+    }
   }
 
   /** Records a loss added during the trace (Keras' {@code layer.add_loss}); summed into the training loss. */
