@@ -32,11 +32,11 @@ public abstract class BaseNormalization<T extends BaseNormalization<T>> extends 
   private Constraint betaConstraint;
   private Constraint gammaConstraint;
 
-  /** Sets the small value added to the variance, > 0 (Keras' {@code epsilon=}). Default 1e-3. */
+  /** Sets the small value added to the variance, >= 0 (Keras' {@code epsilon=}). Default 1e-3. */
   public T epsilon(double epsilon) {
     checkNotBuilt("epsilon");
-    if (!(epsilon > 0)) {
-      throw new IllegalArgumentException("Layer '" + name() + "': epsilon must be positive. Received: epsilon="
+    if (!(epsilon >= 0)) {
+      throw new IllegalArgumentException("Layer '" + name() + "': epsilon must be >= 0. Received: epsilon="
           + epsilon);
     }
     this.epsilon = epsilon;

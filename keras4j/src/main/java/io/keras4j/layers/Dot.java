@@ -89,7 +89,7 @@ public class Dot extends BaseLayer<Dot> {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("axes", oneAxis ? (Object) axes[0] : axes.clone());
+    c.put("axes", oneAxis ? (Object) axes[0] : ConfigLists.of(axes));
     c.put("normalize", normalize);
     return c;
   }

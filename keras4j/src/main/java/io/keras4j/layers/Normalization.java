@@ -149,8 +149,8 @@ public class Normalization extends BaseLayer<Normalization> {
     Map<String, Object> c = super.getConfig();
     c.put("axis", List.of(axis));
     c.put("invert", invert);
-    c.put("mean", fixedMean == null ? null : fixedMean.clone());
-    c.put("variance", fixedVariance == null ? null : fixedVariance.clone());
+    c.put("mean", fixedMean == null ? null : ConfigLists.of(fixedMean));
+    c.put("variance", fixedVariance == null ? null : ConfigLists.of(fixedVariance));
     return c;
   }
 

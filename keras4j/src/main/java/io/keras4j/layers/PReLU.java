@@ -112,7 +112,7 @@ public class PReLU extends BaseLayer<PReLU> {
     c.put("alpha_initializer", ser(alphaInitializer));
     c.put("alpha_regularizer", ser(alphaRegularizer));
     c.put("alpha_constraint", ser(alphaConstraint));
-    c.put("shared_axes", sharedAxes == null ? null : sharedAxes.clone());
+    c.put("shared_axes", sharedAxes == null ? null : ConfigLists.of(sharedAxes));
     return c;
   }
 

@@ -55,7 +55,7 @@ public class Permute extends BaseLayer<Permute> {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("dims", dims.clone());
+    c.put("dims", ConfigLists.of(dims));
     return c;
   }
 

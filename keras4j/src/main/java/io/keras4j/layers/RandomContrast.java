@@ -60,8 +60,8 @@ public class RandomContrast extends RandomImageLayer<RandomContrast> {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("factor", new double[] {lower, upper});
-    c.put("value_range", valueRange.clone());
+    c.put("factor", ConfigLists.of(lower, upper));
+    c.put("value_range", ConfigLists.of(valueRange));
     return c;
   }
 

@@ -50,7 +50,7 @@ public class RandomRotation extends RandomAffine<RandomRotation> {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("factor", new double[] {lower, upper});
+    c.put("factor", ConfigLists.of(lower, upper));
     return c;
   }
 

@@ -49,8 +49,8 @@ public class RandomTranslation extends RandomAffine<RandomTranslation> {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("height_factor", height.clone());
-    c.put("width_factor", width.clone());
+    c.put("height_factor", ConfigLists.of(height));
+    c.put("width_factor", ConfigLists.of(width));
     return c;
   }
 

@@ -63,8 +63,8 @@ public class RandomZoom extends RandomAffine<RandomZoom> {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("height_factor", new double[] {lower, upper});
-    c.put("width_factor", width == null ? null : width.clone());
+    c.put("height_factor", ConfigLists.of(lower, upper));
+    c.put("width_factor", width == null ? null : ConfigLists.of(width));
     return c;
   }
 

@@ -80,7 +80,7 @@ public class Reshape extends BaseLayer<Reshape> {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("target_shape", targetShape.clone());
+    c.put("target_shape", ConfigLists.of(targetShape));
     return c;
   }
 
