@@ -1,7 +1,6 @@
 package io.keras4j.layers;
 
 import io.keras4j.saving.Config;
-import io.keras4j.saving.KerasObjectConfigs;
 import io.keras4j.saving.KerasObjects;
 import io.keras4j.saving.Registry;
 import java.util.LinkedHashMap;
@@ -67,46 +66,37 @@ public final class Layers {
       int[] axes = c.ints("axes", null);
       return new Dot(axes[0], axes.length > 1 ? axes[1] : axes[0]).normalize(c.bool("normalize", false));
     });
-    for (int r = 1; r <= 3; r++) {
-      final int rank = r;
-      reg("Conv" + r + "D", c -> conv(c, switch (rank) {
-        case 1 -> new Conv1D(c.integer("filters"), c.ints("kernel_size", null));
-        case 2 -> new Conv2D(c.integer("filters"), c.ints("kernel_size", null));
-        default -> new Conv3D(c.integer("filters"), c.ints("kernel_size", null));
-      }));
-      reg("MaxPooling" + r + "D", c -> pooling(c, rank, true));
-      reg("AveragePooling" + r + "D", c -> pooling(c, rank, false));
-      reg("GlobalMaxPooling" + r + "D", c -> globalPooling(c, rank, true));
-      reg("GlobalAveragePooling" + r + "D", c -> globalPooling(c, rank, false));
-      reg("ZeroPadding" + r + "D", c -> switch (rank) {
-        case 1 -> new ZeroPadding1D(SpatialPads.fromConfig(c, "padding", 1, 1));
-        case 2 -> new ZeroPadding2D(SpatialPads.fromConfig(c, "padding", 2, 1));
-        default -> new ZeroPadding3D(SpatialPads.fromConfig(c, "padding", 3, 1));
-      });
-      reg("Cropping" + r + "D", c -> switch (rank) {
-        case 1 -> new Cropping1D(SpatialPads.fromConfig(c, "cropping", 1, 1));
-        case 2 -> new Cropping2D(SpatialPads.fromConfig(c, "cropping", 2, 0));
-        default -> new Cropping3D(SpatialPads.fromConfig(c, "cropping", 3, 1));
-      });
-      reg("UpSampling" + r + "D", c -> switch (rank) {
-        case 1 -> new UpSampling1D(c.ints("size", new int[] {2}));
-        case 2 -> new UpSampling2D(c.ints("size", new int[] {2})).interpolation(c.string("interpolation", "nearest"));
-        default -> new UpSampling3D(c.ints("size", new int[] {2}));
-      });
-    }
-    reg("Conv1DTranspose", c -> convTranspose(c, new Conv1DTranspose(c.integer("filters"),
-        c.ints("kernel_size", null))));
-    reg("Conv2DTranspose", c -> convTranspose(c, new Conv2DTranspose(c.integer("filters"),
-        c.ints("kernel_size", null))));
-    reg("DepthwiseConv2D", c -> new DepthwiseConv2D(c.ints("kernel_size", null)).strides(c.ints("strides", new int[] {1}))
-        .padding(c.string("padding", "valid")).depthMultiplier(c.integer("depth_multiplier", 1))
-        .dilationRate(c.ints("dilation_rate", new int[] {1})).activation(c.identifier("activation", "linear"))
-        .useBias(c.bool("use_bias", true)).dataFormat(c.string("data_format", "channels_last")));
-    reg("SeparableConv2D", c -> new SeparableConv2D(c.integer("filters"), c.ints("kernel_size", null))
-        .strides(c.ints("strides", new int[] {1})).padding(c.string("padding", "valid"))
-        .depthMultiplier(c.integer("depth_multiplier", 1)).dilationRate(c.ints("dilation_rate", new int[] {1}))
-        .activation(c.identifier("activation", "linear")).useBias(c.bool("use_bias", true))
-        .dataFormat(c.string("data_format", "channels_last")));
+    REGISTRY.add("Conv1D", Conv1D::fromConfig);
+    REGISTRY.add("Conv2D", Conv2D::fromConfig);
+    REGISTRY.add("Conv3D", Conv3D::fromConfig);
+    REGISTRY.add("Conv1DTranspose", Conv1DTranspose::fromConfig);
+    REGISTRY.add("Conv2DTranspose", Conv2DTranspose::fromConfig);
+    REGISTRY.add("Conv3DTranspose", Conv3DTranspose::fromConfig);
+    REGISTRY.add("DepthwiseConv1D", DepthwiseConv1D::fromConfig);
+    REGISTRY.add("DepthwiseConv2D", DepthwiseConv2D::fromConfig);
+    REGISTRY.add("SeparableConv1D", SeparableConv1D::fromConfig);
+    REGISTRY.add("SeparableConv2D", SeparableConv2D::fromConfig);
+    REGISTRY.add("MaxPooling1D", MaxPooling1D::fromConfig);
+    REGISTRY.add("MaxPooling2D", MaxPooling2D::fromConfig);
+    REGISTRY.add("MaxPooling3D", MaxPooling3D::fromConfig);
+    REGISTRY.add("AveragePooling1D", AveragePooling1D::fromConfig);
+    REGISTRY.add("AveragePooling2D", AveragePooling2D::fromConfig);
+    REGISTRY.add("AveragePooling3D", AveragePooling3D::fromConfig);
+    REGISTRY.add("GlobalMaxPooling1D", GlobalMaxPooling1D::fromConfig);
+    REGISTRY.add("GlobalMaxPooling2D", GlobalMaxPooling2D::fromConfig);
+    REGISTRY.add("GlobalMaxPooling3D", GlobalMaxPooling3D::fromConfig);
+    REGISTRY.add("GlobalAveragePooling1D", GlobalAveragePooling1D::fromConfig);
+    REGISTRY.add("GlobalAveragePooling2D", GlobalAveragePooling2D::fromConfig);
+    REGISTRY.add("GlobalAveragePooling3D", GlobalAveragePooling3D::fromConfig);
+    REGISTRY.add("ZeroPadding1D", ZeroPadding1D::fromConfig);
+    REGISTRY.add("ZeroPadding2D", ZeroPadding2D::fromConfig);
+    REGISTRY.add("ZeroPadding3D", ZeroPadding3D::fromConfig);
+    REGISTRY.add("Cropping1D", Cropping1D::fromConfig);
+    REGISTRY.add("Cropping2D", Cropping2D::fromConfig);
+    REGISTRY.add("Cropping3D", Cropping3D::fromConfig);
+    REGISTRY.add("UpSampling1D", UpSampling1D::fromConfig);
+    REGISTRY.add("UpSampling2D", UpSampling2D::fromConfig);
+    REGISTRY.add("UpSampling3D", UpSampling3D::fromConfig);
     reg("BatchNormalization", c -> new BatchNormalization().axis(axis(c)).momentum(c.number("momentum", 0.99))
         .epsilon(c.number("epsilon", 1e-3)).center(c.bool("center", true)).scale(c.bool("scale", true)));
     reg("LayerNormalization", c -> new LayerNormalization().axis(axis(c)).epsilon(c.number("epsilon", 1e-3))
@@ -216,54 +206,5 @@ public final class Layers {
           + java.util.Arrays.toString(a));
     }
     return a[0];
-  }
-
-  private static Layer conv(Config c, BaseConv<?> l) {
-    if (c.has("kernel_initializer")) {
-      l.kernelInitializer(KerasObjectConfigs.initializer(c.get("kernel_initializer")));
-    }
-    if (c.has("bias_initializer")) {
-      l.biasInitializer(KerasObjectConfigs.initializer(c.get("bias_initializer")));
-    }
-    l.kernelRegularizer(KerasObjectConfigs.regularizer(c.get("kernel_regularizer")))
-        .biasRegularizer(KerasObjectConfigs.regularizer(c.get("bias_regularizer")))
-        .kernelConstraint(KerasObjectConfigs.constraint(c.get("kernel_constraint")))
-        .biasConstraint(KerasObjectConfigs.constraint(c.get("bias_constraint")));
-    return l.strides(c.ints("strides", new int[] {1})).padding(c.string("padding", "valid"))
-        .dilationRate(c.ints("dilation_rate", new int[] {1})).groups(c.integer("groups", 1))
-        .activation(c.identifier("activation", "linear")).useBias(c.bool("use_bias", true))
-        .dataFormat(c.string("data_format", "channels_last"));
-  }
-
-  private static Layer convTranspose(Config c, BaseConvTranspose<?> l) {
-    if (c.has("output_padding")) {
-      throw new IllegalArgumentException(c.get("output_padding") + ": output_padding is not supported");
-    }
-    return l.strides(c.ints("strides", new int[] {1})).padding(c.string("padding", "valid"))
-        .dilationRate(c.ints("dilation_rate", new int[] {1})).activation(c.identifier("activation", "linear"))
-        .useBias(c.bool("use_bias", true)).dataFormat(c.string("data_format", "channels_last"));
-  }
-
-  private static Layer pooling(Config c, int rank, boolean max) {
-    int[] size = c.ints("pool_size", new int[] {2});
-    BasePooling<?> p = switch (rank) {
-      case 1 -> max ? new MaxPooling1D(size) : new AveragePooling1D(size);
-      case 2 -> max ? new MaxPooling2D(size) : new AveragePooling2D(size);
-      default -> max ? new MaxPooling3D(size) : new AveragePooling3D(size);
-    };
-    int[] strides = c.ints("strides", null);
-    if (strides != null) {
-      p.strides(strides);
-    }
-    return p.padding(c.string("padding", "valid")).dataFormat(c.string("data_format", "channels_last"));
-  }
-
-  private static Layer globalPooling(Config c, int rank, boolean max) {
-    BaseGlobalPooling<?> p = switch (rank) {
-      case 1 -> max ? new GlobalMaxPooling1D() : new GlobalAveragePooling1D();
-      case 2 -> max ? new GlobalMaxPooling2D() : new GlobalAveragePooling2D();
-      default -> max ? new GlobalMaxPooling3D() : new GlobalAveragePooling3D();
-    };
-    return p.keepdims(c.bool("keepdims", false)).dataFormat(c.string("data_format", "channels_last"));
   }
 }

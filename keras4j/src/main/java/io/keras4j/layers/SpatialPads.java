@@ -26,6 +26,18 @@ final class SpatialPads {
     return check(name, p);
   }
 
+  /** Keras' config form: a (before, after) pair for one axis, a list of pairs for more. */
+  static Object toConfig(int[][] p) {
+    if (p.length == 1) {
+      return p[0].clone();
+    }
+    int[][] out = new int[p.length][];
+    for (int i = 0; i < p.length; i++) {
+      out[i] = p[i].clone();
+    }
+    return out;
+  }
+
   static int[][] check(String name, int[][] p) {
     for (int[] a : p) {
       if (a.length != 2 || a[0] < 0 || a[1] < 0) {
