@@ -266,11 +266,11 @@ public abstract class BaseConv<T extends BaseConv<T>> extends BaseLayer<T> {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> own = new LinkedHashMap<>();
-    own.put("kernel_size", kernelSize.clone());
-    own.put("strides", strides.clone());
+    own.put("kernel_size", ConvUtils.list(kernelSize));
+    own.put("strides", ConvUtils.list(strides));
     own.put("padding", padding);
     own.put("data_format", "channels_last");
-    own.put("dilation_rate", dilationRate.clone());
+    own.put("dilation_rate", ConvUtils.list(dilationRate));
     own.put("activation", activation.name());
     own.put("use_bias", useBias);
     addOwnConfig(own);

@@ -111,7 +111,7 @@ public abstract class BaseConvTranspose<T extends BaseConvTranspose<T>> extends 
   @Override
   protected void addOwnConfig(Map<String, Object> config) {
     super.addOwnConfig(config);
-    config.put("output_padding", outputPadding == null ? null : outputPadding.clone());
+    config.put("output_padding", outputPadding == null ? null : ConvUtils.list(outputPadding));
   }
 
   @Override

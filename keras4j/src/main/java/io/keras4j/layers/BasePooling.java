@@ -68,9 +68,9 @@ public abstract class BasePooling<T extends BasePooling<T>> extends BaseLayer<T>
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("pool_size", poolSize.clone());
+    c.put("pool_size", ConvUtils.list(poolSize));
     c.put("padding", padding);
-    c.put("strides", strides.clone());
+    c.put("strides", ConvUtils.list(strides));
     c.put("data_format", "channels_last");
     return c;
   }

@@ -69,7 +69,7 @@ public abstract class BaseUpSampling<T extends BaseUpSampling<T>> extends BaseLa
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("size", size.length == 1 ? (Object) size[0] : size.clone());
+    c.put("size", size.length == 1 ? (Object) size[0] : ConvUtils.list(size));
     if (size.length > 1) {
       c.put("data_format", "channels_last");
     }

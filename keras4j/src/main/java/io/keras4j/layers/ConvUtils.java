@@ -1,6 +1,7 @@
 package io.keras4j.layers;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,6 +31,11 @@ final class ConvUtils {
       }
     }
     return out;
+  }
+
+  /** A tuple as Keras' config writes it: a list of ints. */
+  static List<Integer> list(int[] values) {
+    return Arrays.stream(values).boxed().toList();
   }
 
   static int[] repeat(int v, int n) {

@@ -26,14 +26,14 @@ final class SpatialPads {
     return check(name, p);
   }
 
-  /** Keras' config form: a (before, after) pair for one axis, a list of pairs for more. */
+  /** Keras' config form: a (before, after) list for one axis, a list of such pairs for more. */
   static Object toConfig(int[][] p) {
     if (p.length == 1) {
-      return p[0].clone();
+      return ConvUtils.list(p[0]);
     }
-    int[][] out = new int[p.length][];
-    for (int i = 0; i < p.length; i++) {
-      out[i] = p[i].clone();
+    java.util.List<Object> out = new java.util.ArrayList<>();
+    for (int[] pair : p) {
+      out.add(ConvUtils.list(pair));
     }
     return out;
   }
