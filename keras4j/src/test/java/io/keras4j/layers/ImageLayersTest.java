@@ -34,6 +34,14 @@ class ImageLayersTest {
             .output(-1, 9, 2).weights(2, 0)),
         Arguments.of("Conv2DTranspose", LayerHarness.of(() -> new Conv2DTranspose(3, 3).strides(2).padding("same"))
             .input(3, 3, 2).output(-1, 6, 6, 3).weights(2, 0)),
+        Arguments.of("Conv1DTranspose output_padding", LayerHarness.of(() -> new Conv1DTranspose(2, 3).strides(2)
+            .outputPadding(1)).input(4, 3).output(-1, 10, 2).weights(2, 0)),
+        Arguments.of("Conv3DTranspose", LayerHarness.of(() -> new Conv3DTranspose(2, 2).strides(2)).input(2, 2, 2, 2)
+            .output(-1, 4, 4, 4, 2).weights(2, 0)),
+        Arguments.of("DepthwiseConv1D", LayerHarness.of(() -> new DepthwiseConv1D(3).depthMultiplier(2)).input(5, 2)
+            .output(-1, 3, 4).weights(2, 0)),
+        Arguments.of("SeparableConv1D", LayerHarness.of(() -> new SeparableConv1D(3, 2).padding("same")).input(4, 2)
+            .output(-1, 4, 3).weights(3, 0)),
         Arguments.of("DepthwiseConv2D", LayerHarness.of(() -> new DepthwiseConv2D(3).depthMultiplier(2)).input(5, 5, 2)
             .output(-1, 3, 3, 4).weights(2, 0)),
         Arguments.of("SeparableConv2D", LayerHarness.of(() -> new SeparableConv2D(4, 3).padding("same")).input(4, 4, 2)
