@@ -4,6 +4,7 @@ import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
 import io.keras4j.saving.Config;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -53,8 +54,8 @@ public class PiecewiseConstantDecay extends BaseSchedule<PiecewiseConstantDecay>
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = baseConfig();
-    c.put("boundaries", boundaries.clone());
-    c.put("values", values.clone());
+    c.put("boundaries", Arrays.stream(boundaries).boxed().toList());
+    c.put("values", Arrays.stream(values).boxed().toList());
     return c;
   }
 
