@@ -75,7 +75,7 @@ public final class SourceFinding {
     denoiser.add(new Conv2D(1, 3).padding("same"));
     denoiser.compile(new CompileOptions().optimizer(new Adam(1e-3)).loss("mse"));
     denoiser.fit(xTrain, cleanTrain, new FitOptions().epochs(epochs).batchSize(32).verbose(verbose));
-    float[] denoised = denoiser.predictArrays(xTest, 64).get(0).values();
+    float[] denoised = denoiser.predict(xTest, 64).toFloatArray();
 
     Sequential finder = new Sequential();
     finder.add(new Conv2D(16, 3).padding("same").activation("relu").inputShape(SIZE, SIZE, 1));
@@ -84,7 +84,7 @@ public final class SourceFinding {
     finder.add(new Conv2D(1, 1).activation("sigmoid"));
     finder.compile(new CompileOptions().optimizer(new Adam(1e-3)).loss("binary_crossentropy"));
     finder.fit(xTrain, mapTrain, new FitOptions().epochs(epochs).batchSize(32).verbose(verbose));
-    float[] maps = finder.predictArrays(xTest, 64).get(0).values();
+    float[] maps = finder.predict(xTest, 64).toFloatArray();
 
     double[] bins = {60, 120, 240, 480, 960, 5000};
     Catalogue.Score nn = new Catalogue.Score(bins);

@@ -77,6 +77,11 @@ public final class Backend {
     return io.keras4j.backend.tensorflow.TFGraphImport.load(dir, tag, signature);
   }
 
+  /** The engine's own host array (a TensorFlow Java NdArray) as a HostArray, or null when it is not one. */
+  public static HostArray hostArray(Object engineArray) {
+    return ENGINE.hostArray(engineArray);
+  }
+
   /** A native int32 scalar. */
   public static NativeArray scalar(int value) {
     return ENGINE.array(new int[] {value}, Shape.scalar());

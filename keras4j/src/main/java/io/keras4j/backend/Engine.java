@@ -28,4 +28,12 @@ public interface Engine {
 
   /** Loads a SavedModel's signatures for inference. */
   SavedModelRunner loadSavedModel(java.nio.file.Path dir, String tag);
+
+  /**
+   * The engine's own host array (TensorFlow Java's {@code NdArray}) as a HostArray with its dtype, or null when
+   * {@code engineArray} is not one.
+   */
+  default HostArray hostArray(Object engineArray) {
+    return null;
+  }
 }

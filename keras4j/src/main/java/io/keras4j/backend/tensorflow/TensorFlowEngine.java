@@ -42,4 +42,9 @@ public final class TensorFlowEngine implements Engine {
   public io.keras4j.backend.SavedModelRunner loadSavedModel(java.nio.file.Path dir, String tag) {
     return TFSavedModels.load(dir, tag);
   }
+
+  @Override
+  public io.keras4j.backend.HostArray hostArray(Object engineArray) {
+    return engineArray instanceof org.tensorflow.ndarray.NdArray<?> nd ? NdArrays.toHost(nd) : null;
+  }
 }
