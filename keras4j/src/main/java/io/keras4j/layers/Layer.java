@@ -501,6 +501,9 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
    * Java array of the weight's shape.
    * <pre>{@code dense.setWeights(List.of(new float[][] {{1, 2}, {3, 4}, {5, 6}}, new float[] {0, 0}));}</pre>
    *
+   * <p>Porting note: {@code List.of(kernel)} with a single {@code float[][]} is a list of its rows (Java's varargs);
+   * write {@code List.of(NDArray.of(kernel))}.
+   *
    * @throws IllegalArgumentException when the number of arrays or a shape differs, naming the weight
    */
   public void setWeights(List<?> values) {
