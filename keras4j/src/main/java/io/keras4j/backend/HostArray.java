@@ -148,18 +148,6 @@ public final class HostArray {
     return (int) (shape.size() / Math.max(1, shape.get(0)));
   }
 
-  /** Each sample flattened, as float: {@code float[samples][features]}. */
-  public float[][] toMatrix() {
-    float[] values = values();
-    int n = (int) shape.get(0);
-    int row = n == 0 ? 0 : values.length / n;
-    float[][] out = new float[n][row];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(values, i * row, out[i], 0, row);
-    }
-    return out;
-  }
-
   /**
    * Converts to float32: a Java array (float, double, int, long or boolean elements, any rank >= 1), a
    * {@link Source}, a HostArray, or the engine's own array (a TensorFlow Java NdArray).

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.keras4j.GraphFixture;
 import io.keras4j.backend.Shape;
+import io.keras4j.data.NDArray;
 import io.keras4j.models.CompileOptions;
 import io.keras4j.models.Sequential;
 import io.keras4j.optimizers.SGD;
-import io.keras4j.data.NDArray;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.KerasTensor;
+import io.keras4j.data.NDArray;
 import io.keras4j.models.CompileOptions;
 import io.keras4j.models.FitOptions;
 import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
 import io.keras4j.optimizers.Adam;
-import io.keras4j.data.NDArray;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

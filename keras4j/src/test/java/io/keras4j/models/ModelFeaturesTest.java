@@ -81,7 +81,8 @@ class ModelFeaturesTest {
     first.trainable(false);
     float[] before = first.getWeights().get(0).toFloatArray();
     m.trainOnBatch(x, y);
-    assertFalse(java.util.Arrays.equals(before, first.getWeights().get(0).toFloatArray()), "still trained until recompiled");
+    assertFalse(java.util.Arrays.equals(before, first.getWeights().get(0).toFloatArray()),
+        "still trained until recompiled");
     m.compile("sgd", "mse");
     before = first.getWeights().get(0).toFloatArray();
     m.trainOnBatch(x, y);

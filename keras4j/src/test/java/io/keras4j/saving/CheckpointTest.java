@@ -103,7 +103,8 @@ class CheckpointTest {
         new LambdaCallback().onEpochBegin((e, logs) -> epochs.add(e))));
     assertEquals(List.of(3, 4), epochs); // epochs 0-2 were done; the crash came after epoch 2's backup
     for (int i = 0; i < 4; i++) {
-      assertArrayEquals(straight.getWeights().get(i).toFloatArray(), resumed.getWeights().get(i).toFloatArray(), 1e-6f, "weight " + i);
+      assertArrayEquals(straight.getWeights().get(i).toFloatArray(), resumed.getWeights().get(i).toFloatArray(), 1e-6f,
+          "weight " + i);
     }
     assertFalse(Files.exists(backup.resolve("latest.keras")), "the backup is removed after a finished fit");
   }

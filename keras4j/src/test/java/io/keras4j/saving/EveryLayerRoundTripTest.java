@@ -115,6 +115,7 @@ class EveryLayerRoundTripTest {
     Model loaded = Models.loadModel(file);
     assertEquals(layer.getClass(), loaded.layers().get(1).getClass());
     assertEquals(json(layer.getConfig()), json(loaded.layers().get(1).getConfig()), name + " config");
-    assertArrayEquals(m.predictOutputs(xs, 3).get(0).toFloatArray(), loaded.predictOutputs(xs, 3).get(0).toFloatArray(), 0f, name);
+    assertArrayEquals(m.predictOutputs(xs, 3).get(0).toFloatArray(), loaded.predictOutputs(xs, 3).get(0).toFloatArray(),
+        0f, name);
   }
 }

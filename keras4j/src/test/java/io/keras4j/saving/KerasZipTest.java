@@ -93,16 +93,9 @@ class KerasZipTest {
     m.fit(x, y, new FitOptions().epochs(1).batchSize(8).shuffle(false).verbose(0));
     loaded.fit(x, y, new FitOptions().epochs(1).batchSize(8).shuffle(false).verbose(0));
     for (int i = 0; i < m.getWeights().size(); i++) {
-      assertArrayEquals(m.getWeights().get(i).toFloatArray(), loaded.getWeights().get(i).toFloatArray(), 1e-6f, "weight " + i);
+      assertArrayEquals(m.getWeights().get(i).toFloatArray(), loaded.getWeights().get(i).toFloatArray(), 1e-6f,
+          "weight " + i);
     }
-  }
-
-  static float[] flat(float[][] a) {
-    float[] out = new float[a.length * a[0].length];
-    for (int i = 0; i < a.length; i++) {
-      System.arraycopy(a[i], 0, out, i * a[0].length, a[0].length);
-    }
-    return out;
   }
 
   @Test

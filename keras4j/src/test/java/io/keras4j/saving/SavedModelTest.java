@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.backend.Shape;
+import io.keras4j.data.NDArray;
 import io.keras4j.layers.BatchNormalization;
 import io.keras4j.layers.Conv2D;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.Flatten;
 import io.keras4j.models.Sequential;
-import io.keras4j.data.NDArray;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
