@@ -91,6 +91,11 @@ public final class Backend {
     return engine().importSavedModel(dir, tag, signature);
   }
 
+  /** The engine's own host array (a TensorFlow Java NdArray) as a HostArray, or null when it is not one. */
+  public static HostArray hostArray(Object engineArray) {
+    return ENGINE.hostArray(engineArray);
+  }
+
   /** A native int32 scalar. */
   public static NativeArray scalar(int value) {
     return engine().array(new int[] {value}, Shape.scalar());

@@ -43,4 +43,12 @@ public interface Engine {
    *     cannot be copied by this engine
    */
   ImportedFunction importSavedModel(Path dir, String tag, String signature);
+
+  /**
+   * The engine's own host array (TensorFlow Java's {@code NdArray}) as a HostArray with its dtype, or null when
+   * {@code engineArray} is not one.
+   */
+  default HostArray hostArray(Object engineArray) {
+    return null;
+  }
 }

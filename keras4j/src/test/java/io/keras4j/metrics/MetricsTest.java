@@ -93,7 +93,7 @@ class MetricsTest {
     m.compile(new CompileOptions().optimizer("sgd").loss(new io.keras4j.losses.SparseCategoricalCrossentropy()
         .fromLogits(true)).metrics(new SparseCategoricalAccuracy(),
         new SparseTopKCategoricalAccuracy().k(2)));
-    m.setWeights(java.util.List.of(new float[] {1, 0, -1}, new float[] {0, 0.5f, 0}));
+    m.setWeights(java.util.List.of(new float[][] {{1, 0, -1}}, new float[] {0, 0.5f, 0}));
     // logits per x: (x, 0.5, -x): x=1 -> class 0; ranks: x=1: [0,1,2]; x=2: [0,1,2]; x=3: [0,1,2]
     Map<String, Double> logs = m.evaluate(x, new float[] {0, 1, 2}, 2);
     assertEquals(1.0 / 3, logs.get("sparse_categorical_accuracy"), 1e-6);

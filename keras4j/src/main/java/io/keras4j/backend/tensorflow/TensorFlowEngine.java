@@ -60,4 +60,9 @@ public final class TensorFlowEngine implements Engine {
   public ImportedFunction importSavedModel(Path dir, String tag, String signature) {
     return TFGraphImport.load(dir, tag, signature);
   }
+
+  @Override
+  public io.keras4j.backend.HostArray hostArray(Object engineArray) {
+    return engineArray instanceof org.tensorflow.ndarray.NdArray<?> nd ? NdArrays.toHost(nd) : null;
+  }
 }
