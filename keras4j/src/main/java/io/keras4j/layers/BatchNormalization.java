@@ -4,6 +4,11 @@ import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
+import io.keras4j.initializers.Initializer;
+import io.keras4j.initializers.Initializers;
+import io.keras4j.initializers.Ones;
+import io.keras4j.initializers.Zeros;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -16,83 +21,71 @@ import java.util.Map;
  * moving_variance_initializer="ones", ...)}. In training: {@code y = gamma (x - mean_B) / sqrt(var_B + eps) + beta}
  * with the biased batch variance, and {@code moving = moving * momentum + batch * (1 - momentum)}. A frozen layer
  * ({@code trainable=false}) runs in inference mode, as in Keras 3. Weights: gamma, beta, moving_mean,
- * moving_variance.
+ * moving_variance. Batch renormalization ({@code renorm=True}) is not supported.
+ * <pre>{@code model.add(new BatchNormalization().momentum(0.9).gammaRegularizer("l2"));}</pre>
  */
-public class BatchNormalization extends Layer {
+public class BatchNormalization extends BaseNormalization<BatchNormalization> {
   private int axis = -1;
   private double momentum = 0.99;
-  private double epsilon = 1e-3;
-  private boolean center = true;
-  private boolean scale = true;
-  private Object betaInitializer = "zeros";
-  private Object gammaInitializer = "ones";
-  private Object movingMeanInitializer = "zeros";
-  private Object movingVarianceInitializer = "ones";
+  private Initializer movingMeanInitializer = new Zeros();
+  private Initializer movingVarianceInitializer = new Ones();
+  private boolean synchronizedAcrossReplicas;
+  private double renormMomentum = 0.99;
   private Variable gamma;
   private Variable beta;
   private Variable movingMean;
   private Variable movingVariance;
 
-  /** Sets the normalised axis (Keras' {@code axis=}). Default -1. */
+  /** Sets the feature axis, negative counting from the end (Keras' {@code axis=}). Default -1. */
   public BatchNormalization axis(int axis) {
     checkNotBuilt("axis");
     this.axis = axis;
     return this;
   }
 
-  /** Sets the moving average's momentum (Keras' {@code momentum=}). Default 0.99. */
+  /** Sets the moving averages' momentum, in [0, 1] (Keras' {@code momentum=}). Default 0.99. */
   public BatchNormalization momentum(double momentum) {
     checkNotBuilt("momentum");
+    if (!(momentum >= 0 && momentum <= 1)) {
+      throw new IllegalArgumentException("Layer '" + name() + "': momentum must be in [0, 1]. Received: momentum="
+          + momentum);
+    }
     this.momentum = momentum;
     return this;
   }
 
-  /** Sets the variance epsilon (Keras' {@code epsilon=}). Default 1e-3. */
-  public BatchNormalization epsilon(double epsilon) {
-    checkNotBuilt("epsilon");
-    this.epsilon = epsilon;
-    return this;
-  }
-
-  /** Sets whether beta is added (Keras' {@code center=}). Default true. */
-  public BatchNormalization center(boolean center) {
-    checkNotBuilt("center");
-    this.center = center;
-    return this;
-  }
-
-  /** Sets whether gamma multiplies (Keras' {@code scale=}). Default true. */
-  public BatchNormalization scale(boolean scale) {
-    checkNotBuilt("scale");
-    this.scale = scale;
-    return this;
-  }
-
-  /** Sets beta's initializer (Keras' {@code beta_initializer=}). Default "zeros". */
-  public BatchNormalization betaInitializer(Object init) {
-    checkNotBuilt("beta_initializer");
-    this.betaInitializer = init;
-    return this;
-  }
-
-  /** Sets gamma's initializer (Keras' {@code gamma_initializer=}). Default "ones". */
-  public BatchNormalization gammaInitializer(Object init) {
-    checkNotBuilt("gamma_initializer");
-    this.gammaInitializer = init;
-    return this;
-  }
-
-  /** Sets the moving mean's initializer (Keras' {@code moving_mean_initializer=}). Default "zeros". */
-  public BatchNormalization movingMeanInitializer(Object init) {
+  /** Sets the moving mean's initializer (Keras' {@code moving_mean_initializer=}). Default {@code Zeros}. */
+  public BatchNormalization movingMeanInitializer(Initializer initializer) {
     checkNotBuilt("moving_mean_initializer");
-    this.movingMeanInitializer = init;
+    this.movingMeanInitializer = require(initializer, "moving_mean_initializer");
     return this;
   }
 
-  /** Sets the moving variance's initializer (Keras' {@code moving_variance_initializer=}). Default "ones". */
-  public BatchNormalization movingVarianceInitializer(Object init) {
+  /** Sets the moving mean's initializer by name. Default "zeros". */
+  public BatchNormalization movingMeanInitializer(String initializer) {
+    return movingMeanInitializer(Initializers.get(initializer));
+  }
+
+  /** Sets the moving variance's initializer (Keras' {@code moving_variance_initializer=}). Default {@code Ones}. */
+  public BatchNormalization movingVarianceInitializer(Initializer initializer) {
     checkNotBuilt("moving_variance_initializer");
-    this.movingVarianceInitializer = init;
+    this.movingVarianceInitializer = require(initializer, "moving_variance_initializer");
+    return this;
+  }
+
+  /** Sets the moving variance's initializer by name. Default "ones". */
+  public BatchNormalization movingVarianceInitializer(String initializer) {
+    return movingVarianceInitializer(Initializers.get(initializer));
+  }
+
+  /**
+   * Sets whether batch statistics are synchronised across replicas (Keras' {@code synchronized=}); keras4j trains
+   * on one device, where both settings compute the same. Default false. Porting note: {@code synchronized} is a
+   * Java keyword.
+   */
+  public BatchNormalization synchronize(boolean synchronize) {
+    checkNotBuilt("synchronized");
+    this.synchronizedAcrossReplicas = synchronize;
     return this;
   }
 
@@ -112,11 +105,11 @@ public class BatchNormalization extends Layer {
           + "Received: " + inputShape);
     }
     Shape s = Shape.of(dim);
-    if (scale) {
-      gamma = addWeight("gamma", s, gammaInitializer, null, null, true);
+    if (scale()) {
+      gamma = addGamma(s);
     }
-    if (center) {
-      beta = addWeight("beta", s, betaInitializer, null, null, true);
+    if (center()) {
+      beta = addBeta(s);
     }
     movingMean = addWeight("moving_mean", s, movingMeanInitializer, null, null, false);
     movingVariance = addWeight("moving_variance", s, movingVarianceInitializer, null, null, false);
@@ -157,7 +150,7 @@ public class BatchNormalization extends Layer {
       mean = ops.reshape(ops.read(movingMean), bshape);
       variance = ops.reshape(ops.read(movingVariance), bshape);
     }
-    Tensor inv = ops.rsqrt(ops.add(variance, (float) epsilon));
+    Tensor inv = ops.rsqrt(ops.add(variance, (float) epsilon()));
     if (gamma != null) {
       inv = ops.multiply(inv, ops.reshape(ops.read(gamma), bshape));
     }
@@ -178,9 +171,37 @@ public class BatchNormalization extends Layer {
     Map<String, Object> c = super.getConfig();
     c.put("axis", axis);
     c.put("momentum", momentum);
-    c.put("epsilon", epsilon);
-    c.put("center", center);
-    c.put("scale", scale);
+    putEpsilonCenterScale(c);
+    putInitializers(c);
+    c.put("moving_mean_initializer", ser(movingMeanInitializer));
+    c.put("moving_variance_initializer", ser(movingVarianceInitializer));
+    putRegularizersAndConstraints(c);
+    c.put("synchronized", synchronizedAcrossReplicas);
+    c.put("renorm", false);
+    c.put("renorm_clipping", null);
+    c.put("renorm_momentum", renormMomentum);
     return c;
+  }
+
+  /**
+   * A BatchNormalization layer from its Keras config (Keras' {@code BatchNormalization.from_config}); a config with
+   * {@code renorm=true} is refused.
+   */
+  public static BatchNormalization fromConfig(Map<String, Object> config) {
+    Config c = new Config("BatchNormalization", config);
+    if (c.bool("renorm", false)) {
+      throw new IllegalArgumentException("BatchNormalization: batch renormalization is not supported. Expected "
+          + "renorm=false. Received: renorm=true");
+    }
+    BatchNormalization b = readShared(new BatchNormalization(), c).axis(singleAxis(c, "axis", -1))
+        .momentum(c.number("momentum", 0.99)).synchronize(c.bool("synchronized", false));
+    b.renormMomentum = c.number("renorm_momentum", 0.99);
+    if (c.has("moving_mean_initializer")) {
+      b.movingMeanInitializer(Initializers.get(c.get("moving_mean_initializer")));
+    }
+    if (c.has("moving_variance_initializer")) {
+      b.movingVarianceInitializer(Initializers.get(c.get("moving_variance_initializer")));
+    }
+    return withBaseConfig(b, c);
   }
 }

@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -9,16 +10,24 @@ import java.util.Map;
  * Concatenates its inputs along {@code axis}; the other axes must agree.
  *
  * <p>Keras equivalent: {@code keras.layers.Concatenate(axis=-1)}.
+ * <pre>{@code KerasTensor y = new Concatenate().axis(1).apply(List.of(a, b));}</pre>
  */
-public class Concatenate extends Layer {
-  private final int axis;
+public class Concatenate extends BaseLayer<Concatenate> {
+  private int axis = -1;
 
-  public Concatenate() {
-    this(-1);
-  }
+  /** Concatenation along the last axis. */
+  public Concatenate() {}
 
+  /** Concatenation along {@code axis}; the same as {@code new Concatenate().axis(axis)}. */
   public Concatenate(int axis) {
     this.axis = axis;
+  }
+
+  /** Sets the concatenation axis (Keras' {@code axis=}), negative counting from the end. Default -1. */
+  public Concatenate axis(int axis) {
+    checkNotBuilt("axis");
+    this.axis = axis;
+    return this;
   }
 
   @Override
@@ -61,5 +70,11 @@ public class Concatenate extends Layer {
     Map<String, Object> c = super.getConfig();
     c.put("axis", axis);
     return c;
+  }
+
+  /** A Concatenate layer from its Keras config (Keras' {@code Concatenate.from_config}). */
+  public static Concatenate fromConfig(Map<String, Object> config) {
+    Config c = new Config("Concatenate", config);
+    return withBaseConfig(new Concatenate(c.integer("axis", -1)), c);
   }
 }

@@ -3,6 +3,7 @@ package io.keras4j.layers;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -13,22 +14,26 @@ import java.util.Map;
  * <p>Keras equivalent: {@code keras.layers.Dot(axes, normalize=False)} for inputs of rank 2 or 3: (B, n)·(B, n)
  * gives (B, 1); (B, a, b)·(B, c, d) contracting axis i of the first and j of the second gives the remaining axes.
  */
-public class Dot extends Layer {
+public class Dot extends BaseLayer<Dot> {
   private final int[] axes;
+  private final boolean oneAxis;
   private boolean normalize;
 
-  /** The same axis of both inputs. */
+  /** The same axis of both inputs (Keras' {@code axes=} as one integer). */
   public Dot(int axes) {
-    this(axes, axes);
+    this.axes = new int[] {axes, axes};
+    this.oneAxis = true;
   }
 
-  /** Axis {@code a} of the first input against axis {@code b} of the second. */
+  /** Axis {@code a} of the first input against axis {@code b} of the second (Keras' {@code axes=(a, b)}). */
   public Dot(int a, int b) {
     this.axes = new int[] {a, b};
+    this.oneAxis = false;
   }
 
   /** Sets L2 normalisation along the axes first (Keras' {@code normalize=}). Default false. */
   public Dot normalize(boolean normalize) {
+    checkNotBuilt("normalize");
     this.normalize = normalize;
     return this;
   }
@@ -84,8 +89,21 @@ public class Dot extends Layer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("axes", axes.clone());
+    c.put("axes", oneAxis ? (Object) axes[0] : ConfigLists.of(axes));
     c.put("normalize", normalize);
     return c;
+  }
+
+  /** A Dot layer from its Keras config (Keras' {@code Dot.from_config}); {@code axes} is one integer or a pair. */
+  public static Dot fromConfig(Map<String, Object> config) {
+    Config c = new Config("Dot", config);
+    int[] axes = c.ints("axes", null);
+    if (axes == null || axes.length < 1 || axes.length > 2) {
+      throw new IllegalArgumentException("Dot config: `axes` should be an integer or a list of 2 integers. "
+          + "Received: axes="
+          + c.get("axes"));
+    }
+    Dot d = c.get("axes") instanceof Number ? new Dot(axes[0]) : new Dot(axes[0], axes[axes.length - 1]);
+    return withBaseConfig(d.normalize(c.bool("normalize", false)), c);
   }
 }

@@ -1,10 +1,7 @@
 package io.keras4j.layers;
 
-import io.keras4j.backend.Backend;
-import io.keras4j.backend.Ops;
-import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
-import java.util.List;
+import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
@@ -13,67 +10,59 @@ import java.util.Map;
  * <p>Keras equivalent: {@code keras.layers.Dropout(rate, noise_shape=None, seed=None)}. Identity at inference.
  * <pre>{@code model.add(new Dropout(0.5));}</pre>
  */
-public class Dropout extends Layer {
-  private final double rate;
-  private long seed = Backend.nextSeed();
+public class Dropout extends BaseDropout<Dropout> {
   private int[] noiseShape;
 
+  /** Dropout of {@code rate}, in [0, 1]. */
   public Dropout(double rate) {
-    if (!(rate >= 0 && rate <= 1)) {
-      throw new IllegalArgumentException("Invalid value received for argument `rate`. Expected a float value "
-          + "between 0 and 1. Received: rate=" + rate);
-    }
-    this.rate = rate;
+    super(rate);
   }
 
-  /** Sets the seed of the dropout masks (Keras' {@code seed=}). Default: drawn from the global generator. */
-  public Dropout seed(long seed) {
-    this.seed = seed;
-    return this;
-  }
-
-  /** Sets the mask's shape, batch first, -1 meaning the input's size (Keras' {@code noise_shape=}). Default: the input's. */
+  /**
+   * Sets the mask's shape, batch first, -1 meaning the input's size (Keras' {@code noise_shape=}, None written as
+   * -1). Default: the input's shape.
+   */
   public Dropout noiseShape(int... noiseShape) {
+    checkNotBuilt("noise_shape");
     this.noiseShape = noiseShape.clone();
     return this;
   }
 
-  public double rate() {
-    return rate;
-  }
-
   @Override
-  protected Tensor call(Tensor input, boolean training) {
-    if (!training || rate == 0) {
-      return input;
-    }
-    Ops ops = ops();
-    Tensor shape = ops.shapeOf(input);
-    if (noiseShape != null) {
-      Tensor[] dims = new Tensor[noiseShape.length];
-      for (int i = 0; i < noiseShape.length; i++) {
-        dims[i] = noiseShape[i] < 0 ? ops.dimension(input, i) : ops.constant(new int[] {noiseShape[i]}, Shape.scalar());
-      }
-      shape = ops.stack(List.of(dims), 0);
-    }
-    Tensor keep = ops.greaterEqual(ops.randomUniform(shape, 0f, 1f, seed), ops.constant((float) rate));
-    Tensor mask = ops.cast(keep, "float32");
-    return ops.multiply(input, ops.multiply(mask, (float) (1 / (1 - rate))));
-  }
-
-  @Override
-  protected List<Shape> computeOutputShapes(List<Shape> in, List<String> dtypes) {
-    return List.of(in.get(0));
+  protected int[] noiseShapeFor(Tensor input) {
+    return noiseShape;
   }
 
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("rate", rate);
-    c.put("seed", seed);
-    if (!(this instanceof SpatialDropout1D) && !(this instanceof SpatialDropout2D)) {
-      c.put("noise_shape", noiseShape);
-    }
+    c.put("noise_shape", noiseShape == null ? null : nullForUnknown(noiseShape));
     return c;
+  }
+
+  private static java.util.List<Object> nullForUnknown(int[] shape) {
+    java.util.List<Object> out = new java.util.ArrayList<>();
+    for (int d : shape) {
+      out.add(d < 0 ? null : d);
+    }
+    return out;
+  }
+
+  /** A Dropout layer from its Keras config (Keras' {@code Dropout.from_config}); null sizes in noise_shape are -1. */
+  public static Dropout fromConfig(Map<String, Object> config) {
+    Config c = new Config("Dropout", config);
+    Dropout d = new Dropout(c.number("rate", 0));
+    Long seed = c.optionalLong("seed");
+    if (seed != null) {
+      d.seed(seed);
+    }
+    if (c.get("noise_shape") instanceof java.util.List<?> l) {
+      int[] shape = new int[l.size()];
+      for (int i = 0; i < shape.length; i++) {
+        shape[i] = l.get(i) == null ? -1 : ((Number) l.get(i)).intValue();
+      }
+      d.noiseShape(shape);
+    }
+    return withBaseConfig(d, c);
   }
 }

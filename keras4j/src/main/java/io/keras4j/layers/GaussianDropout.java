@@ -4,6 +4,7 @@ import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +12,13 @@ import java.util.Map;
  * Multiplies inputs by Gaussian noise of mean 1 and standard deviation {@code sqrt(rate / (1 - rate))} in training.
  *
  * <p>Keras equivalent: {@code keras.layers.GaussianDropout(rate, seed=None)}. Identity at inference.
+ * <pre>{@code model.add(new GaussianDropout(0.2));}</pre>
  */
-public class GaussianDropout extends Layer {
+public class GaussianDropout extends BaseLayer<GaussianDropout> {
   private final double rate;
   private long seed = Backend.nextSeed();
 
+  /** Gaussian dropout of {@code rate}, in [0, 1). */
   public GaussianDropout(double rate) {
     if (!(rate >= 0 && rate < 1)) {
       throw new IllegalArgumentException("Invalid value received for argument `rate`. Expected a float value "
@@ -26,6 +29,7 @@ public class GaussianDropout extends Layer {
 
   /** Sets the seed (Keras' {@code seed=}). Default: drawn from the global generator. */
   public GaussianDropout seed(long seed) {
+    checkNotBuilt("seed");
     this.seed = seed;
     return this;
   }
@@ -51,5 +55,13 @@ public class GaussianDropout extends Layer {
     c.put("rate", rate);
     c.put("seed", seed);
     return c;
+  }
+
+  /** A GaussianDropout layer from its Keras config (Keras' {@code GaussianDropout.from_config}). */
+  public static GaussianDropout fromConfig(Map<String, Object> config) {
+    Config c = new Config("GaussianDropout", config);
+    GaussianDropout g = new GaussianDropout(c.number("rate", 0));
+    Long seed = c.optionalLong("seed");
+    return withBaseConfig(seed == null ? g : g.seed(seed), c);
   }
 }

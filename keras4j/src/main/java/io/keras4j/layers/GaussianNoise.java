@@ -4,6 +4,7 @@ import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +12,13 @@ import java.util.Map;
  * Adds zero-centred Gaussian noise of standard deviation {@code stddev} during training.
  *
  * <p>Keras equivalent: {@code keras.layers.GaussianNoise(stddev, seed=None)}. Identity at inference.
+ * <pre>{@code model.add(new GaussianNoise(0.1).seed(42));}</pre>
  */
-public class GaussianNoise extends Layer {
+public class GaussianNoise extends BaseLayer<GaussianNoise> {
   private final double stddev;
   private long seed = Backend.nextSeed();
 
+  /** Noise of standard deviation {@code stddev}, >= 0. */
   public GaussianNoise(double stddev) {
     if (!(stddev >= 0)) {
       throw new IllegalArgumentException("Invalid value received for argument `stddev`. Expected a float value >= 0. "
@@ -26,6 +29,7 @@ public class GaussianNoise extends Layer {
 
   /** Sets the seed (Keras' {@code seed=}). Default: drawn from the global generator. */
   public GaussianNoise seed(long seed) {
+    checkNotBuilt("seed");
     this.seed = seed;
     return this;
   }
@@ -50,5 +54,13 @@ public class GaussianNoise extends Layer {
     c.put("stddev", stddev);
     c.put("seed", seed);
     return c;
+  }
+
+  /** A GaussianNoise layer from its Keras config (Keras' {@code GaussianNoise.from_config}). */
+  public static GaussianNoise fromConfig(Map<String, Object> config) {
+    Config c = new Config("GaussianNoise", config);
+    GaussianNoise g = new GaussianNoise(c.number("stddev", 0));
+    Long seed = c.optionalLong("seed");
+    return withBaseConfig(seed == null ? g : g.seed(seed), c);
   }
 }

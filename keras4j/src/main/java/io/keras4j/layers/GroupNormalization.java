@@ -4,6 +4,7 @@ import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -11,57 +12,51 @@ import java.util.Map;
  * Normalises each sample over groups of channels (and all spatial positions), channels-last.
  *
  * <p>Keras equivalent: {@code keras.layers.GroupNormalization(groups=32, axis=-1, epsilon=0.001, center=True,
- * scale=True)}; gamma and beta are per channel. groups=1 is layer normalisation over all features, groups=channels
- * is instance normalisation.
+ * scale=True, beta_initializer="zeros", gamma_initializer="ones", beta_regularizer=None, ...)}; gamma and beta are
+ * per channel. groups=1 is layer normalisation over all features, groups=channels is instance normalisation.
+ * <pre>{@code model.add(new GroupNormalization().groups(8));}</pre>
  */
-public class GroupNormalization extends Layer {
+public class GroupNormalization extends BaseNormalization<GroupNormalization> {
   private int groups = 32;
-  private double epsilon = 1e-3;
-  private boolean center = true;
-  private boolean scale = true;
+  private int axis = -1;
   private Variable gamma;
   private Variable beta;
 
-  /** Sets the number of groups (Keras' {@code groups=}). Default 32. */
+  /** Sets the number of channel groups, > 0, dividing the channels (Keras' {@code groups=}). Default 32. */
   public GroupNormalization groups(int groups) {
     checkNotBuilt("groups");
+    if (groups <= 0) {
+      throw new IllegalArgumentException("Layer '" + name() + "': groups must be positive. Received: groups="
+          + groups);
+    }
     this.groups = groups;
     return this;
   }
 
-  /** Sets the variance epsilon (Keras' {@code epsilon=}). Default 1e-3. */
-  public GroupNormalization epsilon(double epsilon) {
-    checkNotBuilt("epsilon");
-    this.epsilon = epsilon;
-    return this;
-  }
-
-  /** Sets whether beta is added (Keras' {@code center=}). Default true. */
-  public GroupNormalization center(boolean center) {
-    checkNotBuilt("center");
-    this.center = center;
-    return this;
-  }
-
-  /** Sets whether gamma multiplies (Keras' {@code scale=}). Default true. */
-  public GroupNormalization scale(boolean scale) {
-    checkNotBuilt("scale");
-    this.scale = scale;
+  /** Sets the channel axis (Keras' {@code axis=}); keras4j supports the last one (-1 or rank - 1). Default -1. */
+  public GroupNormalization axis(int axis) {
+    checkNotBuilt("axis");
+    this.axis = axis;
     return this;
   }
 
   @Override
   protected void build(Shape inputShape) {
+    int rank = inputShape.rank();
+    if (axis != -1 && axis != rank - 1) {
+      throw new IllegalArgumentException("Layer '" + name() + "' normalises channels-last inputs: axis must be -1 "
+          + "or " + (rank - 1) + ". Received: axis=" + axis);
+    }
     long c = inputShape.get(-1);
     if (c < 0 || c % groups != 0) {
       throw new IllegalArgumentException("Number of groups (" + groups + ") must be a multiple of the number of "
           + "channels (" + c + ") in layer '" + name() + "'. Input shape: " + inputShape);
     }
-    if (scale) {
-      gamma = addWeight("gamma", Shape.of(c), "ones", null, null, true);
+    if (scale()) {
+      gamma = addGamma(Shape.of(c));
     }
-    if (center) {
-      beta = addWeight("beta", Shape.of(c), "zeros", null, null, true);
+    if (center()) {
+      beta = addBeta(Shape.of(c));
     }
   }
 
@@ -86,7 +81,7 @@ public class GroupNormalization extends Layer {
     axes[rank - 2] = rank;
     Tensor mean = ops.mean(g, axes, true);
     Tensor variance = ops.mean(ops.square(ops.subtract(g, mean)), axes, true);
-    Tensor normed = ops.multiply(ops.subtract(g, mean), ops.rsqrt(ops.add(variance, (float) epsilon)));
+    Tensor normed = ops.multiply(ops.subtract(g, mean), ops.rsqrt(ops.add(variance, (float) epsilon())));
     long[] back = s.dims();
     back[0] = -1;
     Tensor y = ops.reshape(normed, back);
@@ -105,10 +100,18 @@ public class GroupNormalization extends Layer {
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     c.put("groups", groups);
-    c.put("axis", -1);
-    c.put("epsilon", epsilon);
-    c.put("center", center);
-    c.put("scale", scale);
+    c.put("axis", axis);
+    putEpsilonCenterScale(c);
+    putInitializers(c);
+    putRegularizersAndConstraints(c);
     return c;
+  }
+
+  /** A GroupNormalization layer from its Keras config (Keras' {@code GroupNormalization.from_config}). */
+  public static GroupNormalization fromConfig(Map<String, Object> config) {
+    Config c = new Config("GroupNormalization", config);
+    GroupNormalization g = readShared(new GroupNormalization(), c).groups(c.integer("groups", 32))
+        .axis(singleAxis(c, "axis", -1));
+    return withBaseConfig(g, c);
   }
 }

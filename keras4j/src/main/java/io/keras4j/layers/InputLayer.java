@@ -3,16 +3,18 @@ package io.keras4j.layers;
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The entry point of a model: holds the input's shape and makes its Keras tensor.
  *
- * <p>Keras equivalent: {@code keras.layers.InputLayer(shape=None, batch_size=None, dtype=None, name=None)}.
- * Use {@link Input#of} for the Keras tensor.
+ * <p>Keras equivalent: {@code keras.layers.InputLayer(shape=None, batch_size=None, dtype=None, sparse=None,
+ * batch_shape=None, name=None, optional=False)}; dense, required float32 inputs only. Use {@link Input#of} for the
+ * Keras tensor.
  */
-public class InputLayer extends Layer {
+public class InputLayer extends BaseLayer<InputLayer> {
   private final Shape batchShape;
   private final KerasTensor output;
 
@@ -63,7 +65,36 @@ public class InputLayer extends Layer {
     c.put("batch_shape", batchShape.toJson());
     c.put("dtype", dtype());
     c.put("sparse", false);
+    c.put("ragged", false);
     c.put("name", name());
+    c.put("optional", false);
     return c;
+  }
+
+  /**
+   * An InputLayer from its Keras config (Keras' {@code InputLayer.from_config}): {@code batch_shape} (or Keras 2's
+   * {@code batch_input_shape}), {@code dtype}, {@code name}; sparse, ragged and optional inputs are refused.
+   */
+  public static InputLayer fromConfig(Map<String, Object> config) {
+    Config c = new Config("InputLayer", config);
+    for (String flag : List.of("sparse", "ragged", "optional")) {
+      if (c.bool(flag, false)) {
+        throw new IllegalArgumentException("InputLayer: " + flag + " inputs are not supported. Expected " + flag
+            + "=false. Received: " + flag + "=true");
+      }
+    }
+    int[] batch = Layer.batchShape(c);
+    if (batch == null) {
+      throw new IllegalArgumentException("InputLayer config lacks `batch_shape`. Received: " + config);
+    }
+    InputLayer layer = new InputLayer(Shape.of(batch), c.string("name", null));
+    Object dtype = c.get("dtype");
+    if (dtype instanceof Map<?, ?> policy && policy.get("config") instanceof Map<?, ?> pc) {
+      dtype = pc.get("name");
+    }
+    if (dtype instanceof String d) {
+      layer.dtype(d);
+    }
+    return layer;
   }
 }

@@ -9,8 +9,10 @@ import java.util.function.UnaryOperator;
  * <p>Keras equivalent: {@code keras.layers.Lambda(function)}. The function is written with
  * {@code Backend.ops()} (the TensorFlow ops behind the backend seam).
  * <pre>{@code new Lambda(x -> Backend.ops().multiply(x, 2f))}</pre>
+ * Porting note: a Java function cannot be written into a config, so a model with a Lambda layer saves its weights
+ * but cannot be rebuilt from its file; register a custom layer class instead ({@link Layers#register}).
  */
-public class Lambda extends Layer {
+public class Lambda extends BaseLayer<Lambda> {
   private final UnaryOperator<Tensor> function;
 
   public Lambda(UnaryOperator<Tensor> function) {

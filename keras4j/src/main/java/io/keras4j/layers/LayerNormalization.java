@@ -4,6 +4,7 @@ import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -11,52 +12,45 @@ import java.util.Map;
  * Normalises each sample over {@code axis}: {@code gamma (x - mean) / sqrt(var + eps) + beta}.
  *
  * <p>Keras equivalent: {@code keras.layers.LayerNormalization(axis=-1, epsilon=0.001, center=True, scale=True,
- * beta_initializer="zeros", gamma_initializer="ones", ...)}; gamma and beta have the shape of the normalised axis.
+ * rms_scaling=False, beta_initializer="zeros", gamma_initializer="ones", beta_regularizer=None, ...)}; gamma and
+ * beta have the shape of the normalised axis. One axis only.
+ * <pre>{@code model.add(new LayerNormalization().epsilon(1e-6));}</pre>
  */
-public class LayerNormalization extends Layer {
+public class LayerNormalization extends BaseNormalization<LayerNormalization> {
   private int axis = -1;
-  private double epsilon = 1e-3;
-  private boolean center = true;
-  private boolean scale = true;
+  private boolean rmsScaling;
   private Variable gamma;
   private Variable beta;
 
-  /** Sets the normalised axis (Keras' {@code axis=}). Default -1. */
+  /** Sets the normalised axis, negative counting from the end (Keras' {@code axis=}). Default -1. */
   public LayerNormalization axis(int axis) {
     checkNotBuilt("axis");
     this.axis = axis;
     return this;
   }
 
-  /** Sets the variance epsilon (Keras' {@code epsilon=}). Default 1e-3. */
-  public LayerNormalization epsilon(double epsilon) {
-    checkNotBuilt("epsilon");
-    this.epsilon = epsilon;
-    return this;
-  }
-
-  /** Sets whether beta is added (Keras' {@code center=}). Default true. */
-  public LayerNormalization center(boolean center) {
-    checkNotBuilt("center");
-    this.center = center;
-    return this;
-  }
-
-  /** Sets whether gamma multiplies (Keras' {@code scale=}). Default true. */
-  public LayerNormalization scale(boolean scale) {
-    checkNotBuilt("scale");
-    this.scale = scale;
+  /**
+   * Sets Keras' deprecated RMS scaling (Keras' {@code rms_scaling=}): {@code x * gamma / sqrt(var + eps)}, without
+   * centring or beta. Default false.
+   */
+  public LayerNormalization rmsScaling(boolean rmsScaling) {
+    checkNotBuilt("rms_scaling");
+    this.rmsScaling = rmsScaling;
     return this;
   }
 
   @Override
   protected void build(Shape inputShape) {
     long dim = inputShape.get(axis);
-    if (scale) {
-      gamma = addWeight("gamma", Shape.of(dim), "ones", null, null, true);
+    if (dim < 0) {
+      throw new IllegalArgumentException("Layer '" + name() + "': axis " + axis + " of the input must be known. "
+          + "Received: input_shape=" + inputShape);
     }
-    if (center) {
-      beta = addWeight("beta", Shape.of(dim), "zeros", null, null, true);
+    if (scale() || rmsScaling) {
+      gamma = addGamma(Shape.of(dim));
+    }
+    if (center() && !rmsScaling) {
+      beta = addBeta(Shape.of(dim));
     }
   }
 
@@ -70,11 +64,11 @@ public class LayerNormalization extends Layer {
     bshape[a] = input.shape().get(a);
     Tensor mean = ops.mean(input, new int[] {a}, true);
     Tensor variance = ops.mean(ops.square(ops.subtract(input, mean)), new int[] {a}, true);
-    Tensor inv = ops.rsqrt(ops.add(variance, (float) epsilon));
+    Tensor inv = ops.rsqrt(ops.add(variance, (float) epsilon()));
     if (gamma != null) {
       inv = ops.multiply(inv, ops.reshape(ops.read(gamma), bshape));
     }
-    Tensor y = ops.multiply(ops.subtract(input, mean), inv);
+    Tensor y = ops.multiply(rmsScaling ? input : ops.subtract(input, mean), inv);
     return beta == null ? y : ops.add(y, ops.reshape(ops.read(beta), bshape));
   }
 
@@ -87,9 +81,18 @@ public class LayerNormalization extends Layer {
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     c.put("axis", axis);
-    c.put("epsilon", epsilon);
-    c.put("center", center);
-    c.put("scale", scale);
+    putEpsilonCenterScale(c);
+    c.put("rms_scaling", rmsScaling);
+    putInitializers(c);
+    putRegularizersAndConstraints(c);
     return c;
+  }
+
+  /** A LayerNormalization layer from its Keras config (Keras' {@code LayerNormalization.from_config}). */
+  public static LayerNormalization fromConfig(Map<String, Object> config) {
+    Config c = new Config("LayerNormalization", config);
+    LayerNormalization l = readShared(new LayerNormalization(), c).axis(singleAxis(c, "axis", -1))
+        .rmsScaling(c.bool("rms_scaling", false));
+    return withBaseConfig(l, c);
   }
 }

@@ -1,9 +1,7 @@
 package io.keras4j.layers;
 
-import io.keras4j.saving.Config;
 import io.keras4j.saving.KerasObjects;
 import io.keras4j.saving.Registry;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,52 +18,39 @@ public final class Layers {
   private static final Registry<Layer> REGISTRY = new Registry<>("keras.layers", "layer", Layer.class);
 
   static {
-    REGISTRY.add("InputLayer", m -> {
-      Config c = new Config("InputLayer", m);
-      return new InputLayer(io.keras4j.backend.Shape.of(Layer.batchShape(c)), c.string("name", null));
-    });
+    REGISTRY.add("InputLayer", InputLayer::fromConfig);
     REGISTRY.add("Dense", Dense::fromConfig);
-    reg("Activation", c -> new Activation(c.identifier("activation", null)));
-    reg("Dropout", c -> dropout(c, new Dropout(c.number("rate", 0))));
-    reg("SpatialDropout1D", c -> dropout(c, new SpatialDropout1D(c.number("rate", 0))));
-    reg("SpatialDropout2D", c -> dropout(c, new SpatialDropout2D(c.number("rate", 0))));
-    reg("GaussianNoise", c -> {
-      GaussianNoise g = new GaussianNoise(c.number("stddev", 0));
-      return c.has("seed") ? g.seed(((Number) c.get("seed")).longValue()) : g;
-    });
-    reg("GaussianDropout", c -> {
-      GaussianDropout g = new GaussianDropout(c.number("rate", 0));
-      return c.has("seed") ? g.seed(((Number) c.get("seed")).longValue()) : g;
-    });
-    reg("Flatten", c -> new Flatten());
-    reg("Reshape", c -> new Reshape(c.ints("target_shape", null)));
-    reg("Permute", c -> new Permute(c.ints("dims", null)));
-    reg("RepeatVector", c -> new RepeatVector(c.integer("n")));
-    reg("ReLU", c -> new ReLU().maxValue(c.optionalNumber("max_value")).negativeSlope(c.number("negative_slope", 0))
-        .threshold(c.number("threshold", 0)));
-    reg("LeakyReLU", c -> new LeakyReLU(c.number("negative_slope", c.number("alpha", 0.3))));
-    reg("ThresholdedReLU", c -> new ReLU().threshold(c.number("theta", 1.0)));
-    reg("ELU", c -> new ELU(c.number("alpha", 1.0)));
-    reg("PReLU", c -> new PReLU());
-    reg("Softmax", c -> new Softmax(c.integer("axis", -1)));
-    reg("Rescaling", c -> new Rescaling(c.number("scale", 1), c.number("offset", 0)));
-    reg("UnitNormalization", c -> new UnitNormalization(c.integer("axis", -1)));
-    reg("ActivityRegularization", c -> new ActivityRegularization(c.number("l1", 0), c.number("l2", 0)));
-    reg("Normalization", c -> new Normalization());
-    reg("Maxout", c -> new Maxout(c.integer("units"), c.integer("pieces")));
-    reg("RandomCutout", c -> seeded(c, new RandomCutout(c.number("height_factor", 0.5), c.number("width_factor", 0.5))
-        .fillValue(c.number("fill_value", 0))));
-    reg("Add", c -> new Add());
-    reg("Subtract", c -> new Subtract());
-    reg("Multiply", c -> new Multiply());
-    reg("Average", c -> new Average());
-    reg("Maximum", c -> new Maximum());
-    reg("Minimum", c -> new Minimum());
-    reg("Concatenate", c -> new Concatenate(c.integer("axis", -1)));
-    reg("Dot", c -> {
-      int[] axes = c.ints("axes", null);
-      return new Dot(axes[0], axes.length > 1 ? axes[1] : axes[0]).normalize(c.bool("normalize", false));
-    });
+    REGISTRY.add("Activation", Activation::fromConfig);
+    REGISTRY.add("Dropout", Dropout::fromConfig);
+    REGISTRY.add("SpatialDropout1D", SpatialDropout1D::fromConfig);
+    REGISTRY.add("SpatialDropout2D", SpatialDropout2D::fromConfig);
+    REGISTRY.add("GaussianNoise", GaussianNoise::fromConfig);
+    REGISTRY.add("GaussianDropout", GaussianDropout::fromConfig);
+    REGISTRY.add("Flatten", Flatten::fromConfig);
+    REGISTRY.add("Reshape", Reshape::fromConfig);
+    REGISTRY.add("Permute", Permute::fromConfig);
+    REGISTRY.add("RepeatVector", RepeatVector::fromConfig);
+    REGISTRY.add("ReLU", ReLU::fromConfig);
+    REGISTRY.add("LeakyReLU", LeakyReLU::fromConfig);
+    REGISTRY.add("ThresholdedReLU", ReLU::fromThresholdedConfig);
+    REGISTRY.add("ELU", ELU::fromConfig);
+    REGISTRY.add("PReLU", PReLU::fromConfig);
+    REGISTRY.add("Softmax", Softmax::fromConfig);
+    REGISTRY.add("Rescaling", Rescaling::fromConfig);
+    REGISTRY.add("UnitNormalization", UnitNormalization::fromConfig);
+    REGISTRY.add("ActivityRegularization", ActivityRegularization::fromConfig);
+    REGISTRY.add("Normalization", Normalization::fromConfig);
+    REGISTRY.add("Maxout", Maxout::fromConfig);
+    REGISTRY.add("RandomCutout", RandomCutout::fromConfig);
+    REGISTRY.add("Add", Add::fromConfig);
+    REGISTRY.add("Subtract", Subtract::fromConfig);
+    REGISTRY.add("Multiply", Multiply::fromConfig);
+    REGISTRY.add("Average", Average::fromConfig);
+    REGISTRY.add("Maximum", Maximum::fromConfig);
+    REGISTRY.add("Minimum", Minimum::fromConfig);
+    REGISTRY.add("Concatenate", Concatenate::fromConfig);
+    REGISTRY.add("Dot", Dot::fromConfig);
+    REGISTRY.add("TFSMLayer", TFSMLayer::fromConfig);
     REGISTRY.add("Conv1D", Conv1D::fromConfig, "Convolution1D");
     REGISTRY.add("Conv2D", Conv2D::fromConfig, "Convolution2D");
     REGISTRY.add("Conv3D", Conv3D::fromConfig, "Convolution3D");
@@ -97,60 +82,22 @@ public final class Layers {
     REGISTRY.add("UpSampling1D", UpSampling1D::fromConfig);
     REGISTRY.add("UpSampling2D", UpSampling2D::fromConfig);
     REGISTRY.add("UpSampling3D", UpSampling3D::fromConfig);
-    reg("BatchNormalization", c -> new BatchNormalization().axis(axis(c)).momentum(c.number("momentum", 0.99))
-        .epsilon(c.number("epsilon", 1e-3)).center(c.bool("center", true)).scale(c.bool("scale", true)));
-    reg("LayerNormalization", c -> new LayerNormalization().axis(axis(c)).epsilon(c.number("epsilon", 1e-3))
-        .center(c.bool("center", true)).scale(c.bool("scale", true)));
-    reg("GroupNormalization", c -> new GroupNormalization().groups(c.integer("groups", 32))
-        .epsilon(c.number("epsilon", 1e-3)).center(c.bool("center", true)).scale(c.bool("scale", true)));
+    REGISTRY.add("BatchNormalization", BatchNormalization::fromConfig);
+    REGISTRY.add("LayerNormalization", LayerNormalization::fromConfig);
+    REGISTRY.add("GroupNormalization", GroupNormalization::fromConfig);
   }
 
   static {
-    reg("RandomFlip", c -> seeded(c, new RandomFlip(c.string("mode", "horizontal_and_vertical"))));
-    reg("RandomRotation", c -> affine(c, factor(c, "factor", (lo, hi) -> new RandomRotation(lo, hi))));
-    reg("RandomZoom", c -> affine(c, factor(c, "height_factor", (lo, hi) -> new RandomZoom(lo, hi))));
-    reg("RandomTranslation", c -> affine(c, new RandomTranslation(c.number("height_factor", 0),
-        c.number("width_factor", 0))));
-    // contrast factors are magnitudes: f means [1 - f, 1 + f], (a, b) means [1 - a, 1 + b]
-    reg("RandomContrast", c -> seeded(c, c.get("factor") instanceof List<?> l
-        ? new RandomContrast(((Number) l.get(0)).doubleValue(), ((Number) l.get(1)).doubleValue())
-        : new RandomContrast(c.number("factor", 0))));
-    reg("RandomBrightness", c -> seeded(c, factor(c, "factor", RandomBrightness::new)));
-    reg("RandomCrop", c -> seeded(c, new RandomCrop(c.integer("height"), c.integer("width"))));
+    REGISTRY.add("RandomFlip", RandomFlip::fromConfig);
+    REGISTRY.add("RandomRotation", RandomRotation::fromConfig);
+    REGISTRY.add("RandomZoom", RandomZoom::fromConfig);
+    REGISTRY.add("RandomTranslation", RandomTranslation::fromConfig);
+    REGISTRY.add("RandomContrast", RandomContrast::fromConfig);
+    REGISTRY.add("RandomBrightness", RandomBrightness::fromConfig);
+    REGISTRY.add("RandomCrop", RandomCrop::fromConfig);
   }
 
   private Layers() {}
-
-  /** A factor given as one number f (meaning [-f, f]) or a (lower, upper) pair. */
-  private static <L> L factor(Config c, String key, java.util.function.BiFunction<Double, Double, L> make) {
-    Object v = c.get(key);
-    if (v instanceof List<?> l) {
-      return make.apply(((Number) l.get(0)).doubleValue(), ((Number) l.get(1)).doubleValue());
-    }
-    double f = c.number(key, 0);
-    return make.apply(-Math.abs(f), Math.abs(f));
-  }
-
-  private static Layer seeded(Config c, RandomImageLayer l) {
-    if (c.has("seed")) {
-      l.seed(((Number) c.get("seed")).longValue());
-    }
-    return l;
-  }
-
-  private static Layer affine(Config c, RandomAffine l) {
-    l.fillMode(c.string("fill_mode", "reflect")).interpolation(c.string("interpolation", "bilinear"))
-        .fillValue(c.number("fill_value", 0));
-    return seeded(c, l);
-  }
-
-  /** Registers a layer whose reading still lives here; the base keys are applied after {@code factory}. */
-  private static void reg(String className, Function<Config, Layer> factory) {
-    REGISTRY.add(className, m -> {
-      Config c = new Config(className, m);
-      return Layer.withBaseConfig(factory.apply(c), c);
-    });
-  }
 
   /**
    * Registers a custom layer class under {@code className} (Keras' {@code register_keras_serializable} or
@@ -187,24 +134,5 @@ public final class Layers {
   /** The layer {@code spec} describes: Keras' serialized form {@code {"class_name", "config", ...}} or a Layer. */
   public static Layer deserialize(Object spec) {
     return REGISTRY.get(spec);
-  }
-
-  private static Layer dropout(Config c, Dropout d) {
-    if (c.has("seed")) {
-      d.seed(((Number) c.get("seed")).longValue());
-    }
-    if (c.get("noise_shape") instanceof List<?>) {
-      d.noiseShape(c.ints("noise_shape", null));
-    }
-    return d;
-  }
-
-  private static int axis(Config c) {
-    int[] a = c.ints("axis", new int[] {-1});
-    if (a.length != 1) {
-      throw new IllegalArgumentException("Only a single normalisation axis is supported. Received: axis="
-          + java.util.Arrays.toString(a));
-    }
-    return a[0];
   }
 }

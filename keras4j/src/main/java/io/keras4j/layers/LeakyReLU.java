@@ -2,22 +2,35 @@ package io.keras4j.layers;
 
 import io.keras4j.activations.Activations;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.Map;
 
-/** {@code x} for x >= 0, {@code negativeSlope * x} otherwise. Keras equivalent: {@code keras.layers.LeakyReLU(negative_slope=0.3)}. */
-public class LeakyReLU extends Layer {
-  private final double negativeSlope;
+/**
+ * {@code x} for x >= 0, {@code negativeSlope * x} otherwise.
+ *
+ * <p>Keras equivalent: {@code keras.layers.LeakyReLU(negative_slope=0.3)} (Keras 2 called it {@code alpha}).
+ * <pre>{@code model.add(new LeakyReLU().negativeSlope(0.1));}</pre>
+ */
+public class LeakyReLU extends BaseLayer<LeakyReLU> {
+  private double negativeSlope = 0.3;
 
-  public LeakyReLU() {
-    this(0.3);
+  /** A leaky ReLU of slope 0.3. */
+  public LeakyReLU() {}
+
+  /** The same as {@code new LeakyReLU().negativeSlope(negativeSlope)}. */
+  public LeakyReLU(double negativeSlope) {
+    negativeSlope(negativeSlope);
   }
 
-  public LeakyReLU(double negativeSlope) {
-    if (negativeSlope < 0) {
+  /** Sets the slope for negative inputs, >= 0 (Keras' {@code negative_slope=}). Default 0.3. */
+  public LeakyReLU negativeSlope(double negativeSlope) {
+    checkNotBuilt("negative_slope");
+    if (!(negativeSlope >= 0)) {
       throw new IllegalArgumentException("The negative_slope value of a Leaky ReLU layer cannot be None or negative. "
           + "Received: negative_slope=" + negativeSlope);
     }
     this.negativeSlope = negativeSlope;
+    return this;
   }
 
   @Override
@@ -30,5 +43,11 @@ public class LeakyReLU extends Layer {
     Map<String, Object> c = super.getConfig();
     c.put("negative_slope", negativeSlope);
     return c;
+  }
+
+  /** A LeakyReLU from its Keras config (Keras' {@code LeakyReLU.from_config}); Keras 2's {@code alpha} is read too. */
+  public static LeakyReLU fromConfig(Map<String, Object> config) {
+    Config c = new Config("LeakyReLU", config);
+    return withBaseConfig(new LeakyReLU(c.number("negative_slope", c.number("alpha", 0.3))), c);
   }
 }

@@ -8,9 +8,12 @@ import java.util.List;
  * The base of the elementwise merge layers: inputs of one shape combined into one output of that shape.
  *
  * <p>Keras equivalent: {@code keras.layers.Merge} (the base of Add, Subtract, Multiply, Average, Maximum,
- * Minimum). Porting note: inputs must have equal shapes (Keras also broadcasts size-1 axes).
+ * Minimum). A subclass names itself as {@code T}, so that the common setters return it. Porting note: inputs
+ * must have equal shapes (Keras also broadcasts size-1 axes).
+ *
+ * @param <T> the concrete merge layer
  */
-public abstract class Merge extends Layer {
+public abstract class Merge<T extends Merge<T>> extends BaseLayer<T> {
   /** Combines the inputs (at least 2). */
   protected abstract Tensor merge(List<Tensor> inputs);
 

@@ -2,17 +2,24 @@ package io.keras4j.layers;
 
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Multiplies its inputs elementwise.
  *
  * <p>Keras equivalent: {@code keras.layers.Multiply()}.
  */
-public class Multiply extends Merge {
+public class Multiply extends Merge<Multiply> {
   @Override
   protected Tensor merge(List<Tensor> inputs) {
     Ops ops = ops();
     return fold(inputs, ops::multiply);
+  }
+
+  /** A Multiply layer from its Keras config (Keras' {@code Multiply.from_config}); only the base keys. */
+  public static Multiply fromConfig(Map<String, Object> config) {
+    return withBaseConfig(new Multiply(), new Config("Multiply", config));
   }
 }

@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +12,10 @@ import java.util.Map;
  * <p>Keras equivalent: {@code keras.layers.Permute(dims)}.
  * <pre>{@code new Permute(2, 1)  // (None, 10, 64) -> (None, 64, 10)}</pre>
  */
-public class Permute extends Layer {
+public class Permute extends BaseLayer<Permute> {
   private final int[] dims;
 
+  /** Permutes the axes after the batch axis to {@code dims} (Keras' {@code dims}, 1-based). */
   public Permute(int... dims) {
     int[] sorted = dims.clone();
     java.util.Arrays.sort(sorted);
@@ -53,7 +55,16 @@ public class Permute extends Layer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("dims", dims.clone());
+    c.put("dims", ConfigLists.of(dims));
     return c;
+  }
+
+  /** A Permute layer from its Keras config (Keras' {@code Permute.from_config}). */
+  public static Permute fromConfig(Map<String, Object> config) {
+    Config c = new Config("Permute", config);
+    if (!c.has("dims")) {
+      throw new IllegalArgumentException("Permute config lacks the required `dims`. Received: " + config);
+    }
+    return withBaseConfig(new Permute(c.ints("dims", null)), c);
   }
 }

@@ -3,6 +3,7 @@ package io.keras4j.layers;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
 import java.util.ArrayList;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +13,9 @@ import java.util.Map;
  * <p>Keras equivalent: {@code keras.layers.RandomBrightness(factor, value_range=(0, 255), seed=None)}: a delta
  * drawn in {@code [lower, upper] * (max - min)} of the value range is added and the result clipped to the range.
  * Only the first input of a call is changed (a label map keeps its values).
+ * <pre>{@code model.add(new RandomBrightness(0.2).valueRange(0, 1));}</pre>
  */
-public class RandomBrightness extends RandomImageLayer {
+public class RandomBrightness extends RandomImageLayer<RandomBrightness> {
   private final double lower;
   private final double upper;
   private double[] valueRange = {0, 255};
@@ -35,6 +37,8 @@ public class RandomBrightness extends RandomImageLayer {
 
   /** Sets the images' value range (Keras' {@code value_range=}). Default (0, 255). */
   public RandomBrightness valueRange(double min, double max) {
+    checkNotBuilt("value_range");
+    checkRange(min, max);
     this.valueRange = new double[] {min, max};
     return this;
   }
@@ -53,8 +57,23 @@ public class RandomBrightness extends RandomImageLayer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("factor", new double[] {lower, upper});
-    c.put("value_range", valueRange.clone());
+    c.put("factor", ConfigLists.of(lower, upper));
+    c.put("value_range", ConfigLists.of(valueRange));
     return c;
+  }
+
+  /** A RandomBrightness layer from its Keras config (Keras' {@code RandomBrightness.from_config}). */
+  public static RandomBrightness fromConfig(Map<String, Object> config) {
+    Config c = new Config("RandomBrightness", config);
+    double[] f = factor(c, "factor", null);
+    if (f == null) {
+      throw new IllegalArgumentException("RandomBrightness config lacks the required `factor`. Received: " + config);
+    }
+    double[] range = c.numbers("value_range", new double[] {0, 255});
+    if (range.length != 2) {
+      throw new IllegalArgumentException("RandomBrightness config: `value_range` should be [min, max]. Received: value_range="
+          + c.get("value_range"));
+    }
+    return withImageConfig(new RandomBrightness(f[0], f[1]).valueRange(range[0], range[1]), c);
   }
 }

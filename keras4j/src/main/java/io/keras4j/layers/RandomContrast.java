@@ -3,6 +3,7 @@ package io.keras4j.layers;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
 import java.util.ArrayList;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -11,17 +12,22 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code keras.layers.RandomContrast(factor, value_range=(0, 255), seed=None)}: the factor
  * is drawn in {@code [1 - lower, 1 + upper]}, output {@code (x - mean) * factor + mean} clipped to the value range.
- * Only the first input of a call is changed.
+ * Only the first input of a call is changed. Porting note: Keras 3 writes a single factor f as {@code [0, f]},
+ * which its code then draws in [1, 1 + f]; keras4j reads such a pair the same way, while {@code new
+ * RandomContrast(f)} follows Keras' documentation, [1 - f, 1 + f].
+ * <pre>{@code model.add(new RandomContrast(0.2).valueRange(0, 1));}</pre>
  */
-public class RandomContrast extends RandomImageLayer {
+public class RandomContrast extends RandomImageLayer<RandomContrast> {
   private final double lower;
   private final double upper;
   private double[] valueRange = {0, 255};
 
+  /** Contrast factors in [1 - factor, 1 + factor], factor in [0, 1]. */
   public RandomContrast(double factor) {
     this(factor, factor);
   }
 
+  /** Contrast factors in [1 - lower, 1 + upper] (Keras' {@code factor=(lower, upper)}). */
   public RandomContrast(double lower, double upper) {
     if (lower < 0 || upper < 0 || lower > 1) {
       throw new IllegalArgumentException("The `factor` argument should be a number (or a list of two numbers) in the "
@@ -33,6 +39,8 @@ public class RandomContrast extends RandomImageLayer {
 
   /** Sets the images' value range (Keras' {@code value_range=}). Default (0, 255). */
   public RandomContrast valueRange(double min, double max) {
+    checkNotBuilt("value_range");
+    checkRange(min, max);
     this.valueRange = new double[] {min, max};
     return this;
   }
@@ -52,8 +60,25 @@ public class RandomContrast extends RandomImageLayer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("factor", new double[] {lower, upper});
-    c.put("value_range", valueRange.clone());
+    c.put("factor", ConfigLists.of(lower, upper));
+    c.put("value_range", ConfigLists.of(valueRange));
     return c;
+  }
+
+  /** A RandomContrast layer from its Keras config (Keras' {@code RandomContrast.from_config}). */
+  public static RandomContrast fromConfig(Map<String, Object> config) {
+    Config c = new Config("RandomContrast", config);
+    double[] f = c.numbers("factor", null);
+    if (f == null || f.length > 2) {
+      throw new IllegalArgumentException("RandomContrast config: `factor` should be a number or a list of 2 numbers. "
+          + "Received: factor=" + c.get("factor"));
+    }
+    RandomContrast r = f.length == 1 ? new RandomContrast(f[0]) : new RandomContrast(f[0], f[1]);
+    double[] range = c.numbers("value_range", new double[] {0, 255});
+    if (range.length != 2) {
+      throw new IllegalArgumentException("RandomContrast config: `value_range` should be [min, max]. Received: value_range="
+          + c.get("value_range"));
+    }
+    return withImageConfig(r.valueRange(range[0], range[1]), c);
   }
 }

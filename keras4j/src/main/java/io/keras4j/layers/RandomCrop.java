@@ -4,6 +4,7 @@ import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import java.util.ArrayList;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +13,13 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code keras.layers.RandomCrop(height, width, seed=None)}. Porting note: Keras resizes an
  * input smaller than the window; keras4j requires inputs at least as large as the window.
+ * <pre>{@code model.add(new RandomCrop(24, 24));}</pre>
  */
-public class RandomCrop extends RandomImageLayer {
+public class RandomCrop extends RandomImageLayer<RandomCrop> {
   private final int height;
   private final int width;
 
+  /** Crops {@code height} x {@code width} windows (Keras' {@code height}, {@code width}). */
   public RandomCrop(int height, int width) {
     if (height <= 0 || width <= 0) {
       throw new IllegalArgumentException("RandomCrop needs a positive height and width. Received: height=" + height
@@ -78,5 +81,11 @@ public class RandomCrop extends RandomImageLayer {
     c.put("height", height);
     c.put("width", width);
     return c;
+  }
+
+  /** A RandomCrop layer from its Keras config (Keras' {@code RandomCrop.from_config}). */
+  public static RandomCrop fromConfig(Map<String, Object> config) {
+    Config c = new Config("RandomCrop", config);
+    return withImageConfig(new RandomCrop(c.integer("height"), c.integer("width")), c);
   }
 }

@@ -4,6 +4,7 @@ import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import java.util.ArrayList;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -12,13 +13,16 @@ import java.util.Map;
  *
  * <p>Keras equivalent: KerasCV's {@code RandomCutout(height_factor, width_factor, fill_mode="constant",
  * fill_value=0.0, seed=None)}: the rectangle's sides are {@code factor * size}, its centre uniform over the image.
- * Only the first input of a call is masked (a label map is left intact).
+ * Only the first input of a call is masked (a label map is left intact). Not in Keras 3: its config is KerasCV's
+ * keys that keras4j implements ({@code height_factor}, {@code width_factor}, {@code fill_value}, {@code seed}).
+ * <pre>{@code model.add(new RandomCutout(0.25, 0.25));}</pre>
  */
-public class RandomCutout extends RandomImageLayer {
+public class RandomCutout extends RandomImageLayer<RandomCutout> {
   private final double heightFactor;
   private final double widthFactor;
   private double fillValue;
 
+  /** Rectangles of {@code heightFactor} x {@code widthFactor} of the image, each in (0, 1]. */
   public RandomCutout(double heightFactor, double widthFactor) {
     if (heightFactor <= 0 || heightFactor > 1 || widthFactor <= 0 || widthFactor > 1) {
       throw new IllegalArgumentException("height_factor and width_factor must be in (0, 1]. Received: height_factor="
@@ -30,6 +34,7 @@ public class RandomCutout extends RandomImageLayer {
 
   /** Sets the value written in the rectangle (KerasCV's {@code fill_value=}). Default 0. */
   public RandomCutout fillValue(double fillValue) {
+    checkNotBuilt("fill_value");
     this.fillValue = fillValue;
     return this;
   }
@@ -63,5 +68,13 @@ public class RandomCutout extends RandomImageLayer {
     c.put("width_factor", widthFactor);
     c.put("fill_value", fillValue);
     return c;
+  }
+
+  /** A RandomCutout layer from its (KerasCV) config. */
+  public static RandomCutout fromConfig(Map<String, Object> config) {
+    Config c = new Config("RandomCutout", config);
+    RandomCutout r = new RandomCutout(c.number("height_factor", 0.5), c.number("width_factor", 0.5))
+        .fillValue(c.number("fill_value", 0));
+    return withImageConfig(r, c);
   }
 }

@@ -3,6 +3,7 @@ package io.keras4j.layers;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
 import java.util.ArrayList;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -11,20 +12,31 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code keras.layers.RandomFlip(mode="horizontal_and_vertical", seed=None)}; modes
  * "horizontal", "vertical", "horizontal_and_vertical".
+ * <pre>{@code model.add(new RandomFlip("horizontal").seed(1));}</pre>
  */
-public class RandomFlip extends RandomImageLayer {
-  private final String mode;
+public class RandomFlip extends RandomImageLayer<RandomFlip> {
+  private String mode = "horizontal_and_vertical";
 
-  public RandomFlip() {
-    this("horizontal_and_vertical");
+  /** Flips in both directions. */
+  public RandomFlip() {}
+
+  /** The same as {@code new RandomFlip().mode(mode)}. */
+  public RandomFlip(String mode) {
+    mode(mode);
   }
 
-  public RandomFlip(String mode) {
+  /**
+   * Sets "horizontal", "vertical" or "horizontal_and_vertical" (Keras' {@code mode=}). Default
+   * "horizontal_and_vertical".
+   */
+  public RandomFlip mode(String mode) {
+    checkNotBuilt("mode");
     if (!List.of("horizontal", "vertical", "horizontal_and_vertical").contains(mode)) {
       throw new IllegalArgumentException("RandomFlip layer " + name() + " received an unknown mode argument "
           + mode + ". Expected one of horizontal, vertical, horizontal_and_vertical");
     }
     this.mode = mode;
+    return this;
   }
 
   @Override
@@ -51,5 +63,11 @@ public class RandomFlip extends RandomImageLayer {
     Map<String, Object> c = super.getConfig();
     c.put("mode", mode);
     return c;
+  }
+
+  /** A RandomFlip layer from its Keras config (Keras' {@code RandomFlip.from_config}). */
+  public static RandomFlip fromConfig(Map<String, Object> config) {
+    Config c = new Config("RandomFlip", config);
+    return withImageConfig(new RandomFlip(c.string("mode", "horizontal_and_vertical")), c);
   }
 }

@@ -5,6 +5,7 @@ import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import java.util.ArrayList;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -15,15 +16,26 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code keras.layers.RandomFlip} and friends ({@code BaseImagePreprocessingLayer}), whose
  * transformations apply alike to images and segmentation masks. Inputs are channels-last (batch, h, w, c).
+ *
+ * @param <T> the concrete augmentation layer
  */
-public abstract class RandomImageLayer extends Layer {
+public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends BaseLayer<T> {
   private long seed = Backend.nextSeed();
+  private String dataFormat = "channels_last";
   private int draws;
 
   /** Sets the seed of the random draws (Keras' {@code seed=}). Default: from the global generator. */
-  public RandomImageLayer seed(long seed) {
+  public T seed(long seed) {
+    checkNotBuilt("seed");
     this.seed = seed;
-    return this;
+    return self();
+  }
+
+  /** Sets the images' layout (Keras' {@code data_format=}); keras4j supports "channels_last" only. Default that. */
+  public T dataFormat(String dataFormat) {
+    checkNotBuilt("data_format");
+    this.dataFormat = DataFormats.channelsLast(dataFormat, name());
+    return self();
   }
 
   /** A uniform draw in [min, max) per sample, shape (batch,), from this layer's seed. */
@@ -68,7 +80,44 @@ public abstract class RandomImageLayer extends Layer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
+    c.put("data_format", dataFormat);
     c.put("seed", seed);
     return c;
+  }
+
+  /** Checks a {@code value_range} argument: min < max. */
+  protected void checkRange(double min, double max) {
+    if (!(min < max)) {
+      throw new IllegalArgumentException("Layer '" + name() + "': `value_range` must be [min, max] with min < max. "
+          + "Received: value_range=(" + min + ", " + max + ")");
+    }
+  }
+
+  /** Reads {@code seed} (when not null) and {@code data_format} of {@code c} into {@code layer}, then the base keys. */
+  protected static <L extends RandomImageLayer<L>> L withImageConfig(L layer, Config c) {
+    Long seed = c.optionalLong("seed");
+    if (seed != null) {
+      layer.seed(seed);
+    }
+    return withBaseConfig(layer.dataFormat(c.string("data_format", "channels_last")), c);
+  }
+
+  /**
+   * A factor of {@code c}: a pair {@code [lower, upper]} as it is, or one number f as {@code [-|f|, |f|]};
+   * {@code fallback} when absent.
+   */
+  protected static double[] factor(Config c, String key, double[] fallback) {
+    double[] f = c.numbers(key, fallback);
+    if (f == null) {
+      return null;
+    }
+    if (f.length == 1) {
+      return new double[] {-Math.abs(f[0]), Math.abs(f[0])};
+    }
+    if (f.length != 2) {
+      throw new IllegalArgumentException(c.className() + " config: `" + key + "` should be a number or a list of 2 "
+          + "numbers. Received: " + key + "=" + c.get(key));
+    }
+    return f;
   }
 }

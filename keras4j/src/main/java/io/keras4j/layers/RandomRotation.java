@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -11,15 +12,18 @@ import java.util.Map;
  * <p>Keras equivalent: {@code keras.layers.RandomRotation(factor, fill_mode="reflect", interpolation="bilinear",
  * seed=None, fill_value=0.0)}: the angle is drawn in {@code [lower, upper] * 2 pi} (a single factor f means
  * [-f, f]); positive angles turn counter-clockwise.
+ * <pre>{@code model.add(new RandomRotation(0.1).fillMode("nearest"));}</pre>
  */
-public class RandomRotation extends RandomAffine {
+public class RandomRotation extends RandomAffine<RandomRotation> {
   private final double lower;
   private final double upper;
 
+  /** Angles in [-|factor|, |factor|] turns (Keras' {@code factor} as one number). */
   public RandomRotation(double factor) {
     this(-Math.abs(factor), Math.abs(factor));
   }
 
+  /** Angles in [lower, upper] turns (Keras' {@code factor=(lower, upper)}). */
   public RandomRotation(double lower, double upper) {
     if (lower > upper) {
       throw new IllegalArgumentException("Factor cannot have lower bound greater than upper bound. Received: factor=("
@@ -46,7 +50,17 @@ public class RandomRotation extends RandomAffine {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("factor", new double[] {lower, upper});
+    c.put("factor", ConfigLists.of(lower, upper));
     return c;
+  }
+
+  /** A RandomRotation layer from its Keras config (Keras' {@code RandomRotation.from_config}). */
+  public static RandomRotation fromConfig(Map<String, Object> config) {
+    Config c = new Config("RandomRotation", config);
+    double[] f = factor(c, "factor", null);
+    if (f == null) {
+      throw new IllegalArgumentException("RandomRotation config lacks the required `factor`. Received: " + config);
+    }
+    return withAffineConfig(new RandomRotation(f[0], f[1]), c);
   }
 }

@@ -3,6 +3,7 @@ package io.keras4j.layers;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +12,10 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code keras.layers.RepeatVector(n)}.
  */
-public class RepeatVector extends Layer {
+public class RepeatVector extends BaseLayer<RepeatVector> {
   private final int n;
 
+  /** Repeats the input {@code n} times (Keras' {@code n}), n > 0. */
   public RepeatVector(int n) {
     if (n <= 0) {
       throw new IllegalArgumentException("Expected an integer value for `n` > 0. Received: n=" + n);
@@ -39,5 +41,11 @@ public class RepeatVector extends Layer {
     Map<String, Object> c = super.getConfig();
     c.put("n", n);
     return c;
+  }
+
+  /** A RepeatVector layer from its Keras config (Keras' {@code RepeatVector.from_config}). */
+  public static RepeatVector fromConfig(Map<String, Object> config) {
+    Config c = new Config("RepeatVector", config);
+    return withBaseConfig(new RepeatVector(c.integer("n")), c);
   }
 }

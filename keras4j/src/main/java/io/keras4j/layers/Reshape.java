@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +12,10 @@ import java.util.Map;
  * <p>Keras equivalent: {@code keras.layers.Reshape(target_shape)}.
  * <pre>{@code model.add(new Reshape(28, 28, 1));}</pre>
  */
-public class Reshape extends Layer {
+public class Reshape extends BaseLayer<Reshape> {
   private final int[] targetShape;
 
+  /** Reshapes each sample to {@code targetShape} (Keras' {@code target_shape}, without the batch axis). */
   public Reshape(int... targetShape) {
     int unknown = 0;
     for (int d : targetShape) {
@@ -78,7 +80,16 @@ public class Reshape extends Layer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("target_shape", targetShape.clone());
+    c.put("target_shape", ConfigLists.of(targetShape));
     return c;
+  }
+
+  /** A Reshape layer from its Keras config (Keras' {@code Reshape.from_config}). */
+  public static Reshape fromConfig(Map<String, Object> config) {
+    Config c = new Config("Reshape", config);
+    if (!c.has("target_shape")) {
+      throw new IllegalArgumentException("Reshape config lacks the required `target_shape`. Received: " + config);
+    }
+    return withBaseConfig(new Reshape(c.ints("target_shape", null)), c);
   }
 }

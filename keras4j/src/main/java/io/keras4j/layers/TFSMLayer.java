@@ -5,6 +5,7 @@ import io.keras4j.backend.ImportedFunction;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
+import io.keras4j.saving.Config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Map;
  * Model m = new Model(x, new Dense(10).activation("softmax").apply(base.apply(x)));
  * }</pre>
  */
-public class TFSMLayer extends Layer {
+public class TFSMLayer extends BaseLayer<TFSMLayer> {
   private final Path filepath;
   private final String endpoint;
   private final ImportedFunction function;
@@ -79,6 +80,24 @@ public class TFSMLayer extends Layer {
     Map<String, Object> c = super.getConfig();
     c.put("filepath", filepath.toString());
     c.put("call_endpoint", endpoint);
+    c.put("call_training_endpoint", null);
     return c;
+  }
+
+  /**
+   * A TFSMLayer from its Keras config (Keras' {@code TFSMLayer.from_config}): loads the SavedModel at
+   * {@code filepath}. A {@code call_training_endpoint} is refused (keras4j calls one signature).
+   */
+  public static TFSMLayer fromConfig(Map<String, Object> config) {
+    Config c = new Config("TFSMLayer", config);
+    if (c.has("call_training_endpoint")) {
+      throw new IllegalArgumentException("TFSMLayer: a separate training signature is not supported. Expected "
+          + "call_training_endpoint=null. Received: call_training_endpoint=" + c.get("call_training_endpoint"));
+    }
+    String filepath = c.string("filepath", null);
+    if (filepath == null) {
+      throw new IllegalArgumentException("TFSMLayer config lacks the required `filepath`. Received: " + config);
+    }
+    return withBaseConfig(new TFSMLayer(Path.of(filepath), c.string("call_endpoint", "serving_default")), c);
   }
 }

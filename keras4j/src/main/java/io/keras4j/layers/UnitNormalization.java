@@ -3,6 +3,7 @@ package io.keras4j.layers;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -10,16 +11,24 @@ import java.util.Map;
  * Scales each sample to unit L2 norm along {@code axis}: {@code x / sqrt(max(sum(x^2), 1e-12))}.
  *
  * <p>Keras equivalent: {@code keras.layers.UnitNormalization(axis=-1)}.
+ * <pre>{@code model.add(new UnitNormalization());}</pre>
  */
-public class UnitNormalization extends Layer {
-  private final int axis;
+public class UnitNormalization extends BaseLayer<UnitNormalization> {
+  private int axis = -1;
 
-  public UnitNormalization() {
-    this(-1);
-  }
+  /** Normalisation along the last axis. */
+  public UnitNormalization() {}
 
+  /** The same as {@code new UnitNormalization().axis(axis)}. */
   public UnitNormalization(int axis) {
     this.axis = axis;
+  }
+
+  /** Sets the normalised axis (Keras' {@code axis=}), negative counting from the end. Default -1. */
+  public UnitNormalization axis(int axis) {
+    checkNotBuilt("axis");
+    this.axis = axis;
+    return this;
   }
 
   @Override
@@ -38,5 +47,15 @@ public class UnitNormalization extends Layer {
     Map<String, Object> c = super.getConfig();
     c.put("axis", axis);
     return c;
+  }
+
+  /** A UnitNormalization layer from its Keras config (Keras' {@code UnitNormalization.from_config}). */
+  public static UnitNormalization fromConfig(Map<String, Object> config) {
+    Config c = new Config("UnitNormalization", config);
+    int[] axis = c.ints("axis", new int[] {-1});
+    if (axis.length != 1) {
+      throw new IllegalArgumentException("UnitNormalization supports one axis. Received: axis=" + c.get("axis"));
+    }
+    return withBaseConfig(new UnitNormalization(axis[0]), c);
   }
 }

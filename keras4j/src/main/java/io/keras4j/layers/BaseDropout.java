@@ -1,0 +1,83 @@
+package io.keras4j.layers;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The base of Dropout, SpatialDropout1D and SpatialDropout2D: the rate, the seed and the masked call.
+ *
+ * <p>Keras equivalent: {@code keras.layers.Dropout(rate, noise_shape=None, seed=None)}, which Keras' spatial
+ * dropouts subclass. Porting note: a separate generic base, so that each subclass' setters return that subclass.
+ *
+ * @param <T> the concrete dropout layer
+ */
+public abstract class BaseDropout<T extends BaseDropout<T>> extends BaseLayer<T> {
+  private final double rate;
+  private long seed = Backend.nextSeed();
+
+  /** Dropout of {@code rate}, in [0, 1]. */
+  protected BaseDropout(double rate) {
+    if (!(rate >= 0 && rate <= 1)) {
+      throw new IllegalArgumentException("Invalid value received for argument `rate`. Expected a float value "
+          + "between 0 and 1. Received: rate=" + rate);
+    }
+    this.rate = rate;
+  }
+
+  /** Sets the seed of the dropout masks (Keras' {@code seed=}). Default: drawn from the global generator. */
+  public T seed(long seed) {
+    checkNotBuilt("seed");
+    this.seed = seed;
+    return self();
+  }
+
+  /** The fraction of inputs dropped. */
+  public double rate() {
+    return rate;
+  }
+
+  /** The seed of the dropout masks. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The mask's shape for {@code input}, batch first, -1 meaning the input's size; null for the input's shape. */
+  protected abstract int[] noiseShapeFor(Tensor input);
+
+  @Override
+  protected Tensor call(Tensor input, boolean training) {
+    if (!training || rate == 0) {
+      return input;
+    }
+    Ops ops = ops();
+    Tensor shape = ops.shapeOf(input);
+    int[] noiseShape = noiseShapeFor(input);
+    if (noiseShape != null) {
+      Tensor[] dims = new Tensor[noiseShape.length];
+      for (int i = 0; i < noiseShape.length; i++) {
+        dims[i] = noiseShape[i] < 0 ? ops.dimension(input, i) : ops.constant(new int[] {noiseShape[i]}, Shape.scalar());
+      }
+      shape = ops.stack(List.of(dims), 0);
+    }
+    Tensor keep = ops.greaterEqual(ops.randomUniform(shape, 0f, 1f, seed), ops.constant((float) rate));
+    Tensor mask = ops.cast(keep, "float32");
+    return ops.multiply(input, ops.multiply(mask, (float) (1 / (1 - rate))));
+  }
+
+  @Override
+  protected List<Shape> computeOutputShapes(List<Shape> in, List<String> dtypes) {
+    return List.of(in.get(0));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    c.put("rate", rate);
+    c.put("seed", seed);
+    return c;
+  }
+}
