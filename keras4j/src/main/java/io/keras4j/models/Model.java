@@ -151,8 +151,13 @@ public class Model extends Layer implements AutoCloseable {
 
   // ---- training API ----
 
-  /** Configures training (Keras' {@code compile(optimizer, loss, metrics)}); names or objects. */
-  public void compile(Object optimizer, Object loss, Object... metrics) {
+  /** Configures training (Keras' {@code compile(optimizer, loss, metrics)}); loss and metrics names or objects. */
+  public void compile(String optimizer, Object loss, Object... metrics) {
+    compile(new CompileOptions().optimizer(optimizer).loss(loss).metrics(metrics));
+  }
+
+  /** Configures training with an optimizer object (Keras' {@code compile(optimizer, loss, metrics)}). */
+  public void compile(Optimizer optimizer, Object loss, Object... metrics) {
     compile(new CompileOptions().optimizer(optimizer).loss(loss).metrics(metrics));
   }
 
