@@ -120,7 +120,7 @@ class FluentSettersTest {
 
   @Test
   void chainsReadAsInKeras() {
-    Dense conv = new Dense(16).inputShape(28, 28, 1).activation("relu").name("conv");
+    Conv2D conv = new Conv2D(16, 3).inputShape(28, 28, 1).activation("relu").name("conv");
     Dense dense = new Dense(10).name("out").trainable(false).activation("softmax");
     assertEquals("conv", conv.name());
     assertEquals("out", dense.name());

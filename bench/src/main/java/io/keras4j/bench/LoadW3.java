@@ -11,7 +11,7 @@ public final class LoadW3 {
 
   public static void main(String[] args) {
     Model m = Models.loadModel(Path.of(args.length > 0 ? args[0] : "bench/results/w3.keras"));
-    float[] p = m.predict(new float[1][28][28][1])[0];
+    float[] p = m.predict(new float[1][28][28][1]).toFloat2D()[0];
     long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     System.out.println("W4 " + ms + " " + p.length);
   }

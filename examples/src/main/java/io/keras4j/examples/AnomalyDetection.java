@@ -113,7 +113,7 @@ public final class AnomalyDetection {
     ae.add(new Dense(EPOCHS));
     ae.compile(new CompileOptions().optimizer(new Adam(2e-3)).loss("mse"));
     ae.fit(train, train, new FitOptions().epochs(epochs).batchSize(64).validationSplit(0.1).verbose(verbose));
-    float[][] rec = ae.predict(test, 256);
+    float[][] rec = ae.predict(test, 256).toFloat2D();
     ae.close();
     double[] score = new double[nTest];
     for (int i = 0; i < nTest; i++) {

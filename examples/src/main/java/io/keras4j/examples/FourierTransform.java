@@ -91,7 +91,7 @@ public final class FourierTransform {
     model.add(new Dense(2 * n));
     model.compile(new CompileOptions().optimizer(new Adam(1e-3)).loss("mse"));
     model.fit(xTrain, yTrain, new FitOptions().epochs(epochs).batchSize(64).verbose(verbose));
-    float[][] pred = model.predict(xTest);
+    float[][] pred = model.predict(xTest).toFloat2D();
     model.close();
     return new float[][][] {pred, yTest, xTest};
   }

@@ -1,8 +1,7 @@
 package io.keras4j.examples;
 
 import io.keras4j.backend.Backend;
-import io.keras4j.backend.HostArray;
-import io.keras4j.backend.Shape;
+import io.keras4j.data.NDArray;
 import io.keras4j.layers.Conv2D;
 import io.keras4j.layers.MaxPooling2D;
 import io.keras4j.layers.UpSampling2D;
@@ -31,7 +30,7 @@ public final class SourceFinding {
   private SourceFinding() {}
 
   /** Images as (n, size, size, 1). */
-  static HostArray stack(List<float[][]> images) {
+  static NDArray stack(List<float[][]> images) {
     float[] v = new float[images.size() * SIZE * SIZE];
     int k = 0;
     for (float[][] img : images) {
@@ -40,7 +39,7 @@ public final class SourceFinding {
         k += SIZE;
       }
     }
-    return new HostArray(v, Shape.of(images.size(), SIZE, SIZE, 1));
+    return NDArray.of(v, images.size(), SIZE, SIZE, 1);
   }
 
   /** What one run measured. */
@@ -60,10 +59,10 @@ public final class SourceFinding {
     for (int i = 0; i < nTest; i++) {
       test.add(sim.frame(r));
     }
-    HostArray xTrain = stack(train.stream().map(SkySimulator.Frame::noisy).toList());
-    HostArray cleanTrain = stack(train.stream().map(SkySimulator.Frame::clean).toList());
-    HostArray mapTrain = stack(train.stream().map(f -> sim.sourceMap(f.sources())).toList());
-    HostArray xTest = stack(test.stream().map(SkySimulator.Frame::noisy).toList());
+    NDArray xTrain = stack(train.stream().map(SkySimulator.Frame::noisy).toList());
+    NDArray cleanTrain = stack(train.stream().map(SkySimulator.Frame::clean).toList());
+    NDArray mapTrain = stack(train.stream().map(f -> sim.sourceMap(f.sources())).toList());
+    NDArray xTest = stack(test.stream().map(SkySimulator.Frame::noisy).toList());
 
     Sequential denoiser = new Sequential();
     denoiser.add(new Conv2D(16, 3).padding("same").activation("relu").inputShape(SIZE, SIZE, 1));
@@ -75,7 +74,7 @@ public final class SourceFinding {
     denoiser.add(new Conv2D(1, 3).padding("same"));
     denoiser.compile(new CompileOptions().optimizer(new Adam(1e-3)).loss("mse"));
     denoiser.fit(xTrain, cleanTrain, new FitOptions().epochs(epochs).batchSize(32).verbose(verbose));
-    float[] denoised = denoiser.predictArrays(xTest, 64).get(0).values();
+    float[] denoised = denoiser.predict(xTest, 64).toFloatArray();
 
     Sequential finder = new Sequential();
     finder.add(new Conv2D(16, 3).padding("same").activation("relu").inputShape(SIZE, SIZE, 1));
@@ -84,7 +83,7 @@ public final class SourceFinding {
     finder.add(new Conv2D(1, 1).activation("sigmoid"));
     finder.compile(new CompileOptions().optimizer(new Adam(1e-3)).loss("binary_crossentropy"));
     finder.fit(xTrain, mapTrain, new FitOptions().epochs(epochs).batchSize(32).verbose(verbose));
-    float[] maps = finder.predictArrays(xTest, 64).get(0).values();
+    float[] maps = finder.predict(xTest, 64).toFloatArray();
 
     double[] bins = {60, 120, 240, 480, 960, 5000};
     Catalogue.Score nn = new Catalogue.Score(bins);

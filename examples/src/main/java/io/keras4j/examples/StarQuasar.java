@@ -64,7 +64,7 @@ public final class StarQuasar {
     }
     History history = model.fit(xTrain, yTrain, new FitOptions().epochs(epochs).batchSize(64).validationSplit(0.1)
         .verbose(verbose));
-    int[] predicted = argmax(model.predict(xTest));
+    int[] predicted = argmax(model.predict(xTest).toFloat2D());
     ClassificationReport report = ClassificationReport.of(yTest, predicted, classes);
     model.close();
 
@@ -72,7 +72,7 @@ public final class StarQuasar {
     logistic.add(new Dense(classes.length).activation("softmax").inputDim(4));
     logistic.compile(new CompileOptions().optimizer(new Adam(1e-2)).loss("sparse_categorical_crossentropy"));
     logistic.fit(xTrain, yTrain, new FitOptions().epochs(epochs).batchSize(64).verbose(0));
-    double baseline = ClassificationReport.of(yTest, argmax(logistic.predict(xTest)), classes).accuracy();
+    double baseline = ClassificationReport.of(yTest, argmax(logistic.predict(xTest).toFloat2D()), classes).accuracy();
     logistic.close();
     return new Result(report.accuracy(), baseline, report, history);
   }

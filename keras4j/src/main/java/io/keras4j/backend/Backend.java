@@ -1,6 +1,5 @@
 package io.keras4j.backend;
 
-import io.keras4j.backend.tensorflow.TensorFlowEngine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -11,19 +10,34 @@ import java.util.function.Function;
 /**
  * The entry point to the engine: the operations of the graph being traced, native arrays, and random seeds.
  *
- * <p>Keras equivalent: {@code keras.backend} and {@code keras.utils.set_random_seed}.
+ * <p>Keras equivalent: {@code keras.backend} and {@code keras.utils.set_random_seed}. The engine is chosen once, at
+ * first use, by {@link Engines} ({@code -Dkeras4j.backend} or {@code KERAS_BACKEND}, default "tensorflow").
  * <pre>{@code Backend.setRandomSeed(42);   // same weights, same dropout masks, same shuffles}</pre>
  */
 public final class Backend {
-  private static final Engine ENGINE = new TensorFlowEngine();
   private static final ThreadLocal<Deque<TraceScope>> SCOPES = ThreadLocal.withInitial(ArrayDeque::new);
   private static Random seeds = new Random();
+  private static volatile Engine engine;
 
   private Backend() {}
 
+  /** The engine behind this backend, found by {@link Engines} at its first use. */
+  public static Engine engine() {
+    Engine e = engine;
+    if (e == null) {
+      synchronized (Backend.class) {
+        if (engine == null) {
+          engine = Engines.load(Engines.requested());
+        }
+        e = engine;
+      }
+    }
+    return e;
+  }
+
   /** The engine's name ("tensorflow"), as {@code keras.backend.backend()}. */
   public static String backend() {
-    return ENGINE.name();
+    return engine().name();
   }
 
   /** Keras' default float type, "float32". */
@@ -48,38 +62,43 @@ public final class Backend {
 
   /** A new graph with its session. */
   public static ComputeGraph newGraph() {
-    return ENGINE.newGraph();
+    return engine().newGraph();
   }
 
   /** Copies {@code data} (row-major) into a native float32 array of {@code shape}. */
   public static NativeArray array(float[] data, Shape shape) {
-    return ENGINE.array(data, shape);
+    return engine().array(data, shape);
   }
 
   /** Copies {@code data} (row-major) into a native int32 array of {@code shape}. */
   public static NativeArray array(int[] data, Shape shape) {
-    return ENGINE.array(data, shape);
+    return engine().array(data, shape);
   }
 
   /** Writes a SavedModel of {@code fn} (see {@link Engine#exportSavedModel}). */
   public static void exportSavedModel(java.nio.file.Path dir, List<String> inputNames, List<Shape> inputShapes,
       Function<List<Tensor>, List<Tensor>> fn) {
-    ENGINE.exportSavedModel(dir, inputNames, inputShapes, fn);
+    engine().exportSavedModel(dir, inputNames, inputShapes, fn);
   }
 
   /** Loads a SavedModel for inference. */
   public static SavedModelRunner loadSavedModel(java.nio.file.Path dir, String tag) {
-    return ENGINE.loadSavedModel(dir, tag);
+    return engine().loadSavedModel(dir, tag);
   }
 
   /** A SavedModel signature to copy into traced graphs (see {@link ImportedFunction}). */
   public static ImportedFunction importSavedModel(java.nio.file.Path dir, String tag, String signature) {
-    return io.keras4j.backend.tensorflow.TFGraphImport.load(dir, tag, signature);
+    return engine().importSavedModel(dir, tag, signature);
+  }
+
+  /** The engine's own host array (a TensorFlow Java NdArray) as a HostArray, or null when it is not one. */
+  public static HostArray hostArray(Object engineArray) {
+    return engine().hostArray(engineArray);
   }
 
   /** A native int32 scalar. */
   public static NativeArray scalar(int value) {
-    return ENGINE.array(new int[] {value}, Shape.scalar());
+    return engine().array(new int[] {value}, Shape.scalar());
   }
 
   /**
@@ -140,16 +159,21 @@ public final class Backend {
     return new Random(seed != null ? seed : nextSeed());
   }
 
-  // ---- trace scopes: engine use ----
+  // ---- trace scopes, for Engine implementations ----
 
-  /** Engine use: makes {@code ops} current while a function is traced. */
-  public static void enterTrace(Ops ops) {
-    SCOPES.get().push(new TraceScope(ops));
-  }
-
-  /** Engine use: ends the innermost trace scope. */
-  public static void exitTrace() {
-    SCOPES.get().pop();
+  /**
+   * Runs {@code body} with {@code ops} as the current operations ({@link #ops()}), then restores the previous ones.
+   *
+   * <p>For {@link Engine} implementations: an engine's {@link ComputeGraph#trace} calls it around the traced body.
+   */
+  public static <T> T withOps(Ops ops, java.util.function.Supplier<T> body) {
+    Deque<TraceScope> scopes = SCOPES.get();
+    scopes.push(new TraceScope(ops));
+    try {
+      return body.get();
+    } finally {
+      scopes.pop();
+    }
   }
 
   /** Records a loss added during the trace (Keras' {@code layer.add_loss}); summed into the training loss. */

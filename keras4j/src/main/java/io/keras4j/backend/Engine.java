@@ -1,21 +1,27 @@
 package io.keras4j.backend;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The engine behind the backend seam: creates graphs and native arrays.
+ * The engine behind the backend seam: creates graphs and native arrays, and reads and writes SavedModels.
  *
- * <p>Keras equivalent: the module chosen by {@code KERAS_BACKEND}. keras4j has one engine, TensorFlow Java
- * ({@code io.keras4j.backend.tensorflow}).
+ * <p>Keras equivalent: the backend module chosen by {@code KERAS_BACKEND}. An engine is a public class with a public
+ * no-argument constructor, found by {@link Engines} through {@link java.util.ServiceLoader}; keras4j ships one,
+ * TensorFlow Java, named "tensorflow". Nothing outside the engine's own package refers to its classes.
  */
 public interface Engine {
-  /** Engine's name, such as "tensorflow". */
+  /** The engine's name, such as "tensorflow", matched against {@code -Dkeras4j.backend} / {@code KERAS_BACKEND}. */
   String name();
 
+  /** A new graph with its session. */
   ComputeGraph newGraph();
 
+  /** Copies {@code data} (row-major) into a native float32 array of {@code shape}. */
   NativeArray array(float[] data, Shape shape);
 
+  /** Copies {@code data} (row-major) into a native int32 array of {@code shape}. */
   NativeArray array(int[] data, Shape shape);
 
   /**
@@ -23,9 +29,26 @@ public interface Engine {
    * (batch first), outputs {@code output_0, output_1, ...}, signature "serving_default", tag "serve", with the
    * current values of the variables it reads.
    */
-  void exportSavedModel(java.nio.file.Path dir, List<String> inputNames, List<Shape> inputShapes,
-      java.util.function.Function<List<Tensor>, List<Tensor>> fn);
+  void exportSavedModel(Path dir, List<String> inputNames, List<Shape> inputShapes,
+      Function<List<Tensor>, List<Tensor>> fn);
 
   /** Loads a SavedModel's signatures for inference. */
-  SavedModelRunner loadSavedModel(java.nio.file.Path dir, String tag);
+  SavedModelRunner loadSavedModel(Path dir, String tag);
+
+  /**
+   * Reads {@code signature} of the SavedModel in {@code dir} (tag {@code tag}) so that it can be copied into traced
+   * graphs, its variables becoming keras4j {@link Variable}s.
+   *
+   * @throws IllegalArgumentException when the SavedModel, the tag or the signature is missing, or the signature
+   *     cannot be copied by this engine
+   */
+  ImportedFunction importSavedModel(Path dir, String tag, String signature);
+
+  /**
+   * The engine's own host array (TensorFlow Java's {@code NdArray}) as a HostArray with its dtype, or null when
+   * {@code engineArray} is not one.
+   */
+  default HostArray hostArray(Object engineArray) {
+    return null;
+  }
 }

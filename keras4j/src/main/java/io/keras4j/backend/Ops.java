@@ -40,23 +40,23 @@ public interface Ops {
   /** Adds {@code delta} to {@code v} when the traced function runs; returns the new value. */
   Tensor assignAdd(Variable v, Tensor delta);
 
-  // ---- fused optimizer updates (TensorFlow's resource-apply kernels; float32 variables) ----
+  // ---- fused optimizer updates: one engine operation per variable, float32 variables ----
   /**
-   * One Keras Adam step on {@code v} in a single kernel: {@code m += (g - m)(1 - beta1)},
+   * One Keras Adam step on {@code v}, fused: {@code m += (g - m)(1 - beta1)},
    * {@code vel += (g^2 - vel)(1 - beta2)}, {@code v -= lr sqrt(1 - beta2Power) / (1 - beta1Power) m / (sqrt(vel) + epsilon)}.
    * Runs after this graph's read of {@code v}; returns the new value.
    */
-  Tensor applyAdam(Variable v, Variable m, Variable vel, Tensor beta1Power, Tensor beta2Power, Tensor lr,
+  Tensor adamUpdate(Variable v, Variable m, Variable vel, Tensor beta1Power, Tensor beta2Power, Tensor lr,
       float beta1, float beta2, float epsilon, Tensor grad);
 
   /**
-   * One Keras SGD-with-momentum step on {@code v} in a single kernel: {@code accum = momentum accum - lr g}, then
+   * One Keras SGD-with-momentum step on {@code v}, fused: {@code accum = momentum accum - lr g}, then
    * {@code v += accum} (Nesterov: {@code v += momentum accum - lr g}). Returns the new value.
    */
-  Tensor applyKerasMomentum(Variable v, Variable accum, Tensor lr, Tensor grad, float momentum, boolean nesterov);
+  Tensor sgdMomentumUpdate(Variable v, Variable accum, Tensor lr, Tensor grad, float momentum, boolean nesterov);
 
-  /** One plain gradient-descent step {@code v -= lr g} in a single kernel; returns the new value. */
-  Tensor applyGradientDescent(Variable v, Tensor lr, Tensor grad);
+  /** One plain SGD step {@code v -= lr g}, fused; returns the new value. */
+  Tensor sgdUpdate(Variable v, Tensor lr, Tensor grad);
 
   // ---- elementwise ----
   Tensor add(Tensor a, Tensor b);
@@ -268,8 +268,8 @@ public interface Ops {
 
   /**
    * Projective transform of (batch, h, w, c) images: {@code transforms} (batch, 8) maps each output point to an
-   * input point, as TensorFlow's ImageProjectiveTransformV3; fill "reflect", "wrap", "constant" or "nearest",
-   * interpolation "bilinear" or "nearest".
+   * input point, {@code a0 a1 a2 b0 b1 b2 c0 c1} as Keras' {@code ops.image.affine_transform} takes them; fill
+   * "reflect", "wrap", "constant" or "nearest", interpolation "bilinear" or "nearest".
    */
   Tensor imageTransform(Tensor images, Tensor transforms, String fillMode, String interpolation, float fillValue);
 

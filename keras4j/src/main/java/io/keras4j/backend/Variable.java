@@ -155,10 +155,10 @@ public final class Variable {
     }
   }
 
-  // ---- engine side: used by the backend implementation only ----
+  // ---- for Engine implementations: a VariableHolder keeps the engine's copy in step with the host ----
 
   /**
-   * Engine use: makes sure {@code holder}'s copy is the newest, pulling from another holder or pushing the host
+   * For engines: makes sure {@code holder}'s copy is the newest, pulling from another holder or pushing the host
    * value as needed.
    */
   public synchronized void syncTo(VariableHolder holder) {
@@ -172,27 +172,27 @@ public final class Variable {
     }
   }
 
-  /** Engine use: {@code holder} changed the value, so it now holds the newest one. */
+  /** For engines: {@code holder} changed the value, so it now holds the newest one. */
   public synchronized void changedIn(VariableHolder holder) {
     live = holder;
   }
 
-  /** Engine use: the host value, without copying; a holder writes it during {@link VariableHolder#pull}. */
+  /** For engines: the host value, without copying; a holder writes it during {@link VariableHolder#pull}. */
   public Object hostBuffer() {
     return floats != null ? floats : longs;
   }
 
-  /** Engine use: replaces the host value during {@link VariableHolder#pull}. */
+  /** For engines: replaces the host value during {@link VariableHolder#pull}. */
   public void hostBuffer(float[] value) {
     floats = value;
   }
 
-  /** Engine use: replaces the host value during {@link VariableHolder#pull}. */
+  /** For engines: replaces the host value during {@link VariableHolder#pull}. */
   public void hostBuffer(long[] value) {
     longs = value;
   }
 
-  /** Engine use: forgets a holder that is being closed, pulling the newest value home first. */
+  /** For engines: forgets a holder that is being closed, pulling the newest value home first. */
   public synchronized void release(VariableHolder holder) {
     if (live == holder) {
       refreshHost();

@@ -1,7 +1,7 @@
 package io.keras4j.backend;
 
 /**
- * Engine use: a compiled graph's session that holds copies of {@link Variable}s.
+ * For {@link Engine} implementations: a compiled graph's session that holds copies of {@link Variable}s.
  *
  * <p>Porting note: Keras keeps one value per variable in the backend; keras4j compiles a graph per model, so each
  * session keeps a copy and the variable tracks which copy is newest.

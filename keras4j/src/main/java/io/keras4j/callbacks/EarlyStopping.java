@@ -27,7 +27,7 @@ public class EarlyStopping extends Callback {
   private int stoppedEpoch;
   private double best;
   private int bestEpoch;
-  private List<float[]> bestWeights;
+  private List<io.keras4j.data.NDArray> bestWeights;
 
   /** Sets the metric watched (Keras' {@code monitor=}). Default "val_loss". */
   public EarlyStopping monitor(String monitor) {

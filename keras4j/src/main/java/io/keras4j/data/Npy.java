@@ -19,11 +19,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes NumPy {@code .npy} files.
+ * Reads and writes NumPy {@code .npy} files as {@link NDArray}s.
+ * <pre>{@code
+ * Npy.write(Path.of("x.npy"), NDArray.of(x));      // np.save("x.npy", x)
+ * NDArray y = Npy.read(Path.of("x.npy"));          // np.load("x.npy")
+ * }</pre>
  *
- * <p>Porting note: {@code numpy.load}/{@code numpy.save} for numeric arrays: reads float32/64, int8/16/32/64,
- * uint8 and bool in either byte order and C or Fortran order, as float32; writes little-endian float32 in C order
- * (format version 1.0). Writes go to a temporary file renamed into place.
+ * <p>Porting note: {@code numpy.load}/{@code numpy.save} for numeric arrays. Reads float32, float64, int32, int64
+ * and bool keeping the dtype, int8, int16 and uint8 as int32, in either byte order and C or Fortran order; writes
+ * the array's dtype little-endian in C order (format version 1.0). Writes go to a temporary file renamed into
+ * place.
  */
 public final class Npy {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -33,8 +38,8 @@ public final class Npy {
 
   private Npy() {}
 
-  /** The array in {@code file}. */
-  public static HostArray read(Path file) {
+  /** The array in {@code file} ({@code np.load}). */
+  public static NDArray read(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString());
     } catch (IOException e) {
@@ -43,7 +48,7 @@ public final class Npy {
   }
 
   /** The array in a .npy stream; {@code source} names it in errors. */
-  public static HostArray read(InputStream in, String source) throws IOException {
+  public static NDArray read(InputStream in, String source) throws IOException {
     byte[] magic = in.readNBytes(8);
     if (magic.length < 8 || !java.util.Arrays.equals(java.util.Arrays.copyOf(magic, 6), MAGIC)) {
       throw new IllegalArgumentException(source + " is not a .npy file (bad magic string)");
@@ -72,11 +77,11 @@ public final class Npy {
           + data.length);
     }
     ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-    float[] values = decode(ByteBuffer.wrap(data).order(order), d.group(2).charAt(0), width, n, source);
+    Object values = decode(ByteBuffer.wrap(data).order(order), d.group(2).charAt(0) + d.group(3), n, source);
     if (o.group(1).equals("True")) {
       values = fromFortran(values, dims);
     }
-    return new HostArray(values, shape);
+    return NDArray.of(new HostArray(values, shape));
   }
 
   private static long[] parseShape(String text) {
@@ -89,29 +94,53 @@ public final class Npy {
     return dims.stream().mapToLong(Long::longValue).toArray();
   }
 
-  private static float[] decode(ByteBuffer b, char kind, int width, int n, String source) {
-    float[] v = new float[n];
-    for (int i = 0; i < n; i++) {
-      v[i] = switch (kind + "" + width) {
-        case "f4" -> b.getFloat();
-        case "f8" -> (float) b.getDouble();
-        case "i1" -> b.get();
-        case "u1" -> b.get() & 0xff;
-        case "b1" -> b.get() != 0 ? 1f : 0f;
-        case "i2" -> b.getShort();
-        case "i4" -> b.getInt();
-        case "i8" -> b.getLong();
-        default -> throw new IllegalArgumentException(source + ": unsupported dtype '" + kind + width + "'");
-      };
+  private static Object decode(ByteBuffer b, String descr, int n, String source) {
+    switch (descr) {
+      case "f4" -> {
+        float[] v = new float[n];
+        b.asFloatBuffer().get(v);
+        return v;
+      }
+      case "f8" -> {
+        double[] v = new double[n];
+        b.asDoubleBuffer().get(v);
+        return v;
+      }
+      case "i8" -> {
+        long[] v = new long[n];
+        b.asLongBuffer().get(v);
+        return v;
+      }
+      case "b1" -> {
+        boolean[] v = new boolean[n];
+        for (int i = 0; i < n; i++) {
+          v[i] = b.get() != 0;
+        }
+        return v;
+      }
+      default -> {
+        int[] v = new int[n];
+        for (int i = 0; i < n; i++) {
+          v[i] = switch (descr) {
+            case "i4" -> b.getInt();
+            case "i2" -> b.getShort();
+            case "i1" -> b.get();
+            case "u1" -> b.get() & 0xff;
+            default -> throw new IllegalArgumentException(source + ": unsupported dtype '" + descr + "'; expected "
+                + "f4, f8, i1, i2, i4, i8, u1 or b1");
+          };
+        }
+        return v;
+      }
     }
-    return v;
   }
 
-  private static float[] fromFortran(float[] v, long[] dims) {
-    float[] out = new float[v.length];
+  private static Object fromFortran(Object v, long[] dims) {
+    int n = java.lang.reflect.Array.getLength(v);
+    Object out = java.lang.reflect.Array.newInstance(v.getClass().getComponentType(), n);
     int r = dims.length;
     int[] idx = new int[r];
-    for (int c = 0; c < v.length; c++) {
+    for (int c = 0; c < n; c++) {
       // c is the C-order index; compute the Fortran-order index of the same element
       int rem = c;
       for (int k = r - 1; k >= 0; k--) {
@@ -122,13 +151,13 @@ public final class Npy {
       for (int k = r - 1; k >= 0; k--) {
         f = f * (int) dims[k] + idx[k];
       }
-      out[c] = v[f];
+      System.arraycopy(v, f, out, c, 1);
     }
     return out;
   }
 
-  /** Writes {@code array} to {@code file} as little-endian float32 (atomically). */
-  public static void write(Path file, HostArray array) {
+  /** Writes {@code array} to {@code file} in its dtype, little-endian (atomically; {@code np.save}). */
+  public static void write(Path file, NDArray array) {
     try {
       AtomicFiles.write(file, tmp -> {
         try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -141,14 +170,15 @@ public final class Npy {
   }
 
   /** Writes {@code array} in .npy format to a stream. */
-  public static void write(OutputStream out, HostArray array) throws IOException {
+  public static void write(OutputStream out, NDArray array) throws IOException {
     StringBuilder shape = new StringBuilder();
-    long[] dims = array.shape().dims();
+    long[] dims = array.shape();
     for (long d : dims) {
       shape.append(d).append(", ");
     }
     String s = dims.length == 1 ? dims[0] + "," : dims.length == 0 ? "" : shape.substring(0, shape.length() - 2);
-    StringBuilder header = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': (" + s + "), }");
+    StringBuilder header = new StringBuilder("{'descr': '" + descr(array.dtype())
+        + "', 'fortran_order': False, 'shape': (" + s + "), }");
     int total = MAGIC.length + 2 + 2 + header.length() + 1;
     header.append(" ".repeat((64 - total % 64) % 64)).append('\n');
     ByteArrayOutputStream head = new ByteArrayOutputStream();
@@ -159,8 +189,39 @@ public final class Npy {
     head.write(header.length() >> 8);
     head.write(header.toString().getBytes(StandardCharsets.ISO_8859_1));
     out.write(head.toByteArray());
-    ByteBuffer b = ByteBuffer.allocate(array.values().length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    b.asFloatBuffer().put(array.values());
-    out.write(b.array());
+    out.write(encode(array.toHost().data()));
+  }
+
+  private static String descr(String dtype) {
+    return switch (dtype) {
+      case "float32" -> "<f4";
+      case "float64" -> "<f8";
+      case "int32" -> "<i4";
+      case "int64" -> "<i8";
+      default -> "|b1";
+    };
+  }
+
+  private static byte[] encode(Object data) {
+    int n = java.lang.reflect.Array.getLength(data);
+    if (data instanceof boolean[] v) {
+      byte[] out = new byte[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = (byte) (v[i] ? 1 : 0);
+      }
+      return out;
+    }
+    int width = data instanceof float[] || data instanceof int[] ? 4 : 8;
+    ByteBuffer b = ByteBuffer.allocate(n * width).order(ByteOrder.LITTLE_ENDIAN);
+    if (data instanceof float[] v) {
+      b.asFloatBuffer().put(v);
+    } else if (data instanceof double[] v) {
+      b.asDoubleBuffer().put(v);
+    } else if (data instanceof int[] v) {
+      b.asIntBuffer().put(v);
+    } else {
+      b.asLongBuffer().put((long[]) data);
+    }
+    return b.array();
   }
 }

@@ -1,6 +1,5 @@
 package io.keras4j.data;
 
-import io.keras4j.backend.HostArray;
 import io.keras4j.utils.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +15,11 @@ import java.util.zip.ZipOutputStream;
 /**
  * Reads and writes NumPy {@code .npz} archives (a zip of {@code .npy} files).
  *
+ * <pre>{@code
+ * Npz.write(Path.of("d.npz"), Map.of("x", NDArray.of(x), "y", NDArray.of(y)));   // np.savez("d.npz", x=x, y=y)
+ * NDArray x = Npz.read(Path.of("d.npz")).get("x");                               // np.load("d.npz")["x"]
+ * }</pre>
+ *
  * <p>Porting note: {@code numpy.load("f.npz")["x"]} and {@code numpy.savez}; names are the entries without
  * {@code .npy}. Entries larger than 2 GiB are refused.
  */
@@ -23,8 +27,8 @@ public final class Npz {
   private Npz() {}
 
   /** Every array in {@code file}, by name, in archive order. */
-  public static Map<String, HostArray> read(Path file) {
-    Map<String, HostArray> out = new LinkedHashMap<>();
+  public static Map<String, NDArray> read(Path file) {
+    Map<String, NDArray> out = new LinkedHashMap<>();
     try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
       ZipEntry e;
       while ((e = zip.getNextEntry()) != null) {
@@ -41,11 +45,11 @@ public final class Npz {
   }
 
   /** Writes {@code arrays} to {@code file} (atomically), as {@code numpy.savez}. */
-  public static void write(Path file, Map<String, HostArray> arrays) {
+  public static void write(Path file, Map<String, NDArray> arrays) {
     try {
       AtomicFiles.write(file, tmp -> {
         try (OutputStream raw = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(raw)) {
-          for (Map.Entry<String, HostArray> a : arrays.entrySet()) {
+          for (Map.Entry<String, NDArray> a : arrays.entrySet()) {
             zip.putNextEntry(new ZipEntry(a.getKey() + ".npy"));
             Npy.write(zip, a.getValue());
             zip.closeEntry();

@@ -1,13 +1,17 @@
 package io.keras4j.layers;
 
+import io.keras4j.saving.Config;
+import java.util.Map;
+
 /**
- * Average pooling over 3 spatial axis/axes, channels-last.
+ * Average pooling over 3 spatial axis/axes, channels-last: the mean of each window.
  *
- * <p>Keras equivalent: {@code keras.layers.AveragePooling3D(pool_size=(2, 2, 2), strides=None, padding="valid",
- * data_format=None)}.
+ * <p>Keras equivalent: {@code keras.layers.AveragePooling3D(pool_size, strides=None, padding="valid",
+ * data_format=None)}; strides default to the pool size.
+ * <pre>{@code model.add(new AveragePooling3D(2));}</pre>
  */
 public class AveragePooling3D extends BasePooling<AveragePooling3D> {
-  /** Pools of size 2 along every axis. */
+  /** Pools of size 2 along every axis (Keras requires {@code pool_size} here; 2 is its MaxPooling default). */
   public AveragePooling3D() {
     this(2);
   }
@@ -15,5 +19,11 @@ public class AveragePooling3D extends BasePooling<AveragePooling3D> {
   /** Pools of {@code poolSize} (one int for every axis, or one per axis). */
   public AveragePooling3D(int... poolSize) {
     super(3, "avg", poolSize);
+  }
+
+  /** The layer a Keras config describes (Keras' {@code AveragePooling3D.from_config}); pool_size may be one int. */
+  public static AveragePooling3D fromConfig(Map<String, Object> config) {
+    Config c = new Config("AveragePooling3D", config);
+    return new AveragePooling3D(c.ints("pool_size", new int[] {2})).applyConfig(c);
   }
 }

@@ -2,20 +2,32 @@ package io.keras4j.layers;
 
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Crops (before, after) elements off each spatial axis, channels-last.
  *
- * <p>Keras equivalent: the shared behaviour of {@code keras.layers.Cropping1D/2D/3D}.
+ * <p>Keras equivalent: the shared behaviour of {@code keras.layers.Cropping1D(cropping=(1, 1))},
+ * {@code Cropping2D(cropping=((0, 0), (0, 0)), data_format=None)} and
+ * {@code Cropping3D(cropping=((1, 1), (1, 1), (1, 1)), data_format=None)}.
+ * <pre>{@code new Cropping2D(new int[][] {{2, 2}, {4, 4}})}</pre>
+ *
+ * @param <T> the concrete layer class
  */
-public abstract class BaseCropping extends Layer {
+public abstract class BaseCropping<T extends BaseCropping<T>> extends BaseLayer<T> {
   private final int[][] cropping;
 
   protected BaseCropping(int[][] cropping) {
     this.cropping = cropping;
     inputSpec(new InputSpec().ndim(cropping.length + 2));
+  }
+
+  /** Checks the data format (Keras' {@code data_format=} of Cropping2D and Cropping3D): channels-last only. */
+  protected T dataFormat(String dataFormat) {
+    ConvUtils.channelsLast(dataFormat);
+    return self();
   }
 
   @Override
@@ -52,10 +64,16 @@ public abstract class BaseCropping extends Layer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("cropping", cropping);
+    c.put("cropping", SpatialPads.toConfig(cropping));
     if (cropping.length > 1) {
       c.put("data_format", "channels_last");
     }
     return c;
+  }
+
+  /** Applies {@code data_format} and the base keys of a Keras config to this layer. */
+  protected T applyConfig(Config c) {
+    dataFormat(c.string("data_format", "channels_last"));
+    return withBaseConfig(self(), c);
   }
 }

@@ -3,6 +3,7 @@ package io.keras4j.layers;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -11,13 +12,11 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code keras.src.layers.pooling.base_global_pooling.BaseGlobalPooling(pool_dimensions,
  * data_format=None, keepdims=False)}.
+ * <pre>{@code new GlobalAveragePooling2D().keepdims(true)}</pre>
+ *
+ * @param <T> the concrete layer class
  */
-public abstract class BaseGlobalPooling<T extends BaseGlobalPooling<T>> extends Layer {
-  @SuppressWarnings("unchecked")
-  private T self() {
-    return (T) this;
-  }
-
+public abstract class BaseGlobalPooling<T extends BaseGlobalPooling<T>> extends BaseLayer<T> {
   private final int rank;
   private final boolean max;
   private boolean keepdims;
@@ -30,11 +29,12 @@ public abstract class BaseGlobalPooling<T extends BaseGlobalPooling<T>> extends 
 
   /** Sets whether the spatial axes are kept with size 1 (Keras' {@code keepdims=}). Default false. */
   public T keepdims(boolean keepdims) {
+    checkNotBuilt("keepdims");
     this.keepdims = keepdims;
     return self();
   }
 
-  /** Only "channels_last" is supported (Keras' {@code data_format=}). */
+  /** Sets the data format; keras4j is channels-last only (Keras' {@code data_format=}). Default "channels_last". */
   public T dataFormat(String dataFormat) {
     ConvUtils.channelsLast(dataFormat);
     return self();
@@ -73,5 +73,12 @@ public abstract class BaseGlobalPooling<T extends BaseGlobalPooling<T>> extends 
     c.put("data_format", "channels_last");
     c.put("keepdims", keepdims);
     return c;
+  }
+
+  /** Applies {@code keepdims}, {@code data_format} and the base keys of a Keras config to this layer. */
+  protected T applyConfig(Config c) {
+    keepdims(c.bool("keepdims", false));
+    dataFormat(c.string("data_format", "channels_last"));
+    return withBaseConfig(self(), c);
   }
 }

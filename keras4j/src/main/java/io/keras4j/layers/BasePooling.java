@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
@@ -10,13 +11,11 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code keras.src.layers.pooling.base_pooling.BasePooling(pool_size, strides=None,
  * padding="valid", data_format=None)}; strides default to the pool size.
+ * <pre>{@code new MaxPooling2D(3).strides(2).padding("same")}</pre>
+ *
+ * @param <T> the concrete layer class
  */
-public abstract class BasePooling<T extends BasePooling<T>> extends Layer {
-  @SuppressWarnings("unchecked")
-  private T self() {
-    return (T) this;
-  }
-
+public abstract class BasePooling<T extends BasePooling<T>> extends BaseLayer<T> {
   private final int rank;
   private final String mode;
   private final int[] poolSize;
@@ -31,19 +30,21 @@ public abstract class BasePooling<T extends BasePooling<T>> extends Layer {
     inputSpec(new InputSpec().ndim(rank + 2));
   }
 
-  /** Sets the strides (Keras' {@code strides=}). Default: the pool size. */
+  /** Sets the strides, one int for every axis or one per axis (Keras' {@code strides=}). Default: the pool size. */
   public T strides(int... strides) {
+    checkNotBuilt("strides");
     this.strides = ConvUtils.tuple("strides", rank, strides);
     return self();
   }
 
   /** Sets "valid" or "same" (Keras' {@code padding=}). Default "valid". */
   public T padding(String padding) {
+    checkNotBuilt("padding");
     this.padding = ConvUtils.padding(padding, false);
     return self();
   }
 
-  /** Only "channels_last" is supported (Keras' {@code data_format=}). */
+  /** Sets the data format; keras4j is channels-last only (Keras' {@code data_format=}). Default "channels_last". */
   public T dataFormat(String dataFormat) {
     ConvUtils.channelsLast(dataFormat);
     return self();
@@ -67,10 +68,23 @@ public abstract class BasePooling<T extends BasePooling<T>> extends Layer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("pool_size", poolSize.clone());
+    c.put("pool_size", ConvUtils.list(poolSize));
     c.put("padding", padding);
-    c.put("strides", strides.clone());
+    c.put("strides", ConvUtils.list(strides));
     c.put("data_format", "channels_last");
     return c;
+  }
+
+  /**
+   * Applies {@code strides} (absent or null: the pool size), {@code padding}, {@code data_format} and the base keys
+   * of a Keras config to this layer; each concrete class' {@code fromConfig} calls it on a new layer.
+   */
+  protected T applyConfig(Config c) {
+    if (c.has("strides")) {
+      strides(c.ints("strides", null));
+    }
+    padding(c.string("padding", "valid"));
+    dataFormat(c.string("data_format", "channels_last"));
+    return withBaseConfig(self(), c);
   }
 }

@@ -3,15 +3,21 @@ package io.keras4j.layers;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Repeats each element {@code size} times along each spatial axis (nearest neighbour), or resizes bilinearly.
  *
- * <p>Keras equivalent: the shared behaviour of {@code keras.layers.UpSampling1D/2D/3D}.
+ * <p>Keras equivalent: the shared behaviour of {@code keras.layers.UpSampling1D(size=2)},
+ * {@code UpSampling2D(size=(2, 2), data_format=None, interpolation="nearest")} and
+ * {@code UpSampling3D(size=(2, 2, 2), data_format=None)}.
+ * <pre>{@code new UpSampling2D(2).interpolation("bilinear")}</pre>
+ *
+ * @param <T> the concrete layer class
  */
-public abstract class BaseUpSampling extends Layer {
+public abstract class BaseUpSampling<T extends BaseUpSampling<T>> extends BaseLayer<T> {
   private final int[] size;
   private String interpolation = "nearest";
 
@@ -20,13 +26,21 @@ public abstract class BaseUpSampling extends Layer {
     inputSpec(new InputSpec().ndim(rank + 2));
   }
 
+  /** Checks the data format (Keras' {@code data_format=} of UpSampling2D and UpSampling3D): channels-last only. */
+  protected T dataFormat(String dataFormat) {
+    ConvUtils.channelsLast(dataFormat);
+    return self();
+  }
+
   /** Sets "nearest" or "bilinear" (2-D only) (Keras' {@code interpolation=}). Default "nearest". */
-  protected void setInterpolation(String interpolation) {
+  protected T interpolation(String interpolation) {
+    checkNotBuilt("interpolation");
     if (!interpolation.equals("nearest") && !(interpolation.equals("bilinear") && size.length == 2)) {
       throw new IllegalArgumentException("`interpolation` must be \"nearest\"" + (size.length == 2
           ? " or \"bilinear\"" : "") + ". Received: interpolation=" + interpolation);
     }
     this.interpolation = interpolation;
+    return self();
   }
 
   @Override
@@ -55,7 +69,7 @@ public abstract class BaseUpSampling extends Layer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("size", size.length == 1 ? (Object) size[0] : size.clone());
+    c.put("size", size.length == 1 ? (Object) size[0] : ConvUtils.list(size));
     if (size.length > 1) {
       c.put("data_format", "channels_last");
     }
@@ -63,5 +77,14 @@ public abstract class BaseUpSampling extends Layer {
       c.put("interpolation", interpolation);
     }
     return c;
+  }
+
+  /** Applies {@code data_format}, {@code interpolation} (2-D) and the base keys of a Keras config to this layer. */
+  protected T applyConfig(Config c) {
+    dataFormat(c.string("data_format", "channels_last"));
+    if (size.length == 2) {
+      interpolation(c.string("interpolation", "nearest"));
+    }
+    return withBaseConfig(self(), c);
   }
 }

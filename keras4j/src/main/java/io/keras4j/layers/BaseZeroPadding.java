@@ -2,20 +2,30 @@ package io.keras4j.layers;
 
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Pads the spatial axes with zeros, channels-last.
  *
- * <p>Keras equivalent: the shared behaviour of {@code keras.layers.ZeroPadding1D/2D/3D}.
+ * <p>Keras equivalent: the shared behaviour of {@code keras.layers.ZeroPadding1D/2D/3D(padding, data_format=None)}.
+ * <pre>{@code new ZeroPadding2D(new int[][] {{1, 0}, {2, 2}})}</pre>
+ *
+ * @param <T> the concrete layer class
  */
-public abstract class BaseZeroPadding extends Layer {
+public abstract class BaseZeroPadding<T extends BaseZeroPadding<T>> extends BaseLayer<T> {
   private final int[][] padding;
 
   protected BaseZeroPadding(int[][] padding) {
     this.padding = padding;
     inputSpec(new InputSpec().ndim(padding.length + 2));
+  }
+
+  /** Sets the data format; keras4j is channels-last only (Keras' {@code data_format=}). Default "channels_last". */
+  public T dataFormat(String dataFormat) {
+    ConvUtils.channelsLast(dataFormat);
+    return self();
   }
 
   @Override
@@ -39,10 +49,14 @@ public abstract class BaseZeroPadding extends Layer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("padding", padding);
-    if (padding.length > 1) {
-      c.put("data_format", "channels_last");
-    }
+    c.put("padding", SpatialPads.toConfig(padding));
+    c.put("data_format", "channels_last");
     return c;
+  }
+
+  /** Applies {@code data_format} and the base keys of a Keras config to this layer. */
+  protected T applyConfig(Config c) {
+    dataFormat(c.string("data_format", "channels_last"));
+    return withBaseConfig(self(), c);
   }
 }

@@ -1,6 +1,7 @@
 package io.keras4j.layers;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,6 +15,10 @@ final class ConvUtils {
 
   /** One value per spatial axis: a single int repeated, or exactly {@code n} ints (Keras' standardize_tuple). */
   static int[] tuple(String name, int n, int... values) {
+    if (values == null) {
+      throw new IllegalArgumentException("The `" + name + "` argument is required: an int or a tuple of " + n
+          + " integers. Received " + name + "=null");
+    }
     int[] out = values.length == 1 ? repeat(values[0], n) : values.clone();
     if (out.length != n) {
       throw new IllegalArgumentException("The `" + name + "` argument must be a tuple of " + n + " integers. "
@@ -26,6 +31,11 @@ final class ConvUtils {
       }
     }
     return out;
+  }
+
+  /** A tuple as Keras' config writes it: a list of ints. */
+  static List<Integer> list(int[] values) {
+    return Arrays.stream(values).boxed().toList();
   }
 
   static int[] repeat(int v, int n) {
@@ -62,12 +72,19 @@ final class ConvUtils {
     return len <= 0 ? 0 : (len + stride - 1) / stride;
   }
 
-  /** The output length of a transposed convolution without output padding: Keras' deconv_output_length. */
-  static long transposeLength(long in, int kernel, String padding, int stride, int dilation) {
+  /**
+   * The output length of a transposed convolution: Keras' deconv_output_length; {@code outputPadding} below 0 means
+   * none (Keras' {@code output_padding=None}).
+   */
+  static long transposeLength(long in, int kernel, String padding, int stride, int dilation, int outputPadding) {
     if (in < 0) {
       return -1;
     }
     long dk = kernel + (long) (kernel - 1) * (dilation - 1);
-    return padding.equals("valid") ? in * stride + Math.max(dk - stride, 0) : in * stride;
+    if (outputPadding < 0) {
+      return padding.equals("valid") ? in * stride + Math.max(dk - stride, 0) : in * stride;
+    }
+    long pad = padding.equals("same") ? dk / 2 : 0;
+    return (in - 1) * stride + dk - 2 * pad + outputPadding;
   }
 }

@@ -1,13 +1,20 @@
 package io.keras4j.layers;
 
+import io.keras4j.saving.Config;
+import java.util.Map;
+
 /**
- * Crops 1 spatial axis/axes.
+ * Crops 1 spatial axis/axes, channels-last.
  *
- * <p>Keras equivalent: {@code keras.layers.Cropping1D(cropping, data_format=None)}: one int for every side,
- * one int per axis (both sides), or a (before, after) pair per axis.
+ * <p>Keras equivalent: {@code keras.layers.Cropping1D(cropping=(1, 1))}: one int for every side, (left, right), or a
+ * (before, after) pair per axis.
+ * <pre>{@code model.add(new Cropping1D(1));}</pre>
  */
-public class Cropping1D extends BaseCropping {
-  /** {@code cropping}: one int, one per axis, or (for 1-D) (left, right). */
+public class Cropping1D extends BaseCropping<Cropping1D> {
+  /**
+   * {@code cropping}: none for Keras' default (1 on every side), one int for every side, or
+   * (left, right).
+   */
   public Cropping1D(int... cropping) {
     super(SpatialPads.of("cropping", 1, cropping.length == 0 ? new int[] {1} : cropping));
   }
@@ -15,5 +22,11 @@ public class Cropping1D extends BaseCropping {
   /** A (before, after) pair per spatial axis. */
   public Cropping1D(int[][] cropping) {
     super(SpatialPads.check("cropping", cropping));
+  }
+
+  /** The layer a Keras config describes (Keras' {@code Cropping1D.from_config}). */
+  public static Cropping1D fromConfig(Map<String, Object> config) {
+    Config c = new Config("Cropping1D", config);
+    return new Cropping1D(SpatialPads.fromConfig(c, "cropping", 1, 1)).applyConfig(c);
   }
 }

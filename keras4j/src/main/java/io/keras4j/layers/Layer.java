@@ -1,12 +1,14 @@
 package io.keras4j.layers;
 
 import io.keras4j.backend.Backend;
+import io.keras4j.backend.HostArray;
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
 import io.keras4j.constraints.Constraint;
+import io.keras4j.data.NDArray;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.regularizers.Regularizer;
@@ -17,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The base of every layer: weights, build on first call, and calls on symbolic or graph tensors.
@@ -480,32 +483,68 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
     return w;
   }
 
-  /** The weight values, in {@link #weights()} order, row-major (Keras' {@code get_weights}). */
-  public List<float[]> getWeights() {
-    List<float[]> out = new ArrayList<>();
+  /**
+   * The weight values with their shapes, in {@link #weights()} order (Keras' {@code get_weights}): for Dense the
+   * kernel {@code (input dim, units)}, then the bias {@code (units,)}.
+   */
+  public List<NDArray> getWeights() {
+    List<NDArray> out = new ArrayList<>();
     for (Variable v : weights()) {
-      out.add(v.floatValue());
+      Object values = "int64".equals(v.dtype()) ? v.longValue() : v.floatValue();
+      out.add(NDArray.of(new HostArray(values, v.shape())));
     }
     return out;
   }
 
-  /** Sets the weight values, in {@link #weights()} order, row-major (Keras' {@code set_weights}). */
-  public void setWeights(List<float[]> values) {
+  /**
+   * Sets the weight values, in {@link #weights()} order (Keras' {@code set_weights}); each an {@link NDArray} or a
+   * Java array of the weight's shape.
+   * <pre>{@code dense.setWeights(List.of(new float[][] {{1, 2}, {3, 4}, {5, 6}}, new float[] {0, 0}));}</pre>
+   *
+   * <p>Porting note: {@code List.of(kernel)} with a single {@code float[][]} is a list of its rows (Java's varargs);
+   * write {@code List.of(NDArray.of(kernel))}.
+   *
+   * @throws IllegalArgumentException when the number of arrays or a shape differs, naming the weight
+   */
+  public void setWeights(List<?> values) {
     List<Variable> w = weights();
     if (values.size() != w.size()) {
       throw new IllegalArgumentException("You called `set_weights(weights)` on layer '" + name()
           + "' with a weight list of length " + values.size() + ", but the layer was expecting " + w.size()
           + " weights.");
     }
+    List<NDArray> arrays = new ArrayList<>();
     for (int i = 0; i < w.size(); i++) {
-      if (values.get(i).length != w.get(i).shape().size()) {
-        throw new IllegalArgumentException("Layer " + name() + " weight shape " + w.get(i).shape()
-            + " is not compatible with provided weight of " + values.get(i).length + " values");
+      NDArray a = NDArray.of(values.get(i));
+      Shape expected = w.get(i).shape();
+      if (!expected.equals(Shape.of(a.shape()))) {
+        Layer owner = Objects.requireNonNullElse(ownerOf(w.get(i)), this);
+        throw new IllegalArgumentException("Layer '" + owner.name() + "': weight '" + w.get(i).name()
+            + "' expects shape " + expected + ", received " + Shape.of(a.shape()));
+      }
+      arrays.add(a);
+    }
+    for (int i = 0; i < w.size(); i++) {
+      if ("int64".equals(w.get(i).dtype())) {
+        w.get(i).assign(arrays.get(i).toLongArray());
+      } else {
+        w.get(i).assign(arrays.get(i).toFloatArray());
       }
     }
-    for (int i = 0; i < w.size(); i++) {
-      w.get(i).assign(values.get(i));
+  }
+
+  /** The layer, this one or a tracked one, that created {@code v}. */
+  private Layer ownerOf(Variable v) {
+    if (variables.contains(v)) {
+      return this;
     }
+    for (Layer l : sublayers) {
+      Layer owner = l.ownerOf(v);
+      if (owner != null) {
+        return owner;
+      }
+    }
+    return null;
   }
 
   /** The number of weight values (Keras' {@code count_params}). */

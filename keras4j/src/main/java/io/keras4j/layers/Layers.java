@@ -1,10 +1,7 @@
 package io.keras4j.layers;
 
-import io.keras4j.saving.Config;
-import io.keras4j.saving.KerasObjectConfigs;
 import io.keras4j.saving.KerasObjects;
 import io.keras4j.saving.Registry;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -54,46 +51,37 @@ public final class Layers {
     REGISTRY.add("Concatenate", Concatenate::fromConfig);
     REGISTRY.add("Dot", Dot::fromConfig);
     REGISTRY.add("TFSMLayer", TFSMLayer::fromConfig);
-    for (int r = 1; r <= 3; r++) {
-      final int rank = r;
-      reg("Conv" + r + "D", c -> conv(c, switch (rank) {
-        case 1 -> new Conv1D(c.integer("filters"), c.ints("kernel_size", null));
-        case 2 -> new Conv2D(c.integer("filters"), c.ints("kernel_size", null));
-        default -> new Conv3D(c.integer("filters"), c.ints("kernel_size", null));
-      }));
-      reg("MaxPooling" + r + "D", c -> pooling(c, rank, true));
-      reg("AveragePooling" + r + "D", c -> pooling(c, rank, false));
-      reg("GlobalMaxPooling" + r + "D", c -> globalPooling(c, rank, true));
-      reg("GlobalAveragePooling" + r + "D", c -> globalPooling(c, rank, false));
-      reg("ZeroPadding" + r + "D", c -> switch (rank) {
-        case 1 -> new ZeroPadding1D(SpatialPads.fromConfig(c, "padding", 1, 1));
-        case 2 -> new ZeroPadding2D(SpatialPads.fromConfig(c, "padding", 2, 1));
-        default -> new ZeroPadding3D(SpatialPads.fromConfig(c, "padding", 3, 1));
-      });
-      reg("Cropping" + r + "D", c -> switch (rank) {
-        case 1 -> new Cropping1D(SpatialPads.fromConfig(c, "cropping", 1, 1));
-        case 2 -> new Cropping2D(SpatialPads.fromConfig(c, "cropping", 2, 0));
-        default -> new Cropping3D(SpatialPads.fromConfig(c, "cropping", 3, 1));
-      });
-      reg("UpSampling" + r + "D", c -> switch (rank) {
-        case 1 -> new UpSampling1D(c.ints("size", new int[] {2}));
-        case 2 -> new UpSampling2D(c.ints("size", new int[] {2})).interpolation(c.string("interpolation", "nearest"));
-        default -> new UpSampling3D(c.ints("size", new int[] {2}));
-      });
-    }
-    reg("Conv1DTranspose", c -> convTranspose(c, new Conv1DTranspose(c.integer("filters"),
-        c.ints("kernel_size", null))));
-    reg("Conv2DTranspose", c -> convTranspose(c, new Conv2DTranspose(c.integer("filters"),
-        c.ints("kernel_size", null))));
-    reg("DepthwiseConv2D", c -> new DepthwiseConv2D(c.ints("kernel_size", null)).strides(c.ints("strides", new int[] {1}))
-        .padding(c.string("padding", "valid")).depthMultiplier(c.integer("depth_multiplier", 1))
-        .dilationRate(c.ints("dilation_rate", new int[] {1})).activation(c.identifier("activation", "linear"))
-        .useBias(c.bool("use_bias", true)).dataFormat(c.string("data_format", "channels_last")));
-    reg("SeparableConv2D", c -> new SeparableConv2D(c.integer("filters"), c.ints("kernel_size", null))
-        .strides(c.ints("strides", new int[] {1})).padding(c.string("padding", "valid"))
-        .depthMultiplier(c.integer("depth_multiplier", 1)).dilationRate(c.ints("dilation_rate", new int[] {1}))
-        .activation(c.identifier("activation", "linear")).useBias(c.bool("use_bias", true))
-        .dataFormat(c.string("data_format", "channels_last")));
+    REGISTRY.add("Conv1D", Conv1D::fromConfig, "Convolution1D");
+    REGISTRY.add("Conv2D", Conv2D::fromConfig, "Convolution2D");
+    REGISTRY.add("Conv3D", Conv3D::fromConfig, "Convolution3D");
+    REGISTRY.add("Conv1DTranspose", Conv1DTranspose::fromConfig, "Convolution1DTranspose");
+    REGISTRY.add("Conv2DTranspose", Conv2DTranspose::fromConfig, "Convolution2DTranspose");
+    REGISTRY.add("Conv3DTranspose", Conv3DTranspose::fromConfig, "Convolution3DTranspose");
+    REGISTRY.add("DepthwiseConv1D", DepthwiseConv1D::fromConfig);
+    REGISTRY.add("DepthwiseConv2D", DepthwiseConv2D::fromConfig);
+    REGISTRY.add("SeparableConv1D", SeparableConv1D::fromConfig, "SeparableConvolution1D");
+    REGISTRY.add("SeparableConv2D", SeparableConv2D::fromConfig, "SeparableConvolution2D");
+    REGISTRY.add("MaxPooling1D", MaxPooling1D::fromConfig, "MaxPool1D");
+    REGISTRY.add("MaxPooling2D", MaxPooling2D::fromConfig, "MaxPool2D");
+    REGISTRY.add("MaxPooling3D", MaxPooling3D::fromConfig, "MaxPool3D");
+    REGISTRY.add("AveragePooling1D", AveragePooling1D::fromConfig, "AvgPool1D");
+    REGISTRY.add("AveragePooling2D", AveragePooling2D::fromConfig, "AvgPool2D");
+    REGISTRY.add("AveragePooling3D", AveragePooling3D::fromConfig, "AvgPool3D");
+    REGISTRY.add("GlobalMaxPooling1D", GlobalMaxPooling1D::fromConfig, "GlobalMaxPool1D");
+    REGISTRY.add("GlobalMaxPooling2D", GlobalMaxPooling2D::fromConfig, "GlobalMaxPool2D");
+    REGISTRY.add("GlobalMaxPooling3D", GlobalMaxPooling3D::fromConfig, "GlobalMaxPool3D");
+    REGISTRY.add("GlobalAveragePooling1D", GlobalAveragePooling1D::fromConfig, "GlobalAvgPool1D");
+    REGISTRY.add("GlobalAveragePooling2D", GlobalAveragePooling2D::fromConfig, "GlobalAvgPool2D");
+    REGISTRY.add("GlobalAveragePooling3D", GlobalAveragePooling3D::fromConfig, "GlobalAvgPool3D");
+    REGISTRY.add("ZeroPadding1D", ZeroPadding1D::fromConfig);
+    REGISTRY.add("ZeroPadding2D", ZeroPadding2D::fromConfig);
+    REGISTRY.add("ZeroPadding3D", ZeroPadding3D::fromConfig);
+    REGISTRY.add("Cropping1D", Cropping1D::fromConfig);
+    REGISTRY.add("Cropping2D", Cropping2D::fromConfig);
+    REGISTRY.add("Cropping3D", Cropping3D::fromConfig);
+    REGISTRY.add("UpSampling1D", UpSampling1D::fromConfig);
+    REGISTRY.add("UpSampling2D", UpSampling2D::fromConfig);
+    REGISTRY.add("UpSampling3D", UpSampling3D::fromConfig);
     REGISTRY.add("BatchNormalization", BatchNormalization::fromConfig);
     REGISTRY.add("LayerNormalization", LayerNormalization::fromConfig);
     REGISTRY.add("GroupNormalization", GroupNormalization::fromConfig);
@@ -110,14 +98,6 @@ public final class Layers {
   }
 
   private Layers() {}
-
-  /** Registers a layer whose reading still lives here; the base keys are applied after {@code factory}. */
-  private static void reg(String className, Function<Config, Layer> factory) {
-    REGISTRY.add(className, m -> {
-      Config c = new Config(className, m);
-      return Layer.withBaseConfig(factory.apply(c), c);
-    });
-  }
 
   /**
    * Registers a custom layer class under {@code className} (Keras' {@code register_keras_serializable} or
@@ -154,54 +134,5 @@ public final class Layers {
   /** The layer {@code spec} describes: Keras' serialized form {@code {"class_name", "config", ...}} or a Layer. */
   public static Layer deserialize(Object spec) {
     return REGISTRY.get(spec);
-  }
-
-  private static Layer conv(Config c, BaseConv<?> l) {
-    if (c.has("kernel_initializer")) {
-      l.kernelInitializer(KerasObjectConfigs.initializer(c.get("kernel_initializer")));
-    }
-    if (c.has("bias_initializer")) {
-      l.biasInitializer(KerasObjectConfigs.initializer(c.get("bias_initializer")));
-    }
-    l.kernelRegularizer(KerasObjectConfigs.regularizer(c.get("kernel_regularizer")))
-        .biasRegularizer(KerasObjectConfigs.regularizer(c.get("bias_regularizer")))
-        .kernelConstraint(KerasObjectConfigs.constraint(c.get("kernel_constraint")))
-        .biasConstraint(KerasObjectConfigs.constraint(c.get("bias_constraint")));
-    return l.strides(c.ints("strides", new int[] {1})).padding(c.string("padding", "valid"))
-        .dilationRate(c.ints("dilation_rate", new int[] {1})).groups(c.integer("groups", 1))
-        .activation(c.identifier("activation", "linear")).useBias(c.bool("use_bias", true))
-        .dataFormat(c.string("data_format", "channels_last"));
-  }
-
-  private static Layer convTranspose(Config c, BaseConvTranspose<?> l) {
-    if (c.has("output_padding")) {
-      throw new IllegalArgumentException(c.get("output_padding") + ": output_padding is not supported");
-    }
-    return l.strides(c.ints("strides", new int[] {1})).padding(c.string("padding", "valid"))
-        .dilationRate(c.ints("dilation_rate", new int[] {1})).activation(c.identifier("activation", "linear"))
-        .useBias(c.bool("use_bias", true)).dataFormat(c.string("data_format", "channels_last"));
-  }
-
-  private static Layer pooling(Config c, int rank, boolean max) {
-    int[] size = c.ints("pool_size", new int[] {2});
-    BasePooling<?> p = switch (rank) {
-      case 1 -> max ? new MaxPooling1D(size) : new AveragePooling1D(size);
-      case 2 -> max ? new MaxPooling2D(size) : new AveragePooling2D(size);
-      default -> max ? new MaxPooling3D(size) : new AveragePooling3D(size);
-    };
-    int[] strides = c.ints("strides", null);
-    if (strides != null) {
-      p.strides(strides);
-    }
-    return p.padding(c.string("padding", "valid")).dataFormat(c.string("data_format", "channels_last"));
-  }
-
-  private static Layer globalPooling(Config c, int rank, boolean max) {
-    BaseGlobalPooling<?> p = switch (rank) {
-      case 1 -> max ? new GlobalMaxPooling1D() : new GlobalAveragePooling1D();
-      case 2 -> max ? new GlobalMaxPooling2D() : new GlobalAveragePooling2D();
-      default -> max ? new GlobalMaxPooling3D() : new GlobalAveragePooling3D();
-    };
-    return p.keepdims(c.bool("keepdims", false)).dataFormat(c.string("data_format", "channels_last"));
   }
 }

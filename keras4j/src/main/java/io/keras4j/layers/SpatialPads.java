@@ -26,6 +26,18 @@ final class SpatialPads {
     return check(name, p);
   }
 
+  /** Keras' config form: a (before, after) list for one axis, a list of such pairs for more. */
+  static Object toConfig(int[][] p) {
+    if (p.length == 1) {
+      return ConvUtils.list(p[0]);
+    }
+    java.util.List<Object> out = new java.util.ArrayList<>();
+    for (int[] pair : p) {
+      out.add(ConvUtils.list(pair));
+    }
+    return out;
+  }
+
   static int[][] check(String name, int[][] p) {
     for (int[] a : p) {
       if (a.length != 2 || a[0] < 0 || a[1] < 0) {

@@ -3,41 +3,26 @@ package io.keras4j.losses;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
  * Cross-entropy of 0/1 labels against probabilities (or logits).
  *
- * <p>Keras equivalent: {@code keras.losses.BinaryCrossentropy(from_logits=False, label_smoothing=0.0, axis=-1)}:
- * {@code -mean(t log(p) + (1-t) log(1-p))} over the last axis, p clipped to [1e-7, 1-1e-7].
- * <pre>{@code new BinaryCrossentropy().fromLogits(true)}</pre>
+ * <p>Keras equivalent: {@code keras.losses.BinaryCrossentropy(from_logits=False, label_smoothing=0.0, axis=-1,
+ * reduction="sum_over_batch_size", name="binary_crossentropy")}: {@code -mean(t log(p) + (1-t) log(1-p))} over
+ * {@code axis}, p clipped to [1e-7, 1-1e-7]; label smoothing makes the labels {@code t(1-s) + s/2}.
+ * <pre>{@code new BinaryCrossentropy().fromLogits(true).labelSmoothing(0.1)}</pre>
  */
-public class BinaryCrossentropy extends Loss {
-  private boolean fromLogits;
-  private double labelSmoothing;
-
+public class BinaryCrossentropy extends BaseCrossentropy<BinaryCrossentropy> {
+  /** Binary cross-entropy with Keras' defaults. */
   public BinaryCrossentropy() {
     super("binary_crossentropy");
   }
 
-  /** Sets whether y_pred are logits (Keras' {@code from_logits=}). Default false. */
-  public BinaryCrossentropy fromLogits(boolean fromLogits) {
-    this.fromLogits = fromLogits;
-    return this;
-  }
-
-  /** Sets label smoothing: labels become {@code t(1-s) + s/2} (Keras' {@code label_smoothing=}). Default 0. */
-  public BinaryCrossentropy labelSmoothing(double labelSmoothing) {
-    if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
-      throw new IllegalArgumentException("label_smoothing must be in [0, 1]. Received: label_smoothing=" + labelSmoothing);
-    }
-    this.labelSmoothing = labelSmoothing;
-    return this;
-  }
-
   @Override
   public Tensor call(Tensor yTrue, Tensor yPred) {
-    return meanLast(elementwise(smooth(yTrue, labelSmoothing), yPred, fromLogits));
+    return ops().mean(elementwise(smooth(yTrue, labelSmoothing()), yPred, fromLogits()), new int[] {axis()}, false);
   }
 
   static Tensor smooth(Tensor yTrue, double s) {
@@ -62,12 +47,8 @@ public class BinaryCrossentropy extends Loss {
     return ops.negative(bce);
   }
 
-  @Override
-  public Map<String, Object> getConfig() {
-    Map<String, Object> c = super.getConfig();
-    c.put("from_logits", fromLogits);
-    c.put("label_smoothing", labelSmoothing);
-    c.put("axis", -1);
-    return c;
+  /** The loss of Keras' config (Keras' {@code BinaryCrossentropy.from_config}). */
+  public static BinaryCrossentropy fromConfig(Map<String, Object> config) {
+    return withCrossentropyConfig(new BinaryCrossentropy(), new Config("BinaryCrossentropy", config));
   }
 }

@@ -2,21 +2,23 @@ package io.keras4j.losses;
 
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
  * Binary cross-entropy down-weighting easy examples by {@code (1 - p_t)^gamma}.
  *
  * <p>Keras equivalent: {@code keras.losses.BinaryFocalCrossentropy(apply_class_balancing=False, alpha=0.25,
- * gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1)}.
+ * gamma=2.0, from_logits=False, label_smoothing=0.0, axis=-1, reduction="sum_over_batch_size",
+ * name="binary_focal_crossentropy")}.
+ * <pre>{@code new BinaryFocalCrossentropy().applyClassBalancing(true).alpha(0.5).gamma(3)}</pre>
  */
-public class BinaryFocalCrossentropy extends Loss {
+public class BinaryFocalCrossentropy extends BaseCrossentropy<BinaryFocalCrossentropy> {
   private boolean applyClassBalancing;
   private double alpha = 0.25;
   private double gamma = 2.0;
-  private boolean fromLogits;
-  private double labelSmoothing;
 
+  /** Binary focal cross-entropy with Keras' defaults. */
   public BinaryFocalCrossentropy() {
     super("binary_focal_crossentropy");
   }
@@ -33,40 +35,28 @@ public class BinaryFocalCrossentropy extends Loss {
     return this;
   }
 
-  /** Sets the focusing exponent (Keras' {@code gamma=}). Default 2.0. */
+  /** Sets the focusing exponent, >= 0 (Keras' {@code gamma=}). Default 2.0. */
   public BinaryFocalCrossentropy gamma(double gamma) {
-    if (gamma < 0) {
-      throw new IllegalArgumentException("gamma must be >= 0. Received: gamma=" + gamma);
+    if (!(gamma >= 0)) {
+      throw new IllegalArgumentException("BinaryFocalCrossentropy: gamma must be >= 0. Received: gamma=" + gamma);
     }
     this.gamma = gamma;
-    return this;
-  }
-
-  /** Sets whether y_pred are logits (Keras' {@code from_logits=}). Default false. */
-  public BinaryFocalCrossentropy fromLogits(boolean fromLogits) {
-    this.fromLogits = fromLogits;
-    return this;
-  }
-
-  /** Sets label smoothing (Keras' {@code label_smoothing=}). Default 0. */
-  public BinaryFocalCrossentropy labelSmoothing(double s) {
-    this.labelSmoothing = s;
     return this;
   }
 
   @Override
   public Tensor call(Tensor yTrue, Tensor yPred) {
     Ops ops = ops();
-    Tensor t = BinaryCrossentropy.smooth(yTrue, labelSmoothing);
-    Tensor bce = BinaryCrossentropy.elementwise(t, yPred, fromLogits);
-    Tensor p = fromLogits ? ops.sigmoid(yPred) : yPred;
+    Tensor t = BinaryCrossentropy.smooth(yTrue, labelSmoothing());
+    Tensor bce = BinaryCrossentropy.elementwise(t, yPred, fromLogits());
+    Tensor p = fromLogits() ? ops.sigmoid(yPred) : yPred;
     Tensor pt = ops.add(ops.multiply(t, p), ops.multiply(ops.add(ops.negative(t), 1f), ops.add(ops.negative(p), 1f)));
     Tensor focal = ops.multiply(ops.pow(ops.add(ops.negative(pt), 1f), (float) gamma), bce);
     if (applyClassBalancing) {
       Tensor w = ops.add(ops.multiply(t, (float) alpha), ops.multiply(ops.add(ops.negative(t), 1f), (float) (1 - alpha)));
       focal = ops.multiply(w, focal);
     }
-    return meanLast(focal);
+    return ops.mean(focal, new int[] {axis()}, false);
   }
 
   @Override
@@ -75,8 +65,13 @@ public class BinaryFocalCrossentropy extends Loss {
     c.put("apply_class_balancing", applyClassBalancing);
     c.put("alpha", alpha);
     c.put("gamma", gamma);
-    c.put("from_logits", fromLogits);
-    c.put("label_smoothing", labelSmoothing);
     return c;
+  }
+
+  /** The loss of Keras' config (Keras' {@code BinaryFocalCrossentropy.from_config}). */
+  public static BinaryFocalCrossentropy fromConfig(Map<String, Object> config) {
+    Config c = new Config("BinaryFocalCrossentropy", config);
+    return withCrossentropyConfig(new BinaryFocalCrossentropy().applyClassBalancing(c.bool("apply_class_balancing",
+        false)).alpha(c.number("alpha", 0.25)).gamma(c.number("gamma", 2.0)), c);
   }
 }

@@ -3,6 +3,7 @@ package io.keras4j.losses;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,8 @@ import java.util.function.BiFunction;
  * The base of every loss: a per-sample loss, weighted by sample weights and reduced as Keras reduces.
  *
  * <p>Keras equivalent: {@code keras.losses.Loss(name=None, reduction="sum_over_batch_size")}. Subclasses implement
- * {@link #call}; {@link #apply} matches ranks, weights and reduces. A custom loss is a subclass or
- * {@link #of(String, BiFunction)}.
+ * {@link #call}; {@link #apply} matches ranks, weights and reduces. keras4j's losses extend {@link BaseLoss},
+ * whose setters return the concrete class. A custom loss is a subclass or {@link #of(String, BiFunction)}.
  * <pre>{@code Loss mse = Loss.of("my_mse", (t, p) -> ops.mean(ops.square(ops.subtract(p, t)), new int[] {-1}, false));}</pre>
  */
 public abstract class Loss implements io.keras4j.saving.KerasSerializable {
@@ -23,8 +24,9 @@ public abstract class Loss implements io.keras4j.saving.KerasSerializable {
     return "keras.losses";
   }
 
-  private static final List<String> REDUCTIONS = List.of("sum_over_batch_size", "sum", "none");
-  private final String name;
+  private static final List<String> REDUCTIONS = List.of("sum_over_batch_size", "sum", "mean",
+      "mean_with_sample_weight", "none");
+  private String name;
   private String reduction = "sum_over_batch_size";
 
   protected Loss(String name) {
@@ -35,11 +37,20 @@ public abstract class Loss implements io.keras4j.saving.KerasSerializable {
     return name;
   }
 
+  /** Sets the name (Keras' {@code name=}). Default: Keras' snake-case name of the loss. */
+  public Loss name(String name) {
+    this.name = name;
+    return this;
+  }
+
   public String reduction() {
     return reduction;
   }
 
-  /** Sets the reduction: "sum_over_batch_size" (default, the mean), "sum" or "none". */
+  /**
+   * Sets the reduction (Keras' {@code reduction=}): "sum_over_batch_size" (default) or "mean", the mean over all
+   * elements; "sum"; "mean_with_sample_weight", the sum divided by the sum of the sample weights; or "none".
+   */
   public Loss reduction(String reduction) {
     if (!REDUCTIONS.contains(reduction)) {
       throw new IllegalArgumentException("Invalid value for argument `reduction`. Expected one of " + REDUCTIONS
@@ -68,6 +79,10 @@ public abstract class Loss implements io.keras4j.saving.KerasSerializable {
         sw = ops.expandDims(sw, -1);
       }
       losses = ops.multiply(losses, sw);
+      if (reduction.equals("mean_with_sample_weight")) {
+        return ops.divideNoNan(ops.sum(losses, null, false), ops.sum(ops.multiply(sw, ops.onesLike(losses)), null,
+            false));
+      }
     }
     return reduce(ops, losses);
   }
@@ -97,6 +112,17 @@ public abstract class Loss implements io.keras4j.saving.KerasSerializable {
     c.put("name", name);
     c.put("reduction", reduction);
     return c;
+  }
+
+  /** Reads {@code name} and {@code reduction} into {@code l} (the end of each subclass' {@code fromConfig}). */
+  protected static <T extends Loss> T withBaseConfig(T l, Config c) {
+    if (c.has("name")) {
+      l.name(c.string("name", l.name()));
+    }
+    if (c.asMap().containsKey("reduction")) {
+      l.reduction(c.string("reduction", "none")); // Keras' None is "none"
+    }
+    return l;
   }
 
   /** A loss from a function of (y_true, y_pred) returning one value per sample. */

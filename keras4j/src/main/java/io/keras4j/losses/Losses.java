@@ -1,63 +1,56 @@
 package io.keras4j.losses;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Supplier;
+import io.keras4j.saving.Registry;
 
 /**
- * Looks up losses by Keras' names and aliases.
+ * Looks up losses by Keras' class names and function names, and reads their configs.
  *
- * <p>Keras equivalent: {@code keras.losses.get}: "mse", "binary_crossentropy", "MeanSquaredError", ...
+ * <p>Keras equivalent: {@code keras.losses.get} and {@code keras.losses.deserialize}: "mse",
+ * "binary_crossentropy", "MeanSquaredError", {@code {"class_name": "Huber", "config": {...}}}, ... A name gives
+ * the loss class with Keras' defaults. Keras 2's names "huber_loss", "logcosh" and "kullback_leibler_divergence"
+ * are read too.
  * <pre>{@code Loss loss = Losses.get("sparse_categorical_crossentropy");}</pre>
  */
 public final class Losses {
-  private static final Map<String, Supplier<Loss>> BY_NAME = new LinkedHashMap<>();
-
-  static {
-    add(BinaryCrossentropy::new, "binary_crossentropy", "BinaryCrossentropy", "bce");
-    add(BinaryFocalCrossentropy::new, "binary_focal_crossentropy", "BinaryFocalCrossentropy");
-    add(CategoricalCrossentropy::new, "categorical_crossentropy", "CategoricalCrossentropy");
-    add(SparseCategoricalCrossentropy::new, "sparse_categorical_crossentropy", "SparseCategoricalCrossentropy");
-    add(MeanSquaredError::new, "mean_squared_error", "MeanSquaredError", "mse");
-    add(MeanAbsoluteError::new, "mean_absolute_error", "MeanAbsoluteError", "mae");
-    add(MeanAbsolutePercentageError::new, "mean_absolute_percentage_error", "MeanAbsolutePercentageError", "mape");
-    add(MeanSquaredLogarithmicError::new, "mean_squared_logarithmic_error", "MeanSquaredLogarithmicError", "msle");
-    add(Hinge::new, "hinge", "Hinge");
-    add(SquaredHinge::new, "squared_hinge", "SquaredHinge");
-    add(CategoricalHinge::new, "categorical_hinge", "CategoricalHinge");
-    add(Huber::new, "huber", "Huber", "huber_loss");
-    add(LogCosh::new, "log_cosh", "LogCosh", "logcosh");
-    add(KLDivergence::new, "kl_divergence", "KLDivergence", "kld", "kullback_leibler_divergence");
-    add(Poisson::new, "poisson", "Poisson");
-    add(CosineSimilarity::new, "cosine_similarity", "CosineSimilarity");
-  }
+  private static final Registry<Loss> REGISTRY = new Registry<>("keras.losses", "loss", Loss.class)
+      .add("BinaryCrossentropy", BinaryCrossentropy::fromConfig, "binary_crossentropy", "bce")
+      .add("BinaryFocalCrossentropy", BinaryFocalCrossentropy::fromConfig, "binary_focal_crossentropy")
+      .add("CategoricalCrossentropy", CategoricalCrossentropy::fromConfig, "categorical_crossentropy")
+      .add("SparseCategoricalCrossentropy", SparseCategoricalCrossentropy::fromConfig,
+          "sparse_categorical_crossentropy")
+      .add("MeanSquaredError", MeanSquaredError::fromConfig, "mean_squared_error", "mse")
+      .add("MeanAbsoluteError", MeanAbsoluteError::fromConfig, "mean_absolute_error", "mae")
+      .add("MeanAbsolutePercentageError", MeanAbsolutePercentageError::fromConfig, "mean_absolute_percentage_error",
+          "mape")
+      .add("MeanSquaredLogarithmicError", MeanSquaredLogarithmicError::fromConfig, "mean_squared_logarithmic_error",
+          "msle")
+      .add("Hinge", Hinge::fromConfig, "hinge")
+      .add("SquaredHinge", SquaredHinge::fromConfig, "squared_hinge")
+      .add("CategoricalHinge", CategoricalHinge::fromConfig, "categorical_hinge")
+      .add("Huber", Huber::fromConfig, "huber", "huber_loss")
+      .add("LogCosh", LogCosh::fromConfig, "log_cosh", "logcosh")
+      .add("KLDivergence", KLDivergence::fromConfig, "kl_divergence", "kld", "kullback_leibler_divergence")
+      .add("Poisson", Poisson::fromConfig, "poisson")
+      .add("CosineSimilarity", CosineSimilarity::fromConfig, "cosine_similarity");
 
   private Losses() {}
 
-  private static void add(Supplier<Loss> s, String... names) {
-    for (String n : names) {
-      BY_NAME.put(n, s);
+  /**
+   * The loss {@code identifier} describes: a name ("mse", "MeanSquaredError"), Keras' serialized form, or a Loss
+   * (returned as it is). Custom classes registered with {@code KerasObjects} are found too.
+   *
+   * @throws IllegalArgumentException for null or an unknown name, listing the known ones
+   */
+  public static Loss get(Object identifier) {
+    if (identifier == null) {
+      throw new IllegalArgumentException("Could not interpret loss identifier. Expected a name such as "
+          + REGISTRY.aliases() + ", a Loss or a serialized config. Received: null");
     }
+    return REGISTRY.get(identifier);
   }
 
-  /** The loss named {@code identifier}, or the Loss itself. */
-  public static Loss get(Object identifier) {
-    if (identifier instanceof Loss l) {
-      return l;
-    }
-    if (identifier instanceof String s) {
-      Supplier<Loss> f = BY_NAME.get(s);
-      if (f == null) {
-        f = BY_NAME.get(s.toLowerCase(Locale.ROOT));
-      }
-      if (f == null) {
-        throw new IllegalArgumentException("Could not interpret loss identifier: '" + s + "'. Expected one of "
-            + BY_NAME.keySet());
-      }
-      return f.get();
-    }
-    throw new IllegalArgumentException("Could not interpret loss identifier. Expected a String or a Loss. Received: "
-        + identifier);
+  /** The registry of loss classes, for tests and tools. */
+  public static Registry<Loss> registry() {
+    return REGISTRY;
   }
 }

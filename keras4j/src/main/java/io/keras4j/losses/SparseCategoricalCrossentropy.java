@@ -3,19 +3,22 @@ package io.keras4j.losses;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
  * Cross-entropy of integer class labels against class probabilities (or logits).
  *
- * <p>Keras equivalent: {@code keras.losses.SparseCategoricalCrossentropy(from_logits=False, ignore_class=None)}.
+ * <p>Keras equivalent: {@code keras.losses.SparseCategoricalCrossentropy(from_logits=False, ignore_class=None,
+ * reduction="sum_over_batch_size", name="sparse_categorical_crossentropy")}.
  * Porting note: TensorFlow's C gradient registry lacks SparseSoftmaxCrossEntropyWithLogits, so the labels are
  * one-hot encoded in the graph and the log-softmax form is used; the value is the same.
  */
-public class SparseCategoricalCrossentropy extends Loss {
+public class SparseCategoricalCrossentropy extends BaseLoss<SparseCategoricalCrossentropy> {
   private boolean fromLogits;
   private Integer ignoreClass;
 
+  /** Sparse categorical cross-entropy with Keras' defaults. */
   public SparseCategoricalCrossentropy() {
     super("sparse_categorical_crossentropy");
   }
@@ -27,7 +30,7 @@ public class SparseCategoricalCrossentropy extends Loss {
   }
 
   /** Sets a label whose samples contribute no loss (Keras' {@code ignore_class=}). Default none. */
-  public SparseCategoricalCrossentropy ignoreClass(Integer ignoreClass) {
+  public SparseCategoricalCrossentropy ignoreClass(int ignoreClass) {
     this.ignoreClass = ignoreClass;
     return this;
   }
@@ -60,5 +63,15 @@ public class SparseCategoricalCrossentropy extends Loss {
     c.put("from_logits", fromLogits);
     c.put("ignore_class", ignoreClass);
     return c;
+  }
+
+  /** The loss of Keras' config (Keras' {@code SparseCategoricalCrossentropy.from_config}). */
+  public static SparseCategoricalCrossentropy fromConfig(Map<String, Object> config) {
+    Config c = new Config("SparseCategoricalCrossentropy", config);
+    SparseCategoricalCrossentropy l = new SparseCategoricalCrossentropy().fromLogits(c.bool("from_logits", false));
+    if (c.has("ignore_class")) {
+      l.ignoreClass(c.integer("ignore_class", 0));
+    }
+    return withBaseConfig(l, c);
   }
 }

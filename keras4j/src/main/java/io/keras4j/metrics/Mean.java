@@ -1,38 +1,25 @@
 package io.keras4j.metrics;
 
-import io.keras4j.backend.Ops;
-import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
-import io.keras4j.backend.Variable;
+import io.keras4j.saving.Config;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The weighted mean of the values it is given: {@code sum(w*x) / sum(w)}.
  *
- * <p>Keras equivalent: {@code keras.metrics.Mean(name="mean")}; the loss shown during {@code fit} is one.
+ * <p>Keras equivalent: {@code keras.metrics.Mean(name="mean", dtype=None)}; the loss shown during {@code fit} is
+ * one. In {@code updateState} the values are {@code y_pred}.
  */
-public class Mean extends Metric {
-  private final Variable total;
-  private final Variable count;
-
+public class Mean extends BaseMean<Mean> {
+  /** A mean named "mean". */
   public Mean() {
     this("mean");
   }
 
+  /** A mean named {@code name}. */
   public Mean(String name) {
     super(name);
-    total = addVariable("total", Shape.scalar());
-    count = addVariable("count", Shape.scalar());
-  }
-
-  /** Adds {@code values} (any shape) with weights {@code sampleWeight} (null: 1 each). */
-  public List<Tensor> update(Tensor values, Tensor sampleWeight) {
-    Ops ops = ops();
-    values = ops.cast(values, "float32");
-    Tensor w = weightLike(sampleWeight, values);
-    Tensor sum = ops.sum(w == null ? values : ops.multiply(values, w), null, false);
-    Tensor n = w == null ? ops.cast(ops.prod(ops.shapeOf(values), null, false), "float32") : ops.sum(w, null, false);
-    return List.of(ops.assignAdd(total, sum), ops.assignAdd(count, n));
   }
 
   @Override
@@ -40,9 +27,8 @@ public class Mean extends Metric {
     return update(yPred, sampleWeight);
   }
 
-  @Override
-  public Tensor result() {
-    Ops ops = ops();
-    return ops.divideNoNan(ops.read(total), ops.read(count));
+  /** The metric of Keras' config (Keras' {@code Mean.from_config}). */
+  public static Mean fromConfig(Map<String, Object> config) {
+    return withBaseConfig(new Mean(), new Config("Mean", config));
   }
 }

@@ -5,37 +5,23 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * The weighted mean over all samples of a per-sample function of (y_true, y_pred).
+ * The weighted mean over all samples of a per-sample function of (y_true, y_pred), for custom metrics.
  *
- * <p>Keras equivalent: {@code keras.metrics.MeanMetricWrapper(fn, name=None)}; accuracy, MSE and MAE are ones.
+ * <p>Keras equivalent: {@code keras.metrics.MeanMetricWrapper(fn, name=None, dtype=None)}. keras4j's own
+ * per-sample metrics (accuracies, errors) extend {@link BaseMean} directly.
+ * <pre>{@code new MeanMetricWrapper("max_error", (t, p) -> ops.max(ops.abs(ops.subtract(p, t)), new int[] {-1}, false))}</pre>
  */
-public class MeanMetricWrapper extends Metric {
-  private final Mean mean;
+public class MeanMetricWrapper extends BaseMean<MeanMetricWrapper> {
   private final BiFunction<Tensor, Tensor, Tensor> fn;
 
+  /** The mean of {@code fn(y_true, y_pred)}, named {@code name}. */
   public MeanMetricWrapper(String name, BiFunction<Tensor, Tensor, Tensor> fn) {
     super(name);
-    this.mean = new Mean(name);
     this.fn = fn;
   }
 
   @Override
   public List<Tensor> updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-    return mean.update(fn.apply(yTrue, yPred), sampleWeight);
-  }
-
-  @Override
-  public Tensor result() {
-    return mean.result();
-  }
-
-  @Override
-  public List<io.keras4j.backend.Variable> variables() {
-    return mean.variables();
-  }
-
-  @Override
-  public void resetState() {
-    mean.resetState();
+    return update(fn.apply(yTrue, yPred), sampleWeight);
   }
 }

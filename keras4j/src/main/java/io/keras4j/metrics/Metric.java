@@ -5,6 +5,7 @@ import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
+import io.keras4j.saving.Config;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code keras.metrics.Metric(name=None, dtype=None)} with {@code update_state},
  * {@code result} and {@code reset_state}. Updates and results are graph computations built with
- * {@code Backend.ops()}; the state lives in variables, so the metric runs inside the train step.
+ * {@code Backend.ops()}; the state lives in variables, so the metric runs inside the train step. keras4j's metrics
+ * extend {@link BaseMetric}, whose setters return the concrete class.
  */
 public abstract class Metric implements io.keras4j.saving.KerasSerializable {
   /** Keras' module, {@code "keras.metrics"}. */
@@ -25,6 +27,7 @@ public abstract class Metric implements io.keras4j.saving.KerasSerializable {
   }
 
   private String name;
+  private String dtype = "float32";
   private final List<Variable> variables = new ArrayList<>();
 
   protected Metric(String name) {
@@ -35,9 +38,29 @@ public abstract class Metric implements io.keras4j.saving.KerasSerializable {
     return name;
   }
 
-  /** Renames the metric (the key in the logs). */
+  /** Sets the name, the key in the logs (Keras' {@code name=}). Default: Keras' snake-case name of the metric. */
   public Metric name(String name) {
     this.name = name;
+    for (Variable v : variables) {
+      v.path(name + "/" + v.name());
+    }
+    return this;
+  }
+
+  public String dtype() {
+    return dtype;
+  }
+
+  /**
+   * Sets the dtype of the state and result (Keras' {@code dtype=}). Default "float32". Porting note: keras4j's
+   * metrics compute in float32 only; another dtype is refused.
+   */
+  public Metric dtype(String dtype) {
+    if (!"float32".equals(dtype)) {
+      throw new IllegalArgumentException("Metric '" + name + "': keras4j computes metrics in float32. Received: "
+          + "dtype=" + dtype);
+    }
+    this.dtype = dtype;
     return this;
   }
 
@@ -67,11 +90,27 @@ public abstract class Metric implements io.keras4j.saving.KerasSerializable {
     }
   }
 
+  /** Keras' config: {@code name} and {@code dtype}, then the subclass' keyword arguments. */
   public Map<String, Object> getConfig() {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("name", name);
-    c.put("dtype", "float32");
+    c.put("dtype", dtype);
     return c;
+  }
+
+  /** Reads {@code name} and {@code dtype} into {@code m} (the end of each subclass' {@code fromConfig}). */
+  protected static <T extends Metric> T withBaseConfig(T m, Config c) {
+    if (c.has("name")) {
+      m.name(c.string("name", m.name()));
+    }
+    Object dtype = c.get("dtype");
+    if (dtype instanceof Map<?, ?> policy && policy.get("config") instanceof Map<?, ?> pc) {
+      dtype = pc.get("name"); // a DTypePolicy object
+    }
+    if (dtype != null) {
+      m.dtype(String.valueOf(dtype));
+    }
+    return m;
   }
 
   protected static Ops ops() {

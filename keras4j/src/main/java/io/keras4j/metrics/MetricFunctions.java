@@ -50,6 +50,20 @@ public final class MetricFunctions {
     return ops.cast(ops.equal(t, yPred), "float32");
   }
 
+  /** {@code mean((y_pred - y_true)^2)} over the last axis, y_true's rank matched to y_pred's. */
+  public static Tensor squaredError(Tensor yTrue, Tensor yPred) {
+    Ops ops = Backend.ops();
+    Tensor t = matchRank(ops, ops.cast(yTrue, "float32"), yPred);
+    return ops.mean(ops.square(ops.subtract(yPred, t)), new int[] {-1}, false);
+  }
+
+  /** {@code mean(|y_pred - y_true|)} over the last axis, y_true's rank matched to y_pred's. */
+  public static Tensor absoluteError(Tensor yTrue, Tensor yPred) {
+    Ops ops = Backend.ops();
+    Tensor t = matchRank(ops, ops.cast(yTrue, "float32"), yPred);
+    return ops.mean(ops.abs(ops.subtract(yPred, t)), new int[] {-1}, false);
+  }
+
   /** 1 where the true class (one-hot) is among the k largest predictions. */
   public static Tensor topKCategoricalAccuracy(Tensor yTrue, Tensor yPred, int k) {
     Ops ops = Backend.ops();

@@ -1,26 +1,29 @@
 package io.keras4j.metrics;
 
-import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
+import java.util.Map;
 
 /**
- * {@code tp / (tp + fp)} of {@code y_pred > threshold}.
+ * {@code tp / (tp + fp)} of {@code y_pred > threshold}, at one or more thresholds.
  *
- * <p>Keras equivalent: {@code keras.metrics.Precision(thresholds=None, name="precision")} (threshold 0.5).
+ * <p>Keras equivalent: {@code keras.metrics.Precision(thresholds=None, top_k=None, class_id=None,
+ * name="precision", dtype=None)}: the threshold is 0.5, or with {@code top_k} any prediction among the k highest.
+ * <pre>{@code new Precision().topK(1).classId(2)}</pre>
  */
-public class Precision extends ConfusionMetric {
+public class Precision extends TopKConfusionMetric<Precision> {
+  /** Precision at threshold 0.5. */
   public Precision() {
-    this(0.5);
-  }
-
-  public Precision(double threshold) {
-    super("precision", new float[] {(float) threshold});
+    super("precision");
   }
 
   @Override
   public Tensor result() {
-    Ops ops = ops();
-    Tensor r = ops.divideNoNan(ops.read(tp), ops.add(ops.read(tp), ops.read(fp)));
-    return ops.reshape(r);
+    return ratio(tp, fp);
+  }
+
+  /** The metric of Keras' config (Keras' {@code Precision.from_config}). */
+  public static Precision fromConfig(Map<String, Object> config) {
+    return withTopKConfig(new Precision(), new Config("Precision", config));
   }
 }

@@ -4,6 +4,7 @@ import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.callbacks.History;
+import io.keras4j.data.NDArray;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Node;
 import io.keras4j.optimizers.Optimizer;
@@ -188,6 +189,8 @@ public class Model extends Layer implements AutoCloseable {
 
   /**
    * Trains for {@code epochs} with batches of {@code batchSize} (Keras' {@code fit(x, y, epochs=..., batch_size=...)}).
+   * {@code x} and {@code y} are each an {@link NDArray}, a Java array of any rank, a TensorFlow Java NdArray, or a
+   * list of those for several inputs or outputs.
    *
    * <p>Porting note: the arguments follow the lecture's keyword order ({@code epochs=10, batch_size=32}), not
    * Keras' positional order {@code fit(x, y, batch_size, epochs)}; {@link FitOptions} names each one.
@@ -219,7 +222,10 @@ public class Model extends Layer implements AutoCloseable {
     return compiledTrainer("evaluate").evaluate(dataset, options.callbacks);
   }
 
-  /** Loss and metrics on {@code x, y} (Keras' {@code evaluate}), batch size 32. */
+  /**
+   * Loss and metrics on {@code x, y} (Keras' {@code evaluate}), batch size 32; each an {@link NDArray}, a Java
+   * array, an NdArray or a list of those.
+   */
   public Map<String, Double> evaluate(Object x, Object y) {
     return evaluate(x, y, new EvaluateOptions());
   }
@@ -239,24 +245,51 @@ public class Model extends Layer implements AutoCloseable {
     return compiledTrainer("evaluate").evaluate(x, y, o.sampleWeight, o.batchSize, o.callbacks);
   }
 
-  /** The first output for each sample, flattened per sample (Keras' {@code predict}), batch size 32. */
-  public float[][] predict(Object x) {
+  /**
+   * The output for each sample of {@code x}, shape {@code (samples, ...output dims)}, batch size 32 (Keras'
+   * {@code predict(x)}).
+   * <pre>{@code float[][] probabilities = model.predict(xTest).toFloat2D();}</pre>
+   *
+   * <p>{@code x} is an {@link NDArray}, a Java array of any rank, a TensorFlow Java NdArray, or a
+   * list of those for several inputs.
+   *
+   * @throws IllegalStateException when the model has several outputs: {@link #predictOutputs(Object)} returns them
+   */
+  public NDArray predict(Object x) {
     return predict(x, 32);
   }
 
-  /** The first output for each sample, flattened per sample, with batches of {@code batchSize}. */
-  public float[][] predict(Object x, int batchSize) {
-    return predictArrays(x, batchSize).get(0).toMatrix();
+  /** The output for each sample, with batches of {@code batchSize} (Keras' {@code predict(x, batch_size=)}). */
+  public NDArray predict(Object x, int batchSize) {
+    return predict(x, new PredictOptions().batchSize(batchSize));
   }
 
-  /** Every output with its full shape (Keras' {@code predict} on a multi-output model). */
-  public List<io.keras4j.backend.HostArray> predictArrays(Object x, int batchSize) {
-    return predictArrays(x, new PredictOptions().batchSize(batchSize));
+  /** The output for each sample, with every option of Keras' {@code predict}. */
+  public NDArray predict(Object x, PredictOptions o) {
+    if (outputs.size() > 1) {
+      throw new IllegalStateException("Model '" + name() + "' has " + outputs.size() + " outputs; predictOutputs(x) "
+          + "returns each of them (Keras' predict returns a list)");
+    }
+    return predictOutputs(x, o).get(0);
   }
 
-  /** Every output with its full shape, with every option of Keras' {@code predict}. */
-  public List<io.keras4j.backend.HostArray> predictArrays(Object x, PredictOptions o) {
-    return trainerForInference().predict(x, o.batchSize, o.callbacks);
+  /**
+   * Every output, each of shape {@code (samples, ...output dims)}, batch size 32 (Keras' {@code predict(x)} on a
+   * model with several outputs, which returns a list).
+   */
+  public List<NDArray> predictOutputs(Object x) {
+    return predictOutputs(x, new PredictOptions());
+  }
+
+  /** Every output, with batches of {@code batchSize}. */
+  public List<NDArray> predictOutputs(Object x, int batchSize) {
+    return predictOutputs(x, new PredictOptions().batchSize(batchSize));
+  }
+
+  /** Every output, with every option of Keras' {@code predict}. */
+  public List<NDArray> predictOutputs(Object x, PredictOptions o) {
+    return trainerForInference().predict(x, o.batchSize, o.callbacks).stream()
+        .map(NDArray::of).toList();
   }
 
   /** One gradient step on a batch; returns the loss and metrics (Keras' {@code train_on_batch}). */
@@ -270,7 +303,7 @@ public class Model extends Layer implements AutoCloseable {
   }
 
   /** Predictions for one batch (Keras' {@code predict_on_batch}). */
-  public float[][] predictOnBatch(Object x) {
+  public NDArray predictOnBatch(Object x) {
     return predict(x, Integer.MAX_VALUE);
   }
 

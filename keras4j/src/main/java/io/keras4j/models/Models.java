@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * Loads models saved by Keras or keras4j.
  *
  * <p>Keras equivalent: {@code keras.models.load_model} and {@code keras.models.model_from_json}.
- * <pre>{@code Model m = Models.loadModel(Path.of("d6_m7.h5")); float[][] p = m.predict(x);}</pre>
+ * <pre>{@code Model m = Models.loadModel(Path.of("d6_m7.h5")); NDArray p = m.predict(x);}</pre>
  */
 public final class Models {
   private Models() {}

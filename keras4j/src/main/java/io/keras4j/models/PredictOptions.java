@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The keyword arguments of {@link Model#predictArrays(Object, PredictOptions)}, as fluent setters.
+ * The keyword arguments of {@link Model#predict(Object, PredictOptions)}, as fluent setters.
  *
  * <p>Keras equivalent: {@code model.predict(x, batch_size=None, callbacks=None)}.
- * <pre>{@code model.predictArrays(x, new PredictOptions().batchSize(64).callbacks(myCallback));}</pre>
+ * <pre>{@code model.predict(x, new PredictOptions().batchSize(64).callbacks(myCallback));}</pre>
  */
 public final class PredictOptions {
   int batchSize = 32;

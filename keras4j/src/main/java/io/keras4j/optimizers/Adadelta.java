@@ -3,6 +3,8 @@ package io.keras4j.optimizers;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
+import io.keras4j.optimizers.schedules.LearningRateSchedule;
+import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Map;
  * <p>Keras equivalent: {@code keras.optimizers.Adadelta(learning_rate=0.001, rho=0.95, epsilon=1e-07)}. Update:
  * {@code Eg = rho*Eg + (1-rho)g^2; d = -sqrt(Ed + eps)/sqrt(Eg + eps) * g; Ed = rho*Ed + (1-rho)d^2; w += lr*d}.
  */
-public class Adadelta extends Optimizer {
+public class Adadelta extends BaseOptimizer<Adadelta> {
   private double rho = 0.95;
   private double epsilon = 1e-7;
 
@@ -19,8 +21,14 @@ public class Adadelta extends Optimizer {
     this(0.001);
   }
 
-  public Adadelta(Object learningRate) {
+  /** Adadelta at learning rate {@code learningRate} (Keras' {@code learning_rate=}, default 0.001). */
+  public Adadelta(double learningRate) {
     super("adadelta", learningRate);
+  }
+
+  /** Adadelta whose learning rate follows {@code schedule}. */
+  public Adadelta(LearningRateSchedule schedule) {
+    super("adadelta", schedule);
   }
 
   /** Sets the decay rate (Keras' {@code rho=}). Default 0.95. */
@@ -60,5 +68,13 @@ public class Adadelta extends Optimizer {
     c.put("rho", rho);
     c.put("epsilon", epsilon);
     return c;
+  }
+
+  /** The Adadelta of Keras' config (Keras' {@code Adadelta.from_config}). */
+  public static Adadelta fromConfig(Map<String, Object> config) {
+    Config c = new Config("Adadelta", config);
+    return withBaseConfig(new Adadelta()
+        .rho(c.number("rho", 0.95))
+        .epsilon(c.number("epsilon", 1e-7)), c);
   }
 }

@@ -3,6 +3,8 @@ package io.keras4j.optimizers;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
+import io.keras4j.optimizers.schedules.LearningRateSchedule;
+import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Map;
  * <p>Keras equivalent: {@code keras.optimizers.Adagrad(learning_rate=0.001, initial_accumulator_value=0.1,
  * epsilon=1e-07)}. Update: {@code a += g^2; w -= lr*g/sqrt(a + eps)}.
  */
-public class Adagrad extends Optimizer {
+public class Adagrad extends BaseOptimizer<Adagrad> {
   private double initialAccumulatorValue = 0.1;
   private double epsilon = 1e-7;
 
@@ -19,8 +21,14 @@ public class Adagrad extends Optimizer {
     this(0.001);
   }
 
-  public Adagrad(Object learningRate) {
+  /** Adagrad at learning rate {@code learningRate} (Keras' {@code learning_rate=}, default 0.001). */
+  public Adagrad(double learningRate) {
     super("adagrad", learningRate);
+  }
+
+  /** Adagrad whose learning rate follows {@code schedule}. */
+  public Adagrad(LearningRateSchedule schedule) {
+    super("adagrad", schedule);
   }
 
   /** Sets the accumulators' starting value (Keras' {@code initial_accumulator_value=}). Default 0.1. */
@@ -53,5 +61,13 @@ public class Adagrad extends Optimizer {
     c.put("initial_accumulator_value", initialAccumulatorValue);
     c.put("epsilon", epsilon);
     return c;
+  }
+
+  /** The Adagrad of Keras' config (Keras' {@code Adagrad.from_config}). */
+  public static Adagrad fromConfig(Map<String, Object> config) {
+    Config c = new Config("Adagrad", config);
+    return withBaseConfig(new Adagrad()
+        .initialAccumulatorValue(c.number("initial_accumulator_value", 0.1))
+        .epsilon(c.number("epsilon", 1e-7)), c);
   }
 }

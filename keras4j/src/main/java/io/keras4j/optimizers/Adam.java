@@ -1,109 +1,34 @@
 package io.keras4j.optimizers;
 
-import io.keras4j.backend.Ops;
-import io.keras4j.backend.Tensor;
-import io.keras4j.backend.Variable;
+import io.keras4j.optimizers.schedules.LearningRateSchedule;
+import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
  * Adaptive moment estimation.
  *
  * <p>Keras equivalent: {@code keras.optimizers.Adam(learning_rate=0.001, beta_1=0.9, beta_2=0.999,
- * epsilon=1e-07, amsgrad=False)}. Update at step t (from 1): {@code m += (g-m)(1-b1); v += (g^2-v)(1-b2);
- * w -= lr*sqrt(1-b2^t)/(1-b1^t) * m/(sqrt(v)+eps)}.
+ * epsilon=1e-07, amsgrad=False)}; the update is {@link BaseAdam}'s.
+ * <pre>{@code new Adam(1e-3).beta1(0.8).clipnorm(1)}</pre>
  */
-public class Adam extends Optimizer {
-  private double beta1 = 0.9;
-  private double beta2 = 0.999;
-  private double epsilon = 1e-7;
-  private boolean amsgrad;
-
+public class Adam extends BaseAdam<Adam> {
+  /** Adam with Keras' defaults. */
   public Adam() {
     this(0.001);
   }
 
-  public Adam(Object learningRate) {
-    this("adam", learningRate);
+  /** Adam at learning rate {@code learningRate} (Keras' {@code learning_rate=}, default 0.001). */
+  public Adam(double learningRate) {
+    super("adam", learningRate);
   }
 
-  protected Adam(String name, Object learningRate) {
-    super(name, learningRate);
+  /** Adam whose learning rate follows {@code schedule}. */
+  public Adam(LearningRateSchedule schedule) {
+    super("adam", schedule);
   }
 
-  /** Sets the first-moment decay (Keras' {@code beta_1=}). Default 0.9. */
-  public Adam beta1(double beta1) {
-    this.beta1 = beta1;
-    return this;
-  }
-
-  /** Sets the second-moment decay (Keras' {@code beta_2=}). Default 0.999. */
-  public Adam beta2(double beta2) {
-    this.beta2 = beta2;
-    return this;
-  }
-
-  /** Sets the epsilon (Keras' {@code epsilon=}). Default 1e-7. */
-  public Adam epsilon(double epsilon) {
-    this.epsilon = epsilon;
-    return this;
-  }
-
-  /** Sets the AMSGrad variant (Keras' {@code amsgrad=}). Default false. */
-  public Adam amsgrad(boolean amsgrad) {
-    this.amsgrad = amsgrad;
-    return this;
-  }
-
-  @Override
-  protected void buildSlots(Variable var) {
-    addSlot(var, "momentum");
-    addSlot(var, "velocity");
-    if (amsgrad) {
-      addSlot(var, "velocity_hat");
-    }
-  }
-
-  @Override
-  protected Tensor updateStep(Ops ops, Tensor g, Variable var, Tensor value, Tensor lr) {
-    Tensor[] powers = betaPowers(ops);
-    Tensor alpha = ops.divide(ops.multiply(lr, ops.sqrt(ops.add(ops.negative(powers[1]), 1f))),
-        ops.add(ops.negative(powers[0]), 1f));
-    Variable mv = slot(var, "momentum");
-    Variable vv = slot(var, "velocity");
-    Tensor m = ops.assign(mv, ops.add(ops.read(mv), ops.multiply(ops.subtract(g, ops.read(mv)), (float) (1 - beta1))));
-    Tensor v = ops.assign(vv, ops.add(ops.read(vv),
-        ops.multiply(ops.subtract(ops.square(g), ops.read(vv)), (float) (1 - beta2))));
-    if (amsgrad) {
-      Variable vh = slot(var, "velocity_hat");
-      v = ops.assign(vh, ops.maximum(ops.read(vh), v));
-    }
-    return ops.subtract(value, ops.divide(ops.multiply(m, alpha), ops.add(ops.sqrt(v), (float) epsilon)));
-  }
-
-  /** TensorFlow's {@code ResourceApplyAdam}, whose update is Keras' (without AMSGrad). */
-  @Override
-  protected Tensor fusedStep(Ops ops, Tensor g, Variable var, Tensor lr) {
-    if (amsgrad || (getClass() != Adam.class && getClass() != AdamW.class)) {
-      return null;
-    }
-    Tensor[] powers = betaPowers(ops);
-    return ops.applyAdam(var, slot(var, "momentum"), slot(var, "velocity"), powers[0], powers[1], lr,
-        (float) beta1, (float) beta2, (float) epsilon, g);
-  }
-
-  /** {@code beta_1^t} and {@code beta_2^t} for this step t (counted from 1), Adam's bias corrections. */
-  private Tensor[] betaPowers(Ops ops) {
-    Tensor step = ops.add(iterationsFloat(ops), 1f);
-    return new Tensor[] {ops.pow(ops.constant((float) beta1), step), ops.pow(ops.constant((float) beta2), step)};
-  }
-
-  @Override
-  public Map<String, Object> getConfig() {
-    Map<String, Object> c = super.getConfig();
-    c.put("beta_1", beta1);
-    c.put("beta_2", beta2);
-    c.put("epsilon", epsilon);
-    c.put("amsgrad", amsgrad);
-    return c;
+  /** The Adam of Keras' config (Keras' {@code Adam.from_config}). */
+  public static Adam fromConfig(Map<String, Object> config) {
+    return withAdamConfig(new Adam(), new Config("Adam", config));
   }
 }

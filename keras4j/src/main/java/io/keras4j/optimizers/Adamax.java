@@ -3,6 +3,8 @@ package io.keras4j.optimizers;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
+import io.keras4j.optimizers.schedules.LearningRateSchedule;
+import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Map;
  * epsilon=1e-07)}. Update at step t: {@code m += (g-m)(1-b1); u = max(b2*u, |g|);
  * w -= lr*m / ((1-b1^t)(u+eps))}.
  */
-public class Adamax extends Optimizer {
+public class Adamax extends BaseOptimizer<Adamax> {
   private double beta1 = 0.9;
   private double beta2 = 0.999;
   private double epsilon = 1e-7;
@@ -21,8 +23,14 @@ public class Adamax extends Optimizer {
     this(0.001);
   }
 
-  public Adamax(Object learningRate) {
+  /** Adamax at learning rate {@code learningRate} (Keras' {@code learning_rate=}, default 0.001). */
+  public Adamax(double learningRate) {
     super("adamax", learningRate);
+  }
+
+  /** Adamax whose learning rate follows {@code schedule}. */
+  public Adamax(LearningRateSchedule schedule) {
+    super("adamax", schedule);
   }
 
   /** Sets the first-moment decay (Keras' {@code beta_1=}). Default 0.9. */
@@ -68,5 +76,14 @@ public class Adamax extends Optimizer {
     c.put("beta_2", beta2);
     c.put("epsilon", epsilon);
     return c;
+  }
+
+  /** The Adamax of Keras' config (Keras' {@code Adamax.from_config}). */
+  public static Adamax fromConfig(Map<String, Object> config) {
+    Config c = new Config("Adamax", config);
+    return withBaseConfig(new Adamax()
+        .beta1(c.number("beta_1", 0.9))
+        .beta2(c.number("beta_2", 0.999))
+        .epsilon(c.number("epsilon", 1e-7)), c);
   }
 }

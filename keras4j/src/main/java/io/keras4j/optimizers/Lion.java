@@ -3,6 +3,8 @@ package io.keras4j.optimizers;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
+import io.keras4j.optimizers.schedules.LearningRateSchedule;
+import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Map;
  * <p>Keras equivalent: {@code keras.optimizers.Lion(learning_rate=0.001, beta_1=0.9, beta_2=0.99)}. Update:
  * {@code w -= lr*sign(b1*m + (1-b1)g); m = b2*m + (1-b2)g}.
  */
-public class Lion extends Optimizer {
+public class Lion extends BaseOptimizer<Lion> {
   private double beta1 = 0.9;
   private double beta2 = 0.99;
 
@@ -19,8 +21,14 @@ public class Lion extends Optimizer {
     this(0.001);
   }
 
-  public Lion(Object learningRate) {
+  /** Lion at learning rate {@code learningRate} (Keras' {@code learning_rate=}, default 0.001). */
+  public Lion(double learningRate) {
     super("lion", learningRate);
+  }
+
+  /** Lion whose learning rate follows {@code schedule}. */
+  public Lion(LearningRateSchedule schedule) {
+    super("lion", schedule);
   }
 
   /** Sets the interpolation of the update (Keras' {@code beta_1=}). Default 0.9. */
@@ -55,5 +63,13 @@ public class Lion extends Optimizer {
     c.put("beta_1", beta1);
     c.put("beta_2", beta2);
     return c;
+  }
+
+  /** The Lion of Keras' config (Keras' {@code Lion.from_config}). */
+  public static Lion fromConfig(Map<String, Object> config) {
+    Config c = new Config("Lion", config);
+    return withBaseConfig(new Lion()
+        .beta1(c.number("beta_1", 0.9))
+        .beta2(c.number("beta_2", 0.99)), c);
   }
 }

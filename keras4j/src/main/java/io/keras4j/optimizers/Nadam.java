@@ -3,6 +3,8 @@ package io.keras4j.optimizers;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
+import io.keras4j.optimizers.schedules.LearningRateSchedule;
+import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
@@ -13,20 +15,25 @@ import java.util.Map;
  * v += (g^2-v)(1-b2); m_hat = u_{t+1} m/(1 - P_t u_{t+1}) + (1-u_t) g/(1-P_t); v_hat = v/(1-b2^t);
  * w -= lr m_hat/(sqrt(v_hat)+eps)}.
  */
-public class Nadam extends Optimizer {
+public class Nadam extends BaseOptimizer<Nadam> {
   private double beta1 = 0.9;
   private double beta2 = 0.999;
   private double epsilon = 1e-7;
-  private final Variable uProduct;
+  private final Variable uProduct = addScalar("u_product", 1f);
   private Tensor uProductT;
 
   public Nadam() {
     this(0.001);
   }
 
-  public Nadam(Object learningRate) {
+  /** Nadam at learning rate {@code learningRate} (Keras' {@code learning_rate=}, default 0.001). */
+  public Nadam(double learningRate) {
     super("nadam", learningRate);
-    uProduct = addScalar("u_product", 1f);
+  }
+
+  /** Nadam whose learning rate follows {@code schedule}. */
+  public Nadam(LearningRateSchedule schedule) {
+    super("nadam", schedule);
   }
 
   /** Sets the first-moment decay (Keras' {@code beta_1=}). Default 0.9. */
@@ -88,5 +95,14 @@ public class Nadam extends Optimizer {
     c.put("beta_2", beta2);
     c.put("epsilon", epsilon);
     return c;
+  }
+
+  /** The Nadam of Keras' config (Keras' {@code Nadam.from_config}). */
+  public static Nadam fromConfig(Map<String, Object> config) {
+    Config c = new Config("Nadam", config);
+    return withBaseConfig(new Nadam()
+        .beta1(c.number("beta_1", 0.9))
+        .beta2(c.number("beta_2", 0.999))
+        .epsilon(c.number("epsilon", 1e-7)), c);
   }
 }

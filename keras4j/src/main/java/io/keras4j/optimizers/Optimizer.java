@@ -6,6 +6,9 @@ import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
+import io.keras4j.optimizers.schedules.LearningRateSchedules;
+import io.keras4j.saving.Config;
+import io.keras4j.saving.KerasObjects;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -19,7 +22,9 @@ import java.util.Set;
  * decay, per-variable slots, and the iteration count.
  *
  * <p>Keras equivalent: {@code keras.optimizers.Optimizer(learning_rate, weight_decay=None, clipnorm=None,
- * clipvalue=None, global_clipnorm=None, name)}. Subclasses give Keras 3's {@code update_step} as
+ * clipvalue=None, global_clipnorm=None, use_ema=False, ema_momentum=0.99, ema_overwrite_frequency=None,
+ * loss_scale_factor=None, gradient_accumulation_steps=None, name)}. Concrete optimizers extend
+ * {@link BaseOptimizer}, whose setters return the concrete class. Subclasses give Keras 3's {@code update_step} as
  * {@link #updateStep}, which returns the variable's new value. The learning rate lives in a variable, so
  * {@link #learningRate(double)} takes effect at the next step without rebuilding anything.
  */
@@ -30,7 +35,7 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     return "keras.optimizers";
   }
 
-  private final String name;
+  private String name;
   private final Variable iterations;
   private final Variable learningRateVar;
   private LearningRateSchedule schedule;
@@ -38,19 +43,29 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
   private Double clipnorm;
   private Double clipvalue;
   private Double globalClipnorm;
+  private double emaMomentum = 0.99;
+  private Integer emaOverwriteFrequency;
+  private final Map<Variable, String> ownNames = new IdentityHashMap<>();
   private final Set<String> excludedFromDecay = new HashSet<>();
   private final List<Variable> variables = new ArrayList<>();
   private final Map<Variable, Map<String, Variable>> slots = new IdentityHashMap<>();
 
+  /** An optimizer named {@code name} (Keras' default name of the class) at {@code learningRate}. */
   protected Optimizer(String name, Object learningRate) {
     this.name = name;
     this.iterations = new Variable("iterations", Shape.scalar(), false, new long[] {0});
-    this.iterations.path(name + "/iterations");
     this.learningRateVar = new Variable("learning_rate", Shape.scalar(), "float32", false, new float[] {0f});
-    this.learningRateVar.path(name + "/learning_rate");
-    variables.add(iterations);
-    variables.add(learningRateVar);
+    own(iterations, "iterations");
+    own(learningRateVar, "learning_rate");
     setLearningRate(learningRate);
+  }
+
+  /** Adds an optimizer-wide variable whose path is {@code <name>/<suffix>}. */
+  private Variable own(Variable v, String suffix) {
+    v.path(name + "/" + suffix);
+    ownNames.put(v, suffix);
+    variables.add(v);
+    return v;
   }
 
   private void setLearningRate(Object lr) {
@@ -73,6 +88,16 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     return name;
   }
 
+  /** Sets the name, the prefix of the optimizer's variables (Keras' {@code name=}). Default: the class' name. */
+  public Optimizer name(String name) {
+    if (!slots.isEmpty()) {
+      throw new IllegalStateException("Optimizer '" + this.name + "' is already built; set its name before use");
+    }
+    this.name = name;
+    ownNames.forEach((v, suffix) -> v.path(name + "/" + suffix));
+    return this;
+  }
+
   /** The current learning rate (the schedule's value at the current iteration when a schedule is set). */
   public double learningRate() {
     if (schedule != null) {
@@ -81,10 +106,21 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     return learningRateVar.floatValue()[0];
   }
 
-  /** Sets the learning rate, a number or a LearningRateSchedule (Keras' {@code optimizer.learning_rate = ...}). */
-  public Optimizer learningRate(Object learningRate) {
+  /** Sets the learning rate, taking effect at the next step (Keras' {@code learning_rate=}). */
+  public Optimizer learningRate(double learningRate) {
     setLearningRate(learningRate);
     return this;
+  }
+
+  /** Makes the learning rate follow {@code schedule}, a function of the step (Keras' {@code learning_rate=}). */
+  public Optimizer learningRate(LearningRateSchedule schedule) {
+    setLearningRate(schedule);
+    return this;
+  }
+
+  /** The schedule the learning rate follows, or null when it is a number. */
+  public LearningRateSchedule schedule() {
+    return schedule;
   }
 
   /** True when the learning rate follows a schedule. */
@@ -97,33 +133,57 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     return iterations.longValue()[0];
   }
 
-  /** Sets decoupled weight decay (Keras' {@code weight_decay=}). Default none. */
-  public Optimizer weightDecay(Double weightDecay) {
+  /** Sets decoupled weight decay: {@code w -= w * weight_decay * lr} each step (Keras' {@code weight_decay=}). Default none. */
+  public Optimizer weightDecay(double weightDecay) {
     this.weightDecay = weightDecay;
     return this;
   }
 
   /** Sets each gradient's maximum norm (Keras' {@code clipnorm=}). Default none. */
-  public Optimizer clipnorm(Double clipnorm) {
-    if (clipnorm != null && globalClipnorm != null) {
-      throw new IllegalArgumentException("Only one of `clipnorm` and `global_clipnorm` can be set.");
+  public Optimizer clipnorm(double clipnorm) {
+    if (globalClipnorm != null) {
+      throw new IllegalArgumentException("Cannot accept both `clipnorm` and `global_clipnorm`. Received: clipnorm="
+          + clipnorm + ", global_clipnorm=" + globalClipnorm);
     }
     this.clipnorm = clipnorm;
     return this;
   }
 
   /** Sets each gradient element's maximum absolute value (Keras' {@code clipvalue=}). Default none. */
-  public Optimizer clipvalue(Double clipvalue) {
+  public Optimizer clipvalue(double clipvalue) {
     this.clipvalue = clipvalue;
     return this;
   }
 
   /** Sets the maximum norm of all gradients together (Keras' {@code global_clipnorm=}). Default none. */
-  public Optimizer globalClipnorm(Double globalClipnorm) {
-    if (globalClipnorm != null && clipnorm != null) {
-      throw new IllegalArgumentException("Only one of `clipnorm` and `global_clipnorm` can be set.");
+  public Optimizer globalClipnorm(double globalClipnorm) {
+    if (clipnorm != null) {
+      throw new IllegalArgumentException("Cannot accept both `clipnorm` and `global_clipnorm`. Received: clipnorm="
+          + clipnorm + ", global_clipnorm=" + globalClipnorm);
     }
     this.globalClipnorm = globalClipnorm;
+    return this;
+  }
+
+  /**
+   * Sets the momentum of the weights' moving average (Keras' {@code ema_momentum=}). Default 0.99. Porting note:
+   * keras4j keeps no moving average ({@code use_ema=True} is refused), so the value is only carried in the config.
+   */
+  public Optimizer emaMomentum(double emaMomentum) {
+    if (!(emaMomentum >= 0 && emaMomentum <= 1)) {
+      throw new IllegalArgumentException("`ema_momentum` must be in the range [0, 1]. Received: ema_momentum="
+          + emaMomentum);
+    }
+    this.emaMomentum = emaMomentum;
+    return this;
+  }
+
+  /**
+   * Sets how often the moving average overwrites the weights (Keras' {@code ema_overwrite_frequency=}). Default
+   * none. Porting note: carried in the config only, as for {@link #emaMomentum}.
+   */
+  public Optimizer emaOverwriteFrequency(int steps) {
+    this.emaOverwriteFrequency = steps;
     return this;
   }
 
@@ -159,10 +219,7 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
 
   /** Creates an optimizer-wide scalar variable. */
   protected Variable addScalar(String varName, float initial) {
-    Variable s = new Variable(varName, Shape.scalar(), "float32", false, new float[] {initial});
-    s.path(name + "/" + varName);
-    variables.add(s);
-    return s;
+    return own(new Variable(varName, Shape.scalar(), "float32", false, new float[] {initial}), varName);
   }
 
   /** Slot {@code slotName} of {@code var}. */
@@ -293,15 +350,68 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     return out;
   }
 
-  /** Keras' config: name, learning rate and the base keyword arguments plus the subclass'. */
+  /**
+   * Keras' config: the ten keys every Keras optimizer writes, then the subclass' keyword arguments. A schedule is
+   * written in {@code learning_rate} as a serialized Keras object.
+   */
   public Map<String, Object> getConfig() {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("name", name);
-    c.put("learning_rate", schedule != null ? schedule.getConfig() : (Object) learningRate());
+    c.put("learning_rate", schedule != null ? KerasObjects.serialize(schedule) : (Object) learningRate());
     c.put("weight_decay", weightDecay);
     c.put("clipnorm", clipnorm);
     c.put("global_clipnorm", globalClipnorm);
     c.put("clipvalue", clipvalue);
+    c.put("use_ema", false);
+    c.put("ema_momentum", emaMomentum);
+    c.put("ema_overwrite_frequency", emaOverwriteFrequency);
+    c.put("loss_scale_factor", null);
+    c.put("gradient_accumulation_steps", null);
     return c;
+  }
+
+  /**
+   * Reads the keys every optimizer shares into {@code o} (the end of each subclass' {@code fromConfig}).
+   *
+   * @throws IllegalArgumentException for {@code use_ema=True}, a {@code loss_scale_factor} or
+   *     {@code gradient_accumulation_steps}, which keras4j does not implement
+   */
+  protected static <T extends Optimizer> T withBaseConfig(T o, Config c) {
+    if (c.has("name")) {
+      o.name(c.string("name", o.name()));
+    }
+    Object lr = c.get("learning_rate");
+    if (lr instanceof Map<?, ?> m) {
+      o.learningRate(LearningRateSchedules.get(m));
+    } else if (lr != null) {
+      o.learningRate(c.number("learning_rate", 0));
+    }
+    if (c.has("weight_decay")) {
+      o.weightDecay(c.number("weight_decay", 0));
+    }
+    if (c.has("clipnorm")) {
+      o.clipnorm(c.number("clipnorm", 0));
+    }
+    if (c.has("global_clipnorm")) {
+      o.globalClipnorm(c.number("global_clipnorm", 0));
+    }
+    if (c.has("clipvalue")) {
+      o.clipvalue(c.number("clipvalue", 0));
+    }
+    o.emaMomentum(c.number("ema_momentum", 0.99));
+    if (c.has("ema_overwrite_frequency")) {
+      o.emaOverwriteFrequency(c.integer("ema_overwrite_frequency", 0));
+    }
+    unsupported(c, "use_ema", c.bool("use_ema", false), "a moving average of the weights");
+    unsupported(c, "loss_scale_factor", c.has("loss_scale_factor"), "loss scaling");
+    unsupported(c, "gradient_accumulation_steps", c.has("gradient_accumulation_steps"), "gradient accumulation");
+    return o;
+  }
+
+  private static void unsupported(Config c, String key, boolean set, String what) {
+    if (set) {
+      throw new IllegalArgumentException(c.className() + " config: keras4j does not implement " + what
+          + "; expected `" + key + "` to be unset. Received: " + key + "=" + c.get(key));
+    }
   }
 }

@@ -1,46 +1,44 @@
 package io.keras4j.optimizers;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Supplier;
+import io.keras4j.saving.Registry;
 
 /**
- * Looks up optimizers by Keras' names, with Keras' defaults.
+ * Looks up optimizers by Keras' class names and lower-case names, and reads their configs.
  *
- * <p>Keras equivalent: {@code keras.optimizers.get}: "sgd", "rmsprop", "adam", ...
+ * <p>Keras equivalent: {@code keras.optimizers.get} and {@code keras.optimizers.deserialize}: "sgd", "rmsprop",
+ * "adam", "Adam", {@code {"class_name": "Adam", "config": {...}}}, ...
+ * <pre>{@code Optimizer opt = Optimizers.get("adam");}</pre>
  */
 public final class Optimizers {
-  private static final Map<String, Supplier<Optimizer>> BY_NAME = new LinkedHashMap<>();
-
-  static {
-    BY_NAME.put("sgd", SGD::new);
-    BY_NAME.put("rmsprop", RMSprop::new);
-    BY_NAME.put("adam", Adam::new);
-    BY_NAME.put("adamw", AdamW::new);
-    BY_NAME.put("adagrad", Adagrad::new);
-    BY_NAME.put("adadelta", Adadelta::new);
-    BY_NAME.put("adamax", Adamax::new);
-    BY_NAME.put("nadam", Nadam::new);
-    BY_NAME.put("lion", Lion::new);
-  }
+  private static final Registry<Optimizer> REGISTRY = new Registry<>("keras.optimizers", "optimizer", Optimizer.class)
+      .add("SGD", SGD::fromConfig, "sgd")
+      .add("RMSprop", RMSprop::fromConfig, "rmsprop")
+      .add("Adam", Adam::fromConfig, "adam")
+      .add("AdamW", AdamW::fromConfig, "adamw")
+      .add("Adagrad", Adagrad::fromConfig, "adagrad")
+      .add("Adadelta", Adadelta::fromConfig, "adadelta")
+      .add("Adamax", Adamax::fromConfig, "adamax")
+      .add("Nadam", Nadam::fromConfig, "nadam")
+      .add("Lion", Lion::fromConfig, "lion");
 
   private Optimizers() {}
 
-  /** The optimizer named {@code identifier} with Keras' defaults, or the Optimizer itself. */
+  /**
+   * The optimizer {@code identifier} describes: a name with Keras' defaults ("adam", "Adam"), Keras' serialized
+   * form, or an Optimizer (returned as it is). Custom classes registered with {@code KerasObjects} are found too.
+   *
+   * @throws IllegalArgumentException for null or an unknown name, listing the known ones
+   */
   public static Optimizer get(Object identifier) {
-    if (identifier instanceof Optimizer o) {
-      return o;
+    if (identifier == null) {
+      throw new IllegalArgumentException("Could not interpret optimizer identifier. Expected a name such as "
+          + REGISTRY.aliases() + ", an Optimizer or a serialized config. Received: null");
     }
-    if (identifier instanceof String s) {
-      Supplier<Optimizer> f = BY_NAME.get(s.toLowerCase(Locale.ROOT));
-      if (f == null) {
-        throw new IllegalArgumentException("Could not interpret optimizer identifier: '" + s + "'. Expected one of "
-            + BY_NAME.keySet());
-      }
-      return f.get();
-    }
-    throw new IllegalArgumentException("Could not interpret optimizer identifier. Expected a String or an "
-        + "Optimizer. Received: " + identifier);
+    return REGISTRY.get(identifier);
+  }
+
+  /** The registry of optimizer classes, for tests and tools. */
+  public static Registry<Optimizer> registry() {
+    return REGISTRY;
   }
 }

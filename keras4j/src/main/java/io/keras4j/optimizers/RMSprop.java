@@ -3,6 +3,8 @@ package io.keras4j.optimizers;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
+import io.keras4j.optimizers.schedules.LearningRateSchedule;
+import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Map;
  * epsilon=1e-07, centered=False)}. Update: {@code v = rho*v + (1-rho)*g^2; w -= lr*g/sqrt(v + eps)} (centered:
  * {@code v - a^2} with {@code a} the running mean gradient; momentum accumulates the increments).
  */
-public class RMSprop extends Optimizer {
+public class RMSprop extends BaseOptimizer<RMSprop> {
   private double rho = 0.9;
   private double momentum;
   private double epsilon = 1e-7;
@@ -22,8 +24,14 @@ public class RMSprop extends Optimizer {
     this(0.001);
   }
 
-  public RMSprop(Object learningRate) {
-    super("rmsprop", learningRate);
+  /** RMSprop at learning rate {@code learningRate} (Keras' {@code learning_rate=}, default 0.001). */
+  public RMSprop(double learningRate) {
+    super("rm_sprop", learningRate);
+  }
+
+  /** RMSprop whose learning rate follows {@code schedule}. */
+  public RMSprop(LearningRateSchedule schedule) {
+    super("rm_sprop", schedule);
   }
 
   /** Sets the discount of the running average (Keras' {@code rho=}). Default 0.9. */
@@ -91,5 +99,15 @@ public class RMSprop extends Optimizer {
     c.put("epsilon", epsilon);
     c.put("centered", centered);
     return c;
+  }
+
+  /** The RMSprop of Keras' config (Keras' {@code RMSprop.from_config}). */
+  public static RMSprop fromConfig(Map<String, Object> config) {
+    Config c = new Config("RMSprop", config);
+    return withBaseConfig(new RMSprop()
+        .rho(c.number("rho", 0.9))
+        .momentum(c.number("momentum", 0))
+        .epsilon(c.number("epsilon", 1e-7))
+        .centered(c.bool("centered", false)), c);
   }
 }

@@ -3,6 +3,8 @@ package io.keras4j.optimizers;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
+import io.keras4j.optimizers.schedules.LearningRateSchedule;
+import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
@@ -13,7 +15,7 @@ import java.util.Map;
  * {@code w -= lr*g}.
  * <pre>{@code new SGD(0.01).momentum(0.9).nesterov(true)}</pre>
  */
-public class SGD extends Optimizer {
+public class SGD extends BaseOptimizer<SGD> {
   private double momentum;
   private boolean nesterov;
 
@@ -21,8 +23,14 @@ public class SGD extends Optimizer {
     this(0.01);
   }
 
-  public SGD(Object learningRate) {
-    super("SGD", learningRate);
+  /** SGD at learning rate {@code learningRate} (Keras' {@code learning_rate=}, default 0.01). */
+  public SGD(double learningRate) {
+    super("sgd", learningRate);
+  }
+
+  /** SGD whose learning rate follows {@code schedule}. */
+  public SGD(LearningRateSchedule schedule) {
+    super("sgd", schedule);
   }
 
   /** Sets the momentum, in [0, 1] (Keras' {@code momentum=}). Default 0. */
@@ -68,9 +76,9 @@ public class SGD extends Optimizer {
       return null;
     }
     if (momentum == 0) {
-      return ops.applyGradientDescent(var, lr, g);
+      return ops.sgdUpdate(var, lr, g);
     }
-    return ops.applyKerasMomentum(var, slot(var, "momentum"), lr, g, (float) momentum, nesterov);
+    return ops.sgdMomentumUpdate(var, slot(var, "momentum"), lr, g, (float) momentum, nesterov);
   }
 
   @Override
@@ -79,5 +87,13 @@ public class SGD extends Optimizer {
     c.put("momentum", momentum);
     c.put("nesterov", nesterov);
     return c;
+  }
+
+  /** The SGD of Keras' config (Keras' {@code SGD.from_config}). */
+  public static SGD fromConfig(Map<String, Object> config) {
+    Config c = new Config("SGD", config);
+    return withBaseConfig(new SGD()
+        .momentum(c.number("momentum", 0))
+        .nesterov(c.bool("nesterov", false)), c);
   }
 }

@@ -137,7 +137,7 @@ public final class LegacyH5 {
       throw new KerasFileException("Layer '" + layer.name() + "' expects " + vars.size() + " weights, but the saved "
           + "layer " + group.getName() + " in " + file + " has " + names.length + ": " + Arrays.toString(names));
     }
-    List<float[]> values = new ArrayList<>();
+    List<HostArray> values = new ArrayList<>();
     for (int j = 0; j < names.length; j++) {
       Node n = group.getByPath(names[j]);
       if (!(n instanceof Dataset d)) {
@@ -149,7 +149,7 @@ public final class LegacyH5 {
             + ": the model expects " + vars.get(j).shape() + ", the file " + file + " holds "
             + io.keras4j.backend.Shape.of(shape));
       }
-      values.add(HostArray.of(d.getData()).values());
+      values.add(new HostArray(HostArray.of(d.getData()).values(), io.keras4j.backend.Shape.of(shape)));
     }
     layer.setWeights(values);
   }

@@ -4,6 +4,7 @@ import io.keras4j.backend.Backend;
 import io.keras4j.backend.HostArray;
 import io.keras4j.backend.SavedModelRunner;
 import io.keras4j.backend.Shape;
+import io.keras4j.data.NDArray;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code tf.saved_model.load(path)} and Keras 3's {@code keras.layers.TFSMLayer} used for
  * inference. Porting note: using a SavedModel as a trainable layer inside a keras4j model is not supported yet.
- * <pre>{@code try (SavedModel sm = SavedModel.load(dir)) { float[][] y = sm.predict(x); }}</pre>
+ * <pre>{@code try (SavedModel sm = SavedModel.load(dir)) { NDArray y = sm.predict(x); }}</pre>
  */
 public final class SavedModel implements AutoCloseable {
   private final SavedModelRunner runner;
@@ -50,13 +51,19 @@ public final class SavedModel implements AutoCloseable {
     return runner.outputs(signature);
   }
 
-  /** Runs {@code signature} on named inputs; returns the named outputs. */
-  public Map<String, HostArray> call(String signature, Map<String, HostArray> inputs) {
-    return runner.call(signature, inputs);
+  /**
+   * Runs {@code signature} on named inputs (each an NDArray, a Java array or an NdArray); returns the named outputs.
+   */
+  public Map<String, NDArray> call(String signature, Map<String, ?> inputs) {
+    Map<String, HostArray> in = new java.util.LinkedHashMap<>();
+    inputs.forEach((k, v) -> in.put(k, HostArray.of(v)));
+    Map<String, NDArray> out = new java.util.LinkedHashMap<>();
+    runner.call(signature, in).forEach((k, v) -> out.put(k, NDArray.of(v)));
+    return out;
   }
 
-  /** The first output of "serving_default" for a single-input signature, flattened per sample. */
-  public float[][] predict(Object x) {
+  /** The first output of "serving_default" for a single-input signature, with its shape. */
+  public NDArray predict(Object x) {
     Map<String, Shape> in = runner.inputs("serving_default");
     if (in.size() != 1) {
       throw new IllegalArgumentException("predict needs a single-input signature; serving_default takes " + in.keySet()
@@ -64,7 +71,7 @@ public final class SavedModel implements AutoCloseable {
     }
     Map<String, HostArray> out = runner.call("serving_default", Map.of(in.keySet().iterator().next(), HostArray.of(x)));
     HostArray first = out.containsKey("output_0") ? out.get("output_0") : out.values().iterator().next();
-    return first.toMatrix();
+    return NDArray.of(first);
   }
 
   @Override

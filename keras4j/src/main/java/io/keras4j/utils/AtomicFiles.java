@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code AtomicFiles.write(file, tmp -> Files.writeString(tmp, text));}</pre>
  *
- * <p>Every file keras4j writes ({@code .keras}, {@code .weights.h5}, {@code .npy}, {@code .npz}, backups,
- * SavedModel directories) goes through this class. On any exception from the writer the temporary is deleted, the
- * previous target is left as it was, and the exception is rethrown unchanged.
+ * <p>Every model, weights and data file keras4j writes ({@code .keras}, {@code .weights.h5}, {@code .npy},
+ * {@code .npz}, backups, SavedModel directories) goes through this class (the engine's profile table, written by the
+ * backend, which uses no other keras4j package, renames its own temporary). On any exception from the writer the
+ * temporary is deleted, the previous target is left as it was, and the exception is rethrown unchanged.
  *
  * <p>Porting note: Keras writes most files in place; keras4j renames a finished temporary instead, so an interrupted
  * save never leaves a truncated model behind.

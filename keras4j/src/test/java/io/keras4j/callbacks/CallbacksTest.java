@@ -53,12 +53,12 @@ class CallbacksTest {
     es.setModel(m);
     es.onTrainBegin(Map.of());
     es.onEpochEnd(0, logs(1.0));
-    float[] best = m.getWeights().get(0);
-    m.setWeights(List.of(new float[] {42f}, new float[] {0f}));
+    float[] best = m.getWeights().get(0).toFloatArray();
+    m.setWeights(List.of(new float[][] {{42f}}, new float[] {0f}));
     es.onEpochEnd(1, logs(0.95)); // improves by less than min_delta: not an improvement
     assertTrue(m.stopTraining());
     es.onTrainEnd(Map.of());
-    assertEquals(best[0], m.getWeights().get(0)[0]);
+    assertEquals(best[0], m.getWeights().get(0).toFloatArray()[0]);
   }
 
   @Test

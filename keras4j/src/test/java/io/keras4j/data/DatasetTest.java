@@ -49,7 +49,7 @@ class DatasetTest {
     Sequential b = model();
     b.fit(Dataset.fromArrays(x, y, 8, false, null), new FitOptions().epochs(3).verbose(0));
     for (int i = 0; i < 2; i++) {
-      assertArrayEquals(a.getWeights().get(i), b.getWeights().get(i), 1e-6f);
+      assertArrayEquals(a.getWeights().get(i).toFloatArray(), b.getWeights().get(i).toFloatArray(), 1e-6f);
     }
     assertEquals(a.evaluate(x, y).get("loss"), b.evaluate(Dataset.fromArrays(x, y, 8, false, null)).get("loss"), 1e-6);
   }

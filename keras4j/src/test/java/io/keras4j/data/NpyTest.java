@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keras4j.backend.HostArray;
-import io.keras4j.backend.Shape;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -39,9 +37,10 @@ class NpyTest {
       d.putFloat(f);
     }
     byte[] file = npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }", d.array());
-    HostArray a = Npy.read(new ByteArrayInputStream(file), "t");
-    assertEquals(Shape.of(2, 3), a.shape());
-    assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, a.values());
+    NDArray a = Npy.read(new ByteArrayInputStream(file), "t");
+    assertArrayEquals(new long[] {2, 3}, a.shape());
+    assertEquals("float32", a.dtype());
+    assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, a.toFloatArray());
   }
 
   @Test
@@ -52,7 +51,9 @@ class NpyTest {
       d.putDouble(v);
     }
     byte[] file = npy("{'descr': '>f8', 'fortran_order': True, 'shape': (2, 3), }", d.array());
-    assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, Npy.read(new ByteArrayInputStream(file), "t").values());
+    NDArray a = Npy.read(new ByteArrayInputStream(file), "t");
+    assertEquals("float64", a.dtype());
+    assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, a.toDoubleArray());
   }
 
   @Test
@@ -60,14 +61,15 @@ class NpyTest {
     ByteBuffer d = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
     d.putLong(0).putLong(2).putLong(1);
     byte[] file = npy("{'descr': '<i8', 'fortran_order': False, 'shape': (3,), }", d.array());
-    HostArray a = Npy.read(new ByteArrayInputStream(file), "t");
-    assertEquals(Shape.of(3), a.shape());
-    assertArrayEquals(new float[] {0, 2, 1}, a.values());
+    NDArray a = Npy.read(new ByteArrayInputStream(file), "t");
+    assertArrayEquals(new long[] {3}, a.shape());
+    assertEquals("int64", a.dtype());
+    assertArrayEquals(new long[] {0, 2, 1}, a.toLongArray());
   }
 
   @Test
   void writesWhatItReadsWithAnAlignedHeader(@TempDir Path dir) throws Exception {
-    HostArray a = new HostArray(new float[] {0.5f, -1f, 3f, 7f}, Shape.of(2, 2));
+    NDArray a = NDArray.of(new float[] {0.5f, -1f, 3f, 7f}, 2, 2);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Npy.write(out, a);
     byte[] bytes = out.toByteArray();
@@ -77,17 +79,41 @@ class NpyTest {
     assertTrue(header.startsWith("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 2), }"), header);
     Path f = dir.resolve("a.npy");
     Npy.write(f, a);
-    assertArrayEquals(a.values(), Npy.read(f).values());
-    assertEquals(a.shape(), Npy.read(f).shape());
+    assertEquals(a, Npy.read(f));
   }
 
   @Test
   void npzRoundTripKeepsNames(@TempDir Path dir) {
     Path f = dir.resolve("d.npz");
-    Npz.write(f, Map.of("x", new HostArray(new float[] {1, 2, 3}, Shape.of(3))));
-    Map<String, HostArray> back = Npz.read(f);
-    assertArrayEquals(new float[] {1, 2, 3}, back.get("x").values());
+    Npz.write(f, Map.of("x", NDArray.of(new float[] {1, 2, 3}), "labels", NDArray.of(new int[][] {{1}, {0}})));
+    Map<String, NDArray> back = Npz.read(f);
+    assertEquals(NDArray.of(new float[] {1, 2, 3}), back.get("x"));
+    assertEquals(NDArray.of(new int[][] {{1}, {0}}), back.get("labels"));
     assertTrue(Files.exists(f) && !Files.exists(dir.resolve("d.npz.tmp")));
+  }
+
+  @Test
+  void writesEachDtypeWithItsDescrAndReadsItBack(@TempDir Path dir) throws Exception {
+    NDArray[] arrays = {NDArray.of(new double[] {0.25, -2}), NDArray.of(new int[] {7, -3}),
+        NDArray.of(new long[] {1L << 40, 2}), NDArray.of(new boolean[][] {{true}, {false}})};
+    String[] descr = {"<f8", "<i4", "<i8", "|b1"};
+    for (int k = 0; k < arrays.length; k++) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Npy.write(out, arrays[k]);
+      String header = new String(out.toByteArray(), 10, 60, StandardCharsets.ISO_8859_1);
+      assertTrue(header.startsWith("{'descr': '" + descr[k] + "'"), header);
+      Path f = dir.resolve(k + ".npy");
+      Npy.write(f, arrays[k]);
+      assertEquals(arrays[k], Npy.read(f));
+    }
+  }
+
+  @Test
+  void readsUint8AsInt32() throws Exception {
+    byte[] file = npy("{'descr': '|u1', 'fortran_order': False, 'shape': (2,), }", new byte[] {(byte) 255, 3});
+    NDArray a = Npy.read(new ByteArrayInputStream(file), "t");
+    assertEquals("int32", a.dtype());
+    assertArrayEquals(new int[] {255, 3}, a.toIntArray());
   }
 
   @Test

@@ -35,7 +35,9 @@ class DocSnippetsTest {
       long seed = 1, s = 1; boolean shuffle = true; FitOptions options = null; Dataset dataset = null;
       Path path = null; Map<String, Object> configMap = null; String className = null, name = null, json = null;
       java.util.function.Function<Map<String, Object>, Layer> factory = null; byte[] bytes = null;
-      Tensor image = null, mask = null; Map<String, float[][]> map = null;
+      Tensor image = null, mask = null; Map<String, NDArray> map = null; NDArray p = null, arr = null, kernel = null,
+      bias = null;
+      org.tensorflow.ndarray.FloatNdArray nd = null;
       """;
 
   private static final String IMPORTS = """
@@ -44,6 +46,7 @@ class DocSnippetsTest {
       import io.keras4j.layers.*; import io.keras4j.metrics.*; import io.keras4j.models.*;
       import io.keras4j.optimizers.*; import io.keras4j.optimizers.schedules.*; import io.keras4j.regularizers.*;
       import io.keras4j.saving.*; import io.keras4j.losses.Loss; import io.keras4j.losses.BinaryCrossentropy;
+      import io.keras4j.backend.tensorflow.NdArrays;
       import java.util.List; import java.util.Map; import java.nio.file.Path;
       """;
 
@@ -120,6 +123,10 @@ class DocSnippetsTest {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String modulePath = System.getProperty("jdk.module.path"); // keras4j and its modules, when tests run in the module
+    if (modulePath != null && !modulePath.isEmpty()) {
+      classpath = classpath + java.io.File.pathSeparator + modulePath;
+    }
     Path out = Files.createTempDirectory("snippets");
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
       javac.getTask(null, files, diagnostics, List.of("-classpath", classpath, "-d", out.toString(), "-proc:none"),

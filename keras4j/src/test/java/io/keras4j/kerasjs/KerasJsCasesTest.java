@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keras4j.backend.HostArray;
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.Shape;
+import io.keras4j.data.NDArray;
 import io.keras4j.layers.Input;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Layers;
@@ -123,9 +124,9 @@ class KerasJsCasesTest {
     assumeTrue(!code.contains("channels_first"), id + " uses data_format='channels_first': not applicable");
     assumeTrue(!code.contains("throws exception"), id + " expects Keras to fail: no output to compare");
     Model model = build(code);
-    List<float[]> weights = new ArrayList<>();
+    List<NDArray> weights = new ArrayList<>();
     if (data.has("weights")) {
-      data.get("weights").forEach(w -> weights.add(floats(w.get("data"))));
+      data.get("weights").forEach(w -> weights.add(NDArray.of(floats(w.get("data")), shape(w.get("shape")).dims())));
       model.setWeights(weights);
     }
     JsonNode in = data.get("input");
@@ -133,7 +134,7 @@ class KerasJsCasesTest {
     for (JsonNode i : in.isArray() ? in : List.of(in)) {
       inputs.add(new HostArray(floats(i.get("data")), shape(i.get("shape")).withBatch(1)));
     }
-    float[] got = model.predictArrays(inputs.size() == 1 ? inputs.get(0) : inputs, 1).get(0).values();
+    float[] got = model.predictOutputs(inputs.size() == 1 ? inputs.get(0) : inputs, 1).get(0).toFloatArray();
     float[] want = floats(data.get("expected").get("data"));
     assertEquals(want.length, got.length, id + " output size");
     double worst = 0;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.keras4j.GraphFixture;
 import io.keras4j.backend.Shape;
+import io.keras4j.data.NDArray;
 import io.keras4j.models.CompileOptions;
 import io.keras4j.models.Sequential;
 import io.keras4j.optimizers.SGD;
@@ -28,12 +29,12 @@ class BatchNormalizationTest {
     m.trainOnBatch(BATCH2, new float[] {0, 0, 0, 0});
     // moving_mean: 0 -> 0.9 * 0 + 0.1 * 3 = 0.3 -> 0.9 * 0.3 + 0.1 * 2 = 0.47
     // moving_variance: 1 -> 0.9 + 0.35 = 1.25 -> 1.125 + 0.4 = 1.525
-    List<float[]> w = bn.getWeights();
-    assertArrayEquals(new float[] {0.47f}, w.get(2), 1e-6f);
-    assertArrayEquals(new float[] {1.525f}, w.get(3), 1e-6f);
+    List<NDArray> w = bn.getWeights();
+    assertArrayEquals(new float[] {0.47f}, w.get(2).toFloatArray(), 1e-6f);
+    assertArrayEquals(new float[] {1.525f}, w.get(3).toFloatArray(), 1e-6f);
 
     // inference uses the moving statistics: (x - 0.47) / sqrt(1.525)
-    float[] p = m.predict(new float[][] {{1}})[0];
+    float[] p = m.predict(new float[][] {{1}}).toFloat2D()[0];
     assertEquals((1 - 0.47) / Math.sqrt(1.525), p[0], 1e-5);
 
     // training mode normalises by the batch: (x - 3) / sqrt(3.5)
@@ -41,7 +42,7 @@ class BatchNormalizationTest {
     double sd = Math.sqrt(3.5);
     assertArrayEquals(new float[] {(float) (-2 / sd), (float) (-1 / sd), 0f, (float) (3 / sd)}, train, 1e-5f);
     // (a call in training mode updates the moving statistics again, as in Keras)
-    assertArrayEquals(new float[] {0.9f * 0.47f + 0.3f}, bn.getWeights().get(2), 1e-6f);
+    assertArrayEquals(new float[] {0.9f * 0.47f + 0.3f}, bn.getWeights().get(2).toFloatArray(), 1e-6f);
   }
 
   @Test
@@ -52,8 +53,8 @@ class BatchNormalizationTest {
     bn.trainable(false);
     m.compile(new CompileOptions().optimizer(new SGD(0.0)).loss("mse"));
     m.trainOnBatch(BATCH1, new float[] {0, 0, 0, 0});
-    assertArrayEquals(new float[] {0f}, bn.getWeights().get(2));
-    assertArrayEquals(new float[] {1f}, bn.getWeights().get(3));
+    assertArrayEquals(new float[] {0f}, bn.getWeights().get(2).toFloatArray());
+    assertArrayEquals(new float[] {1f}, bn.getWeights().get(3).toFloatArray());
     float[] y = GraphFixture.eval1(new float[] {2}, Shape.of(1, 1), x -> bn.apply(x, true));
     assertEquals(2 / Math.sqrt(1 + 1e-3), y[0], 1e-6); // moving mean 0, variance 1, epsilon 1e-3
   }

@@ -8,6 +8,7 @@ import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.data.NDArray;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class ConvTransposeTest {
     Conv2DTranspose t = new Conv2DTranspose(filters, kernel).strides(stride).padding(padding).useBias(false);
     t.apply(Input.of(size, size, channels));
     float[] k = ramp(kernel * kernel * filters * channels, 1);
-    t.setWeights(List.of(k));
+    t.setWeights(List.of(NDArray.of(k, kernel, kernel, filters, channels)));
     float[] x = ramp(batch * size * size * channels, -2);
     boolean same = padding.equals("same");
     int out = same ? size * stride : size * stride + Math.max(kernel - stride, 0);  // Keras' deconv length
@@ -94,7 +95,7 @@ class ConvTransposeTest {
     // input [1, 2, 3], kernel [1, 10, 100], stride 2: output positions 2 and 4 receive two kernel taps each
     Conv1DTranspose t = new Conv1DTranspose(1, 3).strides(2).useBias(false);
     t.apply(Input.of(3, 1));
-    t.setWeights(List.of(new float[] {1, 10, 100}));
+    t.setWeights(List.of(NDArray.of(new float[] {1, 10, 100}, 3, 1, 1)));
     float[] y = GraphFixture.eval1(new float[] {1, 2, 3, 0, 1, 0}, Shape.of(2, 3, 1), x -> t.apply(x, false));
     assertArrayEquals(new float[] {1, 10, 102, 20, 203, 30, 300, 0, 0, 1, 10, 100, 0, 0}, y);
   }
@@ -104,7 +105,7 @@ class ConvTransposeTest {
     // stride 2, kernel 2, 'same': output length 4, no overlap, no crop; each input writes [v, 10 v]
     Conv1DTranspose t = new Conv1DTranspose(1, 2).strides(2).padding("same").useBias(false);
     t.apply(Input.of(2, 1));
-    t.setWeights(List.of(new float[] {1, 10}));
+    t.setWeights(List.of(NDArray.of(new float[] {1, 10}, 2, 1, 1)));
     float[] y = GraphFixture.eval1(new float[] {3, -1}, Shape.of(1, 2, 1), x -> t.apply(x, false));
     assertArrayEquals(new float[] {3, 30, -1, -10}, y);
   }

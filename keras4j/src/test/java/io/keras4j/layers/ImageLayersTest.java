@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keras4j.GraphFixture;
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.Shape;
+import io.keras4j.data.NDArray;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,14 @@ class ImageLayersTest {
             .output(-1, 9, 2).weights(2, 0)),
         Arguments.of("Conv2DTranspose", LayerHarness.of(() -> new Conv2DTranspose(3, 3).strides(2).padding("same"))
             .input(3, 3, 2).output(-1, 6, 6, 3).weights(2, 0)),
+        Arguments.of("Conv1DTranspose output_padding", LayerHarness.of(() -> new Conv1DTranspose(2, 3).strides(2)
+            .outputPadding(1)).input(4, 3).output(-1, 10, 2).weights(2, 0)),
+        Arguments.of("Conv3DTranspose", LayerHarness.of(() -> new Conv3DTranspose(2, 2).strides(2)).input(2, 2, 2, 2)
+            .output(-1, 4, 4, 4, 2).weights(2, 0)),
+        Arguments.of("DepthwiseConv1D", LayerHarness.of(() -> new DepthwiseConv1D(3).depthMultiplier(2)).input(5, 2)
+            .output(-1, 3, 4).weights(2, 0)),
+        Arguments.of("SeparableConv1D", LayerHarness.of(() -> new SeparableConv1D(3, 2).padding("same")).input(4, 2)
+            .output(-1, 4, 3).weights(3, 0)),
         Arguments.of("DepthwiseConv2D", LayerHarness.of(() -> new DepthwiseConv2D(3).depthMultiplier(2)).input(5, 5, 2)
             .output(-1, 3, 3, 4).weights(2, 0)),
         Arguments.of("SeparableConv2D", LayerHarness.of(() -> new SeparableConv2D(4, 3).padding("same")).input(4, 4, 2)
@@ -97,7 +106,7 @@ class ImageLayersTest {
 
   static float[] conv(Conv2D layer, float[] image) {
     layer.apply(Input.of(4, 4, 1));
-    layer.setWeights(List.of(KERNEL));
+    layer.setWeights(List.of(NDArray.of(KERNEL, 3, 3, 1, 1)));
     return GraphFixture.eval1(image, Shape.of(1, 4, 4, 1), x -> layer.apply(x, false));
   }
 
@@ -154,7 +163,7 @@ class ImageLayersTest {
     // a single 1 in a 2x2 input, stride 2, kernel 2x2 of 1..4: each input pixel writes the kernel into its block
     Conv2DTranspose t = new Conv2DTranspose(1, 2).strides(2).useBias(false);
     t.apply(Input.of(2, 2, 1));
-    t.setWeights(List.of(new float[] {1, 2, 3, 4}));
+    t.setWeights(List.of(NDArray.of(new float[] {1, 2, 3, 4}, 2, 2, 1, 1)));
     float[] y = GraphFixture.eval1(new float[] {1, 0, 0, 2}, Shape.of(1, 2, 2, 1), x -> t.apply(x, false));
     assertArrayEquals(new float[] {1, 2, 0, 0, 3, 4, 0, 0, 0, 0, 2, 4, 0, 0, 6, 8}, y);
   }

@@ -8,6 +8,7 @@ import io.keras4j.GraphFixture;
 import io.keras4j.backend.HostArray;
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.Shape;
+import io.keras4j.data.NDArray;
 import io.keras4j.models.Model;
 import java.util.Arrays;
 import java.util.List;
@@ -86,13 +87,13 @@ public final class LayerHarness {
     Shape outBatch = out.shape().with(0, 2);
     HostArray xs = new HostArray(x, batch);
     HostArray ys = new HostArray(random((int) outBatch.size(), 2), outBatch);
-    List<float[]> before = layer.getWeights();
+    List<NDArray> before = layer.getWeights();
     model.trainOnBatch(xs, ys);
-    List<float[]> after = layer.getWeights();
+    List<NDArray> after = layer.getWeights();
     for (int i = 0; i < trainable; i++) {
-      assertFalse(Arrays.equals(before.get(i), after.get(i)), name + " trainable weight " + i + " did not move");
+      assertFalse(before.get(i).equals(after.get(i)), name + " trainable weight " + i + " did not move");
     }
-    assertEquals(2, model.predictArrays(xs, 2).get(0).length());
+    assertEquals(2, model.predictOutputs(xs, 2).get(0).length());
     model.close();
   }
 

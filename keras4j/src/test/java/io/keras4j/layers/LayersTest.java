@@ -9,6 +9,7 @@ import io.keras4j.GraphFixture;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.Shape;
+import io.keras4j.data.NDArray;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class LayersTest {
   void denseComputesXwPlusBThenActivation() {
     Dense d = new Dense(2).activation("relu");
     d.apply(Input.of(3));
-    d.setWeights(List.of(new float[] {1, -1, 0, 2, 3, 0}, new float[] {0.5f, -10f}));
+    d.setWeights(List.of(new float[][] {{1, -1}, {0, 2}, {3, 0}}, new float[] {0.5f, -10f}));
     float[] y = GraphFixture.eval1(new float[] {1, 2, 3}, Shape.of(1, 3), x -> d.apply(x, false));
     // (1*1 + 2*0 + 3*3 + 0.5, 1*-1 + 2*2 + 3*0 - 10) = (10.5, -7) -> relu
     assertArrayEquals(new float[] {10.5f, 0f}, y);
@@ -82,7 +83,8 @@ class LayersTest {
     Maxout m = new Maxout(1, 2);
     m.apply(Input.of(2));
     // pieces: x1 - x2 and x2 - x1 + 1
-    m.setWeights(List.of(new float[] {1, -1, -1, 1}, new float[] {0, 1}));
+    m.setWeights(List.of(NDArray.of(new float[] {1, -1, -1, 1}, m.weights().get(0).shape().dims()),
+        NDArray.of(new float[] {0, 1}, m.weights().get(1).shape().dims())));
     float[] y = GraphFixture.eval1(new float[] {3, 1, 0, 2}, Shape.of(2, 2), x -> m.apply(x, false));
     assertArrayEquals(new float[] {2, 3}, y); // max(2, -1), max(-2, 3)
   }

@@ -81,7 +81,7 @@ class MetricsTest {
     float[][] p = {{0.1f}, {0.2f}, {0.8f}, {0.9f}};
     float[] y = {0, 0, 1, 1};
     assertEquals(1.0, identity("auc").evaluate(p, y, 2).get("auc"), 1e-6);
-    assertEquals(1.0, identity(new AUC(200, "PR")).evaluate(p, y, 2).get("auc"), 1e-6);
+    assertEquals(1.0, identity(new AUC().curve("PR")).evaluate(p, y, 2).get("auc"), 1e-6);
   }
 
   @Test
@@ -92,8 +92,8 @@ class MetricsTest {
         .biasInitializer(new io.keras4j.initializers.Constant(0)).inputDim(1));
     m.compile(new CompileOptions().optimizer("sgd").loss(new io.keras4j.losses.SparseCategoricalCrossentropy()
         .fromLogits(true)).metrics(new SparseCategoricalAccuracy(),
-        new SparseTopKCategoricalAccuracy(2)));
-    m.setWeights(java.util.List.of(new float[] {1, 0, -1}, new float[] {0, 0.5f, 0}));
+        new SparseTopKCategoricalAccuracy().k(2)));
+    m.setWeights(java.util.List.of(new float[][] {{1, 0, -1}}, new float[] {0, 0.5f, 0}));
     // logits per x: (x, 0.5, -x): x=1 -> class 0; ranks: x=1: [0,1,2]; x=2: [0,1,2]; x=3: [0,1,2]
     Map<String, Double> logs = m.evaluate(x, new float[] {0, 1, 2}, 2);
     assertEquals(1.0 / 3, logs.get("sparse_categorical_accuracy"), 1e-6);

@@ -46,7 +46,8 @@ class FitLoopTest {
 
   static void assertSameWeights(Model a, Model b) {
     for (int i = 0; i < a.getWeights().size(); i++) {
-      assertArrayEquals(a.getWeights().get(i), b.getWeights().get(i), 1e-6f, "weight " + i);
+      assertArrayEquals(a.getWeights().get(i).toFloatArray(), b.getWeights().get(i).toFloatArray(), 1e-6f,
+          "weight " + i);
     }
   }
 

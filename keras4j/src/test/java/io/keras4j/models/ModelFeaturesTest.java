@@ -51,7 +51,7 @@ class ModelFeaturesTest {
     m.compile(new io.keras4j.optimizers.SGD(0.1), "mse");
     m.fit(new float[][] {{1, 1}, {2, 2}}, new float[][] {{3, -1}, {6, -2}},
         new FitOptions().epochs(200).batchSize(2).verbose(0));
-    assertArrayEquals(new float[] {3, -1}, m.getWeights().get(0), 1e-3f);
+    assertArrayEquals(new float[] {3, -1}, m.getWeights().get(0).toFloatArray(), 1e-3f);
   }
 
   @Test
@@ -63,7 +63,7 @@ class ModelFeaturesTest {
     Dense head = new Dense(1).kernelInitializer("ones");
     Model outer = new Model(b, head.apply(base.apply(b)));
     // inner: 3 copies of x1 + x2; head: their sum
-    assertArrayEquals(new float[] {9}, outer.predict(new float[][] {{1, 2}})[0], 1e-6f);
+    assertArrayEquals(new float[] {9}, outer.predict(new float[][] {{1, 2}}).toFloat2D()[0], 1e-6f);
     assertEquals(9 + 4, outer.countParams());
     assertEquals(List.of(base.weights().get(0), base.weights().get(1)), outer.weights().subList(0, 2));
   }
@@ -79,13 +79,14 @@ class ModelFeaturesTest {
     float[] y = {3};
     m.trainOnBatch(x, y);
     first.trainable(false);
-    float[] before = first.getWeights().get(0);
+    float[] before = first.getWeights().get(0).toFloatArray();
     m.trainOnBatch(x, y);
-    assertFalse(java.util.Arrays.equals(before, first.getWeights().get(0)), "still trained until recompiled");
+    assertFalse(java.util.Arrays.equals(before, first.getWeights().get(0).toFloatArray()),
+        "still trained until recompiled");
     m.compile("sgd", "mse");
-    before = first.getWeights().get(0);
+    before = first.getWeights().get(0).toFloatArray();
     m.trainOnBatch(x, y);
-    assertArrayEquals(before, first.getWeights().get(0));
+    assertArrayEquals(before, first.getWeights().get(0).toFloatArray());
     assertEquals(2, m.trainableWeights().size());
   }
 

@@ -53,7 +53,7 @@ class SequentialTest {
     model.compile("rmsprop", "binary_crossentropy", "accuracy");
     History history = model.fit(data, labels, 10, 32);
     Map<String, Double> score = model.evaluate(xTest, yTest);
-    float[][] predictions = model.predict(xTest);
+    float[][] predictions = model.predict(xTest).toFloat2D();
 
     assertEquals(10, history.get("loss").size());
     assertTrue(history.get("loss").get(9) < history.get("loss").get(0), "loss decreases: " + history.history());
@@ -88,7 +88,7 @@ class SequentialTest {
         () -> model.fit(new float[][] {{1, 2}}, new float[] {1}, 1, 1));
     assertTrue(e.getMessage().contains("(None, 3)") && e.getMessage().contains("(None, 2)"), e.getMessage());
     IllegalArgumentException p = assertThrows(IllegalArgumentException.class,
-        () -> model.predict(new float[][] {{1, 2, 3, 4}}));
+        () -> model.predict(new float[][] {{1, 2, 3, 4}}).toFloat2D());
     assertTrue(p.getMessage().contains("(None, 4)"), p.getMessage());
   }
 

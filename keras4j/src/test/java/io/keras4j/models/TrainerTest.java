@@ -21,7 +21,7 @@ class TrainerTest {
     Sequential m = new Sequential();
     m.add(new Dense(1).inputDim(1));
     m.compile(new SGD(0.1), "mse", "mae");
-    m.setWeights(List.of(new float[] {1f}, new float[] {0f}));
+    m.setWeights(List.of(new float[][] {{1f}}, new float[] {0f}));
     return m;
   }
 
@@ -61,11 +61,11 @@ class TrainerTest {
   void predictCallsThePredictHooksInKerasOrder() {
     Sequential m = identity();
     HookRecorder rec = new HookRecorder();
-    var out = m.predictArrays(X, new PredictOptions().batchSize(2).callbacks(rec));
+    var out = m.predictOutputs(X, new PredictOptions().batchSize(2).callbacks(rec));
     assertEquals(List.of("predict_begin", "predict_batch_begin:0", "predict_batch_end:0", "predict_batch_begin:1",
         "predict_batch_end:1", "predict_end"), rec.calls);
-    assertEquals(List.of(1f, 2f, 3f), List.of(out.get(0).values()[0], out.get(0).values()[1],
-        out.get(0).values()[2]));
+    assertEquals(List.of(1f, 2f, 3f), List.of(out.get(0).getFloat(0, 0), out.get(0).getFloat(1, 0),
+        out.get(0).getFloat(2, 0)));
   }
 
   @Test

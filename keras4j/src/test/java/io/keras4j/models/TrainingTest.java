@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.callbacks.TerminateOnNaN;
+import io.keras4j.data.NDArray;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.Input;
 import io.keras4j.optimizers.Adam;
@@ -24,9 +25,9 @@ class TrainingTest {
     Dense d = new Dense(2).inputDim(2);
     m.add(d);
     // y = x W + b with W = [[1, 2], [3, 4]], b = [0.5, -0.5]
-    d.setWeights(List.of(new float[] {1, 2, 3, 4}, new float[] {0.5f, -0.5f}));
+    d.setWeights(List.of(new float[][] {{1, 2}, {3, 4}}, new float[] {0.5f, -0.5f}));
     float[][] x = {{1, 0}, {0, 1}, {1, 1}, {2, -1}, {-1, 3}};
-    float[][] p = m.predict(x, 2);
+    float[][] p = m.predict(x, 2).toFloat2D();
     float[][] expected = {{1.5f, 1.5f}, {3.5f, 3.5f}, {4.5f, 5.5f}, {-0.5f, -0.5f}, {8.5f, 9.5f}};
     for (int i = 0; i < x.length; i++) {
       assertArrayEquals(expected[i], p[i], 1e-6f, "row " + i);
@@ -51,7 +52,7 @@ class TrainingTest {
     Sequential model = xorModel();
     model.fit(XOR_X, XOR_Y, new FitOptions().epochs(300).batchSize(4).verbose(0));
     assertEquals(1.0, model.evaluate(XOR_X, XOR_Y).get("accuracy"));
-    float[][] p = model.predict(XOR_X);
+    float[][] p = model.predict(XOR_X).toFloat2D();
     for (int i = 0; i < 4; i++) {
       assertEquals(XOR_Y[i], p[i][0], 0.2, "sample " + i);
     }
@@ -83,7 +84,7 @@ class TrainingTest {
     m.add(new Dense(1).activation("sigmoid"));
     m.compile("adam", "binary_crossentropy");
     m.fit(x, y, new FitOptions().epochs(3).batchSize(8).verbose(0));
-    List<float[]> w = m.getWeights();
+    List<float[]> w = m.getWeights().stream().map(NDArray::toFloatArray).toList();
     m.close();
     return w;
   }
@@ -114,7 +115,7 @@ class TrainingTest {
     m.compile(new CompileOptions().optimizer(new Adam(0.01)).loss("mse").metrics("mae").stepsPerExecution(k));
     var h = m.fit(x, y, new FitOptions().epochs(3).batchSize(8).verbose(0));
     assertEquals(3, h.get("mae").size());
-    List<float[]> w = m.getWeights();
+    List<float[]> w = m.getWeights().stream().map(NDArray::toFloatArray).toList();
     m.close();
     return w;
   }
@@ -129,8 +130,8 @@ class TrainingTest {
     Map<String, Double> logs = m.trainOnBatch(new float[][] {{2}}, new float[] {1});
     assertEquals(1.0, logs.get("loss"), 1e-6); // (2 - 1)^2
     // dL/dw = 2 (pred - y) x = 4, dL/db = 2: w = 1 - 0.4, b = -0.2
-    assertEquals(0.6f, m.getWeights().get(0)[0], 1e-6);
-    assertEquals(-0.2f, m.getWeights().get(1)[0], 1e-6);
+    assertEquals(0.6f, m.getWeights().get(0).toFloatArray()[0], 1e-6);
+    assertEquals(-0.2f, m.getWeights().get(1).toFloatArray()[0], 1e-6);
   }
 
   @Test
@@ -141,7 +142,7 @@ class TrainingTest {
     KerasTensor sum = new io.keras4j.layers.Add().apply(List.of(shared.apply(a), shared.apply(b))).get(0);
     Model model = new Model(List.of(a, b), List.of(sum));
     assertEquals(8, model.countParams()); // shared once: 3*2 + 2
-    float[][] p = model.predict(List.of(new float[][] {{1, 2, 3}}, new float[][] {{1, 1, 1}}), 8);
+    float[][] p = model.predict(List.of(new float[][] {{1, 2, 3}}, new float[][] {{1, 1, 1}}), 8).toFloat2D();
     assertArrayEquals(new float[] {9, 9}, p[0], 1e-6f); // (1+2+3) + (1+1+1)
   }
 

@@ -51,6 +51,6 @@ class RegularizersTest {
     // x = (1, 1), y = 2: prediction 2, mse 0; penalty 0.5 * (1 + 1) = 1
     assertEquals(1.0, m.trainOnBatch(new float[][] {{1, 1}}, new float[] {2}).get("loss"), 1e-6);
     // gradient of the penalty: 2 * 0.5 * w = 1 per weight, w -> 0 after the step, kept >= 0
-    assertArrayEquals(new float[] {0, 0}, m.getWeights().get(0), 1e-6f);
+    assertArrayEquals(new float[] {0, 0}, m.getWeights().get(0).toFloatArray(), 1e-6f);
   }
 }

@@ -52,7 +52,7 @@ class BraaiTest {
   void legacyH5ModelPredictsTheNotebookValue() throws Exception {
     assumeTrue(Files.isDirectory(BRAAI), "braai data not present: " + BRAAI);
     Model m = Models.loadModel(BRAAI.resolve("models/d6_m7.h5"));
-    float p = m.predict(triplet(BRAAI.resolve("nb/714287740515015072.json")))[0][0];
+    float p = m.predict(triplet(BRAAI.resolve("nb/714287740515015072.json"))).toFloat2D()[0][0];
     assertEquals(0.9999416, p, 1e-5);
     m.close();
   }
@@ -62,7 +62,7 @@ class BraaiTest {
     assumeTrue(Files.isDirectory(BRAAI), "braai data not present: " + BRAAI);
     Model m = Models.modelFromJson(Files.readString(BRAAI.resolve("models/d6_m7.architecture.json")));
     m.loadWeights(BRAAI.resolve("models/d6_m7.weights.h5"));
-    float p = m.predict(triplet(BRAAI.resolve("nb/714287740515015072.json")))[0][0];
+    float p = m.predict(triplet(BRAAI.resolve("nb/714287740515015072.json"))).toFloat2D()[0][0];
     assertEquals(0.9999416, p, 1e-5);
     m.close();
   }

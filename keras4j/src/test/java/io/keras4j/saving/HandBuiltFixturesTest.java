@@ -71,7 +71,7 @@ class HandBuiltFixturesTest {
       zip.closeEntry();
     }
     Model m = Models.loadModel(keras);
-    assertArrayEquals(EXPECTED, new float[] {m.predict(X)[0][0], m.predict(X)[1][0]});
+    assertArrayEquals(EXPECTED, new float[] {m.predict(X).toFloat2D()[0][0], m.predict(X).toFloat2D()[1][0]});
   }
 
   /** tf.keras 2's config: batch_input_shape on the first layer, Keras 2 names. */
@@ -103,7 +103,7 @@ class HandBuiltFixturesTest {
       ov.putDataset("bias:0", new float[] {-2});
     }
     Model m = Models.loadModel(h5);
-    assertArrayEquals(EXPECTED, new float[] {m.predict(X)[0][0], m.predict(X)[1][0]});
+    assertArrayEquals(EXPECTED, new float[] {m.predict(X).toFloat2D()[0][0], m.predict(X).toFloat2D()[1][0]});
   }
 
   @Test

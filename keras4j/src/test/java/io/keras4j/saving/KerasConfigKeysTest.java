@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.layers.Layers;
+import io.keras4j.losses.Losses;
+import io.keras4j.metrics.Metrics;
+import io.keras4j.optimizers.Optimizers;
+import io.keras4j.optimizers.schedules.LearningRateSchedules;
 import io.keras4j.regularizers.Regularizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +39,11 @@ class KerasConfigKeysTest {
         "keras.layers", Layers.registry(),
         "keras.initializers", Initializers.registry(),
         "keras.regularizers", Regularizer.registry(),
-        "keras.constraints", Constraint.registry());
+        "keras.constraints", Constraint.registry(),
+        "keras.losses", Losses.registry(),
+        "keras.metrics", Metrics.registry(),
+        "keras.optimizers", Optimizers.registry(),
+        "keras.optimizers.schedules", LearningRateSchedules.registry());
   }
 
   @SuppressWarnings("unchecked")

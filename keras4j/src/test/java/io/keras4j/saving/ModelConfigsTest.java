@@ -57,7 +57,7 @@ class ModelConfigsTest {
     Layers.register("Lambda", c -> new io.keras4j.layers.Lambda(x -> io.keras4j.backend.Backend.ops().multiply(x, 2f)));
     try {
       Model m = Models.modelFromJson(lambda);
-      assertEquals(4f, m.predict(new float[][] {{2, 3}})[0][0]);
+      assertEquals(4f, m.predict(new float[][] {{2, 3}}).toFloat2D()[0][0]);
     } finally {
       Layers.unregister("Lambda");
     }

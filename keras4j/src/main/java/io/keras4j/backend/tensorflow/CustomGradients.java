@@ -12,6 +12,9 @@ import org.tensorflow.op.nn.Conv3dBackpropInput;
  *
  * <p>Porting note: Python TensorFlow defines these in Python; the C API that TensorFlow Java builds gradients with
  * does not have them. Conv3D: d/dinput is Conv3DBackpropInputV2, d/dfilter is Conv3DBackpropFilterV2.
+ * Conv3DBackpropInputV2 (Conv3DTranspose): d/dout_backprop is Conv3D of the gradient, d/dfilter is
+ * Conv3DBackpropFilterV2 with the roles of input and out_backprop exchanged, as Python TensorFlow's
+ * {@code _Conv3DBackpropInputGrad}; the input sizes get zeros.
  */
 final class CustomGradients {
   private static boolean registered;
@@ -34,6 +37,16 @@ final class CustomGradients {
       Operand dw = tf.nn.conv3dBackpropFilter(in.input, tf.shape(in.filter), dy, strides, in.padding,
           Conv3dBackpropFilter.dilations(dilations));
       return List.of(dx, dw);
+    });
+    TensorFlow.registerCustomGradient(Conv3dBackpropInput.Inputs.class, (tf, op, grads) -> {
+      Conv3dBackpropInput.Inputs in = (Conv3dBackpropInput.Inputs) op;
+      List<Long> strides = toList(in.strides);
+      List<Long> dilations = toList(in.dilations);
+      Operand dy = (Operand) grads.get(0);
+      Operand dw = tf.nn.conv3dBackpropFilter(dy, tf.shape(in.filter), in.outBackprop, strides, in.padding,
+          Conv3dBackpropFilter.dilations(dilations));
+      Operand dx = tf.nn.conv3d(dy, in.filter, strides, in.padding, Conv3d.dilations(dilations));
+      return List.of(tf.zerosLike(in.inputSizes), dw, dx);
     });
   }
 

@@ -113,18 +113,15 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
   public TracedFunction trace(Supplier<List<Tensor>> body) {
     checkOpen();
     TFOps ops = new TFOps(this);
-    Backend.enterTrace(ops);
-    List<Tensor> outputs;
-    try {
-      outputs = new ArrayList<>();
+    List<Tensor> outputs = Backend.withOps(ops, () -> {
+      List<Tensor> out = new ArrayList<>();
       for (Tensor t : body.get()) {
         // a fed placeholder cannot also be fetched: fetch its identity
         boolean fed = ((TFTensor) t).operand().op().type().equals("Placeholder");
-        outputs.add(fed ? ops.identity(t) : t);
+        out.add(fed ? ops.identity(t) : t);
       }
-    } finally {
-      Backend.exitTrace();
-    }
+      return out;
+    });
     return new Function(ops, outputs);
   }
 

@@ -38,7 +38,7 @@ import org.tensorflow.types.TFloat32;
  * as they are). Graphs whose signature runs through function calls (StatefulPartitionedCall, as TF2 Python
  * exports write) are refused: they can still be run with SavedModel.load.
  */
-public final class TFGraphImport implements ImportedFunction {
+final class TFGraphImport implements ImportedFunction {
   private static final Set<String> VARIABLES = Set.of("VariableV2", "Variable", "VarHandleOp");
   private final Map<String, NodeDef> nodes = new LinkedHashMap<>();
   private final List<String> inputNames = new ArrayList<>();
@@ -52,7 +52,7 @@ public final class TFGraphImport implements ImportedFunction {
   private TFGraphImport() {}
 
   /** Loads {@code signature} of the SavedModel in {@code dir} and reads its variables' values. */
-  public static TFGraphImport load(Path dir, String tag, String signature) {
+  static TFGraphImport load(Path dir, String tag, String signature) {
     TFGraphImport imp = new TFGraphImport();
     try (SavedModelBundle bundle = SavedModelBundle.load(dir.toString(), tag)) {
       SignatureDef sig = bundle.metaGraphDef().getSignatureDefMap().get(signature);

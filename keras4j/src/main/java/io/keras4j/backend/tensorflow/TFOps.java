@@ -153,7 +153,7 @@ final class TFOps extends TFNNOps {
   }
 
   @Override
-  public Tensor applyAdam(Variable v, Variable m, Variable vel, Tensor beta1Power, Tensor beta2Power, Tensor lr,
+  public Tensor adamUpdate(Variable v, Variable m, Variable vel, Tensor beta1Power, Tensor beta2Power, Tensor lr,
       float beta1, float beta2, float epsilon, Tensor grad) {
     Op apply = afterRead(v).train.resourceApplyAdam(graph.slot(v).handle, graph.slot(m).handle,
         graph.slot(vel).handle, o(beta1Power), o(beta2Power), o(lr), tf.constant(beta1), tf.constant(beta2),
@@ -162,7 +162,7 @@ final class TFOps extends TFNNOps {
   }
 
   @Override
-  public Tensor applyKerasMomentum(Variable v, Variable accum, Tensor lr, Tensor grad, float momentum,
+  public Tensor sgdMomentumUpdate(Variable v, Variable accum, Tensor lr, Tensor grad, float momentum,
       boolean nesterov) {
     Op apply = afterRead(v).train.resourceApplyKerasMomentum(graph.slot(v).handle, graph.slot(accum).handle,
         o(lr), o(grad), tf.constant(momentum),
@@ -171,7 +171,7 @@ final class TFOps extends TFNNOps {
   }
 
   @Override
-  public Tensor applyGradientDescent(Variable v, Tensor lr, Tensor grad) {
+  public Tensor sgdUpdate(Variable v, Tensor lr, Tensor grad) {
     Op apply = afterRead(v).train.resourceApplyGradientDescent(graph.slot(v).handle, o(lr), o(grad));
     return applied(apply, v);
   }

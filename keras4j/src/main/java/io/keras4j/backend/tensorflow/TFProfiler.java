@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -97,8 +98,12 @@ final class TFProfiler {
 
   private static void write() {
     try {
-      String table = table();
-      io.keras4j.utils.AtomicFiles.write(Path.of(PATH), tmp -> Files.writeString(tmp, table));
+      // written beside the target, then renamed over it, so a reader never sees half a table
+      Path target = Path.of(PATH).toAbsolutePath();
+      Files.createDirectories(target.getParent());
+      Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      Files.writeString(tmp, table());
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write the keras4j profile to " + PATH, e);
     }

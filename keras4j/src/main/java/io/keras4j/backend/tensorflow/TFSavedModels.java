@@ -34,18 +34,14 @@ final class TFSavedModels {
   static void export(Path dir, List<String> names, List<Shape> shapes, Function<List<Tensor>, List<Tensor>> fn) {
     try (TFComputeGraph g = new TFComputeGraph(true)) {
       TFOps ops = new TFOps(g);
-      Backend.enterTrace(ops);
       List<Tensor> in = new ArrayList<>();
-      List<Tensor> out;
-      try {
+      List<Tensor> out = Backend.withOps(ops, () -> {
         for (int i = 0; i < names.size(); i++) {
           in.add(new TFTensor(g.tf().withName(names.get(i)).placeholder(TFloat32.class,
               org.tensorflow.op.core.Placeholder.shape(TFNativeArray.tfShape(shapes.get(i))))));
         }
-        out = fn.apply(in);
-      } finally {
-        Backend.exitTrace();
-      }
+        return fn.apply(in);
+      });
       Signature.Builder sig = Signature.builder().key("serving_default").methodName("tensorflow/serving/predict");
       for (int i = 0; i < names.size(); i++) {
         sig.input(names.get(i), ((TFTensor) in.get(i)).operand());

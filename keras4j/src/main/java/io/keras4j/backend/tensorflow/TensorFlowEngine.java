@@ -2,14 +2,28 @@ package io.keras4j.backend.tensorflow;
 
 import io.keras4j.backend.ComputeGraph;
 import io.keras4j.backend.Engine;
+import io.keras4j.backend.ImportedFunction;
 import io.keras4j.backend.NativeArray;
+import io.keras4j.backend.SavedModelRunner;
 import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
 
-/** The TensorFlow Java engine: graph mode, one session per {@link ComputeGraph}. */
+/**
+ * The TensorFlow Java engine, "tensorflow": graph mode, one session per {@link ComputeGraph}.
+ *
+ * <p>Found by {@link io.keras4j.backend.Engines} through {@code META-INF/services/io.keras4j.backend.Engine} and the
+ * module's {@code provides} clause; user code reaches it through {@link io.keras4j.backend.Backend}.
+ */
 public final class TensorFlowEngine implements Engine {
   static {
     NativeLogging.configure(); // before TensorFlow's native library loads
   }
+
+  /** The constructor {@link java.util.ServiceLoader} calls. */
+  public TensorFlowEngine() {}
 
   @Override
   public String name() {
@@ -32,14 +46,23 @@ public final class TensorFlowEngine implements Engine {
   }
 
   @Override
-  public void exportSavedModel(java.nio.file.Path dir, java.util.List<String> inputNames,
-      java.util.List<Shape> inputShapes,
-      java.util.function.Function<java.util.List<io.keras4j.backend.Tensor>, java.util.List<io.keras4j.backend.Tensor>> fn) {
+  public void exportSavedModel(Path dir, List<String> inputNames, List<Shape> inputShapes,
+      Function<List<Tensor>, List<Tensor>> fn) {
     TFSavedModels.export(dir, inputNames, inputShapes, fn);
   }
 
   @Override
-  public io.keras4j.backend.SavedModelRunner loadSavedModel(java.nio.file.Path dir, String tag) {
+  public SavedModelRunner loadSavedModel(Path dir, String tag) {
     return TFSavedModels.load(dir, tag);
+  }
+
+  @Override
+  public ImportedFunction importSavedModel(Path dir, String tag, String signature) {
+    return TFGraphImport.load(dir, tag, signature);
+  }
+
+  @Override
+  public io.keras4j.backend.HostArray hostArray(Object engineArray) {
+    return engineArray instanceof org.tensorflow.ndarray.NdArray<?> nd ? NdArrays.toHost(nd) : null;
   }
 }

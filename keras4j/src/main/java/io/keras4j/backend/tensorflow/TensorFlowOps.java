@@ -10,7 +10,8 @@ import org.tensorflow.op.Ops;
  * {@link io.keras4j.backend.Ops} lacks.
  *
  * <p>Porting note: the Java counterpart of calling {@code tf.*} inside a Keras {@code Lambda} with the TensorFlow
- * backend.
+ * backend. The io.keras4j module does not export this package: code on the class path uses it as is, a named module
+ * needs {@code --add-exports io.keras4j/io.keras4j.backend.tensorflow=its.module}.
  * <pre>{@code
  * new Lambda(x -> TensorFlowOps.tensor(TensorFlowOps.tf().math.cumprod(TensorFlowOps.operand(x),
  *     TensorFlowOps.tf().constant(-1))))

@@ -3,33 +3,34 @@ package io.keras4j.optimizers.schedules;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
-import java.util.LinkedHashMap;
+import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
  * {@code lr * decay_rate ^ (step / decay_steps)}, the exponent floored when {@code staircase}.
  *
  * <p>Keras equivalent: {@code keras.optimizers.schedules.ExponentialDecay(initial_learning_rate, decay_steps,
- * decay_rate, staircase=False)}.
+ * decay_rate, staircase=False, name="ExponentialDecay")}.
+ * <pre>{@code new Adam(new ExponentialDecay(1e-3, 1000, 0.96).staircase(true))}</pre>
  */
-public class ExponentialDecay implements LearningRateSchedule {
+public class ExponentialDecay extends BaseSchedule<ExponentialDecay> {
   private final double initialLearningRate;
   private final long decaySteps;
   private final double decayRate;
-  private final boolean staircase;
+  private boolean staircase;
 
+  /** Decays {@code initialLearningRate} by {@code decayRate} every {@code decaySteps} steps (> 0). */
   public ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate) {
-    this(initialLearningRate, decaySteps, decayRate, false);
+    super("ExponentialDecay");
+    this.initialLearningRate = initialLearningRate;
+    this.decaySteps = checkDecaySteps(decaySteps);
+    this.decayRate = decayRate;
   }
 
-  public ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate, boolean staircase) {
-    if (decaySteps <= 0) {
-      throw new IllegalArgumentException("Argument `decay_steps` must be > 0. Received: decay_steps=" + decaySteps);
-    }
-    this.initialLearningRate = initialLearningRate;
-    this.decaySteps = decaySteps;
-    this.decayRate = decayRate;
+  /** Sets decay in whole steps of {@code decay_steps} (Keras' {@code staircase=}). Default false. */
+  public ExponentialDecay staircase(boolean staircase) {
     this.staircase = staircase;
+    return this;
   }
 
   @Override
@@ -50,11 +51,18 @@ public class ExponentialDecay implements LearningRateSchedule {
 
   @Override
   public Map<String, Object> getConfig() {
-    Map<String, Object> c = new LinkedHashMap<>();
+    Map<String, Object> c = baseConfig();
     c.put("initial_learning_rate", initialLearningRate);
     c.put("decay_steps", decaySteps);
     c.put("decay_rate", decayRate);
     c.put("staircase", staircase);
     return c;
+  }
+
+  /** The schedule of Keras' config (Keras' {@code ExponentialDecay.from_config}). */
+  public static ExponentialDecay fromConfig(Map<String, Object> config) {
+    Config c = new Config("ExponentialDecay", config);
+    return withBaseConfig(new ExponentialDecay(requiredNumber(c, "initial_learning_rate"), c.integer("decay_steps"),
+        requiredNumber(c, "decay_rate")).staircase(c.bool("staircase", false)), c);
   }
 }

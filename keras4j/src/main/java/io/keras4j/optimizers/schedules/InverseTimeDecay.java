@@ -3,26 +3,34 @@ package io.keras4j.optimizers.schedules;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
-import java.util.LinkedHashMap;
+import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
  * {@code lr / (1 + decay_rate * step / decay_steps)}, the ratio floored when {@code staircase}.
  *
  * <p>Keras equivalent: {@code keras.optimizers.schedules.InverseTimeDecay(initial_learning_rate, decay_steps,
- * decay_rate, staircase=False)}.
+ * decay_rate, staircase=False, name="InverseTimeDecay")}.
+ * <pre>{@code new SGD(new InverseTimeDecay(0.1, 1, 0.5))}</pre>
  */
-public class InverseTimeDecay implements LearningRateSchedule {
+public class InverseTimeDecay extends BaseSchedule<InverseTimeDecay> {
   private final double initialLearningRate;
   private final long decaySteps;
   private final double decayRate;
-  private final boolean staircase;
+  private boolean staircase;
 
-  public InverseTimeDecay(double initialLearningRate, long decaySteps, double decayRate, boolean staircase) {
+  /** Divides {@code initialLearningRate} by {@code 1 + decayRate * step / decaySteps}. */
+  public InverseTimeDecay(double initialLearningRate, long decaySteps, double decayRate) {
+    super("InverseTimeDecay");
     this.initialLearningRate = initialLearningRate;
-    this.decaySteps = decaySteps;
+    this.decaySteps = checkDecaySteps(decaySteps);
     this.decayRate = decayRate;
+  }
+
+  /** Sets decay in whole steps of {@code decay_steps} (Keras' {@code staircase=}). Default false. */
+  public InverseTimeDecay staircase(boolean staircase) {
     this.staircase = staircase;
+    return this;
   }
 
   @Override
@@ -43,11 +51,18 @@ public class InverseTimeDecay implements LearningRateSchedule {
 
   @Override
   public Map<String, Object> getConfig() {
-    Map<String, Object> c = new LinkedHashMap<>();
+    Map<String, Object> c = baseConfig();
     c.put("initial_learning_rate", initialLearningRate);
     c.put("decay_steps", decaySteps);
     c.put("decay_rate", decayRate);
     c.put("staircase", staircase);
     return c;
+  }
+
+  /** The schedule of Keras' config (Keras' {@code InverseTimeDecay.from_config}). */
+  public static InverseTimeDecay fromConfig(Map<String, Object> config) {
+    Config c = new Config("InverseTimeDecay", config);
+    return withBaseConfig(new InverseTimeDecay(requiredNumber(c, "initial_learning_rate"), c.integer("decay_steps"),
+        requiredNumber(c, "decay_rate")).staircase(c.bool("staircase", false)), c);
   }
 }

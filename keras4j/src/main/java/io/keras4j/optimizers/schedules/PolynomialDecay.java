@@ -3,34 +3,47 @@ package io.keras4j.optimizers.schedules;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
-import java.util.LinkedHashMap;
+import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
  * {@code (lr - end) * (1 - min(step, decay_steps) / decay_steps)^power + end}.
  *
  * <p>Keras equivalent: {@code keras.optimizers.schedules.PolynomialDecay(initial_learning_rate, decay_steps,
- * end_learning_rate=0.0001, power=1.0, cycle=False)}; with {@code cycle} the horizon grows to the next multiple of
- * decay_steps.
+ * end_learning_rate=0.0001, power=1.0, cycle=False, name="PolynomialDecay")}; with {@code cycle} the horizon grows
+ * to the next multiple of decay_steps.
+ * <pre>{@code new SGD(new PolynomialDecay(0.1, 1000).endLearningRate(0.01).power(0.5))}</pre>
  */
-public class PolynomialDecay implements LearningRateSchedule {
+public class PolynomialDecay extends BaseSchedule<PolynomialDecay> {
   private final double initialLearningRate;
   private final long decaySteps;
-  private final double endLearningRate;
-  private final double power;
-  private final boolean cycle;
+  private double endLearningRate = 0.0001;
+  private double power = 1.0;
+  private boolean cycle;
 
+  /** Decays {@code initialLearningRate} polynomially over {@code decaySteps} steps. */
   public PolynomialDecay(double initialLearningRate, long decaySteps) {
-    this(initialLearningRate, decaySteps, 0.0001, 1.0, false);
+    super("PolynomialDecay");
+    this.initialLearningRate = initialLearningRate;
+    this.decaySteps = checkDecaySteps(decaySteps);
   }
 
-  public PolynomialDecay(double initialLearningRate, long decaySteps, double endLearningRate, double power,
-      boolean cycle) {
-    this.initialLearningRate = initialLearningRate;
-    this.decaySteps = decaySteps;
+  /** Sets the final learning rate (Keras' {@code end_learning_rate=}). Default 0.0001. */
+  public PolynomialDecay endLearningRate(double endLearningRate) {
     this.endLearningRate = endLearningRate;
+    return this;
+  }
+
+  /** Sets the polynomial's power (Keras' {@code power=}). Default 1.0. */
+  public PolynomialDecay power(double power) {
     this.power = power;
+    return this;
+  }
+
+  /** Sets whether the decay restarts after {@code decay_steps} (Keras' {@code cycle=}). Default false. */
+  public PolynomialDecay cycle(boolean cycle) {
     this.cycle = cycle;
+    return this;
   }
 
   @Override
@@ -64,12 +77,20 @@ public class PolynomialDecay implements LearningRateSchedule {
 
   @Override
   public Map<String, Object> getConfig() {
-    Map<String, Object> c = new LinkedHashMap<>();
+    Map<String, Object> c = baseConfig();
     c.put("initial_learning_rate", initialLearningRate);
     c.put("decay_steps", decaySteps);
     c.put("end_learning_rate", endLearningRate);
     c.put("power", power);
     c.put("cycle", cycle);
     return c;
+  }
+
+  /** The schedule of Keras' config (Keras' {@code PolynomialDecay.from_config}). */
+  public static PolynomialDecay fromConfig(Map<String, Object> config) {
+    Config c = new Config("PolynomialDecay", config);
+    return withBaseConfig(new PolynomialDecay(requiredNumber(c, "initial_learning_rate"), c.integer("decay_steps"))
+        .endLearningRate(c.number("end_learning_rate", 0.0001)).power(c.number("power", 1.0))
+        .cycle(c.bool("cycle", false)), c);
   }
 }

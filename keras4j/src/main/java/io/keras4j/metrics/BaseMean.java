@@ -1,0 +1,43 @@
+package io.keras4j.metrics;
+
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import io.keras4j.backend.Variable;
+import java.util.List;
+
+/**
+ * The weighted mean of the values it is given, {@code sum(w*x) / sum(w)}: the state of {@link Mean} and of every
+ * per-sample metric (accuracies, errors).
+ *
+ * <p>Keras equivalent: {@code keras.metrics.Mean}, the base of {@code keras.metrics.MeanMetricWrapper}.
+ *
+ * @param <T> the concrete metric
+ */
+public abstract class BaseMean<T extends BaseMean<T>> extends BaseMetric<T> {
+  private final Variable total;
+  private final Variable count;
+
+  /** A mean named {@code name}. */
+  protected BaseMean(String name) {
+    super(name);
+    total = addVariable("total", Shape.scalar());
+    count = addVariable("count", Shape.scalar());
+  }
+
+  /** Adds {@code values} (any shape) with weights {@code sampleWeight} (null: 1 each). */
+  public List<Tensor> update(Tensor values, Tensor sampleWeight) {
+    Ops ops = ops();
+    values = ops.cast(values, "float32");
+    Tensor w = weightLike(sampleWeight, values);
+    Tensor sum = ops.sum(w == null ? values : ops.multiply(values, w), null, false);
+    Tensor n = w == null ? ops.cast(ops.prod(ops.shapeOf(values), null, false), "float32") : ops.sum(w, null, false);
+    return List.of(ops.assignAdd(total, sum), ops.assignAdd(count, n));
+  }
+
+  @Override
+  public Tensor result() {
+    Ops ops = ops();
+    return ops.divideNoNan(ops.read(total), ops.read(count));
+  }
+}

@@ -1,0 +1,111 @@
+package io.keras4j.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keras4j.backend.KerasTensor;
+import io.keras4j.data.NDArray;
+import io.keras4j.layers.Conv2D;
+import io.keras4j.layers.Dense;
+import io.keras4j.layers.Input;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** predict's shapes, getWeights/setWeights with shapes, and NDArray inputs, against arithmetic done by hand. */
+class PredictTest {
+  /** Samples 1..9, -(1..9) and zeros, each a 3x3 one-channel image. */
+  static float[][][][] images() {
+    float[][][][] x = new float[3][3][3][1];
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        x[0][i][j][0] = 3 * i + j + 1;
+        x[1][i][j][0] = -(3 * i + j + 1);
+      }
+    }
+    return x;
+  }
+
+  @Test
+  void conv2DPredictionKeepsTheRank4Shape() {
+    Conv2D conv = new Conv2D(2, 2);
+    KerasTensor in = Input.of(3, 3, 1);
+    Model m = new Model(in, conv.apply(in));
+    // filter 0: kernel [[1, 2], [3, 4]], bias 0; filter 1: all ones, bias 0.5 (kernel shape (2, 2, 1, 2))
+    conv.setWeights(List.of(new float[][][][] {{{{1, 1}}, {{2, 1}}}, {{{3, 1}}, {{4, 1}}}}, new float[] {0, 0.5f}));
+    NDArray p = m.predict(images(), 2); // two batches, the second partial
+    assertArrayEquals(new long[] {3, 2, 2, 2}, p.shape());
+    // filter 0 at (i, j): x[i][j] + 2 x[i][j+1] + 3 x[i+1][j] + 4 x[i+1][j+1] on [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+    float[][][][] y = p.toArray(float[][][][].class);
+    assertArrayEquals(new float[] {37, 47}, new float[] {y[0][0][0][0], y[0][0][1][0]});
+    assertArrayEquals(new float[] {67, 77}, new float[] {y[0][1][0][0], y[0][1][1][0]});
+    // filter 1: the sum of each 2x2 window plus 0.5
+    assertArrayEquals(new float[] {12.5f, 16.5f, 24.5f, 28.5f},
+        new float[] {y[0][0][0][1], y[0][0][1][1], y[0][1][0][1], y[0][1][1][1]});
+    assertEquals(-37f, p.getFloat(1, 0, 0, 0));
+    assertEquals(-27.5f, p.getFloat(1, 1, 1, 1));
+    assertEquals(0f, p.getFloat(2, 1, 0, 0));
+    assertEquals(0.5f, p.getFloat(2, 1, 0, 1));
+    assertEquals(p, m.predict(NDArray.of(images()), 32), "an NDArray input gives the same predictions");
+  }
+
+  @Test
+  void severalOutputsComeFromPredictOutputs() {
+    KerasTensor in = Input.of(2);
+    Dense sum = new Dense(1).useBias(false);
+    Dense both = new Dense(2).useBias(false);
+    Model m = new Model(List.of(in), List.of(sum.apply(in), both.apply(in)));
+    sum.setWeights(List.of(NDArray.of(new float[][] {{1}, {1}})));
+    both.setWeights(List.of(NDArray.of(new float[][] {{1, 0}, {0, 2}})));
+    List<NDArray> out = m.predictOutputs(new float[][] {{1, 2}, {3, 4}});
+    assertEquals(NDArray.of(new float[][] {{3}, {7}}), out.get(0));
+    assertEquals(NDArray.of(new float[][] {{1, 4}, {3, 8}}), out.get(1));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.predict(new float[][] {{1, 2}}));
+    assertTrue(e.getMessage().contains("has 2 outputs; predictOutputs(x)"), e.getMessage());
+  }
+
+  static Sequential dense() {
+    Sequential m = new Sequential();
+    m.add(new Dense(4).name("dense").inputDim(3));
+    return m;
+  }
+
+  @Test
+  void getWeightsHasKerasShapes() {
+    List<NDArray> w = dense().getWeights();
+    assertArrayEquals(new long[] {3, 4}, w.get(0).shape());
+    assertArrayEquals(new long[] {4}, w.get(1).shape());
+    assertEquals("float32", w.get(0).dtype());
+  }
+
+  @Test
+  void setWeightsChecksEachShapeAndNamesTheWeight() {
+    Sequential m = dense();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> m.setWeights(List.of(new float[4][3], new float[4])));
+    assertEquals("Layer 'dense': weight 'kernel' expects shape (3, 4), received (4, 3)", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> m.getLayer("dense").setWeights(List.of(new float[3][4], new float[3])));
+    assertEquals("Layer 'dense': weight 'bias' expects shape (4,), received (3,)", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> m.setWeights(List.of(NDArray.of(new float[3][4]))));
+    assertTrue(e.getMessage().contains("weight list of length 1, but the layer was expecting 2"), e.getMessage());
+
+    float[][] kernel = {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}};
+    m.setWeights(List.of(NDArray.of(kernel), NDArray.of(new float[] {0, 0, 0, 1})));
+    assertEquals(NDArray.of(kernel), m.getWeights().get(0));
+  }
+
+  @Test
+  void fitAndEvaluateTakeNDArrays() {
+    Sequential m = new Sequential();
+    m.add(new Dense(1).inputDim(1));
+    m.compile("sgd", "mse");
+    m.setWeights(List.of(new float[][] {{1}}, new float[] {0}));
+    // predictions 1 and 2 against targets 1 and 3: mse = (0 + 1) / 2
+    Map<String, Double> r = m.evaluate(NDArray.of(new float[][] {{1}, {2}}), NDArray.of(new float[] {1, 3}));
+    assertEquals(0.5, r.get("loss"), 1e-6);
+    m.fit(NDArray.of(new float[][] {{1}, {2}}), NDArray.of(new int[] {1, 3}), 1, 2);
+  }
+}

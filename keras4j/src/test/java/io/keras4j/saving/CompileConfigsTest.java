@@ -1,0 +1,167 @@
+package io.keras4j.saving;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keras4j.layers.Dense;
+import io.keras4j.losses.BinaryFocalCrossentropy;
+import io.keras4j.losses.Huber;
+import io.keras4j.metrics.AUC;
+import io.keras4j.metrics.BinaryAccuracy;
+import io.keras4j.metrics.Precision;
+import io.keras4j.metrics.Recall;
+import io.keras4j.models.CompileOptions;
+import io.keras4j.models.FitOptions;
+import io.keras4j.models.Model;
+import io.keras4j.models.Models;
+import io.keras4j.models.Sequential;
+import io.keras4j.optimizers.Adam;
+import io.keras4j.optimizers.Optimizer;
+import io.keras4j.optimizers.Optimizers;
+import io.keras4j.optimizers.SGD;
+import io.keras4j.optimizers.schedules.ExponentialDecay;
+import io.keras4j.optimizers.schedules.PiecewiseConstantDecay;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A compiled model's optimizer (with its learning-rate schedule), loss parameters and metric parameters survive a
+ * {@code .keras} save and load, and Keras' own serialized optimizer reads back.
+ */
+class CompileConfigsTest {
+  private static final float[][] X = {{0.2f, -1f, 0.5f}, {1f, 0.3f, -0.4f}, {-0.7f, 0.8f, 0.1f}, {0.5f, 0.5f, 0.9f}};
+  private static final float[][] Y = {{1, 0}, {0, 1}, {1, 1}, {0, 0}};
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> configOf(Object serialized) {
+    return (Map<String, Object>) ((Map<String, Object>) serialized).get("config");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> metricsOf(Model m) {
+    return (List<Object>) m.compileConfig().get("metrics");
+  }
+
+  @Test
+  void scheduleLossAndMetricParametersSurviveSaveAndLoad(@TempDir Path dir) {
+    Sequential m = new Sequential();
+    m.add(new Dense(2).activation("sigmoid").inputShape(3));
+    m.compile(new CompileOptions()
+        .optimizer(new Adam(new ExponentialDecay(0.1, 2, 0.5).staircase(true)).beta1(0.8).clipnorm(1))
+        .loss(new BinaryFocalCrossentropy().applyClassBalancing(true).alpha(0.4).gamma(3).labelSmoothing(0.05))
+        .metrics(new AUC().curve("PR").numThresholds(50).summationMethod("majoring").name("pr_auc"),
+            new Precision().thresholds(0.3, 0.7), new Recall().topK(1).classId(1),
+            new BinaryAccuracy().threshold(0.6)));
+    m.fit(X, Y, new FitOptions().epochs(3).batchSize(2).shuffle(false).verbose(0));
+    Path file = dir.resolve("compiled.keras");
+    m.save(file);
+    Model loaded = Models.loadModel(file);
+
+    Optimizer opt = loaded.optimizer();
+    assertInstanceOf(Adam.class, opt);
+    assertEquals(6, opt.iterations());
+    ExponentialDecay schedule = assertInstanceOf(ExponentialDecay.class, opt.schedule());
+    // 6 steps with staircase decay every 2 steps: 0.1 * 0.5^3
+    assertEquals(0.0125, opt.learningRate(), 1e-9);
+    assertEquals(Map.of("name", "ExponentialDecay", "initial_learning_rate", 0.1, "decay_steps", 2L,
+        "decay_rate", 0.5, "staircase", true), schedule.getConfig());
+    Map<String, Object> oc = opt.getConfig();
+    assertEquals(0.8, oc.get("beta_1"));
+    assertEquals(1.0, oc.get("clipnorm"));
+
+    Map<String, Object> loss = configOf(loaded.compileConfig().get("loss"));
+    assertEquals(true, loss.get("apply_class_balancing"));
+    assertEquals(0.4, loss.get("alpha"));
+    assertEquals(3.0, loss.get("gamma"));
+    assertEquals(0.05, loss.get("label_smoothing"));
+
+    List<Object> metrics = metricsOf(loaded);
+    Map<String, Object> auc = configOf(metrics.get(0));
+    assertEquals("pr_auc", auc.get("name"));
+    assertEquals("PR", auc.get("curve"));
+    assertEquals(50, auc.get("num_thresholds"));
+    assertEquals("majoring", auc.get("summation_method"));
+    assertEquals(List.of(0.3, 0.7), configOf(metrics.get(1)).get("thresholds"));
+    assertEquals(1, configOf(metrics.get(2)).get("top_k"));
+    assertEquals(1, configOf(metrics.get(2)).get("class_id"));
+    assertEquals(0.6, configOf(metrics.get(3)).get("threshold"));
+
+    // the loaded model computes what the original does
+    assertEquals(m.evaluate(X, Y), loaded.evaluate(X, Y));
+  }
+
+  @Test
+  void hubersDeltaAndAPiecewiseScheduleSurvive(@TempDir Path dir) {
+    Sequential m = new Sequential();
+    m.add(new Dense(1).inputShape(3));
+    m.compile(new CompileOptions()
+        .optimizer(new SGD(new PiecewiseConstantDecay(new long[] {1}, new double[] {0.1, 0.01})).momentum(0.5))
+        .loss(new Huber().delta(2.5).reduction("sum")).metrics("mae"));
+    Path file = dir.resolve("huber.keras");
+    m.save(file);
+    Model loaded = Models.loadModel(file);
+    Map<String, Object> loss = configOf(loaded.compileConfig().get("loss"));
+    assertEquals(2.5, loss.get("delta"));
+    assertEquals("sum", loss.get("reduction"));
+    SGD sgd = assertInstanceOf(SGD.class, loaded.optimizer());
+    assertEquals(0.5, sgd.getConfig().get("momentum"));
+    assertEquals(0.1, sgd.learningRate(), 1e-9);
+    assertInstanceOf(PiecewiseConstantDecay.class, sgd.schedule());
+    assertEquals(List.of("mae"), metricsOf(loaded));
+  }
+
+  /** Keras 3.15.1's {@code serialize_keras_object(Adam(ExponentialDecay(0.1, 10, 0.9)))}, as its JSON. */
+  private static final String KERAS_ADAM = """
+      {"module": "keras.optimizers", "class_name": "Adam", "config": {"name": "adam_1", "learning_rate":
+      {"module": "keras.optimizers.schedules", "class_name": "ExponentialDecay", "config": {"initial_learning_rate":
+      0.1, "decay_steps": 10, "decay_rate": 0.9, "staircase": false, "name": "ExponentialDecay"},
+      "registered_name": null}, "weight_decay": null, "clipnorm": null, "global_clipnorm": null, "clipvalue": null,
+      "use_ema": false, "ema_momentum": 0.99, "ema_overwrite_frequency": null, "loss_scale_factor": null,
+      "gradient_accumulation_steps": null, "beta_1": 0.9, "beta_2": 0.999, "epsilon": 1e-07, "amsgrad": false},
+      "registered_name": null}""";
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void kerasSerializedOptimizerWithScheduleReadsAndWritesBack() throws Exception {
+    Map<String, Object> keras = new ObjectMapper().readValue(KERAS_ADAM, Map.class);
+    Optimizer opt = Optimizers.get(keras);
+    assertEquals("adam_1", opt.name());
+    // 0.1 * 0.9^(5/10) at step 5
+    assertEquals(0.1 * Math.sqrt(0.9), opt.schedule().value(5), 1e-12);
+    Map<String, Object> lr = (Map<String, Object>) opt.getConfig().get("learning_rate");
+    assertEquals("keras.optimizers.schedules", lr.get("module"));
+    assertEquals("ExponentialDecay", lr.get("class_name"));
+    assertTrue(lr.containsKey("registered_name"));
+    assertNull(lr.get("registered_name"));
+    ObjectMapper json = new ObjectMapper();
+    Map<String, Object> back = json.readValue(json.writeValueAsString(KerasObjects.serialize(opt)), Map.class);
+    assertEquals(keras, back);
+  }
+
+  @Test
+  void unsupportedOptimizerOptionsAreRefusedByName() {
+    for (String key : new String[] {"use_ema", "loss_scale_factor", "gradient_accumulation_steps"}) {
+      Object value = key.equals("use_ema") ? (Object) true : (Object) 2;
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Adam.fromConfig(Map.of(key, value)));
+      assertTrue(e.getMessage().contains("Adam config") && e.getMessage().contains(key + "=" + value),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void kerasDefaultsAreAccepted() {
+    Adam a = Adam.fromConfig(Map.of("use_ema", false, "ema_momentum", 0.99));
+    assertArrayEquals(new Object[] {false, 0.99, null},
+        new Object[] {a.getConfig().get("use_ema"), a.getConfig().get("ema_momentum"),
+            a.getConfig().get("loss_scale_factor")});
+  }
+}
