@@ -181,11 +181,21 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("name", name());
     c.put("trainable", trainable);
-    c.put("dtype", dtype);
+    c.put("dtype", dtypePolicy(dtype));
     if (activityRegularizer != null) {
       c.put("activity_regularizer", ser(activityRegularizer));
     }
     return c;
+  }
+
+  /** Keras 3's serialized {@code DTypePolicy} of {@code dtype}, as layers write their {@code dtype} key. */
+  static Map<String, Object> dtypePolicy(String dtype) {
+    Map<String, Object> policy = new LinkedHashMap<>();
+    policy.put("module", "keras");
+    policy.put("class_name", "DTypePolicy");
+    policy.put("config", Map.of("name", dtype));
+    policy.put("registered_name", null);
+    return policy;
   }
 
   /**

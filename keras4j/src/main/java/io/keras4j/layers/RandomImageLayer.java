@@ -130,4 +130,9 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
     }
     return f;
   }
+
+  /** A factor as Keras writes it: one number f for {@code [-f, f]}, else the pair {@code [lower, upper]}. */
+  protected static Object factorConfig(double lower, double upper) {
+    return upper >= 0 && lower == -upper ? (Object) upper : ConfigLists.of(lower, upper);
+  }
 }

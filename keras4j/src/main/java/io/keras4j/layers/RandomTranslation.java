@@ -49,8 +49,8 @@ public class RandomTranslation extends RandomAffine<RandomTranslation> {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("height_factor", ConfigLists.of(height));
-    c.put("width_factor", ConfigLists.of(width));
+    c.put("height_factor", factorConfig(height[0], height[1]));
+    c.put("width_factor", factorConfig(width[0], width[1]));
     return c;
   }
 

@@ -66,8 +66,8 @@ public class RandomZoom extends RandomAffine<RandomZoom> {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("height_factor", ConfigLists.of(lower, upper));
-    c.put("width_factor", width == null ? null : ConfigLists.of(width));
+    c.put("height_factor", factorConfig(lower, upper));
+    c.put("width_factor", width == null ? null : factorConfig(width[0], width[1]));
     return c;
   }
 

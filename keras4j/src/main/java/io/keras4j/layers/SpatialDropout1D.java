@@ -27,6 +27,7 @@ public class SpatialDropout1D extends BaseDropout<SpatialDropout1D> {
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     c.remove("trainable");
+    c.put("dtype", dtype()); // Keras writes this layer's dtype as a plain string
     return c;
   }
 

@@ -37,6 +37,7 @@ public class SpatialDropout2D extends BaseDropout<SpatialDropout2D> {
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     c.remove("trainable");
+    c.put("dtype", dtype()); // Keras writes this layer's dtype as a plain string
     c.put("data_format", dataFormat);
     return c;
   }

@@ -71,6 +71,56 @@ class KerasConfigKeysTest {
     return tests.stream();
   }
 
+  /**
+   * Read from Keras' default config, each class writes back Keras' values too, numbers compared as doubles within
+   * float32 precision (Keras writes float32 defaults such as 0.0010000000474974513).
+   */
+  @TestFactory
+  Stream<DynamicTest> everyRegisteredClassWritesBackKerasValues() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Map.Entry<String, Registry<? extends KerasSerializable>> e : registries().entrySet()) {
+      Map<String, Map<String, Object>> keras = kerasModule(e.getKey());
+      Registry<? extends KerasSerializable> registry = e.getValue();
+      for (String cls : registry.classNames()) {
+        if (keras.containsKey(cls)) {
+          tests.add(DynamicTest.dynamicTest(e.getKey() + "." + cls, () -> checkValues(registry, cls, keras.get(cls))));
+        }
+      }
+    }
+    return tests.stream();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void checkValues(Registry<? extends KerasSerializable> registry, String cls,
+      Map<String, Object> keras) {
+    Map<String, Object> kerasConfig = (Map<String, Object>) keras.get("config");
+    Object ours = normalize(registry.fromConfig(cls, kerasConfig).getConfig());
+    List<String> differ = new ArrayList<>();
+    compare("", normalize(kerasConfig), ours, differ);
+    assertEquals(List.of(), differ, cls + ": values written back differ from Keras 3.15.1's");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void compare(String path, Object keras, Object ours, List<String> differ) {
+    if (keras instanceof Map<?, ?> k && ours instanceof Map<?, ?> o) {
+      for (Object key : k.keySet()) {
+        compare(path + "/" + key, k.get(key), o.get(key), differ);
+      }
+    } else if (keras instanceof List<?> k && ours instanceof List<?> o && k.size() == o.size()) {
+      for (int i = 0; i < k.size(); i++) {
+        compare(path + "[" + i + "]", k.get(i), o.get(i), differ);
+      }
+    } else if (keras instanceof Number k && ours instanceof Number o) {
+      double a = k.doubleValue();
+      double b = o.doubleValue();
+      if (Math.abs(a - b) > 1e-6 * Math.max(1, Math.abs(a))) {
+        differ.add(path + ": Keras " + keras + ", keras4j " + ours);
+      }
+    } else if (!java.util.Objects.equals(keras, ours)) {
+      differ.add(path + ": Keras " + keras + ", keras4j " + ours);
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static void check(Registry<? extends KerasSerializable> registry, String cls, Map<String, Object> keras) {
     Map<String, Object> kerasConfig = (Map<String, Object>) keras.get("config");
