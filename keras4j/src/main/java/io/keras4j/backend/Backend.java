@@ -93,7 +93,7 @@ public final class Backend {
 
   /** The engine's own host array (a TensorFlow Java NdArray) as a HostArray, or null when it is not one. */
   public static HostArray hostArray(Object engineArray) {
-    return ENGINE.hostArray(engineArray);
+    return engine().hostArray(engineArray);
   }
 
   /** A native int32 scalar. */
