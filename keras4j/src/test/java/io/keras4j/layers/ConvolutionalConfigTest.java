@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keras4j.GraphFixture;
 import io.keras4j.backend.Shape;
+import io.keras4j.data.NDArray;
 import io.keras4j.regularizers.L2;
 import java.io.IOException;
 import java.io.InputStream;
@@ -193,14 +194,14 @@ class ConvolutionalConfigTest {
     // input [1, 2], kernel [1, 1, 1], stride 2, valid: taps at 0..2 and 2..4 give [1, 1, 3, 2, 2]; padding 1 adds 0
     Conv1DTranspose t = new Conv1DTranspose(1, 3).strides(2).outputPadding(1).useBias(false);
     t.apply(Input.of(2, 1));
-    t.setWeights(List.of(new float[] {1, 1, 1}));
+    t.setWeights(List.of(NDArray.of(new float[] {1, 1, 1}, 3, 1, 1)));
     float[] y = GraphFixture.eval1(new float[] {1, 2}, Shape.of(1, 2, 1), x -> t.apply(x, false));
     assertArrayEquals(new float[] {1, 1, 3, 2, 2, 0}, y);
     assertEquals(List.of(1), t.getConfig().get("output_padding"));
     // 'same': (2 - 1) * 2 + 3 - 2 * 1 + 1 = 4 values, the full output [1, 1, 3, 2, 2] cropped by 0 before
     Conv1DTranspose same = new Conv1DTranspose(1, 3).strides(2).padding("same").outputPadding(1).useBias(false);
     same.apply(Input.of(2, 1));
-    same.setWeights(List.of(new float[] {1, 1, 1}));
+    same.setWeights(List.of(NDArray.of(new float[] {1, 1, 1}, 3, 1, 1)));
     float[] s = GraphFixture.eval1(new float[] {1, 2}, Shape.of(1, 2, 1), x -> same.apply(x, false));
     assertArrayEquals(new float[] {1, 1, 3, 2}, s);
   }
@@ -218,12 +219,12 @@ class ConvolutionalConfigTest {
     // input [1, 2, 3], depthwise kernel [1, 10]: [1 + 20, 2 + 30]; pointwise kernel [2] doubles it
     DepthwiseConv1D dw = new DepthwiseConv1D(2).useBias(false);
     dw.apply(Input.of(3, 1));
-    dw.setWeights(List.of(new float[] {1, 10}));
+    dw.setWeights(List.of(NDArray.of(new float[] {1, 10}, 2, 1, 1)));
     assertArrayEquals(new float[] {21, 32},
         GraphFixture.eval1(new float[] {1, 2, 3}, Shape.of(1, 3, 1), x -> dw.apply(x, false)));
     SeparableConv1D sep = new SeparableConv1D(1, 2).useBias(false);
     sep.apply(Input.of(3, 1));
-    sep.setWeights(List.of(new float[] {1, 10}, new float[] {2}));
+    sep.setWeights(List.of(NDArray.of(new float[] {1, 10}, 2, 1, 1), NDArray.of(new float[] {2}, 1, 1, 1)));
     assertArrayEquals(new float[] {42, 64},
         GraphFixture.eval1(new float[] {1, 2, 3}, Shape.of(1, 3, 1), x -> sep.apply(x, false)));
   }
