@@ -1,8 +1,12 @@
 package io.keras4j.initializers;
 
+import io.keras4j.saving.Config;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Variance scaling with scale=1.0, mode="fan_avg", distribution="truncated_normal".
- * Keras equivalent: {@code keras.initializers.GlorotNormal(seed=None)}.
+ * Keras equivalent: {@code keras.initializers.GlorotNormal(seed=None, input_axes=None, output_axes=None)}.
  */
 public class GlorotNormal extends VarianceScaling {
   /** Unseeded: fresh values at each call. */
@@ -15,17 +19,30 @@ public class GlorotNormal extends VarianceScaling {
     super(1.0, "fan_avg", "truncated_normal", seed);
   }
 
-  /** Keras' config of this initializer: only the seed. */
   @Override
-  public java.util.Map<String, Object> getConfig() {
-    java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
-    c.put("seed", seed());
-    return c;
+  public GlorotNormal inputAxes(int... axes) {
+    super.inputAxes(axes);
+    return this;
   }
 
-  /** A GlorotNormal from its Keras config ({@code seed}). */
-  public static GlorotNormal fromConfig(java.util.Map<String, Object> config) {
-    Long seed = new io.keras4j.saving.Config("GlorotNormal", config).optionalLong("seed");
-    return seed == null ? new GlorotNormal() : new GlorotNormal(seed);
+  @Override
+  public GlorotNormal outputAxes(int... axes) {
+    super.outputAxes(axes);
+    return this;
+  }
+
+  /** Keras' config of this initializer: the seed and the fan axes. */
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("seed", seed());
+    return axesConfig(c);
+  }
+
+  /** A GlorotNormal from its Keras config ({@code seed}, {@code input_axes}, {@code output_axes}). */
+  public static GlorotNormal fromConfig(Map<String, Object> config) {
+    Config c = new Config("GlorotNormal", config);
+    Long seed = c.optionalLong("seed");
+    return withAxes(seed == null ? new GlorotNormal() : new GlorotNormal(seed), c);
   }
 }

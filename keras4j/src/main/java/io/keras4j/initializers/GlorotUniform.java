@@ -1,8 +1,12 @@
 package io.keras4j.initializers;
 
+import io.keras4j.saving.Config;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Variance scaling with scale=1.0, mode="fan_avg", distribution="uniform".
- * Keras equivalent: {@code keras.initializers.GlorotUniform(seed=None)}.
+ * Keras equivalent: {@code keras.initializers.GlorotUniform(seed=None, input_axes=None, output_axes=None)}.
  */
 public class GlorotUniform extends VarianceScaling {
   /** Unseeded: fresh values at each call. */
@@ -15,17 +19,30 @@ public class GlorotUniform extends VarianceScaling {
     super(1.0, "fan_avg", "uniform", seed);
   }
 
-  /** Keras' config of this initializer: only the seed. */
   @Override
-  public java.util.Map<String, Object> getConfig() {
-    java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
-    c.put("seed", seed());
-    return c;
+  public GlorotUniform inputAxes(int... axes) {
+    super.inputAxes(axes);
+    return this;
   }
 
-  /** A GlorotUniform from its Keras config ({@code seed}). */
-  public static GlorotUniform fromConfig(java.util.Map<String, Object> config) {
-    Long seed = new io.keras4j.saving.Config("GlorotUniform", config).optionalLong("seed");
-    return seed == null ? new GlorotUniform() : new GlorotUniform(seed);
+  @Override
+  public GlorotUniform outputAxes(int... axes) {
+    super.outputAxes(axes);
+    return this;
+  }
+
+  /** Keras' config of this initializer: the seed and the fan axes. */
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("seed", seed());
+    return axesConfig(c);
+  }
+
+  /** A GlorotUniform from its Keras config ({@code seed}, {@code input_axes}, {@code output_axes}). */
+  public static GlorotUniform fromConfig(Map<String, Object> config) {
+    Config c = new Config("GlorotUniform", config);
+    Long seed = c.optionalLong("seed");
+    return withAxes(seed == null ? new GlorotUniform() : new GlorotUniform(seed), c);
   }
 }

@@ -1,8 +1,12 @@
 package io.keras4j.initializers;
 
+import io.keras4j.saving.Config;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Variance scaling with scale=2.0, mode="fan_in", distribution="uniform".
- * Keras equivalent: {@code keras.initializers.HeUniform(seed=None)}.
+ * Keras equivalent: {@code keras.initializers.HeUniform(seed=None, input_axes=None, output_axes=None)}.
  */
 public class HeUniform extends VarianceScaling {
   /** Unseeded: fresh values at each call. */
@@ -15,17 +19,30 @@ public class HeUniform extends VarianceScaling {
     super(2.0, "fan_in", "uniform", seed);
   }
 
-  /** Keras' config of this initializer: only the seed. */
   @Override
-  public java.util.Map<String, Object> getConfig() {
-    java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
-    c.put("seed", seed());
-    return c;
+  public HeUniform inputAxes(int... axes) {
+    super.inputAxes(axes);
+    return this;
   }
 
-  /** A HeUniform from its Keras config ({@code seed}). */
-  public static HeUniform fromConfig(java.util.Map<String, Object> config) {
-    Long seed = new io.keras4j.saving.Config("HeUniform", config).optionalLong("seed");
-    return seed == null ? new HeUniform() : new HeUniform(seed);
+  @Override
+  public HeUniform outputAxes(int... axes) {
+    super.outputAxes(axes);
+    return this;
+  }
+
+  /** Keras' config of this initializer: the seed and the fan axes. */
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("seed", seed());
+    return axesConfig(c);
+  }
+
+  /** A HeUniform from its Keras config ({@code seed}, {@code input_axes}, {@code output_axes}). */
+  public static HeUniform fromConfig(Map<String, Object> config) {
+    Config c = new Config("HeUniform", config);
+    Long seed = c.optionalLong("seed");
+    return withAxes(seed == null ? new HeUniform() : new HeUniform(seed), c);
   }
 }

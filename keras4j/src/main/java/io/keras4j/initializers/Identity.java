@@ -33,7 +33,11 @@ public class Identity extends Initializer {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("gain", gain);
+    // Porting note: Keras 3.15.1 writes an empty config and so loses a gain other than 1; keras4j writes the gain
+    // only then, so that its files keep it and default configs stay Keras' own.
+    if (gain != 1.0) {
+      c.put("gain", gain);
+    }
     return c;
   }
 

@@ -1,8 +1,12 @@
 package io.keras4j.initializers;
 
+import io.keras4j.saving.Config;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Variance scaling with scale=1.0, mode="fan_in", distribution="truncated_normal".
- * Keras equivalent: {@code keras.initializers.LecunNormal(seed=None)}.
+ * Keras equivalent: {@code keras.initializers.LecunNormal(seed=None, input_axes=None, output_axes=None)}.
  */
 public class LecunNormal extends VarianceScaling {
   /** Unseeded: fresh values at each call. */
@@ -15,17 +19,30 @@ public class LecunNormal extends VarianceScaling {
     super(1.0, "fan_in", "truncated_normal", seed);
   }
 
-  /** Keras' config of this initializer: only the seed. */
   @Override
-  public java.util.Map<String, Object> getConfig() {
-    java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
-    c.put("seed", seed());
-    return c;
+  public LecunNormal inputAxes(int... axes) {
+    super.inputAxes(axes);
+    return this;
   }
 
-  /** A LecunNormal from its Keras config ({@code seed}). */
-  public static LecunNormal fromConfig(java.util.Map<String, Object> config) {
-    Long seed = new io.keras4j.saving.Config("LecunNormal", config).optionalLong("seed");
-    return seed == null ? new LecunNormal() : new LecunNormal(seed);
+  @Override
+  public LecunNormal outputAxes(int... axes) {
+    super.outputAxes(axes);
+    return this;
+  }
+
+  /** Keras' config of this initializer: the seed and the fan axes. */
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("seed", seed());
+    return axesConfig(c);
+  }
+
+  /** A LecunNormal from its Keras config ({@code seed}, {@code input_axes}, {@code output_axes}). */
+  public static LecunNormal fromConfig(Map<String, Object> config) {
+    Config c = new Config("LecunNormal", config);
+    Long seed = c.optionalLong("seed");
+    return withAxes(seed == null ? new LecunNormal() : new LecunNormal(seed), c);
   }
 }

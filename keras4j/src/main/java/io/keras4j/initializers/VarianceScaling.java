@@ -15,6 +15,8 @@ public class VarianceScaling extends RandomInitializer {
   private final double scale;
   private final String mode;
   private final String distribution;
+  private int[] inputAxes;
+  private int[] outputAxes;
 
   /** Keras' defaults: scale 1.0, mode "fan_in", distribution "truncated_normal", unseeded. */
   public VarianceScaling() {
@@ -51,9 +53,41 @@ public class VarianceScaling extends RandomInitializer {
     this.distribution = d.equals("normal") ? "truncated_normal" : d;
   }
 
+  /**
+   * Sets the axes whose sizes multiply to the fan-in (Keras' {@code input_axes=}, for kernels whose input units are
+   * not the second-last axis); used together with {@link #outputAxes}. Default: none, fans as for a dense or
+   * convolution kernel.
+   */
+  public VarianceScaling inputAxes(int... axes) {
+    this.inputAxes = axes == null ? null : axes.clone();
+    return this;
+  }
+
+  /** Sets the axes whose sizes multiply to the fan-out (Keras' {@code output_axes=}). Default: none. */
+  public VarianceScaling outputAxes(int... axes) {
+    this.outputAxes = axes == null ? null : axes.clone();
+    return this;
+  }
+
+  /** (fan_in, fan_out): from the axes when both are set, as Keras' {@code compute_fans} does, else by the shape. */
+  private double[] fansOf(Shape shape) {
+    if (inputAxes == null || outputAxes == null) {
+      return fans(shape);
+    }
+    return new double[] {product(shape, inputAxes), product(shape, outputAxes)};
+  }
+
+  private static double product(Shape shape, int[] axes) {
+    double n = 1;
+    for (int axis : axes) {
+      n *= shape.get(axis);
+    }
+    return n;
+  }
+
   @Override
   public float[] call(Shape shape) {
-    double[] f = fans(shape);
+    double[] f = fansOf(shape);
     double n = switch (mode) {
       case "fan_in" -> f[0];
       case "fan_out" -> f[1];
@@ -79,13 +113,31 @@ public class VarianceScaling extends RandomInitializer {
     c.put("scale", scale);
     c.put("mode", mode);
     c.put("distribution", distribution);
-    return c;
+    return axesConfig(c);
+  }
+
+  /** Adds Keras' {@code input_axes} and {@code output_axes} (null when unset) to {@code config}. */
+  protected final Map<String, Object> axesConfig(Map<String, Object> config) {
+    config.put("input_axes", inputAxes == null ? null : toList(inputAxes));
+    config.put("output_axes", outputAxes == null ? null : toList(outputAxes));
+    return config;
+  }
+
+  private static List<Integer> toList(int[] axes) {
+    return java.util.Arrays.stream(axes).boxed().toList();
+  }
+
+  /** Reads {@code input_axes} and {@code output_axes} of {@code c} into {@code init}. */
+  protected static <T extends VarianceScaling> T withAxes(T init, io.keras4j.saving.Config c) {
+    init.inputAxes(c.ints("input_axes", null));
+    init.outputAxes(c.ints("output_axes", null));
+    return init;
   }
 
   /** A VarianceScaling from its Keras config. */
   public static VarianceScaling fromConfig(Map<String, Object> config) {
     io.keras4j.saving.Config c = new io.keras4j.saving.Config("VarianceScaling", config);
-    return new VarianceScaling(c.number("scale", 1.0), c.string("mode", "fan_in"),
-        c.string("distribution", "truncated_normal"), c.optionalLong("seed"));
+    return withAxes(new VarianceScaling(c.number("scale", 1.0), c.string("mode", "fan_in"),
+        c.string("distribution", "truncated_normal"), c.optionalLong("seed")), c);
   }
 }

@@ -194,12 +194,18 @@ public class Dense extends BaseLayer<Dense> {
     c.put("bias_regularizer", ser(biasRegularizer));
     c.put("kernel_constraint", ser(kernelConstraint));
     c.put("bias_constraint", ser(biasConstraint));
+    c.put("quantization_config", null);
     return c;
   }
 
   /** A Dense layer from its Keras config (Keras' {@code Dense.from_config}). */
   public static Dense fromConfig(Map<String, Object> config) {
     Config c = new Config("Dense", config);
+    if (c.get("quantization_config") != null) {
+      throw new IllegalArgumentException("Dense layer '" + c.string("name", "dense") + "': quantized layers are not "
+          + "supported; expected quantization_config=None. Received: quantization_config="
+          + c.get("quantization_config"));
+    }
     Dense d = new Dense(c.integer("units")).activation(c.identifier("activation", "linear"))
         .useBias(c.bool("use_bias", true))
         .kernelRegularizer(Regularizer.get(c.get("kernel_regularizer")))

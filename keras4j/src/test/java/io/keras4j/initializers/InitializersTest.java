@@ -71,6 +71,25 @@ class InitializersTest {
   }
 
   @Test
+  void fanAxesOverrideTheKernelLayout() {
+    // kernel (4, 100, 50) of an einsum-style layer: input units on axis 1, outputs on axes 0 and 2 (fan_out 200).
+    // HeUniform then has variance 2 / fan_in = 2 / 100, not 2 / (100 * 4) as the convolution layout would give.
+    HeUniform init = new HeUniform(7L).inputAxes(1).outputAxes(0, 2);
+    assertEquals(2.0 / 100, meanVar(init.call(Shape.of(4, 100, 50)))[1], 2.0 / 100 * 0.03);
+    java.util.Map<String, Object> config = init.getConfig();
+    assertEquals(java.util.List.of(1), config.get("input_axes"));
+    assertEquals(java.util.List.of(0, 2), config.get("output_axes"));
+    assertEquals(config, HeUniform.fromConfig(config).getConfig());
+  }
+
+  @Test
+  void identityKeepsAGainOtherThanOne() {
+    assertEquals(java.util.Map.of(), new Identity().getConfig());
+    Identity doubled = Identity.fromConfig(new Identity(2).getConfig());
+    assertEquals(2f, doubled.call(Shape.of(2, 2))[3]);
+  }
+
+  @Test
   void orthogonalColumnsAreOrthonormal() {
     float[] q = new Orthogonal(1.0, 5L).call(Shape.of(6, 4));
     for (int a = 0; a < 4; a++) {
