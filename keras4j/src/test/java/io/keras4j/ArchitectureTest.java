@@ -20,7 +20,6 @@ import io.keras4j.backend.tensorflow.TensorFlowEngine;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,25 +68,12 @@ class ArchitectureTest {
    * the model they watch).
    */
   @Test
-  @Disabled("Blocked outside the engine's scope: (1) the model-file formats (KerasZip, LegacyH5, WeightsH5, "
-      + "ModelWriter, ModelConfigs, CompileConfigs, SavedModel) still live in io.keras4j.saving, so saving <-> "
-      + "training/layers/losses/optimizers; (2) saving.KerasObjectConfigs refers to initializers, regularizers and "
-      + "constraints, which refer back to saving.Config/Registry/KerasSerializable")
   void noCyclesBetweenTopLevelPackages() {
-    slices().assignedFrom(topLevel(false)).should().beFreeOfCycles().check(classes);
+    slices().assignedFrom(topLevel()).should().beFreeOfCycles().check(classes);
   }
 
-  /** What passes today: no cycle between the top-level packages other than io.keras4j.saving. */
-  @Test
-  void noCyclesBetweenTopLevelPackagesOtherThanSaving() {
-    slices().assignedFrom(topLevel(true)).should().beFreeOfCycles().check(classes);
-  }
-
-  /**
-   * The top-level packages of io.keras4j as slices, models, callbacks and saving.formats joined into "training";
-   * with {@code ignoreSaving}, the rest of io.keras4j.saving left out.
-   */
-  static SliceAssignment topLevel(boolean ignoreSaving) {
+  /** The top-level packages of io.keras4j as slices, models, callbacks and saving.formats joined into "training". */
+  static SliceAssignment topLevel() {
     return new SliceAssignment() {
       @Override
       public SliceIdentifier getIdentifierOf(JavaClass c) {
@@ -99,16 +85,12 @@ class ArchitectureTest {
           return SliceIdentifier.of("training");
         }
         String top = pkg.substring("io.keras4j.".length()).split("\\.")[0];
-        if (ignoreSaving && top.equals("saving")) {
-          return SliceIdentifier.ignore();
-        }
         return SliceIdentifier.of(TRAINING.contains(top) ? "training" : top);
       }
 
       @Override
       public String getDescription() {
-        return "top-level packages of io.keras4j (models, callbacks and saving.formats as one slice, 'training')"
-            + (ignoreSaving ? " other than io.keras4j.saving" : "");
+        return "top-level packages of io.keras4j (models, callbacks and saving.formats as one slice, 'training')";
       }
     };
   }

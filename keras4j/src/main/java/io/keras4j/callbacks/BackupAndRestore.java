@@ -45,7 +45,7 @@ public class BackupAndRestore extends Callback {
     try {
       String meta = Files.readString(metadataFile());
       int epoch = Integer.parseInt(meta.replaceAll("[^0-9]", ""));
-      io.keras4j.saving.KerasZip.restore(model(), modelFile());
+      io.keras4j.saving.formats.KerasZip.restore(model(), modelFile());
       model().resumeFrom(epoch);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the backup in " + backupDir, e);

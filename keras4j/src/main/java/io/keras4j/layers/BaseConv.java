@@ -177,22 +177,27 @@ public abstract class BaseConv<T extends BaseConv<T>> extends BaseLayer<T> {
     return false;
   }
 
+  /** The number of spatial axes. */
   protected final int rank() {
     return rank;
   }
 
+  /** The kernel size per spatial axis (not a copy). */
   protected final int[] kernelSize() {
     return kernelSize;
   }
 
+  /** The strides per spatial axis (not a copy). */
   protected final int[] stridesValue() {
     return strides;
   }
 
+  /** "valid", "same" or "causal". */
   protected final String paddingValue() {
     return padding;
   }
 
+  /** The dilation rate per spatial axis (not a copy). */
   protected final int[] dilationRateValue() {
     return dilationRate;
   }

@@ -92,7 +92,8 @@ public class BatchNormalization extends BaseNormalization<BatchNormalization> {
   private int resolvedAxis(int rank) {
     int a = axis < 0 ? axis + rank : axis;
     if (a <= 0 || a >= rank) {
-      throw new IllegalArgumentException("Layer '" + name() + "': invalid axis " + axis + " for inputs of rank " + rank);
+      throw new IllegalArgumentException("Layer '" + name() + "': invalid axis " + axis + " for inputs of rank "
+          + rank);
     }
     return a;
   }

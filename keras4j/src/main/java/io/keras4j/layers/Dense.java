@@ -198,13 +198,15 @@ public class Dense extends BaseLayer<Dense> {
     return c;
   }
 
-  /** A Dense layer from its Keras config (Keras' {@code Dense.from_config}). */
+  /**
+   * A Dense layer from its Keras config (Keras' {@code Dense.from_config}); a quantized layer
+   * ({@code quantization_config} not null) is refused.
+   */
   public static Dense fromConfig(Map<String, Object> config) {
     Config c = new Config("Dense", config);
-    if (c.get("quantization_config") != null) {
-      throw new IllegalArgumentException("Dense layer '" + c.string("name", "dense") + "': quantized layers are not "
-          + "supported; expected quantization_config=None. Received: quantization_config="
-          + c.get("quantization_config"));
+    if (c.has("quantization_config")) {
+      throw new IllegalArgumentException("Dense: quantized layers are not supported. Expected quantization_config="
+          + "null. Received: quantization_config=" + c.get("quantization_config"));
     }
     Dense d = new Dense(c.integer("units")).activation(c.identifier("activation", "linear"))
         .useBias(c.bool("use_bias", true))

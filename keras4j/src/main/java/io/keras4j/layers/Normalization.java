@@ -32,7 +32,10 @@ public class Normalization extends BaseLayer<Normalization> {
     return this;
   }
 
-  /** Sets whether the layer undoes the normalisation: {@code x * std + mean} (Keras' {@code invert=}). Default false. */
+  /**
+   * Sets whether the layer undoes the normalisation, {@code x * std + mean} (Keras' {@code invert=}). Default
+   * false.
+   */
   public Normalization invert(boolean invert) {
     checkNotBuilt("invert");
     this.invert = invert;

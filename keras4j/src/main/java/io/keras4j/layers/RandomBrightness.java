@@ -69,11 +69,7 @@ public class RandomBrightness extends RandomImageLayer<RandomBrightness> {
     if (f == null) {
       throw new IllegalArgumentException("RandomBrightness config lacks the required `factor`. Received: " + config);
     }
-    double[] range = c.numbers("value_range", new double[] {0, 255});
-    if (range.length != 2) {
-      throw new IllegalArgumentException("RandomBrightness config: `value_range` should be [min, max]. Received: value_range="
-          + c.get("value_range"));
-    }
+    double[] range = valueRange(c);
     return withImageConfig(new RandomBrightness(f[0], f[1]).valueRange(range[0], range[1]), c);
   }
 }

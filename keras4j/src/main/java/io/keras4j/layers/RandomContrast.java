@@ -74,11 +74,7 @@ public class RandomContrast extends RandomImageLayer<RandomContrast> {
           + "Received: factor=" + c.get("factor"));
     }
     RandomContrast r = f.length == 1 ? new RandomContrast(f[0]) : new RandomContrast(f[0], f[1]);
-    double[] range = c.numbers("value_range", new double[] {0, 255});
-    if (range.length != 2) {
-      throw new IllegalArgumentException("RandomContrast config: `value_range` should be [min, max]. Received: value_range="
-          + c.get("value_range"));
-    }
+    double[] range = valueRange(c);
     return withImageConfig(r.valueRange(range[0], range[1]), c);
   }
 }

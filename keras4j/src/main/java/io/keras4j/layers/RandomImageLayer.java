@@ -93,6 +93,16 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
     }
   }
 
+  /** The {@code value_range} pair of {@code c}, Keras' (0, 255) when absent. */
+  protected static double[] valueRange(Config c) {
+    double[] range = c.numbers("value_range", new double[] {0, 255});
+    if (range.length != 2) {
+      throw new IllegalArgumentException(c.className() + " config: `value_range` should be [min, max]. Received: "
+          + "value_range=" + c.get("value_range"));
+    }
+    return range;
+  }
+
   /** Reads {@code seed} (when not null) and {@code data_format} of {@code c} into {@code layer}, then the base keys. */
   protected static <L extends RandomImageLayer<L>> L withImageConfig(L layer, Config c) {
     Long seed = c.optionalLong("seed");

@@ -39,7 +39,10 @@ public class RandomZoom extends RandomAffine<RandomZoom> {
     return widthFactor(-Math.abs(factor), Math.abs(factor));
   }
 
-  /** Sets a separate width zoom in [lower, upper] (Keras' {@code width_factor=(lower, upper)}). Default: the height's. */
+  /**
+   * Sets a separate width zoom in [lower, upper] (Keras' {@code width_factor=(lower, upper)}). Default: none, the
+   * height's draw (the aspect ratio is kept).
+   */
   public RandomZoom widthFactor(double lower, double upper) {
     checkNotBuilt("width_factor");
     if (!(lower >= -1 && upper >= lower)) {

@@ -18,8 +18,14 @@ public final class CompileOptions {
   List<Object> metrics = new ArrayList<>();
   int stepsPerExecution = 1;
 
-  /** Sets the optimizer, a name or an Optimizer (Keras' {@code optimizer=}). Default "rmsprop". */
-  public CompileOptions optimizer(Object optimizer) {
+  /** Sets the optimizer by Keras name, such as "adam" (Keras' {@code optimizer=}). Default "rmsprop". */
+  public CompileOptions optimizer(String optimizer) {
+    this.optimizer = io.keras4j.optimizers.Optimizers.get(optimizer);
+    return this;
+  }
+
+  /** Sets the optimizer (Keras' {@code optimizer=}). Default {@code RMSprop}. */
+  public CompileOptions optimizer(io.keras4j.optimizers.Optimizer optimizer) {
     this.optimizer = optimizer;
     return this;
   }

@@ -151,8 +151,13 @@ public class Model extends Layer implements AutoCloseable {
 
   // ---- training API ----
 
-  /** Configures training (Keras' {@code compile(optimizer, loss, metrics)}); names or objects. */
-  public void compile(Object optimizer, Object loss, Object... metrics) {
+  /** Configures training (Keras' {@code compile(optimizer, loss, metrics)}); loss and metrics names or objects. */
+  public void compile(String optimizer, Object loss, Object... metrics) {
+    compile(new CompileOptions().optimizer(optimizer).loss(loss).metrics(metrics));
+  }
+
+  /** Configures training with an optimizer object (Keras' {@code compile(optimizer, loss, metrics)}). */
+  public void compile(Optimizer optimizer, Object loss, Object... metrics) {
     compile(new CompileOptions().optimizer(optimizer).loss(loss).metrics(metrics));
   }
 
@@ -340,14 +345,14 @@ public class Model extends Layer implements AutoCloseable {
    * compile state), atomically through a temporary file.
    */
   public void save(java.nio.file.Path file) {
-    io.keras4j.saving.KerasZip.save(this, file);
+    io.keras4j.saving.formats.KerasZip.save(this, file);
   }
 
   /** The model's config as Keras 3's JSON (Keras' {@code model.to_json()}); read back with Models.modelFromJson. */
   public String toJson() {
     try {
       return new com.fasterxml.jackson.databind.ObjectMapper()
-          .writeValueAsString(io.keras4j.saving.ModelWriter.config(this));
+          .writeValueAsString(io.keras4j.saving.formats.ModelWriter.config(this));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("Cannot write the config of model '" + name() + "'", e);
     }
@@ -376,7 +381,7 @@ public class Model extends Layer implements AutoCloseable {
    * ({@code layers/<name>/vars/<i>}), atomically.
    */
   public void saveWeights(java.nio.file.Path file) {
-    io.keras4j.saving.WeightsH5.save(this, file);
+    io.keras4j.saving.formats.WeightsH5.save(this, file);
   }
 
   /**
@@ -384,7 +389,7 @@ public class Model extends Layer implements AutoCloseable {
    * {@code .h5} weights or model file.
    */
   public void loadWeights(java.nio.file.Path file) {
-    io.keras4j.saving.WeightsH5.load(this, file, false);
+    io.keras4j.saving.formats.WeightsH5.load(this, file, false);
   }
 
   /**
@@ -392,7 +397,7 @@ public class Model extends Layer implements AutoCloseable {
    * {@code .weights.h5} file or a legacy tf.keras {@code .h5} file.
    */
   public void loadWeights(java.nio.file.Path file, boolean skipMismatch) {
-    io.keras4j.saving.WeightsH5.load(this, file, skipMismatch);
+    io.keras4j.saving.formats.WeightsH5.load(this, file, skipMismatch);
   }
 
   /** Keras' summary table: layers, output shapes, parameter counts; printed and returned. */

@@ -1,8 +1,8 @@
 package io.keras4j.models;
 
 import io.keras4j.saving.KerasFileException;
-import io.keras4j.saving.LegacyH5;
-import io.keras4j.saving.ModelConfigs;
+import io.keras4j.saving.formats.LegacyH5;
+import io.keras4j.saving.formats.ModelConfigs;
 import java.nio.file.Path;
 
 /**
@@ -24,7 +24,7 @@ public final class Models {
       return LegacyH5.loadModel(file);
     }
     if (name.endsWith(".keras")) {
-      return io.keras4j.saving.KerasZip.load(file);
+      return io.keras4j.saving.formats.KerasZip.load(file);
     }
     throw new KerasFileException("Unsupported model file " + file + ": expected .keras, .h5 or .hdf5");
   }

@@ -38,8 +38,8 @@ class AugmentationConfigTest {
 
   @Test
   void configsReadBackUnchanged() {
-    for (Layer l : List.<Layer>of(new RandomFlip("vertical"), new RandomRotation(-0.1, 0.2), new RandomTranslation(0.1, 0.2),
-        new RandomZoom(0.1).widthFactor(-0.2, 0.3), new RandomContrast(0.1, 0.3), new RandomBrightness(0.2),
+    for (Layer l : List.<Layer>of(new RandomFlip("vertical"), new RandomRotation(-0.1, 0.2),
+        new RandomTranslation(0.1, 0.2), new RandomZoom(0.1).widthFactor(-0.2, 0.3), new RandomContrast(0.1, 0.3), new RandomBrightness(0.2),
         new RandomCrop(2, 3), new RandomCutout(0.5, 0.25).fillValue(1))) {
       String cls = l.getClass().getSimpleName();
       assertEquals(EveryConfig.json(l.getConfig()), EveryConfig.json(Layers.fromConfig(cls, l.getConfig()).getConfig()),

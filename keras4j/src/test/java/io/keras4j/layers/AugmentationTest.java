@@ -26,7 +26,7 @@ class AugmentationTest {
     }
   }
 
-  static float[] train(RandomImageLayer layer, float[] x, Shape s) {
+  static float[] train(RandomImageLayer<?> layer, float[] x, Shape s) {
     return GraphFixture.eval1(x, s, t -> layer.applyAll(List.of(t), true).get(0));
   }
 

@@ -33,6 +33,8 @@ class CoreLayersConfigTest {
 
   static Stream<Arguments> layers() {
     return Stream.of(
+        keys(() -> new Dense(2), "units", "activation", "use_bias", "kernel_initializer", "bias_initializer",
+            "kernel_regularizer", "bias_regularizer", "kernel_constraint", "bias_constraint", "quantization_config"),
         keys(() -> new Activation("relu"), "activation"),
         keys(ActivityRegularization::new, "l1", "l2"),
         keys(() -> new Dropout(0.5), "rate", "seed", "noise_shape"),
@@ -151,6 +153,9 @@ class CoreLayersConfigTest {
         .contains("data_format=nchw"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> new PReLU().sharedAxes(0)).getMessage()
         .contains("shared_axes"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> Layers.fromConfig("Dense", Map.of("units", 2, "quantization_config", Map.of("mode", "int8"))))
+        .getMessage().contains("quantization_config"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Layers.fromConfig("Reshape", Map.of()))
         .getMessage().contains("target_shape"));
   }

@@ -164,4 +164,31 @@ class LayersTest {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> new Dropout(1.5)).getMessage()
         .contains("Received: rate=1.5"));
   }
+
+  @Test
+  void preluSharesOneSlopePerChannelOverSharedAxes() {
+    // input (batch, 2, 3): shared_axes=[1] gives alpha of shape (1, 3), one slope per channel
+    PReLU p = new PReLU().sharedAxes(1).alphaInitializer(new io.keras4j.initializers.Constant(0.5));
+    p.apply(Input.of(2, 3));
+    assertEquals(Shape.of(1, 3), p.weights().get(0).shape());
+    float[] y = GraphFixture.eval1(new float[] {-2, 1, -4, 3, -6, 0}, Shape.of(1, 2, 3), x -> p.apply(x, false));
+    assertArrayEquals(new float[] {-1, 1, -2, 3, -3, 0}, y);
+  }
+
+  @Test
+  void flattenChannelsFirstMovesChannelsLast() {
+    // (batch, channels=2, 3): channels_first flattens as the channels-last (batch, 3, 2) would
+    float[] x = {1, 2, 3, 10, 20, 30};
+    Shape s = Shape.of(1, 2, 3);
+    assertArrayEquals(x, GraphFixture.eval1(x, s, t -> new Flatten().apply(t, false)));
+    assertArrayEquals(new float[] {1, 10, 2, 20, 3, 30},
+        GraphFixture.eval1(x, s, t -> new Flatten().dataFormat("channels_first").apply(t, false)));
+  }
+
+  @Test
+  void groupNormalizationRefusesAnotherAxis() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new GroupNormalization().groups(1).axis(1).apply(Input.of(2, 4)));
+    assertTrue(e.getMessage().contains("Received: axis=1"), e.getMessage());
+  }
 }

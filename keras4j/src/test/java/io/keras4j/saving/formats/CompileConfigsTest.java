@@ -1,5 +1,6 @@
-package io.keras4j.saving;
+package io.keras4j.saving.formats;
 
+import io.keras4j.saving.KerasObjects;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,4 +1,4 @@
-package io.keras4j.saving;
+package io.keras4j.saving.formats;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keras4j.backend.KerasTensor;
@@ -7,6 +7,7 @@ import io.keras4j.layers.Layer;
 import io.keras4j.layers.Layers;
 import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
+import io.keras4j.saving.KerasFileException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.keras4j.saving;
+package io.keras4j.saving.formats;
 
 import io.keras4j.losses.Losses;
 import io.keras4j.metrics.Metrics;

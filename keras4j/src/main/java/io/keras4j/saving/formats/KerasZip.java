@@ -1,10 +1,11 @@
-package io.keras4j.saving;
+package io.keras4j.saving.formats;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.keras4j.backend.Variable;
 import io.keras4j.models.Model;
 import io.keras4j.optimizers.Optimizer;
+import io.keras4j.saving.KerasFileException;
 import io.keras4j.utils.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;

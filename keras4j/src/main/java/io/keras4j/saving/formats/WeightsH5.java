@@ -1,4 +1,4 @@
-package io.keras4j.saving;
+package io.keras4j.saving.formats;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
@@ -14,6 +14,7 @@ import io.keras4j.layers.Layer;
 import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
 import io.keras4j.optimizers.Optimizer;
+import io.keras4j.saving.KerasFileException;
 import io.keras4j.utils.AtomicFiles;
 import io.keras4j.utils.Names;
 import java.lang.reflect.Array;

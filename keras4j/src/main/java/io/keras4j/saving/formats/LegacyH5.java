@@ -1,4 +1,4 @@
-package io.keras4j.saving;
+package io.keras4j.saving.formats;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
@@ -9,6 +9,7 @@ import io.keras4j.backend.HostArray;
 import io.keras4j.backend.Variable;
 import io.keras4j.layers.Layer;
 import io.keras4j.models.Model;
+import io.keras4j.saving.KerasFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
