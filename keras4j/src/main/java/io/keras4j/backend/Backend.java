@@ -96,6 +96,11 @@ public final class Backend {
     return engine().hostArray(engineArray);
   }
 
+  /** A copy of {@code array} as the engine's own host array (a TensorFlow Java NdArray). */
+  public static Object engineArray(HostArray array) {
+    return engine().engineArray(array);
+  }
+
   /** A native int32 scalar. */
   public static NativeArray scalar(int value) {
     return engine().array(new int[] {value}, Shape.scalar());

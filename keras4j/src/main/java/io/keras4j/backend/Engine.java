@@ -51,4 +51,14 @@ public interface Engine {
   default HostArray hostArray(Object engineArray) {
     return null;
   }
+
+  /**
+   * A copy of {@code array} as the engine's own host array (TensorFlow Java's {@code FloatNdArray},
+   * {@code DoubleNdArray}, {@code IntNdArray}, {@code LongNdArray} or {@code BooleanNdArray}).
+   *
+   * @throws UnsupportedOperationException when the engine has no host array type of its own
+   */
+  default Object engineArray(HostArray array) {
+    throw new UnsupportedOperationException("The " + name() + " engine has no host array type of its own");
+  }
 }

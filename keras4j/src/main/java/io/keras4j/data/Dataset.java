@@ -17,11 +17,14 @@ import java.util.List;
  * }</pre>
  */
 public abstract class Dataset {
-  /** One batch: the inputs, the targets, and optional per-sample weights. */
-  public record Batch(List<HostArray> x, List<HostArray> y, float[] sampleWeight) {
-    /** A batch of one input and one target, each a Java array or HostArray. */
+  /**
+   * One batch: the inputs (one array per model input), the targets (one per output), and optional per-sample
+   * weights (null for ones).
+   */
+  public record Batch(List<NDArray> x, List<NDArray> y, float[] sampleWeight) {
+    /** A batch of one input and one target, each an NDArray, a Java array or an NdArray. */
     public static Batch of(Object x, Object y) {
-      return new Batch(List.of(HostArray.of(x)), List.of(HostArray.of(y)), null);
+      return new Batch(List.of(NDArray.of(x)), List.of(NDArray.of(y)), null);
     }
 
     /** The number of samples. */
@@ -59,7 +62,7 @@ public abstract class Dataset {
       public Batch get(int index) {
         int from = index * batchSize;
         int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(from + batchSize, xs.length()));
-        return new Batch(List.of(xs.take(idx)), List.of(ys.take(idx)), null);
+        return new Batch(List.of(NDArray.of(xs.take(idx))), List.of(NDArray.of(ys.take(idx))), null);
       }
 
       @Override

@@ -1,5 +1,6 @@
 package io.keras4j.data;
 
+import io.keras4j.backend.Backend;
 import io.keras4j.backend.HostArray;
 import io.keras4j.backend.Shape;
 import java.lang.reflect.Array;
@@ -22,7 +23,7 @@ import java.util.Arrays;
  * API needs of one: a dtype ({@code "float32"}, {@code "float64"}, {@code "int32"}, {@code "int64"},
  * {@code "bool"}), a shape, row-major values, conversions from and to Java arrays of any rank, {@link #reshape},
  * {@link #astype}, and {@code .npy} files through {@link Npy}. TensorFlow Java NdArrays convert with
- * {@code NDArray.of(ndArray)} and {@code io.keras4j.backend.tensorflow.NdArrays.toNdArray(x.toHost())}. An NDArray
+ * {@code NDArray.of(ndArray)} and {@link #toNdArray(Class) x.toNdArray(FloatNdArray.class)}. An NDArray
  * does not change: factories copy what they are given, and accessors return copies.
  */
 public final class NDArray implements HostArray.Source {
@@ -86,6 +87,18 @@ public final class NDArray implements HostArray.Source {
   @Override
   public HostArray toHost() {
     return host;
+  }
+
+  /**
+   * A copy as the engine's own array type (Keras' {@code ops.convert_to_tensor} then {@code .numpy()} the other
+   * way): with TensorFlow Java a {@code FloatNdArray} for float32, {@code DoubleNdArray}, {@code IntNdArray},
+   * {@code LongNdArray} or {@code BooleanNdArray}.
+   * <pre>{@code FloatNdArray nd = x.toNdArray(FloatNdArray.class);}</pre>
+   *
+   * @throws ClassCastException when the engine's array is not a {@code type}
+   */
+  public <T> T toNdArray(Class<T> type) {
+    return type.cast(Backend.engineArray(host));
   }
 
   /** "float32", "float64", "int32", "int64" or "bool". */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Converts and checks what {@code fit}, {@code evaluate} and {@code predict} are given: Java arrays, HostArrays
+ * Converts and checks what {@code fit}, {@code evaluate} and {@code predict} are given: NDArrays, Java arrays
  * or NdArrays, one or a list of several for several inputs or outputs; and turns class weights into per-sample
  * weights.
  *

@@ -18,11 +18,23 @@ import java.util.function.Consumer;
  */
 final class PyDatasetAdapter implements DataAdapter {
   private final Dataset dataset;
-  private final Consumer<Dataset.Batch> check;
-  private Dataset.Batch first;
+  private final Consumer<List<HostArray>> check;
+  private HostBatch first;
 
-  /** Batches of {@code dataset}; {@code check} validates each batch read (its shapes against the model's). */
-  PyDatasetAdapter(Dataset dataset, Consumer<Dataset.Batch> check) {
+  /** A batch as float32 engine arrays. */
+  private record HostBatch(List<HostArray> x, List<HostArray> y, float[] sampleWeight) {
+    static HostBatch of(Dataset.Batch b) {
+      return new HostBatch(b.x().stream().map(HostArray::of).toList(), b.y().stream().map(HostArray::of).toList(),
+          b.sampleWeight());
+    }
+
+    int size() {
+      return x.get(0).length();
+    }
+  }
+
+  /** Batches of {@code dataset}; {@code check} validates the inputs of each batch read against the model's. */
+  PyDatasetAdapter(Dataset dataset, Consumer<List<HostArray>> check) {
     if (dataset.length() <= 0) {
       throw new IllegalArgumentException("The dataset has no batches (length() = " + dataset.length() + ")");
     }
@@ -30,10 +42,10 @@ final class PyDatasetAdapter implements DataAdapter {
     this.check = check;
   }
 
-  private Dataset.Batch first() {
+  private HostBatch first() {
     if (first == null) {
-      first = dataset.get(0);
-      check.accept(first);
+      first = HostBatch.of(dataset.get(0));
+      check.accept(first.x());
     }
     return first;
   }
@@ -61,14 +73,14 @@ final class PyDatasetAdapter implements DataAdapter {
     dataset.onEpochEnd();
   }
 
-  private Dataset.Batch batch(int index) {
-    Dataset.Batch b = dataset.get(index % dataset.length());
-    check.accept(b);
+  private HostBatch batch(int index) {
+    HostBatch b = HostBatch.of(dataset.get(index % dataset.length()));
+    check.accept(b.x());
     DataAdapters.cardinality(b.x(), b.y());
     return b;
   }
 
-  private static float[] weights(Dataset.Batch b) {
+  private static float[] weights(HostBatch b) {
     return b.sampleWeight() != null ? b.sampleWeight() : DataAdapters.sampleWeights(b.size(), null, null, null);
   }
 
@@ -88,18 +100,18 @@ final class PyDatasetAdapter implements DataAdapter {
   @Override
   public Feeds trainFeeds(int[] batches) {
     int k = batches.length;
-    List<Dataset.Batch> group = new ArrayList<>();
+    List<HostBatch> group = new ArrayList<>();
     int[] offsets = new int[k];
     int[] sizes = new int[k];
     int n = 0;
     for (int i = 0; i < k; i++) {
-      Dataset.Batch b = batch(batches[i]);
+      HostBatch b = batch(batches[i]);
       group.add(b);
       offsets[i] = n;
       sizes[i] = b.size();
       n += b.size();
     }
-    Dataset.Batch joined = k == 1 ? group.get(0) : join(group, n);
+    HostBatch joined = k == 1 ? group.get(0) : join(group, n);
     List<NativeArray> feeds = toNative(joined.x(), joined.y(), weights(joined));
     feeds.add(Backend.array(Split.identity(n), Shape.of(n)));
     feeds.add(Backend.array(offsets, Shape.of(k)));
@@ -108,7 +120,7 @@ final class PyDatasetAdapter implements DataAdapter {
   }
 
   /** The batches of one execution as one batch, their samples one after the other. */
-  private static Dataset.Batch join(List<Dataset.Batch> group, int n) {
+  private static HostBatch join(List<HostBatch> group, int n) {
     List<HostArray> x = new ArrayList<>();
     List<HostArray> y = new ArrayList<>();
     for (int i = 0; i < group.get(0).x().size(); i++) {
@@ -121,12 +133,12 @@ final class PyDatasetAdapter implements DataAdapter {
     }
     float[] w = new float[n];
     int at = 0;
-    for (Dataset.Batch b : group) {
+    for (HostBatch b : group) {
       float[] bw = weights(b);
       System.arraycopy(bw, 0, w, at, bw.length);
       at += bw.length;
     }
-    return new Dataset.Batch(x, y, w);
+    return new HostBatch(x, y, w);
   }
 
   private static HostArray concat(List<HostArray> parts, int n) {
@@ -146,7 +158,7 @@ final class PyDatasetAdapter implements DataAdapter {
 
   @Override
   public Feeds testFeeds(int batch) {
-    Dataset.Batch b = batch(batch);
+    HostBatch b = batch(batch);
     List<NativeArray> feeds = toNative(b.x(), b.y(), weights(b));
     feeds.add(Backend.scalar(0));
     feeds.add(Backend.scalar(b.size()));

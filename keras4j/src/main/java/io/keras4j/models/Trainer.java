@@ -95,7 +95,7 @@ final class Trainer implements AutoCloseable {
   }
 
   private PyDatasetAdapter adapter(Dataset dataset) {
-    return new PyDatasetAdapter(dataset, b -> checkInputs(b.x()));
+    return new PyDatasetAdapter(dataset, this::checkInputs);
   }
 
   // ---- fit ----

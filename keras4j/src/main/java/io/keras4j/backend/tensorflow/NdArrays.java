@@ -14,13 +14,13 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
  * Converts between TensorFlow Java NdArrays (also its tensors, such as {@code TFloat32}) and {@link HostArray}s.
  *
  * <pre>{@code
- * NDArray x = NDArray.of(floatNdArray);                                   // NdArray -> NDArray
- * FloatNdArray y = (FloatNdArray) NdArrays.toNdArray(x.toHost());         // NDArray -> NdArray
+ * NDArray x = NDArray.of(floatNdArray);                  // NdArray -> NDArray
+ * FloatNdArray y = x.toNdArray(FloatNdArray.class);      // NDArray -> NdArray
  * }</pre>
  *
  * <p>Porting note: Keras takes NumPy arrays; keras4j's {@code io.keras4j.data.NDArray} converts an NdArray given to
- * {@code NDArray.of}, {@code fit}, {@code evaluate} or {@code predict} through this class (the only one that
- * imports TensorFlow Java's types), keeping its dtype.
+ * {@code NDArray.of}, {@code fit}, {@code evaluate} or {@code predict} through this class, reached from the backend
+ * through {@link TensorFlowEngine#hostArray} and {@link TensorFlowEngine#engineArray}, keeping its dtype.
  */
 public final class NdArrays {
   private NdArrays() {}

@@ -65,4 +65,9 @@ public final class TensorFlowEngine implements Engine {
   public io.keras4j.backend.HostArray hostArray(Object engineArray) {
     return engineArray instanceof org.tensorflow.ndarray.NdArray<?> nd ? NdArrays.toHost(nd) : null;
   }
+
+  @Override
+  public Object engineArray(io.keras4j.backend.HostArray array) {
+    return NdArrays.toNdArray(array);
+  }
 }

@@ -16,13 +16,13 @@ class NdArraysTest {
     FloatNdArray f = StdArrays.ndCopyOf(new float[][] {{1, 2, 3}, {4, 5, 6}});
     NDArray a = NDArray.of(f);
     assertEquals(NDArray.of(new float[][] {{1, 2, 3}, {4, 5, 6}}), a);
-    FloatNdArray back = (FloatNdArray) NdArrays.toNdArray(a.toHost());
-    assertEquals(f, back);
+    assertEquals(f, a.toNdArray(FloatNdArray.class));
+    assertEquals(f, NdArrays.toNdArray(a.toHost()));
 
     LongNdArray labels = StdArrays.ndCopyOf(new long[] {3, 1});
     NDArray l = NDArray.of(labels);
     assertEquals("int64", l.dtype());
     assertArrayEquals(new long[] {3, 1}, l.toLongArray());
-    assertEquals(labels, NdArrays.toNdArray(l.toHost()));
+    assertEquals(labels, l.toNdArray(LongNdArray.class));
   }
 }
