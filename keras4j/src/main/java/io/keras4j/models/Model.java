@@ -64,11 +64,7 @@ public class Model extends Layer implements AutoCloseable {
       track(l);
     }
     this.layers = graph.layers();
-    List<Shape> shapes = new ArrayList<>();
-    for (KerasTensor t : inputs) {
-      shapes.add(t.shape());
-    }
-    markBuilt(shapes);
+    markBuilt(inputs.stream().map(KerasTensor::shape).toList());
   }
 
   /** The model's symbolic inputs. */
@@ -93,11 +89,8 @@ public class Model extends Layer implements AutoCloseable {
         return l;
       }
     }
-    List<String> names = new ArrayList<>();
-    for (Layer l : layers()) {
-      names.add(l.name());
-    }
-    throw new IllegalArgumentException("No such layer: " + name + ". Existing layers are: " + names + ".");
+    throw new IllegalArgumentException("No such layer: " + name + ". Existing layers are: "
+        + layers.stream().map(Layer::name).toList() + ".");
   }
 
   /** The layer at {@code index} of {@link #layers()} (Keras' {@code get_layer(index=)}). */
@@ -108,11 +101,6 @@ public class Model extends Layer implements AutoCloseable {
           + ls.size() + " layers.");
     }
     return ls.get(index);
-  }
-
-  /** The nodes of the graph, in call order. */
-  List<Node> nodes() {
-    return nodes;
   }
 
   /** The nodes of the functional graph, in call order (for serialization). */
@@ -142,11 +130,7 @@ public class Model extends Layer implements AutoCloseable {
 
   @Override
   protected List<Shape> computeOutputShapes(List<Shape> inputShapes, List<String> dtypes) {
-    List<Shape> out = new ArrayList<>();
-    for (KerasTensor o : outputs) {
-      out.add(o.shape().with(0, inputShapes.get(0).get(0)));
-    }
-    return out;
+    return outputs.stream().map(o -> o.shape().with(0, inputShapes.get(0).get(0))).toList();
   }
 
   // ---- training API ----
@@ -350,12 +334,7 @@ public class Model extends Layer implements AutoCloseable {
 
   /** The model's config as Keras 3's JSON (Keras' {@code model.to_json()}); read back with Models.modelFromJson. */
   public String toJson() {
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper()
-          .writeValueAsString(io.keras4j.saving.formats.ModelWriter.config(this));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write the config of model '" + name() + "'", e);
-    }
+    return io.keras4j.saving.formats.ModelWriter.toJson(this);
   }
 
   /**
@@ -363,17 +342,7 @@ public class Model extends Layer implements AutoCloseable {
    * {@code serving_default} with inputs named after the input layers and outputs {@code output_0, ...}.
    */
   public void export(java.nio.file.Path dir) {
-    if (inputs.isEmpty()) {
-      throw new IllegalStateException("Model '" + name() + "' has no known input shape yet; build it first");
-    }
-    List<String> names = inputs.stream().map(t -> ((Layer) t.layer()).name()).toList();
-    List<Shape> shapes = inputs.stream().map(KerasTensor::shape).toList();
-    try {
-      io.keras4j.utils.AtomicFiles.writeDirectory(dir,
-          tmp -> io.keras4j.backend.Backend.exportSavedModel(tmp, names, shapes, ts -> applyAll(ts, false)));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot export a SavedModel to " + dir + ": " + e.getMessage(), e);
-    }
+    io.keras4j.saving.formats.ModelWriter.export(this, dir);
   }
 
   /**

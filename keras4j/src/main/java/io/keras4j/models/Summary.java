@@ -51,7 +51,7 @@ final class Summary {
     if (l instanceof InputLayer in) {
       return in.batchShape().toString();
     }
-    for (Node n : model.nodes()) {
+    for (Node n : model.graphNodes()) {
       if (n.layer() == l) {
         List<String> shapes = new ArrayList<>();
         for (KerasTensor t : n.outputs()) {

@@ -1,6 +1,7 @@
 package io.keras4j.saving.formats;
 
 import io.keras4j.backend.KerasTensor;
+import io.keras4j.backend.Shape;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Node;
@@ -132,5 +133,29 @@ public final class ModelWriter {
       triples.add(List.of(producer.name(), nodeIndex(producer, t, model), t.tensorIndex()));
     }
     return triples.size() == 1 ? triples.get(0) : triples;
+  }
+
+  /** The model's config as Keras 3's JSON (Keras' {@code model.to_json()}). */
+  public static String toJson(Model model) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(config(model));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write the config of model '" + model.name() + "'", e);
+    }
+  }
+
+  /** Exports {@code model} as a TensorFlow SavedModel for inference (Keras' {@code model.export(path)}), atomically. */
+  public static void export(Model model, java.nio.file.Path dir) {
+    if (model.inputs().isEmpty()) {
+      throw new IllegalStateException("Model '" + model.name() + "' has no known input shape yet; build it first");
+    }
+    List<String> names = model.inputs().stream().map(t -> ((Layer) t.layer()).name()).toList();
+    List<Shape> shapes = model.inputs().stream().map(KerasTensor::shape).toList();
+    try {
+      io.keras4j.utils.AtomicFiles.writeDirectory(dir,
+          tmp -> io.keras4j.backend.Backend.exportSavedModel(tmp, names, shapes, ts -> model.applyAll(ts, false)));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot export a SavedModel to " + dir + ": " + e.getMessage(), e);
+    }
   }
 }
