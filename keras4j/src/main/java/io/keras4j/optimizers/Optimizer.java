@@ -133,7 +133,10 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     return iterations.longValue()[0];
   }
 
-  /** Sets decoupled weight decay: {@code w -= w * weight_decay * lr} each step (Keras' {@code weight_decay=}). Default none. */
+  /**
+   * Sets decoupled weight decay, {@code w -= w * weight_decay * lr} each step (Keras' {@code weight_decay=}).
+   * Default none.
+   */
   public Optimizer weightDecay(double weightDecay) {
     this.weightDecay = weightDecay;
     return this;
