@@ -63,6 +63,51 @@ class LossKeywordsTest {
     assertEquals(2, sc.getConfig().get("ignore_class"));
   }
 
+  /** A custom loss: twice the MSE, with its own keyword. */
+  public static final class ScaledMse extends BaseLoss<ScaledMse> {
+    private double scale = 2;
+
+    public ScaledMse() {
+      super("scaled_mse");
+    }
+
+    public ScaledMse scale(double scale) {
+      this.scale = scale;
+      return this;
+    }
+
+    @Override
+    public io.keras4j.backend.Tensor call(io.keras4j.backend.Tensor t, io.keras4j.backend.Tensor p) {
+      return ops().multiply(new MeanSquaredError().call(t, p), (float) scale);
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+      Map<String, Object> c = super.getConfig();
+      c.put("scale", scale);
+      return c;
+    }
+
+    public static ScaledMse fromConfig(Map<String, Object> config) {
+      io.keras4j.saving.Config c = new io.keras4j.saving.Config("ScaledMse", config);
+      return withBaseConfig(new ScaledMse().scale(c.number("scale", 2)), c);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void customLossesRegisterThroughKerasObjects() {
+    KerasObjects.registerKerasSerializable("Tests", null, ScaledMse.class, ScaledMse::fromConfig);
+    try {
+      Map<String, Object> s = (Map<String, Object>) KerasObjects.serialize(new ScaledMse().scale(3).name("s3"));
+      assertEquals("Tests>ScaledMse", s.get("registered_name"));
+      ScaledMse back = assertInstanceOf(ScaledMse.class, Losses.get(s));
+      assertEquals(Map.of("name", "s3", "reduction", "sum_over_batch_size", "scale", 3.0), back.getConfig());
+    } finally {
+      KerasObjects.unregister(ScaledMse.class);
+    }
+  }
+
   @Test
   void namesAndAliasesGiveFreshLossesWithKerasDefaults() {
     assertInstanceOf(MeanSquaredError.class, Losses.get("mse"));
