@@ -146,6 +146,44 @@ class CompileConfigsTest {
     assertEquals(keras, back);
   }
 
+  /**
+   * Keras 3.15.1's {@code model.get_compile_config()} for SGD(CosineDecay(0.1, 100, alpha=0.1, warmup_target=0.2,
+   * warmup_steps=10), momentum=0.9), BinaryCrossentropy(from_logits=True, label_smoothing=0.1) and the metrics
+   * AUC(curve="PR", num_thresholds=50), Precision(thresholds=[0.3, 0.7]), "accuracy".
+   */
+  private static final String KERAS_COMPILE_CONFIG = """
+      {"optimizer": {"module": "keras.optimizers", "class_name": "SGD", "config": {"name": "sgd", "learning_rate":
+      {"module": "keras.optimizers.schedules", "class_name": "CosineDecay", "config": {"initial_learning_rate": 0.1,
+      "decay_steps": 100, "alpha": 0.1, "name": "CosineDecay", "warmup_target": 0.2, "warmup_steps": 10},
+      "registered_name": null}, "weight_decay": null, "clipnorm": null, "global_clipnorm": null, "clipvalue": null,
+      "use_ema": false, "ema_momentum": 0.99, "ema_overwrite_frequency": null, "loss_scale_factor": null,
+      "gradient_accumulation_steps": null, "momentum": 0.9, "nesterov": false}, "registered_name": null},
+      "loss": {"module": "keras.losses", "class_name": "BinaryCrossentropy", "config": {"name":
+      "binary_crossentropy", "reduction": "sum_over_batch_size", "from_logits": true, "label_smoothing": 0.1,
+      "axis": -1}, "registered_name": null}, "loss_weights": null, "metrics": [{"module": "keras.metrics",
+      "class_name": "AUC", "config": {"name": "auc", "dtype": "float32", "num_thresholds": 50, "curve": "PR",
+      "summation_method": "interpolation", "multi_label": false, "num_labels": null, "label_weights": null,
+      "from_logits": false}, "registered_name": null}, {"module": "keras.metrics", "class_name": "Precision",
+      "config": {"name": "precision", "dtype": "float32", "thresholds": [0.3, 0.7], "top_k": null, "class_id":
+      null}, "registered_name": null}, "accuracy"], "weighted_metrics": null, "run_eagerly": false,
+      "steps_per_execution": 1, "jit_compile": false}""";
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void kerasCompileConfigReadsAndWritesBackUnchanged() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, Object> keras = json.readValue(KERAS_COMPILE_CONFIG, Map.class);
+    Sequential m = new Sequential();
+    m.add(new Dense(2).activation("sigmoid").inputShape(3));
+    m.compile(CompileConfigs.fromConfig(keras));
+    Map<String, Object> ours = json.readValue(json.writeValueAsString(m.compileConfig()), Map.class);
+    for (String key : new String[] {"optimizer", "loss", "metrics", "loss_weights", "steps_per_execution"}) {
+      assertEquals(keras.get(key), ours.get(key), key);
+    }
+    // warmup from 0.1 to 0.2 over 10 steps: 0.15 at step 5
+    assertEquals(0.15, m.optimizer().schedule().value(5), 1e-12);
+  }
+
   @Test
   void unsupportedOptimizerOptionsAreRefusedByName() {
     for (String key : new String[] {"use_ema", "loss_scale_factor", "gradient_accumulation_steps"}) {
