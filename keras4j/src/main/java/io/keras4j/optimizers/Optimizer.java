@@ -196,9 +196,17 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     return this;
   }
 
-  /** The optimizer's own variables: iterations, learning rate and every slot (Keras' {@code optimizer.variables}). */
+  /**
+   * The optimizer's own variables, in Keras' order (Keras' {@code optimizer.variables}): iterations, the learning
+   * rate unless a schedule gives it (Keras keeps no variable then), and every slot.
+   */
   public List<Variable> variables() {
-    return List.copyOf(variables);
+    if (schedule == null) {
+      return List.copyOf(variables);
+    }
+    List<Variable> out = new ArrayList<>(variables);
+    out.remove(learningRateVar);
+    return List.copyOf(out);
   }
 
   /** Creates the slots of {@code vars} (Keras' {@code build}); called once per variable. */

@@ -68,6 +68,8 @@ class CompileConfigsTest {
     Optimizer opt = loaded.optimizer();
     assertInstanceOf(Adam.class, opt);
     assertEquals(6, opt.iterations());
+    // as in Keras, no learning-rate variable beside a schedule: iterations, then m and v of kernel and bias
+    assertEquals(5, opt.variables().size());
     ExponentialDecay schedule = assertInstanceOf(ExponentialDecay.class, opt.schedule());
     // 6 steps with staircase decay every 2 steps: 0.1 * 0.5^3
     assertEquals(0.0125, opt.learningRate(), 1e-9);
