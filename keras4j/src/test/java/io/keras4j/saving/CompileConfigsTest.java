@@ -186,6 +186,29 @@ class CompileConfigsTest {
     assertEquals(0.15, m.optimizer().schedule().value(5), 1e-12);
   }
 
+  /** A model compiled and trained two steps by Keras 3.15.1 ({@code tools/keras-reference/compiled_model.py}). */
+  @Test
+  void aKerasFileRestoresItsScheduleOptimizerStateLossAndMetrics(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("k.keras");
+    try (var in = CompileConfigsTest.class.getResourceAsStream("keras_compiled_objects.keras")) {
+      java.nio.file.Files.copy(in, file);
+    }
+    Model m = Models.loadModel(file);
+    Optimizer opt = m.optimizer();
+    assertInstanceOf(Adam.class, opt);
+    assertEquals(0.8, opt.getConfig().get("beta_1"));
+    assertEquals(2, opt.iterations());
+    // PolynomialDecay(0.1, 10, end 0.01, power 2) at step 2: 0.09 * (1 - 2/10)^2 + 0.01
+    assertEquals(0.09 * 0.64 + 0.01, opt.learningRate(), 1e-9);
+    assertEquals(0.2, configOf(m.compileConfig().get("loss")).get("label_smoothing"));
+    List<Object> metrics = metricsOf(m);
+    assertEquals(1, configOf(metrics.get(0)).get("k"));
+    assertEquals(1, configOf(metrics.get(1)).get("class_id"));
+    float[][] y = {{1, 0}, {0, 1}};
+    m.fit(new float[][] {{0.2f, -1f, 0.5f}, {1f, 0.3f, -0.4f}}, y, new FitOptions().epochs(1).batchSize(2).verbose(0));
+    assertEquals(3, opt.iterations());
+  }
+
   @Test
   void unsupportedOptimizerOptionsAreRefusedByName() {
     for (String key : new String[] {"use_ema", "loss_scale_factor", "gradient_accumulation_steps"}) {
