@@ -82,8 +82,7 @@ public abstract class Loss implements io.keras4j.saving.KerasSerializable {
       }
       losses = ops.multiply(losses, sw);
       if (reduction.equals("mean_with_sample_weight")) {
-        return ops.divideNoNan(ops.sum(losses, null, false), ops.sum(ops.multiply(sw, ops.onesLike(losses)), null,
-            false));
+        return ops.divideNoNan(ops.sum(losses, null, false), ops.sum(sw, null, false));
       }
     }
     return reduce(ops, losses);
