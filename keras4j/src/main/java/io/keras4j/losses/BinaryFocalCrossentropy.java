@@ -53,7 +53,8 @@ public class BinaryFocalCrossentropy extends BaseCrossentropy<BinaryFocalCrossen
     Tensor pt = ops.add(ops.multiply(t, p), ops.multiply(ops.add(ops.negative(t), 1f), ops.add(ops.negative(p), 1f)));
     Tensor focal = ops.multiply(ops.pow(ops.add(ops.negative(pt), 1f), (float) gamma), bce);
     if (applyClassBalancing) {
-      Tensor w = ops.add(ops.multiply(t, (float) alpha), ops.multiply(ops.add(ops.negative(t), 1f), (float) (1 - alpha)));
+      Tensor w = ops.add(ops.multiply(t, (float) alpha),
+          ops.multiply(ops.add(ops.negative(t), 1f), (float) (1 - alpha)));
       focal = ops.multiply(w, focal);
     }
     return ops.mean(focal, new int[] {axis()}, false);

@@ -15,7 +15,9 @@ import java.util.function.BiFunction;
  * <p>Keras equivalent: {@code keras.losses.Loss(name=None, reduction="sum_over_batch_size")}. Subclasses implement
  * {@link #call}; {@link #apply} matches ranks, weights and reduces. keras4j's losses extend {@link BaseLoss},
  * whose setters return the concrete class. A custom loss is a subclass or {@link #of(String, BiFunction)}.
- * <pre>{@code Loss mse = Loss.of("my_mse", (t, p) -> ops.mean(ops.square(ops.subtract(p, t)), new int[] {-1}, false));}</pre>
+ * <pre>{@code
+ * Loss mse = Loss.of("my_mse", (t, p) -> ops.mean(ops.square(ops.subtract(p, t)), new int[] {-1}, false));
+ * }</pre>
  */
 public abstract class Loss implements io.keras4j.saving.KerasSerializable {
   /** Keras' module, {@code "keras.losses"}. */
@@ -80,8 +82,7 @@ public abstract class Loss implements io.keras4j.saving.KerasSerializable {
       }
       losses = ops.multiply(losses, sw);
       if (reduction.equals("mean_with_sample_weight")) {
-        return ops.divideNoNan(ops.sum(losses, null, false), ops.sum(ops.multiply(sw, ops.onesLike(losses)), null,
-            false));
+        return ops.divideNoNan(ops.sum(losses, null, false), ops.sum(sw, null, false));
       }
     }
     return reduce(ops, losses);
@@ -91,7 +92,8 @@ public abstract class Loss implements io.keras4j.saving.KerasSerializable {
     return switch (reduction) {
       case "none" -> losses;
       case "sum" -> ops.sum(losses, null, false);
-      default -> ops.divide(ops.sum(losses, null, false), ops.cast(ops.prod(ops.shapeOf(losses), null, false), "float32"));
+      default -> ops.divide(ops.sum(losses, null, false),
+          ops.cast(ops.prod(ops.shapeOf(losses), null, false), "float32"));
     };
   }
 

@@ -9,7 +9,9 @@ import java.util.function.BiFunction;
  *
  * <p>Keras equivalent: {@code keras.metrics.MeanMetricWrapper(fn, name=None, dtype=None)}. keras4j's own
  * per-sample metrics (accuracies, errors) extend {@link BaseMean} directly.
- * <pre>{@code new MeanMetricWrapper("max_error", (t, p) -> ops.max(ops.abs(ops.subtract(p, t)), new int[] {-1}, false))}</pre>
+ * <pre>{@code
+ * new MeanMetricWrapper("max_error", (t, p) -> ops.max(ops.abs(ops.subtract(p, t)), new int[] {-1}, false))
+ * }</pre>
  */
 public class MeanMetricWrapper extends BaseMean<MeanMetricWrapper> {
   private final BiFunction<Tensor, Tensor, Tensor> fn;

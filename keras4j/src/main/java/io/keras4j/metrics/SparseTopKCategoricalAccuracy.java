@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * How often the integer label is among the {@code k} highest predictions.
  *
- * <p>Keras equivalent: {@code keras.metrics.SparseTopKCategoricalAccuracy(k=5, name="sparse_top_k_categorical_accuracy", dtype=None)}.
+ * <p>Keras equivalent: {@code keras.metrics.SparseTopKCategoricalAccuracy(k=5,
+ * name="sparse_top_k_categorical_accuracy", dtype=None)}.
  * <pre>{@code new SparseTopKCategoricalAccuracy().k(3)}</pre>
  */
 public class SparseTopKCategoricalAccuracy extends BaseMean<SparseTopKCategoricalAccuracy> {

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * How often the one-hot label is among the {@code k} highest predictions.
  *
- * <p>Keras equivalent: {@code keras.metrics.TopKCategoricalAccuracy(k=5, name="top_k_categorical_accuracy", dtype=None)}.
+ * <p>Keras equivalent: {@code keras.metrics.TopKCategoricalAccuracy(k=5, name="top_k_categorical_accuracy",
+ * dtype=None)}.
  * <pre>{@code new TopKCategoricalAccuracy().k(3)}</pre>
  */
 public class TopKCategoricalAccuracy extends BaseMean<TopKCategoricalAccuracy> {

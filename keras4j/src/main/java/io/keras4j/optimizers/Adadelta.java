@@ -17,6 +17,7 @@ public class Adadelta extends BaseOptimizer<Adadelta> {
   private double rho = 0.95;
   private double epsilon = 1e-7;
 
+  /** Adadelta with Keras' defaults. */
   public Adadelta() {
     this(0.001);
   }

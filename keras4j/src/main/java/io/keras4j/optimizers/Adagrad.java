@@ -17,6 +17,7 @@ public class Adagrad extends BaseOptimizer<Adagrad> {
   private double initialAccumulatorValue = 0.1;
   private double epsilon = 1e-7;
 
+  /** Adagrad with Keras' defaults. */
   public Adagrad() {
     this(0.001);
   }

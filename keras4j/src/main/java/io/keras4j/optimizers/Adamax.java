@@ -19,6 +19,7 @@ public class Adamax extends BaseOptimizer<Adamax> {
   private double beta2 = 0.999;
   private double epsilon = 1e-7;
 
+  /** Adamax with Keras' defaults. */
   public Adamax() {
     this(0.001);
   }

@@ -17,6 +17,7 @@ public class Lion extends BaseOptimizer<Lion> {
   private double beta1 = 0.9;
   private double beta2 = 0.99;
 
+  /** Lion with Keras' defaults. */
   public Lion() {
     this(0.001);
   }

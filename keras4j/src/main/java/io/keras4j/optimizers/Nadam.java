@@ -22,6 +22,7 @@ public class Nadam extends BaseOptimizer<Nadam> {
   private final Variable uProduct = addScalar("u_product", 1f);
   private Tensor uProductT;
 
+  /** Nadam with Keras' defaults. */
   public Nadam() {
     this(0.001);
   }

@@ -133,7 +133,10 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     return iterations.longValue()[0];
   }
 
-  /** Sets decoupled weight decay: {@code w -= w * weight_decay * lr} each step (Keras' {@code weight_decay=}). Default none. */
+  /**
+   * Sets decoupled weight decay, {@code w -= w * weight_decay * lr} each step (Keras' {@code weight_decay=}).
+   * Default none.
+   */
   public Optimizer weightDecay(double weightDecay) {
     this.weightDecay = weightDecay;
     return this;
@@ -193,9 +196,17 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     return this;
   }
 
-  /** The optimizer's own variables: iterations, learning rate and every slot (Keras' {@code optimizer.variables}). */
+  /**
+   * The optimizer's own variables, in Keras' order (Keras' {@code optimizer.variables}): iterations, the learning
+   * rate unless a schedule gives it (Keras keeps no variable then), and every slot.
+   */
   public List<Variable> variables() {
-    return List.copyOf(variables);
+    if (schedule == null) {
+      return List.copyOf(variables);
+    }
+    List<Variable> out = new ArrayList<>(variables);
+    out.remove(learningRateVar);
+    return List.copyOf(out);
   }
 
   /** Creates the slots of {@code vars} (Keras' {@code build}); called once per variable. */
@@ -258,7 +269,7 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
   public List<Tensor> applyGradients(List<Tensor> gradients, List<Variable> vars) {
     Ops ops = Backend.ops();
     build(vars);
-    List<Tensor> grads = clip(ops, gradients);
+    List<Tensor> grads = GradientClipping.clip(ops, gradients, clipnorm, globalClipnorm, clipvalue);
     Tensor lr = schedule != null ? schedule.call(iterationsFloat(ops)) : ops.read(learningRateVar);
     beforeUpdates(ops);
     List<Tensor> updates = new ArrayList<>();
@@ -313,41 +324,6 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
       }
     }
     return false;
-  }
-
-  private List<Tensor> clip(Ops ops, List<Tensor> gradients) {
-    List<Tensor> out = new ArrayList<>(gradients);
-    if (clipnorm != null && clipnorm > 0) {
-      for (int i = 0; i < out.size(); i++) {
-        Tensor g = out.get(i);
-        if (g != null) {
-          Tensor norm = ops.sqrt(ops.sum(ops.square(g), null, false));
-          out.set(i, ops.divide(ops.multiply(g, clipnorm.floatValue()), ops.maximum(norm, clipnorm.floatValue())));
-        }
-      }
-    } else if (globalClipnorm != null && globalClipnorm > 0) {
-      Tensor total = ops.constant(0f);
-      for (Tensor g : out) {
-        if (g != null) {
-          total = ops.add(total, ops.sum(ops.square(g), null, false));
-        }
-      }
-      Tensor scale = ops.divide(ops.constant(globalClipnorm.floatValue()),
-          ops.maximum(ops.sqrt(total), globalClipnorm.floatValue()));
-      for (int i = 0; i < out.size(); i++) {
-        if (out.get(i) != null) {
-          out.set(i, ops.multiply(out.get(i), scale));
-        }
-      }
-    }
-    if (clipvalue != null && clipvalue > 0) {
-      for (int i = 0; i < out.size(); i++) {
-        if (out.get(i) != null) {
-          out.set(i, ops.clip(out.get(i), -clipvalue.floatValue(), clipvalue.floatValue()));
-        }
-      }
-    }
-    return out;
   }
 
   /**

@@ -20,6 +20,7 @@ public class RMSprop extends BaseOptimizer<RMSprop> {
   private double epsilon = 1e-7;
   private boolean centered;
 
+  /** RMSprop with Keras' defaults. */
   public RMSprop() {
     this(0.001);
   }

@@ -19,6 +19,7 @@ public class SGD extends BaseOptimizer<SGD> {
   private double momentum;
   private boolean nesterov;
 
+  /** SGD with Keras' defaults. */
   public SGD() {
     this(0.01);
   }

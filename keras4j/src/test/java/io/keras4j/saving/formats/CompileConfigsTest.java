@@ -69,6 +69,8 @@ class CompileConfigsTest {
     Optimizer opt = loaded.optimizer();
     assertInstanceOf(Adam.class, opt);
     assertEquals(6, opt.iterations());
+    // as in Keras, no learning-rate variable beside a schedule: iterations, then m and v of kernel and bias
+    assertEquals(5, opt.variables().size());
     ExponentialDecay schedule = assertInstanceOf(ExponentialDecay.class, opt.schedule());
     // 6 steps with staircase decay every 2 steps: 0.1 * 0.5^3
     assertEquals(0.0125, opt.learningRate(), 1e-9);
@@ -145,6 +147,67 @@ class CompileConfigsTest {
     ObjectMapper json = new ObjectMapper();
     Map<String, Object> back = json.readValue(json.writeValueAsString(KerasObjects.serialize(opt)), Map.class);
     assertEquals(keras, back);
+  }
+
+  /**
+   * Keras 3.15.1's {@code model.get_compile_config()} for SGD(CosineDecay(0.1, 100, alpha=0.1, warmup_target=0.2,
+   * warmup_steps=10), momentum=0.9), BinaryCrossentropy(from_logits=True, label_smoothing=0.1) and the metrics
+   * AUC(curve="PR", num_thresholds=50), Precision(thresholds=[0.3, 0.7]), "accuracy".
+   */
+  private static final String KERAS_COMPILE_CONFIG = """
+      {"optimizer": {"module": "keras.optimizers", "class_name": "SGD", "config": {"name": "sgd", "learning_rate":
+      {"module": "keras.optimizers.schedules", "class_name": "CosineDecay", "config": {"initial_learning_rate": 0.1,
+      "decay_steps": 100, "alpha": 0.1, "name": "CosineDecay", "warmup_target": 0.2, "warmup_steps": 10},
+      "registered_name": null}, "weight_decay": null, "clipnorm": null, "global_clipnorm": null, "clipvalue": null,
+      "use_ema": false, "ema_momentum": 0.99, "ema_overwrite_frequency": null, "loss_scale_factor": null,
+      "gradient_accumulation_steps": null, "momentum": 0.9, "nesterov": false}, "registered_name": null},
+      "loss": {"module": "keras.losses", "class_name": "BinaryCrossentropy", "config": {"name":
+      "binary_crossentropy", "reduction": "sum_over_batch_size", "from_logits": true, "label_smoothing": 0.1,
+      "axis": -1}, "registered_name": null}, "loss_weights": null, "metrics": [{"module": "keras.metrics",
+      "class_name": "AUC", "config": {"name": "auc", "dtype": "float32", "num_thresholds": 50, "curve": "PR",
+      "summation_method": "interpolation", "multi_label": false, "num_labels": null, "label_weights": null,
+      "from_logits": false}, "registered_name": null}, {"module": "keras.metrics", "class_name": "Precision",
+      "config": {"name": "precision", "dtype": "float32", "thresholds": [0.3, 0.7], "top_k": null, "class_id":
+      null}, "registered_name": null}, "accuracy"], "weighted_metrics": null, "run_eagerly": false,
+      "steps_per_execution": 1, "jit_compile": false}""";
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void kerasCompileConfigReadsAndWritesBackUnchanged() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, Object> keras = json.readValue(KERAS_COMPILE_CONFIG, Map.class);
+    Sequential m = new Sequential();
+    m.add(new Dense(2).activation("sigmoid").inputShape(3));
+    m.compile(CompileConfigs.fromConfig(keras));
+    Map<String, Object> ours = json.readValue(json.writeValueAsString(m.compileConfig()), Map.class);
+    for (String key : new String[] {"optimizer", "loss", "metrics", "loss_weights", "steps_per_execution"}) {
+      assertEquals(keras.get(key), ours.get(key), key);
+    }
+    // warmup from 0.1 to 0.2 over 10 steps: 0.15 at step 5
+    assertEquals(0.15, m.optimizer().schedule().value(5), 1e-12);
+  }
+
+  /** A model compiled and trained two steps by Keras 3.15.1 ({@code tools/keras-reference/compiled_model.py}). */
+  @Test
+  void aKerasFileRestoresItsScheduleOptimizerStateLossAndMetrics(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("k.keras");
+    try (var in = CompileConfigsTest.class.getResourceAsStream("keras_compiled_objects.keras")) {
+      java.nio.file.Files.copy(in, file);
+    }
+    Model m = Models.loadModel(file);
+    Optimizer opt = m.optimizer();
+    assertInstanceOf(Adam.class, opt);
+    assertEquals(0.8, opt.getConfig().get("beta_1"));
+    assertEquals(2, opt.iterations());
+    // PolynomialDecay(0.1, 10, end 0.01, power 2) at step 2: 0.09 * (1 - 2/10)^2 + 0.01
+    assertEquals(0.09 * 0.64 + 0.01, opt.learningRate(), 1e-9);
+    assertEquals(0.2, configOf(m.compileConfig().get("loss")).get("label_smoothing"));
+    List<Object> metrics = metricsOf(m);
+    assertEquals(1, configOf(metrics.get(0)).get("k"));
+    assertEquals(1, configOf(metrics.get(1)).get("class_id"));
+    float[][] y = {{1, 0}, {0, 1}};
+    m.fit(new float[][] {{0.2f, -1f, 0.5f}, {1f, 0.3f, -0.4f}}, y, new FitOptions().epochs(1).batchSize(2).verbose(0));
+    assertEquals(3, opt.iterations());
   }
 
   @Test
