@@ -21,7 +21,7 @@ KERAS_VERSION = "3.15.1"
 assert keras.__version__ == KERAS_VERSION, f"needs keras=={KERAS_VERSION}, found {keras.__version__}"
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "keras4j", "src", "test", "resources",
-                   "io", "keras4j", "saving", "keras_compiled_objects.keras")
+                   "io", "keras4j", "saving", "formats", "keras_compiled_objects.keras")
 
 keras.utils.set_random_seed(1)
 model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2, activation="softmax", name="dense")])
