@@ -18,6 +18,7 @@ import java.util.Map;
  */
 final class CompileLoss {
   private final List<Loss> losses = new ArrayList<>();
+  private final List<Object> specs;
   private final double[] lossWeights;
 
   /** From {@code compile}'s {@code loss=} (names, Loss objects or null per output) and {@code loss_weights=}. */
@@ -25,6 +26,7 @@ final class CompileLoss {
     for (Object l : losses) {
       this.losses.add(l == null ? null : Losses.get(l));
     }
+    this.specs = new ArrayList<>(losses);
     this.lossWeights = lossWeights == null ? null : lossWeights.clone();
   }
 
@@ -58,22 +60,17 @@ final class CompileLoss {
     return total;
   }
 
-  /** Writes {@code loss} and {@code loss_weights} of Keras' compile_config. */
+  /**
+   * Writes {@code loss} and {@code loss_weights} of Keras' compile_config: a loss given by name is written as that
+   * name (Keras keeps {@code loss="mse"} as it is), a Loss object as its serialized config.
+   */
   void addConfig(Map<String, Object> config) {
     List<Object> ls = new ArrayList<>();
-    for (Loss l : losses) {
-      ls.add(l == null ? null : identifier(l));
+    for (int i = 0; i < losses.size(); i++) {
+      Object spec = specs.get(i);
+      ls.add(spec == null || spec instanceof String ? spec : KerasObjects.serialize(losses.get(i)));
     }
     config.put("loss", ls.size() == 1 ? ls.get(0) : ls);
     config.put("loss_weights", lossWeights == null ? null : Arrays.stream(lossWeights).boxed().toList());
-  }
-
-  /** A loss with default settings is saved by name, as Keras saves {@code loss="mse"}; otherwise as an object. */
-  private static Object identifier(Loss l) {
-    boolean plain = l.getConfig().entrySet().stream().allMatch(e -> e.getKey().equals("name")
-        || e.getKey().equals("reduction") && "sum_over_batch_size".equals(e.getValue())
-        || e.getValue() == null || Boolean.FALSE.equals(e.getValue()) || Integer.valueOf(-1).equals(e.getValue())
-        || Double.valueOf(0.0).equals(e.getValue()));
-    return plain && !(l.getClass().getName().contains("$")) ? l.name() : KerasObjects.serialize(l);
   }
 }
