@@ -23,8 +23,10 @@ import java.util.Arrays;
  * API needs of one: a dtype ({@code "float32"}, {@code "float64"}, {@code "int32"}, {@code "int64"},
  * {@code "bool"}), a shape, row-major values, conversions from and to Java arrays of any rank, {@link #reshape},
  * {@link #astype}, and {@code .npy} files through {@link Npy}. TensorFlow Java NdArrays convert with
- * {@code NDArray.of(ndArray)} and {@link #toNdArray(Class) x.toNdArray(FloatNdArray.class)}. An NDArray
- * does not change: factories copy what they are given, and accessors return copies.
+ * {@code NDArray.of(ndArray)} and {@link #toNdArray(Class) x.toNdArray(FloatNdArray.class)}. No method of
+ * an NDArray changes it: factories from Java arrays copy them and accessors return copies. Porting note: an engine
+ * {@link HostArray} is wrapped without a copy, and {@link #toHost()} hands it back without one, so that
+ * {@code predict} and the data adapters move large arrays once; code holding that HostArray sees the same values.
  */
 public final class NDArray implements HostArray.Source {
   private final HostArray host;
@@ -95,10 +97,16 @@ public final class NDArray implements HostArray.Source {
    * {@code LongNdArray} or {@code BooleanNdArray}.
    * <pre>{@code FloatNdArray nd = x.toNdArray(FloatNdArray.class);}</pre>
    *
-   * @throws ClassCastException when the engine's array is not a {@code type}
+   * @throws IllegalArgumentException when the engine's array for this dtype is not a {@code type}
    */
   public <T> T toNdArray(Class<T> type) {
-    return type.cast(Backend.engineArray(host));
+    Object array = Backend.engineArray(host);
+    if (!type.isInstance(array)) {
+      throw new IllegalArgumentException("An NDArray of dtype " + dtype() + " converts to the engine's "
+          + (array == null ? "nothing" : array.getClass().getSimpleName()) + ", not to " + type.getSimpleName()
+          + ". Expected, for float32, toNdArray(FloatNdArray.class)");
+    }
+    return type.cast(array);
   }
 
   /** "float32", "float64", "int32", "int64" or "bool". */

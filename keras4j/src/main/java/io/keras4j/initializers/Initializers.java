@@ -12,8 +12,8 @@ import java.util.Map;
 public final class Initializers {
   private static final Registry<Initializer> REGISTRY =
       new Registry<>("keras.initializers", "initializer", Initializer.class)
-          .add("Zeros", Zeros::fromConfig, "zeros")
-          .add("Ones", Ones::fromConfig, "ones")
+          .add("Zeros", Zeros::fromConfig, "zeros", "zero")
+          .add("Ones", Ones::fromConfig, "ones", "one")
           .add("Constant", Constant::fromConfig, "constant")
           .add("RandomNormal", RandomNormal::fromConfig, "random_normal", "normal")
           .add("RandomUniform", RandomUniform::fromConfig, "random_uniform", "uniform")
@@ -25,8 +25,8 @@ public final class Initializers {
           .add("HeUniform", HeUniform::fromConfig, "he_uniform")
           .add("LecunNormal", LecunNormal::fromConfig, "lecun_normal")
           .add("LecunUniform", LecunUniform::fromConfig, "lecun_uniform")
-          .add("Orthogonal", Orthogonal::fromConfig, "orthogonal")
-          .add("Identity", Identity::fromConfig, "identity");
+          .add("Orthogonal", Orthogonal::fromConfig, "orthogonal", "OrthogonalInitializer")
+          .add("Identity", Identity::fromConfig, "identity", "IdentityInitializer");
 
   private Initializers() {}
 

@@ -61,7 +61,7 @@ public abstract class BaseConv<T extends BaseConv<T>> extends BaseLayer<T> {
   /** A convolution over {@code rank} spatial axes whose kernels carry Keras' prefixes {@code kernelNames}. */
   protected BaseConv(int rank, int[] kernelSize, String... kernelNames) {
     this.rank = rank;
-    this.kernelSize = ConvUtils.tuple("kernel_size", rank, kernelSize);
+    this.kernelSize = ConvUtils.tuple(name(), "kernel_size", rank, kernelSize);
     this.strides = ConvUtils.repeat(1, rank);
     this.dilationRate = ConvUtils.repeat(1, rank);
     for (String k : kernelNames) {
@@ -72,27 +72,27 @@ public abstract class BaseConv<T extends BaseConv<T>> extends BaseLayer<T> {
   /** Sets the strides, one int for every axis or one per axis (Keras' {@code strides=}). Default 1. */
   public T strides(int... strides) {
     checkNotBuilt("strides");
-    this.strides = ConvUtils.tuple("strides", rank, strides);
+    this.strides = ConvUtils.tuple(name(), "strides", rank, strides);
     return self();
   }
 
   /** Sets "valid" or "same" ("causal" too for Conv1D) (Keras' {@code padding=}). Default "valid". */
   public T padding(String padding) {
     checkNotBuilt("padding");
-    this.padding = ConvUtils.padding(padding, allowsCausalPadding());
+    this.padding = ConvUtils.padding(name(), padding, allowsCausalPadding());
     return self();
   }
 
   /** Sets the data format; keras4j is channels-last only (Keras' {@code data_format=}). Default "channels_last". */
   public T dataFormat(String dataFormat) {
-    ConvUtils.channelsLast(dataFormat);
+    DataFormats.channelsLast(dataFormat, name());
     return self();
   }
 
   /** Sets the dilation rate, one int for every axis or one per axis (Keras' {@code dilation_rate=}). Default 1. */
   public T dilationRate(int... dilationRate) {
     checkNotBuilt("dilation_rate");
-    this.dilationRate = ConvUtils.tuple("dilation_rate", rank, dilationRate);
+    this.dilationRate = ConvUtils.tuple(name(), "dilation_rate", rank, dilationRate);
     return self();
   }
 

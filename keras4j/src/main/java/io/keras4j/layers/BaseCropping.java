@@ -26,7 +26,7 @@ public abstract class BaseCropping<T extends BaseCropping<T>> extends BaseLayer<
 
   /** Checks the data format (Keras' {@code data_format=} of Cropping2D and Cropping3D): channels-last only. */
   protected T dataFormat(String dataFormat) {
-    ConvUtils.channelsLast(dataFormat);
+    DataFormats.channelsLast(dataFormat, name());
     return self();
   }
 

@@ -25,7 +25,7 @@ public abstract class BasePooling<T extends BasePooling<T>> extends BaseLayer<T>
   protected BasePooling(int rank, String mode, int... poolSize) {
     this.rank = rank;
     this.mode = mode;
-    this.poolSize = ConvUtils.tuple("pool_size", rank, poolSize);
+    this.poolSize = ConvUtils.tuple(name(), "pool_size", rank, poolSize);
     this.strides = this.poolSize.clone();
     inputSpec(new InputSpec().ndim(rank + 2));
   }
@@ -33,20 +33,20 @@ public abstract class BasePooling<T extends BasePooling<T>> extends BaseLayer<T>
   /** Sets the strides, one int for every axis or one per axis (Keras' {@code strides=}). Default: the pool size. */
   public T strides(int... strides) {
     checkNotBuilt("strides");
-    this.strides = ConvUtils.tuple("strides", rank, strides);
+    this.strides = ConvUtils.tuple(name(), "strides", rank, strides);
     return self();
   }
 
   /** Sets "valid" or "same" (Keras' {@code padding=}). Default "valid". */
   public T padding(String padding) {
     checkNotBuilt("padding");
-    this.padding = ConvUtils.padding(padding, false);
+    this.padding = ConvUtils.padding(name(), padding, false);
     return self();
   }
 
   /** Sets the data format; keras4j is channels-last only (Keras' {@code data_format=}). Default "channels_last". */
   public T dataFormat(String dataFormat) {
-    ConvUtils.channelsLast(dataFormat);
+    DataFormats.channelsLast(dataFormat, name());
     return self();
   }
 

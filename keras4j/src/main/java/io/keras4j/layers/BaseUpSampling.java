@@ -22,13 +22,13 @@ public abstract class BaseUpSampling<T extends BaseUpSampling<T>> extends BaseLa
   private String interpolation = "nearest";
 
   protected BaseUpSampling(int rank, int... size) {
-    this.size = ConvUtils.tuple("size", rank, size.length == 0 ? new int[] {2} : size);
+    this.size = ConvUtils.tuple(name(), "size", rank, size.length == 0 ? new int[] {2} : size);
     inputSpec(new InputSpec().ndim(rank + 2));
   }
 
   /** Checks the data format (Keras' {@code data_format=} of UpSampling2D and UpSampling3D): channels-last only. */
   protected T dataFormat(String dataFormat) {
-    ConvUtils.channelsLast(dataFormat);
+    DataFormats.channelsLast(dataFormat, name());
     return self();
   }
 

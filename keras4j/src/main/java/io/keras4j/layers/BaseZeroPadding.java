@@ -24,7 +24,7 @@ public abstract class BaseZeroPadding<T extends BaseZeroPadding<T>> extends Base
 
   /** Sets the data format; keras4j is channels-last only (Keras' {@code data_format=}). Default "channels_last". */
   public T dataFormat(String dataFormat) {
-    ConvUtils.channelsLast(dataFormat);
+    DataFormats.channelsLast(dataFormat, name());
     return self();
   }
 

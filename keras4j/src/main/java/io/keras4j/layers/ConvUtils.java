@@ -14,20 +14,20 @@ final class ConvUtils {
   private ConvUtils() {}
 
   /** One value per spatial axis: a single int repeated, or exactly {@code n} ints (Keras' standardize_tuple). */
-  static int[] tuple(String name, int n, int... values) {
+  static int[] tuple(String layer, String name, int n, int... values) {
     if (values == null) {
-      throw new IllegalArgumentException("The `" + name + "` argument is required: an int or a tuple of " + n
-          + " integers. Received " + name + "=null");
+      throw new IllegalArgumentException("Layer '" + layer + "': the `" + name + "` argument is required: an int or "
+          + "a tuple of " + n + " integers. Received " + name + "=null");
     }
     int[] out = values.length == 1 ? repeat(values[0], n) : values.clone();
     if (out.length != n) {
-      throw new IllegalArgumentException("The `" + name + "` argument must be a tuple of " + n + " integers. "
-          + "Received " + name + "=" + Arrays.toString(values));
+      throw new IllegalArgumentException("Layer '" + layer + "': the `" + name + "` argument must be a tuple of " + n
+          + " integers. Received " + name + "=" + Arrays.toString(values));
     }
     for (int v : out) {
       if (v <= 0) {
-        throw new IllegalArgumentException("The `" + name + "` argument must be a tuple of " + n + " integers > 0. "
-            + "Received " + name + "=" + Arrays.toString(values));
+        throw new IllegalArgumentException("Layer '" + layer + "': the `" + name + "` argument must be a tuple of "
+            + n + " integers > 0. Received " + name + "=" + Arrays.toString(values));
       }
     }
     return out;
@@ -45,21 +45,13 @@ final class ConvUtils {
   }
 
   /** "valid" or "same" (and "causal" where allowed), lower case. */
-  static String padding(String padding, boolean allowCausal) {
+  static String padding(String layer, String padding, boolean allowCausal) {
     String p = padding.toLowerCase(Locale.ROOT);
     if (!(p.equals("valid") || p.equals("same") || (allowCausal && p.equals("causal")))) {
-      throw new IllegalArgumentException("The `padding` argument must be one of \"valid\", \"same\""
-          + (allowCausal ? " (or \"causal\")" : "") + ". Received: " + padding);
+      throw new IllegalArgumentException("Layer '" + layer + "': the `padding` argument must be one of \"valid\", "
+          + "\"same\"" + (allowCausal ? " (or \"causal\")" : "") + ". Received: " + padding);
     }
     return p;
-  }
-
-  /** keras4j is channels-last; channels_first is refused rather than half supported. */
-  static void channelsLast(String dataFormat) {
-    if (dataFormat != null && !dataFormat.equals("channels_last")) {
-      throw new IllegalArgumentException("keras4j supports data_format=\"channels_last\" only (Keras' default). "
-          + "Received: data_format=" + dataFormat);
-    }
   }
 
   /** The output length of a convolution or pooling window: Keras' conv_output_length. */

@@ -51,7 +51,7 @@ public class Dropout extends BaseDropout<Dropout> {
   /** A Dropout layer from its Keras config (Keras' {@code Dropout.from_config}); null sizes in noise_shape are -1. */
   public static Dropout fromConfig(Map<String, Object> config) {
     Config c = new Config("Dropout", config);
-    Dropout d = new Dropout(c.number("rate", 0));
+    Dropout d = new Dropout(c.number("rate"));
     Long seed = c.optionalLong("seed");
     if (seed != null) {
       d.seed(seed);

@@ -60,7 +60,7 @@ public class GaussianDropout extends BaseLayer<GaussianDropout> {
   /** A GaussianDropout layer from its Keras config (Keras' {@code GaussianDropout.from_config}). */
   public static GaussianDropout fromConfig(Map<String, Object> config) {
     Config c = new Config("GaussianDropout", config);
-    GaussianDropout g = new GaussianDropout(c.number("rate", 0));
+    GaussianDropout g = new GaussianDropout(c.number("rate"));
     Long seed = c.optionalLong("seed");
     return withBaseConfig(seed == null ? g : g.seed(seed), c);
   }

@@ -59,7 +59,7 @@ public class GaussianNoise extends BaseLayer<GaussianNoise> {
   /** A GaussianNoise layer from its Keras config (Keras' {@code GaussianNoise.from_config}). */
   public static GaussianNoise fromConfig(Map<String, Object> config) {
     Config c = new Config("GaussianNoise", config);
-    GaussianNoise g = new GaussianNoise(c.number("stddev", 0));
+    GaussianNoise g = new GaussianNoise(c.number("stddev"));
     Long seed = c.optionalLong("seed");
     return withBaseConfig(seed == null ? g : g.seed(seed), c);
   }

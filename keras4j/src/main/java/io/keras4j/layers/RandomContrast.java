@@ -12,9 +12,9 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code keras.layers.RandomContrast(factor, value_range=(0, 255), seed=None)}: the factor
  * is drawn in {@code [1 - lower, 1 + upper]}, output {@code (x - mean) * factor + mean} clipped to the value range.
- * Only the first input of a call is changed. Porting note: Keras 3 writes a single factor f as {@code [0, f]},
- * which its code then draws in [1, 1 + f]; keras4j reads such a pair the same way, while {@code new
- * RandomContrast(f)} follows Keras' documentation, [1 - f, 1 + f].
+ * Only the first input of a call is changed. As in Keras 3.15.1's code (its documentation says [1 - f, 1 + f]), a
+ * single factor f means {@code factor=[0, f]}: contrast factors in [1, 1 + f]; pass both bounds for
+ * {@code new RandomContrast(f, f)}, factors in [1 - f, 1 + f].
  * <pre>{@code model.add(new RandomContrast(0.2).valueRange(0, 1));}</pre>
  */
 public class RandomContrast extends RandomImageLayer<RandomContrast> {
@@ -22,9 +22,17 @@ public class RandomContrast extends RandomImageLayer<RandomContrast> {
   private final double upper;
   private double[] valueRange = {0, 255};
 
-  /** Contrast factors in [1 - factor, 1 + factor], factor in [0, 1]. */
+  /** Contrast factors in [1, 1 + factor], factor in [0, 1]: Keras' {@code factor=f}, written as [0, f]. */
   public RandomContrast(double factor) {
-    this(factor, factor);
+    this(0, checkFactor(factor));
+  }
+
+  private static double checkFactor(double factor) {
+    if (factor < 0 || factor > 1) {
+      throw new IllegalArgumentException("The `factor` argument should be a number (or a list of two numbers) in the "
+          + "range [0.0, 1.0]. Received: factor=" + factor);
+    }
+    return factor;
   }
 
   /** Contrast factors in [1 - lower, 1 + upper] (Keras' {@code factor=(lower, upper)}). */

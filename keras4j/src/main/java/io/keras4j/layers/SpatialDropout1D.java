@@ -34,7 +34,7 @@ public class SpatialDropout1D extends BaseDropout<SpatialDropout1D> {
   /** A SpatialDropout1D layer from its Keras config (Keras' {@code SpatialDropout1D.from_config}). */
   public static SpatialDropout1D fromConfig(Map<String, Object> config) {
     Config c = new Config("SpatialDropout1D", config);
-    SpatialDropout1D d = new SpatialDropout1D(c.number("rate", 0));
+    SpatialDropout1D d = new SpatialDropout1D(c.number("rate"));
     Long seed = c.optionalLong("seed");
     return withBaseConfig(seed == null ? d : d.seed(seed), c);
   }

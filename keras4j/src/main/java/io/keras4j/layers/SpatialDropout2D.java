@@ -45,7 +45,7 @@ public class SpatialDropout2D extends BaseDropout<SpatialDropout2D> {
   /** A SpatialDropout2D layer from its Keras config (Keras' {@code SpatialDropout2D.from_config}). */
   public static SpatialDropout2D fromConfig(Map<String, Object> config) {
     Config c = new Config("SpatialDropout2D", config);
-    SpatialDropout2D d = new SpatialDropout2D(c.number("rate", 0))
+    SpatialDropout2D d = new SpatialDropout2D(c.number("rate"))
         .dataFormat(c.string("data_format", "channels_last"));
     Long seed = c.optionalLong("seed");
     return withBaseConfig(seed == null ? d : d.seed(seed), c);

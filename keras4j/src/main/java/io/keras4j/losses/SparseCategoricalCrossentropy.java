@@ -68,6 +68,10 @@ public class SparseCategoricalCrossentropy extends BaseLoss<SparseCategoricalCro
   /** The loss of Keras' config (Keras' {@code SparseCategoricalCrossentropy.from_config}). */
   public static SparseCategoricalCrossentropy fromConfig(Map<String, Object> config) {
     Config c = new Config("SparseCategoricalCrossentropy", config);
+    if (c.integer("axis", -1) != -1) {
+      throw new IllegalArgumentException("SparseCategoricalCrossentropy: only the last axis holds the classes; "
+          + "expected axis=-1. Received: axis=" + c.get("axis"));
+    }
     SparseCategoricalCrossentropy l = new SparseCategoricalCrossentropy().fromLogits(c.bool("from_logits", false));
     if (c.has("ignore_class")) {
       l.ignoreClass(c.integer("ignore_class", 0));

@@ -48,6 +48,10 @@ public class SparseTopKCategoricalAccuracy extends BaseMean<SparseTopKCategorica
   /** The metric of Keras' config (Keras' {@code SparseTopKCategoricalAccuracy.from_config}). */
   public static SparseTopKCategoricalAccuracy fromConfig(Map<String, Object> config) {
     Config c = new Config("SparseTopKCategoricalAccuracy", config);
+    if (c.bool("from_sorted_ids", false)) {
+      throw new IllegalArgumentException("SparseTopKCategoricalAccuracy: from_sorted_ids=True (predictions given as "
+          + "sorted class ids) is not supported; expected from_sorted_ids=False. Received: " + config);
+    }
     return withBaseConfig(new SparseTopKCategoricalAccuracy().k(c.integer("k", 5)), c);
   }
 }

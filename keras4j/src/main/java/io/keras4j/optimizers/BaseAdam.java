@@ -52,6 +52,7 @@ public abstract class BaseAdam<T extends BaseAdam<T>> extends BaseOptimizer<T> {
 
   /** Sets the AMSGrad variant (Keras' {@code amsgrad=}). Default false. */
   public T amsgrad(boolean amsgrad) {
+    checkNotBuilt("amsgrad");
     this.amsgrad = amsgrad;
     return self();
   }

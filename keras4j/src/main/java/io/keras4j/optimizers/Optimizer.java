@@ -90,9 +90,7 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
 
   /** Sets the name, the prefix of the optimizer's variables (Keras' {@code name=}). Default: the class' name. */
   public Optimizer name(String name) {
-    if (!slots.isEmpty()) {
-      throw new IllegalStateException("Optimizer '" + this.name + "' is already built; set its name before use");
-    }
+    checkNotBuilt("name");
     this.name = name;
     ownNames.forEach((v, suffix) -> v.path(name + "/" + suffix));
     return this;
@@ -142,30 +140,45 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     return this;
   }
 
-  /** Sets each gradient's maximum norm (Keras' {@code clipnorm=}). Default none. */
+  /**
+   * Sets each gradient's maximum norm (Keras' {@code clipnorm=}). Default none. Only one of {@code clipnorm},
+   * {@code clipvalue} and {@code global_clipnorm} may be set, as in Keras.
+   */
   public Optimizer clipnorm(double clipnorm) {
-    if (globalClipnorm != null) {
-      throw new IllegalArgumentException("Cannot accept both `clipnorm` and `global_clipnorm`. Received: clipnorm="
-          + clipnorm + ", global_clipnorm=" + globalClipnorm);
-    }
+    checkOneClip(clipnorm, clipvalue, globalClipnorm);
     this.clipnorm = clipnorm;
     return this;
   }
 
   /** Sets each gradient element's maximum absolute value (Keras' {@code clipvalue=}). Default none. */
   public Optimizer clipvalue(double clipvalue) {
+    checkOneClip(clipnorm, clipvalue, globalClipnorm);
     this.clipvalue = clipvalue;
     return this;
   }
 
   /** Sets the maximum norm of all gradients together (Keras' {@code global_clipnorm=}). Default none. */
   public Optimizer globalClipnorm(double globalClipnorm) {
-    if (clipnorm != null) {
-      throw new IllegalArgumentException("Cannot accept both `clipnorm` and `global_clipnorm`. Received: clipnorm="
-          + clipnorm + ", global_clipnorm=" + globalClipnorm);
-    }
+    checkOneClip(clipnorm, clipvalue, globalClipnorm);
     this.globalClipnorm = globalClipnorm;
     return this;
+  }
+
+  private void checkOneClip(Double clipnorm, Double clipvalue, Double globalClipnorm) {
+    long set = java.util.stream.Stream.of(clipnorm, clipvalue, globalClipnorm).filter(v -> v != null).count();
+    if (set > 1) {
+      throw new IllegalArgumentException("Optimizer '" + name + "': only one of `clipnorm`, `clipvalue` and "
+          + "`global_clipnorm` can be set. Received: clipnorm=" + clipnorm + ", clipvalue=" + clipvalue
+          + ", global_clipnorm=" + globalClipnorm);
+    }
+  }
+
+  /** Throws when the optimizer's variables exist already: {@code argument} changes which ones it needs. */
+  protected final void checkNotBuilt(String argument) {
+    if (!slots.isEmpty()) {
+      throw new IllegalStateException("Optimizer '" + name + "' is already built; set `" + argument
+          + "` before its first step");
+    }
   }
 
   /**
@@ -190,8 +203,12 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     return this;
   }
 
-  /** Excludes variables whose name contains any of {@code names} from weight decay. */
+  /**
+   * Excludes from weight decay the variables whose name (such as "bias", not the layer's path) matches any of the
+   * regular expressions {@code names} (Keras' {@code exclude_from_weight_decay(var_names=)}). Default: none excluded.
+   */
   public Optimizer excludeFromWeightDecay(String... names) {
+    checkNotBuilt("exclude_from_weight_decay");
     excludedFromDecay.addAll(List.of(names));
     return this;
   }
@@ -318,12 +335,8 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
   }
 
   private boolean excluded(Variable v) {
-    for (String n : excludedFromDecay) {
-      if (v.path().contains(n)) {
-        return true;
-      }
-    }
-    return false;
+    return !excludedFromDecay.isEmpty()
+        && java.util.regex.Pattern.compile(String.join("|", excludedFromDecay)).matcher(v.name()).find();
   }
 
   /**

@@ -43,6 +43,7 @@ public class RMSprop extends BaseOptimizer<RMSprop> {
 
   /** Sets the momentum (Keras' {@code momentum=}). Default 0. */
   public RMSprop momentum(double momentum) {
+    checkNotBuilt("momentum");
     this.momentum = momentum;
     return this;
   }
@@ -55,6 +56,7 @@ public class RMSprop extends BaseOptimizer<RMSprop> {
 
   /** Sets centering by the mean gradient (Keras' {@code centered=}). Default false. */
   public RMSprop centered(boolean centered) {
+    checkNotBuilt("centered");
     this.centered = centered;
     return this;
   }

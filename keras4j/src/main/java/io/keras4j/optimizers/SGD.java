@@ -39,6 +39,7 @@ public class SGD extends BaseOptimizer<SGD> {
     if (!(momentum >= 0 && momentum <= 1)) {
       throw new IllegalArgumentException("`momentum` must be a float between [0, 1]. Received: momentum=" + momentum);
     }
+    checkNotBuilt("momentum");
     this.momentum = momentum;
     return this;
   }

@@ -92,6 +92,15 @@ public final class Config {
     throw bad(key, "an integer");
   }
 
+  /** A required number; the error names the class and the key. */
+  public double number(String key) {
+    if (!has(key)) {
+      throw new IllegalArgumentException(className + " config lacks the required `" + key + "`. Received: "
+          + config);
+    }
+    return number(key, 0);
+  }
+
   /** A number, or {@code fallback} when absent or null. */
   public double number(String key, double fallback) {
     Object v = config.get(key);

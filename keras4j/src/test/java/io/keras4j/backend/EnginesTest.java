@@ -28,9 +28,8 @@ class EnginesTest {
   @Test
   void withoutPropertyOrEnvironmentTheDefaultIsTensorflow() {
     System.clearProperty(Engines.PROPERTY);
-    String env = System.getenv(Engines.ENV);
-    assertEquals(env == null || env.isBlank() ? "tensorflow" : env.trim().toLowerCase(java.util.Locale.ROOT),
-        Engines.requested());
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv(Engines.ENV) == null, "KERAS_BACKEND is set");
+    assertEquals("tensorflow", Engines.requested());
   }
 
   @Test

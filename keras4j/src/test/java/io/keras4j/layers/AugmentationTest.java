@@ -85,10 +85,16 @@ class AugmentationTest {
   @Test
   void contrastKeepsTheMeanAndScalesDeviations() {
     float[] img = {1, 3};
-    float[] y = train(new RandomContrast(0.5).valueRange(-100, 100).seed(9), img, Shape.of(1, 1, 2, 1));
+    float[] y = train(new RandomContrast(0.5, 0.5).valueRange(-100, 100).seed(9), img, Shape.of(1, 1, 2, 1));
     assertEquals(2.0, (y[0] + y[1]) / 2, 1e-5);
     double factor = (y[1] - y[0]) / 2.0;
     assertTrue(factor >= 0.5 && factor <= 1.5, "factor " + factor);
+    // one number f, as Keras 3.15.1's code reads it: factors in [1, 1 + f]
+    for (long seed = 1; seed <= 5; seed++) {
+      float[] z = train(new RandomContrast(0.5).valueRange(-100, 100).seed(seed), img, Shape.of(1, 1, 2, 1));
+      double f = (z[1] - z[0]) / 2.0;
+      assertTrue(f >= 1 && f <= 1.5, "factor " + f);
+    }
   }
 
   @Test

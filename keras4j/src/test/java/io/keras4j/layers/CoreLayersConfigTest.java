@@ -159,4 +159,12 @@ class CoreLayersConfigTest {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Layers.fromConfig("Reshape", Map.of()))
         .getMessage().contains("target_shape"));
   }
+
+  @Test
+  void requiredRatesAreRequired() {
+    // Keras raises on a missing required argument; a silent 0 would give a layer that does nothing
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dropout.fromConfig(Map.of()));
+    assertTrue(e.getMessage().contains("`rate`"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> GaussianNoise.fromConfig(Map.of("seed", 1)));
+  }
 }

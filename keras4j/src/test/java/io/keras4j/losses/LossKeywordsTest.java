@@ -128,4 +128,14 @@ class LossKeywordsTest {
     e = assertThrows(IllegalArgumentException.class, () -> new BinaryFocalCrossentropy().gamma(-1));
     assertTrue(e.getMessage().contains("gamma=-1"), e.getMessage());
   }
+
+  @Test
+  void refusedKeywordsAreNamed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SparseCategoricalCrossentropy.fromConfig(Map.of("axis", 1)));
+    assertTrue(e.getMessage().contains("axis=1"), e.getMessage());
+    IllegalArgumentException ids = assertThrows(IllegalArgumentException.class,
+        () -> io.keras4j.metrics.SparseTopKCategoricalAccuracy.fromConfig(Map.of("from_sorted_ids", true)));
+    assertTrue(ids.getMessage().contains("from_sorted_ids"), ids.getMessage());
+  }
 }

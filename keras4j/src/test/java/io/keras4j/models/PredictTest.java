@@ -107,5 +107,9 @@ class PredictTest {
     Map<String, Double> r = m.evaluate(NDArray.of(new float[][] {{1}, {2}}), NDArray.of(new float[] {1, 3}));
     assertEquals(0.5, r.get("loss"), 1e-6);
     m.fit(NDArray.of(new float[][] {{1}, {2}}), NDArray.of(new int[] {1, 3}), 1, 2);
+    // one SGD step (lr 0.01) on errors (0, -1): dL/dw = mean(2 * err * x) = -2, dL/db = mean(2 * err) = -1
+    List<NDArray> w = m.getWeights();
+    assertEquals(1.02, w.get(0).getFloat(0, 0), 1e-6);
+    assertEquals(0.01, w.get(1).getFloat(0), 1e-6);
   }
 }

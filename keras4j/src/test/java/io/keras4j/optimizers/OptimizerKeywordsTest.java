@@ -53,6 +53,24 @@ class OptimizerKeywordsTest {
   }
 
   @Test
+  void onlyOneClippingArgument() {
+    // Keras: "Only one of `clipnorm`, `clipvalue` and `global_clipnorm` can be set"
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SGD().clipnorm(1).clipvalue(1));
+    assertTrue(e.getMessage().contains("only one of"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new SGD().clipvalue(1).globalClipnorm(1));
+    assertEquals(2.0, new SGD().clipvalue(1).clipvalue(2).getConfig().get("clipvalue"));
+  }
+
+  @Test
+  void slotShapingArgumentsAreFixedOnceBuilt() {
+    SGD sgd = new SGD(0.1);
+    sgd.build(List.of(new Variable("w", io.keras4j.backend.Shape.of(1), "float32", true, new float[] {1f})));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> sgd.momentum(0.9));
+    assertTrue(e.getMessage().contains("`momentum`"), e.getMessage());
+    assertThrows(IllegalStateException.class, () -> sgd.excludeFromWeightDecay("bias"));
+  }
+
+  @Test
   void emaKeysAreCarriedAndUseEmaIsRefused() {
     Map<String, Object> c = Lion.fromConfig(Map.of("ema_momentum", 0.9, "ema_overwrite_frequency", 5)).getConfig();
     assertEquals(0.9, c.get("ema_momentum"));

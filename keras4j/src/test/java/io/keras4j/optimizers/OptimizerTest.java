@@ -155,6 +155,28 @@ class OptimizerTest {
     }
   }
 
+  /** Keras matches exclude_from_weight_decay's patterns against the variable's name ("bias"), not its layer path. */
+  @Test
+  void weightDecayExclusionMatchesVariableNames() {
+    Variable kernel = new Variable("kernel", Shape.of(1), "float32", true, new float[] {1f});
+    Variable bias = new Variable("bias", Shape.of(1), "float32", true, new float[] {1f});
+    kernel.path("bias_net/kernel"); // a layer name that contains the pattern must not exclude its kernel
+    bias.path("bias_net/bias");
+    AdamW opt = new AdamW(0.1).weightDecay(0.5).excludeFromWeightDecay("^bias$");
+    try (ComputeGraph g = Backend.newGraph()) {
+      TracedFunction step = g.trace(() -> {
+        Ops ops = Backend.ops();
+        Tensor zero = ops.multiply(ops.read(kernel), 0f);
+        opt.applyGradients(List.of(zero, zero), List.of(kernel, bias));
+        return List.of();
+      });
+      step.call(List.of()).forEach(a -> a.close());
+    }
+    // zero gradients: Adam's own step is 0, so only the decay w -= lr * wd * w = 0.1 * 0.5 * 1 acts
+    assertEquals(0.95, kernel.floatValue()[0], 1e-6);
+    assertEquals(1.0, bias.floatValue()[0], 1e-6);
+  }
+
   @Test
   void rmsprop() {
     double lr = 0.01;

@@ -90,6 +90,42 @@ class KerasConfigKeysTest {
     return tests.stream();
   }
 
+  /**
+   * Built from only the arguments the generator passed to Keras (the required ones, and a seed), each class writes
+   * Keras' config: its defaults are Keras'. A layer's automatic name is left out (Keras' counts its own layers).
+   */
+  @TestFactory
+  Stream<DynamicTest> defaultsAreKeras() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Map.Entry<String, Registry<? extends KerasSerializable>> e : registries().entrySet()) {
+      Map<String, Map<String, Object>> keras = kerasModule(e.getKey());
+      Registry<? extends KerasSerializable> registry = e.getValue();
+      boolean layers = e.getKey().equals("keras.layers");
+      for (String cls : registry.classNames()) {
+        if (keras.containsKey(cls) && keras.get(cls).get("args") instanceof Map<?, ?>) {
+          tests.add(DynamicTest.dynamicTest(e.getKey() + "." + cls, () -> checkDefaults(registry, cls, keras.get(cls),
+              layers)));
+        }
+      }
+    }
+    return tests.stream();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void checkDefaults(Registry<? extends KerasSerializable> registry, String cls,
+      Map<String, Object> keras, boolean layer) {
+    Map<String, Object> expected = new java.util.HashMap<>((Map<String, Object>) keras.get("config"));
+    Map<String, Object> ours = new java.util.HashMap<>(
+        registry.fromConfig(cls, (Map<String, Object>) keras.get("args")).getConfig());
+    if (layer) {
+      expected.remove("name");
+      ours.remove("name");
+    }
+    List<String> differ = new ArrayList<>();
+    compare("", normalize(expected), normalize(ours), differ);
+    assertEquals(List.of(), differ, cls + ": defaults differ from Keras 3.15.1's");
+  }
+
   @SuppressWarnings("unchecked")
   private static void checkValues(Registry<? extends KerasSerializable> registry, String cls,
       Map<String, Object> keras) {

@@ -49,11 +49,16 @@ public class CosineDecay extends BaseSchedule<CosineDecay> {
     return this;
   }
 
+  /** The steps before the decay starts: the warmup's, which Keras ignores when no warmup target is set. */
+  private long shift() {
+    return warmupTarget == null ? 0 : warmupSteps;
+  }
+
   @Override
   public Tensor call(Tensor step) {
     Ops ops = Backend.ops();
     double peak = warmupTarget == null ? initialLearningRate : warmupTarget;
-    Tensor s = ops.minimum(ops.maximum(ops.add(step, (float) -warmupSteps), 0f), (float) decaySteps);
+    Tensor s = ops.minimum(ops.maximum(ops.add(step, (float) -shift()), 0f), (float) decaySteps);
     Tensor cosine = ops.multiply(ops.add(ops.cos(ops.multiply(s, (float) (Math.PI / decaySteps))), 1f), 0.5f);
     Tensor decayed = ops.multiply(ops.add(ops.multiply(cosine, (float) (1 - alpha)), (float) alpha), (float) peak);
     if (warmupTarget == null || warmupSteps == 0) {
@@ -70,7 +75,7 @@ public class CosineDecay extends BaseSchedule<CosineDecay> {
     if (warmupTarget != null && warmupSteps > 0 && step < warmupSteps) {
       return initialLearningRate + (peak - initialLearningRate) * step / warmupSteps;
     }
-    double s = Math.min(Math.max(step - warmupSteps, 0), decaySteps);
+    double s = Math.min(Math.max(step - shift(), 0), decaySteps);
     double cosine = 0.5 * (1 + Math.cos(Math.PI * s / decaySteps));
     return peak * ((1 - alpha) * cosine + alpha);
   }

@@ -31,6 +31,13 @@ public final class CompileConfigs {
     }
     if (c.get("loss_weights") instanceof List<?> w) {
       o.lossWeights(w.stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray());
+    } else if (c.get("loss_weights") != null) {
+      throw new IllegalArgumentException("compile_config: loss_weights by output name are not supported; expected "
+          + "a list in output order. Received: loss_weights=" + c.get("loss_weights"));
+    }
+    if (c.get("weighted_metrics") instanceof List<?> wm && !wm.isEmpty()) {
+      throw new IllegalArgumentException("compile_config: weighted_metrics are not supported yet; expected none. "
+          + "Received: weighted_metrics=" + wm);
     }
     List<Object> metrics = new ArrayList<>();
     if (c.get("metrics") instanceof List<?> ms) {

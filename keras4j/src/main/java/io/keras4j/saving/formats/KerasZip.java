@@ -32,6 +32,7 @@ import java.util.zip.ZipOutputStream;
  * refused) and refuses entries larger than {@link #MAX_ENTRY_BYTES}.
  */
 public final class KerasZip {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KerasZip.class);
   /** The largest entry read, 4 GiB. */
   public static final long MAX_ENTRY_BYTES = 4L << 30;
   /** The Keras version written to metadata.json, the Keras 3 release whose format this follows. */
@@ -105,8 +106,7 @@ public final class KerasZip {
       Map<String, Object> config = ModelConfigs.asMap(JSON.readValue(entries.get("config.json"), Map.class));
       Model model = ModelConfigs.fromConfig(config);
       Optimizer optimizer = null;
-      if (config.get("compile_config") instanceof Map<?, ?> cc) {
-        model.compile(CompileConfigs.fromConfig(ModelConfigs.asMap(cc)));
+      if (config.get("compile_config") instanceof Map<?, ?> cc && compiled(model, cc, file)) {
         optimizer = model.optimizer();
         optimizer.build(model.trainableWeights());
       }
@@ -211,5 +211,19 @@ public final class KerasZip {
       out.write(buf, 0, n);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * Compiles {@code model} from the file's compile_config; a config keras4j cannot honour leaves the model
+   * uncompiled with a warning, as Keras' {@code compile_from_config} does, so that it still loads for inference.
+   */
+  private static boolean compiled(Model model, Map<?, ?> compileConfig, Path file) {
+    try {
+      model.compile(CompileConfigs.fromConfig(ModelConfigs.asMap(compileConfig)));
+      return true;
+    } catch (IllegalArgumentException e) {
+      LOG.warn("{}: the model is loaded uncompiled, its compile_config cannot be applied: {}", file, e.getMessage());
+      return false;
+    }
   }
 }

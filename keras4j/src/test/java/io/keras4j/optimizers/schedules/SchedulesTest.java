@@ -63,4 +63,12 @@ class SchedulesTest {
     e = assertThrows(IllegalArgumentException.class, () -> LearningRateSchedules.get("CosineDecayRestarts"));
     assertTrue(e.getMessage().contains("CosineDecayRestarts"), e.getMessage());
   }
+
+  @Test
+  void cosineDecayIgnoresWarmupStepsWithoutAWarmupTarget() {
+    // Keras decays from step 0 when warmup_target is None: 0.1 * 0.5 * (1 + cos(pi * 50 / 100)) = 0.05 at step 50
+    CosineDecay cos = new CosineDecay(0.1, 100).warmupSteps(10);
+    assertEquals(0.1, cos.value(0), 1e-12);
+    assertEquals(0.05, cos.value(50), 1e-12);
+  }
 }

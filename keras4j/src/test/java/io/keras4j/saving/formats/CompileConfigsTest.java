@@ -228,4 +228,14 @@ class CompileConfigsTest {
         new Object[] {a.getConfig().get("use_ema"), a.getConfig().get("ema_momentum"),
             a.getConfig().get("loss_scale_factor")});
   }
+
+  @Test
+  void compileSettingsKeras4jCannotHonourAreRefusedByName() {
+    IllegalArgumentException byName = assertThrows(IllegalArgumentException.class, () -> CompileConfigs.fromConfig(
+        Map.of("optimizer", "sgd", "loss", "mse", "loss_weights", Map.of("out", 2.0))));
+    assertTrue(byName.getMessage().contains("loss_weights"), byName.getMessage());
+    IllegalArgumentException weighted = assertThrows(IllegalArgumentException.class, () -> CompileConfigs.fromConfig(
+        Map.of("optimizer", "sgd", "loss", "mse", "weighted_metrics", List.of("mae"))));
+    assertTrue(weighted.getMessage().contains("weighted_metrics"), weighted.getMessage());
+  }
 }
