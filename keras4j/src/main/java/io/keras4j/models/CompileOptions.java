@@ -8,7 +8,8 @@ import java.util.List;
  * The arguments of {@link Model#compile(CompileOptions)}, as fluent setters named after Keras' keyword arguments.
  *
  * <p>Keras equivalent: {@code model.compile(optimizer="rmsprop", loss=None, loss_weights=None, metrics=None,
- * steps_per_execution=1)}.
+ * weighted_metrics=None, steps_per_execution=1)}. As in Keras, {@code sample_weight} and {@code class_weight}
+ * weight the loss and the {@code weightedMetrics}; the plain {@code metrics} ignore them.
  * <pre>{@code model.compile(new CompileOptions().optimizer(new Adam(1e-3)).loss("mse").metrics("mae"));}</pre>
  */
 public final class CompileOptions {
@@ -16,6 +17,7 @@ public final class CompileOptions {
   List<Object> losses = new ArrayList<>();
   double[] lossWeights;
   List<Object> metrics = new ArrayList<>();
+  List<Object> weightedMetrics = new ArrayList<>();
   int stepsPerExecution = 1;
 
   /** Sets the optimizer by Keras name, such as "adam" (Keras' {@code optimizer=}). Default "rmsprop". */
@@ -42,9 +44,23 @@ public final class CompileOptions {
     return this;
   }
 
-  /** Sets the metrics, names or Metrics, applied to every output (Keras' {@code metrics=}). Default none. */
+  /**
+   * Sets the metrics, names or Metrics, applied to every output (Keras' {@code metrics=}); they are computed
+   * without sample or class weights. Default none.
+   */
   public CompileOptions metrics(Object... metrics) {
     this.metrics = new ArrayList<>(Arrays.asList(metrics));
+    return this;
+  }
+
+  /**
+   * Sets the metrics weighted by {@code sample_weight} or {@code class_weight} in fit, evaluate and validation,
+   * names or Metrics, applied to every output (Keras' {@code weighted_metrics=}). A weighted metric whose name a
+   * plain metric already has is logged as {@code "weighted_" + name}, as Keras logs it. Default none.
+   * <pre>{@code new CompileOptions().loss("binary_crossentropy").metrics("accuracy").weightedMetrics("accuracy")}</pre>
+   */
+  public CompileOptions weightedMetrics(Object... metrics) {
+    this.weightedMetrics = new ArrayList<>(Arrays.asList(metrics));
     return this;
   }
 

@@ -76,8 +76,8 @@ final class DataAdapters {
     return out;
   }
 
-  /** Per-sample weights: sample_weight times class_weight of each label (ones when neither is given). */
-  static float[] sampleWeights(int n, Object sampleWeight, Map<Integer, Double> classWeight, HostArray y) {
+  /** Per-sample weights: {@code sampleWeight}, or ones when it is null (Keras' {@code sample_weight=None}). */
+  static float[] sampleWeights(int n, Object sampleWeight) {
     float[] w = new float[n];
     Arrays.fill(w, 1f);
     if (sampleWeight != null) {
@@ -88,17 +88,38 @@ final class DataAdapters {
       }
       System.arraycopy(s.values(), 0, w, 0, n);
     }
-    if (classWeight != null) {
-      int row = (int) (y.shape().size() / Math.max(1, n));
-      for (int i = 0; i < n; i++) {
-        int cls = row == 1 ? Math.round(y.values()[i]) : argmax(y.values(), i * row, row);
-        Double cw = classWeight.get(cls);
-        if (cw == null) {
-          throw new IllegalArgumentException("class_weight has no weight for class " + cls + ". Received classes: "
-              + classWeight.keySet());
-        }
-        w[i] *= cw.floatValue();
-      }
+    return w;
+  }
+
+  /**
+   * Refuses what Keras refuses with {@code class_weight}: a {@code sample_weight} beside it, and a model of
+   * several outputs.
+   */
+  static void checkClassWeight(Map<Integer, Double> classWeight, boolean sampleWeight, int outputs) {
+    if (classWeight == null) {
+      return;
+    }
+    if (sampleWeight) {
+      throw new IllegalArgumentException("You cannot use class_weight and sample_weight at the same time; expected "
+          + "one of them. Received: class_weight=" + classWeight + " and a sample_weight");
+    }
+    if (outputs > 1) {
+      throw new IllegalArgumentException("class_weight is only supported for models with a single output. "
+          + "Received: " + outputs + " target arrays");
+    }
+  }
+
+  /**
+   * Each sample's class weight (Keras' {@code class_weight_to_sample_weights}): the class is the label rounded
+   * half to even, or the argmax of a row of several values; a class that {@code classWeight} lacks weighs 1.
+   */
+  static float[] classWeights(HostArray y, Map<Integer, Double> classWeight) {
+    int n = y.length();
+    int row = (int) (y.shape().size() / Math.max(1, n));
+    float[] w = new float[n];
+    for (int i = 0; i < n; i++) {
+      int cls = row == 1 ? (int) Math.rint(y.values()[i]) : argmax(y.values(), i * row, row);
+      w[i] = classWeight.getOrDefault(cls, 1.0).floatValue();
     }
     return w;
   }

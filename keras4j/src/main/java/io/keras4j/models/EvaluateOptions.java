@@ -25,7 +25,10 @@ public final class EvaluateOptions {
     return this;
   }
 
-  /** Sets a weight per sample, {@code float[]} (Keras' {@code sample_weight=}). Default none. */
+  /**
+   * Sets a weight per sample, {@code float[]} (Keras' {@code sample_weight=}), weighing the loss and the weighted
+   * metrics, not the plain metrics. Default none.
+   */
   public EvaluateOptions sampleWeight(Object sampleWeight) {
     this.sampleWeight = sampleWeight;
     return this;

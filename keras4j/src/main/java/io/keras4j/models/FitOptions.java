@@ -99,13 +99,20 @@ public final class FitOptions {
     return this;
   }
 
-  /** Sets a weight per class index (Keras' {@code class_weight=}). Default none. */
+  /**
+   * Sets a weight per class index (Keras' {@code class_weight=}): each training sample weighs its class' weight (1
+   * for a class not in the map) in the loss and the weighted metrics, not in the plain metrics nor in validation.
+   * Not with {@link #sampleWeight} nor on a model of several outputs, as in Keras. Default none.
+   */
   public FitOptions classWeight(Map<Integer, Double> classWeight) {
     this.classWeight = classWeight;
     return this;
   }
 
-  /** Sets a weight per sample, {@code float[]} (Keras' {@code sample_weight=}). Default none. */
+  /**
+   * Sets a weight per sample, {@code float[]} (Keras' {@code sample_weight=}), weighing the loss and the weighted
+   * metrics, not the plain metrics. Default none.
+   */
   public FitOptions sampleWeight(Object sampleWeight) {
     this.sampleWeight = sampleWeight;
     return this;

@@ -8,17 +8,20 @@ import io.keras4j.data.Dataset;
 import io.keras4j.data.Split;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Batches streamed from a {@link Dataset}: each batch is read when its step comes and copied into native memory
  * for that step only; the steps of one {@code steps_per_execution} group are joined into one feed.
  *
- * <p>Keras equivalent: {@code keras.src.trainers.data_adapters.PyDatasetAdapter(x, shuffle)}.
+ * <p>Keras equivalent: {@code keras.src.trainers.data_adapters.PyDatasetAdapter(x, class_weight, shuffle)}: with
+ * class weights, each batch's sample weights are its targets' class weights.
  */
 final class PyDatasetAdapter implements DataAdapter {
   private final Dataset dataset;
   private final Consumer<List<HostArray>> check;
+  private final Map<Integer, Double> classWeight;
   private HostBatch first;
 
   /** A batch as float32 engine arrays. */
@@ -33,18 +36,32 @@ final class PyDatasetAdapter implements DataAdapter {
     }
   }
 
-  /** Batches of {@code dataset}; {@code check} validates the inputs of each batch read against the model's. */
-  PyDatasetAdapter(Dataset dataset, Consumer<List<HostArray>> check) {
+  /**
+   * Batches of {@code dataset}; {@code check} validates the inputs of each batch read against the model's;
+   * {@code classWeight} (null for none) weighs each sample by its class.
+   */
+  PyDatasetAdapter(Dataset dataset, Consumer<List<HostArray>> check, Map<Integer, Double> classWeight) {
     if (dataset.length() <= 0) {
       throw new IllegalArgumentException("The dataset has no batches (length() = " + dataset.length() + ")");
     }
     this.dataset = dataset;
     this.check = check;
+    this.classWeight = classWeight;
+  }
+
+  /** The batch, its sample weights given by the class weights when there are some. */
+  private HostBatch read(int index) {
+    HostBatch b = HostBatch.of(dataset.get(index));
+    if (classWeight == null) {
+      return b;
+    }
+    DataAdapters.checkClassWeight(classWeight, b.sampleWeight() != null, b.y().size());
+    return new HostBatch(b.x(), b.y(), DataAdapters.classWeights(b.y().get(0), classWeight));
   }
 
   private HostBatch first() {
     if (first == null) {
-      first = HostBatch.of(dataset.get(0));
+      first = read(0);
       check.accept(first.x());
     }
     return first;
@@ -74,14 +91,14 @@ final class PyDatasetAdapter implements DataAdapter {
   }
 
   private HostBatch batch(int index) {
-    HostBatch b = HostBatch.of(dataset.get(index % dataset.length()));
+    HostBatch b = read(index % dataset.length());
     check.accept(b.x());
     DataAdapters.cardinality(b.x(), b.y());
     return b;
   }
 
   private static float[] weights(HostBatch b) {
-    return b.sampleWeight() != null ? b.sampleWeight() : DataAdapters.sampleWeights(b.size(), null, null, null);
+    return b.sampleWeight() != null ? b.sampleWeight() : DataAdapters.sampleWeights(b.size(), null);
   }
 
   /** Copies the batch's inputs, targets and sample weights into native memory. */

@@ -40,7 +40,7 @@ final class Trainer implements AutoCloseable {
     CompileOptions o = options != null ? options : new CompileOptions();
     this.optimizer = options == null ? null : Optimizers.get(o.optimizer);
     this.loss = new CompileLoss(o.losses, o.lossWeights);
-    this.metrics = new CompileMetrics(o.metrics);
+    this.metrics = new CompileMetrics(o.metrics, o.weightedMetrics);
     this.stepsPerExecution = o.stepsPerExecution;
     this.functions = new StepFunctions(model, optimizer, loss, metrics);
   }
@@ -95,26 +95,23 @@ final class Trainer implements AutoCloseable {
   }
 
   private PyDatasetAdapter adapter(Dataset dataset) {
-    return new PyDatasetAdapter(dataset, this::checkInputs);
+    return new PyDatasetAdapter(dataset, this::checkInputs, null);
   }
 
   // ---- fit ----
 
+  /**
+   * As Keras: the validation split takes the last samples with their sample weights, and the class weights weigh
+   * the training samples only.
+   */
   History fit(Object x, Object y, FitOptions o) {
     List<HostArray> xs = DataAdapters.arrays(x, "x");
     List<HostArray> ys = DataAdapters.arrays(y, "y");
     int n = DataAdapters.cardinality(xs, ys);
-    float[] sw = DataAdapters.sampleWeights(n, o.sampleWeight, o.classWeight, ys.get(0));
-    DataAdapter validation = null;
-    if (o.validationX instanceof Dataset d) {
-      validation = adapter(d);
-    } else if (o.validationX != null) {
-      List<HostArray> vx = DataAdapters.arrays(o.validationX, "validation x");
-      List<HostArray> vy = DataAdapters.arrays(o.validationY, "validation y");
-      int vn = DataAdapters.cardinality(vx, vy);
-      float[] vsw = DataAdapters.sampleWeights(vn, o.validationSampleWeight, null, vy.get(0));
-      validation = new ArrayDataAdapter(vx, vy, vsw, o.batchSize, null);
-    } else if (o.validationSplit > 0) {
+    DataAdapters.checkClassWeight(o.classWeight, o.sampleWeight != null, ys.size());
+    float[] sw = DataAdapters.sampleWeights(n, o.sampleWeight);
+    DataAdapter validation = validation(o);
+    if (validation == null && o.validationSplit > 0) {
       int split = (int) Math.floor(n * (1 - o.validationSplit));
       if (split == 0 || split == n) {
         throw new IllegalArgumentException("validation_split=" + o.validationSplit + " leaves no training or no "
@@ -126,6 +123,9 @@ final class Trainer implements AutoCloseable {
       ys = DataAdapters.slice(ys, 0, split);
       sw = Arrays.copyOfRange(sw, 0, split);
     }
+    if (o.classWeight != null) {
+      sw = DataAdapters.classWeights(ys.get(0), o.classWeight);
+    }
     checkInputs(xs);
     functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys));
     functions.train(1);
@@ -136,21 +136,24 @@ final class Trainer implements AutoCloseable {
   }
 
   History fit(Dataset dataset, FitOptions o) {
-    try (DataAdapter train = adapter(dataset)) {
+    try (DataAdapter train = new PyDatasetAdapter(dataset, this::checkInputs, o.classWeight)) {
       functions.trainShapes(train.xShapes(), train.yShapes());
       functions.train(1);
-      DataAdapter validation = null;
-      if (o.validationX instanceof Dataset d) {
-        validation = adapter(d);
-      } else if (o.validationX != null) {
-        List<HostArray> vx = DataAdapters.arrays(o.validationX, "validation x");
-        List<HostArray> vy = DataAdapters.arrays(o.validationY, "validation y");
-        float[] vsw = DataAdapters.sampleWeights(DataAdapters.cardinality(vx, vy), o.validationSampleWeight, null,
-            vy.get(0));
-        validation = new ArrayDataAdapter(vx, vy, vsw, o.batchSize, null);
-      }
-      return new FitLoop(this, model, o).run(train, validation);
+      return new FitLoop(this, model, o).run(train, validation(o));
     }
+  }
+
+  /** The validation data of {@code validation_data=}, weighted by its sample weights only; null when none. */
+  private DataAdapter validation(FitOptions o) {
+    if (o.validationX instanceof Dataset d) {
+      return adapter(d);
+    } else if (o.validationX != null) {
+      List<HostArray> vx = DataAdapters.arrays(o.validationX, "validation x");
+      List<HostArray> vy = DataAdapters.arrays(o.validationY, "validation y");
+      float[] vsw = DataAdapters.sampleWeights(DataAdapters.cardinality(vx, vy), o.validationSampleWeight);
+      return new ArrayDataAdapter(vx, vy, vsw, o.batchSize, null);
+    }
+    return null;
   }
 
   // ---- evaluate ----
@@ -158,7 +161,7 @@ final class Trainer implements AutoCloseable {
   Map<String, Double> evaluate(Object x, Object y, Object sampleWeight, int batchSize, List<Callback> callbacks) {
     List<HostArray> xs = DataAdapters.arrays(x, "x");
     List<HostArray> ys = DataAdapters.arrays(y, "y");
-    float[] sw = DataAdapters.sampleWeights(DataAdapters.cardinality(xs, ys), sampleWeight, null, ys.get(0));
+    float[] sw = DataAdapters.sampleWeights(DataAdapters.cardinality(xs, ys), sampleWeight);
     checkInputs(xs);
     try (DataAdapter data = new ArrayDataAdapter(xs, ys, sw, batchSize, null)) {
       return evaluate(data, new CallbackList(callbacks, false, 0, model));
@@ -252,7 +255,7 @@ final class Trainer implements AutoCloseable {
     checkInputs(xs);
     functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys));
     functions.resetMetrics();
-    float[] sw = DataAdapters.sampleWeights(n, null, null, ys.get(0));
+    float[] sw = DataAdapters.sampleWeights(n, null);
     try (ArrayDataAdapter data = new ArrayDataAdapter(xs, ys, sw, Math.max(1, n), null);
         DataAdapter.Feeds feeds = data.trainFeeds(new int[] {0})) {
       return functions.run(functions.train(1), feeds.arrays(), true);

@@ -124,12 +124,26 @@ class ModelFeaturesTest {
   }
 
   @Test
-  void classWeightsMultiplySampleWeights() {
-    HostArray labels = HostArray.of(new float[] {0, 1, 1});
-    float[] w = DataAdapters.sampleWeights(3, new float[] {1, 1, 3}, Map.of(0, 0.5, 1, 2.0), labels);
-    assertArrayEquals(new float[] {0.5f, 2f, 6f}, w);
+  void classWeightsFollowKerasClassWeightToSampleWeights() {
+    Map<Integer, Double> cw = Map.of(0, 0.5, 1, 2.0);
+    // labels rounded half to even (np.round): 0.5 -> 0, 1.5 -> 2; class 2 is not in the map, so it weighs 1
+    assertArrayEquals(new float[] {0.5f, 2f, 0.5f, 1f},
+        DataAdapters.classWeights(HostArray.of(new float[] {0, 1, 0.5f, 1.5f}), cw));
     HostArray oneHot = HostArray.of(new float[][] {{0, 1}, {1, 0}, {0, 1}});
-    assertArrayEquals(new float[] {2f, 0.5f, 2f}, DataAdapters.sampleWeights(3, null, Map.of(0, 0.5, 1, 2.0), oneHot));
+    assertArrayEquals(new float[] {2f, 0.5f, 2f}, DataAdapters.classWeights(oneHot, cw));
+    HostArray column = HostArray.of(new float[][] {{1}, {0}});
+    assertArrayEquals(new float[] {2f, 0.5f}, DataAdapters.classWeights(column, cw));
+  }
+
+  @Test
+  void classWeightWithSampleWeightIsRefusedAsKerasRefusesIt() {
+    Sequential m = new Sequential();
+    m.add(new Dense(1).inputDim(1));
+    m.compile("sgd", "mse");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> m.fit(new float[][] {{1}, {2}}, new float[] {0, 1}, new FitOptions().verbose(0)
+            .classWeight(Map.of(0, 1.0, 1, 2.0)).sampleWeight(new float[] {1, 1})));
+    assertTrue(e.getMessage().contains("class_weight") && e.getMessage().contains("sample_weight"), e.getMessage());
   }
 
   @Test

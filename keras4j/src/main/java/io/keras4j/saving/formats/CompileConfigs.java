@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rebuilds compile options from Keras' {@code compile_config}: optimizer, loss(es), loss weights and metrics.
+ * Rebuilds compile options from Keras' {@code compile_config}: optimizer, loss(es), loss weights,
+ * metrics and weighted metrics.
  *
  * <p>Keras equivalent: {@code model.compile_from_config(config)}. Each serialized object is read by its own
  * class' {@code fromConfig} through its family's registry ({@code Optimizers}, {@code Losses}, {@code Metrics}),
@@ -35,21 +36,27 @@ public final class CompileConfigs {
       throw new IllegalArgumentException("compile_config: loss_weights by output name are not supported; expected "
           + "a list in output order. Received: loss_weights=" + c.get("loss_weights"));
     }
-    if (c.get("weighted_metrics") instanceof List<?> wm && !wm.isEmpty()) {
-      throw new IllegalArgumentException("compile_config: weighted_metrics are not supported yet; expected none. "
-          + "Received: weighted_metrics=" + wm);
-    }
-    List<Object> metrics = new ArrayList<>();
-    if (c.get("metrics") instanceof List<?> ms) {
-      for (Object m : ms) {
-        metrics.add(m instanceof Map<?, ?> ? Metrics.get(m) : m);
-      }
-    }
-    o.metrics(metrics.toArray());
+    o.metrics(metrics(c, "metrics"));
+    o.weightedMetrics(metrics(c, "weighted_metrics"));
     if (c.get("steps_per_execution") instanceof Number n) {
       o.stepsPerExecution(n.intValue());
     }
     return o;
+  }
+
+  /** Metric names stay names; a serialized metric becomes the Metric its class reads; null gives none. */
+  private static Object[] metrics(Map<String, Object> c, String key) {
+    Object spec = c.get(key);
+    List<Object> metrics = new ArrayList<>();
+    if (spec instanceof List<?> ms) {
+      for (Object m : ms) {
+        metrics.add(m instanceof Map<?, ?> ? Metrics.get(m) : m);
+      }
+    } else if (spec != null) {
+      throw new IllegalArgumentException("compile_config: " + key + " by output name are not supported; expected a "
+          + "list. Received: " + key + "=" + spec);
+    }
+    return metrics.toArray();
   }
 
   /** A loss name stays a name; a serialized loss becomes the Loss its class reads. */

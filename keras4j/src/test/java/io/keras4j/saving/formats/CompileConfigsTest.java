@@ -235,7 +235,32 @@ class CompileConfigsTest {
         Map.of("optimizer", "sgd", "loss", "mse", "loss_weights", Map.of("out", 2.0))));
     assertTrue(byName.getMessage().contains("loss_weights"), byName.getMessage());
     IllegalArgumentException weighted = assertThrows(IllegalArgumentException.class, () -> CompileConfigs.fromConfig(
-        Map.of("optimizer", "sgd", "loss", "mse", "weighted_metrics", List.of("mae"))));
+        Map.of("optimizer", "sgd", "loss", "mse", "weighted_metrics", Map.of("out", List.of("mae")))));
     assertTrue(weighted.getMessage().contains("weighted_metrics"), weighted.getMessage());
+  }
+
+  /**
+   * Keras 3.15.1's compile_config with {@code weighted_metrics=["accuracy", "mse"]}, from
+   * {@code tools/keras-reference/weighted_metrics.py}: read, compiled and written back unchanged.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void kerasWeightedMetricsReadAndWriteBack() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, Object> ref;
+    try (var in = CompileConfigsTest.class.getResourceAsStream("/io/keras4j/models/weighted_metrics.json")) {
+      ref = json.readValue(in, Map.class);
+    }
+    Map<String, Object> keras = (Map<String, Object>) ref.get("compile_config");
+    assertEquals(List.of("accuracy", "mse"), keras.get("weighted_metrics"));
+    Sequential m = new Sequential();
+    m.add(new Dense(1).activation("sigmoid").inputShape(3));
+    m.compile(CompileConfigs.fromConfig(keras));
+    Map<String, Object> ours = json.readValue(json.writeValueAsString(m.compileConfig()), Map.class);
+    for (String key : new String[] {"loss", "metrics", "weighted_metrics", "loss_weights", "steps_per_execution"}) {
+      assertEquals(keras.get(key), ours.get(key), key);
+    }
+    Map<String, Double> logs = m.evaluate(X, new float[] {1, 0, 1, 0});
+    assertEquals(List.of("loss", "accuracy", "weighted_accuracy", "mse"), List.copyOf(logs.keySet()));
   }
 }
