@@ -4,7 +4,6 @@ import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -80,22 +79,30 @@ public abstract class ConfusionMetric<T extends ConfusionMetric<T>> extends Base
     if (lw != null) {
       w = ops.multiply(w, ops.constant(lw, Shape.of(lw.length)));
     }
+    Tensor[] c = counts(t, p, w, thresholdValues(), labels);
+    return List.of(ops.assignAdd(tp, c[0]), ops.assignAdd(fp, c[1]), ops.assignAdd(tn, c[2]),
+        ops.assignAdd(fn, c[3]));
+  }
+
+  /**
+   * The weighted counts {@code {tp, fp, tn, fn}} of one batch of labels {@code t}, scores {@code p} and weights
+   * {@code w} (all of one shape) at each threshold ({@code y_pred > threshold}): each of shape {@code [thresholds]},
+   * or {@code [thresholds, labels]} when {@code labels > 0} labels are counted apart.
+   */
+  static Tensor[] counts(Tensor t, Tensor p, Tensor w, float[] th, int labels) {
+    Ops ops = ops();
     int cols = Math.max(labels, 1);
     p = ops.expandDims(ops.reshape(p, -1, cols), 1);
     t = ops.expandDims(ops.reshape(t, -1, cols), 1);
     w = ops.expandDims(ops.reshape(w, -1, cols), 1);
-    float[] th = thresholdValues();
     Tensor thresholds = ops.constant(th, Shape.of(1, th.length, 1));
     Tensor predPos = ops.cast(ops.greater(p, thresholds), "float32");
     Tensor predNeg = ops.add(ops.negative(predPos), 1f);
     Tensor pos = ops.multiply(t, w);
     Tensor neg = ops.multiply(ops.add(ops.negative(t), 1f), w);
-    List<Tensor> u = new ArrayList<>();
-    u.add(ops.assignAdd(tp, count(ops, ops.multiply(predPos, pos), labels)));
-    u.add(ops.assignAdd(fp, count(ops, ops.multiply(predPos, neg), labels)));
-    u.add(ops.assignAdd(tn, count(ops, ops.multiply(predNeg, neg), labels)));
-    u.add(ops.assignAdd(fn, count(ops, ops.multiply(predNeg, pos), labels)));
-    return u;
+    return new Tensor[] {
+      count(ops, ops.multiply(predPos, pos), labels), count(ops, ops.multiply(predPos, neg), labels),
+      count(ops, ops.multiply(predNeg, neg), labels), count(ops, ops.multiply(predNeg, pos), labels)};
   }
 
   /** Sums {@code [samples, thresholds, cols]} over the samples (and the columns when labels are not apart). */
@@ -109,6 +116,12 @@ public abstract class ConfusionMetric<T extends ConfusionMetric<T>> extends Base
       throw new IllegalStateException(getClass().getSimpleName() + " '" + name() + "' has no state yet; call "
           + "updateState first");
     }
+  }
+
+  /** {@code thresholds} as Keras' config writes them: null (the default), one number, or a list. */
+  static Object thresholdsConfig(double[] thresholds) {
+    return thresholds == null ? null : thresholds.length == 1 ? (Object) thresholds[0]
+        : java.util.Arrays.stream(thresholds).boxed().toList();
   }
 
   /** Thresholds as Keras lists them: a float per value, checked to lie in [0, 1]. */

@@ -3,6 +3,7 @@ package io.keras4j.metrics;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
+import io.keras4j.losses.Loss;
 
 /** Per-sample metric functions (Keras' {@code keras.metrics.binary_accuracy} and friends). */
 public final class MetricFunctions {
@@ -62,6 +63,16 @@ public final class MetricFunctions {
     Ops ops = Backend.ops();
     Tensor t = matchRank(ops, ops.cast(yTrue, "float32"), yPred);
     return ops.mean(ops.abs(ops.subtract(yPred, t)), new int[] {-1}, false);
+  }
+
+  /**
+   * The per-sample values of {@code loss} (its unreduced {@link Loss#call}), in float32, y_true's rank matched to
+   * y_pred's: the values Keras' loss-based metrics average.
+   */
+  public static Tensor lossValues(Loss loss, Tensor yTrue, Tensor yPred) {
+    Ops ops = Backend.ops();
+    Tensor p = ops.cast(yPred, "float32");
+    return loss.call(Loss.matchRank(ops, ops.cast(yTrue, "float32"), p), p);
   }
 
   /** 1 where the true class (one-hot) is among the k largest predictions. */

@@ -24,9 +24,33 @@ public final class Metrics {
       .add("AUC", AUC::fromConfig, "auc")
       .add("Precision", Precision::fromConfig, "precision")
       .add("Recall", Recall::fromConfig, "recall")
+      .add("TruePositives", TruePositives::fromConfig, "true_positives")
+      .add("FalsePositives", FalsePositives::fromConfig, "false_positives")
+      .add("TrueNegatives", TrueNegatives::fromConfig, "true_negatives")
+      .add("FalseNegatives", FalseNegatives::fromConfig, "false_negatives")
+      .add("F1Score", F1Score::fromConfig, "f1_score")
+      .add("FBetaScore", FBetaScore::fromConfig, "f_beta_score")
       .add("MeanSquaredError", MeanSquaredError::fromConfig, "mean_squared_error", "mse")
       .add("MeanAbsoluteError", MeanAbsoluteError::fromConfig, "mean_absolute_error", "mae")
-      .add("Mean", Mean::fromConfig, "mean");
+      .add("RootMeanSquaredError", RootMeanSquaredError::fromConfig, "root_mean_squared_error")
+      .add("R2Score", R2Score::fromConfig, "r2_score")
+      .add("MeanAbsolutePercentageError", MeanAbsolutePercentageError::fromConfig, "mean_absolute_percentage_error",
+          "mape")
+      .add("MeanSquaredLogarithmicError", MeanSquaredLogarithmicError::fromConfig, "mean_squared_logarithmic_error",
+          "msle")
+      .add("CosineSimilarity", CosineSimilarity::fromConfig, "cosine_similarity")
+      .add("LogCoshError", LogCoshError::fromConfig, "log_cosh_error")
+      .add("KLDivergence", KLDivergence::fromConfig, "kl_divergence")
+      .add("Poisson", Poisson::fromConfig, "poisson")
+      .add("BinaryCrossentropy", BinaryCrossentropy::fromConfig, "binary_crossentropy", "bce")
+      .add("CategoricalCrossentropy", CategoricalCrossentropy::fromConfig, "categorical_crossentropy")
+      .add("SparseCategoricalCrossentropy", SparseCategoricalCrossentropy::fromConfig,
+          "sparse_categorical_crossentropy")
+      .add("Hinge", Hinge::fromConfig, "hinge")
+      .add("SquaredHinge", SquaredHinge::fromConfig, "squared_hinge")
+      .add("CategoricalHinge", CategoricalHinge::fromConfig, "categorical_hinge")
+      .add("Mean", Mean::fromConfig, "mean")
+      .add("Sum", Sum::fromConfig, "sum");
 
   private Metrics() {}
 

@@ -5,7 +5,6 @@ import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
 import io.keras4j.saving.Config;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -101,8 +100,7 @@ public abstract class TopKConfusionMetric<T extends TopKConfusionMetric<T>> exte
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("thresholds", thresholds == null ? null : thresholds.length == 1 ? (Object) thresholds[0]
-        : Arrays.stream(thresholds).boxed().toList());
+    c.put("thresholds", thresholdsConfig(thresholds));
     c.put("top_k", topK > 0 ? topK : null);
     c.put("class_id", classId >= 0 ? classId : null);
     return c;

@@ -52,6 +52,67 @@ class MetricsTest {
   }
 
   @Test
+  void regressionMetricsByNameAccumulateOverBatchesAndResetPerEvaluation() {
+    Random r = new Random(7);
+    int n = 37;
+    float[][] p = new float[n][1];
+    float[] y = new float[n];
+    double mape = 0;
+    double msle = 0;
+    double poisson = 0;
+    double sq = 0;
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      p[i][0] = (float) (0.5 + r.nextDouble());
+      y[i] = (float) (0.5 + r.nextDouble());
+      mape += 100 * Math.abs((y[i] - p[i][0]) / y[i]) / n;
+      double d = Math.log(p[i][0] + 1) - Math.log(y[i] + 1);
+      msle += d * d / n;
+      poisson += (p[i][0] - y[i] * Math.log(p[i][0])) / n;
+      sq += Math.pow(p[i][0] - y[i], 2);
+      mean += y[i] / (double) n;
+    }
+    double tot = 0;
+    for (int i = 0; i < n; i++) {
+      tot += Math.pow(y[i] - mean, 2);
+    }
+    Sequential m = identity("mape", "msle", "poisson", "root_mean_squared_error", "r2_score");
+    for (int run = 0; run < 2; run++) { // the second evaluation starts from zeroed state
+      Map<String, Double> logs = m.evaluate(p, y, 8);
+      assertEquals(mape, logs.get("mape"), 1e-3);
+      assertEquals(msle, logs.get("msle"), 1e-5);
+      assertEquals(poisson, logs.get("poisson"), 1e-5);
+      assertEquals(Math.sqrt(sq / n), logs.get("root_mean_squared_error"), 1e-5);
+      assertEquals(1 - sq / tot, logs.get("r2_score"), 1e-4);
+    }
+  }
+
+  @Test
+  void countsAndF1InCompile() {
+    Random r = new Random(5);
+    int n = 29;
+    float[][] p = new float[n][1];
+    float[][] y = new float[n][1];
+    int tp = 0;
+    int fp = 0;
+    int fn = 0;
+    for (int i = 0; i < n; i++) {
+      y[i][0] = r.nextBoolean() ? 1 : 0;
+      p[i][0] = (float) Math.min(1, Math.max(0, 0.4 * y[i][0] + 0.7 * r.nextDouble() - 0.05));
+      boolean pos = p[i][0] > 0.5;
+      tp += pos && y[i][0] == 1 ? 1 : 0;
+      fp += pos && y[i][0] == 0 ? 1 : 0;
+      fn += !pos && y[i][0] == 1 ? 1 : 0;
+    }
+    Map<String, Double> logs = identity("true_positives", "false_positives", "false_negatives",
+        new F1Score().threshold(0.5)).evaluate(p, y, 6);
+    assertEquals(tp, logs.get("true_positives"), 1e-6);
+    assertEquals(fp, logs.get("false_positives"), 1e-6);
+    assertEquals(fn, logs.get("false_negatives"), 1e-6);
+    assertEquals(2.0 * tp / (2.0 * tp + fp + fn), logs.get("f1_score"), 1e-5);
+  }
+
+  @Test
   void aucApproachesTheExactRocArea() {
     Random r = new Random(9);
     int n = 400;
