@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keras4j.saving.KerasFileException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -119,10 +120,10 @@ class NpyTest {
   @Test
   void truncatedAndForeignFilesGetClearErrors() {
     byte[] file = npy("{'descr': '<f4', 'fortran_order': False, 'shape': (4,), }", new byte[8]);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    KerasFileException e = assertThrows(KerasFileException.class,
         () -> Npy.read(new ByteArrayInputStream(file), "short.npy"));
     assertTrue(e.getMessage().contains("truncated"), e.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(KerasFileException.class,
         () -> Npy.read(new ByteArrayInputStream("PK\3\4 not npy".getBytes(StandardCharsets.UTF_8)), "x"));
   }
 }
