@@ -2,8 +2,6 @@ package io.keras4j.data;
 
 import io.keras4j.backend.HostArray;
 import io.keras4j.backend.Shape;
-import io.keras4j.saving.KerasFileException;
-import io.keras4j.saving.formats.LoadGuard;
 import io.keras4j.utils.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,8 +28,10 @@ import java.util.regex.Pattern;
  * <p>Porting note: {@code numpy.load}/{@code numpy.save} for numeric arrays. Reads float32, float64, int32, int64
  * and bool keeping the dtype, int8, int16 and uint8 as int32, in either byte order and C or Fortran order; writes
  * the array's dtype little-endian in C order (format version 1.0). Writes go to a temporary file renamed into
- * place. A malformed file is a {@link KerasFileException} naming it; the header (dtype, shape, the data's size
- * against the file's) is checked before the data is allocated.
+ * place. A missing or malformed file is an {@link IllegalArgumentException} naming it and saying what is wrong
+ * (never another exception); the header (dtype, shape, the data's size against the file's) is checked before the
+ * data is allocated. Porting note: not keras4j's KerasFileException, which lives in {@code io.keras4j.saving}, a
+ * package that depends on this one.
  */
 public final class Npy {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -48,18 +48,37 @@ public final class Npy {
 
   private Npy() {}
 
-  /** The array in {@code file} ({@code np.load}); a malformed file is a KerasFileException naming it. */
+  /** The array in {@code file} ({@code np.load}); a malformed file is a IllegalArgumentException naming it. */
   public static NDArray read(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new KerasFileException("No such file: " + file);
+      throw new IllegalArgumentException("No such file: " + file);
     }
-    return LoadGuard.guard(file, () -> {
+    return guard(file, () -> {
       try (InputStream in = Files.newInputStream(file)) {
         return read(in, file.toString(), Files.size(file));
       } catch (IOException e) {
-        throw new KerasFileException("Cannot read .npy file " + file + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException("Cannot read .npy file " + file + ": " + e.getMessage(), e);
       }
     });
+  }
+
+  /**
+   * Runs {@code body}, which reads {@code file}: an IllegalArgumentException naming the file passes, any other
+   * failure of a malformed file (an I/O, index or arithmetic error, a stack or heap overflow from a declared size)
+   * becomes one.
+   */
+  static <T> T guard(Path file, java.util.function.Supplier<T> body) {
+    String name = file.toString();
+    try {
+      return body.get();
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage() != null && e.getMessage().contains(name)) {
+        throw e;
+      }
+      throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      throw new IllegalArgumentException("Cannot read " + name + ", it is corrupt: " + e, e);
+    }
   }
 
   /** The array in a .npy stream; {@code source} names it in errors. */
@@ -74,26 +93,26 @@ public final class Npy {
   static NDArray read(InputStream in, String source, long available) throws IOException {
     byte[] magic = in.readNBytes(8);
     if (magic.length < 8 || !java.util.Arrays.equals(java.util.Arrays.copyOf(magic, 6), MAGIC)) {
-      throw new KerasFileException(source + " is not a .npy file (bad magic string)");
+      throw new IllegalArgumentException(source + " is not a .npy file (bad magic string)");
     }
     int major = magic[6];
     if (major < 1 || major > 3) {
-      throw new KerasFileException(source + ": unsupported .npy format version " + major + "; expected 1, 2 or 3");
+      throw new IllegalArgumentException(source + ": unsupported .npy format version " + major + "; expected 1, 2 or 3");
     }
     int lenSize = major == 1 ? 2 : 4;
     byte[] lenBytes = in.readNBytes(lenSize);
     if (lenBytes.length < lenSize) {
-      throw new KerasFileException(source + " is truncated in its header length");
+      throw new IllegalArgumentException(source + " is truncated in its header length");
     }
     ByteBuffer lb = ByteBuffer.wrap(java.util.Arrays.copyOf(lenBytes, 4)).order(ByteOrder.LITTLE_ENDIAN);
     int headerLen = lb.getInt();
     if (headerLen < 0 || headerLen > MAX_HEADER_BYTES) {
-      throw new KerasFileException(source + ": implausible .npy header length " + headerLen + "; expected at most "
+      throw new IllegalArgumentException(source + ": implausible .npy header length " + headerLen + "; expected at most "
           + MAX_HEADER_BYTES);
     }
     byte[] headerBytes = in.readNBytes(headerLen);
     if (headerBytes.length < headerLen) {
-      throw new KerasFileException(source + " is truncated in its header: expected " + headerLen + " bytes, found "
+      throw new IllegalArgumentException(source + " is truncated in its header: expected " + headerLen + " bytes, found "
           + headerBytes.length);
     }
     String header = new String(headerBytes, StandardCharsets.ISO_8859_1);
@@ -101,11 +120,11 @@ public final class Npy {
     Matcher o = ORDER.matcher(header);
     Matcher s = SHAPE.matcher(header);
     if (!d.find() || !o.find() || !s.find()) {
-      throw new KerasFileException(source + ": unsupported .npy header: " + header.trim());
+      throw new IllegalArgumentException(source + ": unsupported .npy header: " + header.trim());
     }
     String descr = d.group(2) + d.group(3);
     if (!DTYPES.contains(descr)) {
-      throw new KerasFileException(source + ": unsupported dtype '" + descr + "'; expected f4, f8, i1, i2, i4, i8, u1 "
+      throw new IllegalArgumentException(source + ": unsupported dtype '" + descr + "'; expected f4, f8, i1, i2, i4, i8, u1 "
           + "or b1");
     }
     int width = Integer.parseInt(d.group(3));
@@ -114,18 +133,18 @@ public final class Npy {
     for (long dim : dims) {
       n *= dim; // no overflow: dim <= Integer.MAX_VALUE and n <= MAX_DATA_BYTES before this step
       if (n > MAX_DATA_BYTES / width) {
-        throw new KerasFileException(source + ": the shape " + s.group(1).trim() + " of dtype " + descr + " needs more "
+        throw new IllegalArgumentException(source + ": the shape " + s.group(1).trim() + " of dtype " + descr + " needs more "
             + "than " + MAX_DATA_BYTES + " bytes, the most a Java array holds");
       }
     }
     long bytes = n * width;
     long rest = available - 8 - lenSize - headerLen;
     if (bytes > rest) {
-      throw new KerasFileException(source + " is truncated: expected " + bytes + " data bytes, found " + rest);
+      throw new IllegalArgumentException(source + " is truncated: expected " + bytes + " data bytes, found " + rest);
     }
     byte[] data = in.readNBytes((int) bytes);
     if (data.length != bytes) {
-      throw new KerasFileException(source + " is truncated: expected " + bytes + " data bytes, found " + data.length);
+      throw new IllegalArgumentException(source + " is truncated: expected " + bytes + " data bytes, found " + data.length);
     }
     ByteOrder order = d.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
     Object values = decode(ByteBuffer.wrap(data).order(order), descr, (int) n, source);
@@ -141,13 +160,13 @@ public final class Npy {
       if (!part.isBlank()) {
         String digits = part.trim().replace("L", "");
         if (!digits.matches("\\d{1,10}") || Long.parseLong(digits) > Integer.MAX_VALUE) {
-          throw new KerasFileException(source + ": invalid .npy shape (" + text + "); expected non-negative integers");
+          throw new IllegalArgumentException(source + ": invalid .npy shape (" + text + "); expected non-negative integers");
         }
         dims.add(Long.parseLong(digits));
       }
     }
     if (dims.size() > MAX_RANK) {
-      throw new KerasFileException(source + ": the .npy shape has rank " + dims.size() + "; at most " + MAX_RANK
+      throw new IllegalArgumentException(source + ": the .npy shape has rank " + dims.size() + "; at most " + MAX_RANK
           + " is supported");
     }
     return dims.stream().mapToLong(Long::longValue).toArray();
@@ -185,7 +204,7 @@ public final class Npy {
             case "i2" -> b.getShort();
             case "i1" -> b.get();
             case "u1" -> b.get() & 0xff;
-            default -> throw new KerasFileException(source + ": unsupported dtype '" + descr + "'; expected "
+            default -> throw new IllegalArgumentException(source + ": unsupported dtype '" + descr + "'; expected "
                 + "f4, f8, i1, i2, i4, i8, u1 or b1");
           };
         }

@@ -1,9 +1,7 @@
 package io.keras4j.data;
 
-import io.keras4j.saving.KerasFileException;
-import io.keras4j.saving.formats.BoundedZip;
-import io.keras4j.saving.formats.LoadGuard;
 import io.keras4j.utils.AtomicFiles;
+import io.keras4j.utils.BoundedZip;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -30,11 +28,15 @@ public final class Npz {
   private Npz() {}
 
   /**
-   * Every array in {@code file}, by name, in archive order; a malformed file is a KerasFileException naming it.
+   * Every array in {@code file}, by name, in archive order; a missing or malformed file is an
+   * IllegalArgumentException naming it.
    * The archive is read within {@link BoundedZip}'s limits, each array within Java's array limit.
    */
   public static Map<String, NDArray> read(Path file) {
-    return LoadGuard.guard(file, () -> {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("No such file: " + file);
+    }
+    return Npy.guard(file, () -> {
       Map<String, NDArray> out = new LinkedHashMap<>();
       try (BoundedZip zip = new BoundedZip(file)) {
         ZipEntry e;
@@ -45,12 +47,12 @@ public final class Npz {
           }
           String key = name.substring(0, name.length() - 4);
           if (out.containsKey(key)) {
-            throw new KerasFileException(file + " holds the array " + key + " twice");
+            throw new IllegalArgumentException(file + " holds the array " + key + " twice");
           }
           out.put(key, Npy.read(zip.entry(Npy.MAX_DATA_BYTES + (2L << 20)), file + ":" + name, Long.MAX_VALUE));
         }
       } catch (IOException e) {
-        throw new KerasFileException("Cannot read .npz file " + file + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException("Cannot read .npz file " + file + ": " + e.getMessage(), e);
       }
       return out;
     });

@@ -7,6 +7,7 @@ import io.keras4j.models.Model;
 import io.keras4j.optimizers.Optimizer;
 import io.keras4j.saving.KerasFileException;
 import io.keras4j.utils.AtomicFiles;
+import io.keras4j.utils.BoundedZip;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -194,6 +195,9 @@ public final class KerasZip {
    * {@link #MAX_ENTRY_BYTES}) and all within {@link BoundedZip}'s; any entry path that could escape is refused.
    */
   static Contents read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new KerasFileException("No such file: " + file);
+    }
     Contents out = new Contents();
     try (BoundedZip zip = new BoundedZip(file)) {
       ZipEntry e;
@@ -219,7 +223,8 @@ public final class KerasZip {
       }
     } catch (ZipException e) {
       out.close();
-      throw new KerasFileException(file + " is not a valid .keras (zip) file: " + e.getMessage(), e);
+      throw new KerasFileException((e.getMessage() != null && e.getMessage().contains(file.toString()) ? ""
+          : file + " is not a valid .keras (zip) file: ") + e.getMessage(), e);
     } catch (IOException e) {
       out.close();
       throw new KerasFileException(file + " is truncated or unreadable: " + e.getMessage(), e);

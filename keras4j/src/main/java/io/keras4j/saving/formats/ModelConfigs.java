@@ -84,12 +84,13 @@ public final class ModelConfigs {
   private static Model sequential(Object config) {
     // Keras 2.0 wrote the layer list itself; later versions a dict with "name" and "layers"
     List<Object> layers = config instanceof List<?> ? asList(config) : asList(asMap(config).get("layers"));
-    Sequential model = new Sequential();
+    List<Layer> built = new ArrayList<>();
+    for (Object l : layers) {
+      built.add(layer(asMap(l)));
+    }
+    Sequential model = new Sequential(built.toArray(new Layer[0])); // connected once: linear in the layers
     if (config instanceof Map<?, ?> m && m.get("name") instanceof String name) {
       model.name(name);
-    }
-    for (Object l : layers) {
-      model.add(layer(asMap(l)));
     }
     return model;
   }

@@ -1,6 +1,5 @@
-package io.keras4j.saving.formats;
+package io.keras4j.utils;
 
-import io.keras4j.saving.KerasFileException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -34,19 +34,12 @@ public final class BoundedZip implements AutoCloseable {
   private int entries;
   private ZipEntry current;
 
-  /** Opens {@code file}; a missing file is a KerasFileException. */
-  public BoundedZip(Path file) {
+  /** Opens {@code file}. */
+  public BoundedZip(Path file) throws IOException {
     this.file = file;
-    if (!Files.isRegularFile(file)) {
-      throw new KerasFileException("No such file: " + file);
-    }
-    try {
-      long size = Files.size(file);
-      this.maxTotal = Math.max(MIN_TOTAL_BYTES, size > Long.MAX_VALUE / MAX_RATIO ? Long.MAX_VALUE : size * MAX_RATIO);
-      this.zip = new ZipInputStream(Files.newInputStream(file));
-    } catch (IOException e) {
-      throw new KerasFileException("Cannot open " + file + ": " + e.getMessage(), e);
-    }
+    long size = Files.size(file);
+    this.maxTotal = Math.max(MIN_TOTAL_BYTES, size > Long.MAX_VALUE / MAX_RATIO ? Long.MAX_VALUE : size * MAX_RATIO);
+    this.zip = new ZipInputStream(Files.newInputStream(file));
   }
 
   /** The next entry, after skipping (and counting) what is left of the current one; null at the end. */
@@ -56,12 +49,12 @@ public final class BoundedZip implements AutoCloseable {
     }
     current = zip.getNextEntry();
     if (current != null && ++entries > MAX_ENTRIES) {
-      throw new KerasFileException(file + " has more than " + MAX_ENTRIES + " zip entries");
+      throw new ZipException(file + " has more than " + MAX_ENTRIES + " zip entries");
     }
     return current;
   }
 
-  /** The current entry's bytes, at most {@code maxBytes} of them (else a KerasFileException naming the entry). */
+  /** The current entry's bytes, at most {@code maxBytes} of them (else a ZipException naming the entry). */
   public InputStream entry(long maxBytes) {
     String name = current.getName();
     return new FilterInputStream(zip) {
@@ -80,11 +73,11 @@ public final class BoundedZip implements AutoCloseable {
           read += n;
           total += n;
           if (read > maxBytes) {
-            throw new KerasFileException("Entry " + name + " of " + file + " inflates to more than " + maxBytes
+            throw new ZipException("Entry " + name + " of " + file + " inflates to more than " + maxBytes
                 + " bytes, the limit for this entry");
           }
           if (total > maxTotal) {
-            throw new KerasFileException(file + " inflates to more than " + maxTotal + " bytes (" + MAX_RATIO
+            throw new ZipException(file + " inflates to more than " + maxTotal + " bytes (" + MAX_RATIO
                 + " times its size, at least " + MIN_TOTAL_BYTES + "): refused as a likely zip bomb");
           }
         }
