@@ -4,7 +4,6 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
-import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
 import io.keras4j.backend.HostArray;
 import io.keras4j.backend.Shape;
