@@ -1,6 +1,7 @@
 package io.keras4j.data;
 
 import io.keras4j.utils.AtomicFiles;
+import io.keras4j.utils.BoundedZip;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -21,27 +21,41 @@ import java.util.zip.ZipOutputStream;
  * }</pre>
  *
  * <p>Porting note: {@code numpy.load("f.npz")["x"]} and {@code numpy.savez}; names are the entries without
- * {@code .npy}. Entries larger than 2 GiB are refused.
+ * {@code .npy}. Arrays larger than 2 GiB are refused, and so is an archive that inflates beyond
+ * {@link BoundedZip}'s limits.
  */
 public final class Npz {
   private Npz() {}
 
-  /** Every array in {@code file}, by name, in archive order. */
+  /**
+   * Every array in {@code file}, by name, in archive order; a missing or malformed file is an
+   * IllegalArgumentException naming it.
+   * The archive is read within {@link BoundedZip}'s limits, each array within Java's array limit.
+   */
   public static Map<String, NDArray> read(Path file) {
-    Map<String, NDArray> out = new LinkedHashMap<>();
-    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-      ZipEntry e;
-      while ((e = zip.getNextEntry()) != null) {
-        String name = e.getName();
-        if (!name.endsWith(".npy")) {
-          continue;
-        }
-        out.put(name.substring(0, name.length() - 4), Npy.read(zip, file + ":" + name));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read .npz file " + file, e);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("No such file: " + file);
     }
-    return out;
+    return Npy.guard(file, () -> {
+      Map<String, NDArray> out = new LinkedHashMap<>();
+      try (BoundedZip zip = new BoundedZip(file)) {
+        ZipEntry e;
+        while ((e = zip.next()) != null) {
+          String name = e.getName();
+          if (!name.endsWith(".npy")) {
+            continue;
+          }
+          String key = name.substring(0, name.length() - 4);
+          if (out.containsKey(key)) {
+            throw new IllegalArgumentException(file + " holds the array " + key + " twice");
+          }
+          out.put(key, Npy.read(zip.entry(Npy.MAX_DATA_BYTES + (2L << 20)), file + ":" + name, Long.MAX_VALUE));
+        }
+      } catch (IOException e) {
+        throw new IllegalArgumentException("Cannot read .npz file " + file + ": " + e.getMessage(), e);
+      }
+      return out;
+    });
   }
 
   /** Writes {@code arrays} to {@code file} (atomically), as {@code numpy.savez}. */

@@ -43,13 +43,11 @@ record FunctionalGraph(List<Node> nodes, List<Layer> layers) {
             + "accessed without issue: " + layerNames(ordered));
       }
     }
-    List<Layer> layers = new ArrayList<>(inputLayers);
+    Set<Layer> layers = new LinkedHashSet<>(inputLayers);
     for (Node n : ordered) {
-      if (!layers.contains(n.layer())) {
-        layers.add(n.layer());
-      }
+      layers.add(n.layer());
     }
-    return new FunctionalGraph(List.copyOf(ordered), layers);
+    return new FunctionalGraph(List.copyOf(ordered), new ArrayList<>(layers));
   }
 
   /** Runs {@code nodes} on values of {@code inputs}; returns the values of {@code outputs}. */
@@ -92,16 +90,34 @@ record FunctionalGraph(List<Node> nodes, List<Layer> layers) {
     return n;
   }
 
+  /** Adds the nodes behind {@code t} in post-order, iteratively: a chain of many thousand layers fits any stack. */
   private static void visit(KerasTensor t, Set<Node> seen, List<Node> ordered) {
-    Layer layer = (Layer) t.layer();
-    Node node = layer.inboundNodes().get(t.nodeIndex());
-    if (seen.contains(node)) {
+    Node start = nodeOf(t);
+    if (!seen.add(start)) {
       return;
     }
-    seen.add(node);
-    for (KerasTensor in : node.inputs()) {
-      visit(in, seen, ordered);
+    java.util.Deque<Node> nodes = new java.util.ArrayDeque<>();
+    java.util.Deque<Integer> next = new java.util.ArrayDeque<>();
+    nodes.push(start);
+    next.push(0);
+    while (!nodes.isEmpty()) {
+      Node node = nodes.peek();
+      int i = next.pop();
+      if (i < node.inputs().size()) {
+        next.push(i + 1);
+        Node in = nodeOf(node.inputs().get(i));
+        if (seen.add(in)) {
+          nodes.push(in);
+          next.push(0);
+        }
+      } else {
+        nodes.pop();
+        ordered.add(node);
+      }
     }
-    ordered.add(node);
+  }
+
+  private static Node nodeOf(KerasTensor t) {
+    return ((Layer) t.layer()).inboundNodes().get(t.nodeIndex());
   }
 }

@@ -27,10 +27,13 @@ public class Sequential extends Model {
 
   public Sequential() {}
 
-  /** A model of the given layers, in order. */
+  /** A model of the given layers, in order; the graph is connected once, after the last layer. */
   public Sequential(Layer... layers) {
     for (Layer l : layers) {
-      add(l);
+      add(l, false);
+    }
+    if (current != null && !stack.isEmpty()) {
+      setGraph(List.of(inputLayer.output()), List.of(current));
     }
   }
 
@@ -42,6 +45,11 @@ public class Sequential extends Model {
 
   /** Adds a layer on top (Keras' {@code add}); the shapes are checked now when the input shape is known. */
   public void add(Layer layer) {
+    add(layer, true);
+  }
+
+  /** Adds a layer; {@code connect} sets the model's graph at once (else the caller sets it after the last one). */
+  private void add(Layer layer, boolean connect) {
     if (layer == null) {
       throw new IllegalArgumentException("Only instances of `keras.Layer` can be added to a Sequential model. "
           + "Received: null");
@@ -68,7 +76,9 @@ public class Sequential extends Model {
     if (current != null) {
       current = layer.apply(current); // throws, naming the layer, when the shapes do not fit
       stack.add(layer);
-      setGraph(List.of(inputLayer.output()), List.of(current));
+      if (connect) {
+        setGraph(List.of(inputLayer.output()), List.of(current));
+      }
     } else {
       stack.add(layer);
     }

@@ -7,8 +7,8 @@ import io.keras4j.models.Model;
 import io.keras4j.optimizers.Optimizer;
 import io.keras4j.saving.KerasFileException;
 import io.keras4j.utils.AtomicFiles;
+import io.keras4j.utils.BoundedZip;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -29,12 +28,17 @@ import java.util.zip.ZipOutputStream;
  * <p>Keras equivalent: {@code keras.src.saving.saving_lib.save_model} / {@code load_model}. Saving writes a
  * temporary file beside the target and renames it, so a failed save never damages an existing file. Loading
  * reads only the three known entries (an entry naming another path, e.g. one escaping the target directory, is
- * refused) and refuses entries larger than {@link #MAX_ENTRY_BYTES}.
+ * refused), each within its size limit, counted while inflating (see {@link BoundedZip}); any malformed file is a
+ * {@link KerasFileException} naming it.
  */
 public final class KerasZip {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KerasZip.class);
-  /** The largest entry read, 4 GiB. */
-  public static final long MAX_ENTRY_BYTES = 4L << 30;
+  /** The largest {@code model.weights.h5} read, 16 GiB (copied to a temporary file, not held in memory). */
+  public static final long MAX_ENTRY_BYTES = 16L << 30;
+  /** The largest {@code config.json} read, 64 MiB. */
+  public static final long MAX_JSON_BYTES = 64L << 20;
+  /** The largest {@code metadata.json} read, 1 MiB. */
+  public static final long MAX_METADATA_BYTES = 1L << 20;
   /** The Keras version written to metadata.json, the Keras 3 release whose format this follows. */
   public static final String KERAS_VERSION = "3.5.0";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -94,37 +98,32 @@ public final class KerasZip {
 
   /** The model saved in {@code file}, compiled when it was saved compiled. */
   public static Model load(Path file) {
-    Map<String, byte[]> entries = read(file);
-    for (String required : ENTRIES) {
-      if (!entries.containsKey(required)) {
-        throw new KerasFileException(file + " is not a complete .keras file: it lacks " + required
-            + ". Entries found: " + entries.keySet());
+    return LoadGuard.guard(file, () -> {
+      try (Contents entries = read(file)) {
+        for (String required : ENTRIES) {
+          if (!entries.has(required)) {
+            throw new KerasFileException(file + " is not a complete .keras file: it lacks " + required
+                + ". Entries found: " + entries.names());
+          }
+        }
+        Map<String, Object> config = ModelConfigs.asMap(JSON.readValue(entries.config, Map.class));
+        Model model = ModelConfigs.fromConfig(config);
+        try {
+          Optimizer optimizer = null;
+          if (config.get("compile_config") instanceof Map<?, ?> cc && compiled(model, cc, file)) {
+            optimizer = model.optimizer();
+            optimizer.build(model.trainableWeights());
+          }
+          readWeights(model, optimizer, entries.weights, file);
+          return model;
+        } catch (RuntimeException | Error e) {
+          model.close(); // a model that failed to load releases its graph at once
+          throw e;
+        }
+      } catch (IOException e) {
+        throw new KerasFileException("Cannot read " + file + ": " + e.getMessage(), e);
       }
-    }
-    Path weights = null;
-    try {
-      Map<String, Object> config = ModelConfigs.asMap(JSON.readValue(entries.get("config.json"), Map.class));
-      Model model = ModelConfigs.fromConfig(config);
-      Optimizer optimizer = null;
-      if (config.get("compile_config") instanceof Map<?, ?> cc && compiled(model, cc, file)) {
-        optimizer = model.optimizer();
-        optimizer.build(model.trainableWeights());
-      }
-      weights = Files.createTempFile("keras4j", ".weights.h5");
-      Files.write(weights, entries.get("model.weights.h5"));
-      Map<String, Variable> vars = WeightsH5.paths(model, null);
-      WeightsH5.read(weights, vars);
-      if (optimizer != null) {
-        Map<String, Variable> opt = new LinkedHashMap<>(WeightsH5.paths(model, optimizer));
-        opt.keySet().removeAll(vars.keySet());
-        readOptimizer(weights, opt, file);
-      }
-      return model;
-    } catch (IOException e) {
-      throw new KerasFileException("Cannot read " + file + ": " + e.getMessage(), e);
-    } finally {
-      deleteQuietly(weights);
-    }
+    });
   }
 
   /**
@@ -132,29 +131,27 @@ public final class KerasZip {
    * existing model of the same architecture (as BackupAndRestore does).
    */
   public static void restore(Model model, Path file) {
-    Map<String, byte[]> entries = read(file);
-    if (!entries.containsKey("model.weights.h5")) {
-      throw new KerasFileException(file + " lacks model.weights.h5");
-    }
-    Path weights = null;
-    try {
-      weights = Files.createTempFile("keras4j", ".weights.h5");
-      Files.write(weights, entries.get("model.weights.h5"));
-      Optimizer optimizer = model.compileConfig() == null ? null : model.optimizer();
-      if (optimizer != null) {
-        optimizer.build(model.trainableWeights());
+    LoadGuard.run(file, () -> {
+      try (Contents entries = read(file)) {
+        if (entries.weights == null) {
+          throw new KerasFileException(file + " lacks model.weights.h5");
+        }
+        Optimizer optimizer = model.compileConfig() == null ? null : model.optimizer();
+        if (optimizer != null) {
+          optimizer.build(model.trainableWeights());
+        }
+        readWeights(model, optimizer, entries.weights, file);
       }
-      Map<String, Variable> vars = WeightsH5.paths(model, null);
-      WeightsH5.read(weights, vars);
-      if (optimizer != null) {
-        Map<String, Variable> opt = new LinkedHashMap<>(WeightsH5.paths(model, optimizer));
-        opt.keySet().removeAll(vars.keySet());
-        readOptimizer(weights, opt, file);
-      }
-    } catch (IOException e) {
-      throw new KerasFileException("Cannot read " + file + ": " + e.getMessage(), e);
-    } finally {
-      deleteQuietly(weights);
+    });
+  }
+
+  private static void readWeights(Model model, Optimizer optimizer, Path weights, Path file) {
+    Map<String, Variable> vars = WeightsH5.paths(model, null);
+    WeightsH5.read(weights, vars);
+    if (optimizer != null) {
+      Map<String, Variable> opt = new LinkedHashMap<>(WeightsH5.paths(model, optimizer));
+      opt.keySet().removeAll(vars.keySet());
+      readOptimizer(weights, opt, file);
     }
   }
 
@@ -169,15 +166,42 @@ public final class KerasZip {
     }
   }
 
-  /** The known entries of the zip, size-checked; any other entry path is refused if it could escape. */
-  static Map<String, byte[]> read(Path file) {
+  /** The entries of a .keras file: the JSON ones in memory, the weights in a temporary file deleted on close. */
+  static final class Contents implements AutoCloseable {
+    byte[] metadata;
+    byte[] config;
+    Path weights;
+
+    boolean has(String name) {
+      return switch (name) {
+        case "metadata.json" -> metadata != null;
+        case "config.json" -> config != null;
+        default -> weights != null;
+      };
+    }
+
+    java.util.List<String> names() {
+      return ENTRIES.stream().filter(this::has).sorted().toList();
+    }
+
+    @Override
+    public void close() {
+      deleteQuietly(weights);
+    }
+  }
+
+  /**
+   * The known entries of the zip, each within its limit ({@link #MAX_JSON_BYTES}, {@link #MAX_METADATA_BYTES},
+   * {@link #MAX_ENTRY_BYTES}) and all within {@link BoundedZip}'s; any entry path that could escape is refused.
+   */
+  static Contents read(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new KerasFileException("No such file: " + file);
     }
-    Map<String, byte[]> out = new LinkedHashMap<>();
-    try (InputStream raw = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(raw)) {
+    Contents out = new Contents();
+    try (BoundedZip zip = new BoundedZip(file)) {
       ZipEntry e;
-      while ((e = zip.getNextEntry()) != null) {
+      while ((e = zip.next()) != null) {
         String name = e.getName();
         if (name.contains("..") || name.startsWith("/") || name.contains("\\") || name.contains(":")) {
           throw new KerasFileException(file + " contains an entry that escapes the archive: " + name);
@@ -185,32 +209,33 @@ public final class KerasZip {
         if (!ENTRIES.contains(name)) {
           continue; // assets and unknown entries are not read
         }
-        out.put(name, readLimited(zip, name, file));
+        if (out.has(name)) {
+          throw new KerasFileException(file + " contains the entry " + name + " twice");
+        }
+        switch (name) {
+          case "metadata.json" -> out.metadata = zip.bytes(MAX_METADATA_BYTES);
+          case "config.json" -> out.config = zip.bytes(MAX_JSON_BYTES);
+          default -> {
+            out.weights = Files.createTempFile("keras4j", ".weights.h5");
+            zip.copyTo(out.weights, MAX_ENTRY_BYTES);
+          }
+        }
       }
     } catch (ZipException e) {
-      throw new KerasFileException(file + " is not a valid .keras (zip) file: " + e.getMessage(), e);
+      out.close();
+      throw new KerasFileException((e.getMessage() != null && e.getMessage().contains(file.toString()) ? ""
+          : file + " is not a valid .keras (zip) file: ") + e.getMessage(), e);
     } catch (IOException e) {
+      out.close();
       throw new KerasFileException(file + " is truncated or unreadable: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      out.close();
+      throw e;
     }
-    if (out.isEmpty()) {
+    if (out.names().isEmpty()) {
       throw new KerasFileException(file + " is not a .keras file: no Keras entries found");
     }
     return out;
-  }
-
-  private static byte[] readLimited(InputStream in, String name, Path file) throws IOException {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    byte[] buf = new byte[1 << 16];
-    long total = 0;
-    int n;
-    while ((n = in.read(buf)) > 0) {
-      total += n;
-      if (total > MAX_ENTRY_BYTES) {
-        throw new KerasFileException("Entry " + name + " of " + file + " is larger than " + MAX_ENTRY_BYTES + " bytes");
-      }
-      out.write(buf, 0, n);
-    }
-    return out.toByteArray();
   }
 
   /**

@@ -10,8 +10,11 @@ import io.keras4j.backend.Variable;
 import io.keras4j.layers.Layer;
 import io.keras4j.models.Model;
 import io.keras4j.saving.KerasFileException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,10 +29,17 @@ import java.util.List;
  * {@code weight_names} attribute, and load by the order of the layers that have weights, as Keras loads them.
  */
 public final class LegacyH5 {
+  /** HDF5 files up to this size (64 MiB) are read into memory whole; larger ones are memory-mapped. */
+  static final long IN_MEMORY_BYTES = 64L << 20;
+
   private LegacyH5() {}
 
   /** The model saved in a legacy {@code .h5} file, with its weights. */
   public static Model loadModel(Path file) {
+    return LoadGuard.guard(file, () -> loadModelUnguarded(file));
+  }
+
+  private static Model loadModelUnguarded(Path file) {
     try (HdfFile h5 = open(file)) {
       Attribute config = h5.getAttribute("model_config");
       if (config == null) {
@@ -37,11 +47,15 @@ public final class LegacyH5 {
             + "(a weights file loads with model.loadWeights)");
       }
       Model model = ModelConfigs.fromJson(text(config));
-      Node weights = h5.getChild("model_weights");
-      if (!(weights instanceof Group g)) {
-        throw new KerasFileException(file + " has no `model_weights` group");
+      try {
+        if (!(H5Nodes.get(h5, "model_weights", file) instanceof Group g)) {
+          throw new KerasFileException(file + " has no `model_weights` group");
+        }
+        loadWeights(model, g, file, false);
+      } catch (RuntimeException | Error e) {
+        model.close(); // a model that failed to load releases its graph at once
+        throw e;
       }
-      loadWeights(model, g, file.toString(), false);
       return model;
     }
   }
@@ -53,19 +67,35 @@ public final class LegacyH5 {
 
   /** Loads a legacy weights file; with {@code skipMismatch}, layers whose shapes differ keep their weights. */
   public static void loadWeights(Model model, Path file, boolean skipMismatch) {
-    try (HdfFile h5 = open(file)) {
-      Node root = h5.getChild("model_weights");
-      loadWeights(model, root instanceof Group g ? g : h5, file.toString(), skipMismatch);
-    }
+    LoadGuard.run(file, () -> {
+      try (HdfFile h5 = open(file)) {
+        Node root = H5Nodes.get(h5, "model_weights", file);
+        loadWeights(model, root instanceof Group g ? g : h5, file, skipMismatch);
+      }
+    });
   }
 
+  /**
+   * The HDF5 file, read from memory: the whole file up to {@link #IN_MEMORY_BYTES}, memory-mapped up to 2 GiB (a
+   * size declared in a corrupt file then fails at the buffer's end instead of allocating that size, as jHDF's
+   * file-channel reads do), through jHDF's file channel beyond.
+   */
   static HdfFile open(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new KerasFileException("No such file: " + file);
     }
     try {
+      long size = Files.size(file);
+      if (size <= IN_MEMORY_BYTES) {
+        return HdfFile.fromBytes(Files.readAllBytes(file));
+      }
+      if (size <= Integer.MAX_VALUE) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+          return HdfFile.fromByteBuffer(channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
+        }
+      }
       return new HdfFile(file);
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       throw new KerasFileException(file + " is not a readable HDF5 file: " + e.getMessage(), e);
     }
   }
@@ -102,10 +132,10 @@ public final class LegacyH5 {
     throw new KerasFileException("Attribute `" + attribute + "` of " + node.getPath() + " is not a string list");
   }
 
-  private static void loadWeights(Model model, Group root, String file, boolean skipMismatch) {
+  private static void loadWeights(Model model, Group root, Path file, boolean skipMismatch) {
     List<Group> saved = new ArrayList<>();
     for (String name : texts(root, "layer_names")) {
-      Node g = root.getChild(name);
+      Node g = H5Nodes.get(root, name, file);
       if (g instanceof Group group && texts(group, "weight_names").length > 0) {
         saved.add(group);
       }
@@ -122,7 +152,7 @@ public final class LegacyH5 {
     }
     for (int i = 0; i < layers.size(); i++) {
       try {
-        setLayer(layers.get(i), saved.get(i), file);
+        setLayer(layers.get(i), saved.get(i), file, file.toFile().length());
       } catch (KerasFileException e) {
         if (!skipMismatch) {
           throw e;
@@ -131,7 +161,7 @@ public final class LegacyH5 {
     }
   }
 
-  private static void setLayer(Layer layer, Group group, String file) {
+  private static void setLayer(Layer layer, Group group, Path file, long fileSize) {
     String[] names = texts(group, "weight_names");
     List<Variable> vars = layer.weights();
     if (names.length != vars.size()) {
@@ -140,17 +170,13 @@ public final class LegacyH5 {
     }
     List<HostArray> values = new ArrayList<>();
     for (int j = 0; j < names.length; j++) {
-      Node n = group.getByPath(names[j]);
+      Node n = H5Nodes.get(group, names[j], file);
       if (!(n instanceof Dataset d)) {
         throw new KerasFileException("Missing weight dataset " + group.getPath() + names[j] + " in " + file);
       }
-      long[] shape = Arrays.stream(d.getDimensions()).asLongStream().toArray();
-      if (!Arrays.equals(shape, vars.get(j).shape().dims())) {
-        throw new KerasFileException("Shape mismatch in layer '" + layer.name() + "' for weight " + names[j]
-            + ": the model expects " + vars.get(j).shape() + ", the file " + file + " holds "
-            + io.keras4j.backend.Shape.of(shape));
-      }
-      values.add(new HostArray(HostArray.of(d.getData()).values(), io.keras4j.backend.Shape.of(shape)));
+      long[] shape = vars.get(j).shape().dims();
+      Object data = H5Nodes.data(d, shape, "layer '" + layer.name() + "', weight " + names[j], file, fileSize);
+      values.add(new HostArray(HostArray.of(data).values(), io.keras4j.backend.Shape.of(shape)));
     }
     layer.setWeights(values);
   }

@@ -31,11 +31,13 @@ public final class ModelConfigs {
 
   /** The model described by {@code json} (Keras' {@code model.to_json()}). */
   public static Model fromJson(String json) {
-    try {
-      return fromConfig(asMap(JSON.readValue(json, Map.class)));
-    } catch (IOException e) {
-      throw new KerasFileException("The model config is not valid JSON: " + e.getMessage(), e);
-    }
+    return LoadGuard.guard("the model config", () -> {
+      try {
+        return fromConfig(asMap(JSON.readValue(json, Map.class)));
+      } catch (IOException e) {
+        throw new KerasFileException("The model config is not valid JSON: " + e.getMessage(), e);
+      }
+    });
   }
 
   /** The model of a {@code {"class_name": ..., "config": ...}} map. */
@@ -82,12 +84,13 @@ public final class ModelConfigs {
   private static Model sequential(Object config) {
     // Keras 2.0 wrote the layer list itself; later versions a dict with "name" and "layers"
     List<Object> layers = config instanceof List<?> ? asList(config) : asList(asMap(config).get("layers"));
-    Sequential model = new Sequential();
+    List<Layer> built = new ArrayList<>();
+    for (Object l : layers) {
+      built.add(layer(asMap(l)));
+    }
+    Sequential model = new Sequential(built.toArray(new Layer[0])); // connected once: linear in the layers
     if (config instanceof Map<?, ?> m && m.get("name") instanceof String name) {
       model.name(name);
-    }
-    for (Object l : layers) {
-      model.add(layer(asMap(l)));
     }
     return model;
   }
@@ -95,35 +98,47 @@ public final class ModelConfigs {
   private static Model functional(Map<String, Object> config) {
     Map<String, Layer> byName = new HashMap<>();
     Map<String, List<List<KerasTensor>>> outputs = new HashMap<>();
-    List<Map<String, Object>> pending = new ArrayList<>();
+    List<Pending> pending = new ArrayList<>();
     for (Object o : asList(config.get("layers"))) {
       Map<String, Object> spec = asMap(o);
       Layer layer = layer(spec);
       String name = String.valueOf(spec.getOrDefault("name", layer.name()));
-      byName.put(name, layer);
+      if (byName.put(name, layer) != null) {
+        throw new KerasFileException("The model config has two layers named " + name);
+      }
       outputs.put(name, new ArrayList<>());
       if (layer instanceof InputLayer in) {
         outputs.get(name).add(List.of(in.output()));
       } else {
-        pending.add(spec);
+        pending.add(new Pending(name, spec));
       }
     }
-    // apply layers to their inbound tensors until every node is made (specs may come in any order)
-    boolean progress = true;
-    while (!pending.isEmpty() && progress) {
-      progress = false;
-      for (var it = pending.iterator(); it.hasNext(); ) {
-        Map<String, Object> spec = it.next();
-        String name = String.valueOf(spec.get("name"));
-        if (connect(byName.get(name), name, asList(spec.get("inbound_nodes")), outputs)) {
-          it.remove();
-          progress = true;
+    // apply each layer to its inbound tensors once they all exist (specs may come in any order): a spec waits on
+    // the first layer whose output it lacks and is tried again when that layer has been applied, so the work is
+    // linear in the number of references, not quadratic in the number of layers
+    Map<String, List<Pending>> waiting = new HashMap<>();
+    java.util.ArrayDeque<Pending> ready = new java.util.ArrayDeque<>(pending);
+    int connected = 0;
+    while (!ready.isEmpty()) {
+      Pending p = ready.poll();
+      String name = p.name();
+      String missing = connect(byName.get(name), name, asList(p.spec().get("inbound_nodes")), outputs);
+      if (missing == null) {
+        connected++;
+        List<Pending> woken = waiting.remove(name);
+        if (woken != null) {
+          ready.addAll(woken);
         }
+      } else if (outputs.containsKey(missing)) {
+        waiting.computeIfAbsent(missing, k -> new ArrayList<>()).add(p);
+      } else {
+        throw new KerasFileException("Layer " + name + " of the model config takes its input from an unknown layer "
+            + missing);
       }
     }
-    if (!pending.isEmpty()) {
-      throw new KerasFileException("The model config's graph is disconnected or cyclic at layers " + pending.stream()
-          .map(s -> s.get("name")).toList());
+    if (connected < pending.size()) {
+      throw new KerasFileException("The model config's graph is disconnected or cyclic at layers " + waiting.values()
+          .stream().flatMap(List::stream).map(Pending::name).toList());
     }
     Model m = new Model(endpoints(config.get("input_layers"), outputs), endpoints(config.get("output_layers"), outputs));
     if (config.get("name") instanceof String name) {
@@ -132,25 +147,53 @@ public final class ModelConfigs {
     return m;
   }
 
-  /** Calls {@code layer} on each of its inbound nodes once all their inputs exist; false when some do not yet. */
-  private static boolean connect(Layer layer, String name, List<Object> nodes, Map<String, List<List<KerasTensor>>> out) {
+  /** A layer spec not applied yet, under its name. */
+  private record Pending(String name, Map<String, Object> spec) {}
+
+  /**
+   * Calls {@code layer} on each of its inbound nodes once all their inputs exist; returns null when it did, else
+   * the name of a layer whose output is not made yet.
+   */
+  private static String connect(Layer layer, String name, List<Object> nodes, Map<String, List<List<KerasTensor>>> out) {
     List<List<KerasTensor>> calls = new ArrayList<>();
     for (Object node : nodes) {
       List<KerasTensor> args = new ArrayList<>();
       for (List<Object> ref : references(node)) {
-        List<List<KerasTensor>> made = out.get(String.valueOf(ref.get(0)));
-        int nodeIndex = ((Number) ref.get(1)).intValue();
+        String source = String.valueOf(ref.get(0));
+        List<List<KerasTensor>> made = out.get(source);
+        int nodeIndex = index(ref, 1, "node index of an inbound node of layer " + name);
         if (made == null || made.size() <= nodeIndex) {
-          return false;
+          return source;
         }
-        args.add(made.get(nodeIndex).get(((Number) ref.get(2)).intValue()));
+        args.add(tensor(made.get(nodeIndex), index(ref, 2, "tensor index of an inbound node of layer " + name),
+            source));
       }
       calls.add(args);
     }
     for (List<KerasTensor> args : calls) {
+      if (args.isEmpty()) {
+        throw new KerasFileException("An inbound node of layer " + name + " in the model config has no inputs");
+      }
       out.get(name).add(args.size() == 1 ? List.of(layer.apply(args.get(0))) : layer.apply(args));
     }
-    return true;
+    return null;
+  }
+
+  /** Element {@code i} of a [layer, node, tensor] reference as a non-negative int. */
+  private static int index(List<Object> ref, int i, String what) {
+    if (ref.size() < 3 || !(ref.get(i) instanceof Number n) || n.intValue() < 0 || n.doubleValue() != n.intValue()) {
+      throw new KerasFileException("The model config has an invalid " + what + ": expected [layer, node, tensor] "
+          + "with non-negative integers. Received: " + ref);
+    }
+    return n.intValue();
+  }
+
+  private static KerasTensor tensor(List<KerasTensor> node, int i, String layer) {
+    if (i >= node.size()) {
+      throw new KerasFileException("The model config refers to output " + i + " of layer " + layer + ", which has "
+          + node.size() + " outputs");
+    }
+    return node.get(i);
   }
 
   /** The [layer, node, tensor] references of one inbound node, Keras 2 or Keras 3 style. */
@@ -189,11 +232,16 @@ public final class ModelConfigs {
     }
     List<KerasTensor> result = new ArrayList<>();
     for (List<Object> t : triples) {
-      List<List<KerasTensor>> made = out.get(String.valueOf(t.get(0)));
+      List<List<KerasTensor>> made = t.isEmpty() ? null : out.get(String.valueOf(t.get(0)));
       if (made == null) {
-        throw new KerasFileException("The model config names an unknown endpoint layer " + t.get(0));
+        throw new KerasFileException("The model config names an unknown endpoint layer " + t);
       }
-      result.add(made.get(((Number) t.get(1)).intValue()).get(((Number) t.get(2)).intValue()));
+      int node = index(t, 1, "model endpoint");
+      if (node >= made.size()) {
+        throw new KerasFileException("The model config names node " + node + " of endpoint layer " + t.get(0)
+            + ", which has " + made.size() + " nodes");
+      }
+      result.add(tensor(made.get(node), index(t, 2, "model endpoint"), String.valueOf(t.get(0))));
     }
     return result;
   }

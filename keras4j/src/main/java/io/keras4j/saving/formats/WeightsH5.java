@@ -4,7 +4,6 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
-import io.jhdf.api.Node;
 import io.jhdf.api.WritableGroup;
 import io.keras4j.backend.HostArray;
 import io.keras4j.backend.Shape;
@@ -143,36 +142,37 @@ public final class WeightsH5 {
     }
   }
 
-  /** Loads weights from a Keras 3 {@code .weights.h5} file or, failing its layout, a legacy tf.keras one. */
+  /**
+   * Loads weights from a Keras 3 {@code .weights.h5} file or, failing its layout, a legacy tf.keras one; a corrupt
+   * file is a KerasFileException naming it.
+   */
   public static void load(Model model, Path file, boolean skipMismatch) {
-    boolean legacy;
-    try (HdfFile h5 = LegacyH5.open(file)) {
-      legacy = h5.getAttribute("layer_names") != null || h5.getChild("model_weights") != null;
-    }
-    if (legacy) {
-      LegacyH5.loadWeights(model, file, skipMismatch);
-      return;
-    }
-    Map<String, Variable> vars = paths(model, null);
-    if (skipMismatch) {
-      readMatching(file, vars);
-    } else {
-      read(file, vars);
-    }
+    LoadGuard.run(file, () -> {
+      boolean legacy;
+      try (HdfFile h5 = LegacyH5.open(file)) {
+        legacy = h5.getAttribute("layer_names") != null || h5.getChildren().containsKey("model_weights");
+      }
+      if (legacy) {
+        LegacyH5.loadWeights(model, file, skipMismatch);
+        return;
+      }
+      Map<String, Variable> vars = paths(model, null);
+      if (skipMismatch) {
+        readMatching(file, vars);
+      } else {
+        read(file, vars);
+      }
+    });
   }
 
   /** Reads the variables whose datasets exist with the right shape; others keep their values. */
   static void readMatching(Path file, Map<String, Variable> vars) {
     try (HdfFile h5 = LegacyH5.open(file)) {
+      long size = file.toFile().length();
       for (Map.Entry<String, Variable> e : vars.entrySet()) {
-        try {
-          if (h5.getByPath(e.getKey()) instanceof Dataset d
-              && java.util.Arrays.equals(java.util.Arrays.stream(d.getDimensions()).asLongStream().toArray(),
-                  e.getValue().shape().dims())) {
-            assign(e.getValue(), d, e.getKey());
-          }
-        } catch (RuntimeException missing) {
-          // skip_mismatch: a missing weight is skipped too
+        if (H5Nodes.get(h5, e.getKey(), file) instanceof Dataset d
+            && java.util.Arrays.equals(H5Nodes.dims(d), e.getValue().shape().dims())) {
+          assign(e.getValue(), d, e.getKey(), file, size);
         }
       }
     }
@@ -180,30 +180,22 @@ public final class WeightsH5 {
 
   /** Reads every variable of {@code vars} from {@code file}; missing or mis-shaped weights are errors. */
   public static void read(Path file, Map<String, Variable> vars) {
-    try (HdfFile h5 = LegacyH5.open(file)) {
-      for (Map.Entry<String, Variable> e : vars.entrySet()) {
-        Node n;
-        try {
-          n = h5.getByPath(e.getKey());
-        } catch (RuntimeException missing) {
-          n = null;
+    LoadGuard.run(file, () -> {
+      try (HdfFile h5 = LegacyH5.open(file)) {
+        long size = file.toFile().length();
+        for (Map.Entry<String, Variable> e : vars.entrySet()) {
+          if (!(H5Nodes.get(h5, e.getKey(), file) instanceof Dataset d)) {
+            throw new KerasFileException("The weights file " + file + " lacks " + e.getKey() + " ("
+                + e.getValue().path() + ", shape " + e.getValue().shape() + ")");
+          }
+          assign(e.getValue(), d, e.getKey(), file, size);
         }
-        if (!(n instanceof Dataset d)) {
-          throw new KerasFileException("The weights file lacks " + e.getKey() + " (" + e.getValue().path() + ", shape "
-              + e.getValue().shape() + ")");
-        }
-        assign(e.getValue(), d, e.getKey());
       }
-    }
+    });
   }
 
-  private static void assign(Variable v, Dataset d, String path) {
-    long[] shape = java.util.Arrays.stream(d.getDimensions()).asLongStream().toArray();
-    if (!java.util.Arrays.equals(shape, v.shape().dims())) {
-      throw new KerasFileException("Shape mismatch for " + path + " (" + v.path() + "): the model expects "
-          + v.shape() + ", the file holds " + Shape.of(shape));
-    }
-    Object data = d.getData();
+  private static void assign(Variable v, Dataset d, String path, Path file, long fileSize) {
+    Object data = H5Nodes.data(d, v.shape().dims(), path + " (" + v.path() + ")", file, fileSize);
     if ("int64".equals(v.dtype())) {
       v.assign(new long[] {((Number) (data.getClass().isArray() ? Array.get(data, 0) : data)).longValue()});
     } else if (data instanceof Number num) {
