@@ -1,15 +1,6 @@
 package io.keras4j.layers;
 
-import io.keras4j.backend.Ops;
-import io.keras4j.backend.Shape;
-import io.keras4j.backend.Tensor;
-import io.keras4j.backend.Variable;
-import io.keras4j.constraints.Constraint;
-import io.keras4j.initializers.Initializer;
-import io.keras4j.initializers.Initializers;
-import io.keras4j.regularizers.Regularizer;
 import io.keras4j.saving.Config;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,97 +16,10 @@ import java.util.Map;
  * bias {@code (filters,)}.
  * <pre>{@code model.add(new SeparableConv2D(32, 3).activation("relu"));}</pre>
  */
-public class SeparableConv2D extends BaseDepthwiseConv<SeparableConv2D> {
-  private final int filters;
-  private Variable depthwiseKernel;
-  private Variable pointwiseKernel;
-
+public class SeparableConv2D extends BaseSeparableConv<SeparableConv2D> {
   /** {@code filters} output channels from a depthwise kernel of {@code kernelSize} (one int, or one per axis). */
   public SeparableConv2D(int filters, int... kernelSize) {
-    super(2, kernelSize, "depthwise", "pointwise");
-    if (filters <= 0) {
-      throw new IllegalArgumentException("Invalid value for argument `filters`. Expected a strictly positive value. "
-          + "Received filters=" + filters);
-    }
-    this.filters = filters;
-  }
-
-  /** The number of output channels (Keras' {@code filters}). */
-  public int filters() {
-    return filters;
-  }
-
-  /** Sets the pointwise kernel's initializer (Keras' {@code pointwise_initializer=}). Default GlorotUniform. */
-  public SeparableConv2D pointwiseInitializer(Initializer initializer) {
-    return setInitializer("pointwise", initializer);
-  }
-
-  /** Sets the pointwise kernel's initializer by name, such as "he_normal". Default "glorot_uniform". */
-  public SeparableConv2D pointwiseInitializer(String initializer) {
-    return pointwiseInitializer(Initializers.get(initializer));
-  }
-
-  /** Sets the pointwise kernel's regularizer (Keras' {@code pointwise_regularizer=}); null for none. Default none. */
-  public SeparableConv2D pointwiseRegularizer(Regularizer regularizer) {
-    return setRegularizer("pointwise", regularizer);
-  }
-
-  /** Sets the pointwise kernel's regularizer by name ("l1", "l2", "l1_l2"). Default none. */
-  public SeparableConv2D pointwiseRegularizer(String regularizer) {
-    return pointwiseRegularizer(Regularizer.get(regularizer));
-  }
-
-  /** Sets the pointwise kernel's constraint (Keras' {@code pointwise_constraint=}); null for none. Default none. */
-  public SeparableConv2D pointwiseConstraint(Constraint constraint) {
-    return setConstraint("pointwise", constraint);
-  }
-
-  /** Sets the pointwise kernel's constraint by name ("max_norm", "non_neg", ...). Default none. */
-  public SeparableConv2D pointwiseConstraint(String constraint) {
-    return pointwiseConstraint(Constraint.get(constraint));
-  }
-
-  @Override
-  protected void build(Shape inputShape) {
-    long in = checkInput(inputShape);
-    checkStridesWithDilation();
-    depthwiseKernel = addDepthwiseKernel("depthwise_kernel", in);
-    long[] p = new long[2 + 2];
-    java.util.Arrays.fill(p, 1);
-    p[2] = in * depthMultiplier();
-    p[2 + 1] = filters;
-    pointwiseKernel = addKernel("pointwise", "pointwise_kernel", Shape.of(p));
-    addBias(filters);
-    inputSpec(new InputSpec().ndim(2 + 2).axis(-1, in));
-  }
-
-  /** The depthwise kernel; null before building. */
-  public Variable depthwiseKernel() {
-    return depthwiseKernel;
-  }
-
-  /** The pointwise kernel; null before building. */
-  public Variable pointwiseKernel() {
-    return pointwiseKernel;
-  }
-
-  @Override
-  protected Tensor call(Tensor input, boolean training) {
-    Ops ops = ops();
-    Tensor d = depthwise(ops, input, ops.read(depthwiseKernel));
-    int[] ones = ConvUtils.repeat(1, 2);
-    return biasAndActivation(ops, ops.conv(d, ops.read(pointwiseKernel), ones, "valid", ones));
-  }
-
-  @Override
-  protected List<Shape> computeOutputShapes(List<Shape> in, List<String> dtypes) {
-    return List.of(outputShape(in.get(0), filters));
-  }
-
-  @Override
-  protected void addOwnConfig(Map<String, Object> config) {
-    super.addOwnConfig(config);
-    config.put("filters", filters);
+    super(2, filters, kernelSize);
   }
 
   /** A SeparableConv2D from its Keras config (Keras' {@code SeparableConv2D.from_config}). */
