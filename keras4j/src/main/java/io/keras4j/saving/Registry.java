@@ -82,7 +82,8 @@ public final class Registry<T> {
     }
     Object custom = KerasObjects.custom(className, config);
     if (custom == null) {
-      throw new IllegalArgumentException("Unknown " + kind + ": '" + className + "'. Register a custom class with "
+      throw new IllegalArgumentException("Unknown " + kind + ": '" + className + "'." + suggestion(className)
+          + " Register a custom class with "
           + "KerasObjects.register(name, fromConfig) (Keras' custom_objects; for layers also Layers.register) or "
           + "KerasObjects.registerKerasSerializable (Keras' @register_keras_serializable). Known " + kind + "s: "
           + readers.keySet() + (aliases.isEmpty() ? "" : ", or by name: " + aliases.keySet()));
@@ -115,5 +116,38 @@ public final class Registry<T> {
     throw new IllegalArgumentException("Could not interpret " + kind + " identifier. Expected a name such as "
         + (aliases.isEmpty() ? readers.keySet() : aliases.keySet()) + ", a " + type.getSimpleName()
         + " or a serialized config. Received: " + spec);
+  }
+
+  /** " Did you mean 'adam'?" for the known name closest to {@code name} (at most 2 edits away), or "". */
+  private String suggestion(String name) {
+    String best = null;
+    int bestDistance = 3;
+    for (String known : java.util.stream.Stream.concat(aliases.keySet().stream(), readers.keySet().stream()).toList()) {
+      int d = editDistance(name.toLowerCase(Locale.ROOT), known.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        best = known;
+        bestDistance = d;
+      }
+    }
+    return best == null ? "" : " Did you mean '" + best + "'?";
+  }
+
+  /** Levenshtein distance: the fewest single-character insertions, deletions and substitutions from a to b. */
+  static int editDistance(String a, String b) {
+    int[] row = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      row[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int diagonal = row[0];
+      row[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int above = row[j];
+        int substitution = diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), substitution);
+        diagonal = above;
+      }
+    }
+    return row[b.length()];
   }
 }

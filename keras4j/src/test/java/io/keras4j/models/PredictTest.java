@@ -112,4 +112,17 @@ class PredictTest {
     assertEquals(1.02, w.get(0).getFloat(0, 0), 1e-6);
     assertEquals(0.01, w.get(1).getFloat(0), 1e-6);
   }
+
+  @Test
+  void batchSizesMustBePositive() {
+    // Keras raises on batch_size=0; keras4j used to loop forever in evaluate and divide by zero in predict
+    Sequential m = new Sequential();
+    m.add(new Dense(1).inputDim(1));
+    m.compile("sgd", "mse");
+    float[][] x = {{1}, {2}};
+    IllegalArgumentException p = assertThrows(IllegalArgumentException.class, () -> m.predict(x, 0));
+    assertTrue(p.getMessage().contains("batch_size=0"), p.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> m.evaluate(x, new float[] {1, 2}, 0));
+    assertThrows(IllegalArgumentException.class, () -> m.fit(x, new float[] {1, 2}, 1, -1));
+  }
 }
