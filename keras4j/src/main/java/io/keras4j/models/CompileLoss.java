@@ -48,14 +48,20 @@ final class CompileLoss {
   /** The sum over outputs of loss weight times loss (Keras' {@code CompileLoss.__call__}). */
   Tensor call(Ops ops, List<Tensor> ys, List<Tensor> outs, Tensor sampleWeight, String model) {
     Tensor total = ops.constant(0f);
+    boolean any = false;
     for (int o = 0; o < outs.size(); o++) {
       Loss l = lossFor(o, outs.size(), model);
       if (l == null) {
         continue;
       }
+      any = true;
       Tensor v = l.apply(ys.get(o), outs.get(o), sampleWeight);
       double w = lossWeights == null ? 1.0 : lossWeights[o];
       total = ops.add(total, w == 1.0 ? v : ops.multiply(v, (float) w));
+    }
+    if (!any) {
+      throw new IllegalStateException("Model '" + model + "' has no loss to compute: compile was given loss=null "
+          + "for every output. Expected a loss such as \"mse\". Example: model.compile(\"adam\", \"mse\")");
     }
     return total;
   }

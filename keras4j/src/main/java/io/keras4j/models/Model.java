@@ -31,6 +31,7 @@ public class Model extends Layer implements AutoCloseable {
   private List<Node> nodes = List.of();
   private List<Layer> layers = new ArrayList<>();
   private Trainer trainer;
+  private boolean closed;
   private boolean stopTraining;
   private Integer resumeEpoch;
 
@@ -151,6 +152,7 @@ public class Model extends Layer implements AutoCloseable {
       trainer.close();
     }
     trainer = new Trainer(this, options);
+    closed = false;
   }
 
   /** True after {@code compile}. */
@@ -170,8 +172,9 @@ public class Model extends Layer implements AutoCloseable {
 
   Trainer compiledTrainer(String what) {
     if (trainer == null) {
-      throw new IllegalStateException("You must call `compile()` before using `" + what + "` on model '" + name()
-          + "'. Example: model.compile(\"adam\", \"mse\")");
+      throw new IllegalStateException((closed ? "Model '" + name() + "' was closed, which released its compiled "
+          + "graph; compile it again before using `" + what + "`." : "You must call `compile()` before using `"
+          + what + "` on model '" + name() + "'.") + " Example: model.compile(\"adam\", \"mse\")");
     }
     return trainer;
   }
@@ -382,6 +385,7 @@ public class Model extends Layer implements AutoCloseable {
     if (trainer != null) {
       trainer.close();
       trainer = null;
+      closed = true;
     }
   }
 

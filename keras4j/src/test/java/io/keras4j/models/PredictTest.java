@@ -125,4 +125,19 @@ class PredictTest {
     assertThrows(IllegalArgumentException.class, () -> m.evaluate(x, new float[] {1, 2}, 0));
     assertThrows(IllegalArgumentException.class, () -> m.fit(x, new float[] {1, 2}, 1, -1));
   }
+
+  @Test
+  void noLossAndAClosedModelSayWhatIsWrong() {
+    Sequential m = new Sequential();
+    m.add(new Dense(1).inputDim(1));
+    m.compile("sgd", null);
+    float[][] x = {{1}, {2}};
+    float[] y = {1, 2};
+    IllegalStateException none = assertThrows(IllegalStateException.class, () -> m.fit(x, y, 1, 2));
+    assertTrue(none.getMessage().contains("no loss to compute"), none.getMessage());
+    m.compile("sgd", "mse");
+    m.close();
+    IllegalStateException closed = assertThrows(IllegalStateException.class, () -> m.fit(x, y, 1, 2));
+    assertTrue(closed.getMessage().contains("was closed"), closed.getMessage());
+  }
 }
