@@ -35,6 +35,11 @@ public class SparseCategoricalCrossentropy extends BaseLoss<SparseCategoricalCro
     return this;
   }
 
+  /** The label whose samples contribute no loss, or null when none ({@code ignore_class}). */
+  public Integer ignoreClass() {
+    return ignoreClass;
+  }
+
   @Override
   public Tensor call(Tensor yTrue, Tensor yPred) {
     Ops ops = ops();
