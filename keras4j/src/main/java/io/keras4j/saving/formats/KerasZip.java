@@ -151,19 +151,40 @@ public final class KerasZip {
     if (optimizer != null) {
       Map<String, Variable> opt = new LinkedHashMap<>(WeightsH5.paths(model, optimizer));
       opt.keySet().removeAll(vars.keySet());
-      readOptimizer(weights, opt, file);
+      readOptimizer(weights, opt, optimizer, file);
     }
   }
 
-  /** Optimizer state is optional (Keras files saved uncompiled lack it); a partial state is an error. */
-  private static void readOptimizer(Path weights, Map<String, Variable> vars, Path file) {
-    try {
-      WeightsH5.read(weights, vars);
-    } catch (KerasFileException e) {
-      if (!e.getMessage().contains("lacks optimizer/vars/0 ")) {
-        throw e;
-      }
+  /**
+   * Restores the optimizer state as Keras' {@code load_own_variables} does: a file without optimizer variables
+   * (saved uncompiled) leaves the fresh state; one with another number of variables (saved compiled but before its
+   * first step, when only {@code iterations} and {@code learning_rate} exist) is skipped with Keras' warning; one
+   * with the same number must match in every shape.
+   */
+  private static void readOptimizer(Path weights, Map<String, Variable> vars, Optimizer optimizer, Path file) {
+    int saved = savedOptimizerVariables(weights, file);
+    if (saved == 0) {
+      return;
     }
+    if (saved != vars.size()) {
+      LOG.warn("Skipping variable loading for optimizer '{}' of {}, because it has {} variables whereas the saved "
+          + "optimizer has {} variables.", optimizer.name(), file, vars.size(), saved);
+      return;
+    }
+    WeightsH5.read(weights, vars);
+  }
+
+  private static int savedOptimizerVariables(Path weights, Path file) {
+    int[] count = {0};
+    LoadGuard.run(file, () -> {
+      try (io.jhdf.HdfFile h5 = LegacyH5.open(weights)) {
+        if (h5.getChildren().get("optimizer") instanceof io.jhdf.api.Group g
+            && g.getChildren().get("vars") instanceof io.jhdf.api.Group v) {
+          count[0] = v.getChildren().size();
+        }
+      }
+    });
+    return count[0];
   }
 
   /** The entries of a .keras file: the JSON ones in memory, the weights in a temporary file deleted on close. */
