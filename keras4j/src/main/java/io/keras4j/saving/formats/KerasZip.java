@@ -53,7 +53,7 @@ public final class KerasZip {
     }
     Path weights = null;
     try {
-      weights = Files.createTempFile("keras4j", ".weights.h5");
+      weights = AtomicFiles.scratchFile(file, ".weights.h5");
       Map<String, Object> config = ModelWriter.config(model);
       Map<String, Object> compile = model.compileConfig();
       Optimizer optimizer = compile == null ? null : model.optimizer();
@@ -237,7 +237,7 @@ public final class KerasZip {
           case "metadata.json" -> out.metadata = zip.bytes(MAX_METADATA_BYTES);
           case "config.json" -> out.config = zip.bytes(MAX_JSON_BYTES);
           default -> {
-            out.weights = Files.createTempFile("keras4j", ".weights.h5");
+            out.weights = AtomicFiles.tempFile(".weights.h5");
             zip.copyTo(out.weights, MAX_ENTRY_BYTES);
           }
         }
