@@ -186,7 +186,109 @@ def losses():
         print(write("losses", cls, cases), len(cases))
 
 
-FAMILIES = {"losses": losses}
+# ------------------------------------------------------------------------------------ regularizers and constraints
+
+def _weights():
+    """Weights of a few shapes, with a zero column and a large one so that norms and signs all matter."""
+    w2 = normal(40, (3, 4), 1.5)
+    w2[:, 1] = 0.0
+    w2[:, 3] *= 4.0
+    return [("3x4", w2), ("5", normal(41, (5,), 2.0)), ("2x3x4", normal(42, (2, 3, 4), 1.2))]
+
+
+REGULARIZERS = {
+    "L1": [("default", {}), ("l1_0_3", {"l1": 0.3})],
+    "L2": [("default", {}), ("l2_0_25", {"l2": 0.25})],
+    "L1L2": [("default", {}), ("l1_only", {"l1": 0.1}), ("l2_only", {"l2": 0.2}), ("both", {"l1": 0.05, "l2": 0.3})],
+}
+
+
+def regularizers():
+    for cls, variants in REGULARIZERS.items():
+        cases = []
+        for suffix, kwargs in variants:
+            for tag, w in _weights():
+                fresh()
+                reg = getattr(keras.regularizers, cls)(**kwargs)
+                cases.append({"name": f"{suffix}_{tag}", "regularizer": keras.regularizers.serialize(reg),
+                              "x": arr(w), "expected": arr(reg(w))})
+        print(write("regularizers", cls, cases), len(cases))
+
+
+CONSTRAINTS = {
+    "MaxNorm": [("default", {}), ("max_1_axis1", {"max_value": 1.0, "axis": 1}),
+                ("max_3_axis_minus1", {"max_value": 3.0, "axis": -1}), ("max_0_5_axis0", {"max_value": 0.5})],
+    "MinMaxNorm": [("default", {}), ("range_axis1", {"min_value": 0.5, "max_value": 2.0, "axis": 1}),
+                   ("rate_half", {"min_value": 1.0, "max_value": 1.5, "rate": 0.5}),
+                   ("rate_quarter_axis_minus1", {"min_value": 2.0, "max_value": 3.0, "rate": 0.25, "axis": -1})],
+    "NonNeg": [("default", {})],
+    "UnitNorm": [("default", {}), ("axis1", {"axis": 1}), ("axis_minus1", {"axis": -1})],
+}
+
+
+def constraints():
+    for cls, variants in CONSTRAINTS.items():
+        cases = []
+        for suffix, kwargs in variants:
+            for tag, w in _weights():
+                if kwargs.get("axis", 0) == 1 and w.ndim < 2:
+                    continue
+                fresh()
+                con = getattr(keras.constraints, cls)(**kwargs)
+                cases.append({"name": f"{suffix}_{tag}", "constraint": keras.constraints.serialize(con),
+                              "x": arr(w), "expected": arr(con(w))})
+        print(write("constraints", cls, cases), len(cases))
+
+
+# ------------------------------------------------------------------------------------------------------- schedules
+
+SCHEDULES = {
+    "ExponentialDecay": [
+        ("smooth", dict(initial_learning_rate=0.1, decay_steps=4, decay_rate=0.5)),
+        ("staircase", dict(initial_learning_rate=0.1, decay_steps=4, decay_rate=0.5, staircase=True)),
+        ("growth", dict(initial_learning_rate=0.01, decay_steps=3, decay_rate=1.5)),
+    ],
+    "InverseTimeDecay": [
+        ("smooth", dict(initial_learning_rate=0.1, decay_steps=5, decay_rate=0.5)),
+        ("staircase", dict(initial_learning_rate=0.1, decay_steps=5, decay_rate=0.5, staircase=True)),
+    ],
+    "CosineDecay": [
+        ("plain", dict(initial_learning_rate=0.1, decay_steps=10)),
+        ("alpha", dict(initial_learning_rate=0.1, decay_steps=10, alpha=0.2)),
+        ("warmup", dict(initial_learning_rate=0.0, decay_steps=10, warmup_target=0.1, warmup_steps=5)),
+        ("warmup_alpha", dict(initial_learning_rate=0.01, decay_steps=8, alpha=0.1, warmup_target=0.2,
+                              warmup_steps=4)),
+    ],
+    "PolynomialDecay": [
+        ("linear", dict(initial_learning_rate=0.1, decay_steps=10)),
+        ("power2", dict(initial_learning_rate=0.1, decay_steps=10, end_learning_rate=0.01, power=2.0)),
+        ("power_half", dict(initial_learning_rate=0.1, decay_steps=10, end_learning_rate=0.01, power=0.5)),
+        ("cycle", dict(initial_learning_rate=0.1, decay_steps=6, end_learning_rate=0.01, power=1.0, cycle=True)),
+        ("cycle_power2", dict(initial_learning_rate=0.1, decay_steps=5, end_learning_rate=0.0, power=2.0,
+                              cycle=True)),
+    ],
+    "PiecewiseConstantDecay": [
+        ("two_boundaries", dict(boundaries=[3, 7], values=[1.0, 0.5, 0.1])),
+        ("one_boundary", dict(boundaries=[0], values=[0.3, 0.2])),
+        ("four_boundaries", dict(boundaries=[2, 4, 6, 8], values=[0.5, 0.4, 0.3, 0.2, 0.1])),
+    ],
+}
+SCHEDULE_STEPS = list(range(0, 26)) + [40, 100]
+
+
+def schedules():
+    for cls, variants in SCHEDULES.items():
+        cases = []
+        for suffix, kwargs in variants:
+            fresh()
+            sched = getattr(keras.optimizers.schedules, cls)(**kwargs)
+            values = [float(keras.ops.convert_to_numpy(sched(step))) for step in SCHEDULE_STEPS]
+            cases.append({"name": suffix, "schedule": keras.optimizers.schedules.serialize(sched),
+                          "steps": SCHEDULE_STEPS, "expected": arr(np.asarray(values, dtype="float32"))})
+        print(write("schedules", cls, cases), len(cases))
+
+
+FAMILIES = {"losses": losses, "regularizers": regularizers, "constraints": constraints, "schedules": schedules}
 
 if __name__ == "__main__":
     for family in sys.argv[1:] or list(FAMILIES):
