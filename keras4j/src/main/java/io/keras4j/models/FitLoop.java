@@ -54,6 +54,9 @@ final class FitLoop {
         callbacks.onEpochEnd(epoch, logs);
         trainingLogs = logs;
       }
+      if (o.epochs > 0) {
+        trainer.optimizer().finalizeVariableValues(model.trainableWeights()); // Keras: EMA weights at the end
+      }
       callbacks.onTrainEnd(trainingLogs == null ? new LinkedHashMap<>() : new LinkedHashMap<>(trainingLogs));
       return callbacks.history();
     }
