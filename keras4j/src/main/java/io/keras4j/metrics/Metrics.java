@@ -60,6 +60,7 @@ public final class Metrics {
       .add("SpecificityAtSensitivity", SpecificityAtSensitivity::fromConfig, "specificity_at_sensitivity")
       .add("PearsonCorrelation", PearsonCorrelation::fromConfig, "pearson_correlation")
       .add("ConcordanceCorrelation", ConcordanceCorrelation::fromConfig, "concordance_correlation")
+      .add("MeanMetricWrapper", MeanMetricWrapper::fromConfig, "mean_metric_wrapper")
       .add("Mean", Mean::fromConfig, "mean")
       .add("Sum", Sum::fromConfig, "sum");
 
