@@ -97,6 +97,14 @@ public final class Layers {
     REGISTRY.add("RandomCrop", RandomCrop::fromConfig);
   }
 
+  static {
+    // core layers of issue 9, item 7
+    REGISTRY.add("Identity", Identity::fromConfig);
+    REGISTRY.add("AlphaDropout", AlphaDropout::fromConfig);
+    REGISTRY.add("SpatialDropout3D", SpatialDropout3D::fromConfig);
+    REGISTRY.add("RMSNormalization", RMSNormalization::fromConfig);
+  }
+
   private Layers() {}
 
   /**

@@ -82,7 +82,12 @@ class EveryLayerRoundTripTest {
         of(() -> new RandomZoom(0.2), 4, 4, 1),
         of(() -> new RandomCrop(2, 2), 4, 4, 1),
         of(() -> new RandomContrast(0.2), 4, 4, 1),
-        of(() -> new RandomBrightness(0.1), 4, 4, 1));
+        of(() -> new RandomBrightness(0.1), 4, 4, 1),
+        // core layers of issue 9, item 7
+        of(Identity::new, 3),
+        of(() -> new AlphaDropout(0.2).noiseShape(-1, 1, 2), 3, 2),
+        of(() -> new SpatialDropout3D(0.2).dataFormat("channels_first"), 2, 2, 2, 2),
+        of(() -> new RMSNormalization().axis(1, 2).epsilon(1e-4), 2, 3));
   }
 
   static String json(Object o) {

@@ -1,0 +1,73 @@
+"""Writes golden/layers/<ClassName>.json for the core layers of keras4j issue 9, item 7.
+
+Identity, AlphaDropout, SpatialDropout3D, RMSNormalization, AdaptiveAveragePooling1D/2D/3D,
+AdaptiveMaxPooling1D/2D/3D, CenterCrop, Resizing, EinsumDense, SpectralNormalization: the same case format as
+golden_layers.py (whose case() this reuses): {"name", "config", "inputs", "weights", "training", "outputs"}.
+
+Run from the repository root:
+
+    KERAS_BACKEND=tensorflow /path/to/venv/bin/python tools/keras-reference/golden/golden_layers_core.py [ClassName ...]
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import golden_common as g  # noqa: E402
+from golden_common import keras  # noqa: E402
+from golden_layers import case, x  # noqa: E402
+
+L = keras.layers
+
+
+def identity():
+    return [
+        case("rank2", lambda: L.Identity(), [x((2, 3))]),
+        case("rank4", lambda: L.Identity(), [x((1, 2, 2, 3), seed=1)]),
+    ]
+
+
+def alpha_dropout():
+    # inference: the identity (training draws from Keras' own generator, not reproducible in keras4j)
+    return [
+        case("inference", lambda: L.AlphaDropout(0.3, seed=1), [x((2, 4))]),
+        case("noise_shape_inference", lambda: L.AlphaDropout(0.5, noise_shape=(None, 1, 3), seed=2),
+             [x((2, 2, 3), seed=1)]),
+    ]
+
+
+def spatial_dropout3d():
+    return [
+        case("inference", lambda: L.SpatialDropout3D(0.4, seed=1), [x((1, 2, 2, 2, 3))]),
+        case("channels_first_inference", lambda: L.SpatialDropout3D(0.4, data_format="channels_first", seed=1),
+             [x((1, 3, 2, 2, 2), seed=1)]),
+    ]
+
+
+def rms_normalization():
+    return [
+        case("default", lambda: L.RMSNormalization(), [x((2, 5))]),
+        case("rank3_eps", lambda: L.RMSNormalization(epsilon=1e-3), [x((2, 3, 4), seed=1, scale=0.1)]),
+        case("axes_1_2", lambda: L.RMSNormalization(axis=[1, 2]), [x((2, 3, 4), seed=2)]),
+        case("axis_negative2", lambda: L.RMSNormalization(axis=[-2, -1]), [x((2, 2, 3), seed=3)]),
+    ]
+
+
+FAMILIES = {
+    "Identity": identity,
+    "AlphaDropout": alpha_dropout,
+    "SpatialDropout3D": spatial_dropout3d,
+    "RMSNormalization": rms_normalization,
+}
+
+
+def main(names):
+    for cls, fn in sorted(FAMILIES.items()):
+        if names and cls not in names:
+            continue
+        print(g.write("layers", cls, fn()))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
