@@ -54,11 +54,34 @@ def rms_normalization():
     ]
 
 
+def adaptive(kind, rank):
+    cls = getattr(L, f"Adaptive{kind}Pooling{rank}D")
+    if rank == 1:
+        return [
+            case("7_to_3", lambda: cls(3), [x((2, 7, 2))]),
+            case("5_to_3", lambda: cls([3]), [x((1, 5, 2), seed=1)]),
+            case("10_to_4", lambda: cls(4), [x((1, 10, 1), seed=2)]),
+            case("2_to_3_upsamples", lambda: cls(3), [x((1, 2, 2), seed=3)]),
+            case("channels_first", lambda: cls(2, data_format="channels_first"), [x((1, 2, 5), seed=4)]),
+        ]
+    if rank == 2:
+        return [
+            case("5x7_to_3x2", lambda: cls((3, 2)), [x((2, 5, 7, 2))]),
+            case("int_size", lambda: cls(3), [x((1, 4, 6, 1), seed=1)]),
+            case("channels_first", lambda: cls((2, 4), data_format="channels_first"), [x((1, 2, 5, 6), seed=2)]),
+        ]
+    return [
+        case("4x5x3_to_2x3x2", lambda: cls((2, 3, 2)), [x((1, 4, 5, 3, 2))]),
+        case("channels_first", lambda: cls(2, data_format="channels_first"), [x((1, 2, 3, 5, 4), seed=1)]),
+    ]
+
+
 FAMILIES = {
     "Identity": identity,
     "AlphaDropout": alpha_dropout,
     "SpatialDropout3D": spatial_dropout3d,
     "RMSNormalization": rms_normalization,
+    **{f"Adaptive{k}Pooling{r}D": (lambda k=k, r=r: adaptive(k, r)) for k in ("Average", "Max") for r in (1, 2, 3)},
 }
 
 

@@ -87,7 +87,10 @@ class EveryLayerRoundTripTest {
         of(Identity::new, 3),
         of(() -> new AlphaDropout(0.2).noiseShape(-1, 1, 2), 3, 2),
         of(() -> new SpatialDropout3D(0.2).dataFormat("channels_first"), 2, 2, 2, 2),
-        of(() -> new RMSNormalization().axis(1, 2).epsilon(1e-4), 2, 3));
+        of(() -> new RMSNormalization().axis(1, 2).epsilon(1e-4), 2, 3),
+        of(() -> new AdaptiveAveragePooling1D(2), 5, 2),
+        of(() -> new AdaptiveMaxPooling2D(2, 3).dataFormat("channels_first"), 1, 5, 4),
+        of(() -> new AdaptiveAveragePooling3D(1, 2, 2), 3, 3, 3, 1));
   }
 
   static String json(Object o) {
