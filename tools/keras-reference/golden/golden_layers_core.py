@@ -76,11 +76,40 @@ def adaptive(kind, rank):
     ]
 
 
+def center_crop():
+    return [
+        case("crop", lambda: L.CenterCrop(3, 4), [x((2, 5, 7, 2))]),
+        case("odd_margins", lambda: L.CenterCrop(2, 2), [x((1, 5, 4, 1), seed=1)]),
+        case("smaller_input_smart_resize", lambda: L.CenterCrop(6, 4), [x((1, 4, 5, 2), seed=2)]),
+        case("channels_first", lambda: L.CenterCrop(2, 3, data_format="channels_first"), [x((1, 2, 4, 5), seed=3)]),
+    ]
+
+
+def resizing():
+    img = [x((2, 5, 7, 2))]
+    cases = [case(f"{m}_down", lambda m=m: L.Resizing(3, 4, interpolation=m), img)
+             for m in ("bilinear", "nearest", "bicubic", "area", "lanczos3", "lanczos5")]
+    cases += [case(f"{m}_up", lambda m=m: L.Resizing(6, 9, interpolation=m), [x((1, 3, 4, 1), seed=1)])
+              for m in ("bilinear", "nearest", "bicubic", "lanczos3")]
+    cases += [
+        case("bilinear_antialias", lambda: L.Resizing(2, 3, antialias=True), img),
+        case("bicubic_antialias", lambda: L.Resizing(2, 3, interpolation="bicubic", antialias=True), img),
+        case("crop_to_aspect_ratio", lambda: L.Resizing(4, 4, crop_to_aspect_ratio=True), img),
+        case("crop_to_aspect_ratio_tall", lambda: L.Resizing(6, 2, crop_to_aspect_ratio=True), img),
+        case("pad_to_aspect_ratio", lambda: L.Resizing(4, 4, pad_to_aspect_ratio=True, fill_value=0.5), img),
+        case("pad_to_aspect_ratio_wide", lambda: L.Resizing(2, 6, pad_to_aspect_ratio=True), img),
+        case("channels_first", lambda: L.Resizing(3, 2, data_format="channels_first"), [x((1, 2, 5, 4), seed=2)]),
+    ]
+    return cases
+
+
 FAMILIES = {
     "Identity": identity,
     "AlphaDropout": alpha_dropout,
     "SpatialDropout3D": spatial_dropout3d,
     "RMSNormalization": rms_normalization,
+    "CenterCrop": center_crop,
+    "Resizing": resizing,
     **{f"Adaptive{k}Pooling{r}D": (lambda k=k, r=r: adaptive(k, r)) for k in ("Average", "Max") for r in (1, 2, 3)},
 }
 

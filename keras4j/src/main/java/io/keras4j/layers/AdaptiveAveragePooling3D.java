@@ -4,8 +4,8 @@ import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
- * Average pooling of (batch, dim1, dim2, dim3, channels) inputs (channels-last; channels first with {@code dataFormat}) to a fixed
- * output size, whatever the input size.
+ * Average pooling of (batch, dim1, dim2, dim3, channels) inputs (channels-last; channels first with
+ * {@code dataFormat}) to a fixed output size, whatever the input size.
  *
  * <p>Keras equivalent: {@code keras.layers.AdaptiveAveragePooling3D(output_size, data_format=None)}
  * (keras/src/layers/pooling/adaptive_average_pooling3d.py); the bins are {@link BaseAdaptivePooling}'s.

@@ -4,8 +4,8 @@ import io.keras4j.saving.Config;
 import java.util.Map;
 
 /**
- * Max pooling of (batch, rows, cols, channels) inputs (channels-last; channels first with {@code dataFormat}) to a fixed
- * output size, whatever the input size.
+ * Max pooling of (batch, rows, cols, channels) inputs (channels-last; channels first with
+ * {@code dataFormat}) to a fixed output size, whatever the input size.
  *
  * <p>Keras equivalent: {@code keras.layers.AdaptiveMaxPooling2D(output_size, data_format=None)}
  * (keras/src/layers/pooling/adaptive_max_pooling2d.py); the bins are {@link BaseAdaptivePooling}'s.

@@ -24,7 +24,8 @@ import java.util.Map;
  * @param <T> the concrete layer class
  */
 public abstract class BaseAdaptivePooling<T extends BaseAdaptivePooling<T>> extends BaseLayer<T> {
-  private static final String[] TUPLES = {"tuple of 1 integer", "(height, width) tuple", "(depth, height, width) tuple"};
+  private static final String[] TUPLES =
+      {"tuple of 1 integer", "(height, width) tuple", "(depth, height, width) tuple"};
   private final int rank;
   private final String mode;
   private final int[] outputSize;

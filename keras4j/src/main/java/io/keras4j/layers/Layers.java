@@ -109,6 +109,8 @@ public final class Layers {
     REGISTRY.add("AdaptiveMaxPooling1D", AdaptiveMaxPooling1D::fromConfig);
     REGISTRY.add("AdaptiveMaxPooling2D", AdaptiveMaxPooling2D::fromConfig);
     REGISTRY.add("AdaptiveMaxPooling3D", AdaptiveMaxPooling3D::fromConfig);
+    REGISTRY.add("CenterCrop", CenterCrop::fromConfig);
+    REGISTRY.add("Resizing", Resizing::fromConfig);
   }
 
   private Layers() {}

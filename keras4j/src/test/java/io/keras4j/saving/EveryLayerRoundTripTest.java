@@ -90,7 +90,9 @@ class EveryLayerRoundTripTest {
         of(() -> new RMSNormalization().axis(1, 2).epsilon(1e-4), 2, 3),
         of(() -> new AdaptiveAveragePooling1D(2), 5, 2),
         of(() -> new AdaptiveMaxPooling2D(2, 3).dataFormat("channels_first"), 1, 5, 4),
-        of(() -> new AdaptiveAveragePooling3D(1, 2, 2), 3, 3, 3, 1));
+        of(() -> new AdaptiveAveragePooling3D(1, 2, 2), 3, 3, 3, 1),
+        of(() -> new CenterCrop(2, 3).dataFormat("channels_first"), 1, 4, 4),
+        of(() -> new Resizing(3, 5).interpolation("bicubic").padToAspectRatio(true).fillValue(0.5), 4, 4, 2));
   }
 
   static String json(Object o) {
