@@ -263,6 +263,13 @@ public interface Ops {
   /** Bilinear resize of (batch, h, w, c) images to (height, width), half-pixel centres as Keras 3. */
   Tensor resizeBilinear(Tensor x, int height, int width);
 
+  /**
+   * Resize of (batch, h, w, c) images to (height, width) as TensorFlow's {@code tf.image.resize} (v2), which Keras'
+   * TensorFlow backend calls: interpolation "bilinear", "nearest", "bicubic" (half-pixel centres), "area",
+   * "lanczos3" or "lanczos5"; with {@code antialias}, bilinear, bicubic and lanczos filter when downsampling.
+   */
+  Tensor resize(Tensor x, int height, int width, String interpolation, boolean antialias);
+
   /** {@code x} reversed along {@code axis}. */
   Tensor flip(Tensor x, int axis);
 

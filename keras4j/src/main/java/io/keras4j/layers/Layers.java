@@ -97,6 +97,22 @@ public final class Layers {
     REGISTRY.add("RandomCrop", RandomCrop::fromConfig);
   }
 
+  static {
+    // core layers of issue 9, item 7
+    REGISTRY.add("Identity", Identity::fromConfig);
+    REGISTRY.add("AlphaDropout", AlphaDropout::fromConfig);
+    REGISTRY.add("SpatialDropout3D", SpatialDropout3D::fromConfig);
+    REGISTRY.add("RMSNormalization", RMSNormalization::fromConfig);
+    REGISTRY.add("AdaptiveAveragePooling1D", AdaptiveAveragePooling1D::fromConfig);
+    REGISTRY.add("AdaptiveAveragePooling2D", AdaptiveAveragePooling2D::fromConfig);
+    REGISTRY.add("AdaptiveAveragePooling3D", AdaptiveAveragePooling3D::fromConfig);
+    REGISTRY.add("AdaptiveMaxPooling1D", AdaptiveMaxPooling1D::fromConfig);
+    REGISTRY.add("AdaptiveMaxPooling2D", AdaptiveMaxPooling2D::fromConfig);
+    REGISTRY.add("AdaptiveMaxPooling3D", AdaptiveMaxPooling3D::fromConfig);
+    REGISTRY.add("CenterCrop", CenterCrop::fromConfig);
+    REGISTRY.add("Resizing", Resizing::fromConfig);
+  }
+
   private Layers() {}
 
   /**
