@@ -97,6 +97,13 @@ public final class Layers {
     REGISTRY.add("RandomCrop", RandomCrop::fromConfig);
   }
 
+  static {
+    // image augmentation (Keras 3 keras.layers, BaseImagePreprocessingLayer subclasses)
+    REGISTRY.add("AutoContrast", AutoContrast::fromConfig);
+    REGISTRY.add("Solarization", Solarization::fromConfig);
+    REGISTRY.add("Equalization", Equalization::fromConfig);
+  }
+
   private Layers() {}
 
   /**
