@@ -102,6 +102,13 @@ public final class Layers {
     REGISTRY.add("AutoContrast", AutoContrast::fromConfig);
     REGISTRY.add("Solarization", Solarization::fromConfig);
     REGISTRY.add("Equalization", Equalization::fromConfig);
+    REGISTRY.add("RandomInvert", RandomInvert::fromConfig);
+    REGISTRY.add("RandomGrayscale", RandomGrayscale::fromConfig);
+    REGISTRY.add("RandomPosterization", RandomPosterization::fromConfig);
+    REGISTRY.add("RandomSharpness", RandomSharpness::fromConfig);
+    REGISTRY.add("RandomSaturation", RandomSaturation::fromConfig);
+    REGISTRY.add("RandomHue", RandomHue::fromConfig);
+    REGISTRY.add("RandomColorDegeneration", RandomColorDegeneration::fromConfig);
   }
 
   private Layers() {}

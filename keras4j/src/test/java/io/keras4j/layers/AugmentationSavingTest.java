@@ -31,7 +31,14 @@ class AugmentationSavingTest {
     return Stream.of(
         of(() -> new AutoContrast().valueRange(0, 1)),
         of(() -> new Solarization().additionFactor(0.1, 0.3).thresholdFactor(0.5).valueRange(-1, 1).seed(4)),
-        of(() -> new Equalization().bins(64).valueRange(0, 1)));
+        of(() -> new Equalization().bins(64).valueRange(0, 1)),
+        of(() -> new RandomInvert().factor(0.2, 0.6).valueRange(0, 1).seed(5)),
+        of(() -> new RandomGrayscale().factor(0.25).seed(5)),
+        of(() -> new RandomPosterization(2, 6).valueRange(0, 1).seed(5)),
+        of(() -> new RandomSharpness(0.1, 0.7).seed(5)),
+        of(() -> new RandomSaturation(-0.3, 0.6).valueRange(0, 1).seed(5)),
+        of(() -> new RandomHue(0.1, 0.4).seed(5)),
+        of(() -> new RandomColorDegeneration(0.3).valueRange(0, 1).seed(5)));
   }
 
   @ParameterizedTest(name = "{0}")
