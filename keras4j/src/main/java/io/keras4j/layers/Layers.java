@@ -109,6 +109,11 @@ public final class Layers {
     REGISTRY.add("RandomSaturation", RandomSaturation::fromConfig);
     REGISTRY.add("RandomHue", RandomHue::fromConfig);
     REGISTRY.add("RandomColorDegeneration", RandomColorDegeneration::fromConfig);
+    REGISTRY.add("RandomColorJitter", RandomColorJitter::fromConfig);
+    REGISTRY.add("RandomErasing", RandomErasing::fromConfig);
+    REGISTRY.add("RandomGaussianBlur", RandomGaussianBlur::fromConfig);
+    REGISTRY.add("RandomShear", RandomShear::fromConfig);
+    REGISTRY.add("RandomPerspective", RandomPerspective::fromConfig);
   }
 
   private Layers() {}

@@ -81,6 +81,15 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
     return augment(ops(), inputs);
   }
 
+  /**
+   * This layer's training-mode augmentation of {@code inputs} with its draws counted afresh: how a composite layer
+   * (RandomColorJitter, AugMix, RandAugment) applies its parts.
+   */
+  List<Tensor> augmentPart(Ops ops, List<Tensor> inputs) {
+    draws = 0;
+    return augment(ops, inputs);
+  }
+
   /** The output at inference: the inputs unchanged. */
   protected List<Tensor> inference(List<Tensor> inputs) {
     return inputs;

@@ -112,6 +112,27 @@ class AugmentationGoldenTest {
     return tests.stream();
   }
 
+  @org.junit.jupiter.api.Test
+  void perspectiveWarpsAsKerasPerspectiveTransform() {
+    // Keras solves the homography with an 8x8 float32 solve, keras4j in closed form: coordinates agree to ~1e-6
+    // of a pixel, which moves bilinear outputs (values up to 255) by well under 1e-3
+    JsonNode t = file("RandomPerspective").get("transforms").get(0);
+    NDArray x = Golden.array(t.get("inputs").get(0));
+    long n = x.shape()[0];
+    float[] start = Golden.array(t.get("start_points")).toFloatArray();
+    float[] end = Golden.array(t.get("end_points")).toFloatArray();
+    Shape s = Shape.of(x.shape());
+    Shape p = Shape.of(n, 8);
+    for (String interpolation : List.of("bilinear", "nearest")) {
+      float fill = interpolation.equals("bilinear") ? 0f : 5f;
+      List<float[]> y = GraphFixture.eval(List.of(x.toFloatArray(), start, end), List.of(s, p, p), in -> List.of(
+          Backend.ops().imageTransform(in.get(0), RandomPerspective.homography(Backend.ops(), in.get(1), in.get(2)),
+              "constant", interpolation, fill)));
+      NDArray expected = Golden.array(interpolation.equals("bilinear") ? t.get("outputs").get(0) : t.get("nearest"));
+      Golden.assertClose(expected, NDArray.of(y.get(0), x.shape()), 1e-3, 1e-5, "perspective " + interpolation);
+    }
+  }
+
   static boolean close(float[] expected, float[] actual, int from, int n) {
     for (int i = from; i < from + n; i++) {
       if (!(Math.abs(expected[i] - actual[i]) <= 1e-4 + 1e-5 * Math.abs(expected[i]))) {

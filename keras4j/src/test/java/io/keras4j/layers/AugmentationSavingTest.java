@@ -38,7 +38,12 @@ class AugmentationSavingTest {
         of(() -> new RandomSharpness(0.1, 0.7).seed(5)),
         of(() -> new RandomSaturation(-0.3, 0.6).valueRange(0, 1).seed(5)),
         of(() -> new RandomHue(0.1, 0.4).seed(5)),
-        of(() -> new RandomColorDegeneration(0.3).valueRange(0, 1).seed(5)));
+        of(() -> new RandomColorDegeneration(0.3).valueRange(0, 1).seed(5)),
+        of(() -> new RandomColorJitter().brightnessFactor(0.2).contrastFactor(0.1, 0.3).hueFactor(0.4).seed(5)),
+        of(() -> new RandomErasing().factor(0.5).scale(0.1, 0.2).fillValue(3).valueRange(0, 10).seed(5)),
+        of(() -> new RandomGaussianBlur().factor(0.4, 0.9).kernelSize(5, 3).sigma(0.2, 0.8).seed(5)),
+        of(() -> new RandomShear().xFactor(0.2).yFactor(0.1, 0.3).fillMode("constant").fillValue(2).seed(5)),
+        of(() -> new RandomPerspective().factor(0.5).scale(0.4).interpolation("nearest").fillValue(1).seed(5)));
   }
 
   @ParameterizedTest(name = "{0}")
