@@ -111,6 +111,22 @@ public final class Layers {
     REGISTRY.add("AdaptiveMaxPooling3D", AdaptiveMaxPooling3D::fromConfig);
     REGISTRY.add("CenterCrop", CenterCrop::fromConfig);
     REGISTRY.add("Resizing", Resizing::fromConfig);
+    // image augmentation (Keras 3 keras.layers, BaseImagePreprocessingLayer subclasses)
+    REGISTRY.add("AutoContrast", AutoContrast::fromConfig);
+    REGISTRY.add("Solarization", Solarization::fromConfig);
+    REGISTRY.add("Equalization", Equalization::fromConfig);
+    REGISTRY.add("RandomInvert", RandomInvert::fromConfig);
+    REGISTRY.add("RandomGrayscale", RandomGrayscale::fromConfig);
+    REGISTRY.add("RandomPosterization", RandomPosterization::fromConfig);
+    REGISTRY.add("RandomSharpness", RandomSharpness::fromConfig);
+    REGISTRY.add("RandomSaturation", RandomSaturation::fromConfig);
+    REGISTRY.add("RandomHue", RandomHue::fromConfig);
+    REGISTRY.add("RandomColorDegeneration", RandomColorDegeneration::fromConfig);
+    REGISTRY.add("RandomColorJitter", RandomColorJitter::fromConfig);
+    REGISTRY.add("RandomErasing", RandomErasing::fromConfig);
+    REGISTRY.add("RandomGaussianBlur", RandomGaussianBlur::fromConfig);
+    REGISTRY.add("RandomShear", RandomShear::fromConfig);
+    REGISTRY.add("RandomPerspective", RandomPerspective::fromConfig);
   }
 
   private Layers() {}

@@ -43,6 +43,26 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
     return ops.randomUniform(ops.reshape(batch, 1), min, max, seed + 7919L * draws++);
   }
 
+  /** A uniform draw in [min, max) of the given {@code shape} (a 1-D int tensor), from this layer's seed. */
+  protected Tensor draw(Ops ops, Tensor shape, float min, float max) {
+    return ops.randomUniform(shape, min, max, seed + 7919L * draws++);
+  }
+
+  /** A standard normal draw of the given {@code shape} (a 1-D int tensor), from this layer's seed. */
+  protected Tensor normal(Ops ops, Tensor shape) {
+    return ops.randomNormal(shape, 0f, 1f, seed + 7919L * draws++);
+  }
+
+  /** This layer's seed. */
+  protected long seedValue() {
+    return seed;
+  }
+
+  /** Whether Keras writes {@code seed} in this layer's config (AutoContrast, Equalization, RandomGrayscale don't). */
+  protected boolean writesSeed() {
+    return true;
+  }
+
   /** The augmentation of one call: {@code inputs} transformed with the same random parameters. */
   protected abstract List<Tensor> augment(Ops ops, List<Tensor> inputs);
 
@@ -59,6 +79,15 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
     }
     draws = 0;
     return augment(ops(), inputs);
+  }
+
+  /**
+   * This layer's training-mode augmentation of {@code inputs} with its draws counted afresh: how a composite layer
+   * (RandomColorJitter, AugMix, RandAugment) applies its parts.
+   */
+  List<Tensor> augmentPart(Ops ops, List<Tensor> inputs) {
+    draws = 0;
+    return augment(ops, inputs);
   }
 
   /** The output at inference: the inputs unchanged. */
@@ -81,7 +110,9 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     c.put("data_format", dataFormat);
-    c.put("seed", seed);
+    if (writesSeed()) {
+      c.put("seed", seed);
+    }
     return c;
   }
 
