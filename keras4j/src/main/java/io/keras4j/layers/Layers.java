@@ -97,6 +97,12 @@ public final class Layers {
     REGISTRY.add("RandomCrop", RandomCrop::fromConfig);
   }
 
+  static {
+    // preprocessing (keras.layers preprocessing module)
+    REGISTRY.add("CategoryEncoding", CategoryEncoding::fromConfig);
+    REGISTRY.add("Discretization", Discretization::fromConfig);
+  }
+
   private Layers() {}
 
   /**

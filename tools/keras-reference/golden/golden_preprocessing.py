@@ -1,0 +1,85 @@
+"""Golden cases of Keras 3.15.1's preprocessing layers (golden/layers/<ClassName>.json).
+
+Each case: {name, config (get_config), inputs: [arr], weights: [arr], training: false, outputs: [arr]}; adapted
+layers add "adapt": arr (the data adapt() saw; the adapted state is in the config or the weights). Integer outputs
+keep their dtype. Run from the repository root:
+
+    KERAS_BACKEND=tensorflow /work/venv-keras/bin/python tools/keras-reference/golden/golden_preprocessing.py
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from golden_common import arr, normal, uniform, write  # noqa: E402
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+
+L = keras.layers
+
+
+def case(name, make, inputs, adapt=None, call_kwargs=None):
+    keras.backend.clear_session()
+    layer = make()
+    if adapt is not None:
+        layer.adapt(adapt)
+    xs = [np.asarray(x) for x in inputs]
+    out = layer(xs[0] if len(xs) == 1 else xs, **(call_kwargs or {}))
+    c = {
+        "name": name,
+        "config": layer.get_config(),
+        "inputs": [arr(x) for x in xs],
+        "weights": [arr(w) for w in layer.get_weights()],
+        "training": False,
+        "outputs": [arr(out)],
+    }
+    if adapt is not None:
+        c["adapt"] = arr(np.asarray(adapt))
+    return c
+
+
+def category_encoding():
+    ids = np.array([[0, 1], [0, 0], [1, 2], [3, 1]], dtype="int64")
+    cases = [
+        case("one_hot_docstring", lambda: L.CategoryEncoding(num_tokens=4, output_mode="one_hot"),
+             [np.array([3, 2, 0, 1], dtype="int64")]),
+        case("one_hot_last_axis_1", lambda: L.CategoryEncoding(num_tokens=5, output_mode="one_hot"),
+             [np.array([[4], [0], [2]], dtype="int32")]),
+        case("multi_hot_docstring", lambda: L.CategoryEncoding(num_tokens=4, output_mode="multi_hot"), [ids]),
+        case("count", lambda: L.CategoryEncoding(num_tokens=4, output_mode="count"), [ids]),
+        case("multi_hot_vector", lambda: L.CategoryEncoding(num_tokens=6), [np.array([5, 1, 1], dtype="int64")]),
+        case("multi_hot_rank3", lambda: L.CategoryEncoding(num_tokens=3),
+             [np.array([[[0, 1], [2, 2], [1, 1]], [[2, 0], [0, 0], [1, 2]]], dtype="int64")]),
+    ]
+    # count_weights is a call argument: recorded as a second input
+    keras.backend.clear_session()
+    layer = L.CategoryEncoding(num_tokens=4, output_mode="count")
+    w = np.array([[.1, .2], [.1, .1], [.2, .3], [.4, .2]], dtype="float32")
+    out = layer(ids, count_weights=w)
+    cases.append({"name": "count_weights_docstring", "config": layer.get_config(), "inputs": [arr(ids), arr(w)],
+                  "weights": [], "training": False, "outputs": [arr(out)]})
+    write("layers", "CategoryEncoding", cases)
+
+
+def discretization():
+    x = np.array([[-1.5, 1.0, 3.4, .5], [0.0, 3.0, 1.3, 0.0]], dtype="float32")
+    cases = [case("int_docstring", lambda: L.Discretization(bin_boundaries=[0., 1., 2.]), [x])]
+    for mode in ("one_hot", "multi_hot", "count"):
+        cases.append(case(mode, lambda m=mode: L.Discretization(bin_boundaries=[0., 1., 2.], output_mode=m), [x]))
+    cases.append(case("adapt_docstring", lambda: L.Discretization(num_bins=4, epsilon=0.01), [x], adapt=x))
+    data = normal(7, (300,), 2.0)
+    cases.append(case("adapt_300_normal", lambda: L.Discretization(num_bins=5, epsilon=0.01),
+                      [uniform(8, (3, 4), -4, 4)], adapt=data))
+    data = np.round(uniform(9, (40, 3), 0, 10)).astype("float32")
+    cases.append(case("adapt_ties_coarse_epsilon", lambda: L.Discretization(num_bins=3, epsilon=0.1),
+                      [uniform(10, (2, 5), 0, 10)], adapt=data))
+    write("layers", "Discretization", cases)
+
+
+if __name__ == "__main__":
+    only = set(sys.argv[1:])
+    for fn in (category_encoding, discretization):
+        if not only or fn.__name__ in only:
+            fn()
+            print("wrote", fn.__name__)
