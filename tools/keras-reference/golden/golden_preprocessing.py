@@ -77,9 +77,43 @@ def discretization():
     write("layers", "Discretization", cases)
 
 
+def hashing():
+    ints = np.array([[0], [1], [2], [3], [4]], dtype="int64")
+    big = np.array([[-7, 123456789], [2**40, 0], [99, -1]], dtype="int64")
+    floats = np.array([[1.7, -2.2, 0.0], [3.0, 3.9, -0.5]], dtype="float32")
+    cases = [
+        case("farmhash_docstring", lambda: L.Hashing(num_bins=3), [ints]),
+        case("farmhash_int64_many_bins", lambda: L.Hashing(num_bins=1000), [big]),
+        case("int32_inputs", lambda: L.Hashing(num_bins=7), [big.astype("int32") % 1000]),
+        case("floats_truncated", lambda: L.Hashing(num_bins=5), [floats]),
+        case("mask_value_docstring", lambda: L.Hashing(num_bins=3, mask_value=0), [ints]),
+        case("salt_docstring", lambda: L.Hashing(num_bins=3, salt=133), [ints]),
+        case("salt_pair_mask", lambda: L.Hashing(num_bins=11, salt=[5, 9], mask_value=-1), [big]),
+        case("one_hot", lambda: L.Hashing(num_bins=4, output_mode="one_hot"), [ints]),
+        case("multi_hot", lambda: L.Hashing(num_bins=6, output_mode="multi_hot"), [big]),
+        case("count", lambda: L.Hashing(num_bins=3, output_mode="count"), [big]),
+    ]
+    write("layers", "Hashing", cases)
+
+
+def hashed_crossing():
+    a = np.array([1, 2, 1, 2, 1], dtype="int64")
+    b = np.array([10, 10, 20, 20, 30], dtype="int64")
+    cases = [
+        case("int_vectors", lambda: L.HashedCrossing(num_bins=5), [a, b]),
+        case("int_columns", lambda: L.HashedCrossing(num_bins=1000), [a[:, None], (b * 7)[:, None]]),
+        case("three_features_int32", lambda: L.HashedCrossing(num_bins=17),
+             [a.astype("int32"), b.astype("int32"), (a * b).astype("int32")]),
+        case("one_hot", lambda: L.HashedCrossing(num_bins=4, output_mode="one_hot"), [a[:, None], b[:, None]]),
+        case("scalars", lambda: L.HashedCrossing(num_bins=100), [np.array(3, dtype="int64"),
+                                                                  np.array(-4, dtype="int64")]),
+    ]
+    write("layers", "HashedCrossing", cases)
+
+
 if __name__ == "__main__":
     only = set(sys.argv[1:])
-    for fn in (category_encoding, discretization):
+    for fn in (category_encoding, discretization, hashing, hashed_crossing):
         if not only or fn.__name__ in only:
             fn()
             print("wrote", fn.__name__)

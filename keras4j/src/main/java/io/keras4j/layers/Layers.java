@@ -101,6 +101,8 @@ public final class Layers {
     // preprocessing (keras.layers preprocessing module)
     REGISTRY.add("CategoryEncoding", CategoryEncoding::fromConfig);
     REGISTRY.add("Discretization", Discretization::fromConfig);
+    REGISTRY.add("Hashing", Hashing::fromConfig);
+    REGISTRY.add("HashedCrossing", HashedCrossing::fromConfig);
   }
 
   private Layers() {}

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  * its weights and called on the case's inputs; outputs must match in shape, dtype and value.
  */
 public class PreprocessingGoldenTest {
-  static final List<String> CLASSES = List.of("CategoryEncoding", "Discretization");
+  static final List<String> CLASSES = List.of("CategoryEncoding", "Discretization", "Hashing", "HashedCrossing");
 
   @TestFactory
   Stream<DynamicTest> preprocessingLayersMatchKeras() {
@@ -79,10 +79,26 @@ public class PreprocessingGoldenTest {
     }
   }
 
+  /** An int64 constant built exactly from int32 parts: {@code v = hi * 2^32 + mid * 2^16 + lo}. */
+  static Tensor longConstant(Ops ops, long[] v, Shape s) {
+    int[] hi = new int[v.length];
+    int[] mid = new int[v.length];
+    int[] lo = new int[v.length];
+    for (int i = 0; i < v.length; i++) {
+      hi[i] = (int) (v[i] >> 32);
+      mid[i] = (int) ((v[i] >>> 16) & 0xffff);
+      lo[i] = (int) (v[i] & 0xffff);
+    }
+    Tensor h = ops.multiply(ops.cast(ops.constant(hi, s), "int64"), 4294967296f);
+    Tensor m = ops.multiply(ops.cast(ops.constant(mid, s), "int64"), 65536f);
+    return ops.add(ops.add(h, m), ops.cast(ops.constant(lo, s), "int64"));
+  }
+
   static Tensor constant(Ops ops, NDArray a) {
     Shape s = Shape.of(a.shape());
     return switch (a.dtype()) {
-      case "int32", "int64" -> ops.cast(ops.constant(a.toIntArray(), s), a.dtype());
+      case "int32" -> ops.constant(a.toIntArray(), s);
+      case "int64" -> longConstant(ops, a.toLongArray(), s);
       case "bool" -> ops.cast(ops.constant(a.toIntArray(), s), "bool");
       default -> ops.cast(ops.constant(a.toFloatArray(), s), a.dtype());
     };
