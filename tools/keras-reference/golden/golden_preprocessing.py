@@ -111,9 +111,61 @@ def hashed_crossing():
     write("layers", "HashedCrossing", cases)
 
 
+def integer_lookup():
+    vocab = [12, 36, 1138, 42]
+    x = np.array([[12, 1138, 42], [42, 1000, 36]], dtype="int64")
+    oov = np.array([[12, -5, 7], [1000, 36, -1]], dtype="int64")
+    idx = np.array([[0, 1, 2, 3], [4, 5, 6, -2]], dtype="int64")
+    IL = L.IntegerLookup
+    cases = [
+        case("vocabulary_docstring", lambda: IL(vocabulary=vocab), [x]),
+        case("int32_inputs", lambda: IL(vocabulary=vocab), [x.astype("int32")]),
+        case("float_inputs_truncated", lambda: IL(vocabulary=vocab), [np.array([[12.7, 36.0, -1.5]], "float32")]),
+        case("mask_token", lambda: IL(vocabulary=vocab, mask_token=0), [np.array([[12, 0, 42], [0, 5, 36]])]),
+        case("vocabulary_with_special_tokens", lambda: IL(vocabulary=[0, -1, 12, 36], mask_token=0),
+             [np.array([[12, 0, 36, 5]])]),
+        case("two_oov_floormod", lambda: IL(vocabulary=vocab, num_oov_indices=2), [oov]),
+        case("three_oov_farmhash", lambda: IL(vocabulary=vocab, num_oov_indices=3, oov_method="farmhash"), [oov]),
+        case("three_oov_farmhash_salt", lambda: IL(vocabulary=vocab, num_oov_indices=3, oov_method="farmhash",
+                                                   salt=[3, 4]), [oov]),
+        case("no_oov", lambda: IL(vocabulary=vocab, num_oov_indices=0), [x[:, :1]]),
+        case("invert", lambda: IL(vocabulary=vocab, invert=True), [idx]),
+        case("invert_mask", lambda: IL(vocabulary=vocab, invert=True, mask_token=0, oov_token=-7), [idx]),
+        case("one_hot", lambda: IL(vocabulary=vocab, output_mode="one_hot"), [np.array([12, 1138, 5, 42])]),
+        case("multi_hot", lambda: IL(vocabulary=vocab, output_mode="multi_hot"), [x]),
+        case("multi_hot_mask_padded", lambda: IL(vocabulary=vocab, output_mode="multi_hot", mask_token=0,
+                                                 max_tokens=8, pad_to_max_tokens=True),
+             [np.array([[12, 0, 42], [0, 0, 9]])]),
+        case("count", lambda: IL(vocabulary=vocab, output_mode="count"), [np.array([[12, 12, 42, 7], [7, 7, 7, 36]])]),
+        case("tf_idf", lambda: IL(vocabulary=vocab, output_mode="tf_idf", idf_weights=[0.25, 0.75, 0.6, 0.4]),
+             [np.array([[12, 1138, 12], [42, 1000, 36]])]),
+    ]
+    write("layers", "IntegerLookup", cases)
+    data = np.array([[12, 1138, 42], [42, 1000, 36], [12, 12, 99]], dtype="int64")
+    adapted = [
+        case("adapt_max_tokens", lambda: IL(max_tokens=5), [x], adapt=data),
+        case("adapt_vector", lambda: IL(), [x], adapt=data.reshape(-1)),
+        case("adapt_mask_oov_removed", lambda: IL(mask_token=12, num_oov_indices=2), [x],
+             adapt=np.array([[12, -1, 42], [42, -1, 36]])),
+        case("adapt_tf_idf", lambda: IL(output_mode="tf_idf"), [x], adapt=data),
+        case("adapt_multi_hot_padded", lambda: IL(output_mode="multi_hot", max_tokens=6, pad_to_max_tokens=True), [x],
+             adapt=data),
+    ]
+    write("layers-adapt", "IntegerLookup", adapted)
+    # a Keras .keras file with an adapted IntegerLookup: its vocabulary is an asset (assets/.../vocabulary.txt);
+    # float32 input, as keras4j models feed (IntegerLookup casts to int64)
+    keras.backend.clear_session()
+    layer = IL(max_tokens=5, name="lookup")
+    layer.adapt(data)
+    model = keras.Sequential([keras.Input((3,)), layer])
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "keras4j", "src", "test",
+                        "resources", "io", "keras4j", "saving", "integer_lookup_adapted.keras")
+    model.save(path)
+
+
 if __name__ == "__main__":
     only = set(sys.argv[1:])
-    for fn in (category_encoding, discretization, hashing, hashed_crossing):
+    for fn in (category_encoding, discretization, hashing, hashed_crossing, integer_lookup):
         if not only or fn.__name__ in only:
             fn()
             print("wrote", fn.__name__)

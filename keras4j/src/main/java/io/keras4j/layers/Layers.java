@@ -103,6 +103,7 @@ public final class Layers {
     REGISTRY.add("Discretization", Discretization::fromConfig);
     REGISTRY.add("Hashing", Hashing::fromConfig);
     REGISTRY.add("HashedCrossing", HashedCrossing::fromConfig);
+    REGISTRY.add("IntegerLookup", IntegerLookup::fromConfig);
   }
 
   private Layers() {}

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestFactory;
  * its weights and called on the case's inputs; outputs must match in shape, dtype and value.
  */
 public class PreprocessingGoldenTest {
-  static final List<String> CLASSES = List.of("CategoryEncoding", "Discretization", "Hashing", "HashedCrossing");
+  static final List<String> CLASSES = List.of("CategoryEncoding", "Discretization", "Hashing", "HashedCrossing",
+      "IntegerLookup");
 
   @TestFactory
   Stream<DynamicTest> preprocessingLayersMatchKeras() {
@@ -38,11 +39,21 @@ public class PreprocessingGoldenTest {
         tests.add(DynamicTest.dynamicTest(cls + "/" + c.get("name").asText(), () -> check(cls, c)));
       }
     }
+    // adapted layers whose state is not in the config or weights (an IntegerLookup vocabulary is an asset)
+    for (Path file : Golden.files("layers-adapt")) {
+      String cls = file.getFileName().toString().replace(".json", "");
+      for (JsonNode c : Golden.read(file).get("cases")) {
+        tests.add(DynamicTest.dynamicTest("adapt/" + cls + "/" + c.get("name").asText(), () -> check(cls, c)));
+      }
+    }
     return tests.stream();
   }
 
   static void check(String cls, JsonNode c) {
     Layer layer = Layers.fromConfig(cls, Golden.map(c.get("config")));
+    if (c.has("adapt") && layer instanceof io.keras4j.layers.IntegerLookup lookup) {
+      lookup.adapt(Golden.array(c.get("adapt")));
+    }
     List<NDArray> inputs = new ArrayList<>();
     c.get("inputs").forEach(n -> inputs.add(Golden.array(n)));
     List<NDArray> weights = new ArrayList<>();

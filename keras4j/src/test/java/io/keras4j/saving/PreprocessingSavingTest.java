@@ -8,6 +8,8 @@ import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.Shape;
 import io.keras4j.layers.CategoryEncoding;
 import io.keras4j.layers.Discretization;
+import io.keras4j.layers.Hashing;
+import io.keras4j.layers.IntegerLookup;
 import io.keras4j.layers.Input;
 import io.keras4j.layers.Layer;
 import io.keras4j.models.Model;
@@ -42,7 +44,35 @@ class PreprocessingSavingTest {
           Discretization d = new Discretization().numBins(3).outputMode("one_hot");
           d.adapt(values);
           return d;
-        }, values, 1));
+        }, values, 1),
+        of("Hashing", () -> new Hashing(7).maskValue(0).salt(4, 5), ids, 2),
+        of("IntegerLookupVocabulary", () -> new IntegerLookup().vocabulary(3, 1).outputMode("count"), ids, 3),
+        of("IntegerLookupAdapted", () -> {
+          IntegerLookup l = new IntegerLookup().numOovIndices(2);
+          l.adapt(new long[] {1, 1, 2, 5});
+          return l;
+        }, ids, 2));
+  }
+
+  /** A .keras file Keras 3.15.1 saved with an adapted IntegerLookup: the vocabulary is read from its assets. */
+  @org.junit.jupiter.api.Test
+  void kerasAdaptedVocabularyIsReadFromAssets() throws java.io.IOException {
+    Path file = dir.resolve("keras.keras");
+    try (var in = getClass().getResourceAsStream("integer_lookup_adapted.keras")) {
+      java.nio.file.Files.copy(in, file);
+    }
+    try (Model m = Models.loadModel(file)) {
+      IntegerLookup l = (IntegerLookup) m.layers().get(0);
+      assertEquals(java.util.List.of(-1L, 12L, 42L, 1138L, 1000L), l.getVocabulary(true));
+      float[] y = m.predictOutputs(new HostArray(new float[] {12, 1138, 42, 42, 1000, 36}, Shape.of(2, 3)), 2).get(0)
+          .toFloatArray();
+      assertArrayEquals(new float[] {1, 3, 2, 2, 4, 0}, y);
+      Path again = dir.resolve("again.keras");
+      m.save(again);
+      try (Model back = Models.loadModel(again)) {
+        assertEquals(l.getVocabulary(true), ((IntegerLookup) back.layers().get(0)).getVocabulary(true));
+      }
+    }
   }
 
   @ParameterizedTest(name = "{0}")
