@@ -127,6 +127,12 @@ public final class Layers {
     REGISTRY.add("RandomGaussianBlur", RandomGaussianBlur::fromConfig);
     REGISTRY.add("RandomShear", RandomShear::fromConfig);
     REGISTRY.add("RandomPerspective", RandomPerspective::fromConfig);
+    // preprocessing (keras.layers preprocessing module)
+    REGISTRY.add("CategoryEncoding", CategoryEncoding::fromConfig);
+    REGISTRY.add("Discretization", Discretization::fromConfig);
+    REGISTRY.add("Hashing", Hashing::fromConfig);
+    REGISTRY.add("HashedCrossing", HashedCrossing::fromConfig);
+    REGISTRY.add("IntegerLookup", IntegerLookup::fromConfig);
   }
 
   private Layers() {}

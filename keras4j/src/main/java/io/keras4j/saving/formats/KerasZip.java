@@ -22,8 +22,8 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Keras 3's {@code .keras} format: a zip of {@code metadata.json}, {@code config.json} and
- * {@code model.weights.h5}.
+ * Keras 3's {@code .keras} format: a zip of {@code metadata.json}, {@code config.json},
+ * {@code model.weights.h5} and the layers' asset files ({@code assets/<layer path>/...}, see {@link Assets}).
  *
  * <p>Keras equivalent: {@code keras.src.saving.saving_lib.save_model} / {@code load_model}. Saving writes a
  * temporary file beside the target and renames it, so a failed save never damages an existing file. Loading
@@ -71,6 +71,9 @@ public final class KerasZip {
           put(zip, "metadata.json", JSON.writeValueAsBytes(metadata));
           put(zip, "config.json", JSON.writeValueAsBytes(config));
           put(zip, "model.weights.h5", Files.readAllBytes(h5));
+          for (Map.Entry<String, byte[]> asset : Assets.entries(model).entrySet()) {
+            put(zip, asset.getKey(), asset.getValue());
+          }
         }
       });
     } catch (IOException e) {
@@ -115,6 +118,7 @@ public final class KerasZip {
             optimizer.build(model.trainableWeights());
           }
           readWeights(model, optimizer, entries.weights, file);
+          Assets.load(model, entries.assets);
           return model;
         } catch (RuntimeException | Error e) {
           model.close(); // a model that failed to load releases its graph at once
@@ -192,6 +196,8 @@ public final class KerasZip {
     byte[] metadata;
     byte[] config;
     Path weights;
+    /** The {@code assets/...} entries (layer state such as vocabularies), by zip name. */
+    final Map<String, byte[]> assets = new LinkedHashMap<>();
 
     boolean has(String name) {
       return switch (name) {
@@ -227,8 +233,14 @@ public final class KerasZip {
         if (name.contains("..") || name.startsWith("/") || name.contains("\\") || name.contains(":")) {
           throw new KerasFileException(file + " contains an entry that escapes the archive: " + name);
         }
+        if (name.startsWith("assets/") && !name.endsWith("/")) {
+          if (out.assets.put(name, zip.bytes(MAX_JSON_BYTES)) != null) {
+            throw new KerasFileException(file + " contains the entry " + name + " twice");
+          }
+          continue;
+        }
         if (!ENTRIES.contains(name)) {
-          continue; // assets and unknown entries are not read
+          continue; // unknown entries are not read
         }
         if (out.has(name)) {
           throw new KerasFileException(file + " contains the entry " + name + " twice");
