@@ -38,7 +38,24 @@ class KeywordSettersTest {
    */
   private static final Map<String, String> NO_SETTER = Map.ofEntries(
       Map.entry("*.dtype", "keras4j computes in float32 (Keras' floatx); a dtype policy is not ported"),
-      Map.entry("*.kwargs", "Python's catch-all"));
+      Map.entry("*.kwargs", "Python's catch-all"),
+      Map.entry("InputLayer.*", "made by Input.of(shape...) (Keras' keras.Input), not built by users"),
+      Map.entry("InputSpec.*", "an internal description of accepted inputs, built by layers"),
+      Map.entry("Dense.lora_rank", "LoRA fine-tuning is not ported yet"),
+      Map.entry("Dense.lora_alpha", "LoRA fine-tuning is not ported yet"),
+      Map.entry("Dense.quantization_config", "quantization is not ported"),
+      Map.entry("BatchNormalization.renorm", "batch renormalization is not ported; read from a file it is refused"),
+      Map.entry("BatchNormalization.renorm_clipping", "batch renormalization is not ported"),
+      Map.entry("BatchNormalization.renorm_momentum", "batch renormalization is not ported"),
+      Map.entry("BatchNormalization.synchronized", "cross-replica statistics need distributed training"),
+      Map.entry("Lambda.output_shape", "a Java function's output shape is found by tracing it"),
+      Map.entry("Lambda.mask", "masks are not ported yet (the sequences issue)"),
+      Map.entry("Lambda.arguments", "a Java lambda captures its arguments"),
+      Map.entry("TFSMLayer.call_endpoint", "a constructor argument, new TFSMLayer(path, callEndpoint): the "
+          + "signature is read with the layer"),
+      Map.entry("TFSMLayer.call_training_endpoint", "keras4j calls one signature; refused when read from a file"),
+      Map.entry("SparseCategoricalCrossentropy.axis", "the classes are on the last axis; another axis read from "
+          + "a file is refused"));
 
   private static JsonNode table() throws Exception {
     try (InputStream in = KeywordSettersTest.class.getResourceAsStream("/io/keras4j/keras_keywords.json")) {
@@ -97,7 +114,8 @@ class KeywordSettersTest {
       checked++;
       for (JsonNode k : spec.get("optional")) {
         String kw = k.asText();
-        if (NO_SETTER.containsKey("*." + kw) || NO_SETTER.containsKey(cls.getSimpleName() + "." + kw)) {
+        if (NO_SETTER.containsKey("*." + kw) || NO_SETTER.containsKey(cls.getSimpleName() + "." + kw)
+            || NO_SETTER.containsKey(cls.getSimpleName() + ".*")) {
           continue;
         }
         if (!hasSetter(cls, camel(kw))) {
@@ -105,7 +123,7 @@ class KeywordSettersTest {
         }
       }
       int required = spec.get("required").size();
-      if (!hasConstructorFor(cls, required)) {
+      if (!NO_SETTER.containsKey(cls.getSimpleName() + ".*") && !hasConstructorFor(cls, required)) {
         missing.add(family + "." + cls.getSimpleName() + ": no public constructor of " + required + " argument(s) "
             + spec.get("required"));
       }
