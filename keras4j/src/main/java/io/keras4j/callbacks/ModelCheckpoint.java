@@ -100,17 +100,19 @@ public class ModelCheckpoint extends Callback {
     if (saveBestOnly) {
       Double current = logs.get(monitor);
       if (current == null) {
-        LOG.warn("Can save best model only with {} available, skipping. Available: {}", monitor, logs.keySet());
-        return;
+        // as Keras: without the monitored value the model is saved anyway
+        LOG.warn("Can save best model only with {} available. Available: {}", monitor, logs.keySet());
+      } else {
+        boolean max = MonitorMode.greaterIsBetter(mode, monitor);
+        if (!(max ? current > best : current < best)) {
+          return;
+        }
+        if (verbose > 0) {
+          System.out.printf("%nEpoch %d: %s improved from %.5f to %.5f, saving model%n", epoch + 1, monitor, best,
+              current);
+        }
+        best = current;
       }
-      boolean max = MonitorMode.greaterIsBetter(mode, monitor);
-      if (!(max ? current > best : current < best)) {
-        return;
-      }
-      if (verbose > 0) {
-        System.out.printf("%nEpoch %d: %s improved from %.5f to %.5f, saving model%n", epoch + 1, monitor, best, current);
-      }
-      best = current;
     }
     Path file = Path.of(format(epoch, logs));
     if (saveWeightsOnly) {
