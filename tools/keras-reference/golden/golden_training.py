@@ -506,7 +506,110 @@ def callbacks():
     print(write("callbacks", "ModelCheckpoint", cases), len(cases))
 
 
-FAMILIES = {"callbacks": callbacks, "losses": losses, "regularizers": regularizers, "constraints": constraints, "schedules": schedules}
+# ------------------------------------------------------------------------------------------------------- training
+# End-to-end fit trajectories: fixed initial weights (set from numpy), fixed data, shuffle=False, 3 epochs. Each case
+# holds the model as model.to_json(), the compile_config, the fit arguments, the History and the final weights.
+
+def _classification_data(n=16, features=5, classes=3, seed=60):
+    x = normal(seed, (n, features))
+    w = normal(seed + 1, (features, classes))
+    labels = np.argmax(x @ w + 0.3 * normal(seed + 2, (n, classes)), axis=-1).astype("int32")
+    return x, labels, np.eye(classes, dtype="float32")[labels]
+
+
+def _dense_model(hidden_kwargs=None, batch_norm=False, output_activation="softmax", outputs=3, features=5):
+    layers = [keras.Input((features,)), keras.layers.Dense(4, activation="tanh", **(hidden_kwargs or {}))]
+    if batch_norm:
+        layers.append(keras.layers.BatchNormalization(momentum=0.8))
+    layers.append(keras.layers.Dense(outputs, activation=output_activation))
+    return keras.Sequential(layers)
+
+
+def _set_initial_weights(model, seed=70):
+    weights = []
+    for i, w in enumerate(model.get_weights()):
+        if w.ndim == 2:
+            weights.append(normal(seed + i, w.shape, 0.5))
+        elif "variance" in model.weights[i].path:
+            weights.append(uniform(seed + i, w.shape, 0.5, 1.5))
+        else:
+            weights.append(normal(seed + i, w.shape, 0.1))
+    model.set_weights(weights)
+    return weights
+
+
+def _training_case(name, model, compile_kwargs, x, y, fit_kwargs, sample_weight=None, class_weight=None):
+    initial = _set_initial_weights(model)
+    model.compile(**compile_kwargs)
+    history = model.fit(x, y, shuffle=False, verbose=0, sample_weight=sample_weight, class_weight=class_weight,
+                        **fit_kwargs)
+    compile_config = model.get_compile_config()
+    loss = compile_kwargs["loss"]
+    if isinstance(loss, keras.losses.Huber):  # Keras 3.15.1 drops delta from Huber's config; keep it
+        compile_config["loss"]["config"]["delta"] = float(loss._fn_kwargs.get("delta", 1.0))
+    case = {"name": name, "model": model.to_json(), "compile": compile_config,
+            "fit": dict(fit_kwargs), "x": arr(x), "y": arr(y),
+            "initial_weights": [arr(w) for w in initial],
+            "weight_names": [w.path for w in model.weights],
+            "history": {k: [float(v) for v in vs] for k, vs in history.history.items()},
+            "final_weights": [arr(w) for w in model.get_weights()]}
+    if sample_weight is not None:
+        case["sample_weight"] = arr(sample_weight)
+    if class_weight is not None:
+        case["class_weight"] = {str(k): v for k, v in class_weight.items()}
+    return case
+
+
+def training():
+    x, labels, onehot = _classification_data()
+    fit3 = {"epochs": 3, "batch_size": 4}
+    cases = []
+
+    def add(name, build, compile_kwargs, y, fit_kwargs=fit3, **kw):
+        fresh()
+        case = _training_case(name, build(), compile_kwargs, x, y, fit_kwargs, **kw)
+        print(write("training", name, [case]))
+
+    add("sgd_momentum", _dense_model, dict(optimizer=keras.optimizers.SGD(0.1, momentum=0.9),
+                                           loss="categorical_crossentropy", metrics=["accuracy"]), onehot)
+    add("sgd_nesterov", _dense_model, dict(optimizer=keras.optimizers.SGD(0.05, momentum=0.8, nesterov=True),
+                                           loss="categorical_crossentropy", metrics=["accuracy"]), onehot)
+    add("adam", _dense_model, dict(optimizer=keras.optimizers.Adam(0.02), loss="sparse_categorical_crossentropy",
+                                   metrics=["accuracy"]), labels)
+    add("rmsprop", _dense_model, dict(optimizer=keras.optimizers.RMSprop(0.01),
+                                      loss="categorical_crossentropy", metrics=["accuracy", "mse"]), onehot)
+    add("sgd_schedule", _dense_model, dict(
+        optimizer=keras.optimizers.SGD(keras.optimizers.schedules.ExponentialDecay(0.2, 3, 0.5)),
+        loss="categorical_crossentropy", metrics=["accuracy"]), onehot)
+    add("adam_schedule_partial_batch", _dense_model, dict(
+        optimizer=keras.optimizers.Adam(keras.optimizers.schedules.PolynomialDecay(0.05, 6, 0.001)),
+        loss="sparse_categorical_crossentropy", metrics=["accuracy"]), labels, {"epochs": 3, "batch_size": 5})
+    add("class_weight", _dense_model, dict(optimizer=keras.optimizers.Adam(0.02),
+                                           loss="sparse_categorical_crossentropy", metrics=["accuracy"]), labels,
+        class_weight={0: 1.0, 1: 2.5, 2: 0.5})
+    add("sample_weight", _dense_model, dict(optimizer=keras.optimizers.SGD(0.1, momentum=0.5),
+                                            loss="categorical_crossentropy", metrics=["accuracy"],
+                                            weighted_metrics=["accuracy"]), onehot,
+        sample_weight=uniform(80, (16,), 0.0, 2.0))
+    add("validation_split", _dense_model, dict(optimizer=keras.optimizers.Adam(0.02),
+                                               loss="categorical_crossentropy", metrics=["accuracy"]), onehot,
+        {"epochs": 3, "batch_size": 4, "validation_split": 0.25})
+    add("kernel_regularizer", lambda: _dense_model({"kernel_regularizer": keras.regularizers.L2(0.05),
+                                                    "bias_regularizer": keras.regularizers.L1(0.02)}),
+        dict(optimizer=keras.optimizers.SGD(0.1), loss="categorical_crossentropy", metrics=["accuracy"]), onehot,
+        {"epochs": 3, "batch_size": 4, "validation_split": 0.25})
+    add("batch_normalization", lambda: _dense_model(batch_norm=True),
+        dict(optimizer=keras.optimizers.Adam(0.02), loss="categorical_crossentropy", metrics=["accuracy"]), onehot,
+        {"epochs": 3, "batch_size": 4, "validation_split": 0.25})
+    add("regression_mse", lambda: _dense_model(output_activation=None, outputs=2),
+        dict(optimizer=keras.optimizers.Adam(0.01), loss="mse", metrics=["mae"]), normal(81, (16, 2)),
+        {"epochs": 3, "batch_size": 6})
+    add("binary_huber", lambda: _dense_model(output_activation="sigmoid", outputs=1),
+        dict(optimizer=keras.optimizers.RMSprop(0.02, momentum=0.5), loss=keras.losses.Huber(0.5),
+             metrics=["binary_accuracy"]), (labels == 1).astype("float32").reshape(-1, 1))
+
+
+FAMILIES = {"training": training, "callbacks": callbacks, "losses": losses, "regularizers": regularizers, "constraints": constraints, "schedules": schedules}
 
 if __name__ == "__main__":
     for family in sys.argv[1:] or list(FAMILIES):
