@@ -369,6 +369,9 @@ EARLY_STOPPING = [
     ("start_from_epoch_restore", {"patience": 1, "start_from_epoch": 2, "restore_best_weights": True},
      _losses(0.1, 1.1, 1.2, 1.3, 1.4, 1.5)),
     ("missing_monitor", {"monitor": "val_auc", "mode": "max"}, _losses(1.0, 0.9, 1.0, 1.1)),
+    ("nan_first", {"patience": 1}, _losses(NAN, 0.9, 0.8, 0.7)),
+    ("nan_later", {"patience": 1}, _losses(1.0, NAN, 0.8, 0.9, 0.95)),
+    ("infinite_first", {"patience": 1}, _losses(float("inf"), 0.9, 0.95, 0.97)),
 ]
 
 REDUCE_LR = [
@@ -384,6 +387,11 @@ REDUCE_LR = [
     ("auto_accuracy", {"monitor": "val_accuracy", "patience": 1, "factor": 0.5},
      _losses(0.5, 0.6, 0.55, 0.58, 0.7, key="val_accuracy")),
     ("patience0", {"patience": 0, "factor": 0.5}, _losses(1.0, 0.9, 0.8, 0.85)),
+    ("negative_min_delta", {"patience": 1, "factor": 0.5, "min_delta": -0.05},
+     _losses(1.0, 0.97, 0.9, 0.88, 0.87, 0.5, 0.49)),
+    ("nan_first", {"patience": 1, "factor": 0.5}, _losses(NAN, 0.9, 0.8, 0.7)),
+    ("monitor_loss_auto", {"monitor": "loss", "patience": 1, "factor": 0.5},
+     [{"loss": v} for v in (1.0, 1.1, 0.9, 0.95)]),
 ]
 
 LR_SCHEDULES = {  # named so that the Java test can hold the same functions
@@ -431,6 +439,7 @@ CHECKPOINT = [
     ("initial_value_threshold", {"save_best_only": True, "initial_value_threshold": 0.8},
      _losses(1.0, 0.85, 0.7, 0.75, 0.6)),
     ("missing_monitor", {"save_best_only": True, "monitor": "val_auc", "mode": "max"}, _losses(1.0, 0.9)),
+    ("nan_first", {"save_best_only": True}, _losses(NAN, 0.9, 0.8)),
 ]
 
 

@@ -27,7 +27,7 @@ public class ModelCheckpoint extends Callback {
   private String mode = "auto";
   private Double initialValueThreshold;
   private int verbose;
-  private double best;
+  private Double best; // null until a first value is seen, as Keras' None
 
   public ModelCheckpoint(String filepath) {
     this.filepath = filepath;
@@ -72,8 +72,7 @@ public class ModelCheckpoint extends Callback {
 
   @Override
   public void onTrainBegin(Map<String, Double> logs) {
-    boolean max = MonitorMode.greaterIsBetter(mode, monitor);
-    best = initialValueThreshold != null ? initialValueThreshold : max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    best = initialValueThreshold;
   }
 
   /** The file name for {@code epoch} (0-based) and {@code logs}: Python format fields filled in. */
@@ -104,7 +103,7 @@ public class ModelCheckpoint extends Callback {
         LOG.warn("Can save best model only with {} available. Available: {}", monitor, logs.keySet());
       } else {
         boolean max = MonitorMode.greaterIsBetter(mode, monitor);
-        if (!(max ? current > best : current < best)) {
+        if (best != null && !(max ? current > best : current < best)) {
           return;
         }
         if (verbose > 0) {
