@@ -103,6 +103,27 @@ def resizing():
     return cases
 
 
+def einsum_dense():
+    k = dict(kernel_initializer=keras.initializers.GlorotUniform(seed=1))
+    return [
+        case("ab_bc_ac", lambda: L.EinsumDense("ab,bc->ac", 4, bias_axes="c", **k), [x((2, 3))]),
+        case("no_bias", lambda: L.EinsumDense("ab,bc->ac", 2, **k), [x((2, 3), seed=1)]),
+        case("abc_cd_abd_relu", lambda: L.EinsumDense("abc,cd->abd", (None, 5), bias_axes="d", activation="relu", **k),
+             [x((2, 3, 4), seed=2)]),
+        case("abc_cde_abde", lambda: L.EinsumDense("abc,cde->abde", (None, 2, 3), bias_axes="de", **k),
+             [x((2, 3, 4), seed=3)]),
+        case("bias_b_of_abd", lambda: L.EinsumDense("abc,cd->abd", (3, 2), bias_axes="b", **k),
+             [x((2, 3, 4), seed=4)]),
+        case("left_elided", lambda: L.EinsumDense("...b,bc->...c", 3, bias_axes="c", **k), [x((2, 3, 4), seed=5)]),
+        # Keras' symbolic shape reverses the elided axes here ((None, 3, 2, 3)); its computed output is (2, 2, 3, 3)
+        case("left_elided_rank4", lambda: L.EinsumDense("...b,bc->...c", 3, bias_axes="c", **k),
+             [x((2, 2, 3, 4), seed=8)]),
+        case("right_elided", lambda: L.EinsumDense("ab...,bc->ac...", 5, bias_axes="c", **k), [x((2, 3, 4), seed=6)]),
+        case("contract_two_axes", lambda: L.EinsumDense("abcd,cde->abe", (None, 2), bias_axes="e", activation="tanh",
+                                                        **k), [x((2, 2, 3, 2), seed=7)]),
+    ]
+
+
 FAMILIES = {
     "Identity": identity,
     "AlphaDropout": alpha_dropout,
@@ -110,6 +131,7 @@ FAMILIES = {
     "RMSNormalization": rms_normalization,
     "CenterCrop": center_crop,
     "Resizing": resizing,
+    "EinsumDense": einsum_dense,
     **{f"Adaptive{k}Pooling{r}D": (lambda k=k, r=r: adaptive(k, r)) for k in ("Average", "Max") for r in (1, 2, 3)},
 }
 

@@ -187,6 +187,12 @@ public interface Ops {
   /** Matrix product over the last two axes (batched when ranks exceed 2). */
   Tensor matmul(Tensor a, Tensor b);
 
+  /**
+   * Einstein summation of two operands (NumPy's and Keras' {@code einsum}), such as {@code "ab,bc->ac"} or
+   * {@code "...b,bc->...c"}; differentiable in both.
+   */
+  Tensor einsum(String equation, Tensor a, Tensor b);
+
   /** {@code x} (…, n) times {@code w} (n, m), for any rank of {@code x}. */
   Tensor dot(Tensor x, Tensor w);
 

@@ -111,6 +111,7 @@ public final class Layers {
     REGISTRY.add("AdaptiveMaxPooling3D", AdaptiveMaxPooling3D::fromConfig);
     REGISTRY.add("CenterCrop", CenterCrop::fromConfig);
     REGISTRY.add("Resizing", Resizing::fromConfig);
+    REGISTRY.add("EinsumDense", EinsumDense::fromConfig);
   }
 
   private Layers() {}

@@ -199,6 +199,11 @@ final class TFOps extends TFNNOps {
   }
 
   @Override
+  public Tensor einsum(String equation, Tensor a, Tensor b) {
+    return t(tf.linalg.einsum(List.of(o(a), o(b)), equation));
+  }
+
+  @Override
   public Tensor dot(Tensor x, Tensor w) {
     if (x.rank() == 2) {
       return t(tf.linalg.matMul(o(x), o(w)));
