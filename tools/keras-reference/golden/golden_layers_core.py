@@ -16,7 +16,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import golden_common as g  # noqa: E402
 from golden_common import keras  # noqa: E402
-from golden_layers import case, x  # noqa: E402
+from golden_layers import SEED, _weight_values, case, x  # noqa: E402
 
 L = keras.layers
 
@@ -124,6 +124,40 @@ def einsum_dense():
     ]
 
 
+def spectral_case(name, make, inputs, training):
+    """A case whose "weights" are those before the call and "weights_after" those after it: a training call assigns
+    the normalized kernel and the new vector_u (golden_layers.case records the weights after the call)."""
+    keras.backend.clear_session()
+    keras.utils.set_random_seed(SEED)
+    layer = make()
+    layer(inputs[0])
+    layer.set_weights(_weight_values(layer, 7))
+    before = [g.arr(w) for w in layer.get_weights()]
+    out = layer(inputs[0], training=training)
+    return {
+        "name": name,
+        "config": layer.get_config(),
+        "inputs": [g.arr(v) for v in inputs],
+        "weights": before,
+        "training": training,
+        "outputs": [g.arr(out)],
+        "weights_after": [g.arr(w) for w in layer.get_weights()],
+    }
+
+
+def spectral_normalization():
+    k = dict(kernel_initializer=keras.initializers.GlorotUniform(seed=1))
+    return [
+        spectral_case("dense_training", lambda: L.SpectralNormalization(L.Dense(3, **k)), [x((2, 4))], True),
+        spectral_case("dense_three_iterations", lambda: L.SpectralNormalization(L.Dense(3, **k), power_iterations=3),
+                      [x((2, 4), seed=1)], True),
+        spectral_case("dense_inference", lambda: L.SpectralNormalization(L.Dense(3, **k)), [x((2, 4), seed=2)],
+                      False),
+        spectral_case("conv2d_training", lambda: L.SpectralNormalization(L.Conv2D(2, 2, **k)),
+                      [x((1, 3, 3, 2), seed=3)], True),
+    ]
+
+
 FAMILIES = {
     "Identity": identity,
     "AlphaDropout": alpha_dropout,
@@ -132,6 +166,7 @@ FAMILIES = {
     "CenterCrop": center_crop,
     "Resizing": resizing,
     "EinsumDense": einsum_dense,
+    "SpectralNormalization": spectral_normalization,
     **{f"Adaptive{k}Pooling{r}D": (lambda k=k, r=r: adaptive(k, r)) for k in ("Average", "Max") for r in (1, 2, 3)},
 }
 

@@ -308,6 +308,14 @@ public interface Ops {
    */
   <T> T withControlDependencies(List<Tensor> deps, java.util.function.Supplier<T> body);
 
+  /**
+   * Makes the later reads of {@code v} in this trace (or in the current {@link #withControlDependencies} scope)
+   * return {@code value}, a value of {@code v} after an assignment such as {@link #assign}'s result: as Keras'
+   * automatic control dependencies, code that reads the variable afterwards, its gradient and the optimizer's update
+   * of it included, sees the assigned value and runs after the assignment.
+   */
+  void readAs(Variable v, Tensor value);
+
   /** Runs the given assignments in this trace (recorded as updates of the traced function). */
   void addUpdate(Tensor update);
 }

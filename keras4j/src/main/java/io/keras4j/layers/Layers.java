@@ -112,6 +112,7 @@ public final class Layers {
     REGISTRY.add("CenterCrop", CenterCrop::fromConfig);
     REGISTRY.add("Resizing", Resizing::fromConfig);
     REGISTRY.add("EinsumDense", EinsumDense::fromConfig);
+    REGISTRY.add("SpectralNormalization", SpectralNormalization::fromConfig);
   }
 
   private Layers() {}

@@ -115,8 +115,12 @@ class KerasConfigKeysTest {
   private static void checkDefaults(Registry<? extends KerasSerializable> registry, String cls,
       Map<String, Object> keras, boolean layer) {
     Map<String, Object> expected = new java.util.HashMap<>((Map<String, Object>) keras.get("config"));
-    Map<String, Object> ours = new java.util.HashMap<>(
-        registry.fromConfig(cls, (Map<String, Object>) keras.get("args")).getConfig());
+    Map<String, Object> args = new java.util.HashMap<>((Map<String, Object>) keras.get("args"));
+    // an argument the generator could only write as a Python repr (the layer a wrapper wraps, "Dense(units=4)")
+    // is taken from Keras' config
+    args.replaceAll((k, v) -> v instanceof String s && s.endsWith(")") && expected.get(k) instanceof Map<?, ?>
+        ? expected.get(k) : v);
+    Map<String, Object> ours = new java.util.HashMap<>(registry.fromConfig(cls, args).getConfig());
     if (layer) {
       expected.remove("name");
       ours.remove("name");
