@@ -187,6 +187,12 @@ public interface Ops {
   /** Matrix product over the last two axes (batched when ranks exceed 2). */
   Tensor matmul(Tensor a, Tensor b);
 
+  /**
+   * Einstein summation of two operands (NumPy's and Keras' {@code einsum}), such as {@code "ab,bc->ac"} or
+   * {@code "...b,bc->...c"}; differentiable in both.
+   */
+  Tensor einsum(String equation, Tensor a, Tensor b);
+
   /** {@code x} (…, n) times {@code w} (n, m), for any rank of {@code x}. */
   Tensor dot(Tensor x, Tensor w);
 
@@ -301,6 +307,14 @@ public interface Ops {
    * a variable's value after an update in the same function.
    */
   <T> T withControlDependencies(List<Tensor> deps, java.util.function.Supplier<T> body);
+
+  /**
+   * Makes the later reads of {@code v} in this trace (or in the current {@link #withControlDependencies} scope)
+   * return {@code value}, a value of {@code v} after an assignment such as {@link #assign}'s result: as Keras'
+   * automatic control dependencies, code that reads the variable afterwards, its gradient and the optimizer's update
+   * of it included, sees the assigned value and runs after the assignment.
+   */
+  void readAs(Variable v, Tensor value);
 
   /** Runs the given assignments in this trace (recorded as updates of the traced function). */
   void addUpdate(Tensor update);

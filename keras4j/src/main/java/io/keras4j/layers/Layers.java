@@ -133,6 +133,8 @@ public final class Layers {
     REGISTRY.add("Hashing", Hashing::fromConfig);
     REGISTRY.add("HashedCrossing", HashedCrossing::fromConfig);
     REGISTRY.add("IntegerLookup", IntegerLookup::fromConfig);
+    REGISTRY.add("EinsumDense", EinsumDense::fromConfig);
+    REGISTRY.add("SpectralNormalization", SpectralNormalization::fromConfig);
   }
 
   private Layers() {}
