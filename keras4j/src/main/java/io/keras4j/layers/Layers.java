@@ -114,6 +114,8 @@ public final class Layers {
     REGISTRY.add("RandomGaussianBlur", RandomGaussianBlur::fromConfig);
     REGISTRY.add("RandomShear", RandomShear::fromConfig);
     REGISTRY.add("RandomPerspective", RandomPerspective::fromConfig);
+    REGISTRY.add("MixUp", MixUp::fromConfig);
+    REGISTRY.add("CutMix", CutMix::fromConfig);
   }
 
   private Layers() {}
