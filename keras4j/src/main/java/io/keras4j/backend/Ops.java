@@ -295,6 +295,9 @@ public interface Ops {
 
   Tensor randomNormal(Tensor shape, float mean, float stddev, long seed);
 
+  /** Gamma(alpha, 1) draws of {@code shape} + alpha's shape (TensorFlow's {@code RandomGamma}), float32. */
+  Tensor randomGamma(Tensor shape, Tensor alpha, long seed);
+
   // ---- gradients and control ----
   /** d(target)/d(xs); a null entry where {@code target} does not depend on that x. */
   List<Tensor> gradients(Tensor target, List<Tensor> xs);

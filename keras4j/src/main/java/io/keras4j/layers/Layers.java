@@ -135,6 +135,8 @@ public final class Layers {
     REGISTRY.add("IntegerLookup", IntegerLookup::fromConfig);
     REGISTRY.add("EinsumDense", EinsumDense::fromConfig);
     REGISTRY.add("SpectralNormalization", SpectralNormalization::fromConfig);
+    REGISTRY.add("MixUp", MixUp::fromConfig);
+    REGISTRY.add("CutMix", CutMix::fromConfig);
   }
 
   private Layers() {}

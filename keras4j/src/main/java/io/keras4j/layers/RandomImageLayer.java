@@ -53,6 +53,47 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
     return ops.randomNormal(shape, 0f, 1f, seed + 7919L * draws++);
   }
 
+  /** Gamma(alpha, 1) draws of the given {@code shape} (alpha a scalar tensor), from this layer's seed. */
+  protected Tensor gamma(Ops ops, Tensor shape, Tensor alpha) {
+    return ops.randomGamma(shape, alpha, seed + 7919L * draws++);
+  }
+
+  /** Beta(alpha, alpha) draws of the given {@code shape} (alpha a scalar tensor), as Keras' {@code random.beta}. */
+  protected Tensor beta(Ops ops, Tensor shape, Tensor alpha) {
+    Tensor a = gamma(ops, shape, alpha);
+    return ops.divide(a, ops.add(a, gamma(ops, shape, alpha)));
+  }
+
+  /**
+   * A uniformly random permutation of {@code 0 .. batch - 1} (int64, shape (batch,)), as Keras'
+   * {@code random.shuffle(arange(batch))}: the ranks of i.i.d. uniform draws.
+   */
+  protected Tensor permutation(Ops ops, Tensor batch) {
+    Tensor u = uniform(ops, batch, 0, 1);
+    Tensor ranks = ops.sum(ops.cast(ops.less(ops.reshape(u, 1, -1), ops.reshape(u, -1, 1)), "float32"),
+        new int[] {1}, false);
+    Tensor positions = ops.cast(ops.range(ops.constant(new int[] {0}, Shape.scalar()), batch), "float32");
+    return ops.argmax(ops.cast(ops.equal(ops.reshape(ranks, 1, -1), ops.reshape(positions, -1, 1)), "float32"), 1);
+  }
+
+  /**
+   * Whether each row ({@code axis} 1, shape (batch, length, 1, 1)) or column ({@code axis} 2, (batch, 1, length,
+   * 1)) lies in a band of {@code ratio * length} (ratio (batch,)) starting uniformly within the image, as Keras'
+   * RandomErasing and CutMix {@code _compute_crop_bounds}: {@code start <= i < start + crop}.
+   */
+  protected Tensor band(Ops ops, Tensor batch, Tensor ratio, long length, int axis) {
+    Tensor crop = ops.multiply(ratio, (float) length);
+    Tensor start = ops.multiply(uniform(ops, batch, 0, 1), ops.add(ops.negative(crop), (float) length));
+    Tensor end = ops.add(start, crop);
+    float[] grid = new float[(int) length];
+    for (int i = 0; i < grid.length; i++) {
+      grid[i] = i;
+    }
+    Tensor g = ops.constant(grid, axis == 1 ? Shape.of(1, length, 1, 1) : Shape.of(1, 1, length, 1));
+    return ops.logicalAnd(ops.greaterEqual(g, ops.reshape(start, -1, 1, 1, 1)),
+        ops.less(g, ops.reshape(end, -1, 1, 1, 1)));
+  }
+
   /** This layer's seed. */
   protected long seedValue() {
     return seed;
