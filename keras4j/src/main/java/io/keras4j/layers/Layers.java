@@ -133,6 +133,7 @@ public final class Layers {
     REGISTRY.add("Hashing", Hashing::fromConfig);
     REGISTRY.add("HashedCrossing", HashedCrossing::fromConfig);
     REGISTRY.add("IntegerLookup", IntegerLookup::fromConfig);
+    REGISTRY.add("Pipeline", Pipeline::fromConfig);
   }
 
   private Layers() {}
