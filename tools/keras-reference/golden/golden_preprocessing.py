@@ -181,9 +181,28 @@ def pipeline():
     write("layers", "Pipeline", cases)
 
 
+def stft_spectrogram():
+    S = L.STFTSpectrogram
+    x = normal(11, (2, 40, 1))
+    x2 = normal(12, (2, 24, 2))
+    cases = [case(m, lambda m=m: S(mode=m, frame_length=8), [x])
+             for m in ("log", "magnitude", "psd", "real", "imag", "angle", "stft")]
+    cases += [
+        case("step3_fft16_same", lambda: S(mode="magnitude", frame_length=8, frame_step=3, fft_length=16,
+                                           padding="same"), [x]),
+        case("two_channels", lambda: S(mode="log", frame_length=6, frame_step=2), [x2]),
+        case("two_channels_expand_dims", lambda: S(mode="stft", frame_length=6, frame_step=2, expand_dims=True),
+             [x2]),
+        case("hamming_periodic_spectrum", lambda: S(mode="psd", frame_length=8, window="hamming", periodic=True,
+                                                    scaling="spectrum"), [x]),
+        case("no_window_no_scaling", lambda: S(mode="real", frame_length=4, window=None, scaling=None), [x2]),
+    ]
+    write("layers", "STFTSpectrogram", cases)
+
+
 if __name__ == "__main__":
     only = set(sys.argv[1:])
-    for fn in (category_encoding, discretization, hashing, hashed_crossing, integer_lookup, pipeline):
+    for fn in (category_encoding, discretization, hashing, hashed_crossing, integer_lookup, pipeline, stft_spectrogram):
         if not only or fn.__name__ in only:
             fn()
             print("wrote", fn.__name__)

@@ -134,6 +134,7 @@ public final class Layers {
     REGISTRY.add("HashedCrossing", HashedCrossing::fromConfig);
     REGISTRY.add("IntegerLookup", IntegerLookup::fromConfig);
     REGISTRY.add("Pipeline", Pipeline::fromConfig);
+    REGISTRY.add("STFTSpectrogram", STFTSpectrogram::fromConfig);
   }
 
   private Layers() {}

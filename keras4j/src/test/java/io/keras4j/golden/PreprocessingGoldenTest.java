@@ -27,7 +27,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 public class PreprocessingGoldenTest {
   static final List<String> CLASSES = List.of("CategoryEncoding", "Discretization", "Hashing", "HashedCrossing",
-      "IntegerLookup", "Pipeline");
+      "IntegerLookup", "Pipeline",
+      "STFTSpectrogram");
 
   @TestFactory
   Stream<DynamicTest> preprocessingLayersMatchKeras() {

@@ -13,6 +13,7 @@ import io.keras4j.layers.IntegerLookup;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.Pipeline;
 import io.keras4j.layers.Rescaling;
+import io.keras4j.layers.STFTSpectrogram;
 import io.keras4j.layers.Input;
 import io.keras4j.layers.Layer;
 import io.keras4j.models.Model;
@@ -60,7 +61,8 @@ class PreprocessingSavingTest {
           l.adapt(new long[] {0, 0, 3, 2});
           return new Pipeline(new Rescaling(2.0), l, new CategoryEncoding(6).outputMode("one_hot"));
         }, ids, 1),
-        of("PipelineWithWeights", () -> new Pipeline(new Rescaling(0.5), new Dense(2)), values, 3));
+        of("PipelineWithWeights", () -> new Pipeline(new Rescaling(0.5), new Dense(2)), values, 3),
+        of("STFTSpectrogram", () -> new STFTSpectrogram().frameLength(4).mode("log"), values, 6, 1));
   }
 
   /** A Pipeline's layers' weights lie where Keras puts them: layers/pipeline/layers/dense/vars/0. */
