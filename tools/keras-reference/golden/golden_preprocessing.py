@@ -1,8 +1,9 @@
 """Golden cases of Keras 3.15.1's preprocessing layers (golden/layers/<ClassName>.json).
 
 Each case: {name, config (get_config), inputs: [arr], weights: [arr], training: false, outputs: [arr]}; adapted
-layers add "adapt": arr (the data adapt() saw; the adapted state is in the config or the weights). Integer outputs
-keep their dtype. Run from the repository root:
+layers add "adapt": arr (the data adapt() saw). Integer outputs keep their dtype. Cases that cannot run through a
+model as io.keras4j.golden.LayerGoldenTest runs golden/layers (an adapted vocabulary, which is neither config nor
+weights; an output without a batch axis) go to golden/layers-direct/<ClassName>.json, run by PreprocessingGoldenTest. Run from the repository root:
 
     KERAS_BACKEND=tensorflow /work/venv-keras/bin/python tools/keras-reference/golden/golden_preprocessing.py
 """
@@ -48,7 +49,6 @@ def category_encoding():
              [np.array([[4], [0], [2]], dtype="int32")]),
         case("multi_hot_docstring", lambda: L.CategoryEncoding(num_tokens=4, output_mode="multi_hot"), [ids]),
         case("count", lambda: L.CategoryEncoding(num_tokens=4, output_mode="count"), [ids]),
-        case("multi_hot_vector", lambda: L.CategoryEncoding(num_tokens=6), [np.array([5, 1, 1], dtype="int64")]),
         case("multi_hot_rank3", lambda: L.CategoryEncoding(num_tokens=3),
              [np.array([[[0, 1], [2, 2], [1, 1]], [[2, 0], [0, 0], [1, 2]]], dtype="int64")]),
     ]
@@ -60,6 +60,9 @@ def category_encoding():
     cases.append({"name": "count_weights_docstring", "config": layer.get_config(), "inputs": [arr(ids), arr(w)],
                   "weights": [], "training": False, "outputs": [arr(out)]})
     write("layers", "CategoryEncoding", cases)
+    # a vector is one sample: the output (6,) has no batch axis, so it cannot run through a model
+    write("layers-direct", "CategoryEncoding", [
+        case("multi_hot_vector", lambda: L.CategoryEncoding(num_tokens=6), [np.array([5, 1, 1], dtype="int64")])])
 
 
 def discretization():
@@ -79,7 +82,8 @@ def discretization():
 
 def hashing():
     ints = np.array([[0], [1], [2], [3], [4]], dtype="int64")
-    big = np.array([[-7, 123456789], [2**40, 0], [99, -1]], dtype="int64")
+    # values exact in float32, as keras4j models feed float32 inputs
+    big = np.array([[-7, 12345678], [2**40, 0], [99, -1]], dtype="int64")
     floats = np.array([[1.7, -2.2, 0.0], [3.0, 3.9, -0.5]], dtype="float32")
     cases = [
         case("farmhash_docstring", lambda: L.Hashing(num_bins=3), [ints]),
@@ -105,8 +109,6 @@ def hashed_crossing():
         case("three_features_int32", lambda: L.HashedCrossing(num_bins=17),
              [a.astype("int32"), b.astype("int32"), (a * b).astype("int32")]),
         case("one_hot", lambda: L.HashedCrossing(num_bins=4, output_mode="one_hot"), [a[:, None], b[:, None]]),
-        case("scalars", lambda: L.HashedCrossing(num_bins=100), [np.array(3, dtype="int64"),
-                                                                  np.array(-4, dtype="int64")]),
     ]
     write("layers", "HashedCrossing", cases)
 
@@ -151,7 +153,7 @@ def integer_lookup():
         case("adapt_multi_hot_padded", lambda: IL(output_mode="multi_hot", max_tokens=6, pad_to_max_tokens=True), [x],
              adapt=data),
     ]
-    write("layers-adapt", "IntegerLookup", adapted)
+    write("layers-direct", "IntegerLookup", adapted)
     # a Keras .keras file with an adapted IntegerLookup: its vocabulary is an asset (assets/.../vocabulary.txt);
     # float32 input, as keras4j models feed (IntegerLookup casts to int64)
     keras.backend.clear_session()
@@ -163,9 +165,44 @@ def integer_lookup():
     model.save(path)
 
 
+def pipeline():
+    x = np.array([[-1.5, 1.0, 3.4], [0.5, 0.0, 3.0]], dtype="float32")
+    cases = [
+        case("rescale_discretize_encode", lambda: L.Pipeline([
+            L.Rescaling(0.5, offset=1.0), L.Discretization(bin_boundaries=[0., 1., 2.]),
+            L.CategoryEncoding(num_tokens=4, output_mode="count")]), [x]),
+        case("rescaling_dense", lambda: L.Pipeline([
+            L.Rescaling(2.0), L.Dense(2, kernel_initializer=keras.initializers.RandomNormal(seed=3),
+                                      bias_initializer="ones")]), [x]),
+        case("hashing_then_lookup", lambda: L.Pipeline([
+            L.Hashing(num_bins=50), L.IntegerLookup(vocabulary=[21, 9, 37])]),
+             [np.array([[1, 2, 3, 4, 5, 6]], dtype="int64")]),
+    ]
+    write("layers", "Pipeline", cases)
+
+
+def stft_spectrogram():
+    S = L.STFTSpectrogram
+    x = normal(11, (2, 40, 1))
+    x2 = normal(12, (2, 24, 2))
+    cases = [case(m, lambda m=m: S(mode=m, frame_length=8), [x])
+             for m in ("log", "magnitude", "psd", "real", "imag", "angle", "stft")]
+    cases += [
+        case("step3_fft16_same", lambda: S(mode="magnitude", frame_length=8, frame_step=3, fft_length=16,
+                                           padding="same"), [x]),
+        case("two_channels", lambda: S(mode="log", frame_length=6, frame_step=2), [x2]),
+        case("two_channels_expand_dims", lambda: S(mode="stft", frame_length=6, frame_step=2, expand_dims=True),
+             [x2]),
+        case("hamming_periodic_spectrum", lambda: S(mode="psd", frame_length=8, window="hamming", periodic=True,
+                                                    scaling="spectrum"), [x]),
+        case("no_window_no_scaling", lambda: S(mode="real", frame_length=4, window=None, scaling=None), [x2]),
+    ]
+    write("layers", "STFTSpectrogram", cases)
+
+
 if __name__ == "__main__":
     only = set(sys.argv[1:])
-    for fn in (category_encoding, discretization, hashing, hashed_crossing, integer_lookup):
+    for fn in (category_encoding, discretization, hashing, hashed_crossing, integer_lookup, pipeline, stft_spectrogram):
         if not only or fn.__name__ in only:
             fn()
             print("wrote", fn.__name__)

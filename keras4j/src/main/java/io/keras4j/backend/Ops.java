@@ -343,4 +343,7 @@ public interface Ops {
    * FingerprintCat64 of their Fingerprint64s, as {@code tf.sparse.cross_hashed} (Keras' {@code HashedCrossing}).
    */
   Tensor crossHashed(List<Tensor> xs, int numBins);
+
+  /** The angle of {@code (x2, x1)} in radians, elementwise, in (-pi, pi] (Keras' {@code ops.arctan2(x1, x2)}). */
+  Tensor arctan2(Tensor x1, Tensor x2);
 }

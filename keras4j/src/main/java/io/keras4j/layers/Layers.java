@@ -137,6 +137,8 @@ public final class Layers {
     REGISTRY.add("SpectralNormalization", SpectralNormalization::fromConfig);
     REGISTRY.add("MixUp", MixUp::fromConfig);
     REGISTRY.add("CutMix", CutMix::fromConfig);
+    REGISTRY.add("Pipeline", Pipeline::fromConfig);
+    REGISTRY.add("STFTSpectrogram", STFTSpectrogram::fromConfig);
   }
 
   private Layers() {}

@@ -65,7 +65,7 @@ class HashingTest {
 
   @Test
   void binsAreFingerprint64OfTheDecimalStringModuloNumBins() {
-    long[] values = {0, 1, 2, 3, 4, -7, 123456789, 1L << 40};
+    long[] values = {0, 1, 2, 3, 4, -7, 123456789, 1L << 40, -123456789012345L};
     NDArray out = PreprocessingEval.call(new Hashing(1000), NDArray.of(values, values.length));
     assertEquals("int64", out.dtype());
     for (int i = 0; i < values.length; i++) {

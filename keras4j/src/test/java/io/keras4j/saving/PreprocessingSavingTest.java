@@ -10,6 +10,10 @@ import io.keras4j.layers.CategoryEncoding;
 import io.keras4j.layers.Discretization;
 import io.keras4j.layers.Hashing;
 import io.keras4j.layers.IntegerLookup;
+import io.keras4j.layers.Dense;
+import io.keras4j.layers.Pipeline;
+import io.keras4j.layers.Rescaling;
+import io.keras4j.layers.STFTSpectrogram;
 import io.keras4j.layers.Input;
 import io.keras4j.layers.Layer;
 import io.keras4j.models.Model;
@@ -51,7 +55,24 @@ class PreprocessingSavingTest {
           IntegerLookup l = new IntegerLookup().numOovIndices(2);
           l.adapt(new long[] {1, 1, 2, 5});
           return l;
-        }, ids, 2));
+        }, ids, 2),
+        of("Pipeline", () -> {
+          IntegerLookup l = new IntegerLookup();
+          l.adapt(new long[] {0, 0, 3, 2});
+          return new Pipeline(new Rescaling(2.0), l, new CategoryEncoding(6).outputMode("one_hot"));
+        }, ids, 1),
+        of("PipelineWithWeights", () -> new Pipeline(new Rescaling(0.5), new Dense(2)), values, 3),
+        of("STFTSpectrogram", () -> new STFTSpectrogram().frameLength(4).mode("log"), values, 6, 1));
+  }
+
+  /** A Pipeline's layers' weights lie where Keras puts them: layers/pipeline/layers/dense/vars/0. */
+  @org.junit.jupiter.api.Test
+  void pipelineWeightPathsAreKeras() {
+    KerasTensor in = Input.of(3);
+    try (Model m = new Model(in, new Pipeline(new Rescaling(0.5), new Dense(2)).apply(in))) {
+      assertEquals(java.util.List.of("layers/pipeline/layers/dense/vars/0", "layers/pipeline/layers/dense/vars/1"),
+          java.util.List.copyOf(io.keras4j.saving.formats.WeightsH5.paths(m, null).keySet()));
+    }
   }
 
   /** A .keras file Keras 3.15.1 saved with an adapted IntegerLookup: the vocabulary is read from its assets. */

@@ -85,4 +85,9 @@ abstract class TFPreprocessingOps extends TFNNOps {
     Operand values = (Operand) op.output(1);
     return t(tf.reshape(values, tf.shape(o(xs.get(0)))));
   }
+
+  @Override
+  public Tensor arctan2(Tensor x1, Tensor x2) {
+    return t(tf.math.atan2(o(x1), o(x2)));
+  }
 }

@@ -78,6 +78,8 @@ final class Assets {
       String path = prefix + "/" + (n == null ? base : base + "_" + (n + 1));
       if (l instanceof Model m) {
         add(out, path + "/layers", containerOf(m));
+      } else if (l instanceof io.keras4j.layers.Pipeline p) {
+        add(out, path + "/layers", p.layers());
       } else if (l instanceof HasAssets a && !(l instanceof InputLayer)) {
         out.put(path, a);
       }

@@ -68,6 +68,8 @@ public final class WeightsH5 {
       String path = prefix + "/" + (n == null ? base : base + "_" + (n + 1));
       if (l instanceof Model m) {
         addLayers(out, path + "/layers", containerOf(m));
+      } else if (l instanceof io.keras4j.layers.Pipeline p) {
+        addLayers(out, path + "/layers", p.layers()); // Keras saves a Pipeline's layers as a model's
       } else if (!(l instanceof InputLayer)) {
         List<Variable> vars = l.weights();
         for (int i = 0; i < vars.size(); i++) {
