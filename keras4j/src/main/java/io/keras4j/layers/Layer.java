@@ -437,6 +437,15 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
 
   // ---- weights ----
 
+  /**
+   * The random generators this layer owns, whose states are saved with the model but are not weights (Keras'
+   * {@code layer._seed_generators}; their states are in Keras' {@code layer.variables}, not {@code layer.weights}).
+   * None by default; random layers override it.
+   */
+  public List<io.keras4j.random.SeedGenerator> seedGenerators() {
+    return List.of();
+  }
+
   /** All weights: own trainable, own non-trainable, then each tracked layer's (Keras' {@code layer.weights}). */
   public List<Variable> weights() {
     List<Variable> w = new ArrayList<>();

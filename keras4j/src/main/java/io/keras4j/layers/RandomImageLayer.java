@@ -4,15 +4,17 @@ import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
-import java.util.ArrayList;
+import io.keras4j.random.SeedGenerator;
 import io.keras4j.saving.Config;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The base of the image augmentation layers: active in training only (identity at inference), seeded, and
  * applying the same random draw to every input of one call, so an image and its label map (a mask, a source map)
- * stay aligned: {@code flip.applyAll(List.of(image, mask), true)}.
+ * stay aligned: {@code flip.applyAll(List.of(image, mask), true)}. The draws come from a {@link SeedGenerator} of the
+ * layer's seed, whose state is saved with the model.
  *
  * <p>Keras equivalent: {@code keras.layers.RandomFlip} and friends ({@code BaseImagePreprocessingLayer}), whose
  * transformations apply alike to images and segmentation masks. Inputs are channels-last (batch, h, w, c).
@@ -21,13 +23,14 @@ import java.util.Map;
  */
 public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends BaseLayer<T> {
   private long seed = Backend.nextSeed();
+  private SeedGenerator generator = new SeedGenerator(seed);
   private String dataFormat = "channels_last";
-  private int draws;
 
   /** Sets the seed of the random draws (Keras' {@code seed=}). Default: from the global generator. */
   public T seed(long seed) {
     checkNotBuilt("seed");
     this.seed = seed;
+    this.generator = new SeedGenerator(seed);
     return self();
   }
 
@@ -38,9 +41,18 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
     return self();
   }
 
-  /** A uniform draw in [min, max) per sample, shape (batch,), from this layer's seed. */
+  /**
+   * A uniform draw in [min, max) per sample, shape (batch,), from this layer's {@link SeedGenerator}: each draw
+   * takes the generator's next seed, so the draws of one call differ and every training step advances the stream.
+   */
   protected Tensor uniform(Ops ops, Tensor batch, float min, float max) {
-    return ops.randomUniform(ops.reshape(batch, 1), min, max, seed + 7919L * draws++);
+    return ops.statelessRandomUniform(ops.reshape(batch, 1), generator.next(), min, max);
+  }
+
+  /** The generator of the random draws (Keras' {@code generator}), saved with the model. */
+  @Override
+  public List<SeedGenerator> seedGenerators() {
+    return List.of(generator);
   }
 
   /** The augmentation of one call: {@code inputs} transformed with the same random parameters. */
@@ -57,7 +69,6 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
     if (!training) {
       return inference(inputs);
     }
-    draws = 0;
     return augment(ops(), inputs);
   }
 
