@@ -113,6 +113,18 @@ class SeedGeneratorTest {
   }
 
   @Test
+  void aModelListsItsLayersGenerators() {
+    Dropout d = new Dropout(0.2).seed(1);
+    GaussianNoise g = new GaussianNoise(0.2).seed(2);
+    try (io.keras4j.models.Sequential m = new io.keras4j.models.Sequential()) {
+      m.add(new io.keras4j.layers.Dense(3).inputShape(4));
+      m.add(d);
+      m.add(g);
+      assertEquals(List.of(d.seedGenerators().get(0), g.seedGenerators().get(0)), m.seedGenerators());
+    }
+  }
+
+  @Test
   void configFollowsKeras() {
     SeedGenerator g = new SeedGenerator(17);
     assertEquals(Map.of("seed", 17L, "name", "seed_generator"), g.getConfig());
