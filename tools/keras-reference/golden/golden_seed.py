@@ -53,6 +53,8 @@ def main():
         call_case("rate_0.5_seed_11", lambda: keras.layers.SpatialDropout1D(0.5, seed=11), x3)])
     write("random", "GaussianNoise", [
         call_case("stddev_0.3_seed_7", lambda: keras.layers.GaussianNoise(0.3, seed=7), x)])
+    write("random", "AlphaDropout", [
+        call_case("rate_0.3_seed_7", lambda: keras.layers.AlphaDropout(0.3, seed=7), x)])
     write("random", "GaussianDropout", [
         call_case("rate_0.4_seed_7", lambda: keras.layers.GaussianDropout(0.4, seed=7), x)])
 

@@ -263,6 +263,13 @@ public interface Ops {
   /** Bilinear resize of (batch, h, w, c) images to (height, width), half-pixel centres as Keras 3. */
   Tensor resizeBilinear(Tensor x, int height, int width);
 
+  /**
+   * Resize of (batch, h, w, c) images to (height, width) as TensorFlow's {@code tf.image.resize} (v2), which Keras'
+   * TensorFlow backend calls: interpolation "bilinear", "nearest", "bicubic" (half-pixel centres), "area",
+   * "lanczos3" or "lanczos5"; with {@code antialias}, bilinear, bicubic and lanczos filter when downsampling.
+   */
+  Tensor resize(Tensor x, int height, int width, String interpolation, boolean antialias);
+
   /** {@code x} reversed along {@code axis}. */
   Tensor flip(Tensor x, int axis);
 
@@ -314,4 +321,26 @@ public interface Ops {
 
   /** Runs the given assignments in this trace (recorded as updates of the traced function). */
   void addUpdate(Tensor update);
+
+  // ---- preprocessing (Keras' preprocessing layers) ----
+  /**
+   * For each value, its insertion index in the 1-D ascending {@code sorted}: the first index whose element is
+   * {@code >= value} ({@code right} false) or {@code > value} ({@code right} true), int32 of the values' shape
+   * (Keras' {@code ops.searchsorted}; with {@code right} true, {@code ops.digitize}).
+   */
+  Tensor searchSorted(Tensor sorted, Tensor values, boolean right);
+
+  /**
+   * Each value hashed into {@code [0, numBins)}, int64: floats truncated to int64, the integers written as decimal
+   * strings and hashed with FarmHash Fingerprint64 ({@code salt} null, {@code tf.strings.to_hash_bucket_fast}) or
+   * keyed SipHash with the two 64-bit {@code salt} words ({@code tf.strings.to_hash_bucket_strong}), as Keras'
+   * {@code Hashing} layer.
+   */
+  Tensor hashBucket(Tensor x, int numBins, long[] salt);
+
+  /**
+   * The hashed cross of rank-2 {@code (batch, 1)} integer features into {@code [0, numBins)}, int64 {@code (batch, 1)}:
+   * FingerprintCat64 of their Fingerprint64s, as {@code tf.sparse.cross_hashed} (Keras' {@code HashedCrossing}).
+   */
+  Tensor crossHashed(List<Tensor> xs, int numBins);
 }

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The base of Dropout, SpatialDropout1D and SpatialDropout2D: the rate, the seed and the masked call.
+ * The base of Dropout, AlphaDropout and the spatial dropouts: the rate, the seed, the mask's shape and the masked
+ * call.
  *
  * <p>Keras equivalent: {@code keras.layers.Dropout(rate, noise_shape=None, seed=None)}, which Keras' spatial
  * dropouts subclass. Porting note: a separate generic base, so that each subclass' setters return that subclass.
@@ -60,22 +61,32 @@ public abstract class BaseDropout<T extends BaseDropout<T>> extends BaseLayer<T>
       return input;
     }
     Ops ops = ops();
-    Tensor shape = ops.shapeOf(input);
-    int[] noiseShape = noiseShapeFor(input);
-    if (noiseShape != null) {
-      Tensor[] dims = new Tensor[noiseShape.length];
-      for (int i = 0; i < noiseShape.length; i++) {
-        dims[i] = noiseShape[i] < 0 ? ops.dimension(input, i) : ops.constant(new int[] {noiseShape[i]}, Shape.scalar());
-      }
-      shape = ops.stack(List.of(dims), 0);
-    }
-    return ops.statelessDropout(input, rate, shape, seedGenerator.next());
+    return ops.statelessDropout(input, rate, noiseShape(input), seedGenerator.next());
+  }
+
+  /** The generator of the masks (Keras' {@code seed_generator}); null when the rate is 0. */
+  protected SeedGenerator seedGenerator() {
+    return seedGenerator;
   }
 
   /** The generator of the masks (Keras' {@code seed_generator}); none when the rate is 0. */
   @Override
   public List<SeedGenerator> seedGenerators() {
     return seedGenerator == null ? List.of() : List.of(seedGenerator);
+  }
+
+  /** The mask's shape as a tensor: {@link #noiseShapeFor}, its -1 sizes taken from {@code input}. */
+  protected final Tensor noiseShape(Tensor input) {
+    Ops ops = ops();
+    int[] noiseShape = noiseShapeFor(input);
+    if (noiseShape == null) {
+      return ops.shapeOf(input);
+    }
+    Tensor[] dims = new Tensor[noiseShape.length];
+    for (int i = 0; i < noiseShape.length; i++) {
+      dims[i] = noiseShape[i] < 0 ? ops.dimension(input, i) : ops.constant(new int[] {noiseShape[i]}, Shape.scalar());
+    }
+    return ops.stack(List.of(dims), 0);
   }
 
   @Override

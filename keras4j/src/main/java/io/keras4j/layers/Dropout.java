@@ -40,7 +40,8 @@ public class Dropout extends BaseDropout<Dropout> {
     return c;
   }
 
-  private static java.util.List<Object> nullForUnknown(int[] shape) {
+  /** A noise shape as Keras writes it, -1 sizes as null. */
+  static java.util.List<Object> nullForUnknown(int[] shape) {
     java.util.List<Object> out = new java.util.ArrayList<>();
     for (int d : shape) {
       out.add(d < 0 ? null : d);
@@ -56,13 +57,22 @@ public class Dropout extends BaseDropout<Dropout> {
     if (seed != null) {
       d.seed(seed);
     }
-    if (c.get("noise_shape") instanceof java.util.List<?> l) {
-      int[] shape = new int[l.size()];
-      for (int i = 0; i < shape.length; i++) {
-        shape[i] = l.get(i) == null ? -1 : ((Number) l.get(i)).intValue();
-      }
-      d.noiseShape(shape);
+    int[] noiseShape = readNoiseShape(c);
+    if (noiseShape != null) {
+      d.noiseShape(noiseShape);
     }
     return withBaseConfig(d, c);
+  }
+
+  /** The {@code noise_shape} of a config, null sizes as -1; null when absent or null. */
+  static int[] readNoiseShape(Config c) {
+    if (!(c.get("noise_shape") instanceof java.util.List<?> l)) {
+      return null;
+    }
+    int[] shape = new int[l.size()];
+    for (int i = 0; i < shape.length; i++) {
+      shape[i] = l.get(i) == null ? -1 : ((Number) l.get(i)).intValue();
+    }
+    return shape;
   }
 }

@@ -354,7 +354,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
     List<Shape> outShapes = computeOutputShapes(shapes, dtypes);
     List<KerasTensor> outputs = new ArrayList<>();
     for (int i = 0; i < outShapes.size(); i++) {
-      outputs.add(new KerasTensor(outShapes.get(i), dtype, this, inboundNodes.size(), i));
+      outputs.add(new KerasTensor(outShapes.get(i), outputDtype(), this, inboundNodes.size(), i));
     }
     inboundNodes.add(new Node(this, inputs, outputs));
     return outputs;
@@ -394,6 +394,14 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
           + " inputs");
     }
     return List.of(call(inputs.get(0), training));
+  }
+
+  /**
+   * The dtype of this layer's outputs on symbolic tensors (the dtype of Keras' {@code compute_output_spec}); by
+   * default the layer's dtype. Preprocessing layers that return indices override it ("int32", "int64").
+   */
+  protected String outputDtype() {
+    return dtype;
   }
 
   /** The output shape for an input of {@code inputShape}; by default found by tracing {@code call}. */

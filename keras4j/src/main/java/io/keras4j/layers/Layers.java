@@ -97,6 +97,44 @@ public final class Layers {
     REGISTRY.add("RandomCrop", RandomCrop::fromConfig);
   }
 
+  static {
+    // core layers of issue 9, item 7
+    REGISTRY.add("Identity", Identity::fromConfig);
+    REGISTRY.add("AlphaDropout", AlphaDropout::fromConfig);
+    REGISTRY.add("SpatialDropout3D", SpatialDropout3D::fromConfig);
+    REGISTRY.add("RMSNormalization", RMSNormalization::fromConfig);
+    REGISTRY.add("AdaptiveAveragePooling1D", AdaptiveAveragePooling1D::fromConfig);
+    REGISTRY.add("AdaptiveAveragePooling2D", AdaptiveAveragePooling2D::fromConfig);
+    REGISTRY.add("AdaptiveAveragePooling3D", AdaptiveAveragePooling3D::fromConfig);
+    REGISTRY.add("AdaptiveMaxPooling1D", AdaptiveMaxPooling1D::fromConfig);
+    REGISTRY.add("AdaptiveMaxPooling2D", AdaptiveMaxPooling2D::fromConfig);
+    REGISTRY.add("AdaptiveMaxPooling3D", AdaptiveMaxPooling3D::fromConfig);
+    REGISTRY.add("CenterCrop", CenterCrop::fromConfig);
+    REGISTRY.add("Resizing", Resizing::fromConfig);
+    // image augmentation (Keras 3 keras.layers, BaseImagePreprocessingLayer subclasses)
+    REGISTRY.add("AutoContrast", AutoContrast::fromConfig);
+    REGISTRY.add("Solarization", Solarization::fromConfig);
+    REGISTRY.add("Equalization", Equalization::fromConfig);
+    REGISTRY.add("RandomInvert", RandomInvert::fromConfig);
+    REGISTRY.add("RandomGrayscale", RandomGrayscale::fromConfig);
+    REGISTRY.add("RandomPosterization", RandomPosterization::fromConfig);
+    REGISTRY.add("RandomSharpness", RandomSharpness::fromConfig);
+    REGISTRY.add("RandomSaturation", RandomSaturation::fromConfig);
+    REGISTRY.add("RandomHue", RandomHue::fromConfig);
+    REGISTRY.add("RandomColorDegeneration", RandomColorDegeneration::fromConfig);
+    REGISTRY.add("RandomColorJitter", RandomColorJitter::fromConfig);
+    REGISTRY.add("RandomErasing", RandomErasing::fromConfig);
+    REGISTRY.add("RandomGaussianBlur", RandomGaussianBlur::fromConfig);
+    REGISTRY.add("RandomShear", RandomShear::fromConfig);
+    REGISTRY.add("RandomPerspective", RandomPerspective::fromConfig);
+    // preprocessing (keras.layers preprocessing module)
+    REGISTRY.add("CategoryEncoding", CategoryEncoding::fromConfig);
+    REGISTRY.add("Discretization", Discretization::fromConfig);
+    REGISTRY.add("Hashing", Hashing::fromConfig);
+    REGISTRY.add("HashedCrossing", HashedCrossing::fromConfig);
+    REGISTRY.add("IntegerLookup", IntegerLookup::fromConfig);
+  }
+
   private Layers() {}
 
   /**

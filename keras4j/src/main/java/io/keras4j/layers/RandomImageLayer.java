@@ -55,6 +55,26 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
     return List.of(generator);
   }
 
+  /** A uniform draw in [min, max) of the given {@code shape} (a 1-D int tensor), from this layer's generator. */
+  protected Tensor draw(Ops ops, Tensor shape, float min, float max) {
+    return ops.statelessRandomUniform(shape, generator.next(), min, max);
+  }
+
+  /** A standard normal draw of the given {@code shape} (a 1-D int tensor), from this layer's generator. */
+  protected Tensor normal(Ops ops, Tensor shape) {
+    return ops.statelessRandomNormal(shape, generator.next(), 0f, 1f);
+  }
+
+  /** This layer's seed. */
+  protected long seedValue() {
+    return seed;
+  }
+
+  /** Whether Keras writes {@code seed} in this layer's config (AutoContrast, Equalization, RandomGrayscale don't). */
+  protected boolean writesSeed() {
+    return true;
+  }
+
   /** The augmentation of one call: {@code inputs} transformed with the same random parameters. */
   protected abstract List<Tensor> augment(Ops ops, List<Tensor> inputs);
 
@@ -70,6 +90,23 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
       return inference(inputs);
     }
     return augment(ops(), inputs);
+  }
+
+  /**
+   * This layer's training-mode augmentation of {@code inputs}: how a composite layer (RandomColorJitter, AugMix,
+   * RandAugment) applies its parts.
+   */
+  List<Tensor> augmentPart(Ops ops, List<Tensor> inputs) {
+    return augment(ops, inputs);
+  }
+
+  /**
+   * {@link #augmentPart(Ops, List)} with the draws taken from {@code owner}'s generator, so a composite layer that
+   * makes its parts afresh at each call keeps one random stream, saved with it.
+   */
+  List<Tensor> augmentPart(Ops ops, List<Tensor> inputs, RandomImageLayer<?> owner) {
+    this.generator = owner.generator;
+    return augment(ops, inputs);
   }
 
   /** The output at inference: the inputs unchanged. */
@@ -92,7 +129,9 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     c.put("data_format", dataFormat);
-    c.put("seed", seed);
+    if (writesSeed()) {
+      c.put("seed", seed);
+    }
     return c;
   }
 

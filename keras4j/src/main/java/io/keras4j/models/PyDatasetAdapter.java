@@ -83,7 +83,7 @@ final class PyDatasetAdapter implements DataAdapter {
   }
 
   @Override
-  public void onEpochBegin() {}
+  public void onEpochBegin(int epoch) {}
 
   @Override
   public void onEpochEnd() {

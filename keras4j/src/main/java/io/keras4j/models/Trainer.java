@@ -142,8 +142,8 @@ final class Trainer implements AutoCloseable {
     checkBatch(xs, ys);
     functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys));
     functions.train(1);
-    java.util.Random random = Backend.random(null); // drawn with or without shuffling, so later seeds match
-    try (DataAdapter train = new ArrayDataAdapter(xs, ys, sw, o.batchSize, o.shuffle ? random : null)) {
+    long seed = Backend.nextSeed(); // drawn with or without shuffling, so later seeds match
+    try (DataAdapter train = new ArrayDataAdapter(xs, ys, sw, o.batchSize, o.shuffle ? seed : null)) {
       return new FitLoop(this, model, o).run(train, validation);
     }
   }
@@ -211,7 +211,7 @@ final class Trainer implements AutoCloseable {
     callbacks.onTestBegin(new LinkedHashMap<>());
     functions.resetMetrics();
     Map<String, Double> logs = new LinkedHashMap<>();
-    data.onEpochBegin();
+    data.onEpochBegin(0);
     EpochIterator steps = new EpochIterator(data, null, 1);
     for (EpochIterator.Step step : steps) {
       callbacks.onTestBatchBegin(step.begin(), new LinkedHashMap<>());

@@ -82,7 +82,17 @@ class EveryLayerRoundTripTest {
         of(() -> new RandomZoom(0.2), 4, 4, 1),
         of(() -> new RandomCrop(2, 2), 4, 4, 1),
         of(() -> new RandomContrast(0.2), 4, 4, 1),
-        of(() -> new RandomBrightness(0.1), 4, 4, 1));
+        of(() -> new RandomBrightness(0.1), 4, 4, 1),
+        // core layers of issue 9, item 7
+        of(Identity::new, 3),
+        of(() -> new AlphaDropout(0.2).noiseShape(-1, 1, 2), 3, 2),
+        of(() -> new SpatialDropout3D(0.2).dataFormat("channels_first"), 2, 2, 2, 2),
+        of(() -> new RMSNormalization().axis(1, 2).epsilon(1e-4), 2, 3),
+        of(() -> new AdaptiveAveragePooling1D(2), 5, 2),
+        of(() -> new AdaptiveMaxPooling2D(2, 3).dataFormat("channels_first"), 1, 5, 4),
+        of(() -> new AdaptiveAveragePooling3D(1, 2, 2), 3, 3, 3, 1),
+        of(() -> new CenterCrop(2, 3).dataFormat("channels_first"), 1, 4, 4),
+        of(() -> new Resizing(3, 5).interpolation("bicubic").padToAspectRatio(true).fillValue(0.5), 4, 4, 2));
   }
 
   static String json(Object o) {

@@ -237,6 +237,39 @@ abstract class TFNNOps extends TFMathOps {
   }
 
   @Override
+  public Tensor resize(Tensor x, int height, int width, String interpolation, boolean antialias) {
+    Operand size = tf.constant(new int[] {height, width});
+    switch (interpolation) {
+      case "nearest":
+        return t(tf.image.resizeNearestNeighbor(o(x), size,
+            org.tensorflow.op.image.ResizeNearestNeighbor.halfPixelCenters(true)));
+      case "area":
+        return t(tf.image.resizeArea(o(x), size));
+      case "bilinear":
+        return antialias ? scaleAndTranslate(x, size, "triangle", true) : resizeBilinear(x, height, width);
+      case "bicubic":
+        return antialias ? scaleAndTranslate(x, size, "keyscubic", true)
+            : t(tf.image.resizeBicubic(o(x), size, org.tensorflow.op.image.ResizeBicubic.halfPixelCenters(true)));
+      case "lanczos3":
+      case "lanczos5":
+        return scaleAndTranslate(x, size, interpolation, antialias);
+      default:
+        throw new IllegalArgumentException("Invalid value for argument `interpolation`. Expected one of "
+            + "[bilinear, nearest, lanczos3, lanczos5, bicubic, area]. Received: interpolation=" + interpolation);
+    }
+  }
+
+  /** TensorFlow's {@code resize_with_scale_and_translate}: scale = new size / old size in float32, no shift. */
+  private Tensor scaleAndTranslate(Tensor x, Operand size, String kernel, boolean antialias) {
+    Operand hw = tf.slice(tf.shape(o(x)), tf.constant(new int[] {1}), tf.constant(new int[] {2}));
+    Operand scale = tf.math.div(tf.dtypes.cast(size, org.tensorflow.types.TFloat32.class),
+        tf.dtypes.cast(hw, org.tensorflow.types.TFloat32.class));
+    return t(tf.image.scaleAndTranslate(o(x), size, scale, tf.zeros(tf.constant(new int[] {2}),
+        org.tensorflow.types.TFloat32.class), org.tensorflow.op.image.ScaleAndTranslate.kernelType(kernel),
+        org.tensorflow.op.image.ScaleAndTranslate.antialias(antialias)));
+  }
+
+  @Override
   public Tensor flip(Tensor x, int axis) {
     return t(tf.reverse(o(x), tf.constant(new int[] {norm(x, axis)})));
   }

@@ -32,7 +32,7 @@ import org.tensorflow.types.family.TType;
  * of the function being traced.
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
-final class TFOps extends TFNNOps {
+final class TFOps extends TFPreprocessingOps {
   private final TFComputeGraph graph;
   private boolean scoped;
   /** Reads made inside the current control-dependency scope, one per variable, so gradients can find them. */
