@@ -297,6 +297,22 @@ public interface Ops {
 
   /** Gamma(alpha, 1) draws of {@code shape} + alpha's shape (TensorFlow's {@code RandomGamma}), float32. */
   Tensor randomGamma(Tensor shape, Tensor alpha, long seed);
+  // ---- stateless random: the numbers are a function of {@code seed}, an integer (2,) tensor ----
+  /**
+   * Uniform numbers in [min, max) drawn from {@code seed} (int32 or int64, shape (2,)), the same for the same seed
+   * (Keras' {@code keras.random.uniform} with a seed tensor; {@code tf.random.stateless_uniform} on TensorFlow).
+   */
+  Tensor statelessRandomUniform(Tensor shape, Tensor seed, float min, float max);
+
+  /** Normal numbers of the given mean and stddev drawn from {@code seed} ({@code tf.random.stateless_normal}). */
+  Tensor statelessRandomNormal(Tensor shape, Tensor seed, float mean, float stddev);
+
+  /**
+   * Inverted dropout from {@code seed}: an element is kept where a uniform draw of {@code noiseShape} (broadcast to
+   * {@code x}) is at least {@code rate} and scaled by {@code 1 / (1 - rate)}, else zero (Keras'
+   * {@code keras.random.dropout}; {@code tf.nn.experimental.stateless_dropout} on TensorFlow).
+   */
+  Tensor statelessDropout(Tensor x, double rate, Tensor noiseShape, Tensor seed);
 
   // ---- gradients and control ----
   /** d(target)/d(xs); a null entry where {@code target} does not depend on that x. */

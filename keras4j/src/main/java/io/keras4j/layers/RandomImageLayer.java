@@ -4,15 +4,17 @@ import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
-import java.util.ArrayList;
+import io.keras4j.random.SeedGenerator;
 import io.keras4j.saving.Config;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The base of the image augmentation layers: active in training only (identity at inference), seeded, and
  * applying the same random draw to every input of one call, so an image and its label map (a mask, a source map)
- * stay aligned: {@code flip.applyAll(List.of(image, mask), true)}.
+ * stay aligned: {@code flip.applyAll(List.of(image, mask), true)}. The draws come from a {@link SeedGenerator} of the
+ * layer's seed, whose state is saved with the model.
  *
  * <p>Keras equivalent: {@code keras.layers.RandomFlip} and friends ({@code BaseImagePreprocessingLayer}), whose
  * transformations apply alike to images and segmentation masks. Inputs are channels-last (batch, h, w, c).
@@ -21,13 +23,14 @@ import java.util.Map;
  */
 public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends BaseLayer<T> {
   private long seed = Backend.nextSeed();
+  private SeedGenerator generator = new SeedGenerator(seed);
   private String dataFormat = "channels_last";
-  private int draws;
 
   /** Sets the seed of the random draws (Keras' {@code seed=}). Default: from the global generator. */
   public T seed(long seed) {
     checkNotBuilt("seed");
     this.seed = seed;
+    this.generator = new SeedGenerator(seed);
     return self();
   }
 
@@ -38,19 +41,28 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
     return self();
   }
 
-  /** A uniform draw in [min, max) per sample, shape (batch,), from this layer's seed. */
+  /**
+   * A uniform draw in [min, max) per sample, shape (batch,), from this layer's {@link SeedGenerator}: each draw
+   * takes the generator's next seed, so the draws of one call differ and every training step advances the stream.
+   */
   protected Tensor uniform(Ops ops, Tensor batch, float min, float max) {
-    return ops.randomUniform(ops.reshape(batch, 1), min, max, seed + 7919L * draws++);
+    return ops.statelessRandomUniform(ops.reshape(batch, 1), generator.next(), min, max);
   }
 
-  /** A uniform draw in [min, max) of the given {@code shape} (a 1-D int tensor), from this layer's seed. */
+  /** The generator of the random draws (Keras' {@code generator}), saved with the model. */
+  @Override
+  public List<SeedGenerator> seedGenerators() {
+    return List.of(generator);
+  }
+
+  /** A uniform draw in [min, max) of the given {@code shape} (a 1-D int tensor), from this layer's generator. */
   protected Tensor draw(Ops ops, Tensor shape, float min, float max) {
-    return ops.randomUniform(shape, min, max, seed + 7919L * draws++);
+    return ops.statelessRandomUniform(shape, generator.next(), min, max);
   }
 
-  /** A standard normal draw of the given {@code shape} (a 1-D int tensor), from this layer's seed. */
+  /** A standard normal draw of the given {@code shape} (a 1-D int tensor), from this layer's generator. */
   protected Tensor normal(Ops ops, Tensor shape) {
-    return ops.randomNormal(shape, 0f, 1f, seed + 7919L * draws++);
+    return ops.statelessRandomNormal(shape, generator.next(), 0f, 1f);
   }
 
   /** Gamma(alpha, 1) draws of the given {@code shape} (alpha a scalar tensor), from this layer's seed. */
@@ -118,16 +130,23 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
     if (!training) {
       return inference(inputs);
     }
-    draws = 0;
     return augment(ops(), inputs);
   }
 
   /**
-   * This layer's training-mode augmentation of {@code inputs} with its draws counted afresh: how a composite layer
-   * (RandomColorJitter, AugMix, RandAugment) applies its parts.
+   * This layer's training-mode augmentation of {@code inputs}: how a composite layer (RandomColorJitter, AugMix,
+   * RandAugment) applies its parts.
    */
   List<Tensor> augmentPart(Ops ops, List<Tensor> inputs) {
-    draws = 0;
+    return augment(ops, inputs);
+  }
+
+  /**
+   * {@link #augmentPart(Ops, List)} with the draws taken from {@code owner}'s generator, so a composite layer that
+   * makes its parts afresh at each call keeps one random stream, saved with it.
+   */
+  List<Tensor> augmentPart(Ops ops, List<Tensor> inputs, RandomImageLayer<?> owner) {
+    this.generator = owner.generator;
     return augment(ops, inputs);
   }
 

@@ -363,6 +363,27 @@ final class TFOps extends TFPreprocessingOps {
     return t(tf.math.add(tf.math.mul(n, tf.constant(stddev)), tf.constant(mean)));
   }
 
+  @Override
+  public Tensor statelessRandomUniform(Tensor shape, Tensor seed, float min, float max) {
+    return t(TFStatelessRandom.uniform(tf, o(shape), o(seed), min, max));
+  }
+
+  @Override
+  public Tensor statelessRandomNormal(Tensor shape, Tensor seed, float mean, float stddev) {
+    return t(TFStatelessRandom.normal(tf, o(shape), o(seed), mean, stddev));
+  }
+
+  @Override
+  public Tensor statelessDropout(Tensor x, double rate, Tensor noiseShape, Tensor seed) {
+    if (rate >= 1) {
+      return zerosLike(x);
+    }
+    if (rate <= 0) {
+      return x;
+    }
+    return t(TFStatelessRandom.dropout(tf, o(x), rate, noiseShape == null ? tf.shape(o(x)) : o(noiseShape), o(seed)));
+  }
+
   // ---- gradients and control ----
   @Override
   public List<Tensor> gradients(Tensor target, List<Tensor> xs) {
