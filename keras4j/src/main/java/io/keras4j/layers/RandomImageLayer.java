@@ -24,6 +24,7 @@ import java.util.Map;
 public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends BaseLayer<T> {
   private long seed = Backend.nextSeed();
   private SeedGenerator generator = new SeedGenerator(seed);
+  private int gammaDraws;
   private String dataFormat = "channels_last";
 
   /** Sets the seed of the random draws (Keras' {@code seed=}). Default: from the global generator. */
@@ -65,9 +66,14 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
     return ops.statelessRandomNormal(shape, generator.next(), 0f, 1f);
   }
 
-  /** Gamma(alpha, 1) draws of the given {@code shape} (alpha a scalar tensor), from this layer's seed. */
+  /**
+   * Gamma(alpha, 1) draws of the given {@code shape} (alpha a scalar tensor), from this layer's seed.
+   *
+   * <p>Porting note: TensorFlow's stateful RandomGamma kernel, seeded per draw; its stream is not part of the
+   * saved generator state, so MixUp's draws restart with a resumed fit.
+   */
   protected Tensor gamma(Ops ops, Tensor shape, Tensor alpha) {
-    return ops.randomGamma(shape, alpha, seed + 7919L * draws++);
+    return ops.randomGamma(shape, alpha, seed + 7919L * gammaDraws++);
   }
 
   /** Beta(alpha, alpha) draws of the given {@code shape} (alpha a scalar tensor), as Keras' {@code random.beta}. */
