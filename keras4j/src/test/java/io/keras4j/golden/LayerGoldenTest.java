@@ -76,12 +76,9 @@ class LayerGoldenTest {
       m.put(id, channelsFirst);
     }
     m.put("GroupNormalization/axis1", "axis other than the last");
-    m.put("LayerNormalization/axes", "several normalization axes");
     m.put("Normalization/given_scalar", "axis=None (one mean for all features)");
     m.put("Normalization/adapted_axis1", "a feature axis other than the last");
-    m.put("Softmax/axes", "several softmax axes");
     m.put("RandomCrop/training_larger_target", "inputs smaller than the crop (Keras resizes them first)");
-    m.put("UnitNormalization/axes", "several normalization axes");
     return m;
   }
 
