@@ -75,8 +75,6 @@ class LayerGoldenTest {
         "UpSampling2D/channels_first", "ZeroPadding2D/channels_first")) {
       m.put(id, channelsFirst);
     }
-    m.put("Normalization/given_scalar", "axis=None (one mean for all features)");
-    m.put("Normalization/adapted_axis1", "a feature axis other than the last");
     m.put("RandomCrop/training_larger_target", "inputs smaller than the crop (Keras resizes them first)");
     return m;
   }
