@@ -2,7 +2,8 @@
 
 Each case: {"name", "config" (the layer's full get_config()), "inputs" (list of arrays, batch axis included),
 "weights" (list of arrays in get_weights() order, random non-zero values set with set_weights), "training" (bool),
-"outputs" (list of arrays)}; optionally "atol"/"rtol" with a "tolerance_reason".
+"outputs" (list of arrays)}; optionally "atol"/"rtol" with a "tolerance_reason", and "adapt" (the data a
+preprocessing layer was adapted on; its weights are then Keras' adapted ones).
 
 Run from the repository root:
 
@@ -198,9 +199,14 @@ def simple():
                                                          invert=True), [x((2, 3))]),
             case("given_scalar", lambda: L.Normalization(axis=None, mean=0.5, variance=2.0), [x((2, 4))]),
             case("adapted", lambda: adapted(L.Normalization(), x((10, 3), seed=5, scale=3)), [x((2, 3))],
-                 set_weights=False),
+                 set_weights=False, adapt=g.arr(x((10, 3), seed=5, scale=3))),
             case("adapted_axis1", lambda: adapted(L.Normalization(axis=1), x((10, 4, 3), seed=5)),
-                 [x((2, 4, 3))], set_weights=False),
+                 [x((2, 4, 3))], set_weights=False, adapt=g.arr(x((10, 4, 3), seed=5))),
+            case("adapted_axes_invert", lambda: adapted(L.Normalization(axis=(1, 2), invert=True),
+                                                        x((6, 2, 3), seed=6, scale=2)),
+                 [x((2, 2, 3))], set_weights=False, adapt=g.arr(x((6, 2, 3), seed=6, scale=2))),
+            case("adapted_none", lambda: adapted(L.Normalization(axis=None), x((6, 4), seed=7, scale=2)),
+                 [x((2, 4))], set_weights=False, adapt=g.arr(x((6, 4), seed=7, scale=2))),
         ],
     }
 
