@@ -78,6 +78,7 @@ class LayerGoldenTest {
       m.put(id, channelsFirst);
     }
     m.put("RandomCrop/training_larger_target", "inputs smaller than the crop (Keras resizes them first)");
+    m.put("Dot/rank3_rank2", "inputs of different ranks (keras4j's Dot takes two inputs of equal rank 2 or 3)");
     return m;
   }
 
