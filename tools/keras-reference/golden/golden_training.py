@@ -547,11 +547,20 @@ def _set_initial_weights(model, seed=70):
     return weights
 
 
+def _json_float(v):
+    v = float(v)
+    return "NaN" if v != v else v
+
+
 def _training_case(name, model, compile_kwargs, x, y, fit_kwargs, sample_weight=None, class_weight=None,
                    callbacks=None):
     initial = _set_initial_weights(model)
     model.compile(**compile_kwargs)
-    cbs = [getattr(keras.callbacks, spec["class"])(**{k: LR_SCHEDULES[v] if k == "schedule" else v
+    import tempfile
+    tmp = tempfile.TemporaryDirectory()
+    csv_path = os.path.join(tmp.name, "log.csv")
+    cbs = [keras.callbacks.CSVLogger(csv_path, **spec["kwargs"]) if spec["class"] == "CSVLogger" else
+           getattr(keras.callbacks, spec["class"])(**{k: LR_SCHEDULES[v] if k == "schedule" else v
                                                       for k, v in spec["kwargs"].items()})
            for spec in callbacks or []]
     compile_config = model.get_compile_config()  # before fit: callbacks may change the learning rate
@@ -564,7 +573,7 @@ def _training_case(name, model, compile_kwargs, x, y, fit_kwargs, sample_weight=
             "fit": dict(fit_kwargs), "x": arr(x), "y": [arr(t) for t in y] if isinstance(y, list) else arr(y),
             "initial_weights": [arr(w) for w in initial],
             "weight_names": [w.path for w in model.weights],
-            "history": {k: [float(v) for v in vs] for k, vs in history.history.items()},
+            "history": {k: [_json_float(v) for v in vs] for k, vs in history.history.items()},
             "final_weights": [arr(w) for w in model.get_weights()]}
     if sample_weight is not None:
         case["sample_weight"] = arr(sample_weight)
@@ -572,6 +581,10 @@ def _training_case(name, model, compile_kwargs, x, y, fit_kwargs, sample_weight=
         case["class_weight"] = {str(k): v for k, v in class_weight.items()}
     if callbacks:
         case["callbacks"] = callbacks
+    if os.path.exists(csv_path):
+        with open(csv_path, newline="") as f:
+            case["csv_text"] = f.read()
+    tmp.cleanup()
     return case
 
 
@@ -631,6 +644,17 @@ def training():
                                                           loss="categorical_crossentropy", metrics=["accuracy"]),
         onehot, {"epochs": 4, "batch_size": 4},
         callbacks=[{"class": "LearningRateScheduler", "kwargs": {"schedule": "halve_after_2"}}])
+
+    add("fit_csv_logger", _dense_model, dict(optimizer=keras.optimizers.SGD(0.1), loss="categorical_crossentropy",
+                                             metrics=["accuracy"]), onehot,
+        {"epochs": 3, "batch_size": 4, "validation_split": 0.25}, callbacks=[{"class": "CSVLogger", "kwargs": {}}])
+    x_nan = x.copy()
+    x_nan[6, 2] = np.nan  # in the second batch of the first epoch
+    fresh()
+    case = _training_case("fit_terminate_on_nan", _dense_model(), dict(
+        optimizer=keras.optimizers.SGD(0.1), loss="categorical_crossentropy", metrics=["accuracy"]), x_nan, onehot,
+        fit3, callbacks=[{"class": "TerminateOnNaN", "kwargs": {}}])
+    print(write("training", "fit_terminate_on_nan", [case]))
 
     def two_outputs():
         inp = keras.Input((5,), name="features")

@@ -1,16 +1,22 @@
 package io.keras4j.golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keras4j.callbacks.CSVLogger;
 import io.keras4j.callbacks.Callback;
 import io.keras4j.callbacks.History;
 import io.keras4j.callbacks.LearningRateScheduler;
+import io.keras4j.callbacks.TerminateOnNaN;
 import io.keras4j.data.NDArray;
 import io.keras4j.models.FitOptions;
 import io.keras4j.models.Model;
 import io.keras4j.models.Models;
 import io.keras4j.saving.formats.CompileConfigs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +36,8 @@ import org.junit.jupiter.api.TestFactory;
  * moving statistics included) must match to 1e-4. Cases: SGD with momentum and Nesterov, Adam, RMSprop, schedules,
  * a partial last batch, class_weight, sample_weight with weighted metrics, validation_split, kernel and bias
  * regularizers, BatchNormalization, regression, a Huber loss, a functional model of two outputs with loss weights,
- * and fits driven by ReduceLROnPlateau, EarlyStopping(restore_best_weights) and LearningRateScheduler.
+ * and fits driven by ReduceLROnPlateau, EarlyStopping(restore_best_weights), LearningRateScheduler,
+ * TerminateOnNaN (a NaN input in the second batch) and CSVLogger (the file's text).
  */
 class TrainingGoldenTest {
   static final double TOL = 1e-4;
@@ -59,7 +66,31 @@ class TrainingGoldenTest {
     return tests.stream();
   }
 
-  private static void check(JsonNode c, String name) {
+  /**
+   * The same CSV text: the same lines ending "\r\n", the same header and epoch column, and each number within the
+   * trajectory tolerance (the logged float32 values may differ in the last bit).
+   */
+  private static void assertSameCsv(String expected, String actual, String what) {
+    assertTrue(actual.endsWith("\r\n"), what + ": rows end with \\r\\n");
+    String[] e = expected.split("\r\n");
+    String[] a = actual.split("\r\n");
+    assertEquals(e.length, a.length, what + ": lines");
+    assertEquals(e[0], a[0], what + ": header");
+    for (int i = 1; i < e.length; i++) {
+      String[] ec = e[i].split(",");
+      String[] ac = a[i].split(",");
+      assertEquals(ec.length, ac.length, what + ": cells of line " + i);
+      assertEquals(ec[0], ac[0], what + ": epoch of line " + i);
+      for (int j = 1; j < ec.length; j++) {
+        double x = Double.parseDouble(ec[j]);
+        assertEquals(x, Double.parseDouble(ac[j]), TOL * (1 + Math.abs(x)), what + ": line " + i + " cell " + j);
+      }
+    }
+  }
+
+  private static void check(JsonNode c, String name) throws IOException {
+    Path dir = Files.createTempDirectory("training");
+    Path csv = dir.resolve("log.csv");
     try (Model m = Models.modelFromJson(c.get("model").asText())) {
       m.compile(CompileConfigs.fromConfig(Golden.map(c.get("compile"))));
       List<NDArray> initial = new ArrayList<>();
@@ -88,6 +119,8 @@ class TrainingGoldenTest {
           case "ReduceLROnPlateau" -> CallbackGoldenTest.reduceLr(k);
           case "LearningRateScheduler" ->
               new LearningRateScheduler(CallbackGoldenTest.SCHEDULES.get(k.get("schedule").asText()));
+          case "TerminateOnNaN" -> new TerminateOnNaN();
+          case "CSVLogger" -> new CSVLogger(csv);
           default -> throw new IllegalStateException("no callback " + spec);
         });
       }
@@ -114,7 +147,8 @@ class TrainingGoldenTest {
         }
         double[] want = new double[e.getValue().size()];
         for (int i = 0; i < want.length; i++) {
-          want[i] = e.getValue().get(i).asDouble();
+          JsonNode v = e.getValue().get(i);
+          want[i] = v.isTextual() ? Double.parseDouble(v.asText()) : v.asDouble();
         }
         double[] got = h.get(e.getKey()).stream().mapToDouble(Double::doubleValue).toArray();
         Golden.assertClose(NDArray.of(want, want.length), NDArray.of(got, got.length), TOL, TOL,
@@ -127,6 +161,12 @@ class TrainingGoldenTest {
         Golden.assertClose(Golden.array(want.get(i)), finalWeights.get(i), TOL, TOL,
             name + ": final " + c.get("weight_names").get(i).asText());
       }
+      if (c.has("csv_text")) {
+        assertSameCsv(c.get("csv_text").asText(), Files.readString(csv, StandardCharsets.UTF_8), name + ": CSV log");
+      }
+    } finally {
+      Files.deleteIfExists(csv);
+      Files.delete(dir);
     }
   }
 }
