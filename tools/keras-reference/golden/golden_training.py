@@ -183,6 +183,16 @@ def losses():
                 cases.append(_loss_case(f"{tag}_{suffix}_sum_sample_weight", cls, dict(kwargs, reduction="sum"),
                                         y_true, y_pred, uniform(seed + 3, (shape[0],) if len(shape) < 3 else (shape[0], 1), 0.0, 2.0)))
                 seed += 20
+        # ranks that differ by a trailing axis of 1, which Keras squeezes or expands
+        if kind == "sparse":
+            y_true, y_pred = _data(kind, (4, 3), seed)
+            cases.append(_loss_case("labels_4x1", cls, {}, y_true.reshape(4, 1), y_pred))
+        elif kind not in ("categorical",) and cls != "CosineSimilarity":
+            y_true, y_pred = _data(kind, (4, 1), seed)
+            cases.append(_loss_case("true_4_pred_4x1", cls, {}, y_true.reshape(4), y_pred))
+            cases.append(_loss_case("true_4x1_pred_4", cls, {}, y_true, y_pred.reshape(4)))
+            cases.append(_loss_case("true_4_pred_4x1_sample_weight", cls, {"reduction": "sum"}, y_true.reshape(4),
+                                    y_pred, uniform(seed + 5, (4,), 0.0, 2.0)))
         print(write("losses", cls, cases), len(cases))
 
 
