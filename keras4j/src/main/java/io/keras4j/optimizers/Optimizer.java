@@ -44,6 +44,7 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
   private final List<Variable> variables = new ArrayList<>();
   private final Map<Variable, Map<String, Variable>> slots = new IdentityHashMap<>();
   private final List<Variable> built = new ArrayList<>();
+  boolean tracksPlainVariables = true;
 
   /** An optimizer named {@code name} (Keras' default name of the class) at {@code learningRate}. */
   protected Optimizer(String name, Object learningRate) {
@@ -273,9 +274,26 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     return slot;
   }
 
-  /** Creates an optimizer-wide scalar variable whose path is {@code <name>/<varName>}. */
+  /**
+   * Creates an optimizer-wide scalar variable whose path is {@code <name>/<varName>}, which Keras' {@code build}
+   * creates as a plain attribute: untracked under a LossScaleOptimizer ({@link #tracksPlainVariables()}).
+   */
   protected Variable addScalar(String varName, float initial) {
-    return own(new Variable(varName, Shape.scalar(), "float32", false, new float[] {initial}), varName);
+    Variable v = new Variable(varName, Shape.scalar(), "float32", false, new float[] {initial});
+    if (!tracksPlainVariables) {
+      v.path(name + "/" + varName);
+      return v;
+    }
+    return own(v, varName);
+  }
+
+  /**
+   * Whether the variables {@code build} creates as plain attributes (not through {@code add_variable}) are this
+   * optimizer's variables. Porting note: Keras' LossScaleOptimizer builds its inner optimizer with automatic
+   * tracking off, so there Nadam's product and Adafactor's placeholders are neither listed nor saved.
+   */
+  protected final boolean tracksPlainVariables() {
+    return tracksPlainVariables;
   }
 
   /** Tracks {@code v}, created beforehand, as an optimizer-wide variable whose path is {@code <name>/<suffix>}. */
