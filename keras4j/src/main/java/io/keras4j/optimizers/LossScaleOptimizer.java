@@ -50,7 +50,7 @@ public class LossScaleOptimizer extends BaseOptimizer<LossScaleOptimizer> {
     }
     this.inner = innerOptimizer;
     inner.options.lossScaleFactor = null; // as Keras: the gradients must not be unscaled twice
-    inner.tracksPlainVariables = false; // Keras builds the inner optimizer with automatic tracking off
+    inner.state.tracksPlainVariables = false; // Keras builds the inner optimizer with automatic tracking off
   }
 
   /** The wrapped optimizer (Keras' {@code inner_optimizer}). */
