@@ -5,6 +5,7 @@ import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
+import io.keras4j.optimizers.schedules.LearningRateSchedule;
 import io.keras4j.saving.Config;
 import io.keras4j.saving.KerasObjects;
 import java.util.ArrayList;
@@ -176,6 +177,24 @@ public class LossScaleOptimizer extends BaseOptimizer<LossScaleOptimizer> {
   public LossScaleOptimizer learningRate(double learningRate) {
     inner.learningRate(learningRate);
     return this;
+  }
+
+  /** Makes the inner optimizer's learning rate follow {@code schedule}. */
+  @Override
+  public LossScaleOptimizer learningRate(LearningRateSchedule schedule) {
+    inner.learningRate(schedule);
+    return this;
+  }
+
+  /** The inner optimizer's schedule, or null. */
+  @Override
+  public LearningRateSchedule schedule() {
+    return inner.schedule();
+  }
+
+  @Override
+  public boolean hasSchedule() {
+    return inner.hasSchedule();
   }
 
   @Override
