@@ -116,6 +116,9 @@ public final class Layers {
     REGISTRY.add("RandomPerspective", RandomPerspective::fromConfig);
     REGISTRY.add("MixUp", MixUp::fromConfig);
     REGISTRY.add("CutMix", CutMix::fromConfig);
+    REGISTRY.add("RandomElasticTransform", RandomElasticTransform::fromConfig);
+    REGISTRY.add("AugMix", AugMix::fromConfig);
+    REGISTRY.add("RandAugment", RandAugment::fromConfig);
   }
 
   private Layers() {}
