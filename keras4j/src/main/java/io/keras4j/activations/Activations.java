@@ -45,6 +45,11 @@ public final class Activations {
     BY_NAME.put(name, ActivationFunction.of(name, fn));
   }
 
+  /** The registered names ("linear", "sigmoid", ...), for tests and tools. */
+  public static java.util.List<String> names() {
+    return java.util.List.copyOf(BY_NAME.keySet());
+  }
+
   /**
    * The activation named {@code identifier} ("relu", "softmax", ...), the function itself, or linear for null.
    *

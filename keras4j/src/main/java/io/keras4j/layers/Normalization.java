@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code keras.layers.Normalization(axis=-1, mean=None, variance=None, invert=False)}:
  * output {@code (x - mean) / max(sqrt(variance), epsilon)}, epsilon 1e-7, or its inverse. Features on the last axis
- * only.
+ * only. Weights as Keras': {@code [mean, variance, count]} (count an int64 scalar Keras keeps at 0 for older
+ * files) when learned by adapt; none when a mean and variance are given (they are constants then).
  * <pre>{@code Normalization norm = new Normalization(); norm.adapt(xTrain); model.add(norm);}</pre>
  */
 public class Normalization extends BaseLayer<Normalization> {
@@ -110,11 +111,16 @@ public class Normalization extends BaseLayer<Normalization> {
           + java.util.Arrays.toString(fixedVariance));
     }
     if (fixedMean != null) {
+      // Keras keeps a given mean and variance as constants: the layer then has no weights
       adaptedMean = broadcast("mean", fixedMean, d);
       adaptedVariance = broadcast("variance", fixedVariance, d);
+      return;
     }
     mean = addWeight("mean", Shape.of(d), "zeros", null, null, false);
     variance = addWeight("variance", Shape.of(d), "ones", null, null, false);
+    // Keras' "count" weight, kept (always 0) for older saved models: weights are [mean, variance, count] as in Keras
+    Variable count = trackVariable(new Variable("count", Shape.scalar(), false, new long[] {0}));
+    count.path(name() + "/count");
     if (adaptedMean != null) {
       if (adaptedMean.length != d) {
         throw new IllegalArgumentException("Layer '" + name() + "' was adapted on " + adaptedMean.length
@@ -140,11 +146,13 @@ public class Normalization extends BaseLayer<Normalization> {
   @Override
   protected Tensor call(Tensor input, boolean training) {
     Ops ops = ops();
-    Tensor std = ops.maximum(ops.sqrt(ops.read(variance)), 1e-7f);
+    Tensor m = mean != null ? ops.read(mean) : ops.constant(adaptedMean, Shape.of(adaptedMean.length));
+    Tensor v = variance != null ? ops.read(variance) : ops.constant(adaptedVariance, Shape.of(adaptedVariance.length));
+    Tensor std = ops.maximum(ops.sqrt(v), 1e-7f);
     if (invert) {
-      return ops.add(ops.multiply(input, std), ops.read(mean));
+      return ops.add(ops.multiply(input, std), m);
     }
-    return ops.divide(ops.subtract(input, ops.read(mean)), std);
+    return ops.divide(ops.subtract(input, m), std);
   }
 
   @Override

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keras4j.backend.HostArray;
+import io.keras4j.backend.Shape;
 import io.keras4j.data.NDArray;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,12 +85,12 @@ public final class Golden {
           v[i] = data.get(i).isBoolean() ? (data.get(i).asBoolean() ? 1 : 0) : data.get(i).asLong();
         }
         if (dtype.equals("int64")) {
-          return NDArray.of(v, shape);
+          return of(v, shape);
         }
-        return NDArray.of(Arrays.stream(v).mapToInt(x -> (int) x).toArray(), shape);
+        return of(Arrays.stream(v).mapToInt(x -> (int) x).toArray(), shape);
       }
       case "float64" -> {
-        return NDArray.of(doubles(data), shape);
+        return of(doubles(data), shape);
       }
       default -> {
         double[] d = doubles(data);
@@ -96,9 +98,14 @@ public final class Golden {
         for (int i = 0; i < d.length; i++) {
           f[i] = (float) d[i];
         }
-        return NDArray.of(f, shape);
+        return of(f, shape);
       }
     }
+  }
+
+  /** A flat primitive array of {@code shape}; an empty shape is a scalar (NDArray.of(values) alone gives 1-D). */
+  private static NDArray of(Object values, long[] shape) {
+    return NDArray.of(new HostArray(values, Shape.of(shape)));
   }
 
   private static double[] doubles(JsonNode data) {

@@ -34,7 +34,7 @@ class EveryLayerTest {
         // a seeded kernel: maxout is piecewise linear, and a random one can put an input on a kink of the check
         Arguments.of("Maxout", LayerHarness.of(() -> new Maxout(3, 2).kernelInitializer(new GlorotUniform(7)))
             .input(4).output(-1, 3).weights(2, 0)),
-        Arguments.of("Normalization", LayerHarness.of(Normalization::new).input(4).output(-1, 4).weights(0, 2)),
+        Arguments.of("Normalization", LayerHarness.of(Normalization::new).input(4).output(-1, 4).weights(0, 3)),
         Arguments.of("Rescaling", LayerHarness.of(() -> new Rescaling(0.5, 1)).input(4).output(-1, 4).weights(0, 0)));
   }
 
