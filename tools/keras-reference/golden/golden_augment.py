@@ -227,8 +227,15 @@ def main(only=()):
         case("inference is identity", lambda: L.RandomElasticTransform(seed=1), RGB, False),
         case("factor 0 never", lambda: L.RandomElasticTransform(factor=0.0, seed=1), RGB, True),
         case("scale 0 never", lambda: L.RandomElasticTransform(scale=0.0, seed=1), RGB, True),
-    ], transforms=[maps], statistics=[stats("defaults", lambda: L.RandomElasticTransform(seed=3), x=gc.uniform(4, (1, 16, 16, 3), 0, 255),
-                         batch=8, calls=100)])
+    ], transforms=[maps], statistics=[
+        stats("defaults", lambda: L.RandomElasticTransform(seed=3), x=gc.uniform(4, (1, 16, 16, 3), 0, 255), batch=8,
+              calls=100),
+        # 40 x 40 with scale (1, 1): sigma 2, a 13-tap blur of the field, alpha 4
+        stats("scale 1 blurred field", lambda: L.RandomElasticTransform(factor=(1.0, 1.0), scale=(1.0, 1.0),
+                                                                        fill_mode="nearest", seed=3),
+              x=np.tile(np.linspace(0, 255, 40, dtype=np.float32)[None, None, :, None], (1, 40, 1, 1)), batch=4,
+              calls=60),
+    ])
     two = np.concatenate([np.zeros((1, 4, 4, 3), np.float32), np.full((1, 4, 4, 3), 100.0, np.float32)])
     if want("MixUp"): write("MixUp", [
         case("inference is identity", lambda: MixUpNoSeed(), RGB, False),
