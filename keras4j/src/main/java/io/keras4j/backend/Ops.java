@@ -285,6 +285,9 @@ public interface Ops {
   /** Gamma(alpha, 1) draws of {@code shape} + alpha's shape (TensorFlow's {@code RandomGamma}), float32. */
   Tensor randomGamma(Tensor shape, Tensor alpha, long seed);
 
+  /** Sums of {@code data}'s rows by segment id ({@code segmentIds} int, data's leading shape), numSegments rows. */
+  Tensor unsortedSegmentSum(Tensor data, Tensor segmentIds, int numSegments);
+
   // ---- gradients and control ----
   /** d(target)/d(xs); a null entry where {@code target} does not depend on that x. */
   List<Tensor> gradients(Tensor target, List<Tensor> xs);
