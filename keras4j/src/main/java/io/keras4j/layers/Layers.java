@@ -135,6 +135,7 @@ public final class Layers {
     REGISTRY.add("IntegerLookup", IntegerLookup::fromConfig);
     REGISTRY.add("Pipeline", Pipeline::fromConfig);
     REGISTRY.add("STFTSpectrogram", STFTSpectrogram::fromConfig);
+    REGISTRY.add("MelSpectrogram", MelSpectrogram::fromConfig);
   }
 
   private Layers() {}

@@ -14,6 +14,7 @@ import io.keras4j.layers.Dense;
 import io.keras4j.layers.Pipeline;
 import io.keras4j.layers.Rescaling;
 import io.keras4j.layers.STFTSpectrogram;
+import io.keras4j.layers.MelSpectrogram;
 import io.keras4j.layers.Input;
 import io.keras4j.layers.Layer;
 import io.keras4j.models.Model;
@@ -62,7 +63,9 @@ class PreprocessingSavingTest {
           return new Pipeline(new Rescaling(2.0), l, new CategoryEncoding(6).outputMode("one_hot"));
         }, ids, 1),
         of("PipelineWithWeights", () -> new Pipeline(new Rescaling(0.5), new Dense(2)), values, 3),
-        of("STFTSpectrogram", () -> new STFTSpectrogram().frameLength(4).mode("log"), values, 6, 1));
+        of("STFTSpectrogram", () -> new STFTSpectrogram().frameLength(4).mode("log"), values, 6, 1),
+        of("MelSpectrogram", () -> new MelSpectrogram().fftLength(4).sequenceStride(2).numMelBins(2)
+            .samplingRate(100), values, 6));
   }
 
   /** A Pipeline's layers' weights lie where Keras puts them: layers/pipeline/layers/dense/vars/0. */
