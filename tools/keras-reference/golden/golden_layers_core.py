@@ -16,7 +16,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import golden_common as g  # noqa: E402
 from golden_common import keras  # noqa: E402
-from golden_layers import case, x  # noqa: E402
+from golden_layers import SEED, _weight_values, case, x  # noqa: E402
 
 L = keras.layers
 
@@ -103,6 +103,61 @@ def resizing():
     return cases
 
 
+def einsum_dense():
+    k = dict(kernel_initializer=keras.initializers.GlorotUniform(seed=1))
+    return [
+        case("ab_bc_ac", lambda: L.EinsumDense("ab,bc->ac", 4, bias_axes="c", **k), [x((2, 3))]),
+        case("no_bias", lambda: L.EinsumDense("ab,bc->ac", 2, **k), [x((2, 3), seed=1)]),
+        case("abc_cd_abd_relu", lambda: L.EinsumDense("abc,cd->abd", (None, 5), bias_axes="d", activation="relu", **k),
+             [x((2, 3, 4), seed=2)]),
+        case("abc_cde_abde", lambda: L.EinsumDense("abc,cde->abde", (None, 2, 3), bias_axes="de", **k),
+             [x((2, 3, 4), seed=3)]),
+        case("bias_b_of_abd", lambda: L.EinsumDense("abc,cd->abd", (3, 2), bias_axes="b", **k),
+             [x((2, 3, 4), seed=4)]),
+        case("left_elided", lambda: L.EinsumDense("...b,bc->...c", 3, bias_axes="c", **k), [x((2, 3, 4), seed=5)]),
+        # Keras' symbolic shape reverses the elided axes here ((None, 3, 2, 3)); its computed output is (2, 2, 3, 3)
+        case("left_elided_rank4", lambda: L.EinsumDense("...b,bc->...c", 3, bias_axes="c", **k),
+             [x((2, 2, 3, 4), seed=8)]),
+        case("right_elided", lambda: L.EinsumDense("ab...,bc->ac...", 5, bias_axes="c", **k), [x((2, 3, 4), seed=6)]),
+        case("contract_two_axes", lambda: L.EinsumDense("abcd,cde->abe", (None, 2), bias_axes="e", activation="tanh",
+                                                        **k), [x((2, 2, 3, 2), seed=7)]),
+    ]
+
+
+def spectral_case(name, make, inputs, training):
+    """A case whose "weights" are those before the call and "weights_after" those after it: a training call assigns
+    the normalized kernel and the new vector_u (golden_layers.case records the weights after the call)."""
+    keras.backend.clear_session()
+    keras.utils.set_random_seed(SEED)
+    layer = make()
+    layer(inputs[0])
+    layer.set_weights(_weight_values(layer, 7))
+    before = [g.arr(w) for w in layer.get_weights()]
+    out = layer(inputs[0], training=training)
+    return {
+        "name": name,
+        "config": layer.get_config(),
+        "inputs": [g.arr(v) for v in inputs],
+        "weights": before,
+        "training": training,
+        "outputs": [g.arr(out)],
+        "weights_after": [g.arr(w) for w in layer.get_weights()],
+    }
+
+
+def spectral_normalization():
+    k = dict(kernel_initializer=keras.initializers.GlorotUniform(seed=1))
+    return [
+        spectral_case("dense_training", lambda: L.SpectralNormalization(L.Dense(3, **k)), [x((2, 4))], True),
+        spectral_case("dense_three_iterations", lambda: L.SpectralNormalization(L.Dense(3, **k), power_iterations=3),
+                      [x((2, 4), seed=1)], True),
+        spectral_case("dense_inference", lambda: L.SpectralNormalization(L.Dense(3, **k)), [x((2, 4), seed=2)],
+                      False),
+        spectral_case("conv2d_training", lambda: L.SpectralNormalization(L.Conv2D(2, 2, **k)),
+                      [x((1, 3, 3, 2), seed=3)], True),
+    ]
+
+
 FAMILIES = {
     "Identity": identity,
     "AlphaDropout": alpha_dropout,
@@ -110,6 +165,8 @@ FAMILIES = {
     "RMSNormalization": rms_normalization,
     "CenterCrop": center_crop,
     "Resizing": resizing,
+    "EinsumDense": einsum_dense,
+    "SpectralNormalization": spectral_normalization,
     **{f"Adaptive{k}Pooling{r}D": (lambda k=k, r=r: adaptive(k, r)) for k in ("Average", "Max") for r in (1, 2, 3)},
 }
 

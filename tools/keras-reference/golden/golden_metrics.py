@@ -125,7 +125,9 @@ def run(name, cls, kwargs, batches, values_only=False):
     results = [arr(update(b)) for b in batches[:-1]]
     m.reset_state()
     reset_result = arr(update(batches[-1]))
-    return {"name": name, "config": config, "values_only": values_only, "batches": [entry(b) for b in batches[:-1]],
+    variables = [{"name": v.name, "shape": list(v.shape), "dtype": v.dtype} for v in m.variables]
+    return {"name": name, "config": config, "values_only": values_only, "variables": variables,
+            "batches": [entry(b) for b in batches[:-1]],
             "results": results, "reset_batch": entry(batches[-1]), "reset_result": reset_result}
 
 
@@ -156,11 +158,14 @@ CASES = {
             ("label_weights_flat", {"label_weights": [0.5, 1.0, 2.0]}, B(19)),
             ("from_logits", {"from_logits": True}, B(20, logits=True)),
             ("thresholds_even", {"thresholds": [0.25, 0.5, 0.75]}, B(21)),
-            ("thresholds_uneven", {"thresholds": [0.3, 0.65], "curve": "PR"}, B(22, weighted=True))],
+            ("thresholds_uneven", {"thresholds": [0.3, 0.65], "curve": "PR"}, B(22, weighted=True)),
+            ("scores_outside_0_1", {"num_thresholds": 5}, [(t, p * 2.0 - 0.5, w) for t, p, w in B(23)])],
     "Precision": [("default", {}, B(23)), ("thresholds_weighted", {"thresholds": [0.3, 0.6]}, B(24, weighted=True)),
                   ("thresholds_even", {"thresholds": [0.0, 0.5, 1.0]}, B(25)),
                   ("top_k", {"top_k": 2}, B(26)), ("class_id", {"class_id": 1}, B(27, weighted=True)),
-                  ("top_k_class_id", {"top_k": 1, "class_id": 2}, B(28))],
+                  ("top_k_class_id", {"top_k": 1, "class_id": 2}, B(28)),
+                  ("even_scores_outside_0_1", {"thresholds": [0.0, 0.5, 1.0]},
+                   [(t, p * 2.0 - 0.5, w) for t, p, w in B(228)])],
     "Recall": [("default", {}, B(29)), ("thresholds_weighted", {"thresholds": [0.3, 0.6]}, B(30, weighted=True)),
                ("thresholds_even", {"thresholds": [0.0, 0.25, 0.5, 0.75, 1.0]}, B(31)),
                ("top_k", {"top_k": 2}, B(32)), ("class_id", {"class_id": 0}, B(33, weighted=True))],
@@ -248,7 +253,9 @@ for cls, value in [("PrecisionAtRecall", "recall"), ("RecallAtPrecision", "preci
                   ("one_threshold", {value: 0.4, "num_thresholds": 1}, B(s + 3)),
                   ("two_thresholds", {value: 0.4, "num_thresholds": 2}, B(s + 4)),
                   ("class_id", {value: 0.5, "class_id": 1}, B(s + 5, weighted=True)),
-                  ("zero_target", {value: 0.0, "num_thresholds": 5}, B(s + 6))]
+                  ("zero_target", {value: 0.0, "num_thresholds": 5}, B(s + 6)),
+                  ("scores_outside_0_1", {value: 0.5, "num_thresholds": 5},
+                   [(t, p * 2.0 - 0.5, w) for t, p, w in B(s + 7)])]
 
 if __name__ == "__main__":
     total = 0

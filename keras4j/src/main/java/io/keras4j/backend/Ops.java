@@ -187,6 +187,12 @@ public interface Ops {
   /** Matrix product over the last two axes (batched when ranks exceed 2). */
   Tensor matmul(Tensor a, Tensor b);
 
+  /**
+   * Einstein summation of two operands (NumPy's and Keras' {@code einsum}), such as {@code "ab,bc->ac"} or
+   * {@code "...b,bc->...c"}; differentiable in both.
+   */
+  Tensor einsum(String equation, Tensor a, Tensor b);
+
   /** {@code x} (…, n) times {@code w} (n, m), for any rank of {@code x}. */
   Tensor dot(Tensor x, Tensor w);
 
@@ -289,6 +295,25 @@ public interface Ops {
 
   Tensor randomNormal(Tensor shape, float mean, float stddev, long seed);
 
+  /** Gamma(alpha, 1) draws of {@code shape} + alpha's shape (TensorFlow's {@code RandomGamma}), float32. */
+  Tensor randomGamma(Tensor shape, Tensor alpha, long seed);
+  // ---- stateless random: the numbers are a function of {@code seed}, an integer (2,) tensor ----
+  /**
+   * Uniform numbers in [min, max) drawn from {@code seed} (int32 or int64, shape (2,)), the same for the same seed
+   * (Keras' {@code keras.random.uniform} with a seed tensor; {@code tf.random.stateless_uniform} on TensorFlow).
+   */
+  Tensor statelessRandomUniform(Tensor shape, Tensor seed, float min, float max);
+
+  /** Normal numbers of the given mean and stddev drawn from {@code seed} ({@code tf.random.stateless_normal}). */
+  Tensor statelessRandomNormal(Tensor shape, Tensor seed, float mean, float stddev);
+
+  /**
+   * Inverted dropout from {@code seed}: an element is kept where a uniform draw of {@code noiseShape} (broadcast to
+   * {@code x}) is at least {@code rate} and scaled by {@code 1 / (1 - rate)}, else zero (Keras'
+   * {@code keras.random.dropout}; {@code tf.nn.experimental.stateless_dropout} on TensorFlow).
+   */
+  Tensor statelessDropout(Tensor x, double rate, Tensor noiseShape, Tensor seed);
+
   // ---- gradients and control ----
   /** d(target)/d(xs); a null entry where {@code target} does not depend on that x. */
   List<Tensor> gradients(Tensor target, List<Tensor> xs);
@@ -301,6 +326,14 @@ public interface Ops {
    * a variable's value after an update in the same function.
    */
   <T> T withControlDependencies(List<Tensor> deps, java.util.function.Supplier<T> body);
+
+  /**
+   * Makes the later reads of {@code v} in this trace (or in the current {@link #withControlDependencies} scope)
+   * return {@code value}, a value of {@code v} after an assignment such as {@link #assign}'s result: as Keras'
+   * automatic control dependencies, code that reads the variable afterwards, its gradient and the optimizer's update
+   * of it included, sees the assigned value and runs after the assignment.
+   */
+  void readAs(Variable v, Tensor value);
 
   /** Runs the given assignments in this trace (recorded as updates of the traced function). */
   void addUpdate(Tensor update);

@@ -445,6 +445,19 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
 
   // ---- weights ----
 
+  /**
+   * The random generators of this layer and of the layers it tracks, whose states are saved with the model but are
+   * not weights (Keras' {@code layer._seed_generators}; their states are in Keras' {@code layer.variables}, not
+   * {@code layer.weights}). By default the tracked layers' ones; random layers override it with their own.
+   */
+  public List<io.keras4j.random.SeedGenerator> seedGenerators() {
+    List<io.keras4j.random.SeedGenerator> out = new ArrayList<>();
+    for (Layer l : sublayers) {
+      out.addAll(l.seedGenerators());
+    }
+    return out;
+  }
+
   /** All weights: own trainable, own non-trainable, then each tracked layer's (Keras' {@code layer.weights}). */
   public List<Variable> weights() {
     List<Variable> w = new ArrayList<>();

@@ -133,6 +133,10 @@ public final class Layers {
     REGISTRY.add("Hashing", Hashing::fromConfig);
     REGISTRY.add("HashedCrossing", HashedCrossing::fromConfig);
     REGISTRY.add("IntegerLookup", IntegerLookup::fromConfig);
+    REGISTRY.add("EinsumDense", EinsumDense::fromConfig);
+    REGISTRY.add("SpectralNormalization", SpectralNormalization::fromConfig);
+    REGISTRY.add("MixUp", MixUp::fromConfig);
+    REGISTRY.add("CutMix", CutMix::fromConfig);
     REGISTRY.add("Pipeline", Pipeline::fromConfig);
     REGISTRY.add("STFTSpectrogram", STFTSpectrogram::fromConfig);
     REGISTRY.add("MelSpectrogram", MelSpectrogram::fromConfig);

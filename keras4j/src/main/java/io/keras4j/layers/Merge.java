@@ -8,8 +8,9 @@ import java.util.List;
  * The base of the elementwise merge layers: inputs of one shape combined into one output of that shape.
  *
  * <p>Keras equivalent: {@code keras.layers.Merge} (the base of Add, Subtract, Multiply, Average, Maximum,
- * Minimum). A subclass names itself as {@code T}, so that the common setters return it. Porting note: inputs
- * must have equal shapes (Keras also broadcasts size-1 axes).
+ * Minimum). A subclass names itself as {@code T}, so that the common setters return it. Inputs of one rank broadcast
+ * as in Keras (an axis of size 1 stretches to the others'). Porting note: inputs of different ranks, which Keras
+ * expands, are refused.
  *
  * @param <T> the concrete merge layer
  */
@@ -32,13 +33,29 @@ public abstract class Merge<T extends Merge<T>> extends BaseLayer<T> {
       throw new IllegalArgumentException("A merge layer should be called on a list of at least 2 inputs. Got "
           + inputShapes.size() + " inputs. Layer: " + name());
     }
-    Shape first = inputShapes.get(0);
+    broadcast(inputShapes);
+  }
+
+  /** The broadcast of the input shapes (Keras' {@code _compute_elemwise_op_output_shape}); unknown stays unknown. */
+  private Shape broadcast(List<Shape> inputShapes) {
+    Shape out = inputShapes.get(0);
     for (Shape s : inputShapes) {
-      if (!s.withoutBatch().isCompatibleWith(first.withoutBatch())) {
-        throw new IllegalArgumentException("Inputs of layer '" + name() + "' must have the same shape. Received: "
+      if (s.rank() != out.rank()) {
+        throw new IllegalArgumentException("Inputs of layer '" + name() + "' must have the same rank. Received: "
             + inputShapes);
       }
+      for (int i = 1; i < s.rank(); i++) {
+        long a = out.get(i);
+        long b = s.get(i);
+        if (a == 1 || a == Shape.UNKNOWN && b != 1) {
+          out = out.with(i, b);
+        } else if (b != 1 && b != Shape.UNKNOWN && a != b) {
+          throw new IllegalArgumentException("Inputs of layer '" + name() + "' must have the same shape or "
+              + "broadcast (size-1 axes). Received: " + inputShapes);
+        }
+      }
     }
+    return out;
   }
 
   @Override
@@ -48,6 +65,6 @@ public abstract class Merge<T extends Merge<T>> extends BaseLayer<T> {
 
   @Override
   protected List<Shape> computeOutputShapes(List<Shape> in, List<String> dtypes) {
-    return List.of(in.get(0));
+    return List.of(broadcast(in));
   }
 }

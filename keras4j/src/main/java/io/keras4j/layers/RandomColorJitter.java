@@ -125,16 +125,16 @@ public class RandomColorJitter extends BaseImageColorLayer<RandomColorJitter> {
     long seed = seedValue();
     List<Tensor> images = List.of(x);
     if (brightness != null) {
-      images = brightness(values(brightness)).valueRange(r[0], r[1]).seed(seed + 1).augmentPart(ops, images);
+      images = brightness(values(brightness)).valueRange(r[0], r[1]).seed(seed + 1).augmentPart(ops, images, this);
     }
     if (contrast != null) {
-      images = contrast(values(contrast)).valueRange(r[0], r[1]).seed(seed + 2).augmentPart(ops, images);
+      images = contrast(values(contrast)).valueRange(r[0], r[1]).seed(seed + 2).augmentPart(ops, images, this);
     }
     if (saturation != null) {
-      images = saturation(values(saturation)).valueRange(r[0], r[1]).seed(seed + 3).augmentPart(ops, images);
+      images = saturation(values(saturation)).valueRange(r[0], r[1]).seed(seed + 3).augmentPart(ops, images, this);
     }
     if (hue != null) {
-      images = hue(values(hue)).valueRange(r[0], r[1]).seed(seed + 4).augmentPart(ops, images);
+      images = hue(values(hue)).valueRange(r[0], r[1]).seed(seed + 4).augmentPart(ops, images, this);
     }
     return images.get(0);
   }

@@ -62,8 +62,8 @@ public class RandomErasing extends BaseImageColorLayer<RandomErasing> {
         0), (float) scale[0], (float) scale[1]));
     Tensor mx = ops.reshape(ops.slice(sides, new int[] {0, 0}, new int[] {-1, 1}), -1);
     Tensor my = ops.reshape(ops.slice(sides, new int[] {0, 1}, new int[] {-1, 1}), -1);
-    Tensor inX = inside(ops, batch, mx, w, 2);
-    Tensor inY = inside(ops, batch, my, h, 1);
+    Tensor inX = band(ops, batch, mx, w, 2);
+    Tensor inY = band(ops, batch, my, h, 1);
     Tensor probability = uniform(ops, batch, (float) factor[0], (float) factor[1]);
     Tensor apply = ops.less(uniform(ops, batch, 0, 1), probability);
     double[] r = range();
@@ -73,20 +73,6 @@ public class RandomErasing extends BaseImageColorLayer<RandomErasing> {
     Tensor mask = ops.broadcastTo(ops.logicalAnd(ops.logicalAnd(inX, inY),
         ops.broadcastTo(ops.reshape(apply, -1, 1, 1, 1), ops.shapeOf(inX))), ops.shapeOf(x));
     return ops.where(mask, fill, x);
-  }
-
-  /** (batch, h, 1, 1) or (batch, 1, w, 1): whether each row or column lies in the drawn interval. */
-  private Tensor inside(Ops ops, Tensor batch, Tensor ratio, long length, int axis) {
-    Tensor crop = ops.multiply(ratio, (float) length);
-    Tensor start = ops.multiply(uniform(ops, batch, 0, 1), ops.add(ops.negative(crop), (float) length));
-    Tensor end = ops.add(start, crop);
-    float[] grid = new float[(int) length];
-    for (int i = 0; i < grid.length; i++) {
-      grid[i] = i;
-    }
-    Tensor g = ops.constant(grid, axis == 1 ? Shape.of(1, length, 1, 1) : Shape.of(1, 1, length, 1));
-    return ops.logicalAnd(ops.greaterEqual(g, ops.reshape(start, -1, 1, 1, 1)),
-        ops.less(g, ops.reshape(end, -1, 1, 1, 1)));
   }
 
   @Override

@@ -49,11 +49,20 @@ public abstract class ConfusionMetric<T extends ConfusionMetric<T>> extends Base
     if (tp == null) {
       int n = thresholdValues().length;
       Shape s = labels > 0 ? Shape.of(n, labels) : Shape.of(n);
+      boolean[] kept = kept();
       tp = addVariable("true_positives", s);
-      fp = addVariable("false_positives", s);
-      tn = addVariable("true_negatives", s);
-      fn = addVariable("false_negatives", s);
+      fp = kept[1] ? addVariable("false_positives", s) : null;
+      tn = kept[2] ? addVariable("true_negatives", s) : null;
+      fn = kept[3] ? addVariable("false_negatives", s) : null;
     }
+  }
+
+  /**
+   * Which of {@code {tp, fp, tn, fn}} the metric keeps as state, as Keras does (Precision keeps tp and fp, Recall tp
+   * and fn); tp is always kept. Default: all four.
+   */
+  protected boolean[] kept() {
+    return new boolean[] {true, true, true, true};
   }
 
   /** y_pred as the counts see it: probabilities, the top k kept, one class picked (overridden by subclasses). */
@@ -81,8 +90,14 @@ public abstract class ConfusionMetric<T extends ConfusionMetric<T>> extends Base
     }
     float[] th = thresholdValues();
     Tensor[] c = counts(t, p, w, th, labels, evenlyDistributed(th));
-    return List.of(ops.assignAdd(tp, c[0]), ops.assignAdd(fp, c[1]), ops.assignAdd(tn, c[2]),
-        ops.assignAdd(fn, c[3]));
+    List<Tensor> updates = new java.util.ArrayList<>();
+    Variable[] vars = {tp, fp, tn, fn};
+    for (int i = 0; i < 4; i++) {
+      if (vars[i] != null) {
+        updates.add(ops.assignAdd(vars[i], c[i]));
+      }
+    }
+    return updates;
   }
 
   /**

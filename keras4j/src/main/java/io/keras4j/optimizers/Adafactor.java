@@ -43,7 +43,7 @@ public class Adafactor extends BaseOptimizer<Adafactor> {
     super("adafactor", schedule);
   }
 
-  /** Sets the exponent of the second-moment decay {@code 1 - t^beta_2_decay} (Keras' {@code beta_2_decay=}). Default -0.8. */
+  /** Sets the exponent of the decay {@code 1 - t^beta_2_decay} (Keras' {@code beta_2_decay=}). Default -0.8. */
   public Adafactor beta2Decay(double beta2Decay) {
     this.beta2Decay = beta2Decay;
     return this;

@@ -48,7 +48,7 @@ public class Ftrl extends BaseOptimizer<Ftrl> {
     return value;
   }
 
-  /** Sets how the step shrinks as the accumulator grows, {@code <= 0} (Keras' {@code learning_rate_power=}). Default -0.5. */
+  /** Sets how steps shrink as sums grow, {@code <= 0} (Keras' {@code learning_rate_power=}). Default -0.5. */
   public Ftrl learningRatePower(double power) {
     this.learningRatePower = check(power, power <= 0, "learning_rate_power", "negative or zero");
     return this;

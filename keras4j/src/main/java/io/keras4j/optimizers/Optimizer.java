@@ -265,7 +265,7 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     return addSlot(reference, slotName, s, reference.path().replace('/', '_') + "_" + slotName);
   }
 
-  /** Adds {@code slot} (any shape or dtype) as slot {@code slotName} of {@code reference}, path {@code <name>/<suffix>}. */
+  /** Adds {@code slot} (any shape, any dtype) as {@code slotName} of {@code reference}, at {@code <name>/<suffix>}. */
   protected Variable addSlot(Variable reference, String slotName, Variable slot, String suffix) {
     slot.path(name + "/" + suffix);
     slots.computeIfAbsent(reference, k -> new LinkedHashMap<>()).put(slotName, slot);

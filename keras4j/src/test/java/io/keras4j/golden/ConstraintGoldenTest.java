@@ -28,6 +28,7 @@ class ConstraintGoldenTest {
         String name = doc.get("class").asText() + "/" + c.get("name").asText();
         tests.add(DynamicTest.dynamicTest(name, () -> {
           Constraint r = Constraint.get(Golden.map(c.get("constraint")));
+          GoldenConfigs.assertSameConfig(Golden.map(c.get("constraint").get("config")), r.getConfig(), name);
           Golden.assertClose(Golden.array(c.get("expected")),
               GoldenGraphEval.eval(List.of(Golden.array(c.get("x"))), t -> r.call(t.get(0))), 1e-5, 1e-5, name);
         }));

@@ -55,6 +55,24 @@ class LossGoldenTest {
     Golden.assertClose(Golden.array(c.get("expected")), actual, 1e-5, 1e-5, name);
   }
 
+  /** keras4j writes the config Keras wrote, for every distinct loss config of the golden cases. */
+  @TestFactory
+  Stream<DynamicTest> configsMatchKeras() {
+    Map<String, DynamicTest> tests = new java.util.LinkedHashMap<>();
+    for (Path file : Golden.files("losses")) {
+      JsonNode doc = Golden.read(file);
+      for (JsonNode c : doc.get("cases")) {
+        if (c.has("loss")) {
+          Map<String, Object> config = Golden.map(c.get("loss").get("config"));
+          String name = doc.get("class").asText() + "/" + new java.util.TreeMap<>(config);
+          tests.putIfAbsent(name, DynamicTest.dynamicTest(name, () -> GoldenConfigs.assertSameConfig(config,
+              Losses.get(Golden.map(c.get("loss"))).getConfig(), name)));
+        }
+      }
+    }
+    return tests.values().stream();
+  }
+
   @Test
   void everyRegisteredLossHasAGoldenFile() {
     List<String> golden = Golden.classes("losses");

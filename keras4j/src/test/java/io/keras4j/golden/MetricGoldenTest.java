@@ -11,6 +11,7 @@ import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.TracedFunction;
+import io.keras4j.backend.Variable;
 import io.keras4j.data.NDArray;
 import io.keras4j.metrics.Metric;
 import io.keras4j.metrics.Metrics;
@@ -27,8 +28,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every metric keras4j registers, built from the config Keras 3.15.1 wrote, gives Keras' {@code result()} after each
- * batch of {@code golden/metrics/<ClassName>.json}, and again after {@code reset_state} and one more batch
- * (generator: {@code tools/keras-reference/golden/golden_metrics.py}).
+ * batch of {@code golden/metrics/<ClassName>.json}, and again after {@code reset_state} and one more batch, and
+ * keeps Keras' state variables (names, shapes, dtypes, order). Generator:
+ * {@code tools/keras-reference/golden/golden_metrics.py}.
  */
 class MetricGoldenTest {
   private static final double ATOL = 1e-5;
@@ -82,10 +84,24 @@ class MetricGoldenTest {
         feed(update, batches.get(i), trueShape, predShape, weightShape);
         check(result, c.get("results").get(i), cls + "/" + c.get("name").asText() + " after batch " + i);
       }
+      checkVariables(m, c.get("variables"), cls + "/" + c.get("name").asText());
       m.resetState();
       feed(update, c.get("reset_batch"), trueShape, predShape, weightShape);
       check(result, c.get("reset_result"), cls + "/" + c.get("name").asText() + " after reset_state");
     }
+  }
+
+  /** The state variables, in order, with Keras' names, shapes and dtypes. */
+  private static void checkVariables(Metric m, JsonNode expected, String what) {
+    List<String> keras = new ArrayList<>();
+    for (JsonNode v : expected) {
+      keras.add(v.get("name").asText() + " " + shape(v) + " " + v.get("dtype").asText());
+    }
+    List<String> ours = new ArrayList<>();
+    for (Variable v : m.variables()) {
+      ours.add(v.name() + " " + v.shape() + " " + v.dtype());
+    }
+    assertEquals(keras, ours, what + ": state variables");
   }
 
   private static void feed(TracedFunction update, JsonNode batch, Shape t, Shape p, Shape w) {

@@ -39,6 +39,7 @@ class ScheduleGoldenTest {
 
   private static void check(JsonNode c, String name) {
     LearningRateSchedule s = LearningRateSchedules.get(Golden.map(c.get("schedule")));
+    GoldenConfigs.assertSameConfig(Golden.map(c.get("schedule").get("config")), s.getConfig(), name);
     int n = c.get("steps").size();
     float[] steps = new float[n];
     double[] host = new double[n];

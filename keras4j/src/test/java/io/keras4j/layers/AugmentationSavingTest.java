@@ -43,7 +43,9 @@ class AugmentationSavingTest {
         of(() -> new RandomErasing().factor(0.5).scale(0.1, 0.2).fillValue(3).valueRange(0, 10).seed(5)),
         of(() -> new RandomGaussianBlur().factor(0.4, 0.9).kernelSize(5, 3).sigma(0.2, 0.8).seed(5)),
         of(() -> new RandomShear().xFactor(0.2).yFactor(0.1, 0.3).fillMode("constant").fillValue(2).seed(5)),
-        of(() -> new RandomPerspective().factor(0.5).scale(0.4).interpolation("nearest").fillValue(1).seed(5)));
+        of(() -> new RandomPerspective().factor(0.5).scale(0.4).interpolation("nearest").fillValue(1).seed(5)),
+        of(() -> new MixUp().alpha(0.7).seed(5)),
+        of(() -> new CutMix().factor(0.2, 0.6).seed(5)));
   }
 
   @ParameterizedTest(name = "{0}")

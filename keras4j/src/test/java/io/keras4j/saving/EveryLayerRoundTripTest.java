@@ -92,7 +92,10 @@ class EveryLayerRoundTripTest {
         of(() -> new AdaptiveMaxPooling2D(2, 3).dataFormat("channels_first"), 1, 5, 4),
         of(() -> new AdaptiveAveragePooling3D(1, 2, 2), 3, 3, 3, 1),
         of(() -> new CenterCrop(2, 3).dataFormat("channels_first"), 1, 4, 4),
-        of(() -> new Resizing(3, 5).interpolation("bicubic").padToAspectRatio(true).fillValue(0.5), 4, 4, 2));
+        of(() -> new Resizing(3, 5).interpolation("bicubic").padToAspectRatio(true).fillValue(0.5), 4, 4, 2),
+        of(() -> new EinsumDense("abc,cde->abde", -1, 2, 3).biasAxes("e").activation("relu").kernelRegularizer("l2"),
+            3, 4),
+        of(() -> new SpectralNormalization(new Conv1D(2, 2)).powerIterations(2), 4, 3));
   }
 
   static String json(Object o) {

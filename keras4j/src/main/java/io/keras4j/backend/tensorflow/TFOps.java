@@ -37,6 +37,7 @@ final class TFOps extends TFPreprocessingOps {
   private boolean scoped;
   /** Reads made inside the current control-dependency scope, one per variable, so gradients can find them. */
   private java.util.Map<Variable, Tensor> scopedReads = new java.util.IdentityHashMap<>();
+  private final java.util.Map<Variable, Tensor> readsAfterUpdate = new java.util.IdentityHashMap<>();
   private final List<Tensor> placeholders = new ArrayList<>();
   private final List<Op> updates = new ArrayList<>();
   private final Set<Variable> reads = new LinkedHashSet<>();
@@ -129,9 +130,20 @@ final class TFOps extends TFPreprocessingOps {
     reads.add(v);
     TFComputeGraph.VarSlot s = graph.slot(v);
     if (!scoped) {
-      return t(s.read);
+      Tensor after = readsAfterUpdate.get(v);
+      return after != null ? after : t(s.read);
     }
     return scopedReads.computeIfAbsent(v, k -> t(tf.readVariableOp(s.handle, DTypes.type(v.dtype()))));
+  }
+
+  @Override
+  public void readAs(Variable v, Tensor value) {
+    reads.add(v);
+    if (scoped) {
+      scopedReads.put(v, value);
+    } else {
+      readsAfterUpdate.put(v, value);
+    }
   }
 
   @Override
@@ -196,6 +208,11 @@ final class TFOps extends TFPreprocessingOps {
       return t(tf.linalg.matMul(o(a), o(b)));
     }
     return t(tf.train.batchMatMul(o(a), o(b), o(a).type()));
+  }
+
+  @Override
+  public Tensor einsum(String equation, Tensor a, Tensor b) {
+    return t(tf.linalg.einsum(List.of(o(a), o(b)), equation));
   }
 
   @Override
@@ -344,6 +361,27 @@ final class TFOps extends TFPreprocessingOps {
     Operand n = tf.random.randomStandardNormal(o(shape), TFloat32.class, RandomStandardNormal.seed(seed),
         RandomStandardNormal.seed2(seed >>> 7));
     return t(tf.math.add(tf.math.mul(n, tf.constant(stddev)), tf.constant(mean)));
+  }
+
+  @Override
+  public Tensor statelessRandomUniform(Tensor shape, Tensor seed, float min, float max) {
+    return t(TFStatelessRandom.uniform(tf, o(shape), o(seed), min, max));
+  }
+
+  @Override
+  public Tensor statelessRandomNormal(Tensor shape, Tensor seed, float mean, float stddev) {
+    return t(TFStatelessRandom.normal(tf, o(shape), o(seed), mean, stddev));
+  }
+
+  @Override
+  public Tensor statelessDropout(Tensor x, double rate, Tensor noiseShape, Tensor seed) {
+    if (rate >= 1) {
+      return zerosLike(x);
+    }
+    if (rate <= 0) {
+      return x;
+    }
+    return t(TFStatelessRandom.dropout(tf, o(x), rate, noiseShape == null ? tf.shape(o(x)) : o(noiseShape), o(seed)));
   }
 
   // ---- gradients and control ----
