@@ -83,6 +83,15 @@ public class IntegerLookup extends BaseLayer<IntegerLookup> implements io.keras4
     return this;
   }
 
+  /** Keras' {@code vocabulary_dtype=}: only "int64" is supported, as in Keras. Default "int64". */
+  public IntegerLookup vocabularyDtype(String vocabularyDtype) {
+    if (!"int64".equals(vocabularyDtype)) {
+      throw new IllegalArgumentException("Only `vocabulary_dtype='int64'` is supported at this time. Received: "
+          + "vocabulary_dtype=" + vocabularyDtype);
+    }
+    return this;
+  }
+
   /** Sets the inverse document frequencies of the vocabulary for "tf_idf" (Keras' {@code idf_weights=}). */
   public IntegerLookup idfWeights(double... idfWeights) {
     checkNotBuilt("idf_weights");
