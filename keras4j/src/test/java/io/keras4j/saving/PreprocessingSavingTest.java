@@ -20,6 +20,7 @@ import io.keras4j.layers.Layer;
 import io.keras4j.models.Model;
 import io.keras4j.models.Models;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,24 @@ class PreprocessingSavingTest {
         of("STFTSpectrogram", () -> new STFTSpectrogram().frameLength(4).mode("log"), values, 6, 1),
         of("MelSpectrogram", () -> new MelSpectrogram().fftLength(4).sequenceStride(2).numMelBins(2)
             .samplingRate(100), values, 6));
+  }
+
+  /** HashedCrossing, a two-input layer, in a functional model saved and loaded. */
+  @org.junit.jupiter.api.Test
+  void hashedCrossingSavedAndLoaded() {
+    KerasTensor a = Input.of(1);
+    KerasTensor b = Input.of(1);
+    HostArray xa = new HostArray(new float[] {1, 2, 1, 5}, Shape.of(4, 1));
+    HostArray xb = new HostArray(new float[] {10, 10, 20, 3}, Shape.of(4, 1));
+    try (Model m = new Model(List.of(a, b), List.of(new io.keras4j.layers.HashedCrossing(50).apply(List.of(a, b))
+        .get(0)))) {
+      Path file = dir.resolve("crossing.keras");
+      m.save(file);
+      try (Model back = Models.loadModel(file)) {
+        float[] expected = m.predictOutputs(List.of(xa, xb), 4).get(0).toFloatArray();
+        assertArrayEquals(expected, back.predictOutputs(List.of(xa, xb), 4).get(0).toFloatArray(), 0f);
+      }
+    }
   }
 
   /** A Pipeline's layers' weights lie where Keras puts them: layers/pipeline/layers/dense/vars/0. */
