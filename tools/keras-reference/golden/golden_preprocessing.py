@@ -163,6 +163,12 @@ def integer_lookup():
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "keras4j", "src", "test",
                         "resources", "io", "keras4j", "saving", "integer_lookup_adapted.keras")
     model.save(path)
+    # tf_idf: the IDF weights are saved under layers/lookup/vars/idf_weights, the vocabulary as an asset
+    keras.backend.clear_session()
+    layer = IL(output_mode="tf_idf", name="lookup")
+    layer.adapt(data)
+    model = keras.Sequential([keras.Input((3,)), layer])
+    model.save(path.replace("integer_lookup_adapted", "integer_lookup_tf_idf_adapted"))
 
 
 def pipeline():

@@ -63,10 +63,46 @@ class PreprocessingSavingTest {
           l.adapt(new long[] {0, 0, 3, 2});
           return new Pipeline(new Rescaling(2.0), l, new CategoryEncoding(6).outputMode("one_hot"));
         }, ids, 1),
+        of("IntegerLookupTfIdfAdapted", () -> {
+          IntegerLookup l = new IntegerLookup().outputMode("tf_idf");
+          l.adapt(new long[][] {{1, 1, 2}, {5, 2, 2}});
+          return l;
+        }, ids, 3),
         of("PipelineWithWeights", () -> new Pipeline(new Rescaling(0.5), new Dense(2)), values, 3),
         of("STFTSpectrogram", () -> new STFTSpectrogram().frameLength(4).mode("log"), values, 6, 1),
         of("MelSpectrogram", () -> new MelSpectrogram().fftLength(4).sequenceStride(2).numMelBins(2)
             .samplingRate(100), values, 6));
+  }
+
+  /**
+   * A .keras file Keras 3.15.1 saved with an adapted "tf_idf" IntegerLookup: the IDF weights come from
+   * {@code layers/integer_lookup/vars/idf_weights}, the vocabulary from the assets; the outputs are Keras' (the
+   * golden case adapt_tf_idf: the same data and inputs). Saved again by keras4j, both come back.
+   */
+  @org.junit.jupiter.api.Test
+  void kerasAdaptedTfIdfIsReadFromWeightsAndAssets() throws java.io.IOException {
+    Path file = dir.resolve("tfidf.keras");
+    try (var in = getClass().getResourceAsStream("integer_lookup_tf_idf_adapted.keras")) {
+      java.nio.file.Files.copy(in, file);
+    }
+    com.fasterxml.jackson.databind.JsonNode golden = null;
+    for (var c : io.keras4j.golden.Golden.read(io.keras4j.golden.Golden.files("layers-direct").stream()
+        .filter(p -> p.endsWith("IntegerLookup.json")).findFirst().orElseThrow()).get("cases")) {
+      if (c.get("name").asText().equals("adapt_tf_idf")) {
+        golden = c;
+      }
+    }
+    float[] x = io.keras4j.golden.Golden.array(golden.get("inputs").get(0)).toFloatArray();
+    io.keras4j.data.NDArray expected = io.keras4j.golden.Golden.array(golden.get("outputs").get(0));
+    HostArray xs = new HostArray(x, Shape.of(2, 3));
+    try (Model m = Models.loadModel(file)) {
+      io.keras4j.golden.Golden.assertClose(expected, m.predictOutputs(xs, 2).get(0), 1e-6, 1e-5, "tf_idf");
+      Path again = dir.resolve("tfidf-again.keras");
+      m.save(again);
+      try (Model back = Models.loadModel(again)) {
+        io.keras4j.golden.Golden.assertClose(expected, back.predictOutputs(xs, 2).get(0), 1e-6, 1e-5, "again");
+      }
+    }
   }
 
   /** HashedCrossing, a two-input layer, in a functional model saved and loaded. */
