@@ -2,7 +2,8 @@
 
 Each case: {"name", "config" (the layer's full get_config()), "inputs" (list of arrays, batch axis included),
 "weights" (list of arrays in get_weights() order, random non-zero values set with set_weights), "training" (bool),
-"outputs" (list of arrays)}; optionally "atol"/"rtol" with a "tolerance_reason".
+"outputs" (list of arrays)}; optionally "atol"/"rtol" with a "tolerance_reason", and "adapt" (the data a
+preprocessing layer was adapted on; its weights are then Keras' adapted ones).
 
 Run from the repository root:
 
@@ -135,6 +136,7 @@ def reshaping():
             case("inferred", lambda: L.Reshape((-1, 2)), [x((2, 3, 4))]),
             case("to_rank4", lambda: L.Reshape((2, 3, 2)), [x((2, 12))]),
             case("inferred_middle", lambda: L.Reshape((2, -1, 3)), [x((2, 4, 3))]),
+            case("flat", lambda: L.Reshape((-1,)), [x((2, 3, 2))]),
         ],
         "Permute": [
             case("swap", lambda: L.Permute((2, 1)), [x((2, 3, 4))]),
@@ -183,6 +185,7 @@ def simple():
         "Rescaling": [
             case("scale", lambda: L.Rescaling(1.0 / 255), [x((2, 6), scale=100)]),
             case("offset", lambda: L.Rescaling(2.0, offset=-1.0), [x((2, 3, 3, 2))]),
+            case("negative_scale", lambda: L.Rescaling(-0.5, offset=0.25), [x((2, 4))]),
         ],
         "UnitNormalization": [
             case("last", lambda: L.UnitNormalization(), [x((2, 6))]),
@@ -198,9 +201,14 @@ def simple():
                                                          invert=True), [x((2, 3))]),
             case("given_scalar", lambda: L.Normalization(axis=None, mean=0.5, variance=2.0), [x((2, 4))]),
             case("adapted", lambda: adapted(L.Normalization(), x((10, 3), seed=5, scale=3)), [x((2, 3))],
-                 set_weights=False),
+                 set_weights=False, adapt=g.arr(x((10, 3), seed=5, scale=3))),
             case("adapted_axis1", lambda: adapted(L.Normalization(axis=1), x((10, 4, 3), seed=5)),
-                 [x((2, 4, 3))], set_weights=False),
+                 [x((2, 4, 3))], set_weights=False, adapt=g.arr(x((10, 4, 3), seed=5))),
+            case("adapted_axes_invert", lambda: adapted(L.Normalization(axis=(1, 2), invert=True),
+                                                        x((6, 2, 3), seed=6, scale=2)),
+                 [x((2, 2, 3))], set_weights=False, adapt=g.arr(x((6, 2, 3), seed=6, scale=2))),
+            case("adapted_none", lambda: adapted(L.Normalization(axis=None), x((6, 4), seed=7, scale=2)),
+                 [x((2, 4))], set_weights=False, adapt=g.arr(x((6, 4), seed=7, scale=2))),
         ],
     }
 
@@ -224,6 +232,7 @@ def merges():
         case("last", lambda: L.Concatenate(), [x((2, 3), 1), x((2, 4), 2)]),
         case("axis1_three", lambda: L.Concatenate(axis=1), [x((2, 2, 3), 1), x((2, 1, 3), 2), x((2, 3, 3), 3)]),
         case("axis_minus2", lambda: L.Concatenate(axis=-2), [x((2, 2, 3), 1), x((2, 4, 3), 2)]),
+        case("rank4_axis2", lambda: L.Concatenate(axis=2), [x((2, 2, 1, 3), 1), x((2, 2, 3, 3), 2)]),
     ]
     out["Dot"] = [
         case("axes1", lambda: L.Dot(axes=1), [a, b]),
@@ -232,6 +241,8 @@ def merges():
         case("rank3_axes_list_normalize", lambda: L.Dot(axes=[1, 1], normalize=True),
              [x((2, 3, 4), 1), x((2, 3, 2), 2)]),
         case("rank3_last", lambda: L.Dot(axes=-1), [x((2, 3, 4), 1), x((2, 5, 4), 2)]),
+        case("rank3_negative_pair", lambda: L.Dot(axes=(-1, -2)), [x((2, 3, 4), 1), x((2, 4, 2), 2)]),
+        case("rank3_rank2", lambda: L.Dot(axes=(2, 1)), [x((2, 3, 4), 1), x((2, 4), 2)]),
     ]
     return out
 
@@ -278,6 +289,8 @@ def convs():
             case("same_strides", lambda: L.Conv1DTranspose(2, 3, strides=2, padding="same", **k), [s1]),
             case("output_padding_relu", lambda: L.Conv1DTranspose(2, 3, strides=2, output_padding=1,
                                                                     activation="relu", **k), [s1]),
+            case("dilation", lambda: L.Conv1DTranspose(2, 3, dilation_rate=2, **k), [s1]),
+            case("same_strides3_even_kernel", lambda: L.Conv1DTranspose(2, 4, strides=3, padding="same", **k), [s1]),
         ],
         "Conv2DTranspose": [
             case("valid", lambda: L.Conv2DTranspose(3, 3, **k), [s2]),
@@ -286,6 +299,8 @@ def convs():
             case("strides_relu_no_bias", lambda: L.Conv2DTranspose(3, (2, 3), strides=(2, 1), activation="relu",
                                                                      use_bias=False, **k), [s2]),
             case("dilation", lambda: L.Conv2DTranspose(2, 2, dilation_rate=2, **k), [s2]),
+            case("same_output_padding", lambda: L.Conv2DTranspose(2, 3, strides=(2, 3), padding="same",
+                                                                    output_padding=(1, 0), **k), [s2]),
             case("channels_first", lambda: L.Conv2DTranspose(2, 2, strides=2, data_format="channels_first", **k),
                  [s2c]),
         ],
@@ -309,6 +324,8 @@ def convs():
                                                                      depthwise_initializer=ki()), [s2]),
             case("strides_dilation", lambda: L.DepthwiseConv2D(2, strides=1, dilation_rate=2,
                                                                  depthwise_initializer=ki()), [s2]),
+            case("same_strides2_no_bias", lambda: L.DepthwiseConv2D((3, 2), strides=2, padding="same", use_bias=False,
+                                                                      depthwise_initializer=ki()), [s2]),
         ],
         "SeparableConv1D": [
             case("valid", lambda: L.SeparableConv1D(4, 3), [s1]),
@@ -322,6 +339,8 @@ def convs():
             case("same_strides_multiplier", lambda: L.SeparableConv2D(2, 3, strides=2, depth_multiplier=2,
                                                                         padding="same", activation="tanh"), [s2]),
             case("dilation", lambda: L.SeparableConv2D(3, 2, dilation_rate=2), [s2]),
+            case("valid_strides_multiplier3", lambda: L.SeparableConv2D(4, (2, 3), strides=(1, 2), depth_multiplier=3),
+                 [s2]),
         ],
     }
 
@@ -378,6 +397,7 @@ def padding_cropping():
         "ZeroPadding3D": [
             case("default", lambda: L.ZeroPadding3D(), [s3]),
             case("asymmetric", lambda: L.ZeroPadding3D(((1, 0), (0, 2), (1, 1))), [s3]),
+            case("symmetric_triple", lambda: L.ZeroPadding3D((2, 0, 1)), [s3]),
         ],
         "Cropping1D": [
             case("default", lambda: L.Cropping1D(), [s1]),
@@ -386,6 +406,7 @@ def padding_cropping():
         "Cropping2D": [
             case("symmetric", lambda: L.Cropping2D(1), [s2]),
             case("asymmetric", lambda: L.Cropping2D(((1, 0), (2, 1))), [s2]),
+            case("symmetric_pair", lambda: L.Cropping2D((1, 2)), [s2]),
             case("channels_first", lambda: L.Cropping2D(((0, 1), (1, 0)), data_format="channels_first"),
                  [x((2, 3, 4, 5))]),
         ],
@@ -417,6 +438,7 @@ def normalizations():
         "BatchNormalization": [
             case("inference", lambda: L.BatchNormalization(), [v]),
             case("inference_axis1", lambda: L.BatchNormalization(axis=1), [x((2, 3, 4))]),
+            case("inference_rank3_eps", lambda: L.BatchNormalization(epsilon=0.5, center=False), [x((2, 3, 4))]),
             case("inference_no_center_scale", lambda: L.BatchNormalization(center=False, scale=False,
                                                                              epsilon=0.01), [img]),
             case("training", lambda: L.BatchNormalization(), [x((4, 6), scale=2)], training=True),

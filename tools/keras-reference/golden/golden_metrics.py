@@ -103,6 +103,21 @@ def plain(x):
     return x
 
 
+def batches_segmentation(seed, k=3, void=255, weighted=False, onehot_true=False):
+    """Label maps (2, 4, 4) with a few void pixels, and score maps (2, 4, 4, k)."""
+    out = []
+    for i in range(3):
+        t = rng(seed + 10 * i).integers(0, k, (2, 4, 4)).astype(F)
+        p = probs(seed + 10 * i + 5, 32, k).reshape(2, 4, 4, k)
+        if onehot_true:
+            t = np.eye(k, dtype=F)[t.astype(int)]
+        else:
+            t[0, 0, :2] = void
+        w = np.round(uniform(seed + i, (2, 4, 4), 0.0, 3.0)) if weighted else None
+        out.append((t, p, w))
+    return out
+
+
 def run(name, cls, kwargs, batches, values_only=False):
     keras.backend.clear_session()
     m = getattr(keras.metrics, cls)(**kwargs)
@@ -201,6 +216,9 @@ CASES = {
     "CategoricalCrossentropy": [("default", {}, C(73)), ("from_logits", {"from_logits": True}, C(74, logits=True)),
                                 ("smoothing_weighted", {"label_smoothing": 0.1}, C(75, weighted=True))],
     "SparseCategoricalCrossentropy": [("default", {}, C(76, sparse=True)),
+                                      ("ignore_class", {"ignore_class": 2}, C(176, sparse=True)),
+                                      ("ignore_class_weighted", {"ignore_class": 1},
+                                       [(t.reshape(-1), p, w) for t, p, w in C(177, sparse=True, weighted=True)]),
                                       ("from_logits_weighted", {"from_logits": True},
                                        C(77, sparse=True, logits=True, weighted=True))],
     "Hinge": [("default", {}, B(78, logits=True)), ("weighted", {}, B(79, logits=True, weighted=True))],
@@ -218,6 +236,8 @@ CASES = {
              I(90, weighted=True)),
             ("ignore_class", {"num_classes": 3, "target_class_ids": [0, 1, 2], "ignore_class": 1}, I(91)),
             ("out_of_range", {"num_classes": 3, "target_class_ids": [0, 2]}, I(92, extra=5)),
+            ("segmentation_void", {"num_classes": 3, "target_class_ids": [0, 1, 2], "ignore_class": 255,
+                                   "sparse_y_pred": False}, batches_segmentation(188, weighted=True)),
             ("dense_inputs", {"num_classes": 3, "target_class_ids": [2], "sparse_y_true": False,
                               "sparse_y_pred": False}, I(93, true_onehot=True, pred_scores=True))],
     "MeanIoU": [("default", {"num_classes": 3}, I(94)),
@@ -236,6 +256,7 @@ CASES = {
                   ("sparse_pred", {"num_classes": 3, "target_class_ids": [0, 1], "sparse_y_pred": True},
                    I(102, true_onehot=True))],
     "OneHotMeanIoU": [("default", {"num_classes": 3}, I(103, true_onehot=True, pred_scores=True)),
+                      ("segmentation_maps", {"num_classes": 3}, batches_segmentation(203, onehot_true=True)),
                       ("float_ignore", {"num_classes": 3, "dtype": "float32", "ignore_class": 2},
                        I(104, true_onehot=True, pred_scores=True, weighted=True))],
     "PearsonCorrelation": [("default", {}, R(105)), ("weighted", {}, R(106, weighted=True)),

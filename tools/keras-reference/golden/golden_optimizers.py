@@ -115,6 +115,9 @@ def loss_scale_cases():
     cases.append(run_case("inner_ema_accumulation",
                           lambda: O.LossScaleOptimizer(O.Adam(0.05, use_ema=True, gradient_accumulation_steps=2),
                                                        initial_scale=2.0, dynamic_growth_steps=2), 9, bad))
+    # built by a LossScaleOptimizer, Nadam's product and Adafactor's rank<2 placeholders are untracked
+    cases.append(run_case("inner_nadam", lambda: O.LossScaleOptimizer(O.Nadam(0.05), initial_scale=2.0), 10, bad))
+    cases.append(run_case("inner_adafactor", lambda: O.LossScaleOptimizer(O.Adafactor(0.1), initial_scale=2.0), 11))
     return cases
 
 

@@ -183,6 +183,16 @@ def losses():
                 cases.append(_loss_case(f"{tag}_{suffix}_sum_sample_weight", cls, dict(kwargs, reduction="sum"),
                                         y_true, y_pred, uniform(seed + 3, (shape[0],) if len(shape) < 3 else (shape[0], 1), 0.0, 2.0)))
                 seed += 20
+        # ranks that differ by a trailing axis of 1, which Keras squeezes or expands
+        if kind == "sparse":
+            y_true, y_pred = _data(kind, (4, 3), seed)
+            cases.append(_loss_case("labels_4x1", cls, {}, y_true.reshape(4, 1), y_pred))
+        elif kind not in ("categorical",) and cls != "CosineSimilarity":
+            y_true, y_pred = _data(kind, (4, 1), seed)
+            cases.append(_loss_case("true_4_pred_4x1", cls, {}, y_true.reshape(4), y_pred))
+            cases.append(_loss_case("true_4x1_pred_4", cls, {}, y_true, y_pred.reshape(4)))
+            cases.append(_loss_case("true_4_pred_4x1_sample_weight", cls, {"reduction": "sum"}, y_true.reshape(4),
+                                    y_pred, uniform(seed + 5, (4,), 0.0, 2.0)))
         print(write("losses", cls, cases), len(cases))
 
 
@@ -547,25 +557,44 @@ def _set_initial_weights(model, seed=70):
     return weights
 
 
-def _training_case(name, model, compile_kwargs, x, y, fit_kwargs, sample_weight=None, class_weight=None):
+def _json_float(v):
+    v = float(v)
+    return "NaN" if v != v else v
+
+
+def _training_case(name, model, compile_kwargs, x, y, fit_kwargs, sample_weight=None, class_weight=None,
+                   callbacks=None):
     initial = _set_initial_weights(model)
     model.compile(**compile_kwargs)
+    import tempfile
+    tmp = tempfile.TemporaryDirectory()
+    csv_path = os.path.join(tmp.name, "log.csv")
+    cbs = [keras.callbacks.CSVLogger(csv_path, **spec["kwargs"]) if spec["class"] == "CSVLogger" else
+           getattr(keras.callbacks, spec["class"])(**{k: LR_SCHEDULES[v] if k == "schedule" else v
+                                                      for k, v in spec["kwargs"].items()})
+           for spec in callbacks or []]
+    compile_config = model.get_compile_config()  # before fit: callbacks may change the learning rate
     history = model.fit(x, y, shuffle=False, verbose=0, sample_weight=sample_weight, class_weight=class_weight,
-                        **fit_kwargs)
-    compile_config = model.get_compile_config()
+                        callbacks=cbs, **fit_kwargs)
     loss = compile_kwargs["loss"]
     if isinstance(loss, keras.losses.Huber):  # Keras 3.15.1 drops delta from Huber's config; keep it
         compile_config["loss"]["config"]["delta"] = float(loss._fn_kwargs.get("delta", 1.0))
     case = {"name": name, "model": model.to_json(), "compile": compile_config,
-            "fit": dict(fit_kwargs), "x": arr(x), "y": arr(y),
+            "fit": dict(fit_kwargs), "x": arr(x), "y": [arr(t) for t in y] if isinstance(y, list) else arr(y),
             "initial_weights": [arr(w) for w in initial],
             "weight_names": [w.path for w in model.weights],
-            "history": {k: [float(v) for v in vs] for k, vs in history.history.items()},
+            "history": {k: [_json_float(v) for v in vs] for k, vs in history.history.items()},
             "final_weights": [arr(w) for w in model.get_weights()]}
     if sample_weight is not None:
         case["sample_weight"] = arr(sample_weight)
     if class_weight is not None:
         case["class_weight"] = {str(k): v for k, v in class_weight.items()}
+    if callbacks:
+        case["callbacks"] = callbacks
+    if os.path.exists(csv_path):
+        with open(csv_path, newline="") as f:
+            case["csv_text"] = f.read()
+    tmp.cleanup()
     return case
 
 
@@ -613,6 +642,43 @@ def training():
     add("regression_mse", lambda: _dense_model(output_activation=None, outputs=2),
         dict(optimizer=keras.optimizers.Adam(0.01), loss="mse", metrics=["mae"]), normal(81, (16, 2)),
         {"epochs": 3, "batch_size": 6})
+    add("fit_reduce_lr_on_plateau", _dense_model, dict(optimizer=keras.optimizers.SGD(0.5, momentum=0.9),
+                                                       loss="categorical_crossentropy", metrics=["accuracy"]),
+        onehot, {"epochs": 6, "batch_size": 4, "validation_split": 0.25},
+        callbacks=[{"class": "ReduceLROnPlateau", "kwargs": {"patience": 1, "factor": 0.5, "min_delta": 0.01}}])
+    add("fit_early_stopping_restore", _dense_model, dict(optimizer=keras.optimizers.SGD(1.5, momentum=0.9),
+                                                         loss="categorical_crossentropy", metrics=["accuracy"]),
+        onehot, {"epochs": 8, "batch_size": 4, "validation_split": 0.25},
+        callbacks=[{"class": "EarlyStopping", "kwargs": {"patience": 1, "restore_best_weights": True}}])
+    add("fit_learning_rate_scheduler", _dense_model, dict(optimizer=keras.optimizers.Adam(0.05),
+                                                          loss="categorical_crossentropy", metrics=["accuracy"]),
+        onehot, {"epochs": 4, "batch_size": 4},
+        callbacks=[{"class": "LearningRateScheduler", "kwargs": {"schedule": "halve_after_2"}}])
+
+    add("fit_csv_logger", _dense_model, dict(optimizer=keras.optimizers.SGD(0.1), loss="categorical_crossentropy",
+                                             metrics=["accuracy"]), onehot,
+        {"epochs": 3, "batch_size": 4, "validation_split": 0.25}, callbacks=[{"class": "CSVLogger", "kwargs": {}}])
+    x_nan = x.copy()
+    x_nan[6, 2] = np.nan  # in the second batch of the first epoch
+    fresh()
+    case = _training_case("fit_terminate_on_nan", _dense_model(), dict(
+        optimizer=keras.optimizers.SGD(0.1), loss="categorical_crossentropy", metrics=["accuracy"]), x_nan, onehot,
+        fit3, callbacks=[{"class": "TerminateOnNaN", "kwargs": {}}])
+    print(write("training", "fit_terminate_on_nan", [case]))
+
+    def two_outputs():
+        inp = keras.Input((5,), name="features")
+        hidden = keras.layers.Dense(4, activation="tanh", name="hidden")(inp)
+        cls = keras.layers.Dense(3, activation="softmax", name="cls")(hidden)
+        reg = keras.layers.Dense(1, name="reg")(hidden)
+        return keras.Model(inp, [cls, reg])
+
+    fresh()
+    model = two_outputs()
+    case = _training_case("functional_two_outputs", model, dict(
+        optimizer=keras.optimizers.Adam(0.02), loss=["categorical_crossentropy", "mse"], loss_weights=[1.0, 0.5]),
+        x, [onehot, normal(82, (16, 1))], fit3)
+    print(write("training", "functional_two_outputs", [case]))
     add("binary_huber", lambda: _dense_model(output_activation="sigmoid", outputs=1),
         dict(optimizer=keras.optimizers.RMSprop(0.02, momentum=0.5), loss=keras.losses.Huber(0.5),
              metrics=["binary_accuracy"]), (labels == 1).astype("float32").reshape(-1, 1))

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Normalises each sample over groups of channels (and all spatial positions), channels-last.
+ * Normalises each sample over groups of channels (and all spatial positions); the channels are on {@code axis}.
  *
  * <p>Keras equivalent: {@code keras.layers.GroupNormalization(groups=32, axis=-1, epsilon=0.001, center=True,
  * scale=True, beta_initializer="zeros", gamma_initializer="ones", beta_regularizer=None, ...)}; gamma and beta are
@@ -33,7 +33,7 @@ public class GroupNormalization extends BaseNormalization<GroupNormalization> {
     return this;
   }
 
-  /** Sets the channel axis (Keras' {@code axis=}); keras4j supports the last one (-1 or rank - 1). Default -1. */
+  /** Sets the channel axis (Keras' {@code axis=}), negative counting from the end. Default -1. */
   public GroupNormalization axis(int axis) {
     checkNotBuilt("axis");
     this.axis = axis;
@@ -42,12 +42,8 @@ public class GroupNormalization extends BaseNormalization<GroupNormalization> {
 
   @Override
   protected void build(Shape inputShape) {
-    int rank = inputShape.rank();
-    if (axis != -1 && axis != rank - 1) {
-      throw new IllegalArgumentException("Layer '" + name() + "' normalises channels-last inputs: axis must be -1 "
-          + "or " + (rank - 1) + ". Received: axis=" + axis);
-    }
-    long c = inputShape.get(-1);
+    int a = channelAxis(inputShape.rank());
+    long c = inputShape.get(a);
     if (c < 0 || c % groups != 0) {
       throw new IllegalArgumentException("Number of groups (" + groups + ") must be a multiple of the number of "
           + "channels (" + c + ") in layer '" + name() + "'. Input shape: " + inputShape);
@@ -60,8 +56,39 @@ public class GroupNormalization extends BaseNormalization<GroupNormalization> {
     }
   }
 
+  private int channelAxis(int rank) {
+    int a = axis < 0 ? axis + rank : axis;
+    if (a < 1 || a >= rank) {
+      throw new IllegalArgumentException("Layer '" + name() + "': axis must be a non-batch axis of the rank-" + rank
+          + " inputs. Received: axis=" + axis);
+    }
+    return a;
+  }
+
   @Override
   protected Tensor call(Tensor input, boolean training) {
+    int rank = input.rank();
+    int a = channelAxis(rank);
+    if (a == rank - 1) {
+      return channelsLast(input);
+    }
+    // Porting note: another channel axis is moved last, normalised, and moved back (Keras reshapes in place)
+    int[] perm = new int[rank];
+    int[] back = new int[rank];
+    for (int i = 0, j = 0; i < rank; i++) {
+      if (i != a) {
+        perm[j++] = i;
+      }
+    }
+    perm[rank - 1] = a;
+    for (int i = 0; i < rank; i++) {
+      back[perm[i]] = i;
+    }
+    Ops ops = ops();
+    return ops.transpose(channelsLast(ops.transpose(input, perm)), back);
+  }
+
+  private Tensor channelsLast(Tensor input) {
     Ops ops = ops();
     Shape s = input.shape();
     int rank = s.rank();

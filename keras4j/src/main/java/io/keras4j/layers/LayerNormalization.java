@@ -13,20 +13,39 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code keras.layers.LayerNormalization(axis=-1, epsilon=0.001, center=True, scale=True,
  * rms_scaling=False, beta_initializer="zeros", gamma_initializer="ones", beta_regularizer=None, ...)}; gamma and
- * beta have the shape of the normalised axis. One axis only.
+ * beta have the shape of the normalised axes (in the order given).
  * <pre>{@code model.add(new LayerNormalization().epsilon(1e-6));}</pre>
  */
 public class LayerNormalization extends BaseNormalization<LayerNormalization> {
-  private int axis = -1;
+  private int[] axes = {-1};
   private boolean rmsScaling;
   private Variable gamma;
   private Variable beta;
 
-  /** Sets the normalised axis, negative counting from the end (Keras' {@code axis=}). Default -1. */
-  public LayerNormalization axis(int axis) {
+  /**
+   * Sets the normalised axis or axes, negative counting from the end (Keras' {@code axis=}, an int or a list).
+   * Default -1.
+   */
+  public LayerNormalization axis(int... axes) {
     checkNotBuilt("axis");
-    this.axis = axis;
+    if (axes == null || axes.length == 0) {
+      throw new IllegalArgumentException("LayerNormalization: `axis` needs at least one axis. Received: axis=[]");
+    }
+    this.axes = axes.clone();
     return this;
+  }
+
+  /** The axes made non-negative for a tensor of {@code rank}, in the order given. */
+  private int[] axes(int rank) {
+    int[] a = new int[axes.length];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = axes[i] < 0 ? axes[i] + rank : axes[i];
+      if (a[i] < 0 || a[i] >= rank) {
+        throw new IllegalArgumentException("Layer '" + name() + "': axis " + axes[i] + " is out of range for "
+            + "inputs of rank " + rank);
+      }
+    }
+    return a;
   }
 
   /**
@@ -41,16 +60,20 @@ public class LayerNormalization extends BaseNormalization<LayerNormalization> {
 
   @Override
   protected void build(Shape inputShape) {
-    long dim = inputShape.get(axis);
-    if (dim < 0) {
-      throw new IllegalArgumentException("Layer '" + name() + "': axis " + axis + " of the input must be known. "
-          + "Received: input_shape=" + inputShape);
+    int[] a = axes(inputShape.rank());
+    long[] dims = new long[a.length];
+    for (int i = 0; i < a.length; i++) {
+      dims[i] = inputShape.get(a[i]);
+      if (dims[i] < 0) {
+        throw new IllegalArgumentException("Layer '" + name() + "': axis " + axes[i] + " of the input must be known. "
+            + "Received: input_shape=" + inputShape);
+      }
     }
     if (scale() || rmsScaling) {
-      gamma = addGamma(Shape.of(dim));
+      gamma = addGamma(Shape.of(dims));
     }
     if (center() && !rmsScaling) {
-      beta = addBeta(Shape.of(dim));
+      beta = addBeta(Shape.of(dims));
     }
   }
 
@@ -58,12 +81,14 @@ public class LayerNormalization extends BaseNormalization<LayerNormalization> {
   protected Tensor call(Tensor input, boolean training) {
     Ops ops = ops();
     int rank = input.rank();
-    int a = axis < 0 ? axis + rank : axis;
+    int[] a = axes(rank);
     long[] bshape = new long[rank];
     java.util.Arrays.fill(bshape, 1);
-    bshape[a] = input.shape().get(a);
-    Tensor mean = ops.mean(input, new int[] {a}, true);
-    Tensor variance = ops.mean(ops.square(ops.subtract(input, mean)), new int[] {a}, true);
+    for (int d : a) {
+      bshape[d] = input.shape().get(d);
+    }
+    Tensor mean = ops.mean(input, a, true);
+    Tensor variance = ops.mean(ops.square(ops.subtract(input, mean)), a, true);
     Tensor inv = ops.rsqrt(ops.add(variance, (float) epsilon()));
     if (gamma != null) {
       inv = ops.multiply(inv, ops.reshape(ops.read(gamma), bshape));
@@ -80,7 +105,7 @@ public class LayerNormalization extends BaseNormalization<LayerNormalization> {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("axis", axis);
+    c.put("axis", axes.length == 1 ? (Object) axes[0] : java.util.Arrays.stream(axes).boxed().toList());
     putEpsilonCenterScale(c);
     c.put("rms_scaling", rmsScaling);
     putInitializers(c);
@@ -91,7 +116,7 @@ public class LayerNormalization extends BaseNormalization<LayerNormalization> {
   /** A LayerNormalization layer from its Keras config (Keras' {@code LayerNormalization.from_config}). */
   public static LayerNormalization fromConfig(Map<String, Object> config) {
     Config c = new Config("LayerNormalization", config);
-    LayerNormalization l = readShared(new LayerNormalization(), c).axis(singleAxis(c, "axis", -1))
+    LayerNormalization l = readShared(new LayerNormalization(), c).axis(c.ints("axis", new int[] {-1}))
         .rmsScaling(c.bool("rms_scaling", false));
     return withBaseConfig(l, c);
   }

@@ -8,33 +8,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scales each sample to unit L2 norm along {@code axis}: {@code x / sqrt(max(sum(x^2), 1e-12))}.
+ * Scales each sample to unit L2 norm along {@code axis} (one or several axes): {@code x / sqrt(max(sum(x^2),
+ * 1e-12))}.
  *
  * <p>Keras equivalent: {@code keras.layers.UnitNormalization(axis=-1)}.
  * <pre>{@code model.add(new UnitNormalization());}</pre>
  */
 public class UnitNormalization extends BaseLayer<UnitNormalization> {
-  private int axis = -1;
+  private int[] axes = {-1};
 
   /** Normalisation along the last axis. */
   public UnitNormalization() {}
 
   /** The same as {@code new UnitNormalization().axis(axis)}. */
   public UnitNormalization(int axis) {
-    this.axis = axis;
+    this.axes = new int[] {axis};
   }
 
-  /** Sets the normalised axis (Keras' {@code axis=}), negative counting from the end. Default -1. */
-  public UnitNormalization axis(int axis) {
+  /**
+   * Sets the normalised axis or axes (Keras' {@code axis=}, an int or a list), negative counting from the end.
+   * Default -1.
+   */
+  public UnitNormalization axis(int... axes) {
     checkNotBuilt("axis");
-    this.axis = axis;
+    if (axes == null || axes.length == 0) {
+      throw new IllegalArgumentException("UnitNormalization: `axis` needs at least one axis. Received: axis=[]");
+    }
+    this.axes = axes.clone();
     return this;
   }
 
   @Override
   protected Tensor call(Tensor input, boolean training) {
     Ops ops = ops();
-    return ops.multiply(input, ops.rsqrt(ops.maximum(ops.sum(ops.square(input), new int[] {axis}, true), 1e-12f)));
+    return ops.multiply(input, ops.rsqrt(ops.maximum(ops.sum(ops.square(input), axes, true), 1e-12f)));
   }
 
   @Override
@@ -45,17 +52,13 @@ public class UnitNormalization extends BaseLayer<UnitNormalization> {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("axis", axis);
+    c.put("axis", axes.length == 1 ? (Object) axes[0] : java.util.Arrays.stream(axes).boxed().toList());
     return c;
   }
 
   /** A UnitNormalization layer from its Keras config (Keras' {@code UnitNormalization.from_config}). */
   public static UnitNormalization fromConfig(Map<String, Object> config) {
     Config c = new Config("UnitNormalization", config);
-    int[] axis = c.ints("axis", new int[] {-1});
-    if (axis.length != 1) {
-      throw new IllegalArgumentException("UnitNormalization supports one axis. Received: axis=" + c.get("axis"));
-    }
-    return withBaseConfig(new UnitNormalization(axis[0]), c);
+    return withBaseConfig(new UnitNormalization().axis(c.ints("axis", new int[] {-1})), c);
   }
 }

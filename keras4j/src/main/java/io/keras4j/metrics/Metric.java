@@ -53,7 +53,8 @@ public abstract class Metric implements io.keras4j.saving.KerasSerializable {
 
   /**
    * Sets the dtype of the state and result (Keras' {@code dtype=}). Default "float32". Porting note: keras4j's
-   * metrics compute in float32 only; another dtype is refused.
+   * metrics compute in float32; another dtype is refused, except by a metric that says so (the IoU metrics keep
+   * Keras' integer confusion matrix).
    */
   public Metric dtype(String dtype) {
     if (!acceptsDtype(dtype)) {

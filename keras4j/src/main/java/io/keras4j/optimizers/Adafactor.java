@@ -78,11 +78,16 @@ public class Adafactor extends BaseOptimizer<Adafactor> {
 
   /**
    * Keras' order per variable: r, c (named after the variable, not its path), then the velocity. Porting note:
-   * below rank 2 Keras keeps two unused int32 scalars for r and c; keras4j keeps them as int64 scalars.
+   * below rank 2 Keras keeps two unused int32 scalars for r and c (untracked under a LossScaleOptimizer);
+   * keras4j keeps them as int64 scalars.
    */
   @Override
   protected void buildSlots(Variable var) {
     long[] dims = var.shape().dims();
+    if (dims.length < 2 && !tracksPlainVariables()) {
+      addSlot(var, "velocity");
+      return;
+    }
     if (dims.length < 2) {
       addSlot(var, "r", new Variable(var.name(), Shape.scalar(), false, new long[] {0}), var.name());
       addSlot(var, "c", new Variable(var.name(), Shape.scalar(), false, new long[] {0}), var.name());

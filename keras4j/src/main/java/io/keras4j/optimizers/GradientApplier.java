@@ -117,7 +117,7 @@ final class GradientApplier {
     Tensor keep = ops.add(ops.negative(momentum), 1f);
     Integer frequency = opt.emaOverwriteFrequency;
     Tensor overwrite = frequency == null ? null : isMultiple(ops.add(step, 1f), frequency);
-    for (Variable v : o.builtVariables()) {
+    for (Variable v : o.state.built()) {
       Variable avg = o.slot(v, "average");
       Tensor current = newValues.containsKey(v) ? newValues.get(v) : ops.read(v);
       Tensor average = ops.assign(avg, ops.add(ops.multiply(momentum, ops.read(avg)), ops.multiply(keep, current)));

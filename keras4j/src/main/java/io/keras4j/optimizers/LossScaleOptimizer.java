@@ -5,6 +5,7 @@ import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
+import io.keras4j.optimizers.schedules.LearningRateSchedule;
 import io.keras4j.saving.Config;
 import io.keras4j.saving.KerasObjects;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public class LossScaleOptimizer extends BaseOptimizer<LossScaleOptimizer> {
     }
     this.inner = innerOptimizer;
     inner.options.lossScaleFactor = null; // as Keras: the gradients must not be unscaled twice
+    inner.state.tracksPlainVariables = false; // Keras builds the inner optimizer with automatic tracking off
   }
 
   /** The wrapped optimizer (Keras' {@code inner_optimizer}). */
@@ -175,6 +177,24 @@ public class LossScaleOptimizer extends BaseOptimizer<LossScaleOptimizer> {
   public LossScaleOptimizer learningRate(double learningRate) {
     inner.learningRate(learningRate);
     return this;
+  }
+
+  /** Makes the inner optimizer's learning rate follow {@code schedule}. */
+  @Override
+  public LossScaleOptimizer learningRate(LearningRateSchedule schedule) {
+    inner.learningRate(schedule);
+    return this;
+  }
+
+  /** The inner optimizer's schedule, or null. */
+  @Override
+  public LearningRateSchedule schedule() {
+    return inner.schedule();
+  }
+
+  @Override
+  public boolean hasSchedule() {
+    return inner.hasSchedule();
   }
 
   @Override

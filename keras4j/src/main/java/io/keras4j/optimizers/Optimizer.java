@@ -6,11 +6,9 @@ import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
-import io.keras4j.optimizers.schedules.LearningRateSchedules;
 import io.keras4j.saving.Config;
 import io.keras4j.saving.KerasObjects;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,27 +38,16 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
   private final Variable learningRateVar;
   private LearningRateSchedule schedule;
   final OptimizerOptions options = new OptimizerOptions();
-  private final Map<Variable, String> ownNames = new IdentityHashMap<>();
-  private final List<Variable> variables = new ArrayList<>();
-  private final Map<Variable, Map<String, Variable>> slots = new IdentityHashMap<>();
-  private final List<Variable> built = new ArrayList<>();
+  final OptimizerVariables state = new OptimizerVariables();
 
   /** An optimizer named {@code name} (Keras' default name of the class) at {@code learningRate}. */
   protected Optimizer(String name, Object learningRate) {
     this.name = name;
     this.iterations = new Variable("iteration", Shape.scalar(), false, new long[] {0});
     this.learningRateVar = new Variable("learning_rate", Shape.scalar(), "float32", false, new float[] {0f});
-    own(iterations, "iteration");
-    own(learningRateVar, "learning_rate");
+    state.own(name, iterations, "iteration");
+    state.own(name, learningRateVar, "learning_rate");
     setLearningRate(learningRate);
-  }
-
-  /** Adds an optimizer-wide variable whose path is {@code <name>/<suffix>}. */
-  private Variable own(Variable v, String suffix) {
-    v.path(name + "/" + suffix);
-    ownNames.put(v, suffix);
-    variables.add(v);
-    return v;
   }
 
   private void setLearningRate(Object lr) {
@@ -87,7 +74,7 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
   public Optimizer name(String name) {
     checkNotBuilt("name");
     this.name = name;
-    ownNames.forEach((v, suffix) -> v.path(name + "/" + suffix));
+    state.rename(name);
     return this;
   }
 
@@ -218,7 +205,7 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
 
   /** Throws when the optimizer's variables exist already: {@code argument} changes which ones it needs. */
   protected final void checkNotBuilt(String argument) {
-    if (!slots.isEmpty()) {
+    if (state.isBuilt()) {
       throw new IllegalStateException("Optimizer '" + name + "' is already built; set `" + argument
           + "` before its first step");
     }
@@ -230,7 +217,7 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
    * accumulators, then each variable's slots.
    */
   public List<Variable> variables() {
-    List<Variable> out = new ArrayList<>(variables);
+    List<Variable> out = new ArrayList<>(state.all());
     if (schedule != null) {
       out.remove(learningRateVar);
     }
@@ -267,40 +254,50 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
 
   /** Adds {@code slot} (any shape, any dtype) as {@code slotName} of {@code reference}, at {@code <name>/<suffix>}. */
   protected Variable addSlot(Variable reference, String slotName, Variable slot, String suffix) {
-    slot.path(name + "/" + suffix);
-    slots.computeIfAbsent(reference, k -> new LinkedHashMap<>()).put(slotName, slot);
-    variables.add(slot);
-    return slot;
+    return state.addSlot(name, reference, slotName, slot, suffix);
   }
 
-  /** Creates an optimizer-wide scalar variable whose path is {@code <name>/<varName>}. */
+  /**
+   * Creates an optimizer-wide scalar variable whose path is {@code <name>/<varName>}, which Keras' {@code build}
+   * creates as a plain attribute: untracked under a LossScaleOptimizer ({@link #tracksPlainVariables()}).
+   */
   protected Variable addScalar(String varName, float initial) {
-    return own(new Variable(varName, Shape.scalar(), "float32", false, new float[] {initial}), varName);
+    Variable v = new Variable(varName, Shape.scalar(), "float32", false, new float[] {initial});
+    if (!state.tracksPlainVariables) {
+      v.path(name + "/" + varName);
+      return v;
+    }
+    return state.own(name, v, varName);
+  }
+
+  /**
+   * Whether the variables {@code build} creates as plain attributes (not through {@code add_variable}) are this
+   * optimizer's variables. Porting note: Keras' LossScaleOptimizer builds its inner optimizer with automatic
+   * tracking off, so there Nadam's product and Adafactor's placeholders are neither listed nor saved.
+   */
+  protected final boolean tracksPlainVariables() {
+    return state.tracksPlainVariables;
   }
 
   /** Tracks {@code v}, created beforehand, as an optimizer-wide variable whose path is {@code <name>/<suffix>}. */
   protected Variable track(Variable v, String suffix) {
-    return own(v, suffix);
+    return state.own(name, v, suffix);
   }
 
   /** Slot {@code slotName} of {@code var}. */
   protected Variable slot(Variable var, String slotName) {
-    return slots.get(var).get(slotName);
+    return state.slot(var, slotName);
   }
 
-  /**
-   * The new value of {@code var}, given its current value, its gradient and the learning rate; assigns the slots
-   * with {@code ops.assign} (Keras 3's {@code update_step}).
-   */
+  /** The new value of {@code var} from its value, gradient and learning rate (Keras' {@code update_step}). */
   protected abstract Tensor updateStep(Ops ops, Tensor gradient, Variable var, Tensor value, Tensor lr);
 
   /** Runs once per update before the per-variable updates (Keras' {@code _backend_update_step} hook). */
   protected void beforeUpdates(Ops ops) {}
 
   /**
-   * The same step as {@link #updateStep} done by one fused TensorFlow kernel, returning the variable's new value,
-   * or null where this optimizer has none (then {@link #updateStep} is used). The numbers are Keras' either way;
-   * the fused kernel saves the memory passes of a dozen elementwise ops per variable.
+   * {@link #updateStep} as one fused TensorFlow kernel (Keras' numbers, fewer memory passes), returning the new
+   * value, or null where this optimizer has none.
    */
   protected Tensor fusedStep(Ops ops, Tensor gradient, Variable var, Tensor lr) {
     return null;
@@ -321,7 +318,7 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     return ops.cast(ops.read(iterations), "float32");
   }
 
-  Variable iterationsVariable() {
+  Variable iterationsVariable() { // for GradientApplier
     return iterations;
   }
 
@@ -331,18 +328,14 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
   }
 
   /**
-   * Creates the variables for {@code vars} now (Keras' {@code optimizer.build(var_list)}), e.g. to restore them,
-   * in Keras' order: every moving average, every gradient accumulator, then each variable's slots.
+   * Creates the variables for {@code variables} now (Keras' {@code build(var_list)}), in Keras' order: the moving
+   * averages, the gradient accumulators, then each variable's slots.
    */
-  public void build(List<Variable> vars) {
-    List<Variable> fresh = vars.stream().filter(v -> !slots.containsKey(v)).distinct().toList();
+  public void build(List<Variable> variables) {
+    boolean first = !state.isBuilt();
+    List<Variable> fresh = state.register(variables);
     if (fresh.isEmpty()) {
       return;
-    }
-    boolean first = built.isEmpty();
-    for (Variable v : fresh) {
-      slots.put(v, new LinkedHashMap<>());
-      built.add(v);
     }
     if (options.useEma) {
       fresh.forEach(v -> addSlot(v, "average"));
@@ -354,11 +347,6 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     if (first) {
       afterBuild();
     }
-  }
-
-  /** The variables the optimizer was built for, in order (Keras' {@code _trainable_variables}). */
-  List<Variable> builtVariables() {
-    return built;
   }
 
   /**
@@ -386,19 +374,16 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
    * Sets the final values of {@code vars} at the end of {@code fit}: with {@code use_ema}, their moving averages
    * (Keras' {@code finalize_variable_values}); otherwise nothing.
    */
-  public void finalizeVariableValues(List<Variable> vars) {
-    for (Variable v : vars) {
-      Map<String, Variable> s = slots.get(v);
-      if (options.useEma && s != null && s.containsKey("average")) {
-        v.assign(s.get("average").floatValue());
+  public void finalizeVariableValues(List<Variable> variables) {
+    for (Variable v : variables) {
+      Variable average = options.useEma ? state.slotOrNull(v, "average") : null;
+      if (average != null) {
+        v.assign(average.floatValue());
       }
     }
   }
 
-  /**
-   * Keras' config: the eleven keys every Keras optimizer writes, then the subclass' keyword arguments. A schedule
-   * is written in {@code learning_rate} as a serialized Keras object.
-   */
+  /** Keras' config: the eleven keys every optimizer writes (a schedule serialized), then the subclass' own. */
   public Map<String, Object> getConfig() {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("name", name);
@@ -409,15 +394,6 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
 
   /** Reads the keys every optimizer shares into {@code o} (the end of each subclass' {@code fromConfig}). */
   protected static <T extends Optimizer> T withBaseConfig(T o, Config c) {
-    if (c.has("name")) {
-      o.name(c.string("name", o.name()));
-    }
-    Object lr = c.get("learning_rate");
-    if (lr instanceof Map<?, ?> m) {
-      o.learningRate(LearningRateSchedules.get(m));
-    } else if (lr != null) {
-      o.learningRate(c.number("learning_rate", 0));
-    }
     OptimizerOptions.read(o, c);
     return o;
   }

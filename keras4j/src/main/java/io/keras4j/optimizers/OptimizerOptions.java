@@ -1,6 +1,7 @@
 package io.keras4j.optimizers;
 
 import io.keras4j.backend.Variable;
+import io.keras4j.optimizers.schedules.LearningRateSchedules;
 import io.keras4j.saving.Config;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -93,8 +94,16 @@ final class OptimizerOptions {
     c.put("gradient_accumulation_steps", gradientAccumulationSteps);
   }
 
-  /** Reads the same keys into {@code o} through its setters. */
+  /** Reads {@code name}, {@code learning_rate} (a number or a serialized schedule) and these keys into {@code o}. */
   static void read(Optimizer o, Config c) {
+    if (c.has("name")) {
+      o.name(c.string("name", o.name()));
+    }
+    if (c.get("learning_rate") instanceof Map<?, ?> m) {
+      o.learningRate(LearningRateSchedules.get(m));
+    } else if (c.has("learning_rate")) {
+      o.learningRate(c.number("learning_rate", 0));
+    }
     if (c.has("weight_decay")) {
       o.weightDecay(c.number("weight_decay", 0));
     }

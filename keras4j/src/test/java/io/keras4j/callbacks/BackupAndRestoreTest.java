@@ -49,6 +49,17 @@ class BackupAndRestoreTest {
     return m;
   }
 
+  /** The same with Dropout between the layers: its masks come from a generator saved in each backup. */
+  private static Sequential dropoutModel() {
+    Backend.setRandomSeed(22);
+    Sequential m = new Sequential();
+    m.add(new Dense(8).activation("tanh").inputDim(3));
+    m.add(new io.keras4j.layers.Dropout(0.3));
+    m.add(new Dense(1));
+    m.compile(new CompileOptions().optimizer(new Adam(0.02)).loss("mse"));
+    return m;
+  }
+
   private static FitOptions options(Callback... callbacks) {
     return new FitOptions().epochs(5).batchSize(8).shuffle(true).verbose(0).callbacks(callbacks);
   }
@@ -92,6 +103,26 @@ class BackupAndRestoreTest {
     assertEquals(30, resumed.optimizer().iterations()); // 5 epochs of 6 batches, none twice
     assertSameTraining(straight, resumed);
     assertEquals(List.of(), files(backup));
+  }
+
+  @Test
+  void aResumedFitWithShufflingAndDropoutEqualsAnUninterruptedOne(@TempDir Path dir) throws Exception {
+    Sequential straight = dropoutModel();
+    straight.fit(X, Y, options());
+
+    Path backup = dir.resolve("backup");
+    Sequential interrupted = dropoutModel();
+    assertThrows(IllegalStateException.class,
+        () -> interrupted.fit(X, Y, options(new BackupAndRestore(backup), crashAfterEpoch(2))));
+
+    Sequential resumed = dropoutModel();
+    resumed.fit(X, Y, options(new BackupAndRestore(backup)));
+    assertSameTraining(straight, resumed);
+
+    Sequential unrestored = dropoutModel(); // without the backup's generator state the masks would restart
+    unrestored.fit(X, Y, options().epochs(2));
+    assertTrue(Math.abs(unrestored.getWeights().get(0).toFloatArray()[0]
+        - straight.getWeights().get(0).toFloatArray()[0]) > 1e-6, "the check can fail");
   }
 
   @Test

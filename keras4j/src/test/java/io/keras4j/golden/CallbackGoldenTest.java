@@ -176,7 +176,14 @@ class CallbackGoldenTest {
   // ---- each callback
 
   private static void earlyStopping(JsonNode c, String name) {
-    JsonNode k = c.get("kwargs");
+    EarlyStopping es = earlyStopping(c.get("kwargs"));
+    epochs(c, name, es);
+    assertEquals(c.get("expected").get("stopped_epoch").asInt(), es.stoppedEpoch(), name + ": stopped_epoch");
+    assertEquals(c.get("expected").get("best_epoch").asInt(), es.bestEpoch(), name + ": best_epoch");
+  }
+
+  /** An EarlyStopping with Keras' keyword arguments {@code k}. */
+  static EarlyStopping earlyStopping(JsonNode k) {
     EarlyStopping es = new EarlyStopping();
     es.monitor(k.path("monitor").asText("val_loss"));
     apply(k, Map.of(
@@ -186,12 +193,11 @@ class CallbackGoldenTest {
         "baseline", v -> es.baseline(v.asDouble()),
         "restore_best_weights", v -> es.restoreBestWeights(v.asBoolean()),
         "start_from_epoch", v -> es.startFromEpoch(v.asInt())));
-    epochs(c, name, es);
-    assertEquals(c.get("expected").get("stopped_epoch").asInt(), es.stoppedEpoch(), name + ": stopped_epoch");
-    assertEquals(c.get("expected").get("best_epoch").asInt(), es.bestEpoch(), name + ": best_epoch");
+    return es;
   }
 
-  private static ReduceLROnPlateau reduceLr(JsonNode k) {
+  /** A ReduceLROnPlateau with Keras' keyword arguments {@code k}. */
+  static ReduceLROnPlateau reduceLr(JsonNode k) {
     ReduceLROnPlateau r = new ReduceLROnPlateau();
     r.monitor(k.path("monitor").asText("val_loss"));
     apply(k, Map.of(

@@ -120,6 +120,23 @@ class LayersTest {
   }
 
   @Test
+  void normalizationAdaptsOverTheAxesItDoesNotKeep() {
+    float[][][] data = {{{1, 2}, {10, 20}}, {{3, 4}, {30, 40}}};
+    // axis=1 keeps the middle axis: {1, 2, 3, 4} has mean 2.5, variance 1.25; {10, 20, 30, 40} 25 and 125
+    Normalization n = new Normalization().axis(1);
+    n.adapt(data);
+    n.apply(Input.of(2, 2));
+    assertArrayEquals(new float[] {2.5f, 25}, n.getWeights().get(0).toFloatArray(), 1e-6f);
+    assertArrayEquals(new float[] {1.25f, 125}, n.getWeights().get(1).toFloatArray(), 1e-4f);
+    assertEquals(0L, n.getWeights().get(2).toLongArray()[0]);
+    // no axis (Keras' axis=None): one mean 110 / 8 over everything
+    Normalization all = new Normalization().axis();
+    all.adapt(data);
+    all.apply(Input.of(2, 2));
+    assertArrayEquals(new float[] {13.75f}, all.getWeights().get(0).toFloatArray(), 1e-6f);
+  }
+
+  @Test
   void dropoutIsIdentityAtInferenceAndKeepsTheMeanInTraining() {
     float[] ones = new float[10000];
     java.util.Arrays.fill(ones, 1f);
@@ -186,9 +203,10 @@ class LayersTest {
   }
 
   @Test
-  void groupNormalizationRefusesAnotherAxis() {
+  void groupNormalizationRefusesTheBatchAxis() {
+    // any other channel axis is supported (golden case GroupNormalization/axis1); the batch axis is not one
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new GroupNormalization().groups(1).axis(1).apply(Input.of(2, 4)));
-    assertTrue(e.getMessage().contains("Received: axis=1"), e.getMessage());
+        () -> new GroupNormalization().groups(1).axis(0).apply(Input.of(2, 4)));
+    assertTrue(e.getMessage().contains("Received: axis=0"), e.getMessage());
   }
 }

@@ -85,4 +85,19 @@ class GradientApplierTest {
     List<Double> accumulated = GradientSteps.fitLossDecreases(new SGD(0.05).gradientAccumulationSteps(2));
     assertEquals(plain.get(0), accumulated.get(0), 0.5, "same data, half the updates");
   }
+
+  @Test
+  void gatedUpdatesChainAcrossStepsPerExecution() {
+    // accumulation, EMA and loss scaling gate their assignments; four steps per engine call must chain them
+    List<List<float[]>> weights = new java.util.ArrayList<>();
+    for (int k : new int[] {1, 4}) {
+      Optimizer opt = new LossScaleOptimizer(new SGD(0.05).momentum(0.5).gradientAccumulationSteps(3).useEma(true)
+          .emaOverwriteFrequency(2)).initialScale(16).dynamicGrowthSteps(3);
+      GradientSteps.fitLossDecreases(opt, k, m -> weights.add(m.weights().stream().map(Variable::floatValue).toList()));
+      assertEquals(6, opt.iterations(), "20 steps, an update every 3");
+    }
+    for (int i = 0; i < weights.get(0).size(); i++) {
+      assertArrayEquals(weights.get(0).get(i), weights.get(1).get(i), 1e-6f, "weight " + i);
+    }
+  }
 }

@@ -63,6 +63,12 @@ final class GradientSteps implements AutoCloseable {
 
   /** {@link #fitLossDecreases(Optimizer)}, then {@code after} sees the trained model before it is closed. */
   static List<Double> fitLossDecreases(Optimizer opt, java.util.function.Consumer<Model> after) {
+    return fitLossDecreases(opt, 1, after);
+  }
+
+  /** The same fit running {@code stepsPerExecution} steps per engine call. */
+  static List<Double> fitLossDecreases(Optimizer opt, int stepsPerExecution,
+      java.util.function.Consumer<Model> after) {
     Backend.setRandomSeed(7);
     float[][] x = new float[32][3];
     float[] y = new float[32];
@@ -74,7 +80,7 @@ final class GradientSteps implements AutoCloseable {
     }
     Sequential m = new Sequential();
     m.add(new Dense(1).inputDim(3));
-    m.compile(new CompileOptions().optimizer(opt).loss("mse"));
+    m.compile(new CompileOptions().optimizer(opt).loss("mse").stepsPerExecution(stepsPerExecution));
     try {
       History h = m.fit(x, y, new FitOptions().epochs(5).batchSize(8).shuffle(false).verbose(0));
       List<Double> loss = new ArrayList<>(h.get("loss"));

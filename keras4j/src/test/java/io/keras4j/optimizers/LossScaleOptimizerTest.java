@@ -54,6 +54,10 @@ class LossScaleOptimizerTest {
     LossScaleOptimizer back = (LossScaleOptimizer) Optimizers.get(KerasObjects.serialize(opt));
     assertEquals(c.toString(), back.getConfig().toString());
     assertEquals(0.01, back.learningRate(), 1e-7);
+    back.learningRate(0.02);
+    assertEquals(0.02, back.innerOptimizer().learningRate(), 1e-7, "the learning rate is the inner one's");
+    back.learningRate(new io.keras4j.optimizers.schedules.ExponentialDecay(0.1, 10, 0.5));
+    assertTrue(back.hasSchedule() && back.innerOptimizer().hasSchedule());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LossScaleOptimizer.fromConfig(
         Map.of("inner_optimizer", KerasObjects.serialize(new SGD()), "clipnorm", 1.0)));
     assertTrue(e.getMessage().contains("does not support `clipnorm`"), e.getMessage());

@@ -113,6 +113,20 @@ class SeedGeneratorTest {
   }
 
   @Test
+  void aCompositeLayersPartsDrawFromItsGenerator() {
+    io.keras4j.layers.RandomColorJitter jitter = new io.keras4j.layers.RandomColorJitter().brightnessFactor(0.2)
+        .contrastFactor(0.3).seed(5);
+    float[] img = new float[2 * 3 * 3 * 3];
+    for (int i = 0; i < img.length; i++) {
+      img[i] = i * 4;
+    }
+    Shape s = Shape.of(2, 3, 3, 3);
+    float[] first = GraphFixture.eval1(img, s, t -> jitter.apply(t, true));
+    assertArrayEquals(new long[] {5, 2}, jitter.seedGenerators().get(0).state().longValue(), "brightness, contrast");
+    assertFalse(Arrays.equals(first, GraphFixture.eval1(img, s, t -> jitter.apply(t, true))), "the stream advanced");
+  }
+
+  @Test
   void aModelListsItsLayersGenerators() {
     Dropout d = new Dropout(0.2).seed(1);
     GaussianNoise g = new GaussianNoise(0.2).seed(2);
