@@ -163,6 +163,12 @@ def integer_lookup():
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "keras4j", "src", "test",
                         "resources", "io", "keras4j", "saving", "integer_lookup_adapted.keras")
     model.save(path)
+    # tf_idf: the IDF weights are saved under layers/lookup/vars/idf_weights, the vocabulary as an asset
+    keras.backend.clear_session()
+    layer = IL(output_mode="tf_idf", name="lookup")
+    layer.adapt(data)
+    model = keras.Sequential([keras.Input((3,)), layer])
+    model.save(path.replace("integer_lookup_adapted", "integer_lookup_tf_idf_adapted"))
 
 
 def pipeline():
@@ -200,9 +206,32 @@ def stft_spectrogram():
     write("layers", "STFTSpectrogram", cases)
 
 
+def mel_spectrogram():
+    M = L.MelSpectrogram
+    t = np.arange(200, dtype="float32") / 8000.0
+    tone = (np.sin(2 * np.pi * 440 * t) + 0.5 * np.sin(2 * np.pi * 1800 * t)).astype("float32")
+    audio = np.stack([tone, normal(13, (200,), 0.3)])
+    small = dict(fft_length=64, sequence_stride=16, sampling_rate=8000, num_mel_bins=10)
+    cases = [
+        case("db_default_scales", lambda: M(**small), [audio]),
+        case("power_no_db", lambda: M(power_to_db=False, **small), [audio]),
+        case("magnitude_hamming_short_window", lambda: M(mag_exp=1.0, window="hamming", sequence_length=48,
+                                                         power_to_db=False, **small), [audio]),
+        case("db_top_db_ref_power", lambda: M(top_db=20.0, ref_power=2.0, min_freq=100.0, max_freq=3000.0,
+                                              **small), [audio]),
+    ]
+    for c in cases:
+        if c["config"]["power_to_db"]:
+            c["atol"] = 1e-2
+            c["tolerance_reason"] = ("decibels of powers far below the peak: keras4j's DFT as a convolution and "
+                                     "TensorFlow's FFT round differently in float32 (errors of ~1e-7 of the peak "
+                                     "power are ~1e-3 dB at -45 dB); the powers themselves match at 1e-5")
+    write("layers", "MelSpectrogram", cases)
+
+
 if __name__ == "__main__":
     only = set(sys.argv[1:])
-    for fn in (category_encoding, discretization, hashing, hashed_crossing, integer_lookup, pipeline, stft_spectrogram):
+    for fn in (category_encoding, discretization, hashing, hashed_crossing, integer_lookup, pipeline, stft_spectrogram, mel_spectrogram):
         if not only or fn.__name__ in only:
             fn()
             print("wrote", fn.__name__)

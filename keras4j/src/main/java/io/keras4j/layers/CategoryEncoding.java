@@ -19,20 +19,34 @@ import java.util.Map;
  */
 public class CategoryEncoding extends BaseLayer<CategoryEncoding> {
   private static final List<String> MODES = List.of("one_hot", "multi_hot", "count");
-  private final int numTokens;
+  private Integer numTokens;
   private String outputMode = "multi_hot";
 
   /** Encodes values in {@code [0, numTokens)} (Keras' {@code num_tokens}, at least 1). */
   public CategoryEncoding(int numTokens) {
+    numTokens(numTokens);
+  }
+
+  /** A layer whose {@link #numTokens(int)} must be set before it is used (Keras' {@code num_tokens=None}). */
+  public CategoryEncoding() {}
+
+  /** Sets the number of tokens (Keras' {@code num_tokens=}, at least 1). Required; no default. */
+  public CategoryEncoding numTokens(int numTokens) {
+    checkNotBuilt("num_tokens");
     if (numTokens < 1) {
       throw new IllegalArgumentException("CategoryEncoding: `num_tokens` must be >= 1. Received: num_tokens="
           + numTokens + ".");
     }
     this.numTokens = numTokens;
+    return this;
   }
 
   /** The number of tokens (Keras' {@code num_tokens}). */
   public int numTokens() {
+    if (numTokens == null) {
+      throw new IllegalStateException("num_tokens must be set to use this layer. If the number of tokens is not "
+          + "known beforehand, use the IntegerLookup layer instead.");
+    }
     return numTokens;
   }
 
@@ -71,12 +85,12 @@ public class CategoryEncoding extends BaseLayer<CategoryEncoding> {
       throw new IllegalArgumentException("`count_weights` is not used when `output_mode` is not `'count'`. "
           + "Received `count_weights` with output_mode=" + outputMode);
     }
-    return List.of(CategoricalEncodings.encode(ops(), inputs.get(0), outputMode, numTokens, dtype(), weights));
+    return List.of(CategoricalEncodings.encode(ops(), inputs.get(0), outputMode, numTokens(), dtype(), weights));
   }
 
   @Override
   protected List<Shape> computeOutputShapes(List<Shape> inputShapes, List<String> dtypes) {
-    return List.of(CategoricalEncodings.outputShape(inputShapes.get(0), outputMode, numTokens));
+    return List.of(CategoricalEncodings.outputShape(inputShapes.get(0), outputMode, numTokens()));
   }
 
   @Override

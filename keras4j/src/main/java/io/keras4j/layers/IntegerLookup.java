@@ -23,11 +23,14 @@ import java.util.Map;
  * Porting note: with {@code num_oov_indices=0} an out-of-vocabulary token maps to -1 where Keras' graph raises an
  * assertion error.
  */
-public class IntegerLookup extends BaseLayer<IntegerLookup> implements io.keras4j.saving.HasAssets {
+public class IntegerLookup extends BaseLayer<IntegerLookup>
+    implements io.keras4j.saving.HasAssets, io.keras4j.saving.OwnVariables {
   static final List<String> MODES = List.of("int", "one_hot", "multi_hot", "count", "tf_idf");
   final IntegerLookupConfig cfg = new IntegerLookupConfig();
   long[] tokens;
   double[] idfWeights;
+  /** "tf_idf" mode: the IDF weights as Keras saves them ({@code vars/idf_weights}), not a layer weight. */
+  private io.keras4j.backend.Variable idfVariable;
 
   /** Sets the largest vocabulary, special tokens included (Keras' {@code max_tokens=}, above 1). Default none. */
   public IntegerLookup maxTokens(Integer maxTokens) {
@@ -80,6 +83,15 @@ public class IntegerLookup extends BaseLayer<IntegerLookup> implements io.keras4
     }
     cfg.inputVocabulary = vocabulary.clone();
     tokens = null;
+    return this;
+  }
+
+  /** Keras' {@code vocabulary_dtype=}: only "int64" is supported, as in Keras. Default "int64". */
+  public IntegerLookup vocabularyDtype(String vocabularyDtype) {
+    if (!"int64".equals(vocabularyDtype)) {
+      throw new IllegalArgumentException("Only `vocabulary_dtype='int64'` is supported at this time. Received: "
+          + "vocabulary_dtype=" + vocabularyDtype);
+    }
     return this;
   }
 
@@ -231,6 +243,25 @@ public class IntegerLookup extends BaseLayer<IntegerLookup> implements io.keras4
   }
 
   @Override
+  protected void build(Shape inputShape) {
+    if (cfg.outputMode.equals("tf_idf")) {
+      resolve();
+      int depth = depth();
+      float[] w = new float[depth];
+      for (int i = 0; idfWeights != null && i < Math.min(depth, idfWeights.length); i++) {
+        w[i] = (float) idfWeights[i];
+      }
+      idfVariable = new io.keras4j.backend.Variable("idf_weights", Shape.of(depth), "float32", false, w);
+      idfVariable.path(name() + "/idf_weights");
+    }
+  }
+
+  @Override
+  public Map<String, io.keras4j.backend.Variable> ownVariables() {
+    return idfVariable == null ? Map.of() : Map.of("idf_weights", idfVariable);
+  }
+
+  @Override
   protected Tensor call(Tensor input, boolean training) {
     cfg.validate();
     Ops ops = ops();
@@ -238,7 +269,7 @@ public class IntegerLookup extends BaseLayer<IntegerLookup> implements io.keras4
     int depth = mode.equals("int") ? 0 : depth();
     Tensor x = ops.cast(input, "int64");
     resolve();
-    if (cfg.outputMode.equals("tf_idf") && idfWeights == null) {
+    if (cfg.outputMode.equals("tf_idf") && idfWeights == null && idfVariable == null) {
       throw new IllegalStateException("When `output_mode` is `'tf_idf'`, `idf_weights` must be provided.");
     }
     long[] t = tokens == null ? new long[0] : tokens;
@@ -270,11 +301,7 @@ public class IntegerLookup extends BaseLayer<IntegerLookup> implements io.keras4
       return CategoricalEncodings.encode(ops, out, mode, depth, "int64", null);
     }
     Tensor counts = CategoricalEncodings.encode(ops, out, "count", depth, "float32", null);
-    float[] w = new float[depth];
-    for (int i = 0; i < Math.min(depth, idfWeights.length); i++) {
-      w[i] = (float) idfWeights[i];
-    }
-    return ops.multiply(counts, ops.constant(w, Shape.of(depth)));
+    return ops.multiply(counts, ops.read(idfVariable));
   }
 
   @Override
@@ -311,7 +338,15 @@ public class IntegerLookup extends BaseLayer<IntegerLookup> implements io.keras4
     for (int i = 0; i < v.length; i++) {
       v[i] = Long.parseLong(lines.get(i).trim());
     }
-    setVocabulary(v, cfg.outputMode.equals("tf_idf") ? idfWeights : null);
+    double[] idf = idfWeights;
+    if (cfg.outputMode.equals("tf_idf") && idfVariable != null) {
+      float[] f = idfVariable.floatValue();
+      idf = new double[f.length];
+      for (int i = 0; i < f.length; i++) {
+        idf[i] = f[i];
+      }
+    }
+    setVocabulary(v, cfg.outputMode.equals("tf_idf") ? idf : null);
   }
 
   @Override

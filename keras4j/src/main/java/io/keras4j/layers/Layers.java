@@ -142,6 +142,7 @@ public final class Layers {
     REGISTRY.add("RandomElasticTransform", RandomElasticTransform::fromConfig);
     REGISTRY.add("AugMix", AugMix::fromConfig);
     REGISTRY.add("RandAugment", RandAugment::fromConfig);
+    REGISTRY.add("MelSpectrogram", MelSpectrogram::fromConfig);
   }
 
   private Layers() {}

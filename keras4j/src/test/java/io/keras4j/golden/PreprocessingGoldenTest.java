@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestFactory;
 public class PreprocessingGoldenTest {
   static final List<String> CLASSES = List.of("CategoryEncoding", "Discretization", "Hashing", "HashedCrossing",
       "IntegerLookup", "Pipeline",
-      "STFTSpectrogram");
+      "STFTSpectrogram", "MelSpectrogram");
 
   @TestFactory
   Stream<DynamicTest> preprocessingLayersMatchKeras() {
@@ -65,7 +65,7 @@ public class PreprocessingGoldenTest {
     NDArray actual = call(layer, inputs, weights, dtype);
     String what = cls + "/" + c.get("name").asText();
     assertEquals(c.get("outputs").get(0).get("dtype").asText(), dtype[0], what + ": output dtype");
-    Golden.assertClose(expected, actual, 1e-5, 1e-5, what);
+    Golden.assertClose(expected, actual, c.path("atol").asDouble(1e-5), c.path("rtol").asDouble(1e-5), what);
   }
 
   /** {@code layer} called on constant {@code inputs} of their dtypes, after setting {@code weights}. */

@@ -47,6 +47,9 @@ class CategoryEncodingTest {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> new CategoryEncoding(2).outputMode("int"))
         .getMessage().contains("output_mode: int"));
     assertThrows(IllegalArgumentException.class, () -> new CategoryEncoding(2).sparse(true));
+    assertEquals(3, new CategoryEncoding().numTokens(3).numTokens());
+    assertTrue(assertThrows(IllegalStateException.class, () -> new CategoryEncoding().apply(Input.of(2)))
+        .getMessage().contains("num_tokens must be set"));
     assertThrows(IllegalArgumentException.class, () -> Layers.fromConfig("CategoryEncoding", java.util.Map.of()));
     assertEquals(List.of("name", "trainable", "dtype", "num_tokens", "output_mode"),
         List.copyOf(new CategoryEncoding(3).getConfig().keySet()));

@@ -14,11 +14,13 @@ import io.keras4j.layers.Dense;
 import io.keras4j.layers.Pipeline;
 import io.keras4j.layers.Rescaling;
 import io.keras4j.layers.STFTSpectrogram;
+import io.keras4j.layers.MelSpectrogram;
 import io.keras4j.layers.Input;
 import io.keras4j.layers.Layer;
 import io.keras4j.models.Model;
 import io.keras4j.models.Models;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,8 +63,64 @@ class PreprocessingSavingTest {
           l.adapt(new long[] {0, 0, 3, 2});
           return new Pipeline(new Rescaling(2.0), l, new CategoryEncoding(6).outputMode("one_hot"));
         }, ids, 1),
+        of("IntegerLookupTfIdfAdapted", () -> {
+          IntegerLookup l = new IntegerLookup().outputMode("tf_idf");
+          l.adapt(new long[][] {{1, 1, 2}, {5, 2, 2}});
+          return l;
+        }, ids, 3),
         of("PipelineWithWeights", () -> new Pipeline(new Rescaling(0.5), new Dense(2)), values, 3),
-        of("STFTSpectrogram", () -> new STFTSpectrogram().frameLength(4).mode("log"), values, 6, 1));
+        of("STFTSpectrogram", () -> new STFTSpectrogram().frameLength(4).mode("log"), values, 6, 1),
+        of("MelSpectrogram", () -> new MelSpectrogram().fftLength(4).sequenceStride(2).numMelBins(2)
+            .samplingRate(100), values, 6));
+  }
+
+  /**
+   * A .keras file Keras 3.15.1 saved with an adapted "tf_idf" IntegerLookup: the IDF weights come from
+   * {@code layers/integer_lookup/vars/idf_weights}, the vocabulary from the assets; the outputs are Keras' (the
+   * golden case adapt_tf_idf: the same data and inputs). Saved again by keras4j, both come back.
+   */
+  @org.junit.jupiter.api.Test
+  void kerasAdaptedTfIdfIsReadFromWeightsAndAssets() throws java.io.IOException {
+    Path file = dir.resolve("tfidf.keras");
+    try (var in = getClass().getResourceAsStream("integer_lookup_tf_idf_adapted.keras")) {
+      java.nio.file.Files.copy(in, file);
+    }
+    com.fasterxml.jackson.databind.JsonNode golden = null;
+    for (var c : io.keras4j.golden.Golden.read(io.keras4j.golden.Golden.files("layers-direct").stream()
+        .filter(p -> p.endsWith("IntegerLookup.json")).findFirst().orElseThrow()).get("cases")) {
+      if (c.get("name").asText().equals("adapt_tf_idf")) {
+        golden = c;
+      }
+    }
+    float[] x = io.keras4j.golden.Golden.array(golden.get("inputs").get(0)).toFloatArray();
+    io.keras4j.data.NDArray expected = io.keras4j.golden.Golden.array(golden.get("outputs").get(0));
+    HostArray xs = new HostArray(x, Shape.of(2, 3));
+    try (Model m = Models.loadModel(file)) {
+      io.keras4j.golden.Golden.assertClose(expected, m.predictOutputs(xs, 2).get(0), 1e-6, 1e-5, "tf_idf");
+      Path again = dir.resolve("tfidf-again.keras");
+      m.save(again);
+      try (Model back = Models.loadModel(again)) {
+        io.keras4j.golden.Golden.assertClose(expected, back.predictOutputs(xs, 2).get(0), 1e-6, 1e-5, "again");
+      }
+    }
+  }
+
+  /** HashedCrossing, a two-input layer, in a functional model saved and loaded. */
+  @org.junit.jupiter.api.Test
+  void hashedCrossingSavedAndLoaded() {
+    KerasTensor a = Input.of(1);
+    KerasTensor b = Input.of(1);
+    HostArray xa = new HostArray(new float[] {1, 2, 1, 5}, Shape.of(4, 1));
+    HostArray xb = new HostArray(new float[] {10, 10, 20, 3}, Shape.of(4, 1));
+    try (Model m = new Model(List.of(a, b), List.of(new io.keras4j.layers.HashedCrossing(50).apply(List.of(a, b))
+        .get(0)))) {
+      Path file = dir.resolve("crossing.keras");
+      m.save(file);
+      try (Model back = Models.loadModel(file)) {
+        float[] expected = m.predictOutputs(List.of(xa, xb), 4).get(0).toFloatArray();
+        assertArrayEquals(expected, back.predictOutputs(List.of(xa, xb), 4).get(0).toFloatArray(), 0f);
+      }
+    }
   }
 
   /** A Pipeline's layers' weights lie where Keras puts them: layers/pipeline/layers/dense/vars/0. */

@@ -89,6 +89,9 @@ public final class WeightsH5 {
         for (int i = 0; i < vars.size(); i++) {
           out.put(path + "/vars/" + i, vars.get(i));
         }
+        if (l instanceof io.keras4j.saving.OwnVariables own) {
+          own.ownVariables().forEach((key, v) -> out.put(path + "/vars/" + key, v));
+        }
         List<SeedGenerator> gens = l.seedGenerators();
         for (int i = 0; i < gens.size(); i++) {
           out.put(path + "/seed_generator" + (i == 0 ? "" : "_" + i) + "/vars/0", gens.get(i).state());
