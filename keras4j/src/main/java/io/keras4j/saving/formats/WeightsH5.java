@@ -50,6 +50,13 @@ public final class WeightsH5 {
       for (int i = 0; i < vars.size(); i++) {
         out.put("optimizer/vars/" + i, vars.get(i));
       }
+      if (optimizer instanceof io.keras4j.optimizers.LossScaleOptimizer lso) {
+        // Keras also stores the wrapped optimizer under its attribute, and needs it to load the file
+        List<Variable> inner = lso.innerOptimizer().variables();
+        for (int i = 0; i < inner.size(); i++) {
+          out.put("optimizer/inner_optimizer/vars/" + i, inner.get(i));
+        }
+      }
     }
     return out;
   }
