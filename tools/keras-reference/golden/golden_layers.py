@@ -486,20 +486,53 @@ def augmentation():
     }
 
 
+def fixed_augmentation():
+    """Training mode with a one-point factor range ((f, f)): the transformation is deterministic."""
+    img = g.uniform(3, (2, 5, 6, 3), 0, 255)
+    out = {"RandomZoom": [], "RandomRotation": [], "RandomTranslation": [], "RandomContrast": [],
+           "RandomBrightness": []}
+    for fill in ["reflect", "constant", "nearest", "wrap"]:
+        for interp in ["bilinear", "nearest"]:
+            kw = dict(fill_mode=fill, interpolation=interp, seed=1, fill_value=7.0 if fill == "constant" else 0.0)
+            out["RandomZoom"].append(case(f"training_in_{fill}_{interp}", lambda kw=kw: L.RandomZoom(
+                (-0.3, -0.3), (-0.2, -0.2), **kw), [img], training=True))
+            out["RandomRotation"].append(case(f"training_{fill}_{interp}", lambda kw=kw: L.RandomRotation(
+                (0.1, 0.1), **kw), [img], training=True))
+            out["RandomTranslation"].append(case(f"training_{fill}_{interp}", lambda kw=kw: L.RandomTranslation(
+                (0.2, 0.2), (-0.3, -0.3), **kw), [img], training=True))
+    out["RandomZoom"].append(case("training_out_height_only", lambda: L.RandomZoom((0.25, 0.25), seed=1), [img],
+                                  training=True))
+    out["RandomRotation"].append(case("training_negative", lambda: L.RandomRotation((-0.3, -0.3), seed=1), [img],
+                                      training=True))
+    out["RandomContrast"] += [
+        case("training_fixed", lambda: L.RandomContrast((-0.5, 0.5), seed=1), [img], training=True, atol=1e-4,
+             tolerance_reason="pixels up to 255: (x - mean) * 1.5 + mean rounds to a few float32 ulps of 255 "
+                              "(~1.5e-5) where the result is near 0"),
+        case("training_fixed_value_range", lambda: L.RandomContrast((-0.2, 0.2), value_range=(0, 1), seed=1),
+             [img / 255], training=True),
+    ]
+    out["RandomBrightness"] += [
+        case("training_fixed", lambda: L.RandomBrightness((0.2, 0.2), seed=1), [img], training=True),
+        case("training_fixed_negative_value_range", lambda: L.RandomBrightness(
+            (-0.3, -0.3), value_range=(0, 1), seed=1), [img / 255], training=True),
+    ]
+    return out
+
+
 GROUPS = [dropouts, reshaping, activation_layers, simple, merges, convs, pooling, padding_cropping, normalizations,
-          augmentation]
+          augmentation, fixed_augmentation]
 SINGLE = {"Dense": dense, "Activation": activation}
 
 
 def main(names):
-    for cls, fn in sorted(SINGLE.items()):
-        if not names or cls in names:
-            print(g.write("layers", cls, fn()))
+    files = {cls: fn() for cls, fn in SINGLE.items() if not names or cls in names}
     for group in GROUPS:
-        # each group builds all its classes' cases at once (cheap); filter what is written
-        for cls, cases in sorted(group().items()):
+        # each group builds all its classes' cases at once (cheap); the filter only limits what is written
+        for cls, cases in group().items():
             if not names or cls in names:
-                print(g.write("layers", cls, cases))
+                files.setdefault(cls, []).extend(cases)
+    for cls, cases in sorted(files.items()):
+        print(g.write("layers", cls, cases))
 
 
 if __name__ == "__main__":

@@ -200,10 +200,20 @@ public final class HostArray {
   }
 
   private static void flatten(Object a, int depth, long[] dims, Object out, int[] pos) {
-    int len = a == null ? 0 : Array.getLength(a);
+    int[] path = new int[dims.length];
+    flatten(a, depth, dims, out, pos, path);
+  }
+
+  private static void flatten(Object a, int depth, long[] dims, Object out, int[] pos, int[] path) {
+    if (a == null) {
+      throw new IllegalArgumentException("Null element at " + where(path, depth) + "; expected an array of length "
+          + dims[depth] + " there");
+    }
+    int len = Array.getLength(a);
     if (len != dims[depth]) {
-      throw new IllegalArgumentException("Ragged array: axis " + depth + " has length " + len + " where "
-          + dims[depth] + " was expected");
+      throw new IllegalArgumentException("Ragged array: the element at " + where(path, depth) + " has length " + len
+          + " where " + dims[depth] + " was expected (the length of the first element along axis " + depth
+          + "); every row must have the same length");
     }
     if (depth == dims.length - 1) {
       System.arraycopy(a, 0, out, pos[0], len);
@@ -211,8 +221,17 @@ public final class HostArray {
       return;
     }
     for (int i = 0; i < len; i++) {
-      flatten(Array.get(a, i), depth + 1, dims, out, pos);
+      path[depth] = i;
+      flatten(Array.get(a, i), depth + 1, dims, out, pos, path);
     }
+  }
+
+  private static String where(int[] path, int depth) {
+    StringBuilder b = new StringBuilder("index ");
+    for (int k = 0; k < depth; k++) {
+      b.append('[').append(path[k]).append(']');
+    }
+    return depth == 0 ? "the top level" : b.toString();
   }
 
   @Override

@@ -295,6 +295,25 @@ public interface Ops {
 
   Tensor randomNormal(Tensor shape, float mean, float stddev, long seed);
 
+  /** Gamma(alpha, 1) draws of {@code shape} + alpha's shape (TensorFlow's {@code RandomGamma}), float32. */
+  Tensor randomGamma(Tensor shape, Tensor alpha, long seed);
+  // ---- stateless random: the numbers are a function of {@code seed}, an integer (2,) tensor ----
+  /**
+   * Uniform numbers in [min, max) drawn from {@code seed} (int32 or int64, shape (2,)), the same for the same seed
+   * (Keras' {@code keras.random.uniform} with a seed tensor; {@code tf.random.stateless_uniform} on TensorFlow).
+   */
+  Tensor statelessRandomUniform(Tensor shape, Tensor seed, float min, float max);
+
+  /** Normal numbers of the given mean and stddev drawn from {@code seed} ({@code tf.random.stateless_normal}). */
+  Tensor statelessRandomNormal(Tensor shape, Tensor seed, float mean, float stddev);
+
+  /**
+   * Inverted dropout from {@code seed}: an element is kept where a uniform draw of {@code noiseShape} (broadcast to
+   * {@code x}) is at least {@code rate} and scaled by {@code 1 / (1 - rate)}, else zero (Keras'
+   * {@code keras.random.dropout}; {@code tf.nn.experimental.stateless_dropout} on TensorFlow).
+   */
+  Tensor statelessDropout(Tensor x, double rate, Tensor noiseShape, Tensor seed);
+
   // ---- gradients and control ----
   /** d(target)/d(xs); a null entry where {@code target} does not depend on that x. */
   List<Tensor> gradients(Tensor target, List<Tensor> xs);
@@ -318,4 +337,29 @@ public interface Ops {
 
   /** Runs the given assignments in this trace (recorded as updates of the traced function). */
   void addUpdate(Tensor update);
+
+  // ---- preprocessing (Keras' preprocessing layers) ----
+  /**
+   * For each value, its insertion index in the 1-D ascending {@code sorted}: the first index whose element is
+   * {@code >= value} ({@code right} false) or {@code > value} ({@code right} true), int32 of the values' shape
+   * (Keras' {@code ops.searchsorted}; with {@code right} true, {@code ops.digitize}).
+   */
+  Tensor searchSorted(Tensor sorted, Tensor values, boolean right);
+
+  /**
+   * Each value hashed into {@code [0, numBins)}, int64: floats truncated to int64, the integers written as decimal
+   * strings and hashed with FarmHash Fingerprint64 ({@code salt} null, {@code tf.strings.to_hash_bucket_fast}) or
+   * keyed SipHash with the two 64-bit {@code salt} words ({@code tf.strings.to_hash_bucket_strong}), as Keras'
+   * {@code Hashing} layer.
+   */
+  Tensor hashBucket(Tensor x, int numBins, long[] salt);
+
+  /**
+   * The hashed cross of rank-2 {@code (batch, 1)} integer features into {@code [0, numBins)}, int64 {@code (batch, 1)}:
+   * FingerprintCat64 of their Fingerprint64s, as {@code tf.sparse.cross_hashed} (Keras' {@code HashedCrossing}).
+   */
+  Tensor crossHashed(List<Tensor> xs, int numBins);
+
+  /** The angle of {@code (x2, x1)} in radians, elementwise, in (-pi, pi] (Keras' {@code ops.arctan2(x1, x2)}). */
+  Tensor arctan2(Tensor x1, Tensor x2);
 }

@@ -68,4 +68,22 @@ public abstract class Callback {
    * outputs as {@code logs["outputs"]}; here {@code logs} is empty, and {@code predict} returns the outputs.
    */
   public void onPredictBatchEnd(int batch, Map<String, Double> logs) {}
+
+  /**
+   * Whether this callback reads the logs of each batch of {@code mode} ("train" or "test"), which makes the engine
+   * fetch them at every step: by default, when it overrides a batch hook of that mode.
+   */
+  boolean readsBatchLogs(String mode) {
+    String suffix = "train".equals(mode) ? "TrainBatch" : "TestBatch";
+    for (String hook : new String[] {"on" + suffix + "Begin", "on" + suffix + "End"}) {
+      try {
+        if (getClass().getMethod(hook, int.class, java.util.Map.class).getDeclaringClass() != Callback.class) {
+          return true;
+        }
+      } catch (NoSuchMethodException e) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

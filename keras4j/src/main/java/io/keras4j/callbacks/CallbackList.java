@@ -80,16 +80,9 @@ public final class CallbackList extends Callback {
    * {@code utils.is_default} to decide on asynchronous dispatch.
    */
   public boolean readsBatchLogs(String mode) {
-    String suffix = "train".equals(mode) ? "TrainBatch" : "TestBatch";
     for (Callback c : callbacks) {
-      for (String hook : new String[] {"on" + suffix + "Begin", "on" + suffix + "End"}) {
-        try {
-          if (c.getClass().getMethod(hook, int.class, Map.class).getDeclaringClass() != Callback.class) {
-            return true;
-          }
-        } catch (NoSuchMethodException e) {
-          return true;
-        }
+      if (c.readsBatchLogs(mode)) {
+        return true;
       }
     }
     return false;

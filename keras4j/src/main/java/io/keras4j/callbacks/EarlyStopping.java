@@ -25,7 +25,7 @@ public class EarlyStopping extends Callback {
 
   private int wait;
   private int stoppedEpoch;
-  private double best;
+  private Double best; // null until the first monitored epoch, as Keras' None
   private int bestEpoch;
   private List<io.keras4j.data.NDArray> bestWeights;
 
@@ -88,7 +88,11 @@ public class EarlyStopping extends Callback {
     return bestEpoch;
   }
 
-  private boolean improved(double current, double reference) {
+  /** Keras' {@code _is_improvement}: any value improves on no reference (so a first NaN becomes the best). */
+  private boolean improved(double current, Double reference) {
+    if (reference == null) {
+      return true;
+    }
     return MonitorMode.greaterIsBetter(mode, monitor) ? current - minDelta > reference : current + minDelta < reference;
   }
 
@@ -96,7 +100,8 @@ public class EarlyStopping extends Callback {
   public void onTrainBegin(Map<String, Double> logs) {
     wait = 0;
     stoppedEpoch = 0;
-    best = MonitorMode.greaterIsBetter(mode, monitor) ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    MonitorMode.greaterIsBetter(mode, monitor);
+    best = null;
     bestWeights = null;
     bestEpoch = 0;
   }

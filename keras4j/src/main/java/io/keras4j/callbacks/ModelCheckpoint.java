@@ -27,7 +27,7 @@ public class ModelCheckpoint extends Callback {
   private String mode = "auto";
   private Double initialValueThreshold;
   private int verbose;
-  private double best;
+  private Double best; // null until a first value is seen, as Keras' None
 
   public ModelCheckpoint(String filepath) {
     this.filepath = filepath;
@@ -72,8 +72,7 @@ public class ModelCheckpoint extends Callback {
 
   @Override
   public void onTrainBegin(Map<String, Double> logs) {
-    boolean max = MonitorMode.greaterIsBetter(mode, monitor);
-    best = initialValueThreshold != null ? initialValueThreshold : max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    best = initialValueThreshold;
   }
 
   /** The file name for {@code epoch} (0-based) and {@code logs}: Python format fields filled in. */
@@ -100,17 +99,19 @@ public class ModelCheckpoint extends Callback {
     if (saveBestOnly) {
       Double current = logs.get(monitor);
       if (current == null) {
-        LOG.warn("Can save best model only with {} available, skipping. Available: {}", monitor, logs.keySet());
-        return;
+        // as Keras: without the monitored value the model is saved anyway
+        LOG.warn("Can save best model only with {} available. Available: {}", monitor, logs.keySet());
+      } else {
+        boolean max = MonitorMode.greaterIsBetter(mode, monitor);
+        if (best != null && !(max ? current > best : current < best)) {
+          return;
+        }
+        if (verbose > 0) {
+          System.out.printf("%nEpoch %d: %s improved from %.5f to %.5f, saving model%n", epoch + 1, monitor, best,
+              current);
+        }
+        best = current;
       }
-      boolean max = MonitorMode.greaterIsBetter(mode, monitor);
-      if (!(max ? current > best : current < best)) {
-        return;
-      }
-      if (verbose > 0) {
-        System.out.printf("%nEpoch %d: %s improved from %.5f to %.5f, saving model%n", epoch + 1, monitor, best, current);
-      }
-      best = current;
     }
     Path file = Path.of(format(epoch, logs));
     if (saveWeightsOnly) {

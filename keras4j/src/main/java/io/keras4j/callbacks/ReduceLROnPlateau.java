@@ -22,7 +22,7 @@ public class ReduceLROnPlateau extends Callback {
   private double minLr;
   private int verbose;
 
-  private double best;
+  private Double best; // null until the first monitored epoch, as Keras' None
   private int wait;
   private int cooldownCounter;
 
@@ -54,9 +54,9 @@ public class ReduceLROnPlateau extends Callback {
     return this;
   }
 
-  /** Sets the threshold of a significant change (Keras' {@code min_delta=}). Default 1e-4. */
+  /** Sets the threshold of a significant change; its sign is ignored (Keras' {@code min_delta=}). Default 1e-4. */
   public ReduceLROnPlateau minDelta(double minDelta) {
-    this.minDelta = minDelta;
+    this.minDelta = Math.abs(minDelta);
     return this;
   }
 
@@ -78,13 +78,18 @@ public class ReduceLROnPlateau extends Callback {
     return this;
   }
 
+  /** Keras' {@code _is_improvement}: any value improves on no best yet (so a first NaN becomes the best). */
   private boolean improved(double current) {
+    if (best == null) {
+      return true;
+    }
     return MonitorMode.greaterIsBetter(mode, monitor) ? current > best + minDelta : current < best - minDelta;
   }
 
   @Override
   public void onTrainBegin(Map<String, Double> logs) {
-    best = MonitorMode.greaterIsBetter(mode, monitor) ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    MonitorMode.greaterIsBetter(mode, monitor);
+    best = null;
     wait = 0;
     cooldownCounter = 0;
   }

@@ -10,8 +10,8 @@ import java.util.Map;
  * Keras equivalent: {@code keras.constraints.MaxNorm(max_value=2, axis=0)}.
  */
 public class MaxNorm extends Constraint {
-  private final double maxValue;
-  private final int axis;
+  private double maxValue;
+  private int axis;
 
   public MaxNorm() {
     this(2.0, 0);
@@ -32,6 +32,17 @@ public class MaxNorm extends Constraint {
     Tensor norms = MinMaxNorm.norms(ops, w, axis);
     Tensor desired = ops.clip(norms, 0f, (float) maxValue);
     return ops.multiply(w, ops.divide(desired, ops.add(norms, Backend.epsilon())));
+  }
+
+  /** Sets Keras' {@code max_value=}. Default 2.0. */
+  public MaxNorm maxValue(double maxValue) {
+    this.maxValue = maxValue;
+    return this;
+  }
+  /** Sets Keras' {@code axis=}. Default 0. */
+  public MaxNorm axis(int axis) {
+    this.axis = axis;
+    return this;
   }
 
   @Override

@@ -12,10 +12,10 @@ import java.util.Map;
  * new norm is {@code rate * clip(norm, min, max) + (1 - rate) * norm}.
  */
 public class MinMaxNorm extends Constraint {
-  private final double minValue;
-  private final double maxValue;
-  private final double rate;
-  private final int axis;
+  private double minValue;
+  private double maxValue;
+  private double rate;
+  private int axis;
 
   public MinMaxNorm() {
     this(0.0, 1.0, 1.0, 0);
@@ -40,6 +40,27 @@ public class MinMaxNorm extends Constraint {
     Tensor desired = ops.add(ops.multiply(ops.clip(norms, (float) minValue, (float) maxValue), (float) rate),
         ops.multiply(norms, (float) (1 - rate)));
     return ops.multiply(w, ops.divide(desired, ops.add(norms, Backend.epsilon())));
+  }
+
+  /** Sets Keras' {@code min_value=}. Default 0.0. */
+  public MinMaxNorm minValue(double minValue) {
+    this.minValue = minValue;
+    return this;
+  }
+  /** Sets Keras' {@code max_value=}. Default 1.0. */
+  public MinMaxNorm maxValue(double maxValue) {
+    this.maxValue = maxValue;
+    return this;
+  }
+  /** Sets Keras' {@code rate=}. Default 1.0. */
+  public MinMaxNorm rate(double rate) {
+    this.rate = rate;
+    return this;
+  }
+  /** Sets Keras' {@code axis=}. Default 0. */
+  public MinMaxNorm axis(int axis) {
+    this.axis = axis;
+    return this;
   }
 
   @Override

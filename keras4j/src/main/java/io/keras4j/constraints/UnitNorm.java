@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** Scales each weight vector (along {@code axis}) to norm 1. Keras equivalent: {@code keras.constraints.UnitNorm(axis=0)}. */
 public class UnitNorm extends Constraint {
-  private final int axis;
+  private int axis;
 
   public UnitNorm() {
     this(0);
@@ -21,6 +21,12 @@ public class UnitNorm extends Constraint {
   public Tensor call(Tensor w) {
     Ops ops = Backend.ops();
     return ops.divide(w, ops.add(MinMaxNorm.norms(ops, w, axis), Backend.epsilon()));
+  }
+
+  /** Sets Keras' {@code axis=}. Default 0. */
+  public UnitNorm axis(int axis) {
+    this.axis = axis;
+    return this;
   }
 
   @Override

@@ -5,8 +5,14 @@ import java.util.Map;
 
 /** A constant value. Keras equivalent: {@code keras.initializers.Constant(value=0.0)}. */
 public class Constant extends Initializer {
-  private final float value;
+  private float value;
 
+  /** Zeros, Keras' default {@code value=0.0}. */
+  public Constant() {
+    this(0.0);
+  }
+
+  /** The constant {@code value}. */
   public Constant(double value) {
     this.value = (float) value;
   }
@@ -16,6 +22,12 @@ public class Constant extends Initializer {
     float[] v = new float[size(shape)];
     java.util.Arrays.fill(v, value);
     return v;
+  }
+
+  /** Sets Keras' {@code value=}. Default 0.0. */
+  public Constant value(double value) {
+    this.value = (float) value;
+    return this;
   }
 
   @Override

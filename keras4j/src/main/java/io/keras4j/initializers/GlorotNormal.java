@@ -20,6 +20,33 @@ public class GlorotNormal extends VarianceScaling {
   }
 
   @Override
+  public GlorotNormal seed(long seed) {
+    super.seed(seed);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public GlorotNormal scale(double scale) {
+    super.scale(scale);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public GlorotNormal mode(String mode) {
+    super.mode(mode);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public GlorotNormal distribution(String distribution) {
+    super.distribution(distribution);
+    return this;
+  }
+
+  @Override
   public GlorotNormal inputAxes(int... axes) {
     super.inputAxes(axes);
     return this;

@@ -20,6 +20,33 @@ public class GlorotUniform extends VarianceScaling {
   }
 
   @Override
+  public GlorotUniform seed(long seed) {
+    super.seed(seed);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public GlorotUniform scale(double scale) {
+    super.scale(scale);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public GlorotUniform mode(String mode) {
+    super.mode(mode);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public GlorotUniform distribution(String distribution) {
+    super.distribution(distribution);
+    return this;
+  }
+
+  @Override
   public GlorotUniform inputAxes(int... axes) {
     super.inputAxes(axes);
     return this;

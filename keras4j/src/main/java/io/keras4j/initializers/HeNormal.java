@@ -20,6 +20,33 @@ public class HeNormal extends VarianceScaling {
   }
 
   @Override
+  public HeNormal seed(long seed) {
+    super.seed(seed);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public HeNormal scale(double scale) {
+    super.scale(scale);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public HeNormal mode(String mode) {
+    super.mode(mode);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public HeNormal distribution(String distribution) {
+    super.distribution(distribution);
+    return this;
+  }
+
+  @Override
   public HeNormal inputAxes(int... axes) {
     super.inputAxes(axes);
     return this;

@@ -20,6 +20,33 @@ public class HeUniform extends VarianceScaling {
   }
 
   @Override
+  public HeUniform seed(long seed) {
+    super.seed(seed);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public HeUniform scale(double scale) {
+    super.scale(scale);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public HeUniform mode(String mode) {
+    super.mode(mode);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public HeUniform distribution(String distribution) {
+    super.distribution(distribution);
+    return this;
+  }
+
+  @Override
   public HeUniform inputAxes(int... axes) {
     super.inputAxes(axes);
     return this;

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** The identity matrix times {@code gain}. Keras equivalent: {@code keras.initializers.Identity(gain=1.0)}. */
 public class Identity extends Initializer {
-  private final double gain;
+  private double gain;
 
   public Identity() {
     this(1.0);
@@ -28,6 +28,12 @@ public class Identity extends Initializer {
       v[i * cols + i] = (float) gain;
     }
     return v;
+  }
+
+  /** Sets Keras' {@code gain=}. Default 1.0. */
+  public Identity gain(double gain) {
+    this.gain = gain;
+    return this;
   }
 
   @Override

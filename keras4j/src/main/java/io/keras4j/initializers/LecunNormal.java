@@ -20,6 +20,33 @@ public class LecunNormal extends VarianceScaling {
   }
 
   @Override
+  public LecunNormal seed(long seed) {
+    super.seed(seed);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public LecunNormal scale(double scale) {
+    super.scale(scale);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public LecunNormal mode(String mode) {
+    super.mode(mode);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public LecunNormal distribution(String distribution) {
+    super.distribution(distribution);
+    return this;
+  }
+
+  @Override
   public LecunNormal inputAxes(int... axes) {
     super.inputAxes(axes);
     return this;

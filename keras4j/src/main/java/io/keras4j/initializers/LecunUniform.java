@@ -20,6 +20,33 @@ public class LecunUniform extends VarianceScaling {
   }
 
   @Override
+  public LecunUniform seed(long seed) {
+    super.seed(seed);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public LecunUniform scale(double scale) {
+    super.scale(scale);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public LecunUniform mode(String mode) {
+    super.mode(mode);
+    return this;
+  }
+
+  /** Inherited from VarianceScaling; as in Keras, this class' config does not record it. */
+  @Override
+  public LecunUniform distribution(String distribution) {
+    super.distribution(distribution);
+    return this;
+  }
+
+  @Override
   public LecunUniform inputAxes(int... axes) {
     super.inputAxes(axes);
     return this;

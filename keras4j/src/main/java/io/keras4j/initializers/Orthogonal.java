@@ -11,7 +11,7 @@ import java.util.Random;
  * flattened to (prod(shape[:-1]), shape[-1]).
  */
 public class Orthogonal extends RandomInitializer {
-  private final double gain;
+  private double gain;
 
   /** Keras' defaults: gain 1.0, unseeded. */
   public Orthogonal() {
@@ -77,6 +77,17 @@ public class Orthogonal extends RandomInitializer {
       }
     }
     return v;
+  }
+
+  /** Sets Keras' {@code gain=}. Default 1.0. */
+  public Orthogonal gain(double gain) {
+    this.gain = gain;
+    return this;
+  }
+  /** Sets the seed (Keras' {@code seed=}): the same seed gives the same values. Default: none, fresh values at each call. */
+  public Orthogonal seed(long seed) {
+    setSeed(seed);
+    return this;
   }
 
   @Override

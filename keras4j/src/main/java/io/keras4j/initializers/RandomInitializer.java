@@ -11,9 +11,14 @@ import java.util.Random;
  * distributions are Keras'.
  */
 public abstract class RandomInitializer extends Initializer {
-  private final Long seed;
+  private Long seed;
 
   protected RandomInitializer(Long seed) {
+    this.seed = seed;
+  }
+
+  /** Sets the seed; subclasses expose it as Keras' {@code seed=} setter returning their own type. */
+  protected void setSeed(long seed) {
     this.seed = seed;
   }
 

@@ -6,8 +6,8 @@ import java.util.Random;
 
 /** Normal values. Keras equivalent: {@code keras.initializers.RandomNormal(mean=0.0, stddev=0.05, seed=None)}. */
 public class RandomNormal extends RandomInitializer {
-  private final double mean;
-  private final double stddev;
+  private double mean;
+  private double stddev;
 
   /** Keras' defaults: mean=0.0, stddev=0.05, unseeded. */
   public RandomNormal() {
@@ -38,6 +38,22 @@ public class RandomNormal extends RandomInitializer {
       v[i] = (float) (mean + stddev * r.nextGaussian());
     }
     return v;
+  }
+
+  /** Sets Keras' {@code mean=}. Default 0.0. */
+  public RandomNormal mean(double mean) {
+    this.mean = mean;
+    return this;
+  }
+  /** Sets Keras' {@code stddev=}. Default 0.05. */
+  public RandomNormal stddev(double stddev) {
+    this.stddev = stddev;
+    return this;
+  }
+  /** Sets the seed (Keras' {@code seed=}): the same seed gives the same values. Default: none, fresh values at each call. */
+  public RandomNormal seed(long seed) {
+    setSeed(seed);
+    return this;
   }
 
   @Override

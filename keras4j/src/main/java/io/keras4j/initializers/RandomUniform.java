@@ -6,8 +6,8 @@ import java.util.Random;
 
 /** Uniform values. Keras equivalent: {@code keras.initializers.RandomUniform(minval=-0.05, maxval=0.05, seed=None)}. */
 public class RandomUniform extends RandomInitializer {
-  private final double minval;
-  private final double maxval;
+  private double minval;
+  private double maxval;
 
   /** Keras' defaults: minval=-0.05, maxval=0.05, unseeded. */
   public RandomUniform() {
@@ -38,6 +38,22 @@ public class RandomUniform extends RandomInitializer {
       v[i] = (float) (minval + (maxval - minval) * r.nextDouble());
     }
     return v;
+  }
+
+  /** Sets Keras' {@code minval=}. Default -0.05. */
+  public RandomUniform minval(double minval) {
+    this.minval = minval;
+    return this;
+  }
+  /** Sets Keras' {@code maxval=}. Default 0.05. */
+  public RandomUniform maxval(double maxval) {
+    this.maxval = maxval;
+    return this;
+  }
+  /** Sets the seed (Keras' {@code seed=}): the same seed gives the same values. Default: none, fresh values at each call. */
+  public RandomUniform seed(long seed) {
+    setSeed(seed);
+    return this;
   }
 
   @Override

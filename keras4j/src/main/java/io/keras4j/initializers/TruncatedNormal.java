@@ -9,8 +9,8 @@ import java.util.Random;
  * Keras equivalent: {@code keras.initializers.TruncatedNormal(mean=0.0, stddev=0.05, seed=None)}.
  */
 public class TruncatedNormal extends RandomInitializer {
-  private final double mean;
-  private final double stddev;
+  private double mean;
+  private double stddev;
 
   /** Keras' defaults: mean=0.0, stddev=0.05, unseeded. */
   public TruncatedNormal() {
@@ -41,6 +41,22 @@ public class TruncatedNormal extends RandomInitializer {
       v[i] = truncated(r, mean, stddev);
     }
     return v;
+  }
+
+  /** Sets Keras' {@code mean=}. Default 0.0. */
+  public TruncatedNormal mean(double mean) {
+    this.mean = mean;
+    return this;
+  }
+  /** Sets Keras' {@code stddev=}. Default 0.05. */
+  public TruncatedNormal stddev(double stddev) {
+    this.stddev = stddev;
+    return this;
+  }
+  /** Sets the seed (Keras' {@code seed=}): the same seed gives the same values. Default: none, fresh values at each call. */
+  public TruncatedNormal seed(long seed) {
+    setSeed(seed);
+    return this;
   }
 
   @Override

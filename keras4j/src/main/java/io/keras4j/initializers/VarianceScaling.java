@@ -12,9 +12,9 @@ import java.util.Random;
  * distribution="truncated_normal", seed=None)}: the variance is {@code scale / n}, n the chosen fan.
  */
 public class VarianceScaling extends RandomInitializer {
-  private final double scale;
-  private final String mode;
-  private final String distribution;
+  private double scale;
+  private String mode;
+  private String distribution;
   private int[] inputAxes;
   private int[] outputAxes;
 
@@ -36,21 +36,60 @@ public class VarianceScaling extends RandomInitializer {
   /** Variance scaling with an optional seed, for subclasses and configs. */
   protected VarianceScaling(double scale, String mode, String distribution, Long seed) {
     super(seed);
-    if (scale <= 0) {
+    this.scale = checkScale(scale);
+    this.mode = checkMode(mode);
+    this.distribution = checkDistribution(distribution);
+  }
+
+  /** Sets the scaling factor, positive (Keras' {@code scale=}). Default 1.0. */
+  public VarianceScaling scale(double scale) {
+    this.scale = checkScale(scale);
+    return this;
+  }
+
+  /** Sets "fan_in", "fan_out" or "fan_avg" (Keras' {@code mode=}). Default "fan_in". */
+  public VarianceScaling mode(String mode) {
+    this.mode = checkMode(mode);
+    return this;
+  }
+
+  /**
+   * Sets "truncated_normal", "untruncated_normal" or "uniform" (Keras' {@code distribution=}). Default
+   * "truncated_normal".
+   */
+  public VarianceScaling distribution(String distribution) {
+    this.distribution = checkDistribution(distribution);
+    return this;
+  }
+
+  /** Sets the seed (Keras' {@code seed=}): the same seed gives the same values. Default: none, fresh values at each call. */
+  public VarianceScaling seed(long seed) {
+    setSeed(seed);
+    return this;
+  }
+
+  private static double checkScale(double scale) {
+    if (!(scale > 0)) {
       throw new IllegalArgumentException("Argument `scale` must be positive float. Received: scale=" + scale);
     }
+    return scale;
+  }
+
+  private static String checkMode(String mode) {
     if (!List.of("fan_in", "fan_out", "fan_avg").contains(mode)) {
       throw new IllegalArgumentException("Invalid `mode` argument: expected one of {fan_in, fan_out, fan_avg}. "
           + "Received: mode=" + mode);
     }
-    String d = distribution.toLowerCase(java.util.Locale.ROOT);
+    return mode;
+  }
+
+  private static String checkDistribution(String distribution) {
+    String d = distribution == null ? "" : distribution.toLowerCase(java.util.Locale.ROOT);
     if (!List.of("truncated_normal", "untruncated_normal", "normal", "uniform").contains(d)) {
       throw new IllegalArgumentException("Invalid `distribution` argument: expected one of {truncated_normal, "
           + "untruncated_normal, uniform}. Received: distribution=" + distribution);
     }
-    this.scale = scale;
-    this.mode = mode;
-    this.distribution = d.equals("normal") ? "truncated_normal" : d;
+    return d.equals("normal") ? "truncated_normal" : d;
   }
 
   /**

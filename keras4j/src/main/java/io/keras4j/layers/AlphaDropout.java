@@ -49,7 +49,7 @@ public class AlphaDropout extends BaseDropout<AlphaDropout> {
     }
     Ops ops = ops();
     double alphaP = -ALPHA * SCALE;
-    Tensor kept = ops.cast(ops.greaterEqual(ops.randomUniform(noiseShape(input), 0f, 1f, seed()),
+    Tensor kept = ops.cast(ops.greaterEqual(ops.statelessRandomUniform(noiseShape(input), seedGenerator().next(), 0f, 1f),
         ops.constant((float) rate)), "float32");
     double a = Math.pow((1 - rate) * (1 + rate * alphaP * alphaP), -0.5);
     double b = -a * alphaP * rate;

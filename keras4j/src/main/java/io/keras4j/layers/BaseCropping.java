@@ -17,7 +17,7 @@ import java.util.Map;
  * @param <T> the concrete layer class
  */
 public abstract class BaseCropping<T extends BaseCropping<T>> extends BaseLayer<T> {
-  private final int[][] cropping;
+  private int[][] cropping;
 
   protected BaseCropping(int[][] cropping) {
     this.cropping = cropping;
@@ -25,6 +25,27 @@ public abstract class BaseCropping<T extends BaseCropping<T>> extends BaseLayer<
   }
 
   /** Checks the data format (Keras' {@code data_format=} of Cropping2D and Cropping3D): channels-last only. */
+  /**
+   * Sets the amounts cropped: one int for every side of every axis, one per axis (both sides), or a
+   * (before, after) pair per axis in order (Keras' {@code cropping=}). Default: the constructor's.
+   */
+  public T cropping(int... cropping) {
+    checkNotBuilt("cropping");
+    this.cropping = SpatialPads.of("cropping", this.cropping.length, cropping);
+    return self();
+  }
+
+  /** Sets the (before, after) amounts cropped per spatial axis (Keras' {@code cropping=((a, b), ...)}). */
+  public T cropping(int[][] cropping) {
+    checkNotBuilt("cropping");
+    if (cropping.length != this.cropping.length) {
+      throw new IllegalArgumentException("`cropping` of layer \"" + name() + "\" needs " + this.cropping.length
+          + " (before, after) pairs. Received: " + cropping.length);
+    }
+    this.cropping = SpatialPads.check("cropping", cropping);
+    return self();
+  }
+
   protected T dataFormat(String dataFormat) {
     DataFormats.channelsLast(dataFormat, name());
     return self();

@@ -4,6 +4,7 @@ import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.random.SeedGenerator;
 import java.util.List;
 import java.util.Map;
 
@@ -13,12 +14,15 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code keras.layers.Dropout(rate, noise_shape=None, seed=None)}, which Keras' spatial
  * dropouts subclass. Porting note: a separate generic base, so that each subclass' setters return that subclass.
+ * As in Keras, a layer of rate > 0 owns a {@link SeedGenerator} of its seed: each training call draws the mask from
+ * the generator's state and advances it, and the state is saved with the model.
  *
  * @param <T> the concrete dropout layer
  */
 public abstract class BaseDropout<T extends BaseDropout<T>> extends BaseLayer<T> {
   private final double rate;
   private long seed = Backend.nextSeed();
+  private SeedGenerator seedGenerator;
 
   /** Dropout of {@code rate}, in [0, 1]. */
   protected BaseDropout(double rate) {
@@ -27,12 +31,14 @@ public abstract class BaseDropout<T extends BaseDropout<T>> extends BaseLayer<T>
           + "between 0 and 1. Received: rate=" + rate);
     }
     this.rate = rate;
+    this.seedGenerator = rate > 0 ? new SeedGenerator(seed) : null;
   }
 
   /** Sets the seed of the dropout masks (Keras' {@code seed=}). Default: drawn from the global generator. */
   public T seed(long seed) {
     checkNotBuilt("seed");
     this.seed = seed;
+    this.seedGenerator = rate > 0 ? new SeedGenerator(seed) : null;
     return self();
   }
 
@@ -55,9 +61,18 @@ public abstract class BaseDropout<T extends BaseDropout<T>> extends BaseLayer<T>
       return input;
     }
     Ops ops = ops();
-    Tensor keep = ops.greaterEqual(ops.randomUniform(noiseShape(input), 0f, 1f, seed), ops.constant((float) rate));
-    Tensor mask = ops.cast(keep, "float32");
-    return ops.multiply(input, ops.multiply(mask, (float) (1 / (1 - rate))));
+    return ops.statelessDropout(input, rate, noiseShape(input), seedGenerator.next());
+  }
+
+  /** The generator of the masks (Keras' {@code seed_generator}); null when the rate is 0. */
+  protected SeedGenerator seedGenerator() {
+    return seedGenerator;
+  }
+
+  /** The generator of the masks (Keras' {@code seed_generator}); none when the rate is 0. */
+  @Override
+  public List<SeedGenerator> seedGenerators() {
+    return seedGenerator == null ? List.of() : List.of(seedGenerator);
   }
 
   /** The mask's shape as a tensor: {@link #noiseShapeFor}, its -1 sizes taken from {@code input}. */

@@ -18,8 +18,9 @@ import java.util.Map;
 public abstract class BasePooling<T extends BasePooling<T>> extends BaseLayer<T> {
   private final int rank;
   private final String mode;
-  private final int[] poolSize;
+  private int[] poolSize;
   private int[] strides;
+  private boolean stridesSet;
   private String padding = "valid";
 
   protected BasePooling(int rank, String mode, int... poolSize) {
@@ -34,6 +35,20 @@ public abstract class BasePooling<T extends BasePooling<T>> extends BaseLayer<T>
   public T strides(int... strides) {
     checkNotBuilt("strides");
     this.strides = ConvUtils.tuple(name(), "strides", rank, strides);
+    this.stridesSet = true;
+    return self();
+  }
+
+  /**
+   * Sets the window size, one int for every axis or one per axis (Keras' {@code pool_size=}); the strides follow it
+   * unless they were set. Default: the constructor's, 2 for every axis in the no-argument constructor.
+   */
+  public T poolSize(int... poolSize) {
+    checkNotBuilt("pool_size");
+    this.poolSize = ConvUtils.tuple(name(), "pool_size", rank, poolSize);
+    if (!stridesSet) {
+      this.strides = this.poolSize.clone();
+    }
     return self();
   }
 

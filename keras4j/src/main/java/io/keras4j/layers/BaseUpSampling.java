@@ -18,12 +18,22 @@ import java.util.Map;
  * @param <T> the concrete layer class
  */
 public abstract class BaseUpSampling<T extends BaseUpSampling<T>> extends BaseLayer<T> {
-  private final int[] size;
+  private int[] size;
   private String interpolation = "nearest";
 
   protected BaseUpSampling(int rank, int... size) {
     this.size = ConvUtils.tuple(name(), "size", rank, size.length == 0 ? new int[] {2} : size);
     inputSpec(new InputSpec().ndim(rank + 2));
+  }
+
+  /**
+   * Sets the upsampling factors, one int for every axis or one per axis (Keras' {@code size=}). Default 2 for every
+   * axis.
+   */
+  public T size(int... size) {
+    checkNotBuilt("size");
+    this.size = ConvUtils.tuple(name(), "size", this.size.length, size);
+    return self();
   }
 
   /** Checks the data format (Keras' {@code data_format=} of UpSampling2D and UpSampling3D): channels-last only. */

@@ -15,11 +15,32 @@ import java.util.Map;
  * @param <T> the concrete layer class
  */
 public abstract class BaseZeroPadding<T extends BaseZeroPadding<T>> extends BaseLayer<T> {
-  private final int[][] padding;
+  private int[][] padding;
 
   protected BaseZeroPadding(int[][] padding) {
     this.padding = padding;
     inputSpec(new InputSpec().ndim(padding.length + 2));
+  }
+
+  /**
+   * Sets the zeros added: one int for every side of every axis, one per axis (both sides), or a (before, after)
+   * pair per axis in order (Keras' {@code padding=}). Default: the constructor's.
+   */
+  public T padding(int... padding) {
+    checkNotBuilt("padding");
+    this.padding = SpatialPads.of("padding", this.padding.length, padding);
+    return self();
+  }
+
+  /** Sets the (before, after) zeros added per spatial axis (Keras' {@code padding=((a, b), ...)}). */
+  public T padding(int[][] padding) {
+    checkNotBuilt("padding");
+    if (padding.length != this.padding.length) {
+      throw new IllegalArgumentException("`padding` of layer \"" + name() + "\" needs " + this.padding.length
+          + " (before, after) pairs. Received: " + padding.length);
+    }
+    this.padding = SpatialPads.check("padding", padding);
+    return self();
   }
 
   /** Sets the data format; keras4j is channels-last only (Keras' {@code data_format=}). Default "channels_last". */

@@ -4,6 +4,7 @@ import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.random.SeedGenerator;
 import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Map;
 public class GaussianDropout extends BaseLayer<GaussianDropout> {
   private final double rate;
   private long seed = Backend.nextSeed();
+  private SeedGenerator seedGenerator;
 
   /** Gaussian dropout of {@code rate}, in [0, 1). */
   public GaussianDropout(double rate) {
@@ -25,12 +27,14 @@ public class GaussianDropout extends BaseLayer<GaussianDropout> {
           + "between 0 and 1. Received: rate=" + rate);
     }
     this.rate = rate;
+    this.seedGenerator = rate > 0 ? new SeedGenerator(seed) : null;
   }
 
   /** Sets the seed (Keras' {@code seed=}). Default: drawn from the global generator. */
   public GaussianDropout seed(long seed) {
     checkNotBuilt("seed");
     this.seed = seed;
+    this.seedGenerator = rate > 0 ? new SeedGenerator(seed) : null;
     return this;
   }
 
@@ -41,7 +45,13 @@ public class GaussianDropout extends BaseLayer<GaussianDropout> {
     }
     Ops ops = ops();
     float stddev = (float) Math.sqrt(rate / (1 - rate));
-    return ops.multiply(input, ops.randomNormal(ops.shapeOf(input), 1f, stddev, seed));
+    return ops.multiply(input, ops.statelessRandomNormal(ops.shapeOf(input), seedGenerator.next(), 1f, stddev));
+  }
+
+  /** The generator of the noise (Keras' {@code seed_generator}), saved with the model; none when inactive. */
+  @Override
+  public List<SeedGenerator> seedGenerators() {
+    return seedGenerator == null ? List.of() : List.of(seedGenerator);
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.random.SeedGenerator;
 import io.keras4j.saving.Config;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Map;
 public class GaussianNoise extends BaseLayer<GaussianNoise> {
   private final double stddev;
   private long seed = Backend.nextSeed();
+  private SeedGenerator seedGenerator;
 
   /** Noise of standard deviation {@code stddev}, >= 0. */
   public GaussianNoise(double stddev) {
@@ -25,12 +27,14 @@ public class GaussianNoise extends BaseLayer<GaussianNoise> {
           + "Received: stddev=" + stddev);
     }
     this.stddev = stddev;
+    this.seedGenerator = stddev > 0 ? new SeedGenerator(seed) : null;
   }
 
   /** Sets the seed (Keras' {@code seed=}). Default: drawn from the global generator. */
   public GaussianNoise seed(long seed) {
     checkNotBuilt("seed");
     this.seed = seed;
+    this.seedGenerator = stddev > 0 ? new SeedGenerator(seed) : null;
     return this;
   }
 
@@ -40,7 +44,13 @@ public class GaussianNoise extends BaseLayer<GaussianNoise> {
       return input;
     }
     Ops ops = ops();
-    return ops.add(input, ops.randomNormal(ops.shapeOf(input), 0f, (float) stddev, seed));
+    return ops.add(input, ops.statelessRandomNormal(ops.shapeOf(input), seedGenerator.next(), 0f, (float) stddev));
+  }
+
+  /** The generator of the noise (Keras' {@code seed_generator}), saved with the model; none when inactive. */
+  @Override
+  public List<SeedGenerator> seedGenerators() {
+    return seedGenerator == null ? List.of() : List.of(seedGenerator);
   }
 
   @Override

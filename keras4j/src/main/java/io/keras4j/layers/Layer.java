@@ -354,7 +354,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
     List<Shape> outShapes = computeOutputShapes(shapes, dtypes);
     List<KerasTensor> outputs = new ArrayList<>();
     for (int i = 0; i < outShapes.size(); i++) {
-      outputs.add(new KerasTensor(outShapes.get(i), dtype, this, inboundNodes.size(), i));
+      outputs.add(new KerasTensor(outShapes.get(i), outputDtype(), this, inboundNodes.size(), i));
     }
     inboundNodes.add(new Node(this, inputs, outputs));
     return outputs;
@@ -394,6 +394,14 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
           + " inputs");
     }
     return List.of(call(inputs.get(0), training));
+  }
+
+  /**
+   * The dtype of this layer's outputs on symbolic tensors (the dtype of Keras' {@code compute_output_spec}); by
+   * default the layer's dtype. Preprocessing layers that return indices override it ("int32", "int64").
+   */
+  protected String outputDtype() {
+    return dtype;
   }
 
   /** The output shape for an input of {@code inputShape}; by default found by tracing {@code call}. */
@@ -436,6 +444,19 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
   }
 
   // ---- weights ----
+
+  /**
+   * The random generators of this layer and of the layers it tracks, whose states are saved with the model but are
+   * not weights (Keras' {@code layer._seed_generators}; their states are in Keras' {@code layer.variables}, not
+   * {@code layer.weights}). By default the tracked layers' ones; random layers override it with their own.
+   */
+  public List<io.keras4j.random.SeedGenerator> seedGenerators() {
+    List<io.keras4j.random.SeedGenerator> out = new ArrayList<>();
+    for (Layer l : sublayers) {
+      out.addAll(l.seedGenerators());
+    }
+    return out;
+  }
 
   /** All weights: own trainable, own non-trainable, then each tracked layer's (Keras' {@code layer.weights}). */
   public List<Variable> weights() {

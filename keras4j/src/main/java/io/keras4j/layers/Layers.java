@@ -111,8 +111,34 @@ public final class Layers {
     REGISTRY.add("AdaptiveMaxPooling3D", AdaptiveMaxPooling3D::fromConfig);
     REGISTRY.add("CenterCrop", CenterCrop::fromConfig);
     REGISTRY.add("Resizing", Resizing::fromConfig);
+    // image augmentation (Keras 3 keras.layers, BaseImagePreprocessingLayer subclasses)
+    REGISTRY.add("AutoContrast", AutoContrast::fromConfig);
+    REGISTRY.add("Solarization", Solarization::fromConfig);
+    REGISTRY.add("Equalization", Equalization::fromConfig);
+    REGISTRY.add("RandomInvert", RandomInvert::fromConfig);
+    REGISTRY.add("RandomGrayscale", RandomGrayscale::fromConfig);
+    REGISTRY.add("RandomPosterization", RandomPosterization::fromConfig);
+    REGISTRY.add("RandomSharpness", RandomSharpness::fromConfig);
+    REGISTRY.add("RandomSaturation", RandomSaturation::fromConfig);
+    REGISTRY.add("RandomHue", RandomHue::fromConfig);
+    REGISTRY.add("RandomColorDegeneration", RandomColorDegeneration::fromConfig);
+    REGISTRY.add("RandomColorJitter", RandomColorJitter::fromConfig);
+    REGISTRY.add("RandomErasing", RandomErasing::fromConfig);
+    REGISTRY.add("RandomGaussianBlur", RandomGaussianBlur::fromConfig);
+    REGISTRY.add("RandomShear", RandomShear::fromConfig);
+    REGISTRY.add("RandomPerspective", RandomPerspective::fromConfig);
+    // preprocessing (keras.layers preprocessing module)
+    REGISTRY.add("CategoryEncoding", CategoryEncoding::fromConfig);
+    REGISTRY.add("Discretization", Discretization::fromConfig);
+    REGISTRY.add("Hashing", Hashing::fromConfig);
+    REGISTRY.add("HashedCrossing", HashedCrossing::fromConfig);
+    REGISTRY.add("IntegerLookup", IntegerLookup::fromConfig);
     REGISTRY.add("EinsumDense", EinsumDense::fromConfig);
     REGISTRY.add("SpectralNormalization", SpectralNormalization::fromConfig);
+    REGISTRY.add("MixUp", MixUp::fromConfig);
+    REGISTRY.add("CutMix", CutMix::fromConfig);
+    REGISTRY.add("Pipeline", Pipeline::fromConfig);
+    REGISTRY.add("STFTSpectrogram", STFTSpectrogram::fromConfig);
   }
 
   private Layers() {}

@@ -35,14 +35,18 @@ public class RandomContrast extends RandomImageLayer<RandomContrast> {
     return factor;
   }
 
-  /** Contrast factors in [1 - lower, 1 + upper] (Keras' {@code factor=(lower, upper)}). */
+  /**
+   * Contrast factors in [1 - lower, 1 + upper] (Keras' {@code factor=(lower, upper)}). As in Keras, only
+   * {@code lower > 1} or {@code upper < 0} is refused, and the pair is sorted: {@code (-0.5, 0.5)} is the fixed
+   * factor 1.5.
+   */
   public RandomContrast(double lower, double upper) {
-    if (lower < 0 || upper < 0 || lower > 1) {
+    if (lower > 1 || upper < 0) {
       throw new IllegalArgumentException("The `factor` argument should be a number (or a list of two numbers) in the "
           + "range [0.0, 1.0]. Received: factor=(" + lower + ", " + upper + ")");
     }
-    this.lower = lower;
-    this.upper = upper;
+    this.lower = Math.min(lower, upper);
+    this.upper = Math.max(lower, upper);
   }
 
   /** Sets the images' value range (Keras' {@code value_range=}). Default (0, 255). */

@@ -72,6 +72,10 @@ public abstract class Loss implements io.keras4j.saving.KerasSerializable {
     Ops ops = Backend.ops();
     yTrue = matchRank(ops, ops.cast(yTrue, yPred.dtype()), yPred);
     Tensor losses = call(yTrue, yPred);
+    Tensor mask = mask(yTrue, yPred);
+    if (mask != null) {
+      sampleWeight = withMask(ops, mask, sampleWeight);
+    }
     if (sampleWeight != null) {
       Tensor sw = ops.cast(sampleWeight, losses.dtype());
       while (sw.rank() > losses.rank() && sw.shape().get(-1) == 1) {
@@ -86,6 +90,37 @@ public abstract class Loss implements io.keras4j.saving.KerasSerializable {
       }
     }
     return reduce(ops, losses);
+  }
+
+  /**
+   * A 0/1 float mask of the per-sample losses marking the entries that count, or null when all do (the default).
+   * Keras equivalent: the Keras mask a loss function sets on its result, such as
+   * {@code sparse_categorical_crossentropy}'s with {@code ignore_class}.
+   */
+  protected Tensor mask(Tensor yTrue, Tensor yPred) {
+    return null;
+  }
+
+  /**
+   * Keras' {@code apply_mask}: the mask merged into the sample weights; for "sum_over_batch_size" and "mean" the
+   * valid entries weigh total/valid, so that the reduction averages over them only.
+   */
+  private Tensor withMask(Ops ops, Tensor mask, Tensor sampleWeight) {
+    Tensor m = mask;
+    if (reduction.equals("sum_over_batch_size") || reduction.equals("mean")) {
+      Tensor total = ops.cast(ops.prod(ops.shapeOf(mask), null, false), "float32");
+      m = ops.multiply(mask, ops.divideNoNan(total, ops.sum(mask, null, false)));
+    }
+    if (sampleWeight == null) {
+      return m;
+    }
+    Tensor sw = ops.cast(sampleWeight, m.dtype());
+    if (sw.rank() == m.rank() + 1 && sw.shape().get(-1) == 1) {
+      sw = ops.squeeze(sw, -1);
+    } else if (m.rank() == sw.rank() + 1 && m.shape().get(-1) == 1) {
+      m = ops.squeeze(m, -1);
+    }
+    return ops.multiply(sw, m);
   }
 
   private Tensor reduce(Ops ops, Tensor losses) {

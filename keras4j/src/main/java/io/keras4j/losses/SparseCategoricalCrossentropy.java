@@ -12,7 +12,8 @@ import java.util.Map;
  * <p>Keras equivalent: {@code keras.losses.SparseCategoricalCrossentropy(from_logits=False, ignore_class=None,
  * reduction="sum_over_batch_size", name="sparse_categorical_crossentropy")}.
  * Porting note: TensorFlow's C gradient registry lacks SparseSoftmaxCrossEntropyWithLogits, so the labels are
- * one-hot encoded in the graph and the log-softmax form is used; the value is the same.
+ * one-hot encoded in the graph and the log-softmax form is used; the value is the same. With {@code ignore_class}
+ * the ignored labels are masked as Keras masks them: "sum_over_batch_size" averages over the other labels only.
  */
 public class SparseCategoricalCrossentropy extends BaseLoss<SparseCategoricalCrossentropy> {
   private boolean fromLogits;
@@ -35,6 +36,11 @@ public class SparseCategoricalCrossentropy extends BaseLoss<SparseCategoricalCro
     return this;
   }
 
+  /** The label whose samples contribute no loss, or null when none ({@code ignore_class}). */
+  public Integer ignoreClass() {
+    return ignoreClass;
+  }
+
   @Override
   public Tensor call(Tensor yTrue, Tensor yPred) {
     Ops ops = ops();
@@ -55,6 +61,20 @@ public class SparseCategoricalCrossentropy extends BaseLoss<SparseCategoricalCro
     }
     Tensor loss = ops.negative(sumLast(ops.multiply(oneHot, ops.logSoftmax(logits, -1))));
     return valid == null ? loss : ops.multiply(loss, valid);
+  }
+
+  /** With {@code ignore_class}: 1 where the label is another class (Keras' mask on the loss). */
+  @Override
+  protected Tensor mask(Tensor yTrue, Tensor yPred) {
+    if (ignoreClass == null) {
+      return null;
+    }
+    Ops ops = ops();
+    Tensor labels = yTrue;
+    if (labels.rank() == yPred.rank() && labels.shape().get(-1) == 1) {
+      labels = ops.squeeze(labels, -1);
+    }
+    return ops.cast(ops.notEqual(labels, ops.constant((float) ignoreClass)), "float32");
   }
 
   @Override

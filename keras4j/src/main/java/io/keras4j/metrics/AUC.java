@@ -134,6 +134,18 @@ public class AUC extends ConfusionMetric<AUC> {
     return t;
   }
 
+  /** Keras counts by buckets with its own thresholds, and with given ones when they are evenly spaced. */
+  @Override
+  protected boolean evenlyDistributed(float[] th) {
+    if (thresholds == null) {
+      return true;
+    }
+    float[] ends = th.clone();
+    ends[0] = 0f;
+    ends[ends.length - 1] = 1f;
+    return isEvenlyDistributed(ends);
+  }
+
   @Override
   protected int labelsApart(Shape yPred) {
     return !multiLabel ? 0 : numLabels > 0 ? numLabels : (int) yPred.get(-1);

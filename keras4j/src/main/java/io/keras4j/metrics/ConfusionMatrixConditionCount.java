@@ -69,7 +69,8 @@ public abstract class ConfusionMatrixConditionCount<T extends ConfusionMatrixCon
     Tensor p = ops.cast(yPred, "float32");
     Tensor t = ops.cast(yTrue, "float32");
     Tensor w = sampleWeight == null ? ops.onesLike(p) : weightLike(sampleWeight, p);
-    return List.of(ops.assignAdd(accumulator, ConfusionMetric.counts(t, p, w, th, 0)[condition]));
+    return List.of(ops.assignAdd(accumulator, ConfusionMetric.counts(t, p, w, th, 0,
+        ConfusionMetric.isEvenlyDistributed(th))[condition]));
   }
 
   /** The count, a scalar for one threshold, else one per threshold. */

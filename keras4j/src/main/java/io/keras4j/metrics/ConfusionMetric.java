@@ -49,11 +49,20 @@ public abstract class ConfusionMetric<T extends ConfusionMetric<T>> extends Base
     if (tp == null) {
       int n = thresholdValues().length;
       Shape s = labels > 0 ? Shape.of(n, labels) : Shape.of(n);
+      boolean[] kept = kept();
       tp = addVariable("true_positives", s);
-      fp = addVariable("false_positives", s);
-      tn = addVariable("true_negatives", s);
-      fn = addVariable("false_negatives", s);
+      fp = kept[1] ? addVariable("false_positives", s) : null;
+      tn = kept[2] ? addVariable("true_negatives", s) : null;
+      fn = kept[3] ? addVariable("false_negatives", s) : null;
     }
+  }
+
+  /**
+   * Which of {@code {tp, fp, tn, fn}} the metric keeps as state, as Keras does (Precision keeps tp and fp, Recall tp
+   * and fn); tp is always kept. Default: all four.
+   */
+  protected boolean[] kept() {
+    return new boolean[] {true, true, true, true};
   }
 
   /** y_pred as the counts see it: probabilities, the top k kept, one class picked (overridden by subclasses). */
@@ -79,24 +88,72 @@ public abstract class ConfusionMetric<T extends ConfusionMetric<T>> extends Base
     if (lw != null) {
       w = ops.multiply(w, ops.constant(lw, Shape.of(lw.length)));
     }
-    Tensor[] c = counts(t, p, w, thresholdValues(), labels);
-    return List.of(ops.assignAdd(tp, c[0]), ops.assignAdd(fp, c[1]), ops.assignAdd(tn, c[2]),
-        ops.assignAdd(fn, c[3]));
+    float[] th = thresholdValues();
+    Tensor[] c = counts(t, p, w, th, labels, evenlyDistributed(th));
+    List<Tensor> updates = new java.util.ArrayList<>();
+    Variable[] vars = {tp, fp, tn, fn};
+    for (int i = 0; i < 4; i++) {
+      if (vars[i] != null) {
+        updates.add(ops.assignAdd(vars[i], c[i]));
+      }
+    }
+    return updates;
   }
 
   /**
-   * The weighted counts {@code {tp, fp, tn, fn}} of one batch of labels {@code t}, scores {@code p} and weights
-   * {@code w} (all of one shape) at each threshold ({@code y_pred > threshold}): each of shape {@code [thresholds]},
-   * or {@code [thresholds, labels]} when {@code labels > 0} labels are counted apart.
+   * Whether Keras counts at {@code th} by buckets (its {@code thresholds_distributed_evenly}): at least 3 thresholds
+   * {@code i / (n - 1)} ({@code np.allclose}). Subclasses with their own rule override it.
    */
-  static Tensor[] counts(Tensor t, Tensor p, Tensor w, float[] th, int labels) {
+  protected boolean evenlyDistributed(float[] th) {
+    return isEvenlyDistributed(th);
+  }
+
+  /** Keras' {@code is_evenly_distributed_thresholds}. */
+  static boolean isEvenlyDistributed(float[] th) {
+    int n = th.length;
+    if (n < 3) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      double even = (float) i / (n - 1);
+      if (Math.abs(th[i] - even) > 1e-7 + 1e-5 * Math.abs(even)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The weighted counts {@code {tp, fp, tn, fn}} of one batch of labels {@code t} (non-zero is positive), scores
+   * {@code p} and weights {@code w} (all of one shape) at each threshold ({@code y_pred > threshold}): each of shape
+   * {@code [thresholds]}, or {@code [thresholds, labels]} when {@code labels > 0} labels are counted apart. With
+   * {@code evenly} the thresholds are {@code i / (n - 1)} (the ends perhaps moved out by an epsilon) and a score
+   * counts as Keras' bucketed update counts it: clipped to [0, 1], positive at threshold {@code i} when
+   * {@code ceil(p (n - 1)) - 1 >= i}.
+   */
+  static Tensor[] counts(Tensor t, Tensor p, Tensor w, float[] th, int labels, boolean evenly) {
     Ops ops = ops();
     int cols = Math.max(labels, 1);
     p = ops.expandDims(ops.reshape(p, -1, cols), 1);
     t = ops.expandDims(ops.reshape(t, -1, cols), 1);
+    t = ops.cast(ops.notEqual(t, ops.constant(0f)), "float32");
     w = ops.expandDims(ops.reshape(w, -1, cols), 1);
-    Tensor thresholds = ops.constant(th, Shape.of(1, th.length, 1));
-    Tensor predPos = ops.cast(ops.greater(p, thresholds), "float32");
+    Tensor predPos;
+    if (evenly) {
+      int n = th.length;
+      Tensor scaled = ops.multiply(ops.clip(p, 0f, 1f), (float) (n - 1));
+      Tensor bucket = ops.subtract(ops.negative(ops.floor(ops.negative(scaled))), ops.constant(1f));
+      if (th[0] < 0 || th[n - 1] > 1) {
+        bucket = ops.maximum(bucket, 0f);
+      }
+      float[] index = new float[n];
+      for (int i = 0; i < n; i++) {
+        index[i] = i;
+      }
+      predPos = ops.cast(ops.greaterEqual(bucket, ops.constant(index, Shape.of(1, n, 1))), "float32");
+    } else {
+      predPos = ops.cast(ops.greater(p, ops.constant(th, Shape.of(1, th.length, 1))), "float32");
+    }
     Tensor predNeg = ops.add(ops.negative(predPos), 1f);
     Tensor pos = ops.multiply(t, w);
     Tensor neg = ops.multiply(ops.add(ops.negative(t), 1f), w);

@@ -53,10 +53,11 @@ public abstract class Metric implements io.keras4j.saving.KerasSerializable {
 
   /**
    * Sets the dtype of the state and result (Keras' {@code dtype=}). Default "float32". Porting note: keras4j's
-   * metrics compute in float32 only; another dtype is refused.
+   * metrics compute in float32; another dtype is refused, except by a metric that says so (the IoU metrics keep
+   * Keras' integer confusion matrix).
    */
   public Metric dtype(String dtype) {
-    if (!"float32".equals(dtype)) {
+    if (!acceptsDtype(dtype)) {
       throw new IllegalArgumentException("Metric '" + name + "': keras4j computes metrics in float32. Received: "
           + "dtype=" + dtype);
     }
@@ -64,9 +65,20 @@ public abstract class Metric implements io.keras4j.saving.KerasSerializable {
     return this;
   }
 
+  /** Whether {@link #dtype(String)} takes {@code dtype}: only "float32", unless a subclass computes in others. */
+  protected boolean acceptsDtype(String dtype) {
+    return "float32".equals(dtype);
+  }
+
   /** Creates a state variable filled with zeros (Keras' {@code add_variable}). */
   protected Variable addVariable(String varName, Shape shape) {
-    Variable v = new Variable(varName, shape, "float32", false, new float[(int) shape.size()]);
+    return addVariable(varName, shape, "float32");
+  }
+
+  /** Creates a state variable of {@code varDtype}, "float32" or "int64", filled with zeros. */
+  protected Variable addVariable(String varName, Shape shape, String varDtype) {
+    Variable v = "int64".equals(varDtype) ? new Variable(varName, shape, false, new long[(int) shape.size()])
+        : new Variable(varName, shape, "float32", false, new float[(int) shape.size()]);
     v.path(name + "/" + varName);
     variables.add(v);
     return v;

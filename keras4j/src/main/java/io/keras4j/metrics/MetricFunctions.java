@@ -98,4 +98,47 @@ public final class MetricFunctions {
     Tensor higher = ops.sum(ops.cast(ops.greater(yPred, trueScore), "float32"), new int[] {-1}, false);
     return ops.cast(ops.less(higher, ops.constant((float) k)), "float32");
   }
+
+  /**
+   * Pearson's correlation of y_true and y_pred along {@code axis}: each centred and divided by its (population)
+   * standard deviation, then the mean of the products (Keras' {@code keras.metrics.pearson_correlation}).
+   */
+  public static Tensor pearsonCorrelation(Tensor yTrue, Tensor yPred, int axis) {
+    Ops ops = Backend.ops();
+    Tensor p = ops.cast(yPred, "float32");
+    Tensor t = matchRank(ops, ops.cast(yTrue, "float32"), p);
+    int[] ax = {axis};
+    Tensor tn = ops.subtract(t, ops.mean(t, ax, true));
+    Tensor pn = ops.subtract(p, ops.mean(p, ax, true));
+    tn = ops.divide(tn, std(ops, tn, ax));
+    pn = ops.divide(pn, std(ops, pn, ax));
+    return ops.mean(ops.multiply(tn, pn), ax, false);
+  }
+
+  /**
+   * Lin's concordance correlation of y_true and y_pred along {@code axis}, as Keras 3.15.1 computes it (Keras'
+   * {@code keras.metrics.concordance_correlation}). Porting note: Keras centres y_true on y_pred's mean in the
+   * covariance term; keras4j does the same, to give Keras' numbers.
+   */
+  public static Tensor concordanceCorrelation(Tensor yTrue, Tensor yPred, int axis) {
+    Ops ops = Backend.ops();
+    Tensor p = ops.cast(yPred, "float32");
+    Tensor t = matchRank(ops, ops.cast(yTrue, "float32"), p);
+    int[] ax = {axis};
+    Tensor tMean = ops.mean(t, ax, true);
+    Tensor pMean = ops.mean(p, ax, true);
+    Tensor tVar = variance(ops, ops.subtract(t, tMean), ax);
+    Tensor pVar = variance(ops, ops.subtract(p, pMean), ax);
+    Tensor covar = ops.multiply(ops.subtract(t, pMean), ops.subtract(p, pMean));
+    Tensor norm = ops.add(ops.add(tVar, pVar), ops.square(ops.subtract(tMean, pMean)));
+    return ops.mean(ops.divide(ops.multiply(covar, 2f), ops.add(norm, 1e-7f)), ax, false);
+  }
+
+  private static Tensor variance(Ops ops, Tensor x, int[] ax) {
+    return ops.mean(ops.square(ops.subtract(x, ops.mean(x, ax, true))), ax, true);
+  }
+
+  private static Tensor std(Ops ops, Tensor x, int[] ax) {
+    return ops.sqrt(variance(ops, x, ax));
+  }
 }

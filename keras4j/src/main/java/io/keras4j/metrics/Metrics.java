@@ -49,6 +49,18 @@ public final class Metrics {
       .add("Hinge", Hinge::fromConfig, "hinge")
       .add("SquaredHinge", SquaredHinge::fromConfig, "squared_hinge")
       .add("CategoricalHinge", CategoricalHinge::fromConfig, "categorical_hinge")
+      .add("IoU", IoU::fromConfig, "io_u")
+      .add("MeanIoU", MeanIoU::fromConfig, "mean_io_u")
+      .add("BinaryIoU", BinaryIoU::fromConfig, "binary_io_u")
+      .add("OneHotIoU", OneHotIoU::fromConfig, "one_hot_io_u")
+      .add("OneHotMeanIoU", OneHotMeanIoU::fromConfig, "one_hot_mean_io_u")
+      .add("PrecisionAtRecall", PrecisionAtRecall::fromConfig, "precision_at_recall")
+      .add("RecallAtPrecision", RecallAtPrecision::fromConfig, "recall_at_precision")
+      .add("SensitivityAtSpecificity", SensitivityAtSpecificity::fromConfig, "sensitivity_at_specificity")
+      .add("SpecificityAtSensitivity", SpecificityAtSensitivity::fromConfig, "specificity_at_sensitivity")
+      .add("PearsonCorrelation", PearsonCorrelation::fromConfig, "pearson_correlation")
+      .add("ConcordanceCorrelation", ConcordanceCorrelation::fromConfig, "concordance_correlation")
+      .add("MeanMetricWrapper", MeanMetricWrapper::fromConfig, "mean_metric_wrapper")
       .add("Mean", Mean::fromConfig, "mean")
       .add("Sum", Sum::fromConfig, "sum");
 

@@ -17,6 +17,12 @@ public class Precision extends TopKConfusionMetric<Precision> {
     super("precision");
   }
 
+  /** Keras' state: {@code true_positives} and {@code false_positives}. */
+  @Override
+  protected boolean[] kept() {
+    return new boolean[] {true, true, false, false};
+  }
+
   @Override
   public Tensor result() {
     return ratio(tp, fp);

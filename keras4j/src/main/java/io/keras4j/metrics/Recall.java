@@ -17,6 +17,12 @@ public class Recall extends TopKConfusionMetric<Recall> {
     super("recall");
   }
 
+  /** Keras' state: {@code true_positives} and {@code false_negatives}. */
+  @Override
+  protected boolean[] kept() {
+    return new boolean[] {true, false, false, true};
+  }
+
   @Override
   public Tensor result() {
     return ratio(tp, fn);

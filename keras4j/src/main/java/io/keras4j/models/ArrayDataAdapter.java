@@ -26,7 +26,7 @@ final class ArrayDataAdapter implements DataAdapter {
   private final float[] sampleWeight;
   private final int n;
   private final int batchSize;
-  private final Random shuffle;
+  private final Long shuffleSeed;
   private List<NativeArray> data;
   private NativeArray perm;
   private NativeArray offset1;
@@ -38,13 +38,13 @@ final class ArrayDataAdapter implements DataAdapter {
    * Batches of {@code batchSize} of {@code xs}, {@code ys} (null for predict) and {@code sampleWeight} (one per
    * sample, null with no targets); shuffled each pass with {@code shuffle} unless it is null.
    */
-  ArrayDataAdapter(List<HostArray> xs, List<HostArray> ys, float[] sampleWeight, int batchSize, Random shuffle) {
+  ArrayDataAdapter(List<HostArray> xs, List<HostArray> ys, float[] sampleWeight, int batchSize, Long shuffleSeed) {
     this.xs = xs;
     this.ys = ys == null ? List.of() : ys;
     this.sampleWeight = sampleWeight;
     this.n = DataAdapters.cardinality(xs, ys);
     this.batchSize = batchSize;
-    this.shuffle = shuffle;
+    this.shuffleSeed = shuffleSeed;
   }
 
   int size() {
@@ -88,12 +88,16 @@ final class ArrayDataAdapter implements DataAdapter {
     return data;
   }
 
-  /** Draws this pass's order of samples when shuffling (the identity is made at the first step otherwise). */
+  /**
+   * Draws this pass's order of samples when shuffling, from the seed and the epoch alone (the identity is made at
+   * the first step otherwise).
+   */
   @Override
-  public void onEpochBegin() {
+  public void onEpochBegin(int epoch) {
     onEpochEnd();
-    if (shuffle != null) {
-      perm = Backend.array(Split.shuffled(n, shuffle), Shape.of(n));
+    if (shuffleSeed != null) {
+      Random order = new Random(shuffleSeed ^ (0x9E3779B97F4A7C15L * (epoch + 1)));
+      perm = Backend.array(Split.shuffled(n, order), Shape.of(n));
     }
   }
 

@@ -1,9 +1,14 @@
 package io.keras4j.models;
 
+import io.keras4j.backend.HostArray;
+import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.Ops;
+import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
+import io.keras4j.layers.Layer;
 import io.keras4j.losses.Loss;
 import io.keras4j.losses.Losses;
+import io.keras4j.losses.SparseCategoricalCrossentropy;
 import io.keras4j.saving.KerasObjects;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,6 +48,53 @@ final class CompileLoss {
           + " losses were given");
     }
     return losses.get(output);
+  }
+
+  /**
+   * Refuses targets that cannot match their outputs before anything runs, as Keras on TensorFlow does when the
+   * step runs: sparse labels outside {@code [0, classes)} (other than {@code ignore_class}) and, for the other
+   * losses, a last axis of another size than the output's.
+   */
+  void checkTargets(List<HostArray> ys, List<KerasTensor> outputs, String model) {
+    for (int o = 0; o < outputs.size() && o < ys.size(); o++) {
+      Loss l = losses.isEmpty() ? null : lossFor(o, outputs.size(), model);
+      if (l == null) {
+        continue;
+      }
+      Shape out = outputs.get(o).shape();
+      String where = " (output '" + ((Layer) outputs.get(o).layer()).name() + "' of model '" + model + "', loss "
+          + l.name() + ")";
+      if (l instanceof SparseCategoricalCrossentropy s) {
+        checkLabels(ys.get(o), out.get(-1), s.ignoreClass(), where);
+      } else {
+        Shape y = ys.get(o).shape();
+        long yLast = y.get(-1);
+        long outLast = out.get(-1);
+        if (y.rank() == out.rank() && outLast > 1 && yLast > 1 && yLast != outLast) {
+          throw new IllegalArgumentException("Arguments `target` and `output` must have the same shape. Received: "
+              + "target.shape=" + y.with(0, -1) + ", output.shape=" + out + where);
+        }
+      }
+    }
+  }
+
+  private static void checkLabels(HostArray y, long classes, Integer ignoreClass, String where) {
+    if (classes <= 0) {
+      return;
+    }
+    float[] v = y.values();
+    for (float label : v) {
+      boolean ignored = ignoreClass != null && label == ignoreClass;
+      if (!ignored && !(label >= 0 && label < classes && label == Math.rint(label))) {
+        throw new IllegalArgumentException("Received a label value of " + label(label) + " which is outside the "
+            + "valid range of [0, " + classes + ")" + where + ". Expected integer class indices below the number "
+            + "of output units.");
+      }
+    }
+  }
+
+  private static String label(float v) {
+    return v == Math.rint(v) && !Float.isInfinite(v) ? Long.toString((long) v) : Float.toString(v);
   }
 
   /** The sum over outputs of loss weight times loss (Keras' {@code CompileLoss.__call__}). */

@@ -23,8 +23,11 @@ interface DataAdapter extends AutoCloseable {
   /** The shapes of the targets, batch axis first (empty when there are none, for predict). */
   List<Shape> yShapes();
 
-  /** Starts a pass over the data (Keras' {@code on_epoch_begin}); a shuffling adapter draws a new order here. */
-  void onEpochBegin();
+  /**
+   * Starts pass {@code epoch} over the data (Keras' {@code on_epoch_begin}); a shuffling adapter draws that epoch's
+   * order here, from its seed and the epoch alone, so a fit resumed at any epoch shuffles as an uninterrupted one.
+   */
+  void onEpochBegin(int epoch);
 
   /** Ends a pass over the data (Keras' {@code on_epoch_end}). */
   void onEpochEnd();

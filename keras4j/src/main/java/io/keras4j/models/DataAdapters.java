@@ -21,17 +21,31 @@ final class DataAdapters {
   /** One array per input (or output): a list gives several, anything else is one. */
   static List<HostArray> arrays(Object data, String what) {
     List<HostArray> out = new ArrayList<>();
-    if (data instanceof List<?> list) {
-      for (Object o : list) {
-        out.add(HostArray.of(o));
+    try {
+      if (data instanceof List<?> list) {
+        for (Object o : list) {
+          out.add(HostArray.of(o));
+        }
+      } else {
+        out.add(HostArray.of(data));
       }
-    } else {
-      out.add(HostArray.of(data));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Invalid " + what + " data: " + e.getMessage(), e);
     }
     if (out.isEmpty()) {
       throw new IllegalArgumentException("Expected " + what + " data. Received: an empty list");
     }
     return out;
+  }
+
+  /** Refuses inputs without samples: a scalar or an array of length 0 (fit, evaluate and predict need one). */
+  static List<HostArray> nonEmpty(List<HostArray> xs) {
+    Shape first = xs.get(0).shape();
+    if (first.rank() == 0 || first.get(0) == 0) {
+      throw new IllegalArgumentException("Expected at least one sample in x. Received: an array of shape " + first
+          + " (" + (first.rank() == 0 ? "a scalar" : "no samples") + ")");
+    }
+    return xs;
   }
 
   /** The number of samples, the same in every array (Keras' {@code check_data_cardinality}). */

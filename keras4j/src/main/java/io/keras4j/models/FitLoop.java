@@ -47,12 +47,15 @@ final class FitLoop {
       for (int epoch = resume != null ? resume : o.initialEpoch; epoch < o.epochs && !model.stopTraining(); epoch++) {
         trainer.functions.resetMetrics();
         callbacks.onEpochBegin(epoch, new LinkedHashMap<>());
-        Map<String, Double> logs = epoch(train, steps, callbacks, batchLogs);
+        Map<String, Double> logs = epoch(epoch, train, steps, callbacks, batchLogs);
         if (val != null && !model.stopTraining() && (epoch + 1) % o.validationFreq == 0) {
           trainer.evaluate(val, callbacks).forEach((k, v) -> logs.put("val_" + k, v));
         }
         callbacks.onEpochEnd(epoch, logs);
         trainingLogs = logs;
+      }
+      if (o.epochs > 0) {
+        trainer.optimizer().finalizeVariableValues(model.trainableWeights()); // Keras: EMA weights at the end
       }
       callbacks.onTrainEnd(trainingLogs == null ? new LinkedHashMap<>() : new LinkedHashMap<>(trainingLogs));
       return callbacks.history();
@@ -60,9 +63,9 @@ final class FitLoop {
   }
 
   /** One pass of {@code steps}; returns the epoch's training logs. */
-  private Map<String, Double> epoch(DataAdapter train, EpochIterator steps, CallbackList callbacks,
+  private Map<String, Double> epoch(int epoch, DataAdapter train, EpochIterator steps, CallbackList callbacks,
       boolean batchLogs) {
-    train.onEpochBegin();
+    train.onEpochBegin(epoch);
     Map<String, Double> logs = null;
     for (EpochIterator.Step step : steps) {
       if (model.stopTraining()) {

@@ -9,7 +9,7 @@ import io.keras4j.data.Split;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Batches streamed from a {@link Dataset}: each batch is read when its step comes and copied into native memory
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  */
 final class PyDatasetAdapter implements DataAdapter {
   private final Dataset dataset;
-  private final Consumer<List<HostArray>> check;
+  private final BiConsumer<List<HostArray>, List<HostArray>> check;
   private final Map<Integer, Double> classWeight;
   private HostBatch first;
 
@@ -37,10 +37,10 @@ final class PyDatasetAdapter implements DataAdapter {
   }
 
   /**
-   * Batches of {@code dataset}; {@code check} validates the inputs of each batch read against the model's;
+   * Batches of {@code dataset}; {@code check} validates the inputs and targets of each batch read against the model's;
    * {@code classWeight} (null for none) weighs each sample by its class.
    */
-  PyDatasetAdapter(Dataset dataset, Consumer<List<HostArray>> check, Map<Integer, Double> classWeight) {
+  PyDatasetAdapter(Dataset dataset, BiConsumer<List<HostArray>, List<HostArray>> check, Map<Integer, Double> classWeight) {
     if (dataset.length() <= 0) {
       throw new IllegalArgumentException("The dataset has no batches (length() = " + dataset.length() + ")");
     }
@@ -62,7 +62,7 @@ final class PyDatasetAdapter implements DataAdapter {
   private HostBatch first() {
     if (first == null) {
       first = read(0);
-      check.accept(first.x());
+      check.accept(first.x(), first.y());
     }
     return first;
   }
@@ -83,7 +83,7 @@ final class PyDatasetAdapter implements DataAdapter {
   }
 
   @Override
-  public void onEpochBegin() {}
+  public void onEpochBegin(int epoch) {}
 
   @Override
   public void onEpochEnd() {
@@ -92,7 +92,7 @@ final class PyDatasetAdapter implements DataAdapter {
 
   private HostBatch batch(int index) {
     HostBatch b = read(index % dataset.length());
-    check.accept(b.x());
+    check.accept(b.x(), b.y());
     DataAdapters.cardinality(b.x(), b.y());
     return b;
   }

@@ -154,7 +154,8 @@ final class StepFunctions implements AutoCloseable {
     }
     List<Tensor> updates = new ArrayList<>();
     if (!trainable.isEmpty()) {
-      updates.addAll(optimizer.applyGradients(ops.gradients(total, reads), trainable));
+      // Keras' train_step differentiates optimizer.scale_loss(loss); the tracker keeps the unscaled loss
+      updates.addAll(optimizer.applyGradients(ops.gradients(optimizer.scaleLoss(ops, total), reads), trainable));
     }
     updates.addAll(metricUpdates(ops, total, ys, outs, swb, size));
     return updates;

@@ -33,6 +33,7 @@ final class Trainer implements AutoCloseable {
   private final CompileMetrics metrics;
   private final int stepsPerExecution;
   final StepFunctions functions;
+  private final RunGuard guard = new RunGuard();
 
   /** The trainer of {@code compile(options)}, or of an uncompiled model (predict only) when options is null. */
   Trainer(Model model, CompileOptions options) {
@@ -94,8 +95,16 @@ final class Trainer implements AutoCloseable {
     }
   }
 
+  /** {@link #checkInputs} and, when there are targets, that they fit the outputs and their losses. */
+  void checkBatch(List<HostArray> xs, List<HostArray> ys) {
+    checkInputs(xs);
+    if (ys != null) {
+      loss.checkTargets(ys, model.outputs(), model.name());
+    }
+  }
+
   private PyDatasetAdapter adapter(Dataset dataset) {
-    return new PyDatasetAdapter(dataset, this::checkInputs, null);
+    return new PyDatasetAdapter(dataset, this::checkBatch, null);
   }
 
   // ---- fit ----
@@ -105,7 +114,11 @@ final class Trainer implements AutoCloseable {
    * the training samples only.
    */
   History fit(Object x, Object y, FitOptions o) {
-    List<HostArray> xs = DataAdapters.arrays(x, "x");
+    return guard.run("fit", model.name(), () -> fitArrays(x, y, o));
+  }
+
+  private History fitArrays(Object x, Object y, FitOptions o) {
+    List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x"));
     List<HostArray> ys = DataAdapters.arrays(y, "y");
     int n = DataAdapters.cardinality(xs, ys);
     DataAdapters.checkClassWeight(o.classWeight, o.sampleWeight != null, ys.size());
@@ -126,17 +139,21 @@ final class Trainer implements AutoCloseable {
     if (o.classWeight != null) {
       sw = DataAdapters.classWeights(ys.get(0), o.classWeight);
     }
-    checkInputs(xs);
+    checkBatch(xs, ys);
     functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys));
     functions.train(1);
-    java.util.Random random = Backend.random(null); // drawn with or without shuffling, so later seeds match
-    try (DataAdapter train = new ArrayDataAdapter(xs, ys, sw, o.batchSize, o.shuffle ? random : null)) {
+    long seed = Backend.nextSeed(); // drawn with or without shuffling, so later seeds match
+    try (DataAdapter train = new ArrayDataAdapter(xs, ys, sw, o.batchSize, o.shuffle ? seed : null)) {
       return new FitLoop(this, model, o).run(train, validation);
     }
   }
 
   History fit(Dataset dataset, FitOptions o) {
-    try (DataAdapter train = new PyDatasetAdapter(dataset, this::checkInputs, o.classWeight)) {
+    return guard.run("fit", model.name(), () -> fitDataset(dataset, o));
+  }
+
+  private History fitDataset(Dataset dataset, FitOptions o) {
+    try (DataAdapter train = new PyDatasetAdapter(dataset, this::checkBatch, o.classWeight)) {
       functions.trainShapes(train.xShapes(), train.yShapes());
       functions.train(1);
       return new FitLoop(this, model, o).run(train, validation(o));
@@ -151,6 +168,7 @@ final class Trainer implements AutoCloseable {
       List<HostArray> vx = DataAdapters.arrays(o.validationX, "validation x");
       List<HostArray> vy = DataAdapters.arrays(o.validationY, "validation y");
       float[] vsw = DataAdapters.sampleWeights(DataAdapters.cardinality(vx, vy), o.validationSampleWeight);
+      checkBatch(vx, vy);
       return new ArrayDataAdapter(vx, vy, vsw, o.batchSize, null);
     }
     return null;
@@ -159,16 +177,25 @@ final class Trainer implements AutoCloseable {
   // ---- evaluate ----
 
   Map<String, Double> evaluate(Object x, Object y, Object sampleWeight, int batchSize, List<Callback> callbacks) {
-    List<HostArray> xs = DataAdapters.arrays(x, "x");
+    return guard.run("evaluate", model.name(), () -> evaluateArrays(x, y, sampleWeight, batchSize, callbacks));
+  }
+
+  private Map<String, Double> evaluateArrays(Object x, Object y, Object sampleWeight, int batchSize,
+      List<Callback> callbacks) {
+    List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x"));
     List<HostArray> ys = DataAdapters.arrays(y, "y");
     float[] sw = DataAdapters.sampleWeights(DataAdapters.cardinality(xs, ys), sampleWeight);
-    checkInputs(xs);
+    checkBatch(xs, ys);
     try (DataAdapter data = new ArrayDataAdapter(xs, ys, sw, batchSize, null)) {
       return evaluate(data, new CallbackList(callbacks, false, 0, model));
     }
   }
 
   Map<String, Double> evaluate(Dataset dataset, List<Callback> callbacks) {
+    return guard.run("evaluate", model.name(), () -> evaluateDataset(dataset, callbacks));
+  }
+
+  private Map<String, Double> evaluateDataset(Dataset dataset, List<Callback> callbacks) {
     try (DataAdapter data = adapter(dataset)) {
       return evaluate(data, new CallbackList(callbacks, false, 0, model));
     }
@@ -184,7 +211,7 @@ final class Trainer implements AutoCloseable {
     callbacks.onTestBegin(new LinkedHashMap<>());
     functions.resetMetrics();
     Map<String, Double> logs = new LinkedHashMap<>();
-    data.onEpochBegin();
+    data.onEpochBegin(0);
     EpochIterator steps = new EpochIterator(data, null, 1);
     for (EpochIterator.Step step : steps) {
       callbacks.onTestBatchBegin(step.begin(), new LinkedHashMap<>());
@@ -204,9 +231,13 @@ final class Trainer implements AutoCloseable {
 
   /** Every output for each sample of {@code x} (Keras' {@code predict}), batch by batch into the result. */
   List<HostArray> predict(Object x, int batchSize, List<Callback> callbacks) {
-    List<HostArray> xs = DataAdapters.arrays(x, "x");
-    checkInputs(xs);
+    return guard.run("predict", model.name(), () -> predictArrays(x, batchSize, callbacks));
+  }
+
+  private List<HostArray> predictArrays(Object x, int batchSize, List<Callback> callbacks) {
+    List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x"));
     int n = DataAdapters.cardinality(xs, null);
+    checkInputs(xs);
     List<float[]> buffers = new ArrayList<>();
     List<Shape> outShapes = new ArrayList<>();
     for (KerasTensor o : model.outputs()) {
@@ -249,10 +280,14 @@ final class Trainer implements AutoCloseable {
 
   /** One training step on one batch, the metrics reset first (Keras' {@code train_on_batch}). */
   Map<String, Double> trainOnBatch(Object x, Object y) {
-    List<HostArray> xs = DataAdapters.arrays(x, "x");
+    return guard.run("train_on_batch", model.name(), () -> trainBatch(x, y));
+  }
+
+  private Map<String, Double> trainBatch(Object x, Object y) {
+    List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x"));
     List<HostArray> ys = DataAdapters.arrays(y, "y");
     int n = DataAdapters.cardinality(xs, ys);
-    checkInputs(xs);
+    checkBatch(xs, ys);
     functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys));
     functions.resetMetrics();
     float[] sw = DataAdapters.sampleWeights(n, null);

@@ -54,16 +54,16 @@ public class Adamax extends BaseOptimizer<Adamax> {
 
   @Override
   protected void buildSlots(Variable var) {
-    addSlot(var, "m");
-    addSlot(var, "u");
+    addSlot(var, "momentum");
+    addSlot(var, "norm");
   }
 
   @Override
   protected Tensor updateStep(Ops ops, Tensor g, Variable var, Tensor value, Tensor lr) {
     Tensor step = ops.add(iterationsFloat(ops), 1f);
     Tensor b1Power = ops.pow(ops.constant((float) beta1), step);
-    Variable mv = slot(var, "m");
-    Variable uv = slot(var, "u");
+    Variable mv = slot(var, "momentum");
+    Variable uv = slot(var, "norm");
     Tensor m = ops.assign(mv, ops.add(ops.read(mv), ops.multiply(ops.subtract(g, ops.read(mv)), (float) (1 - beta1))));
     Tensor u = ops.assign(uv, ops.maximum(ops.multiply(ops.read(uv), (float) beta2), ops.abs(g)));
     Tensor denom = ops.multiply(ops.add(ops.negative(b1Power), 1f), ops.add(u, (float) epsilon));

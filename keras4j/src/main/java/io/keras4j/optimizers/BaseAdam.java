@@ -4,6 +4,7 @@ import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
 import io.keras4j.saving.Config;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,12 +58,15 @@ public abstract class BaseAdam<T extends BaseAdam<T>> extends BaseOptimizer<T> {
     return self();
   }
 
+  /** Keras' order: momentum and velocity of each variable, then (AMSGrad) every velocity_hat. */
   @Override
-  protected void buildSlots(Variable var) {
-    addSlot(var, "momentum");
-    addSlot(var, "velocity");
+  protected void buildSlots(List<Variable> vars) {
+    for (Variable var : vars) {
+      addSlot(var, "momentum");
+      addSlot(var, "velocity");
+    }
     if (amsgrad) {
-      addSlot(var, "velocity_hat");
+      vars.forEach(var -> addSlot(var, "velocity_hat"));
     }
   }
 

@@ -64,6 +64,24 @@ public abstract class BaseOptimizer<T extends BaseOptimizer<T>> extends Optimize
   }
 
   @Override
+  public T useEma(boolean useEma) {
+    super.useEma(useEma);
+    return self();
+  }
+
+  @Override
+  public T lossScaleFactor(double factor) {
+    super.lossScaleFactor(factor);
+    return self();
+  }
+
+  @Override
+  public T gradientAccumulationSteps(int steps) {
+    super.gradientAccumulationSteps(steps);
+    return self();
+  }
+
+  @Override
   public T emaMomentum(double emaMomentum) {
     super.emaMomentum(emaMomentum);
     return self();

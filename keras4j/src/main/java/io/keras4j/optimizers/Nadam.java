@@ -19,7 +19,7 @@ public class Nadam extends BaseOptimizer<Nadam> {
   private double beta1 = 0.9;
   private double beta2 = 0.999;
   private double epsilon = 1e-7;
-  private final Variable uProduct = addScalar("u_product", 1f);
+  private Variable uProduct;
   private Tensor uProductT;
 
   /** Nadam with Keras' defaults. */
@@ -59,6 +59,12 @@ public class Nadam extends BaseOptimizer<Nadam> {
   protected void buildSlots(Variable var) {
     addSlot(var, "momentum");
     addSlot(var, "velocity");
+  }
+
+  /** Keras' {@code _u_product}, created after the slots (its path is {@code <name>/variable}, as in Keras). */
+  @Override
+  protected void afterBuild() {
+    uProduct = addScalar("variable", 1f);
   }
 
   private Tensor u(Ops ops, Tensor step) {

@@ -10,23 +10,23 @@ import io.keras4j.optimizers.schedules.LearningRateSchedules;
 import io.keras4j.saving.Config;
 import io.keras4j.saving.KerasObjects;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The base of every optimizer: learning rate (a variable or a schedule), gradient clipping, decoupled weight
- * decay, per-variable slots, and the iteration count.
+ * decay, gradient accumulation, a moving average of the weights, loss scaling, per-variable slots, and the
+ * iteration count.
  *
  * <p>Keras equivalent: {@code keras.optimizers.Optimizer(learning_rate, weight_decay=None, clipnorm=None,
  * clipvalue=None, global_clipnorm=None, use_ema=False, ema_momentum=0.99, ema_overwrite_frequency=None,
  * loss_scale_factor=None, gradient_accumulation_steps=None, name)}. Concrete optimizers extend
  * {@link BaseOptimizer}, whose setters return the concrete class. Subclasses give Keras 3's {@code update_step} as
- * {@link #updateStep}, which returns the variable's new value. The learning rate lives in a variable, so
- * {@link #learningRate(double)} takes effect at the next step without rebuilding anything.
+ * {@link #updateStep}, which returns the variable's new value; {@link GradientApplier} runs Keras' {@code apply}
+ * around it. The learning rate lives in a variable, so {@link #learningRate(double)} takes effect at the next
+ * step without rebuilding anything.
  */
 public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
   /** Keras' module, {@code "keras.optimizers"}. */
@@ -39,23 +39,18 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
   private final Variable iterations;
   private final Variable learningRateVar;
   private LearningRateSchedule schedule;
-  private Double weightDecay;
-  private Double clipnorm;
-  private Double clipvalue;
-  private Double globalClipnorm;
-  private double emaMomentum = 0.99;
-  private Integer emaOverwriteFrequency;
+  final OptimizerOptions options = new OptimizerOptions();
   private final Map<Variable, String> ownNames = new IdentityHashMap<>();
-  private final Set<String> excludedFromDecay = new HashSet<>();
   private final List<Variable> variables = new ArrayList<>();
   private final Map<Variable, Map<String, Variable>> slots = new IdentityHashMap<>();
+  private final List<Variable> built = new ArrayList<>();
 
   /** An optimizer named {@code name} (Keras' default name of the class) at {@code learningRate}. */
   protected Optimizer(String name, Object learningRate) {
     this.name = name;
-    this.iterations = new Variable("iterations", Shape.scalar(), false, new long[] {0});
+    this.iterations = new Variable("iteration", Shape.scalar(), false, new long[] {0});
     this.learningRateVar = new Variable("learning_rate", Shape.scalar(), "float32", false, new float[] {0f});
-    own(iterations, "iterations");
+    own(iterations, "iteration");
     own(learningRateVar, "learning_rate");
     setLearningRate(learningRate);
   }
@@ -96,12 +91,9 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     return this;
   }
 
-  /** The current learning rate (the schedule's value at the current iteration when a schedule is set). */
+  /** The current learning rate (the schedule's value at the current step when a schedule is set). */
   public double learningRate() {
-    if (schedule != null) {
-      return schedule.value(iterations());
-    }
-    return learningRateVar.floatValue()[0];
+    return schedule != null ? schedule.value(iterations.longValue()[0]) : learningRateVar.floatValue()[0];
   }
 
   /** Sets the learning rate, taking effect at the next step (Keras' {@code learning_rate=}). */
@@ -126,17 +118,21 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     return schedule != null;
   }
 
-  /** The number of steps applied so far (Keras' {@code optimizer.iterations}). */
+  /**
+   * The number of updates applied so far (Keras' {@code optimizer.iterations}): the steps, divided by
+   * {@code gradient_accumulation_steps} (rounded down) when gradients are accumulated.
+   */
   public long iterations() {
-    return iterations.longValue()[0];
+    long raw = iterations.longValue()[0];
+    return options.gradientAccumulationSteps == null ? raw : raw / options.gradientAccumulationSteps;
   }
 
   /**
-   * Sets decoupled weight decay, {@code w -= w * weight_decay * lr} each step (Keras' {@code weight_decay=}).
+   * Sets decoupled weight decay, {@code w -= w * weight_decay * lr} each update (Keras' {@code weight_decay=}).
    * Default none.
    */
   public Optimizer weightDecay(double weightDecay) {
-    this.weightDecay = weightDecay;
+    options.weightDecay = weightDecay;
     return this;
   }
 
@@ -145,32 +141,79 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
    * {@code clipvalue} and {@code global_clipnorm} may be set, as in Keras.
    */
   public Optimizer clipnorm(double clipnorm) {
-    checkOneClip(clipnorm, clipvalue, globalClipnorm);
-    this.clipnorm = clipnorm;
+    options.clip(name, "clipnorm", clipnorm);
     return this;
   }
 
   /** Sets each gradient element's maximum absolute value (Keras' {@code clipvalue=}). Default none. */
   public Optimizer clipvalue(double clipvalue) {
-    checkOneClip(clipnorm, clipvalue, globalClipnorm);
-    this.clipvalue = clipvalue;
+    options.clip(name, "clipvalue", clipvalue);
     return this;
   }
 
   /** Sets the maximum norm of all gradients together (Keras' {@code global_clipnorm=}). Default none. */
   public Optimizer globalClipnorm(double globalClipnorm) {
-    checkOneClip(clipnorm, clipvalue, globalClipnorm);
-    this.globalClipnorm = globalClipnorm;
+    options.clip(name, "global_clipnorm", globalClipnorm);
     return this;
   }
 
-  private void checkOneClip(Double clipnorm, Double clipvalue, Double globalClipnorm) {
-    long set = java.util.stream.Stream.of(clipnorm, clipvalue, globalClipnorm).filter(v -> v != null).count();
-    if (set > 1) {
-      throw new IllegalArgumentException("Optimizer '" + name + "': only one of `clipnorm`, `clipvalue` and "
-          + "`global_clipnorm` can be set. Received: clipnorm=" + clipnorm + ", clipvalue=" + clipvalue
-          + ", global_clipnorm=" + globalClipnorm);
-    }
+  /**
+   * Keeps an exponential moving average of the trained variables in optimizer variables (Keras'
+   * {@code use_ema=}). Default false. The averages overwrite the variables every {@code ema_overwrite_frequency}
+   * updates when that is set, and at the end of {@code fit} ({@link #finalizeVariableValues}).
+   */
+  public Optimizer useEma(boolean useEma) {
+    checkNotBuilt("use_ema");
+    options.useEma = useEma;
+    return this;
+  }
+
+  /**
+   * Sets the momentum of the moving average, {@code avg = m * avg + (1 - m) * w} after each step (Keras'
+   * {@code ema_momentum=}). Default 0.99. While no update has been applied yet the average is the variable.
+   */
+  public Optimizer emaMomentum(double emaMomentum) {
+    options.emaMomentum(name, emaMomentum);
+    return this;
+  }
+
+  /**
+   * Sets how many updates pass between overwrites of the variables by their moving average (Keras'
+   * {@code ema_overwrite_frequency=}). Default none: only the end of {@code fit} overwrites them.
+   */
+  public Optimizer emaOverwriteFrequency(int steps) {
+    options.emaOverwriteFrequency(name, steps);
+    return this;
+  }
+
+  /**
+   * Multiplies the loss by {@code factor} before the gradients are taken and divides the gradients by it (Keras'
+   * {@code loss_scale_factor=}). Default none.
+   */
+  public Optimizer lossScaleFactor(double factor) {
+    options.lossScaleFactor(name, factor);
+    return this;
+  }
+
+  /**
+   * Accumulates the gradients of {@code steps} calls and applies their mean once, at every {@code steps}-th call
+   * (Keras' {@code gradient_accumulation_steps=}). Default none. Learning-rate schedules follow every call;
+   * {@link #iterations()} counts the applied updates.
+   */
+  public Optimizer gradientAccumulationSteps(int steps) {
+    checkNotBuilt("gradient_accumulation_steps");
+    options.gradientAccumulationSteps(name, steps);
+    return this;
+  }
+
+  /**
+   * Excludes from weight decay the variables whose name (such as "bias", not the layer's path) matches any of the
+   * regular expressions {@code names} (Keras' {@code exclude_from_weight_decay(var_names=)}). Default: none excluded.
+   */
+  public Optimizer excludeFromWeightDecay(String... names) {
+    checkNotBuilt("exclude_from_weight_decay");
+    options.excludedFromDecay.addAll(List.of(names));
+    return this;
   }
 
   /** Throws when the optimizer's variables exist already: {@code argument} changes which ones it needs. */
@@ -182,52 +225,32 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
   }
 
   /**
-   * Sets the momentum of the weights' moving average (Keras' {@code ema_momentum=}). Default 0.99. Porting note:
-   * keras4j keeps no moving average ({@code use_ema=True} is refused), so the value is only carried in the config.
-   */
-  public Optimizer emaMomentum(double emaMomentum) {
-    if (!(emaMomentum >= 0 && emaMomentum <= 1)) {
-      throw new IllegalArgumentException("`ema_momentum` must be in the range [0, 1]. Received: ema_momentum="
-          + emaMomentum);
-    }
-    this.emaMomentum = emaMomentum;
-    return this;
-  }
-
-  /**
-   * Sets how often the moving average overwrites the weights (Keras' {@code ema_overwrite_frequency=}). Default
-   * none. Porting note: carried in the config only, as for {@link #emaMomentum}.
-   */
-  public Optimizer emaOverwriteFrequency(int steps) {
-    this.emaOverwriteFrequency = steps;
-    return this;
-  }
-
-  /**
-   * Excludes from weight decay the variables whose name (such as "bias", not the layer's path) matches any of the
-   * regular expressions {@code names} (Keras' {@code exclude_from_weight_decay(var_names=)}). Default: none excluded.
-   */
-  public Optimizer excludeFromWeightDecay(String... names) {
-    checkNotBuilt("exclude_from_weight_decay");
-    excludedFromDecay.addAll(List.of(names));
-    return this;
-  }
-
-  /**
-   * The optimizer's own variables, in Keras' order (Keras' {@code optimizer.variables}): iterations, the learning
-   * rate unless a schedule gives it (Keras keeps no variable then), and every slot.
+   * The optimizer's own variables, in Keras' order (Keras' {@code optimizer.variables}): the step count, the
+   * learning rate unless a schedule gives it (Keras keeps no variable then), the moving averages, the gradient
+   * accumulators, then each variable's slots.
    */
   public List<Variable> variables() {
-    if (schedule == null) {
-      return List.copyOf(variables);
-    }
     List<Variable> out = new ArrayList<>(variables);
-    out.remove(learningRateVar);
+    if (schedule != null) {
+      out.remove(learningRateVar);
+    }
     return List.copyOf(out);
   }
 
-  /** Creates the slots of {@code vars} (Keras' {@code build}); called once per variable. */
-  protected abstract void buildSlots(Variable var);
+  /** Creates the slots of {@code var} (Keras' {@code build}); called once per variable, in the variables' order. */
+  protected void buildSlots(Variable var) {}
+
+  /**
+   * Creates the slots of {@code vars} in Keras' order: by default each variable's slots in turn (Keras'
+   * {@code add_optimizer_variables(var_list, [names])}); an optimizer that adds one kind for every variable, then
+   * the next kind, overrides this.
+   */
+  protected void buildSlots(List<Variable> vars) {
+    vars.forEach(this::buildSlots);
+  }
+
+  /** Creates the optimizer-wide variables that Keras' {@code build} adds after the slots (Nadam's product). */
+  protected void afterBuild() {}
 
   /** Creates a zero slot shaped like {@code reference} (Keras' {@code add_variable_from_reference}). */
   protected Variable addSlot(Variable reference, String slotName) {
@@ -239,15 +262,25 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     float[] v = new float[(int) reference.shape().size()];
     java.util.Arrays.fill(v, initial);
     Variable s = new Variable(slotName, reference.shape(), "float32", false, v);
-    s.path(name + "/" + reference.path().replace('/', '_') + "_" + slotName);
-    slots.computeIfAbsent(reference, k -> new LinkedHashMap<>()).put(slotName, s);
-    variables.add(s);
-    return s;
+    return addSlot(reference, slotName, s, reference.path().replace('/', '_') + "_" + slotName);
   }
 
-  /** Creates an optimizer-wide scalar variable. */
+  /** Adds {@code slot} (any shape, any dtype) as {@code slotName} of {@code reference}, at {@code <name>/<suffix>}. */
+  protected Variable addSlot(Variable reference, String slotName, Variable slot, String suffix) {
+    slot.path(name + "/" + suffix);
+    slots.computeIfAbsent(reference, k -> new LinkedHashMap<>()).put(slotName, slot);
+    variables.add(slot);
+    return slot;
+  }
+
+  /** Creates an optimizer-wide scalar variable whose path is {@code <name>/<varName>}. */
   protected Variable addScalar(String varName, float initial) {
     return own(new Variable(varName, Shape.scalar(), "float32", false, new float[] {initial}), varName);
+  }
+
+  /** Tracks {@code v}, created beforehand, as an optimizer-wide variable whose path is {@code <name>/<suffix>}. */
+  protected Variable track(Variable v, String suffix) {
+    return own(v, suffix);
   }
 
   /** Slot {@code slotName} of {@code var}. */
@@ -261,69 +294,8 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
    */
   protected abstract Tensor updateStep(Ops ops, Tensor gradient, Variable var, Tensor value, Tensor lr);
 
-  /** Runs once per step before the per-variable updates (Keras' {@code _backend_update_step} hook). */
+  /** Runs once per update before the per-variable updates (Keras' {@code _backend_update_step} hook). */
   protected void beforeUpdates(Ops ops) {}
-
-  /** The step count as float32, before this step's increment. */
-  protected Tensor iterationsFloat(Ops ops) {
-    return ops.cast(ops.read(iterations), "float32");
-  }
-
-  /** Creates the slots of {@code vars} now (Keras' {@code optimizer.build(var_list)}), e.g. to restore them. */
-  public void build(List<Variable> vars) {
-    for (Variable v : vars) {
-      if (!slots.containsKey(v)) {
-        slots.put(v, new LinkedHashMap<>());
-        buildSlots(v);
-      }
-    }
-  }
-
-  /**
-   * Adds the update of every variable to the graph being traced (Keras' {@code apply_gradients}); returns the
-   * update tensors. Variables with a null gradient are skipped.
-   */
-  public List<Tensor> applyGradients(List<Tensor> gradients, List<Variable> vars) {
-    Ops ops = Backend.ops();
-    build(vars);
-    List<Tensor> grads = GradientClipping.clip(ops, gradients, clipnorm, globalClipnorm, clipvalue);
-    Tensor lr = schedule != null ? schedule.call(iterationsFloat(ops)) : ops.read(learningRateVar);
-    beforeUpdates(ops);
-    List<Tensor> updates = new ArrayList<>();
-    for (int i = 0; i < vars.size(); i++) {
-      Tensor g = grads.get(i);
-      if (g == null) {
-        continue;
-      }
-      Variable v = vars.get(i);
-      Tensor fused = fusable(v, g, lr) ? fusedStep(ops, g, v, lr) : null;
-      if (fused != null) {
-        updates.add(fused);
-        continue;
-      }
-      Tensor value = ops.read(v);
-      if (weightDecay != null && weightDecay > 0 && !excluded(v)) {
-        value = ops.subtract(value, ops.multiply(ops.multiply(value, lr), weightDecay.floatValue()));
-      }
-      value = updateStep(ops, g, v, value, lr);
-      if (v.constraint() != null) {
-        value = v.constraint().apply(value);
-      }
-      updates.add(ops.assign(v, value));
-    }
-    Tensor one = ops.withDependencies(updates, ops.cast(ops.constant(1f), "int64"));
-    updates.add(ops.assignAdd(iterations, one));
-    return updates;
-  }
-
-  /**
-   * Whether {@code v}'s step may run as one fused TensorFlow kernel: float32, no weight decay, no constraint.
-   */
-  private boolean fusable(Variable v, Tensor g, Tensor lr) {
-    boolean decays = weightDecay != null && weightDecay > 0 && !excluded(v);
-    return !decays && v.constraint() == null && "float32".equals(v.dtype()) && "float32".equals(g.dtype())
-        && "float32".equals(lr.dtype());
-  }
 
   /**
    * The same step as {@link #updateStep} done by one fused TensorFlow kernel, returning the variable's new value,
@@ -334,37 +306,108 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     return null;
   }
 
-  private boolean excluded(Variable v) {
-    return !excludedFromDecay.isEmpty()
-        && java.util.regex.Pattern.compile(String.join("|", excludedFromDecay)).matcher(v.name()).find();
+  /**
+   * The update count as float32 before this step's increment: Keras' {@code optimizer.iterations}, the raw step
+   * count divided by {@code gradient_accumulation_steps} (rounded down) when gradients are accumulated.
+   */
+  protected Tensor iterationsFloat(Ops ops) {
+    Tensor raw = rawIterationsFloat(ops);
+    Integer n = options.gradientAccumulationSteps;
+    return n == null ? raw : ops.floor(ops.divide(raw, ops.constant((float) n)));
+  }
+
+  /** Every apply so far as float32 (Keras' {@code optimizer._iterations}, which schedules follow). */
+  Tensor rawIterationsFloat(Ops ops) {
+    return ops.cast(ops.read(iterations), "float32");
+  }
+
+  Variable iterationsVariable() {
+    return iterations;
+  }
+
+  /** This step's learning rate: the schedule at the raw step count, or the learning-rate variable. */
+  Tensor learningRateTensor(Ops ops) {
+    return schedule != null ? schedule.call(rawIterationsFloat(ops)) : ops.read(learningRateVar);
   }
 
   /**
-   * Keras' config: the ten keys every Keras optimizer writes, then the subclass' keyword arguments. A schedule is
-   * written in {@code learning_rate} as a serialized Keras object.
+   * Creates the variables for {@code vars} now (Keras' {@code optimizer.build(var_list)}), e.g. to restore them,
+   * in Keras' order: every moving average, every gradient accumulator, then each variable's slots.
+   */
+  public void build(List<Variable> vars) {
+    List<Variable> fresh = vars.stream().filter(v -> !slots.containsKey(v)).distinct().toList();
+    if (fresh.isEmpty()) {
+      return;
+    }
+    boolean first = built.isEmpty();
+    for (Variable v : fresh) {
+      slots.put(v, new LinkedHashMap<>());
+      built.add(v);
+    }
+    if (options.useEma) {
+      fresh.forEach(v -> addSlot(v, "average"));
+    }
+    if (options.gradientAccumulationSteps != null) {
+      fresh.forEach(v -> addSlot(v, "gradient_accumulator"));
+    }
+    buildSlots(fresh);
+    if (first) {
+      afterBuild();
+    }
+  }
+
+  /** The variables the optimizer was built for, in order (Keras' {@code _trainable_variables}). */
+  List<Variable> builtVariables() {
+    return built;
+  }
+
+  /**
+   * Adds the update of every variable to the graph being traced (Keras' {@code apply_gradients}); returns the
+   * update tensors. Variables with a null gradient are skipped. Loss unscaling, gradient accumulation, clipping,
+   * weight decay, the moving average, constraints and the step count all happen here, as in Keras' {@code apply}.
+   */
+  public List<Tensor> applyGradients(List<Tensor> gradients, List<Variable> vars) {
+    return apply(Backend.ops(), gradients, vars, null);
+  }
+
+  /** {@link #applyGradients} whose every assignment happens only where {@code condition} holds (null: always). */
+  List<Tensor> apply(Ops ops, List<Tensor> gradients, List<Variable> vars, Tensor condition) {
+    build(vars);
+    return new GradientApplier(this, condition == null ? ops : GatedOps.gate(ops, condition), condition != null)
+        .apply(gradients, vars);
+  }
+
+  /** The loss to differentiate: {@code loss} times {@code loss_scale_factor} when set (Keras' {@code scale_loss}). */
+  public Tensor scaleLoss(Ops ops, Tensor loss) {
+    return options.lossScaleFactor == null ? loss : ops.multiply(loss, options.lossScaleFactor.floatValue());
+  }
+
+  /**
+   * Sets the final values of {@code vars} at the end of {@code fit}: with {@code use_ema}, their moving averages
+   * (Keras' {@code finalize_variable_values}); otherwise nothing.
+   */
+  public void finalizeVariableValues(List<Variable> vars) {
+    for (Variable v : vars) {
+      Map<String, Variable> s = slots.get(v);
+      if (options.useEma && s != null && s.containsKey("average")) {
+        v.assign(s.get("average").floatValue());
+      }
+    }
+  }
+
+  /**
+   * Keras' config: the eleven keys every Keras optimizer writes, then the subclass' keyword arguments. A schedule
+   * is written in {@code learning_rate} as a serialized Keras object.
    */
   public Map<String, Object> getConfig() {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("name", name);
     c.put("learning_rate", schedule != null ? KerasObjects.serialize(schedule) : (Object) learningRate());
-    c.put("weight_decay", weightDecay);
-    c.put("clipnorm", clipnorm);
-    c.put("global_clipnorm", globalClipnorm);
-    c.put("clipvalue", clipvalue);
-    c.put("use_ema", false);
-    c.put("ema_momentum", emaMomentum);
-    c.put("ema_overwrite_frequency", emaOverwriteFrequency);
-    c.put("loss_scale_factor", null);
-    c.put("gradient_accumulation_steps", null);
+    options.write(c);
     return c;
   }
 
-  /**
-   * Reads the keys every optimizer shares into {@code o} (the end of each subclass' {@code fromConfig}).
-   *
-   * @throws IllegalArgumentException for {@code use_ema=True}, a {@code loss_scale_factor} or
-   *     {@code gradient_accumulation_steps}, which keras4j does not implement
-   */
+  /** Reads the keys every optimizer shares into {@code o} (the end of each subclass' {@code fromConfig}). */
   protected static <T extends Optimizer> T withBaseConfig(T o, Config c) {
     if (c.has("name")) {
       o.name(c.string("name", o.name()));
@@ -375,32 +418,7 @@ public abstract class Optimizer implements io.keras4j.saving.KerasSerializable {
     } else if (lr != null) {
       o.learningRate(c.number("learning_rate", 0));
     }
-    if (c.has("weight_decay")) {
-      o.weightDecay(c.number("weight_decay", 0));
-    }
-    if (c.has("clipnorm")) {
-      o.clipnorm(c.number("clipnorm", 0));
-    }
-    if (c.has("global_clipnorm")) {
-      o.globalClipnorm(c.number("global_clipnorm", 0));
-    }
-    if (c.has("clipvalue")) {
-      o.clipvalue(c.number("clipvalue", 0));
-    }
-    o.emaMomentum(c.number("ema_momentum", 0.99));
-    if (c.has("ema_overwrite_frequency")) {
-      o.emaOverwriteFrequency(c.integer("ema_overwrite_frequency", 0));
-    }
-    unsupported(c, "use_ema", c.bool("use_ema", false), "a moving average of the weights");
-    unsupported(c, "loss_scale_factor", c.has("loss_scale_factor"), "loss scaling");
-    unsupported(c, "gradient_accumulation_steps", c.has("gradient_accumulation_steps"), "gradient accumulation");
+    OptimizerOptions.read(o, c);
     return o;
-  }
-
-  private static void unsupported(Config c, String key, boolean set, String what) {
-    if (set) {
-      throw new IllegalArgumentException(c.className() + " config: keras4j does not implement " + what
-          + "; expected `" + key + "` to be unset. Received: " + key + "=" + c.get(key));
-    }
   }
 }

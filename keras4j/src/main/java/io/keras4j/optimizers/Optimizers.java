@@ -19,7 +19,11 @@ public final class Optimizers {
       .add("Adadelta", Adadelta::fromConfig, "adadelta")
       .add("Adamax", Adamax::fromConfig, "adamax")
       .add("Nadam", Nadam::fromConfig, "nadam")
-      .add("Lion", Lion::fromConfig, "lion");
+      .add("Lion", Lion::fromConfig, "lion")
+      .add("Ftrl", Ftrl::fromConfig, "ftrl")
+      .add("Adafactor", Adafactor::fromConfig, "adafactor")
+      .add("Lamb", Lamb::fromConfig, "lamb")
+      .add("LossScaleOptimizer", LossScaleOptimizer::fromConfig, "lossscaleoptimizer");
 
   private Optimizers() {}
 

@@ -5,6 +5,7 @@ import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
 import io.keras4j.optimizers.schedules.LearningRateSchedule;
 import io.keras4j.saving.Config;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,14 +62,15 @@ public class RMSprop extends BaseOptimizer<RMSprop> {
     return this;
   }
 
+  /** Keras' order: every velocity, then every momentum, then every average gradient. */
   @Override
-  protected void buildSlots(Variable var) {
-    addSlot(var, "velocity");
+  protected void buildSlots(List<Variable> vars) {
+    vars.forEach(var -> addSlot(var, "velocity"));
     if (momentum > 0) {
-      addSlot(var, "momentum");
+      vars.forEach(var -> addSlot(var, "momentum"));
     }
     if (centered) {
-      addSlot(var, "average_gradient");
+      vars.forEach(var -> addSlot(var, "average_gradient"));
     }
   }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** {@code l1 * sum(|x|)}. Keras equivalent: {@code keras.regularizers.L1(l1=0.01)}. */
 public class L1 extends Regularizer {
-  private final double l1;
+  private double l1;
 
   public L1() {
     this(0.01);
@@ -22,6 +22,13 @@ public class L1 extends Regularizer {
   public Tensor call(Tensor x) {
     Ops ops = Backend.ops();
     return ops.multiply(ops.sum(ops.abs(x), null, false), (float) l1);
+  }
+
+  /** Sets Keras' {@code l1=}. Default 0.01. */
+  public L1 l1(double l1) {
+    checkFactor("l1", l1);
+    this.l1 = l1;
+    return this;
   }
 
   @Override

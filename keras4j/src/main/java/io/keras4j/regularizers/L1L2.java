@@ -10,9 +10,15 @@ import java.util.Map;
  * Keras equivalent: {@code keras.regularizers.L1L2(l1=0.0, l2=0.0)}.
  */
 public class L1L2 extends Regularizer {
-  private final double l1;
-  private final double l2;
+  private double l1;
+  private double l2;
 
+  /** No penalty: Keras' defaults {@code l1=0.0, l2=0.0}. */
+  public L1L2() {
+    this(0.0, 0.0);
+  }
+
+  /** The penalty {@code l1 * sum(|x|) + l2 * sum(x^2)}. */
   public L1L2(double l1, double l2) {
     checkFactor("l1", l1);
     checkFactor("l2", l2);
@@ -31,6 +37,19 @@ public class L1L2 extends Regularizer {
       r = ops.add(r, ops.multiply(ops.sum(ops.square(x), null, false), (float) l2));
     }
     return r;
+  }
+
+  /** Sets Keras' {@code l1=}. Default 0.0. */
+  public L1L2 l1(double l1) {
+    checkFactor("l1", l1);
+    this.l1 = l1;
+    return this;
+  }
+  /** Sets Keras' {@code l2=}. Default 0.0. */
+  public L1L2 l2(double l2) {
+    checkFactor("l2", l2);
+    this.l2 = l2;
+    return this;
   }
 
   @Override

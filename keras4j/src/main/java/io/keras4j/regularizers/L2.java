@@ -7,7 +7,7 @@ import java.util.Map;
 
 /** {@code l2 * sum(x^2)}. Keras equivalent: {@code keras.regularizers.L2(l2=0.01)}. */
 public class L2 extends Regularizer {
-  private final double l2;
+  private double l2;
 
   public L2() {
     this(0.01);
@@ -22,6 +22,13 @@ public class L2 extends Regularizer {
   public Tensor call(Tensor x) {
     Ops ops = Backend.ops();
     return ops.multiply(ops.sum(ops.square(x), null, false), (float) l2);
+  }
+
+  /** Sets Keras' {@code l2=}. Default 0.01. */
+  public L2 l2(double l2) {
+    checkFactor("l2", l2);
+    this.l2 = l2;
+    return this;
   }
 
   @Override

@@ -117,7 +117,7 @@ class NDArrayTest {
         Arguments.of((Runnable) () -> a.toArray(float[][][].class),
             "Cannot convert an array of shape (2, 3) (rank 2) to float[][][] (rank 3)"),
         Arguments.of((Runnable) () -> NDArray.of(new float[][] {{1, 2}, {3}}),
-            "Ragged array: axis 1 has length 1 where 2 was expected"),
+            "Ragged array: the element at index [1] has length 1 where 2 was expected"),
         Arguments.of((Runnable) () -> NDArray.of("text"), "Received: String"),
         Arguments.of((Runnable) () -> a.astype("float16"), "Received: dtype=float16"));
   }

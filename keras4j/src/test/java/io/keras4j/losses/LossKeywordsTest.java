@@ -134,8 +134,5 @@ class LossKeywordsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> SparseCategoricalCrossentropy.fromConfig(Map.of("axis", 1)));
     assertTrue(e.getMessage().contains("axis=1"), e.getMessage());
-    IllegalArgumentException ids = assertThrows(IllegalArgumentException.class,
-        () -> io.keras4j.metrics.SparseTopKCategoricalAccuracy.fromConfig(Map.of("from_sorted_ids", true)));
-    assertTrue(ids.getMessage().contains("from_sorted_ids"), ids.getMessage());
   }
 }

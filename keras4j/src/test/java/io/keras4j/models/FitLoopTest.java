@@ -142,7 +142,7 @@ class FitLoopTest {
         .callbacks(new BackupAndRestore(backup), new LambdaCallback().onEpochBegin((e, logs) -> epochs.add(e))));
     assertEquals(List.of(3, 4), epochs);
     assertSameWeights(straight, resumed);
-    assertFalse(Files.exists(backup.resolve("latest.keras")));
+    assertFalse(Files.exists(backup.resolve("training_metadata.json")));
   }
 
   @Test

@@ -17,10 +17,13 @@ class OptimizerKeywordsTest {
   @Test
   void chainsKeepTheConcreteTypeAndNameThePaths() {
     AdamW a = new AdamW(1e-3).clipnorm(1).beta1(0.8).name("opt").weightDecay(0.01).amsgrad(true);
-    assertEquals(List.of("opt/iterations", "opt/learning_rate"), a.variables().stream().map(Variable::path).toList());
+    assertEquals(List.of("opt/iteration", "opt/learning_rate"), a.variables().stream().map(Variable::path).toList());
     assertEquals(0.01, a.getConfig().get("weight_decay"));
     Nadam n = new Nadam().name("n");
-    assertEquals("n/u_product", n.variables().get(2).path());
+    n.build(List.of(new Variable("w", io.keras4j.backend.Shape.of(1), "float32", true, new float[] {1f})));
+    // Keras' Nadam creates its u_product after the slots, as "variable"
+    assertEquals(List.of("n/iteration", "n/learning_rate", "n/w_momentum", "n/w_velocity", "n/variable"),
+        n.variables().stream().map(Variable::path).toList());
   }
 
   @Test
@@ -71,12 +74,33 @@ class OptimizerKeywordsTest {
   }
 
   @Test
-  void emaKeysAreCarriedAndUseEmaIsRefused() {
-    Map<String, Object> c = Lion.fromConfig(Map.of("ema_momentum", 0.9, "ema_overwrite_frequency", 5)).getConfig();
+  void emaAndAccumulationKeysAreReadBack() {
+    Map<String, Object> c = Lion.fromConfig(Map.of("use_ema", true, "ema_momentum", 0.9, "ema_overwrite_frequency", 5,
+        "gradient_accumulation_steps", 3, "loss_scale_factor", 4.0)).getConfig();
+    assertEquals(true, c.get("use_ema"));
     assertEquals(0.9, c.get("ema_momentum"));
     assertEquals(5, c.get("ema_overwrite_frequency"));
+    assertEquals(3, c.get("gradient_accumulation_steps"));
+    assertEquals(4.0, c.get("loss_scale_factor"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Lion.fromConfig(Map.of("use_ema", true)));
-    assertTrue(e.getMessage().contains("use_ema=true"), e.getMessage());
+        () -> Lion.fromConfig(Map.of("gradient_accumulation_steps", 1)));
+    assertTrue(e.getMessage().contains("gradient_accumulation_steps=1"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new Adam().emaOverwriteFrequency(0));
+    assertTrue(e.getMessage().contains("ema_overwrite_frequency=0"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new Adam().lossScaleFactor(-1));
+    assertTrue(e.getMessage().contains("loss_scale_factor=-1.0"), e.getMessage());
+  }
+
+  @Test
+  void averagesAndAccumulatorsComeBeforeTheSlotsAsInKeras() {
+    Adam a = new Adam().useEma(true).gradientAccumulationSteps(2);
+    Variable w0 = new Variable("w0", io.keras4j.backend.Shape.of(2), "float32", true, new float[2]);
+    Variable w1 = new Variable("w1", io.keras4j.backend.Shape.of(1), "float32", true, new float[1]);
+    a.build(List.of(w0, w1));
+    assertEquals(List.of("adam/iteration", "adam/learning_rate", "adam/w0_average", "adam/w1_average",
+        "adam/w0_gradient_accumulator", "adam/w1_gradient_accumulator", "adam/w0_momentum", "adam/w0_velocity",
+        "adam/w1_momentum", "adam/w1_velocity"), a.variables().stream().map(Variable::path).toList());
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> a.useEma(false));
+    assertTrue(e.getMessage().contains("`use_ema`"), e.getMessage());
   }
 }

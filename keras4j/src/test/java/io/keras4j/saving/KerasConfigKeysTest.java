@@ -120,6 +120,12 @@ class KerasConfigKeysTest {
     // is taken from Keras' config
     args.replaceAll((k, v) -> v instanceof String s && s.endsWith(")") && expected.get(k) instanceof Map<?, ?>
         ? expected.get(k) : v);
+    // an object argument given as a default instance ("SGD()") is that class' serialized default
+    args.replaceAll((k, v) -> v instanceof String str && str.matches("[A-Z]\\w*\\(\\)")
+        ? Map.of("class_name", str.substring(0, str.length() - 2), "config", Map.of()) : v);
+    // a list of instances with simple arguments (Pipeline's ["Rescaling(scale=0.5)"]) is a list of their configs
+    args.replaceAll((k, v) -> v instanceof List<?> l
+        ? l.stream().map(KerasConfigKeysTest::pythonInstance).toList() : v);
     Map<String, Object> ours = new java.util.HashMap<>(registry.fromConfig(cls, args).getConfig());
     if (layer) {
       expected.remove("name");
@@ -170,6 +176,24 @@ class KerasConfigKeysTest {
         cls + ": getConfig() keys against Keras 3.15.1's get_config()");
     Map<String, Object> again = registry.fromConfig(cls, ours).getConfig();
     assertEquals(normalize(ours), normalize(again), cls + ": fromConfig(getConfig()) changed the config");
+  }
+
+  /** {@code "Name(key=number, ...)"}, a Python repr of an instance, as its serialized config; else {@code v}. */
+  private static Object pythonInstance(Object v) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Z]\\w*)\\((.*)\\)").matcher(String.valueOf(v));
+    if (!(v instanceof String) || !m.matches()) {
+      return v;
+    }
+    Map<String, Object> config = new java.util.HashMap<>();
+    for (String kv : m.group(2).isEmpty() ? new String[0] : m.group(2).split(",\\s*")) {
+      String[] p = kv.split("=", 2);
+      if (p.length != 2 || !p[1].matches("-?[0-9.eE+-]+")) {
+        return v;
+      }
+      config.put(p[0].trim(), Double.parseDouble(p[1]));
+    }
+    config.put("name", io.keras4j.utils.Names.toSnakeCase(m.group(1))); // Keras' first automatic name
+    return Map.of("class_name", m.group(1), "config", config);
   }
 
   /** The config as JSON would write it, so that int[] and List, float and double compare equal. */

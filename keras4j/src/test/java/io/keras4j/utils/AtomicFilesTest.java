@@ -125,4 +125,54 @@ class AtomicFilesTest {
     assertTrue(e.getMessage().contains("Expected a directory"), e.getMessage());
     assertEquals("a file", Files.readString(f));
   }
+
+  /** The pid of a process that has ended. */
+  private static long deadPid() throws Exception {
+    Process p = new ProcessBuilder("true").start();
+    p.waitFor();
+    return p.pid();
+  }
+
+  @Test
+  void temporariesOfAKilledWriterAreRemovedByTheNextWrite() throws Exception {
+    Path f = dir.resolve("m.keras");
+    Files.writeString(f, "v1");
+    long dead = deadPid();
+    Path staleTmp = Files.writeString(dir.resolve(".m.keras." + dead + ".k3j.tmp"), "partial");
+    Path staleWeights = Files.writeString(dir.resolve(".m.keras." + dead + ".x9.weights.h5.tmp"), "partial");
+    long me = ProcessHandle.current().pid();
+    Path ours = Files.writeString(dir.resolve(".m.keras." + me + ".live.tmp"), "another thread of this process");
+    Path unrelated = Files.writeString(dir.resolve(".other.keras." + dead + ".k3j.tmp"), "not this target's");
+    AtomicFiles.write(f, tmp -> Files.writeString(tmp, "v2"));
+    assertEquals("v2", Files.readString(f));
+    assertFalse(Files.exists(staleTmp));
+    assertFalse(Files.exists(staleWeights));
+    assertTrue(Files.exists(ours), "a temporary of a running process is left alone");
+    assertTrue(Files.exists(unrelated), "temporaries of other targets are left alone");
+  }
+
+  @Test
+  void anOldDirectoryLeftBetweenTheTwoRenamesIsPutBack() throws Exception {
+    Path target = dir.resolve("saved_model");
+    Path old = Files.createDirectory(dir.resolve(".saved_model." + deadPid() + ".q1.old"));
+    Files.writeString(old.resolve("saved_model.pb"), "previous");
+    AtomicFiles.sweep(target);
+    assertEquals("previous", Files.readString(target.resolve("saved_model.pb")));
+    assertEquals(List.of("saved_model"), names());
+  }
+
+  @Test
+  void newFilesGetTheModeOfAnOrdinaryFileAndReplacedFilesKeepTheirs() throws IOException {
+    if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    var ordinary = Files.getPosixFilePermissions(Files.createFile(dir.resolve("ordinary")));
+    Path f = dir.resolve("w.weights.h5");
+    AtomicFiles.write(f, tmp -> Files.writeString(tmp, "x"));
+    assertEquals(ordinary, Files.getPosixFilePermissions(f), "0666 less the umask, as Keras' files");
+    var groupWritable = java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--");
+    Files.setPosixFilePermissions(f, groupWritable);
+    AtomicFiles.write(f, tmp -> Files.writeString(tmp, "y"));
+    assertEquals(groupWritable, Files.getPosixFilePermissions(f));
+  }
 }

@@ -21,6 +21,14 @@ abstract class TFNNOps extends TFMathOps {
     super(tf);
   }
 
+  // ---- random draws beyond TFOps' uniform and normal ----
+  @Override
+  public Tensor randomGamma(Tensor shape, Tensor alpha, long seed) {
+    Operand a = tf.dtypes.cast(o(alpha), org.tensorflow.types.TFloat32.class);
+    return t(tf.random.randomGamma(o(shape), a, org.tensorflow.op.random.RandomGamma.seed(seed),
+        org.tensorflow.op.random.RandomGamma.seed2(seed >>> 7)));
+  }
+
   static List<Long> nhwc(int[] spatial) {
     List<Long> l = new ArrayList<>();
     l.add(1L);

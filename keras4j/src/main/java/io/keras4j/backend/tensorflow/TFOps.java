@@ -32,7 +32,7 @@ import org.tensorflow.types.family.TType;
  * of the function being traced.
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
-final class TFOps extends TFNNOps {
+final class TFOps extends TFPreprocessingOps {
   private final TFComputeGraph graph;
   private boolean scoped;
   /** Reads made inside the current control-dependency scope, one per variable, so gradients can find them. */
@@ -361,6 +361,27 @@ final class TFOps extends TFNNOps {
     Operand n = tf.random.randomStandardNormal(o(shape), TFloat32.class, RandomStandardNormal.seed(seed),
         RandomStandardNormal.seed2(seed >>> 7));
     return t(tf.math.add(tf.math.mul(n, tf.constant(stddev)), tf.constant(mean)));
+  }
+
+  @Override
+  public Tensor statelessRandomUniform(Tensor shape, Tensor seed, float min, float max) {
+    return t(TFStatelessRandom.uniform(tf, o(shape), o(seed), min, max));
+  }
+
+  @Override
+  public Tensor statelessRandomNormal(Tensor shape, Tensor seed, float mean, float stddev) {
+    return t(TFStatelessRandom.normal(tf, o(shape), o(seed), mean, stddev));
+  }
+
+  @Override
+  public Tensor statelessDropout(Tensor x, double rate, Tensor noiseShape, Tensor seed) {
+    if (rate >= 1) {
+      return zerosLike(x);
+    }
+    if (rate <= 0) {
+      return x;
+    }
+    return t(TFStatelessRandom.dropout(tf, o(x), rate, noiseShape == null ? tf.shape(o(x)) : o(noiseShape), o(seed)));
   }
 
   // ---- gradients and control ----

@@ -22,8 +22,8 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Keras 3's {@code .keras} format: a zip of {@code metadata.json}, {@code config.json} and
- * {@code model.weights.h5}.
+ * Keras 3's {@code .keras} format: a zip of {@code metadata.json}, {@code config.json},
+ * {@code model.weights.h5} and the layers' asset files ({@code assets/<layer path>/...}, see {@link Assets}).
  *
  * <p>Keras equivalent: {@code keras.src.saving.saving_lib.save_model} / {@code load_model}. Saving writes a
  * temporary file beside the target and renames it, so a failed save never damages an existing file. Loading
@@ -53,7 +53,7 @@ public final class KerasZip {
     }
     Path weights = null;
     try {
-      weights = Files.createTempFile("keras4j", ".weights.h5");
+      weights = AtomicFiles.scratchFile(file, ".weights.h5");
       Map<String, Object> config = ModelWriter.config(model);
       Map<String, Object> compile = model.compileConfig();
       Optimizer optimizer = compile == null ? null : model.optimizer();
@@ -71,6 +71,9 @@ public final class KerasZip {
           put(zip, "metadata.json", JSON.writeValueAsBytes(metadata));
           put(zip, "config.json", JSON.writeValueAsBytes(config));
           put(zip, "model.weights.h5", Files.readAllBytes(h5));
+          for (Map.Entry<String, byte[]> asset : Assets.entries(model).entrySet()) {
+            put(zip, asset.getKey(), asset.getValue());
+          }
         }
       });
     } catch (IOException e) {
@@ -115,6 +118,7 @@ public final class KerasZip {
             optimizer.build(model.trainableWeights());
           }
           readWeights(model, optimizer, entries.weights, file);
+          Assets.load(model, entries.assets);
           return model;
         } catch (RuntimeException | Error e) {
           model.close(); // a model that failed to load releases its graph at once
@@ -151,19 +155,40 @@ public final class KerasZip {
     if (optimizer != null) {
       Map<String, Variable> opt = new LinkedHashMap<>(WeightsH5.paths(model, optimizer));
       opt.keySet().removeAll(vars.keySet());
-      readOptimizer(weights, opt, file);
+      readOptimizer(weights, opt, optimizer, file);
     }
   }
 
-  /** Optimizer state is optional (Keras files saved uncompiled lack it); a partial state is an error. */
-  private static void readOptimizer(Path weights, Map<String, Variable> vars, Path file) {
-    try {
-      WeightsH5.read(weights, vars);
-    } catch (KerasFileException e) {
-      if (!e.getMessage().contains("lacks optimizer/vars/0 ")) {
-        throw e;
-      }
+  /**
+   * Restores the optimizer state as Keras' {@code load_own_variables} does: a file without optimizer variables
+   * (saved uncompiled) leaves the fresh state; one with another number of variables (saved compiled but before its
+   * first step, when only {@code iterations} and {@code learning_rate} exist) is skipped with Keras' warning; one
+   * with the same number must match in every shape.
+   */
+  private static void readOptimizer(Path weights, Map<String, Variable> vars, Optimizer optimizer, Path file) {
+    int saved = savedOptimizerVariables(weights, file);
+    if (saved == 0) {
+      return;
     }
+    if (saved != vars.size()) {
+      LOG.warn("Skipping variable loading for optimizer '{}' of {}, because it has {} variables whereas the saved "
+          + "optimizer has {} variables.", optimizer.name(), file, vars.size(), saved);
+      return;
+    }
+    WeightsH5.read(weights, vars);
+  }
+
+  private static int savedOptimizerVariables(Path weights, Path file) {
+    int[] count = {0};
+    LoadGuard.run(file, () -> {
+      try (io.jhdf.HdfFile h5 = LegacyH5.open(weights)) {
+        if (h5.getChildren().get("optimizer") instanceof io.jhdf.api.Group g
+            && g.getChildren().get("vars") instanceof io.jhdf.api.Group v) {
+          count[0] = v.getChildren().size();
+        }
+      }
+    });
+    return count[0];
   }
 
   /** The entries of a .keras file: the JSON ones in memory, the weights in a temporary file deleted on close. */
@@ -171,6 +196,8 @@ public final class KerasZip {
     byte[] metadata;
     byte[] config;
     Path weights;
+    /** The {@code assets/...} entries (layer state such as vocabularies), by zip name. */
+    final Map<String, byte[]> assets = new LinkedHashMap<>();
 
     boolean has(String name) {
       return switch (name) {
@@ -206,8 +233,14 @@ public final class KerasZip {
         if (name.contains("..") || name.startsWith("/") || name.contains("\\") || name.contains(":")) {
           throw new KerasFileException(file + " contains an entry that escapes the archive: " + name);
         }
+        if (name.startsWith("assets/") && !name.endsWith("/")) {
+          if (out.assets.put(name, zip.bytes(MAX_JSON_BYTES)) != null) {
+            throw new KerasFileException(file + " contains the entry " + name + " twice");
+          }
+          continue;
+        }
         if (!ENTRIES.contains(name)) {
-          continue; // assets and unknown entries are not read
+          continue; // unknown entries are not read
         }
         if (out.has(name)) {
           throw new KerasFileException(file + " contains the entry " + name + " twice");
@@ -216,7 +249,7 @@ public final class KerasZip {
           case "metadata.json" -> out.metadata = zip.bytes(MAX_METADATA_BYTES);
           case "config.json" -> out.config = zip.bytes(MAX_JSON_BYTES);
           default -> {
-            out.weights = Files.createTempFile("keras4j", ".weights.h5");
+            out.weights = AtomicFiles.tempFile(".weights.h5");
             zip.copyTo(out.weights, MAX_ENTRY_BYTES);
           }
         }

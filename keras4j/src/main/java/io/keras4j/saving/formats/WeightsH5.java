@@ -14,6 +14,7 @@ import io.keras4j.layers.SpectralNormalization;
 import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
 import io.keras4j.optimizers.Optimizer;
+import io.keras4j.random.SeedGenerator;
 import io.keras4j.saving.KerasFileException;
 import io.keras4j.utils.AtomicFiles;
 import io.keras4j.utils.Names;
@@ -32,7 +33,10 @@ import java.util.Map;
  * class name in snake case, with {@code _1}, {@code _2} ... for repeats within one container (not the layer's
  * own name); a nested model adds its own {@code layers/...} below. Variables are numbered in the layer's order:
  * trainable, then non-trainable. Porting note: groups without variables are not written (Keras treats a missing
- * group as an empty one).
+ * group as an empty one). A random layer's {@link SeedGenerator} state is written at
+ * {@code layers/<name>/seed_generator/vars/0} ({@code seed_generator_1}, ... for more): Keras 3.15 writes none and
+ * ignores the group on loading; keras4j reads it when present, so a resumed fit continues the random streams, and
+ * keeps the initial state {@code [seed, 0]} when absent (a Keras file), as Keras does.
  */
 public final class WeightsH5 {
   private WeightsH5() {}
@@ -69,6 +73,8 @@ public final class WeightsH5 {
       String path = prefix + "/" + (n == null ? base : base + "_" + (n + 1));
       if (l instanceof Model m) {
         addLayers(out, path + "/layers", containerOf(m));
+      } else if (l instanceof io.keras4j.layers.Pipeline p) {
+        addLayers(out, path + "/layers", p.layers()); // Keras saves a Pipeline's layers as a model's
       } else if (l instanceof SpectralNormalization sn) {
         // Keras' Wrapper: its own variables (the tracked kernel, vector_u), then the wrapped layer's under "layer"
         List<Variable> vars = sn.weights();
@@ -82,6 +88,10 @@ public final class WeightsH5 {
         List<Variable> vars = l.weights();
         for (int i = 0; i < vars.size(); i++) {
           out.put(path + "/vars/" + i, vars.get(i));
+        }
+        List<SeedGenerator> gens = l.seedGenerators();
+        for (int i = 0; i < gens.size(); i++) {
+          out.put(path + "/seed_generator" + (i == 0 ? "" : "_" + i) + "/vars/0", gens.get(i).state());
         }
       }
     }
@@ -194,7 +204,11 @@ public final class WeightsH5 {
       try (HdfFile h5 = LegacyH5.open(file)) {
         long size = file.toFile().length();
         for (Map.Entry<String, Variable> e : vars.entrySet()) {
-          if (!(H5Nodes.get(h5, e.getKey(), file) instanceof Dataset d)) {
+          Object node = H5Nodes.get(h5, e.getKey(), file);
+          if (node == null && isSeedState(e.getValue())) {
+            continue; // a Keras file: the stream starts at [seed, 0]
+          }
+          if (!(node instanceof Dataset d)) {
             throw new KerasFileException("The weights file " + file + " lacks " + e.getKey() + " ("
                 + e.getValue().path() + ", shape " + e.getValue().shape() + ")");
           }
@@ -204,10 +218,19 @@ public final class WeightsH5 {
     });
   }
 
+  /** A random generator's state, optional in a file (Keras writes none). */
+  private static boolean isSeedState(Variable v) {
+    return SeedGenerator.STATE_NAME.equals(v.name()) && "int64".equals(v.dtype());
+  }
+
   private static void assign(Variable v, Dataset d, String path, Path file, long fileSize) {
     Object data = H5Nodes.data(d, v.shape().dims(), path + " (" + v.path() + ")", file, fileSize);
     if ("int64".equals(v.dtype())) {
-      v.assign(new long[] {((Number) (data.getClass().isArray() ? Array.get(data, 0) : data)).longValue()});
+      long[] values = new long[(int) v.shape().size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = ((Number) (data.getClass().isArray() ? Array.get(data, i) : data)).longValue();
+      }
+      v.assign(values);
     } else if (data instanceof Number num) {
       v.assign(new float[] {num.floatValue()});
     } else {

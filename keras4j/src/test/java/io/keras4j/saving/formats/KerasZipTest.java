@@ -58,7 +58,7 @@ class KerasZipTest {
     return cnn(true);
   }
 
-  /** Porting note: random layers restart their random streams after loading, so resuming is exact without them. */
+  /** A small CNN; with Dropout unless {@code dropout} is false (SeedStateSavingTest resumes fits with random layers). */
   static Sequential cnn(boolean dropout) {
     Backend.setRandomSeed(4);
     Sequential m = new Sequential();

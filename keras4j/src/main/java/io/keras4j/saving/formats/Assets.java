@@ -1,0 +1,88 @@
+package io.keras4j.saving.formats;
+
+import io.keras4j.layers.InputLayer;
+import io.keras4j.layers.Layer;
+import io.keras4j.models.Model;
+import io.keras4j.models.Sequential;
+import io.keras4j.saving.HasAssets;
+import io.keras4j.saving.KerasFileException;
+import io.keras4j.utils.Names;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The asset files of a {@code .keras} file: {@code assets/<object path>/<file>}, written by the layers that keep
+ * state outside their weights ({@link HasAssets}, such as an adapted IntegerLookup's {@code vocabulary.txt}).
+ *
+ * <p>Keras equivalent: {@code saving_lib}'s {@code assets_store}; an object's path is the same as its weights'
+ * ({@code layers/<snake_case class name>[_n]}, nested models under {@code .../layers/}), see {@link WeightsH5}.
+ */
+final class Assets {
+  private Assets() {}
+
+  /** Each layer that has assets, by its path. */
+  static Map<String, HasAssets> owners(Model model) {
+    Map<String, HasAssets> out = new LinkedHashMap<>();
+    add(out, "layers", containerOf(model));
+    return out;
+  }
+
+  /** The zip entries to write: {@code assets/<path>/<file>} to bytes. */
+  static Map<String, byte[]> entries(Model model) {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    for (Map.Entry<String, HasAssets> e : owners(model).entrySet()) {
+      for (Map.Entry<String, byte[]> f : e.getValue().saveAssets().entrySet()) {
+        out.put("assets/" + e.getKey() + "/" + f.getKey(), f.getValue());
+      }
+    }
+    return out;
+  }
+
+  /** Hands each layer with assets the files under its path in {@code entries} (zip names to bytes). */
+  static void load(Model model, Map<String, byte[]> entries) {
+    for (Map.Entry<String, HasAssets> e : owners(model).entrySet()) {
+      String prefix = "assets/" + e.getKey() + "/";
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      for (Map.Entry<String, byte[]> f : entries.entrySet()) {
+        String rest = f.getKey().startsWith(prefix) ? f.getKey().substring(prefix.length()) : null;
+        if (rest != null && !rest.isEmpty() && !rest.contains("/")) {
+          files.put(rest, f.getValue());
+        }
+      }
+      try {
+        e.getValue().loadAssets(files);
+      } catch (IllegalArgumentException ex) {
+        throw new KerasFileException("The assets of " + e.getKey() + " cannot be read: " + ex.getMessage(), ex);
+      }
+    }
+  }
+
+  private static List<Layer> containerOf(Model model) {
+    List<Layer> layers = new ArrayList<>();
+    if (model instanceof Sequential s && !s.inputs().isEmpty()) {
+      layers.add((Layer) s.inputs().get(0).layer());
+    }
+    layers.addAll(model.layers());
+    return layers;
+  }
+
+  private static void add(Map<String, HasAssets> out, String prefix, List<Layer> layers) {
+    Map<String, Integer> used = new HashMap<>();
+    for (Layer l : layers) {
+      String base = Names.toSnakeCase(l.getClass().getSimpleName());
+      Integer n = used.get(base);
+      used.put(base, n == null ? 0 : n + 1);
+      String path = prefix + "/" + (n == null ? base : base + "_" + (n + 1));
+      if (l instanceof Model m) {
+        add(out, path + "/layers", containerOf(m));
+      } else if (l instanceof io.keras4j.layers.Pipeline p) {
+        add(out, path + "/layers", p.layers());
+      } else if (l instanceof HasAssets a && !(l instanceof InputLayer)) {
+        out.put(path, a);
+      }
+    }
+  }
+}
