@@ -40,6 +40,8 @@ final class StepFunctions implements AutoCloseable {
   private TracedFunction testFn;
   private TracedFunction resultsFn;
   private TracedFunction predictFn;
+  private List<Shape> testSignature;
+  private List<Shape> predictSignature;
 
   StepFunctions(Model model, Optimizer optimizer, CompileLoss loss, CompileMetrics metrics) {
     this.model = model;
@@ -53,6 +55,22 @@ final class StepFunctions implements AutoCloseable {
       graph = Backend.newGraph();
     }
     return graph;
+  }
+
+  /**
+   * The per-sample shapes of the inputs and targets: a function traced for one signature serves every batch size,
+   * and is traced again for another (an input with None axes fed images of another size).
+   */
+  private static List<Shape> signature(List<Shape> xs, List<Shape> ys) {
+    List<Shape> sig = new ArrayList<>();
+    for (Shape s : xs) {
+      sig.add(s.with(0, Shape.UNKNOWN));
+    }
+    sig.add(null); // separates inputs from targets
+    for (Shape s : ys) {
+      sig.add(s.with(0, Shape.UNKNOWN));
+    }
+    return java.util.Collections.unmodifiableList(sig);
   }
 
   private static List<Tensor> placeholders(Ops ops, List<Shape> shapes) {
@@ -101,6 +119,9 @@ final class StepFunctions implements AutoCloseable {
 
   /** Sets the data shapes the train functions are traced for (the first fit's; later fits reuse the traces). */
   void trainShapes(List<Shape> xShapes, List<Shape> yShapes) {
+    if (this.xShapes != null && !(signature(xShapes, yShapes).equals(signature(this.xShapes, this.yShapes)))) {
+      trainFns.clear(); // traced for other sample shapes (an input with None axes): trace again, as Keras retraces
+    }
     this.xShapes = List.copyOf(xShapes);
     this.yShapes = List.copyOf(yShapes);
     metrics.build(model.outputs(), yShapes);
@@ -163,11 +184,13 @@ final class StepFunctions implements AutoCloseable {
 
   /** The test function: feeds are the inputs, targets, sample weights, then an offset and a size (scalars). */
   TracedFunction test(DataAdapter data) {
-    if (testFn != null) {
-      return testFn;
-    }
     List<Shape> xShapes = data.xShapes();
     List<Shape> yShapes = data.yShapes();
+    List<Shape> sig = signature(xShapes, yShapes);
+    if (testFn != null && sig.equals(testSignature)) {
+      return testFn;
+    }
+    testSignature = sig;
     metrics.build(model.outputs(), yShapes);
     testFn = graph().trace(() -> {
       Ops ops = Backend.ops();
@@ -189,10 +212,12 @@ final class StepFunctions implements AutoCloseable {
 
   /** The predict function: feeds are the inputs, then an offset and a size (scalars); returns every output. */
   TracedFunction predict(DataAdapter data) {
-    if (predictFn != null) {
+    List<Shape> xShapes = data.xShapes();
+    List<Shape> sig = signature(xShapes, List.of());
+    if (predictFn != null && sig.equals(predictSignature)) {
       return predictFn;
     }
-    List<Shape> xShapes = data.xShapes();
+    predictSignature = sig;
     predictFn = graph().trace(() -> {
       Ops ops = Backend.ops();
       List<Tensor> x = placeholders(ops, xShapes);

@@ -140,4 +140,27 @@ class PredictTest {
     IllegalStateException closed = assertThrows(IllegalStateException.class, () -> m.fit(x, y, 1, 2));
     assertTrue(closed.getMessage().contains("was closed"), closed.getMessage());
   }
+
+  /**
+   * An input with None spatial axes takes images of any size: each new size traces the step again (Keras retraces
+   * its function), instead of running the graph traced for the first size.
+   */
+  @Test
+  void imagesOfAnotherSizeAreNotRunThroughTheFirstSizesGraph() {
+    KerasTensor in = Input.of(-1, -1, 1);
+    KerasTensor out = new io.keras4j.layers.CenterCrop(2, 2).apply(in);
+    try (Model m = new Model(in, new io.keras4j.layers.GlobalAveragePooling2D().apply(out))) {
+      float[] four = new float[16];
+      for (int i = 0; i < 16; i++) {
+        four[i] = i; // rows 0..3 of 4: the centre 2x2 is 5, 6, 9, 10
+      }
+      assertArrayEquals(new float[] {7.5f}, m.predict(NDArray.of(four, 1, 4, 4, 1)).toFloatArray(), 1e-6f);
+      float[] six = new float[36];
+      for (int i = 0; i < 36; i++) {
+        six[i] = i; // the centre 2x2 of 6x6 is 14, 15, 20, 21
+      }
+      assertArrayEquals(new float[] {17.5f}, m.predict(NDArray.of(six, 1, 6, 6, 1)).toFloatArray(), 1e-6f);
+      assertArrayEquals(new float[] {7.5f}, m.predict(NDArray.of(four, 1, 4, 4, 1)).toFloatArray(), 1e-6f);
+    }
+  }
 }
