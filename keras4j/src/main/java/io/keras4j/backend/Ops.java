@@ -314,6 +314,9 @@ public interface Ops {
    */
   Tensor statelessDropout(Tensor x, double rate, Tensor noiseShape, Tensor seed);
 
+  /** Sums of {@code data}'s rows by segment id ({@code segmentIds} int, data's leading shape), numSegments rows. */
+  Tensor unsortedSegmentSum(Tensor data, Tensor segmentIds, int numSegments);
+
   // ---- gradients and control ----
   /** d(target)/d(xs); a null entry where {@code target} does not depend on that x. */
   List<Tensor> gradients(Tensor target, List<Tensor> xs);

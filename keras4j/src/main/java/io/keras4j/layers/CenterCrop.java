@@ -1,5 +1,6 @@
 package io.keras4j.layers;
 
+import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.saving.Config;
@@ -13,8 +14,8 @@ import java.util.Map;
  * <p>Keras equivalent: {@code keras.layers.CenterCrop(height, width, data_format=None)}
  * (keras/src/layers/preprocessing/image_preprocessing/center_crop.py): the window starts at
  * {@code (h - height) // 2, (w - width) // 2}; when either side is too small, Keras' {@code smart_resize}
- * (crop to the target aspect ratio, then bilinear resize). Inputs are batched images, rank 4, of known height and
- * width.
+ * (crop to the target aspect ratio, then bilinear resize). Inputs are batched images, rank 4; when their height or
+ * width is known only at run time, the central window is cropped (it must fit), as Keras does.
  * <pre>{@code model.add(new CenterCrop(224, 224));}</pre>
  */
 public class CenterCrop extends BaseLayer<CenterCrop> {
@@ -44,6 +45,9 @@ public class CenterCrop extends BaseLayer<CenterCrop> {
   protected Tensor call(Tensor input, boolean training) {
     boolean first = dataFormat.equals("channels_first");
     Tensor x = ImageResizing.toChannelsLast(input, first);
+    if (x.shape().get(1) < 0 || x.shape().get(2) < 0) {
+      return ImageResizing.fromChannelsLast(dynamicCrop(x), first);
+    }
     int[] hw = ImageResizing.size(x, name(), "CenterCrop");
     int dh = hw[0] - height;
     int dw = hw[1] - width;
@@ -55,6 +59,21 @@ public class CenterCrop extends BaseLayer<CenterCrop> {
           false);
     }
     return ImageResizing.fromChannelsLast(y, first);
+  }
+
+  /**
+   * Keras' crop of images whose height or width is known only when the model runs: the central window, which must
+   * fit (Keras takes the same branch for sizes it cannot compare).
+   */
+  private Tensor dynamicCrop(Tensor x) {
+    Ops ops = ops();
+    Tensor zero = ops.constant(new int[] {0}, Shape.scalar());
+    Tensor two = ops.constant(new int[] {2}, Shape.scalar());
+    Tensor top = ops.divide(ops.subtract(ops.dimension(x, 1), ops.constant(new int[] {height}, Shape.scalar())), two);
+    Tensor left = ops.divide(ops.subtract(ops.dimension(x, 2), ops.constant(new int[] {width}, Shape.scalar())), two);
+    int channels = (int) x.shape().get(3);
+    Tensor begin = ops.stack(List.of(zero, top, left, zero), 0);
+    return ops.slice(x, begin, ops.constant(new int[] {-1, height, width, channels}, Shape.of(4)));
   }
 
   @Override

@@ -51,7 +51,8 @@ public class Equalization extends BaseImageColorLayer<Equalization> {
     double[] byte255 = {0, 255};
     Tensor ch = scale(ops, channel, range(), byte255);
     Tensor histIndex = ops.clip(ops.floor(ops.divide(ops.multiply(ch, bins - 1f), ops.constant(255f))), 0, bins - 1);
-    Tensor hist = ops.sum(ops.oneHot(ops.cast(histIndex, "int32"), bins), new int[] {0, 1, 2, 3}, false);
+    Tensor flatIndex = ops.reshape(ops.cast(histIndex, "int32"), -1);
+    Tensor hist = ops.unsortedSegmentSum(ops.onesLike(ops.reshape(ch, -1)), flatIndex, bins);
     Tensor nonzero = ops.sum(ops.cast(ops.greater(hist, ops.constant(0f)), "float32"), null, false);
     Tensor cdf = ops.cumsum(hist, 0);
     Tensor big = ops.add(ops.zerosLike(cdf), Float.MAX_VALUE);
@@ -62,8 +63,7 @@ public class Equalization extends BaseImageColorLayer<Equalization> {
     Tensor lut = ops.clip(ops.round(ops.divide(ops.multiply(ops.subtract(cdf, cdfMin), 255f), denominator)), 0, 255);
     Tensor lookupIndex = ops.floor(ops.clip(ops.multiply(ops.divide(ch, ops.constant(255f)), bins - 1f), 0,
         bins - 1));
-    Tensor equalized = ops.sum(ops.multiply(ops.oneHot(ops.cast(lookupIndex, "int32"), bins), lut), new int[] {4},
-        false);
+    Tensor equalized = ops.take(lut, ops.cast(lookupIndex, "int32"), 0);
     Tensor y = ops.where(ops.broadcastTo(ops.lessEqual(nonzero, ops.constant(1f)), ops.shapeOf(ch)), ch, equalized);
     return scale(ops, y, byte255, range());
   }

@@ -139,6 +139,9 @@ public final class Layers {
     REGISTRY.add("CutMix", CutMix::fromConfig);
     REGISTRY.add("Pipeline", Pipeline::fromConfig);
     REGISTRY.add("STFTSpectrogram", STFTSpectrogram::fromConfig);
+    REGISTRY.add("RandomElasticTransform", RandomElasticTransform::fromConfig);
+    REGISTRY.add("AugMix", AugMix::fromConfig);
+    REGISTRY.add("RandAugment", RandAugment::fromConfig);
     REGISTRY.add("MelSpectrogram", MelSpectrogram::fromConfig);
   }
 

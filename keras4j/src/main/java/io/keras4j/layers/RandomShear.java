@@ -12,7 +12,8 @@ import java.util.Map;
  * <p>Keras equivalent: {@code keras.layers.RandomShear(x_factor=0.0, y_factor=0.0, interpolation="bilinear",
  * fill_mode="reflect", fill_value=0.0, seed=None)}: per image shears are drawn in {@code x_factor} and
  * {@code y_factor} (one number f means (-f, f); each bound in [0, 1]) and both get one random sign; an output pixel
- * (x, y) reads the input at {@code (x + sx y, sy x + y)}.
+ * (x, y) reads the input at {@code (x + sx y, sy x + y)}. Porting note: Keras writes {@code x_factor=f} as
+ * {@code [-f, f]} and then refuses to read that back (a negative bound); keras4j reads it.
  * <pre>{@code model.add(new RandomShear().xFactor(0.2).yFactor(0.2));}</pre>
  */
 public class RandomShear extends RandomAffine<RandomShear> {

@@ -133,6 +133,32 @@ class AugmentationGoldenTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void elasticResamplesAsKerasMapCoordinates() {
+    JsonNode t = file("RandomElasticTransform").get("transforms").get(0);
+    NDArray image = Golden.array(t.get("inputs").get(0));
+    float[] coords = Golden.array(t.get("coordinates")).toFloatArray();
+    int size = (int) image.size();
+    float[] rows = java.util.Arrays.copyOfRange(coords, 0, size);
+    float[] cols = java.util.Arrays.copyOfRange(coords, size, 2 * size);
+    long h = image.shape()[0];
+    long w = image.shape()[1];
+    Shape grid = Shape.of(1, h, w);
+    int checked = 0;
+    for (String mode : List.of("constant", "nearest", "wrap", "reflect")) {
+      for (int order = 0; order < 2; order++) {
+        String interpolation = order == 0 ? "nearest" : "bilinear";
+        List<float[]> y = GraphFixture.eval(List.of(image.toFloatArray(), rows, cols),
+            List.of(Shape.of(1, h, w, 1), grid, grid), in -> List.of(MapCoordinates.sample(Backend.ops(), in.get(0),
+                in.get(1), in.get(2), interpolation, mode, 9f)));
+        Golden.assertClose(Golden.array(t.get(mode + "_" + order)), NDArray.of(y.get(0), h, w), 1e-4, 1e-5,
+            "map_coordinates " + mode + " order " + order);
+        checked++;
+      }
+    }
+    assertTrue(checked == 8);
+  }
+
   static boolean close(float[] expected, float[] actual, int from, int n) {
     for (int i = from; i < from + n; i++) {
       if (!(Math.abs(expected[i] - actual[i]) <= 1e-4 + 1e-5 * Math.abs(expected[i]))) {

@@ -45,7 +45,12 @@ class AugmentationSavingTest {
         of(() -> new RandomShear().xFactor(0.2).yFactor(0.1, 0.3).fillMode("constant").fillValue(2).seed(5)),
         of(() -> new RandomPerspective().factor(0.5).scale(0.4).interpolation("nearest").fillValue(1).seed(5)),
         of(() -> new MixUp().alpha(0.7).seed(5)),
-        of(() -> new CutMix().factor(0.2, 0.6).seed(5)));
+        of(() -> new CutMix().factor(0.2, 0.6).seed(5)),
+        of(() -> new RandomElasticTransform().factor(0.5).scale(0.2, 0.7).fillMode("mirror").interpolation("nearest")
+            .fillValue(3).valueRange(0, 1).seed(5)),
+        of(() -> new AugMix().numChains(2).chainDepth(4).factor(0.1, 0.5).alpha(0.5).allOps(false)
+            .interpolation("nearest").valueRange(0, 1).seed(5)),
+        of(() -> new RandAugment().numOps(3).factor(0.2).interpolation("nearest").valueRange(-1, 1).seed(5)));
   }
 
   @ParameterizedTest(name = "{0}")

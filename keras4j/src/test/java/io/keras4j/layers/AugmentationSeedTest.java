@@ -30,7 +30,8 @@ class AugmentationSeedTest {
         () -> new RandomSaturation(0.8), () -> new RandomHue(0.8), () -> new RandomColorDegeneration(0.9),
         () -> new RandomColorJitter().brightnessFactor(0.3).hueFactor(0.5), () -> new RandomErasing().scale(0.2, 0.6),
         () -> new RandomGaussianBlur(), () -> new RandomShear().xFactor(0.5).yFactor(0.5),
-        () -> new RandomPerspective().scale(0.8), MixUp::new, CutMix::new);
+        () -> new RandomPerspective().scale(0.8), MixUp::new, CutMix::new, RandomElasticTransform::new,
+        () -> new AugMix().numChains(2).chainDepth(2), RandAugment::new);
   }
 
   @ParameterizedTest
@@ -52,7 +53,8 @@ class AugmentationSeedTest {
   void labelMapsMoveWithTheImage() {
     for (RandomImageLayer<?> layer : List.<RandomImageLayer<?>>of(
         new RandomShear().xFactor(0.4).yFactor(0.3).interpolation("nearest").seed(2),
-        new RandomPerspective().scale(0.6).interpolation("nearest").seed(3), new MixUp().seed(4), new CutMix().seed(5))) {
+        new RandomPerspective().scale(0.6).interpolation("nearest").seed(3), new MixUp().seed(4), new CutMix().seed(5),
+        new RandomElasticTransform().interpolation("nearest").fillMode("nearest").seed(6))) {
       List<float[]> out = GraphFixture.eval(List.of(X, X), List.of(S, S), t -> layer.applyAll(t, true));
       assertArrayEquals(out.get(0), out.get(1), layer.getClass().getSimpleName());
     }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.keras4j.GraphFixture;
+import io.keras4j.backend.HostArray;
+import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.Shape;
+import io.keras4j.models.Model;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +51,22 @@ class CenterCropTest {
       for (int j = 0; j < 4; j++) {
         assertEquals(col[i] + row[j], y[i * 4 + j], 1e-5, "pixel " + i + "," + j);
       }
+    }
+  }
+
+  @Test
+  void imagesOfRunTimeSizeAreCroppedCentrally() {
+    // the 5x4 image of 0..19: rows from 1, columns from 1, as above; a 4x6 one: rows from 1, columns from 2
+    assertArrayEquals(new float[] {5, 6, 9, 10}, cropOfRunTimeSize(iota(20), 5, 4));
+    assertArrayEquals(new float[] {8, 9, 14, 15}, cropOfRunTimeSize(iota(24), 4, 6));
+  }
+
+  private static float[] cropOfRunTimeSize(float[] image, int h, int w) {
+    KerasTensor in = Input.of(-1, -1, 1);
+    KerasTensor out = new CenterCrop(2, 2).apply(in);
+    assertEquals(Shape.of(-1, 2, 2, 1), out.shape());
+    try (Model m = new Model(in, out)) {
+      return m.predict(new HostArray(image, Shape.of(1, h, w, 1))).toFloatArray();
     }
   }
 

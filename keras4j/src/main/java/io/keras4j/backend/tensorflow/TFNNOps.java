@@ -29,6 +29,13 @@ abstract class TFNNOps extends TFMathOps {
         org.tensorflow.op.random.RandomGamma.seed2(seed >>> 7)));
   }
 
+  @Override
+  public Tensor unsortedSegmentSum(Tensor data, Tensor segmentIds, int numSegments) {
+    Operand ids = "int32".equals(segmentIds.dtype()) || "int64".equals(segmentIds.dtype())
+        ? o(segmentIds) : tf.dtypes.cast(o(segmentIds), org.tensorflow.types.TInt32.class);
+    return t(tf.math.unsortedSegmentSum(o(data), ids, tf.constant(numSegments)));
+  }
+
   static List<Long> nhwc(int[] spatial) {
     List<Long> l = new ArrayList<>();
     l.add(1L);

@@ -5,6 +5,8 @@ import io.keras4j.metrics.Metrics;
 import io.keras4j.models.CompileOptions;
 import io.keras4j.optimizers.Optimizers;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,27 +38,69 @@ public final class CompileConfigs {
       throw new IllegalArgumentException("compile_config: loss_weights by output name are not supported; expected "
           + "a list in output order. Received: loss_weights=" + c.get("loss_weights"));
     }
-    o.metrics(metrics(c, "metrics"));
-    o.weightedMetrics(metrics(c, "weighted_metrics"));
+    if (c.get("metrics") instanceof Map<?, ?> m) {
+      o.metrics(byName(m));
+    } else if (perOutput(metrics(c, "metrics"))) {
+      o.metrics(perOutputList(metrics(c, "metrics")));
+    } else {
+      o.metrics(metrics(c, "metrics"));
+    }
+    if (c.get("weighted_metrics") instanceof Map<?, ?> m) {
+      o.weightedMetrics(byName(m));
+    } else if (perOutput(metrics(c, "weighted_metrics"))) {
+      o.weightedMetrics(perOutputList(metrics(c, "weighted_metrics")));
+    } else {
+      o.weightedMetrics(metrics(c, "weighted_metrics"));
+    }
     if (c.get("steps_per_execution") instanceof Number n) {
       o.stepsPerExecution(n.intValue());
     }
     return o;
   }
 
-  /** Metric names stay names; a serialized metric becomes the Metric its class reads; null gives none. */
+  /**
+   * Metric names stay names; a serialized metric becomes the Metric its class reads; null gives none. The entries
+   * of a list may be lists (one per output, null for none), as Keras writes {@code metrics=[["mae"], None]}.
+   */
   private static Object[] metrics(Map<String, Object> c, String key) {
     Object spec = c.get(key);
+    if (spec == null) {
+      return new Object[0];
+    }
+    if (!(spec instanceof List<?> ms)) {
+      throw new IllegalArgumentException("compile_config: expected " + key + " to be a list or a dict by output "
+          + "name. Received: " + key + "=" + spec);
+    }
     List<Object> metrics = new ArrayList<>();
-    if (spec instanceof List<?> ms) {
-      for (Object m : ms) {
-        metrics.add(m instanceof Map<?, ?> ? Metrics.get(m) : m);
-      }
-    } else if (spec != null) {
-      throw new IllegalArgumentException("compile_config: " + key + " by output name are not supported; expected a "
-          + "list. Received: " + key + "=" + spec);
+    for (Object m : ms) {
+      metrics.add(metric(m));
     }
     return metrics.toArray();
+  }
+
+  /** Whether every entry is a list or null: one list of metrics per output. */
+  private static boolean perOutput(Object[] metrics) {
+    return metrics.length > 0 && Arrays.stream(metrics).allMatch(m -> m == null || m instanceof List<?>);
+  }
+
+  private static List<List<?>> perOutputList(Object[] metrics) {
+    return Arrays.stream(metrics).map(m -> (List<?>) m).collect(java.util.stream.Collectors.toList());
+  }
+
+  /** Keras' {@code metrics={"out_a": "mae", "out_b": ["accuracy"]}}: each output name's metric or metrics. */
+  private static Map<String, Object> byName(Map<?, ?> spec) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    spec.forEach((name, m) -> out.put(String.valueOf(name), metric(m)));
+    return out;
+  }
+
+  private static Object metric(Object spec) {
+    if (spec instanceof List<?> l) {
+      List<Object> out = new ArrayList<>();
+      l.forEach(m -> out.add(metric(m)));
+      return out;
+    }
+    return spec instanceof Map<?, ?> ? Metrics.get(spec) : spec;
   }
 
   /** A loss name stays a name; a serialized loss becomes the Loss its class reads. */

@@ -10,6 +10,7 @@ import io.keras4j.backend.Shape;
 import io.keras4j.backend.Variable;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
+import io.keras4j.layers.SpectralNormalization;
 import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
 import io.keras4j.optimizers.Optimizer;
@@ -49,6 +50,13 @@ public final class WeightsH5 {
       for (int i = 0; i < vars.size(); i++) {
         out.put("optimizer/vars/" + i, vars.get(i));
       }
+      if (optimizer instanceof io.keras4j.optimizers.LossScaleOptimizer lso) {
+        // Keras also stores the wrapped optimizer under its attribute, and needs it to load the file
+        List<Variable> inner = lso.innerOptimizer().variables();
+        for (int i = 0; i < inner.size(); i++) {
+          out.put("optimizer/inner_optimizer/vars/" + i, inner.get(i));
+        }
+      }
     }
     return out;
   }
@@ -74,6 +82,15 @@ public final class WeightsH5 {
         addLayers(out, path + "/layers", containerOf(m));
       } else if (l instanceof io.keras4j.layers.Pipeline p) {
         addLayers(out, path + "/layers", p.layers()); // Keras saves a Pipeline's layers as a model's
+      } else if (l instanceof SpectralNormalization sn) {
+        // Keras' Wrapper: its own variables (the tracked kernel, vector_u), then the wrapped layer's under "layer"
+        List<Variable> vars = sn.weights();
+        out.put(path + "/vars/0", vars.get(0));
+        out.put(path + "/vars/1", vars.get(1));
+        List<Variable> inner = sn.layer().weights();
+        for (int i = 0; i < inner.size(); i++) {
+          out.put(path + "/layer/vars/" + i, inner.get(i));
+        }
       } else if (!(l instanceof InputLayer)) {
         List<Variable> vars = l.weights();
         for (int i = 0; i < vars.size(); i++) {
