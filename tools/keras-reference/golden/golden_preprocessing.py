@@ -1,9 +1,11 @@
 """Golden cases of Keras 3.15.1's preprocessing layers (golden/layers/<ClassName>.json).
 
 Each case: {name, config (get_config), inputs: [arr], weights: [arr], training: false, outputs: [arr]}; adapted
-layers add "adapt": arr (the data adapt() saw). Integer outputs keep their dtype. Cases that cannot run through a
-model as io.keras4j.golden.LayerGoldenTest runs golden/layers (an adapted vocabulary, which is neither config nor
-weights; an output without a batch axis) go to golden/layers-direct/<ClassName>.json, run by PreprocessingGoldenTest. Run from the repository root:
+layers add "adapt_data": arr (the data adapt() saw; not "adapt", which LayerGoldenTest applies to
+Normalization). Integer outputs keep their dtype. Cases that cannot run through a model as
+io.keras4j.golden.LayerGoldenTest runs golden/layers (an adapted vocabulary, which is neither config nor weights;
+an output without a batch axis) go to golden/layers-direct/<ClassName>.json, run by PreprocessingGoldenTest.
+Run from the repository root:
 
     KERAS_BACKEND=tensorflow /work/venv-keras/bin/python tools/keras-reference/golden/golden_preprocessing.py
 """
@@ -36,7 +38,7 @@ def case(name, make, inputs, adapt=None, call_kwargs=None):
         "outputs": [arr(out)],
     }
     if adapt is not None:
-        c["adapt"] = arr(np.asarray(adapt))
+        c["adapt_data"] = arr(np.asarray(adapt))
     return c
 
 

@@ -53,8 +53,8 @@ public class PreprocessingGoldenTest {
 
   static void check(String cls, JsonNode c) {
     Layer layer = Layers.fromConfig(cls, Golden.map(c.get("config")));
-    if (c.has("adapt") && layer instanceof io.keras4j.layers.IntegerLookup lookup) {
-      lookup.adapt(Golden.array(c.get("adapt")));
+    if (c.has("adapt_data") && layer instanceof io.keras4j.layers.IntegerLookup lookup) {
+      lookup.adapt(Golden.array(c.get("adapt_data")));
     }
     List<NDArray> inputs = new ArrayList<>();
     c.get("inputs").forEach(n -> inputs.add(Golden.array(n)));

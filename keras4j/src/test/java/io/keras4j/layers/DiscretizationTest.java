@@ -36,11 +36,11 @@ class DiscretizationTest {
     // every adapt case of the golden file reproduces Keras' adapted boundaries exactly
     for (JsonNode c : Golden.read(Golden.files("layers").stream()
         .filter(p -> p.endsWith("Discretization.json")).findFirst().orElseThrow()).get("cases")) {
-      if (c.has("adapt")) {
+      if (c.has("adapt_data")) {
         JsonNode cfg = c.get("config");
         Discretization a = new Discretization().numBins(cfg.get("num_bins").asInt())
             .epsilon(cfg.get("epsilon").asDouble());
-        a.adapt(Golden.array(c.get("adapt")));
+        a.adapt(Golden.array(c.get("adapt_data")));
         double[] expected = new double[cfg.get("bin_boundaries").size()];
         for (int i = 0; i < expected.length; i++) {
           expected[i] = cfg.get("bin_boundaries").get(i).asDouble();
