@@ -25,6 +25,7 @@ public class AugMix extends BaseImageColorLayer<AugMix> {
   private double alpha = 1.0;
   private boolean allOps = true;
   private String interpolation = "bilinear";
+  private List<RandomImageLayer<?>> parts; // made at the first call, once the settings are fixed
 
   /** AugMix with Keras' defaults. */
   public AugMix() {}
@@ -103,7 +104,15 @@ public class AugMix extends BaseImageColorLayer<AugMix> {
     Tensor mix = ops.reshape(beta(ops, ImageColors.shape1(ops, 1), a), new long[0]);
     Tensor choices = ops.floor(draw(ops, ImageColors.shape1(ops, numChains * chainDepth), 0, n + 1));
     Tensor aug = ops.zerosLike(x);
-    long seed = seedValue();
+    if (parts == null) {
+      parts = new java.util.ArrayList<>();
+      for (int step = 0; step < numChains * chainDepth; step++) {
+        for (int k = 0; k < n; k++) {
+          parts.add(AugmentationParts.part(names.get(k), factor, range(), interpolation,
+              seedValue() + 1 + (long) step * n + k));
+        }
+      }
+    }
     for (int c = 0; c < numChains; c++) {
       Tensor images = x;
       for (int d = 0; d < chainDepth; d++) {
@@ -111,8 +120,7 @@ public class AugMix extends BaseImageColorLayer<AugMix> {
         Tensor chosen = ops.reshape(ops.slice(choices, new int[] {step}, new int[] {1}), new long[0]);
         Tensor next = images;
         for (int k = 0; k < n; k++) {
-          RandomImageLayer<?> part = AugmentationParts.part(names.get(k), factor, range(), interpolation,
-              seed + 1 + (long) step * n + k);
+          RandomImageLayer<?> part = parts.get(step * n + k);
           Tensor y = part.augmentPart(ops, List.of(images)).get(0);
           next = ops.where(ops.broadcastTo(ops.equal(chosen, ops.constant((float) k)), ops.shapeOf(x)), y, next);
         }

@@ -22,6 +22,7 @@ public class RandAugment extends BaseImageColorLayer<RandAugment> {
   private int numOps = 2;
   private double[] factor = {0, 0.5};
   private String interpolation = "bilinear";
+  private List<RandomImageLayer<?>> parts; // made at the first call, once the settings are fixed
 
   /** Two operations of factor (0, 0.5). */
   public RandAugment() {}
@@ -67,9 +68,11 @@ public class RandAugment extends BaseImageColorLayer<RandAugment> {
     List<String> names = AugmentationParts.RAND_AUGMENT;
     int n = names.size();
     Tensor indices = ops.floor(draw(ops, ImageColors.shape1(ops, Math.max(numOps, 1)), 0, n));
-    List<RandomImageLayer<?>> parts = new ArrayList<>();
-    for (int k = 0; k < n; k++) {
-      parts.add(AugmentationParts.part(names.get(k), factor, range(), interpolation, seedValue() + 1 + k));
+    if (parts == null) {
+      parts = new ArrayList<>();
+      for (int k = 0; k < n; k++) {
+        parts.add(AugmentationParts.part(names.get(k), factor, range(), interpolation, seedValue() + 1 + k));
+      }
     }
     Tensor images = x;
     for (int i = 0; i < numOps; i++) {

@@ -3,6 +3,7 @@ package io.keras4j.layers;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Tensor;
 import io.keras4j.saving.Config;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ public class RandomColorJitter extends BaseImageColorLayer<RandomColorJitter> {
   private Object contrast;
   private Object saturation;
   private Object hue;
+  private List<RandomImageLayer<?>> parts; // made at the first call, once the settings are fixed
 
   /** A jitter that changes nothing until a factor is set. */
   public RandomColorJitter() {}
@@ -121,20 +123,26 @@ public class RandomColorJitter extends BaseImageColorLayer<RandomColorJitter> {
 
   @Override
   protected Tensor transform(Ops ops, Tensor x) {
-    double[] r = range();
-    long seed = seedValue();
+    if (parts == null) {
+      double[] r = range();
+      long seed = seedValue();
+      parts = new ArrayList<>();
+      if (brightness != null) {
+        parts.add(brightness(values(brightness)).valueRange(r[0], r[1]).seed(seed + 1));
+      }
+      if (contrast != null) {
+        parts.add(contrast(values(contrast)).valueRange(r[0], r[1]).seed(seed + 2));
+      }
+      if (saturation != null) {
+        parts.add(saturation(values(saturation)).valueRange(r[0], r[1]).seed(seed + 3));
+      }
+      if (hue != null) {
+        parts.add(hue(values(hue)).valueRange(r[0], r[1]).seed(seed + 4));
+      }
+    }
     List<Tensor> images = List.of(x);
-    if (brightness != null) {
-      images = brightness(values(brightness)).valueRange(r[0], r[1]).seed(seed + 1).augmentPart(ops, images, this);
-    }
-    if (contrast != null) {
-      images = contrast(values(contrast)).valueRange(r[0], r[1]).seed(seed + 2).augmentPart(ops, images, this);
-    }
-    if (saturation != null) {
-      images = saturation(values(saturation)).valueRange(r[0], r[1]).seed(seed + 3).augmentPart(ops, images, this);
-    }
-    if (hue != null) {
-      images = hue(values(hue)).valueRange(r[0], r[1]).seed(seed + 4).augmentPart(ops, images, this);
+    for (RandomImageLayer<?> part : parts) {
+      images = part.augmentPart(ops, images, this);
     }
     return images.get(0);
   }
