@@ -8,7 +8,8 @@ import java.util.function.Function;
  * The engine behind the backend seam: creates graphs and native arrays, and reads and writes SavedModels.
  *
  * <p>Keras equivalent: the backend module chosen by {@code KERAS_BACKEND}. An engine is a public class with a public
- * no-argument constructor, found by {@link Engines} through {@link java.util.ServiceLoader}; keras4j ships one,
+ * no-argument constructor, annotated with its {@link EngineName}, found by {@link Engines} through
+ * {@link java.util.ServiceLoader}; keras4j ships one,
  * TensorFlow Java, named "tensorflow". Nothing outside the engine's own package refers to its classes.
  */
 public interface Engine {

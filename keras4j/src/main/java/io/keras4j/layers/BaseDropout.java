@@ -22,6 +22,8 @@ import java.util.Map;
 public abstract class BaseDropout<T extends BaseDropout<T>> extends BaseLayer<T> {
   private final double rate;
   private long seed = Backend.nextSeed();
+  /** The seed given by {@code seed(..)} or the config; null when drawn (Keras writes {@code "seed": null}). */
+  private Long givenSeed;
   private SeedGenerator seedGenerator;
 
   /** Dropout of {@code rate}, in [0, 1]. */
@@ -38,6 +40,7 @@ public abstract class BaseDropout<T extends BaseDropout<T>> extends BaseLayer<T>
   public T seed(long seed) {
     checkNotBuilt("seed");
     this.seed = seed;
+    this.givenSeed = seed;
     this.seedGenerator = rate > 0 ? new SeedGenerator(seed) : null;
     return self();
   }
@@ -98,7 +101,7 @@ public abstract class BaseDropout<T extends BaseDropout<T>> extends BaseLayer<T>
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     c.put("rate", rate);
-    c.put("seed", seed);
+    c.put("seed", givenSeed);
     return c;
   }
 }

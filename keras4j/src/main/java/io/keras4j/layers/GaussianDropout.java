@@ -18,6 +18,8 @@ import java.util.Map;
 public class GaussianDropout extends BaseLayer<GaussianDropout> {
   private final double rate;
   private long seed = Backend.nextSeed();
+  /** The seed given by {@code seed(..)} or the config; null when drawn (Keras writes {@code "seed": null}). */
+  private Long givenSeed;
   private SeedGenerator seedGenerator;
 
   /** Gaussian dropout of {@code rate}, in [0, 1). */
@@ -34,6 +36,7 @@ public class GaussianDropout extends BaseLayer<GaussianDropout> {
   public GaussianDropout seed(long seed) {
     checkNotBuilt("seed");
     this.seed = seed;
+    this.givenSeed = seed;
     this.seedGenerator = rate > 0 ? new SeedGenerator(seed) : null;
     return this;
   }
@@ -63,7 +66,7 @@ public class GaussianDropout extends BaseLayer<GaussianDropout> {
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     c.put("rate", rate);
-    c.put("seed", seed);
+    c.put("seed", givenSeed);
     return c;
   }
 

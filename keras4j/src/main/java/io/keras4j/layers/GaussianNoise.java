@@ -18,6 +18,8 @@ import java.util.Map;
 public class GaussianNoise extends BaseLayer<GaussianNoise> {
   private final double stddev;
   private long seed = Backend.nextSeed();
+  /** The seed given by {@code seed(..)} or the config; null when drawn (Keras writes {@code "seed": null}). */
+  private Long givenSeed;
   private SeedGenerator seedGenerator;
 
   /** Noise of standard deviation {@code stddev}, >= 0. */
@@ -34,6 +36,7 @@ public class GaussianNoise extends BaseLayer<GaussianNoise> {
   public GaussianNoise seed(long seed) {
     checkNotBuilt("seed");
     this.seed = seed;
+    this.givenSeed = seed;
     this.seedGenerator = stddev > 0 ? new SeedGenerator(seed) : null;
     return this;
   }
@@ -62,7 +65,7 @@ public class GaussianNoise extends BaseLayer<GaussianNoise> {
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     c.put("stddev", stddev);
-    c.put("seed", seed);
+    c.put("seed", givenSeed);
     return c;
   }
 

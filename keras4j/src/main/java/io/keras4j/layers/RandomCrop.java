@@ -75,6 +75,15 @@ public class RandomCrop extends RandomImageLayer<RandomCrop> {
     return out;
   }
 
+  /**
+   * Porting note: Keras' RandomCrop alone draws its seed at construction ({@code make_default_seed}) and writes it,
+   * so its config holds the drawn seed where the other random layers write null.
+   */
+  @Override
+  protected Long configSeed() {
+    return seedValue();
+  }
+
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();

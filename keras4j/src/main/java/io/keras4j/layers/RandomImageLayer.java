@@ -23,6 +23,8 @@ import java.util.Map;
  */
 public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends BaseLayer<T> {
   private long seed = Backend.nextSeed();
+  /** The seed given by {@code seed(..)} or the config; null when drawn (Keras writes {@code "seed": null}). */
+  private Long givenSeed;
   private SeedGenerator generator = new SeedGenerator(seed);
   private int gammaDraws;
   private String dataFormat = "channels_last";
@@ -31,6 +33,7 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
   public T seed(long seed) {
     checkNotBuilt("seed");
     this.seed = seed;
+    this.givenSeed = seed;
     this.generator = new SeedGenerator(seed);
     return self();
   }
@@ -117,6 +120,14 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
     return seed;
   }
 
+  /**
+   * The {@code seed} of the config: the one given, null when it was drawn from the global generator (Keras'
+   * {@code self.seed}, None unless given); the drawn seed stays internal.
+   */
+  protected Long configSeed() {
+    return givenSeed;
+  }
+
   /** Whether Keras writes {@code seed} in this layer's config (AutoContrast, Equalization, RandomGrayscale don't). */
   protected boolean writesSeed() {
     return true;
@@ -177,7 +188,7 @@ public abstract class RandomImageLayer<T extends RandomImageLayer<T>> extends Ba
     Map<String, Object> c = super.getConfig();
     c.put("data_format", dataFormat);
     if (writesSeed()) {
-      c.put("seed", seed);
+      c.put("seed", configSeed());
     }
     return c;
   }

@@ -2,6 +2,7 @@ package io.keras4j.backend.tensorflow;
 
 import io.keras4j.backend.ComputeGraph;
 import io.keras4j.backend.Engine;
+import io.keras4j.backend.EngineName;
 import io.keras4j.backend.ImportedFunction;
 import io.keras4j.backend.NativeArray;
 import io.keras4j.backend.SavedModelRunner;
@@ -17,6 +18,7 @@ import java.util.function.Function;
  * <p>Found by {@link io.keras4j.backend.Engines} through {@code META-INF/services/io.keras4j.backend.Engine} and the
  * module's {@code provides} clause; user code reaches it through {@link io.keras4j.backend.Backend}.
  */
+@EngineName("tensorflow")
 public final class TensorFlowEngine implements Engine {
   static {
     NativeLogging.configure(); // before TensorFlow's native library loads
