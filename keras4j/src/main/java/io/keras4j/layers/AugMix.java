@@ -121,7 +121,7 @@ public class AugMix extends BaseImageColorLayer<AugMix> {
         Tensor next = images;
         for (int k = 0; k < n; k++) {
           RandomImageLayer<?> part = parts.get(step * n + k);
-          Tensor y = part.augmentPart(ops, List.of(images)).get(0);
+          Tensor y = part.augmentPart(ops, List.of(images), this).get(0);
           next = ops.where(ops.broadcastTo(ops.equal(chosen, ops.constant((float) k)), ops.shapeOf(x)), y, next);
         }
         images = next;

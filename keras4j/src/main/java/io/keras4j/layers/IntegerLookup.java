@@ -33,7 +33,12 @@ public class IntegerLookup extends BaseLayer<IntegerLookup>
   private io.keras4j.backend.Variable idfVariable;
 
   /** Sets the largest vocabulary, special tokens included (Keras' {@code max_tokens=}, above 1). Default none. */
-  public IntegerLookup maxTokens(Integer maxTokens) {
+  public IntegerLookup maxTokens(int maxTokens) {
+    return maxTokensOrNone(maxTokens);
+  }
+
+  /** {@link #maxTokens} taking null for Keras' None (as a config may give). */
+  IntegerLookup maxTokensOrNone(Integer maxTokens) {
     checkNotBuilt("max_tokens");
     if (maxTokens != null && maxTokens <= 1) {
       throw new IllegalArgumentException("If `max_tokens` is set for `IntegerLookup`, it must be greater than 1. "
@@ -57,7 +62,12 @@ public class IntegerLookup extends BaseLayer<IntegerLookup>
   }
 
   /** Sets the token that maps to index 0 (Keras' {@code mask_token=}). Default none. */
-  public IntegerLookup maskToken(Long maskToken) {
+  public IntegerLookup maskToken(long maskToken) {
+    return maskTokenOrNone(maskToken);
+  }
+
+  /** {@link #maskToken} taking null for Keras' None (as a config may give). */
+  IntegerLookup maskTokenOrNone(Long maskToken) {
     checkNotBuilt("mask_token");
     cfg.maskToken = maskToken;
     forgetGivenVocabulary();

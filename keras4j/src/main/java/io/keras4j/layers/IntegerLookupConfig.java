@@ -217,8 +217,8 @@ final class IntegerLookupConfig {
   static IntegerLookup read(Map<String, Object> config) {
     Config c = new Config("IntegerLookup", config);
     IntegerLookup l = new IntegerLookup().vocabularyDtype(c.string("vocabulary_dtype", "int64"))
-        .maxTokens(c.optionalInteger("max_tokens"))
-        .numOovIndices(c.integer("num_oov_indices", 1)).maskToken(c.optionalLong("mask_token"))
+        .maxTokensOrNone(c.optionalInteger("max_tokens"))
+        .numOovIndices(c.integer("num_oov_indices", 1)).maskTokenOrNone(c.optionalLong("mask_token"))
         .outputMode(c.string("output_mode", "int")).invert(c.bool("invert", false))
         .sparse(c.bool("sparse", false)).padToMaxTokens(c.bool("pad_to_max_tokens", false))
         .oovMethod(c.string("oov_method", "floormod"));

@@ -51,7 +51,12 @@ public class MelSpectrogram extends BaseLayer<MelSpectrogram> {
   }
 
   /** Sets the window length (Keras' {@code sequence_length=}, at most fft_length). Default fft_length. */
-  public MelSpectrogram sequenceLength(Integer sequenceLength) {
+  public MelSpectrogram sequenceLength(int sequenceLength) {
+    return sequenceLengthOrNone(sequenceLength);
+  }
+
+  /** {@link #sequenceLength} taking null for Keras' None (as a config may give). */
+  MelSpectrogram sequenceLengthOrNone(Integer sequenceLength) {
     checkNotBuilt("sequence_length");
     this.sequenceLength = sequenceLength;
     return this;
@@ -90,7 +95,12 @@ public class MelSpectrogram extends BaseLayer<MelSpectrogram> {
   }
 
   /** Sets the highest band edge in Hz (Keras' {@code max_freq=}). Default sampling_rate / 2 (an integer). */
-  public MelSpectrogram maxFreq(Double maxFreq) {
+  public MelSpectrogram maxFreq(double maxFreq) {
+    return maxFreqOrNone(maxFreq);
+  }
+
+  /** {@link #maxFreq} taking null for Keras' None (as a config may give). */
+  MelSpectrogram maxFreqOrNone(Double maxFreq) {
     checkNotBuilt("max_freq");
     this.maxFreq = maxFreq;
     return this;
@@ -220,10 +230,10 @@ public class MelSpectrogram extends BaseLayer<MelSpectrogram> {
   public static MelSpectrogram fromConfig(Map<String, Object> config) {
     Config c = new Config("MelSpectrogram", config);
     MelSpectrogram m = new MelSpectrogram().fftLength(c.integer("fft_length", 2048))
-        .sequenceStride(c.integer("sequence_stride", 512)).sequenceLength(c.optionalInteger("sequence_length"))
+        .sequenceStride(c.integer("sequence_stride", 512)).sequenceLengthOrNone(c.optionalInteger("sequence_length"))
         .window(config.containsKey("window") ? c.string("window", null) : "hann")
         .samplingRate(c.number("sampling_rate", 16000)).numMelBins(c.integer("num_mel_bins", 128))
-        .minFreq(c.number("min_freq", 20.0)).maxFreq(c.optionalNumber("max_freq"))
+        .minFreq(c.number("min_freq", 20.0)).maxFreqOrNone(c.optionalNumber("max_freq"))
         .powerToDb(c.bool("power_to_db", true)).topDb(c.number("top_db", 80.0)).magExp(c.number("mag_exp", 2.0))
         .minPower(c.number("min_power", 1e-10)).refPower(c.number("ref_power", 1.0));
     m.validate();

@@ -79,7 +79,7 @@ public class RandAugment extends BaseImageColorLayer<RandAugment> {
       Tensor chosen = ops.reshape(ops.slice(indices, new int[] {i}, new int[] {1}), new long[0]);
       Tensor next = images;
       for (int k = 0; k < n; k++) {
-        Tensor y = parts.get(k).augmentPart(ops, List.of(images)).get(0);
+        Tensor y = parts.get(k).augmentPart(ops, List.of(images), this).get(0);
         Tensor pick = ops.broadcastTo(ops.equal(chosen, ops.constant((float) k)), ops.shapeOf(images));
         next = ops.where(pick, y, next);
       }

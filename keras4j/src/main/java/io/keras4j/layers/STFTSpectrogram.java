@@ -59,14 +59,24 @@ public class STFTSpectrogram extends BaseLayer<STFTSpectrogram> {
   }
 
   /** Sets the hop between frames (Keras' {@code frame_step=}, 1 to frame_length). Default frame_length / 2. */
-  public STFTSpectrogram frameStep(Integer frameStep) {
+  public STFTSpectrogram frameStep(int frameStep) {
+    return frameStepOrNone(frameStep);
+  }
+
+  /** {@link #frameStep} taking null for Keras' None (as a config may give). */
+  STFTSpectrogram frameStepOrNone(Integer frameStep) {
     checkNotBuilt("frame_step");
     this.frameStep = frameStep;
     return this;
   }
 
   /** Sets the FFT size (Keras' {@code fft_length=}, at least frame_length). Default the next power of two. */
-  public STFTSpectrogram fftLength(Integer fftLength) {
+  public STFTSpectrogram fftLength(int fftLength) {
+    return fftLengthOrNone(fftLength);
+  }
+
+  /** {@link #fftLength} taking null for Keras' None (as a config may give). */
+  STFTSpectrogram fftLengthOrNone(Integer fftLength) {
     checkNotBuilt("fft_length");
     this.fftLength = fftLength;
     return this;
@@ -256,8 +266,8 @@ public class STFTSpectrogram extends BaseLayer<STFTSpectrogram> {
   public static STFTSpectrogram fromConfig(Map<String, Object> config) {
     Config c = new Config("STFTSpectrogram", config);
     STFTSpectrogram s = new STFTSpectrogram().mode(c.string("mode", "log"))
-        .frameLength(c.integer("frame_length", 256)).frameStep(c.optionalInteger("frame_step"))
-        .fftLength(c.optionalInteger("fft_length"))
+        .frameLength(c.integer("frame_length", 256)).frameStepOrNone(c.optionalInteger("frame_step"))
+        .fftLengthOrNone(c.optionalInteger("fft_length"))
         .window(config.containsKey("window") ? c.string("window", null) : "hann")
         .periodic(c.bool("periodic", false))
         .scaling(config.containsKey("scaling") ? c.string("scaling", null) : "density")

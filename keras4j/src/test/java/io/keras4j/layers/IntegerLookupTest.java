@@ -21,7 +21,7 @@ class IntegerLookupTest {
     assertEquals("int64", out.dtype());
     assertArrayEquals(new long[] {1, 3, 4, 4, 0, 2}, out.toLongArray());
     // a mask token takes index 0 and shifts the rest
-    NDArray masked = PreprocessingEval.call(new IntegerLookup().vocabulary(12, 36).maskToken(0L),
+    NDArray masked = PreprocessingEval.call(new IntegerLookup().vocabulary(12, 36).maskToken(0),
         NDArray.of(new long[] {12, 0, 36, 5}, 4));
     assertArrayEquals(new long[] {2, 0, 3, 1}, masked.toLongArray());
     // two OOV indices: OOV tokens go to floormod(token, 2): -5 -> 1, 7 -> 1, 1000 -> 0, -2 -> 0
@@ -71,7 +71,7 @@ class IntegerLookupTest {
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> new IntegerLookup().vocabulary(1, 2, 1).getVocabulary(true)).getMessage().contains("repeated"));
     assertTrue(assertThrows(IllegalArgumentException.class,
-        () -> new IntegerLookup().maskToken(0L).vocabulary(1, 0).getVocabulary(true)).getMessage()
+        () -> new IntegerLookup().maskToken(0).vocabulary(1, 0).getVocabulary(true)).getMessage()
         .contains("reserved mask token"));
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> new IntegerLookup().maxTokens(3).vocabulary(1, 2, 3).getVocabulary(true)).getMessage()

@@ -178,13 +178,25 @@ public final class KerasZip {
     WeightsH5.read(weights, vars);
   }
 
+  /** The datasets below {@code g} (groups followed to a small depth: Keras nests one optimizer at most). */
+  private static int datasets(io.jhdf.api.Group g, int depth) {
+    int n = 0;
+    for (io.jhdf.api.Node child : g.getChildren().values()) {
+      if (child instanceof io.jhdf.api.Dataset) {
+        n++;
+      } else if (child instanceof io.jhdf.api.Group sub && depth < 4) {
+        n += datasets(sub, depth + 1);
+      }
+    }
+    return n;
+  }
+
   private static int savedOptimizerVariables(Path weights, Path file) {
     int[] count = {0};
     LoadGuard.run(file, () -> {
       try (io.jhdf.HdfFile h5 = LegacyH5.open(weights)) {
-        if (h5.getChildren().get("optimizer") instanceof io.jhdf.api.Group g
-            && g.getChildren().get("vars") instanceof io.jhdf.api.Group v) {
-          count[0] = v.getChildren().size();
+        if (h5.getChildren().get("optimizer") instanceof io.jhdf.api.Group g) {
+          count[0] = datasets(g, 0); // its vars, and a wrapped optimizer's (inner_optimizer/vars)
         }
       }
     });
