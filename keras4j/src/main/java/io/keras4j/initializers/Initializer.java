@@ -55,7 +55,44 @@ public abstract class Initializer implements io.keras4j.saving.KerasSerializable
     return new double[] {d[d.length - 2] * receptive, d[d.length - 1] * receptive};
   }
 
+  /** The most elements one weight may hold: a Java array's limit. */
+  public static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
+  /**
+   * The number of elements of {@code shape}, checked before anything is allocated.
+   *
+   * @throws IllegalArgumentException when the shape has an unknown dimension, more than {@link #MAX_ELEMENTS}
+   *     elements, or more float32 bytes than the JVM's maximum heap (a config describing a huge layer, such as
+   *     {@code Dense(units=2000000000)})
+   */
+  public static int checkedSize(Shape shape) {
+    long n = 1;
+    boolean overflow = false;
+    for (int i = 0; i < shape.rank(); i++) {
+      long d = shape.get(i);
+      if (d < 0) {
+        throw new IllegalArgumentException("A weight needs a fully known shape. Received: shape=" + shape);
+      }
+      try {
+        n = Math.multiplyExact(n, d);
+      } catch (ArithmeticException e) {
+        overflow = true;
+      }
+    }
+    if (overflow || n > MAX_ELEMENTS) {
+      throw new IllegalArgumentException("A weight of shape " + shape + " has " + (overflow ? "more than 2^63" : n)
+          + " elements; expected at most " + MAX_ELEMENTS + " (a Java array's limit). Received: shape=" + shape);
+    }
+    long heap = Runtime.getRuntime().maxMemory();
+    if (heap != Long.MAX_VALUE && 4 * n > heap) {
+      throw new IllegalArgumentException("A weight of shape " + shape + " needs " + 4 * n + " bytes of float32, "
+          + "more than this JVM's whole heap (-Xmx, " + heap + " bytes); expected a weight that fits. Received: shape="
+          + shape);
+    }
+    return (int) n;
+  }
+
   static int size(Shape shape) {
-    return Math.toIntExact(shape.size());
+    return checkedSize(shape);
   }
 }

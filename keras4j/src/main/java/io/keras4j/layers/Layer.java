@@ -298,6 +298,11 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
    */
   public Variable addWeight(String name, Shape shape, Object initializer, Object regularizer, Object constraint,
       boolean trainable) {
+    try {
+      Initializer.checkedSize(shape); // before any allocation: a config may describe a huge layer
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Layer '" + name() + "': weight '" + name + "': " + e.getMessage(), e);
+    }
     Initializer init = Initializers.get(initializer == null ? "glorot_uniform" : initializer);
     float[] value = init.call(shape);
     Variable v = new Variable(name, shape, "float32", trainable, value);

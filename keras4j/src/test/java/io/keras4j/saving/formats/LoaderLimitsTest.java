@@ -187,4 +187,28 @@ class LoaderLimitsTest {
       assertTrue(e.getMessage().contains("model config"), e.getMessage());
     }
   }
+
+  /** A model config of one layer on an input of {@code batchShape}. */
+  static String oneLayer(String batchShape, String layer) {
+    return "{\"class_name\": \"Sequential\", \"config\": {\"name\": \"s\", \"layers\": [{\"class_name\": "
+        + "\"InputLayer\", \"config\": {\"name\": \"in\", \"batch_shape\": " + batchShape + "}}, " + layer + "]}}";
+  }
+
+  @Test
+  void hugeLayersAreRefusedBeforeTheirWeightsAreAllocated() {
+    String[] configs = {
+        oneLayer("[null, 1]", "{\"class_name\": \"Dense\", \"config\": {\"name\": \"huge\", \"units\": 2000000000}}"),
+        oneLayer("[null, 3]", "{\"class_name\": \"Dense\", \"config\": {\"name\": \"huge\", \"units\": 2000000000}}"),
+        oneLayer("[null, 8, 8, 1]", "{\"class_name\": \"Conv2D\", \"config\": {\"name\": \"huge\", \"filters\": 1, "
+            + "\"kernel_size\": [1000000, 1000000], \"padding\": \"same\"}}")};
+    for (String c : configs) {
+      KerasFileException e = assertThrows(KerasFileException.class, () -> Models.modelFromJson(c), c);
+      assertTrue(e.getMessage().contains("model config") && e.getMessage().contains("Layer 'huge': weight 'kernel'")
+          && e.getCause() instanceof IllegalArgumentException, e.getMessage());
+    }
+    IllegalArgumentException direct = assertThrows(IllegalArgumentException.class,
+        () -> new Dense(2_000_000_000).name("wide").apply(io.keras4j.layers.Input.of(3)));
+    assertTrue(direct.getMessage().contains("Layer 'wide': weight 'kernel'") && direct.getMessage().contains(
+        "6000000000 elements"), direct.getMessage());
+  }
 }
