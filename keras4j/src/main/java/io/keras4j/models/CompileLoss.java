@@ -99,15 +99,27 @@ final class CompileLoss {
 
   /** The sum over outputs of loss weight times loss (Keras' {@code CompileLoss.__call__}). */
   Tensor call(Ops ops, List<Tensor> ys, List<Tensor> outs, Tensor sampleWeight, String model) {
+    return callPerOutput(ops, ys, outs, sampleWeight, model).get(0);
+  }
+
+  /**
+   * The total loss, then each output's unweighted loss (null for an output without one), which Keras tracks as
+   * {@code <output>_loss} when there are several.
+   */
+  List<Tensor> callPerOutput(Ops ops, List<Tensor> ys, List<Tensor> outs, Tensor sampleWeight, String model) {
     Tensor total = ops.constant(0f);
+    List<Tensor> result = new ArrayList<>();
+    result.add(null);
     boolean any = false;
     for (int o = 0; o < outs.size(); o++) {
       Loss l = lossFor(o, outs.size(), model);
       if (l == null) {
+        result.add(null);
         continue;
       }
       any = true;
       Tensor v = l.apply(ys.get(o), outs.get(o), sampleWeight);
+      result.add(v);
       double w = lossWeights == null ? 1.0 : lossWeights[o];
       total = ops.add(total, w == 1.0 ? v : ops.multiply(v, (float) w));
     }
@@ -115,7 +127,23 @@ final class CompileLoss {
       throw new IllegalStateException("Model '" + model + "' has no loss to compute: compile was given loss=null "
           + "for every output. Expected a loss such as \"mse\". Example: model.compile(\"adam\", \"mse\")");
     }
-    return total;
+    result.set(0, total);
+    return result;
+  }
+
+  /**
+   * The names of the per-output loss trackers, {@code <output layer>_loss} for each output with a loss (null for the
+   * others), or an empty list when there is only one loss: Keras adds a {@code Mean} per loss when it has several.
+   */
+  List<String> outputLossNames(List<KerasTensor> outputs, String model) {
+    List<String> names = new ArrayList<>();
+    int count = 0;
+    for (int o = 0; o < outputs.size(); o++) {
+      Loss l = losses.isEmpty() ? null : lossFor(o, outputs.size(), model);
+      names.add(l == null ? null : ((Layer) outputs.get(o).layer()).name() + "_loss");
+      count += l == null ? 0 : 1;
+    }
+    return count > 1 ? names : List.of();
   }
 
   /**

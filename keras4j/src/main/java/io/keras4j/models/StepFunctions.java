@@ -33,6 +33,9 @@ final class StepFunctions implements AutoCloseable {
   private final CompileLoss loss;
   private final CompileMetrics metrics;
   private final Mean lossTracker = new Mean("loss");
+  /** Keras' per-output loss trackers ({@code <output>_loss}) when there are several losses; null entries skipped. */
+  private List<Mean> outputLossTrackers;
+  private List<Tensor> outputLosses;
   private final Map<Integer, TracedFunction> trainFns = new HashMap<>();
   private ComputeGraph graph;
   private List<Shape> xShapes;
@@ -89,9 +92,25 @@ final class StepFunctions implements AutoCloseable {
     return out;
   }
 
+  /** The per-output loss trackers, made once the outputs are known. */
+  private List<Mean> outputLossTrackers() {
+    if (outputLossTrackers == null) {
+      if (model.outputs().isEmpty()) {
+        return List.of();
+      }
+      outputLossTrackers = new ArrayList<>();
+      for (String name : loss.outputLossNames(model.outputs(), model.name())) {
+        outputLossTrackers.add(name == null ? null : new Mean(name));
+      }
+    }
+    return outputLossTrackers;
+  }
+
   /** The total loss: the compiled losses, the weights' regularization and the losses layers added. */
   private Tensor computeLoss(Ops ops, List<Tensor> ys, List<Tensor> outs, Tensor sw) {
-    Tensor total = loss.call(ops, ys, outs, sw, model.name());
+    List<Tensor> perOutput = loss.callPerOutput(ops, ys, outs, sw, model.name());
+    Tensor total = perOutput.get(0);
+    outputLosses = perOutput.subList(1, perOutput.size());
     for (Tensor r : model.regularizationLosses()) {
       total = ops.add(total, r);
     }
@@ -105,6 +124,13 @@ final class StepFunctions implements AutoCloseable {
       Tensor size) {
     List<Tensor> updates = new ArrayList<>(lossTracker.update(total, ops.cast(size, "float32")));
     updates.addAll(metrics.updateState(ys, outs, sw));
+    List<Mean> trackers = outputLossTrackers();
+    for (int o = 0; o < trackers.size(); o++) {
+      if (trackers.get(o) != null) {
+        // Keras 3.15.1 (TensorFlow) weighs each batch's per-output loss 1, not by its size as the total: measured
+        updates.addAll(trackers.get(o).update(outputLosses.get(o), ops.constant(1f)));
+      }
+    }
     return updates;
   }
 
@@ -113,6 +139,11 @@ final class StepFunctions implements AutoCloseable {
       List<Tensor> r = new ArrayList<>();
       r.add(lossTracker.result());
       r.addAll(metrics.result());
+      for (Mean m : outputLossTrackers()) {
+        if (m != null) {
+          r.add(m.result());
+        }
+      }
       return r;
     });
   }
@@ -251,7 +282,12 @@ final class StepFunctions implements AutoCloseable {
   private Map<String, Double> logs(List<NativeArray> results) {
     Map<String, Double> logs = new LinkedHashMap<>();
     logs.put("loss", (double) results.get(0).getFloat(0));
-    List<String> names = metrics.names();
+    List<String> names = new ArrayList<>(metrics.names());
+    for (Mean m : outputLossTrackers()) {
+      if (m != null) {
+        names.add(m.name());
+      }
+    }
     for (int i = 0; i < names.size(); i++) {
       logs.put(names.get(i), (double) results.get(i + 1).getFloat(0));
     }
@@ -263,6 +299,11 @@ final class StepFunctions implements AutoCloseable {
   void resetMetrics() {
     lossTracker.resetState();
     metrics.resetState();
+    for (Mean m : outputLossTrackers()) {
+      if (m != null) {
+        m.resetState();
+      }
+    }
   }
 
   @Override

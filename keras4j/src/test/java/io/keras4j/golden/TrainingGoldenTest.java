@@ -43,13 +43,8 @@ class TrainingGoldenTest {
   static final double TOL = 1e-4;
   /** Cases where keras4j knowingly differs from Keras: case name to the reason. None at present. */
   static final Map<String, String> SKIP = Map.of();
-  /**
-   * History entries keras4j does not log yet, per case; everything else of the case is checked. Keras logs each
-   * output's loss of a model of several outputs ("cls_loss", "reg_loss": CompileLoss' per-output Mean trackers);
-   * keras4j logs only the total "loss" (a change to the trainer's step functions, left for the trainer's owner).
-   */
-  static final Map<String, List<String>> MISSING_HISTORY = Map.of(
-      "functional_two_outputs", List.of("cls_loss", "reg_loss"));
+  /** History entries keras4j does not log yet, per case; everything else of the case is checked. None at present. */
+  static final Map<String, List<String>> MISSING_HISTORY = Map.of();
 
   @TestFactory
   Stream<DynamicTest> trajectoriesMatchKeras() {

@@ -135,7 +135,7 @@ class WeightedMetricsTest {
     Model m = new Model(List.of(in), List.of(new Dense(1).name("a").apply(in), new Dense(1).name("b").apply(in)));
     m.compile(new CompileOptions().optimizer(new SGD(0)).loss("mse").metrics("mae").weightedMetrics("mae"));
     Map<String, Double> logs = m.evaluate(X, List.of(Y, Y), SW, 2);
-    assertEquals(List.of("loss", "a_mae", "b_mae", "a_weighted_mae", "b_weighted_mae"), List.copyOf(logs.keySet()));
+    assertEquals(List.of("loss", "a_mae", "b_mae", "a_weighted_mae", "b_weighted_mae", "a_loss", "b_loss"), List.copyOf(logs.keySet()));
   }
 
   @Test
