@@ -64,6 +64,11 @@ final class CompileMetrics {
     return spec;
   }
 
+  /** Whether any metric or weighted metric was compiled (Keras then tracks them as "compile_metrics"). */
+  boolean any() {
+    return !leaves(spec).isEmpty() || !leaves(weightedSpec).isEmpty();
+  }
+
   /** Every metric given, in order: the entries of the lists and of the map's values. */
   private static List<Object> leaves(Object spec) {
     List<Object> out = new ArrayList<>();

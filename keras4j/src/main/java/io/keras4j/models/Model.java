@@ -327,12 +327,17 @@ public class Model extends Layer implements AutoCloseable {
     return e;
   }
 
-  /**
-   * Saves the model (Keras' {@code model.save}): {@code .keras} writes Keras 3's zip format (config, weights,
-   * compile state), atomically through a temporary file.
-   */
+  /** Saves the model as Keras 3's {@code .keras} zip, atomically (Keras' {@code model.save}). */
   public void save(java.nio.file.Path file) {
     io.keras4j.saving.formats.KerasZip.save(this, file);
+  }
+
+  /**
+   * Keras' {@code metrics_names}: "loss", "compile_metrics" when metrics were compiled, and each output's loss once
+   * the model has run with several losses; empty when not compiled.
+   */
+  public List<String> metricsNames() {
+    return trainer == null || !trainer.hasOptimizer() ? List.of() : trainer.metricsNames();
   }
 
   /** The model's config as Keras 3's JSON (Keras' {@code model.to_json()}); read back with Models.modelFromJson. */
@@ -348,18 +353,12 @@ public class Model extends Layer implements AutoCloseable {
     io.keras4j.saving.formats.ModelWriter.export(this, dir);
   }
 
-  /**
-   * Saves the weights (Keras' {@code save_weights}) in Keras 3's {@code .weights.h5} layout
-   * ({@code layers/<name>/vars/<i>}), atomically.
-   */
+  /** Saves the weights as Keras 3's {@code .weights.h5}, atomically (Keras' {@code save_weights}). */
   public void saveWeights(java.nio.file.Path file) {
     io.keras4j.saving.formats.WeightsH5.save(this, file);
   }
 
-  /**
-   * Loads weights (Keras' {@code load_weights}): a Keras 3 {@code .weights.h5} file, or a legacy tf.keras
-   * {@code .h5} weights or model file.
-   */
+  /** Loads a Keras 3 {@code .weights.h5} or legacy tf.keras {@code .h5} file (Keras' {@code load_weights}). */
   public void loadWeights(java.nio.file.Path file) {
     io.keras4j.saving.formats.WeightsH5.load(this, file, false);
   }

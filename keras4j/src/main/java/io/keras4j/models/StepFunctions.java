@@ -92,6 +92,19 @@ final class StepFunctions implements AutoCloseable {
     return out;
   }
 
+  /** The names of the per-output loss trackers made so far (none before the first step or with one loss). */
+  List<String> outputLossNames() {
+    List<String> names = new ArrayList<>();
+    if (outputLossTrackers != null) {
+      for (Mean m : outputLossTrackers) {
+        if (m != null) {
+          names.add(m.name());
+        }
+      }
+    }
+    return names;
+  }
+
   /** The per-output loss trackers, made once the outputs are known. */
   private List<Mean> outputLossTrackers() {
     if (outputLossTrackers == null) {

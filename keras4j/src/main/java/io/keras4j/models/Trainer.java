@@ -58,6 +58,16 @@ final class Trainer implements AutoCloseable {
     return c;
   }
 
+  /** Keras' {@code metrics_names}: the trackers' names, the compiled metrics as one "compile_metrics". */
+  List<String> metricsNames() {
+    List<String> names = new ArrayList<>(List.of("loss"));
+    if (metrics.any()) {
+      names.add("compile_metrics");
+    }
+    names.addAll(functions.outputLossNames());
+    return names;
+  }
+
   boolean hasOptimizer() {
     return optimizer != null;
   }

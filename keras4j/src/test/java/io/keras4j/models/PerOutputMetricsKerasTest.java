@@ -201,4 +201,17 @@ class PerOutputMetricsKerasTest {
       }
     }
   }
+
+  /** Keras 3.15.1's {@code metrics_names} for this model, before and after a step (printed by Keras). */
+  @Test
+  void metricsNamesAsKeras() {
+    try (Model m = model(new CompileOptions().metrics(Arrays.asList(List.of("mae"), List.of("accuracy"))))) {
+      assertEquals(List.of("loss", "compile_metrics"), m.metricsNames());
+      m.evaluate(X, List.of(Y_A, Y_B), 4);
+      assertEquals(List.of("loss", "compile_metrics", "out_a_loss", "out_b_loss"), m.metricsNames());
+    }
+    try (Model plain = model(new CompileOptions())) {
+      assertEquals(List.of("loss"), plain.metricsNames());
+    }
+  }
 }
