@@ -1,16 +1,9 @@
 package io.keras4j.saving.formats;
 
-import io.keras4j.layers.InputLayer;
-import io.keras4j.layers.Layer;
 import io.keras4j.models.Model;
-import io.keras4j.models.Sequential;
 import io.keras4j.saving.HasAssets;
 import io.keras4j.saving.KerasFileException;
-import io.keras4j.utils.Names;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +19,11 @@ final class Assets {
   /** Each layer that has assets, by its path. */
   static Map<String, HasAssets> owners(Model model) {
     Map<String, HasAssets> out = new LinkedHashMap<>();
-    add(out, "layers", containerOf(model));
+    LayerPaths.walk(model, (path, layer) -> {
+      if (layer instanceof HasAssets a) {
+        out.put(path, a);
+      }
+    });
     return out;
   }
 
@@ -56,32 +53,6 @@ final class Assets {
         e.getValue().loadAssets(files);
       } catch (IllegalArgumentException ex) {
         throw new KerasFileException("The assets of " + e.getKey() + " cannot be read: " + ex.getMessage(), ex);
-      }
-    }
-  }
-
-  private static List<Layer> containerOf(Model model) {
-    List<Layer> layers = new ArrayList<>();
-    if (model instanceof Sequential s && !s.inputs().isEmpty()) {
-      layers.add((Layer) s.inputs().get(0).layer());
-    }
-    layers.addAll(model.layers());
-    return layers;
-  }
-
-  private static void add(Map<String, HasAssets> out, String prefix, List<Layer> layers) {
-    Map<String, Integer> used = new HashMap<>();
-    for (Layer l : layers) {
-      String base = Names.toSnakeCase(l.getClass().getSimpleName());
-      Integer n = used.get(base);
-      used.put(base, n == null ? 0 : n + 1);
-      String path = prefix + "/" + (n == null ? base : base + "_" + (n + 1));
-      if (l instanceof Model m) {
-        add(out, path + "/layers", containerOf(m));
-      } else if (l instanceof io.keras4j.layers.Pipeline p) {
-        add(out, path + "/layers", p.layers());
-      } else if (l instanceof HasAssets a && !(l instanceof InputLayer)) {
-        out.put(path, a);
       }
     }
   }

@@ -8,16 +8,13 @@ import io.jhdf.api.WritableGroup;
 import io.keras4j.backend.HostArray;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Variable;
-import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.SpectralNormalization;
 import io.keras4j.models.Model;
-import io.keras4j.models.Sequential;
 import io.keras4j.optimizers.Optimizer;
 import io.keras4j.random.SeedGenerator;
 import io.keras4j.saving.KerasFileException;
 import io.keras4j.utils.AtomicFiles;
-import io.keras4j.utils.Names;
 import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +41,7 @@ public final class WeightsH5 {
   /** Every variable of {@code model} (and of its optimizer when given) by its path in the file. */
   public static Map<String, Variable> paths(Model model, Optimizer optimizer) {
     Map<String, Variable> out = new LinkedHashMap<>();
-    addLayers(out, "layers", containerOf(model));
+    LayerPaths.walk(model, (path, layer) -> addLayer(out, path, layer));
     if (optimizer != null) {
       List<Variable> vars = optimizer.variables();
       for (int i = 0; i < vars.size(); i++) {
@@ -61,49 +58,29 @@ public final class WeightsH5 {
     return out;
   }
 
-  /** The layers Keras tracks in a model's {@code _layers}: Sequential lists its InputLayer first. */
-  private static List<Layer> containerOf(Model model) {
-    List<Layer> layers = new ArrayList<>();
-    if (model instanceof Sequential s && !s.inputs().isEmpty()) {
-      layers.add((Layer) s.inputs().get(0).layer());
-    }
-    layers.addAll(model.layers());
-    return layers;
-  }
-
-  private static void addLayers(Map<String, Variable> out, String prefix, List<Layer> layers) {
-    Map<String, Integer> used = new HashMap<>();
-    for (Layer l : layers) {
-      String base = Names.toSnakeCase(l.getClass().getSimpleName());
-      Integer n = used.get(base);
-      used.put(base, n == null ? 0 : n + 1);
-      String path = prefix + "/" + (n == null ? base : base + "_" + (n + 1));
-      if (l instanceof Model m) {
-        addLayers(out, path + "/layers", containerOf(m));
-      } else if (l instanceof io.keras4j.layers.Pipeline p) {
-        addLayers(out, path + "/layers", p.layers()); // Keras saves a Pipeline's layers as a model's
-      } else if (l instanceof SpectralNormalization sn) {
-        // Keras' Wrapper: its own variables (the tracked kernel, vector_u), then the wrapped layer's under "layer"
-        List<Variable> vars = sn.weights();
-        out.put(path + "/vars/0", vars.get(0));
-        out.put(path + "/vars/1", vars.get(1));
-        List<Variable> inner = sn.layer().weights();
-        for (int i = 0; i < inner.size(); i++) {
-          out.put(path + "/layer/vars/" + i, inner.get(i));
-        }
-      } else if (!(l instanceof InputLayer)) {
-        List<Variable> vars = l.weights();
-        for (int i = 0; i < vars.size(); i++) {
-          out.put(path + "/vars/" + i, vars.get(i));
-        }
-        if (l instanceof io.keras4j.saving.OwnVariables own) {
-          own.ownVariables().forEach((key, v) -> out.put(path + "/vars/" + key, v));
-        }
-        List<SeedGenerator> gens = l.seedGenerators();
-        for (int i = 0; i < gens.size(); i++) {
-          out.put(path + "/seed_generator" + (i == 0 ? "" : "_" + i) + "/vars/0", gens.get(i).state());
-        }
+  /** The variables of one layer at its path: its own, its generators' state, a wrapper's inner layer's. */
+  private static void addLayer(Map<String, Variable> out, String path, Layer l) {
+    if (l instanceof SpectralNormalization sn) {
+      // Keras' Wrapper: its own variables (the tracked kernel, vector_u), then the wrapped layer's under "layer"
+      List<Variable> vars = sn.weights();
+      out.put(path + "/vars/0", vars.get(0));
+      out.put(path + "/vars/1", vars.get(1));
+      List<Variable> inner = sn.layer().weights();
+      for (int i = 0; i < inner.size(); i++) {
+        out.put(path + "/layer/vars/" + i, inner.get(i));
       }
+      return;
+    }
+    List<Variable> vars = l.weights();
+    for (int i = 0; i < vars.size(); i++) {
+      out.put(path + "/vars/" + i, vars.get(i));
+    }
+    if (l instanceof io.keras4j.saving.OwnVariables own) {
+      own.ownVariables().forEach((key, v) -> out.put(path + "/vars/" + key, v));
+    }
+    List<SeedGenerator> gens = l.seedGenerators();
+    for (int i = 0; i < gens.size(); i++) {
+      out.put(path + "/seed_generator" + (i == 0 ? "" : "_" + i) + "/vars/0", gens.get(i).state());
     }
   }
 
