@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code batch_input_shape} and Keras 3's {@code batch_shape}; Keras 2's inbound nodes
  * ({@code [[["layer", 0, 0, {}]]]}) and Keras 3's ({@code {"args": [{"class_name": "__keras_tensor__", ...}]}});
  * a single input or output written as a flat {@code [name, node, tensor]} triple or as a list of triples; models
- * nested in models.
+ * nested in models; the operation nodes Keras 3 records to compute masks are left out ({@link MaskOperations}).
  */
 public final class ModelConfigs {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -99,7 +99,8 @@ public final class ModelConfigs {
     Map<String, Layer> byName = new HashMap<>();
     Map<String, List<List<KerasTensor>>> outputs = new HashMap<>();
     List<Pending> pending = new ArrayList<>();
-    for (Object o : asList(config.get("layers"))) {
+    // Keras 3 saves the computation of the masks it passes to layers as operation nodes; keras4j recomputes masks
+    for (Object o : MaskOperations.withoutMaskOperations(asList(config.get("layers")), config.get("output_layers"))) {
       Map<String, Object> spec = asMap(o);
       Layer layer = layer(spec);
       String name = String.valueOf(spec.getOrDefault("name", layer.name()));
