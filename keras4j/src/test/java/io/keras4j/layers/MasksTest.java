@@ -164,7 +164,7 @@ class MasksTest {
   /** Keras' predictions for its own .keras files ({@code tools/keras-reference/masked_models.py}). */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"embedding_pooled", "nested_sequential",
-      "masking_concatenate"})
+      "masking_concatenate", "merges"})
   void kerasFilesPredictAsKerasDoes(String name) throws Exception {
     String dir = "/io/keras4j/models/masking/";
     com.fasterxml.jackson.databind.JsonNode c;
@@ -172,14 +172,17 @@ class MasksTest {
       c = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get("cases").get(name);
     }
     Path file = Path.of(MasksTest.class.getResource(dir + name + ".keras").toURI());
-    long[] shape = new long[c.get("shape").size()];
-    for (int i = 0; i < shape.length; i++) {
-      shape[i] = c.get("shape").get(i).asLong();
+    List<io.keras4j.backend.HostArray> xs = new java.util.ArrayList<>();
+    for (int k = 0; k < c.get("x").size(); k++) {
+      long[] shape = new long[c.get("shape").get(k).size()];
+      for (int i = 0; i < shape.length; i++) {
+        shape[i] = c.get("shape").get(k).get(i).asLong();
+      }
+      xs.add(new io.keras4j.backend.HostArray(flat(c.get("x").get(k)), Shape.of(shape)));
     }
-    float[] x = flat(c.get("x"));
     float[] expected = flat(c.get("predictions"));
     try (Model model = Models.loadModel(file)) {
-      float[] actual = model.predict(new io.keras4j.backend.HostArray(x, Shape.of(shape))).toFloatArray();
+      float[] actual = model.predict(xs.size() == 1 ? xs.get(0) : xs).toFloatArray();
       assertArrayEquals(expected, actual, 1e-5f, name);
     }
   }
