@@ -123,6 +123,58 @@ class MasksTest {
   }
 
   @Test
+  void lambdaPassesAMaskOnlyWithAMaskFunction() {
+    Lambda keeps = new Lambda(x -> ops().multiply(x, ops().constant(3f))).mask((x, m) -> m);
+    Lambda drops = new Lambda(x -> ops().multiply(x, ops().constant(3f)));
+    assertTrue(keeps.supportsMasking());
+    assertFalse(drops.supportsMasking(), "Keras: supports_masking = mask is not None");
+    Sequential kept = new Sequential(new InputLayer(4), new Embedding(5, 3).maskZero(true), keeps, new MaskProbe());
+    assertArrayEquals(MASK, predict(kept, PADDED, 4));
+    // a new output tensor: one that already carries a mask keeps it, as Keras' _set_mask_metadata skips it
+    Lambda inverts = new Lambda(x -> ops().multiply(x, ops().constant(1f))).mask((x, m) -> ops().logicalNot(m));
+    Sequential inverted = new Sequential(new InputLayer(4), new Embedding(5, 3).maskZero(true), inverts,
+        new MaskProbe());
+    float[] flipped = new float[MASK.length];
+    for (int i = 0; i < MASK.length; i++) {
+      flipped[i] = 1 - MASK[i];
+    }
+    assertArrayEquals(flipped, predict(inverted, PADDED, 4));
+    kept.close();
+    inverted.close();
+  }
+
+  @Test
+  void softmaxLeavesMaskedEntriesOutAndZero() {
+    // an attention-style mask (batch, 1, keys) broadcasts against scores (batch, queries, keys)
+    float[] scores = {1, 2, 3, 0.5f, 0.5f, 4, /* sample 2 */ 2, 0, 1, 1, 1, 1};
+    float[] keep = {1, 1, 0, /* sample 2 */ 0, 1, 1};
+    float[] out = io.keras4j.GraphFixture.eval(List.of(scores, keep), List.of(Shape.of(2, 2, 3), Shape.of(2, 1, 3)),
+        in -> List.of(softmaxWithMask(in.get(0), in.get(1)))).get(0);
+    double e = Math.exp(1);
+    assertArrayEquals(new float[] {(float) (1 / (1 + e)), (float) (e / (1 + e)), 0, 0.5f, 0.5f, 0,
+        0, (float) (1 / (1 + e)), (float) (e / (1 + e)), 0, 0.5f, 0.5f}, out, 1e-6f);
+  }
+
+  private static Tensor softmaxWithMask(Tensor scores, Tensor keep) {
+    Softmax s = new Softmax();
+    Tensor mask = ops().greater(keep, ops().constant(0.5f));
+    return s.call(scores, mask, false);
+  }
+
+  @Test
+  void softmaxRefusesASequenceMaskThatDoesNotBroadcast() {
+    Sequential model = new Sequential(new InputLayer(4), new Embedding(5, 3).maskZero(true), new Softmax());
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> predict(model, PADDED, 4));
+    assertTrue(e.getMessage().contains("must be broadcastable"), e.getMessage());
+    model.close();
+  }
+
+  private static Ops ops() {
+    return io.keras4j.backend.Backend.ops();
+  }
+
+  @Test
   void masksLeaveNestedModelsAsInKeras() {
     Sequential inner = new Sequential(new InputLayer(4), new Embedding(5, 3).maskZero(true), new Dense(2));
     KerasTensor in = Input.of(4);
