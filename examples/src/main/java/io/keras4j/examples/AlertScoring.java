@@ -108,11 +108,13 @@ public final class AlertScoring {
     Path alerts = data == null ? null : data.resolve("alerts");
     Path model = data == null ? null : data.resolve(Path.of("braai", "models", "d6_m7.h5"));
     Path out = Plots.defaultOutput();
+    boolean demo = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--alerts" -> alerts = Path.of(args[++i]);
         case "--model" -> model = Path.of(args[++i]);
         case "--demo" -> {
+          demo = true;
           alerts = null;
           model = null;
         }
@@ -127,12 +129,12 @@ public final class AlertScoring {
     if (model != null && !Files.exists(model)) {
       model = null;
     }
-    System.out.println(alerts == null ? "No alert packets found: simulated 2 packets (see AlertSimulator)"
+    System.out.println(alerts == null ? (demo ? "Demo" : "No alert packets found") + ": simulated 2 packets (see"
+        + " AlertSimulator)"
         : "Alert packets: " + alerts);
-    System.out.println(model == null
-        ? "DEMO: no braai model file found, scoring with an UNTRAINED network of braai's architecture; its scores"
-            + " mean nothing (the real model: ../shared/data/ztf/braai/models/d6_m7.h5 or --model FILE)"
-        : "Model: " + model);
+    System.out.println(model == null ? "DEMO: " + (demo ? "" : "no braai model file found, ")
+        + "scoring with an UNTRAINED network of braai's architecture; its scores mean nothing (the real model:"
+        + " ../shared/data/ztf/braai/models/d6_m7.h5 or --model FILE)" : "Model: " + model);
     Result r = run(alerts, model, out);
     System.out.printf("%n%-14s %-20s %8s %10s %10s%n", "objectId", "candid", "score", "drb", "|diff|");
     for (Scored s : r.scores()) {
@@ -141,10 +143,10 @@ public final class AlertScoring {
       String diff = a.drb() == null ? "-" : String.format("%.1e", Math.abs(s.score() - a.drb()));
       System.out.printf("%-14s %-20d %8.7f %10s %10s%n", a.objectId(), a.candid(), s.score(), drb, diff);
     }
-    if (r.trainedModel()) {
-      System.out.println("drb: the score ZTF's pipeline wrote into the packet (drbversion "
-          + r.scores().stream().map(s -> s.alert().drbVersion()).filter(v -> v != null).distinct().toList()
-          + "), when the packet has one");
+    List<String> versions = r.scores().stream().filter(s -> s.alert().drb() != null)
+        .map(s -> s.alert().drbVersion()).distinct().toList();
+    if (!versions.isEmpty()) {
+      System.out.println("drb: the score ZTF's pipeline wrote into the packet (drbversion " + versions + ")");
     }
     for (Path png : r.pngs()) {
       System.out.println("Wrote " + png.toAbsolutePath());

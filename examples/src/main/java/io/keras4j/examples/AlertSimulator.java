@@ -27,6 +27,7 @@ import org.apache.avro.generic.GenericRecord;
  */
 public final class AlertSimulator {
   private static final double SKY = 200; // background counts per pixel
+  private static final double HOST = 30000; // counts of the galaxy or star at the centre
   private static final double PSF_SIGMA = 1.0; // pixels (ZTF's seeing of about 2" on 1" pixels)
 
   private AlertSimulator() {}
@@ -47,8 +48,8 @@ public final class AlertSimulator {
     Path file = dir.resolve("simulated_alerts.avro");
     try (DataFileWriter<GenericRecord> w = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(schema))) {
       w.create(schema, file.toFile());
-      w.append(alert(schema, "SIMreal00001", 1000000000000000001L, 63, 63, 0.0, 800, rnd));
-      w.append(alert(schema, "SIMbogus0001", 1000000000000000002L, 63, 48, 0.7, 0, rnd));
+      w.append(alert(schema, "SIMreal00001", 1000000000000000001L, 63, 63, 0.0, 6000, rnd));
+      w.append(alert(schema, "SIMbogus0001", 1000000000000000002L, 63, 48, 0.8, 0, rnd));
     }
     return file;
   }
@@ -66,8 +67,8 @@ public final class AlertSimulator {
     double cx = w / 2.0;
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
-        double host = 3000 * gauss(y - cy, x - cx, 2.5);
-        double hostShifted = 3000 * gauss(y - cy - shift, x - cx - shift, 2.5);
+        double host = HOST * gauss(y - cy, x - cx, 2.5);
+        double hostShifted = HOST * gauss(y - cy - shift, x - cx - shift, 2.5);
         double source = flux * gauss(y - cy - 2, x - cx + 1, PSF_SIGMA);
         double noise = rnd.nextGaussian() * Math.sqrt(SKY + hostShifted + source);
         science[y][x] = (float) (SKY + hostShifted + source + noise);

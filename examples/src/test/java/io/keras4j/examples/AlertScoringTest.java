@@ -31,6 +31,17 @@ class AlertScoringTest {
   }
 
   @Test
+  void braaiD6M7TellsTheSimulatedTransientFromTheSimulatedArtefact() throws Exception {
+    assumeTrue(DATA != null, "ZTF data not present (shared/data/ztf)");
+    AlertScoring.Result r = AlertScoring.run(null, DATA.resolve("braai/models/d6_m7.h5"), null);
+    // an independent check of the simulator: the real model (0.9988 and 1e-5 when written) calls the new point
+    // source real and the misalignment dipole bogus
+    assertEquals("SIMreal00001", r.scores().get(0).alert().objectId());
+    assertTrue(r.scores().get(0).score() > 0.9, "simulated transient " + r.scores().get(0).score());
+    assertTrue(r.scores().get(1).score() < 0.1, "simulated artefact " + r.scores().get(1).score());
+  }
+
+  @Test
   void withoutDataTheDemoRunsEndToEnd(@TempDir Path out) throws Exception {
     PrintStream saved = System.out;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
