@@ -25,6 +25,26 @@ final class Masks {
     }
   }
 
+  private static final ClassValue<Boolean> MASKED_CALL = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      for (Class<?> c = type; c != null && c != Layer.class; c = c.getSuperclass()) {
+        try {
+          c.getDeclaredMethod("call", Tensor.class, Tensor.class, boolean.class);
+          return true;
+        } catch (NoSuchMethodException e) {
+          // look in the superclass
+        }
+      }
+      return false;
+    }
+  };
+
+  /** Whether {@code type} overrides the single-input {@code call(input, mask, training)}. */
+  static boolean overridesMaskedCall(Class<?> type) {
+    return MASKED_CALL.get(type);
+  }
+
   /** Attaches {@code layer}'s output masks for these inputs and input masks to {@code outputs}. */
   static void attach(Layer layer, List<Tensor> inputs, List<Tensor> masks, List<Tensor> outputs) {
     boolean anyMask = masks.stream().anyMatch(m -> m != null);
