@@ -8,6 +8,9 @@ golden/recurrent/<Class>.json (read by RecurrentGoldenTest): cases keras4j's lay
 "mask" (bool (batch, time), Keras' mask= argument) and "batches" (a stateful layer called on several batches in
 turn: "batches" and "outputs" per batch).
 
+golden/training/{lstm_adam,gru_stacked_adam,simple_rnn_lstm_cells_adam}.json (golden_training.py's fit trajectories,
+read by TrainingGoldenTest): recurrent classifiers trained 3 epochs by Adam.
+
 Run from the repository root:
 
     KERAS_BACKEND=tensorflow /path/to/venv/bin/python tools/keras-reference/golden/golden_recurrent.py
@@ -216,11 +219,40 @@ def recurrent_family():
     return files
 
 
+def training_family():
+    """Fit trajectories (golden/training/<name>.json, TrainingGoldenTest's format): Adam on sequence classifiers."""
+    import golden_training as gt
+    x = g.normal(90, (16, 5, 3))
+    labels = (np.argmax(x.sum(axis=1) @ g.normal(91, (3, 3)), axis=-1)).astype("int32")
+    onehot = np.eye(3, dtype="float32")[labels]
+    fit = {"epochs": 3, "batch_size": 4}
+    cases = {}
+    gt.fresh()
+    cases["lstm_adam"] = gt._training_case("lstm_adam", keras.Sequential([
+        keras.Input((5, 3)), L.LSTM(4), L.Dense(3, activation="softmax")]), dict(
+        optimizer=keras.optimizers.Adam(0.02), loss="sparse_categorical_crossentropy", metrics=["accuracy"]),
+        x, labels, fit)
+    gt.fresh()
+    cases["gru_stacked_adam"] = gt._training_case("gru_stacked_adam", keras.Sequential([
+        keras.Input((5, 3)), L.GRU(4, return_sequences=True, go_backwards=True), L.GRU(3, reset_after=False),
+        L.Dense(3, activation="softmax")]), dict(
+        optimizer=keras.optimizers.Adam(0.02), loss="categorical_crossentropy", metrics=["accuracy"]),
+        x, onehot, fit)
+    gt.fresh()
+    cases["simple_rnn_lstm_cells_adam"] = gt._training_case("simple_rnn_lstm_cells_adam", keras.Sequential([
+        keras.Input((5, 3)), L.SimpleRNN(4, return_sequences=True), L.RNN([L.LSTMCell(3), L.GRUCell(2)]),
+        L.Dense(3, activation="softmax")]), dict(
+        optimizer=keras.optimizers.Adam(0.02), loss="sparse_categorical_crossentropy"), x, labels, fit)
+    return cases
+
+
 def main():
     for cls, cases in sorted(layers_family().items()):
         print(g.write("layers", cls, cases))
     for cls, cases in sorted(recurrent_family().items()):
         print(g.write("recurrent", cls, cases))
+    for name, case_ in sorted(training_family().items()):
+        print(g.write("training", name, [case_]))
 
 
 if __name__ == "__main__":

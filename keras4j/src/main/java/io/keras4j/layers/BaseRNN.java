@@ -139,6 +139,7 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> impleme
   @Override
   protected void build(List<Shape> shapes) {
     Shape seq = shapes.get(0);
+    checkInitialStates(shapes.size() - 1);
     if (seq.rank() < 3) {
       throw new IllegalArgumentException("Input 0 of layer \"" + name() + "\" is incompatible with the layer: "
           + "expected ndim=3, found ndim=" + seq.rank() + ". Full shape received: " + seq);
@@ -167,13 +168,9 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> impleme
     Ops ops = ops();
     Tensor sequences = inputs.get(0);
     Tensor mask = masks.isEmpty() ? null : masks.get(0);
-    int nStates = cell.stateSize().length;
     List<Tensor> initial;
     if (inputs.size() > 1) {
-      if (inputs.size() - 1 != nStates) {
-        throw new IllegalArgumentException("Layer '" + name() + "' has " + nStates + " state(s) but was passed "
-            + (inputs.size() - 1) + " initial state tensor(s)");
-      }
+      checkInitialStates(inputs.size() - 1);
       initial = new ArrayList<>(inputs.subList(1, inputs.size()));
     } else if (stateful) {
       initial = new ArrayList<>();
@@ -218,6 +215,14 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> impleme
       }
     }
     return out;
+  }
+
+  private void checkInitialStates(int given) {
+    int states = cell.stateSize().length;
+    if (given != 0 && given != states) {
+      throw new IllegalArgumentException("Layer '" + name() + "' has " + states + " state(s) but was passed "
+          + given + " initial state tensor(s)");
+    }
   }
 
   /** {@code sequences[:, 0]}. */
