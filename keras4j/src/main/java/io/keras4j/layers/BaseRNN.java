@@ -148,7 +148,13 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> impleme
     long[] step = new long[d.length - 1];
     step[0] = d[0];
     System.arraycopy(d, 2, step, 1, d.length - 2);
+    boolean cellWasBuilt = cell.built();
     cell.buildCell(Shape.of(step));
+    if (!cellWasBuilt) {
+      for (Variable v : cell.weights()) {
+        v.path(name() + "/" + v.path()); // Keras' lstm/lstm_cell/kernel
+      }
+    }
     if (stateful) {
       if (d[0] < 0) {
         throw new IllegalArgumentException("When using `stateful=True` in a RNN, the batch size must be static. "

@@ -37,6 +37,7 @@ class LSTMTest {
     assertArrayEquals(new float[] {0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0}, w.get(2).toFloatArray());
     assertEquals(List.of("kernel", "recurrent_kernel", "bias"),
         lstm.weights().stream().map(v -> v.name()).toList());
+    assertEquals(lstm.name() + "/lstm_cell/kernel", lstm.weights().get(0).path()); // Keras' variable path
     LSTM plain = new LSTM(3).unitForgetBias(false);
     plain.apply(Input.of(5, 2));
     assertArrayEquals(new float[12], plain.getWeights().get(2).toFloatArray());
