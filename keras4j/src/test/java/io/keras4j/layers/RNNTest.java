@@ -49,6 +49,41 @@ class RNNTest {
       Tensor h = ops.add(ops.matmul(x, ops.read(kernel)), ops.matmul(states.get(0), ops.read(recurrent)));
       return new RnnStep.Output(h, List.of(h));
     }
+
+    @Override
+    public Map<String, Object> getConfig() {
+      Map<String, Object> c = super.getConfig();
+      c.put("units", units);
+      return c;
+    }
+
+    static MinimalRNNCell fromConfig(Map<String, Object> config) {
+      return withBaseConfig(new MinimalRNNCell(((Number) config.get("units")).intValue()),
+          new io.keras4j.saving.Config("MinimalRNNCell", config));
+    }
+  }
+
+  @Test
+  void aRegisteredUserCellIsSavedAndLoaded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    Layers.register("MinimalRNNCell", MinimalRNNCell::fromConfig);
+    try {
+      KerasTensor in = Input.of(3, 2);
+      KerasTensor out = new RNN(new MinimalRNNCell(2)).apply(in);
+      NDArray x = NDArray.of(new float[] {1, 2, -1, 0.5f, 0.3f, -0.7f}, 1, 3, 2);
+      java.nio.file.Path file = dir.resolve("cell.keras");
+      float[] expected;
+      try (Model m = new Model(in, out)) {
+        expected = m.predict(x).toFloatArray();
+        m.save(file);
+      }
+      try (Model m = io.keras4j.models.Models.loadModel(file)) {
+        RNN rnn = (RNN) m.layers().get(1);
+        assertInstanceOf(MinimalRNNCell.class, rnn.cell());
+        assertArrayEquals(expected, m.predict(x).toFloatArray(), 1e-6f);
+      }
+    } finally {
+      Layers.unregister("MinimalRNNCell");
+    }
   }
 
   @Test
