@@ -91,6 +91,29 @@ class LSTMTest {
     assertEquals(Shape.of(-1, 3), out.get(2).shape());
   }
 
+  @Test
+  void anUnknownNumberOfStepsRunsInOneLoopAsTheUnrolledLayerDoes() {
+    LSTM loop = new LSTM(3);
+    KerasTensor any = Input.of(-1, 2);
+    KerasTensor out = loop.apply(any);
+    float[] x = new float[7 * 2];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) Math.sin(i * 0.7);
+    }
+    try (Model m = new Model(any, out)) {
+      for (int steps : new int[] {7, 5}) {
+        LSTM unrolled = new LSTM(3).unroll(true);
+        KerasTensor fixed = Input.of(steps, 2);
+        KerasTensor out2 = unrolled.apply(fixed);
+        unrolled.setWeights(loop.getWeights());
+        NDArray xs = NDArray.of(java.util.Arrays.copyOf(x, steps * 2), 1, steps, 2);
+        try (Model u = new Model(fixed, out2)) {
+          assertArrayEquals(u.predict(xs).toFloatArray(), m.predict(xs).toFloatArray(), 1e-6f, steps + " steps");
+        }
+      }
+    }
+  }
+
   private static double sigmoid(double z) {
     return 1 / (1 + Math.exp(-z));
   }
