@@ -143,6 +143,7 @@ public final class Layers {
     REGISTRY.add("AugMix", AugMix::fromConfig);
     REGISTRY.add("RandAugment", RandAugment::fromConfig);
     REGISTRY.add("MelSpectrogram", MelSpectrogram::fromConfig);
+<<<<<<< HEAD
     // recurrent (keras/src/layers/rnn)
     REGISTRY.add("SimpleRNNCell", SimpleRNNCell::fromConfig);
     REGISTRY.add("LSTMCell", LSTMCell::fromConfig);
@@ -152,6 +153,10 @@ public final class Layers {
     REGISTRY.add("SimpleRNN", SimpleRNN::fromConfig);
     REGISTRY.add("LSTM", LSTM::fromConfig);
     REGISTRY.add("GRU", GRU::fromConfig);
+=======
+    REGISTRY.add("Embedding", Embedding::fromConfig);
+    REGISTRY.add("Masking", Masking::fromConfig);
+>>>>>>> main
   }
 
   private Layers() {}
