@@ -53,3 +53,30 @@ with open(OUT + ".json", "w") as f:
     json.dump({"inputs": [a.tolist() for a in inputs], "predictions": model.predict(inputs, verbose=0).tolist(),
                "weight_paths": paths}, f, sort_keys=True)
     f.write("\n")
+
+# Masked sequences: an int32 Input -> Embedding(mask_zero) -> LSTM(return_sequences) -> GRU(go_backwards) -> Dense,
+# and a Sequential Masking -> SimpleRNN(return_sequences) -> RNN(LSTMCell) -> Dense, padded at either end; written
+# as keras_recurrent_masked_{embedding,masking}.keras and keras_recurrent_masked.json (inputs and predictions).
+keras.utils.set_random_seed(2)
+ids = keras.Input((6,), dtype="int32", name="ids")
+e = L.Embedding(10, 3, mask_zero=True)(ids)
+s = L.LSTM(4, return_sequences=True)(e)
+s = L.GRU(3, go_backwards=True)(s)
+embedding_model = keras.Model(ids, L.Dense(2)(s))
+masking_model = keras.Sequential([keras.Input((6, 2)), L.Masking(0.0), L.SimpleRNN(3, return_sequences=True),
+                                  L.RNN(L.LSTMCell(2)), L.Dense(1)])
+masked = {}
+for name, model in [("embedding", embedding_model), ("masking", masking_model)]:
+    for weight in model.weights:
+        weight.assign(rng.standard_normal(tuple(weight.shape)).astype("float32") * 0.5)
+    model.save(OUT + "_masked_" + name + ".keras")
+token_ids = np.array([[3, 1, 4, 0, 0, 0], [0, 0, 2, 7, 1, 8], [5, 0, 9, 2, 0, 6]], dtype="int32")
+steps = rng.standard_normal((3, 6, 2)).astype("float32")
+steps[0, 4:] = 0
+steps[1, :2] = 0
+steps[2, 3] = 0
+masked["embedding"] = {"x": token_ids.tolist(), "predictions": embedding_model.predict(token_ids, verbose=0).tolist()}
+masked["masking"] = {"x": steps.tolist(), "predictions": masking_model.predict(steps, verbose=0).tolist()}
+with open(OUT + "_masked.json", "w") as f:
+    json.dump(masked, f, sort_keys=True)
+    f.write("\n")

@@ -143,7 +143,8 @@ public final class Layers {
     REGISTRY.add("AugMix", AugMix::fromConfig);
     REGISTRY.add("RandAugment", RandAugment::fromConfig);
     REGISTRY.add("MelSpectrogram", MelSpectrogram::fromConfig);
-<<<<<<< HEAD
+    REGISTRY.add("Embedding", Embedding::fromConfig);
+    REGISTRY.add("Masking", Masking::fromConfig);
     // recurrent (keras/src/layers/rnn)
     REGISTRY.add("SimpleRNNCell", SimpleRNNCell::fromConfig);
     REGISTRY.add("LSTMCell", LSTMCell::fromConfig);
@@ -153,10 +154,6 @@ public final class Layers {
     REGISTRY.add("SimpleRNN", SimpleRNN::fromConfig);
     REGISTRY.add("LSTM", LSTM::fromConfig);
     REGISTRY.add("GRU", GRU::fromConfig);
-=======
-    REGISTRY.add("Embedding", Embedding::fromConfig);
-    REGISTRY.add("Masking", Masking::fromConfig);
->>>>>>> main
   }
 
   private Layers() {}

@@ -95,6 +95,31 @@ class RecurrentFileTest {
     }
   }
 
+  /**
+   * Keras files whose recurrent layers take masks: Embedding(mask_zero) -> LSTM -> GRU(go_backwards) and Masking ->
+   * SimpleRNN -> RNN(LSTMCell), on sequences padded at the end, at the start and inside: Keras' predictions.
+   */
+  @Test
+  void maskedKerasFilesPredictAsKeras() throws Exception {
+    JsonNode expected;
+    try (var in = getClass().getResourceAsStream("keras_recurrent_masked.json")) {
+      expected = new ObjectMapper().readTree(in);
+    }
+    ObjectMapper mapper = new ObjectMapper();
+    for (String name : List.of("embedding", "masking")) {
+      Path file = dir.resolve(name + ".keras");
+      try (var in = getClass().getResourceAsStream("keras_recurrent_masked_" + name + ".keras")) {
+        Files.copy(in, file);
+      }
+      JsonNode c = expected.get(name);
+      NDArray x = name.equals("embedding") ? NDArray.of(mapper.convertValue(c.get("x"), int[][].class))
+          : NDArray.of(mapper.convertValue(c.get("x"), float[][][].class));
+      try (Model m = Models.loadModel(file)) {
+        assertArrayEquals(floats(c.get("predictions")), m.predict(x).toFloatArray(), 1e-5f, name);
+      }
+    }
+  }
+
   private static Layer layer(Model m, String name) {
     return m.layers().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
   }
