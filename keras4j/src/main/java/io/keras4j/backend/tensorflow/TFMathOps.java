@@ -43,7 +43,8 @@ abstract class TFMathOps implements io.keras4j.backend.Ops {
     if (!(t instanceof TFTensor tt)) {
       throw new IllegalArgumentException("Expected a backend tensor of this graph. Received: " + t);
     }
-    return tt.operand();
+    TFBodyOps body = TFBodyOps.current();
+    return body == null ? tt.operand() : body.capture(tt.operand());
   }
 
   static Tensor t(Operand<?> o) {
