@@ -3,7 +3,8 @@ models whose masks decide their predictions, with the predictions Keras makes on
 files and compares keras4j's predictions. Cases: a functional model of an int32 Input -> Embedding(mask_zero) ->
 Dense -> GlobalAveragePooling1D; the same layers with the Embedding and Dense in a nested Sequential; a
 Masking -> Dense -> Concatenate(with an unmasked branch) -> GlobalAveragePooling1D model; and two padded inputs
-through Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate and Dot (all-padded rows included). Run from the repository
+through Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate and Dot (all-padded rows included); a
+Masking before a nested Sequential whose pooling uses the mask. Run from the repository
 root:
 
     KERAS_BACKEND=tensorflow /path/to/venv/bin/python tools/keras-reference/masked_models.py
@@ -45,6 +46,14 @@ def masking_concatenate():
     return keras.Model(i, L.GlobalAveragePooling1D()(both))
 
 
+def mask_into_nested():
+    """A mask made outside a nested Sequential reaches the layers inside it."""
+    inner = keras.Sequential([keras.Input((5, 2)), L.Dense(3, activation="tanh"), L.GlobalAveragePooling1D()],
+                             name="inner")
+    i = keras.Input((5, 2), name="steps")
+    return keras.Model(i, inner(L.Masking()(i)))
+
+
 def merges():
     """Two padded id inputs of different lengths through the merge layers, each pooled over its output mask."""
     a = keras.Input((4,), dtype="int32", name="a")
@@ -72,7 +81,8 @@ def main():
     b = np.array([[7, 0, 0, 0], [1, 2, 3, 4], [0, 0, 0, 0]], dtype="int32")
     for name, make, xs in (("embedding_pooled", embedding_pooled, [ids]),
                            ("nested_sequential", nested_sequential, [ids]),
-                           ("masking_concatenate", masking_concatenate, [steps]), ("merges", merges, [a, b])):
+                           ("masking_concatenate", masking_concatenate, [steps]), ("merges", merges, [a, b]),
+                           ("mask_into_nested", mask_into_nested, [steps])):
         keras.backend.clear_session()
         keras.utils.set_random_seed(11)
         model = make()

@@ -216,7 +216,7 @@ class MasksTest {
   /** Keras' predictions for its own .keras files ({@code tools/keras-reference/masked_models.py}). */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {"embedding_pooled", "nested_sequential",
-      "masking_concatenate", "merges"})
+      "masking_concatenate", "merges", "mask_into_nested"})
   void kerasFilesPredictAsKerasDoes(String name) throws Exception {
     String dir = "/io/keras4j/models/masking/";
     com.fasterxml.jackson.databind.JsonNode c;
