@@ -98,18 +98,9 @@ final class BackwardLoop {
       in.add(f.mask);
     }
     in.addAll((List) f.captures);
-    Output<?>[] inputs = new Output<?>[in.size()];
-    org.tensorflow.proto.DataType[] types = new org.tensorflow.proto.DataType[in.size()];
-    for (int i = 0; i < inputs.length; i++) {
-      inputs[i] = in.get(i).asOutput();
-      types[i] = inputs[i].dataType();
-    }
-    org.tensorflow.Operation op = tf.scope().opBuilder(StatelessWhile.OP_NAME, "rnn_backward")
-        .addInputList(inputs)
-        .setAttr("T", types)
+    org.tensorflow.Operation op = TFRnn.loopOp(tf.scope().opBuilder(StatelessWhile.OP_NAME, "rnn_backward"), in)
         .setAttr("cond", function(condName))
         .setAttr("body", function(bodyName))
-        .setAttr("parallel_iterations", 10L)
         .build();
     return results(tf, new StatelessWhile(op).output());
   }
