@@ -145,6 +145,11 @@ public final class Layers {
     REGISTRY.add("MelSpectrogram", MelSpectrogram::fromConfig);
   }
 
+  static {
+    // wrappers and convolutional recurrences of issue 10
+    REGISTRY.add("TimeDistributed", TimeDistributed::fromConfig);
+  }
+
   private Layers() {}
 
   /**

@@ -9,6 +9,7 @@ import io.keras4j.backend.HostArray;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Variable;
 import io.keras4j.layers.Layer;
+import io.keras4j.layers.NestedLayers;
 import io.keras4j.layers.SpectralNormalization;
 import io.keras4j.models.Model;
 import io.keras4j.optimizers.Optimizer;
@@ -71,14 +72,21 @@ public final class WeightsH5 {
       }
       return;
     }
-    List<Variable> vars = l.weights();
+    List<Variable> vars = new ArrayList<>(l.weights());
+    List<SeedGenerator> gens = new ArrayList<>(l.seedGenerators());
+    if (l instanceof NestedLayers n) {
+      // the nested layers' variables are saved at their own paths (LayerPaths visits them)
+      for (Layer inner : n.nestedLayers().values()) {
+        vars.removeIf(v -> inner.weights().stream().anyMatch(w -> w == v));
+        gens.removeIf(s -> inner.seedGenerators().stream().anyMatch(t -> t == s));
+      }
+    }
     for (int i = 0; i < vars.size(); i++) {
       out.put(path + "/vars/" + i, vars.get(i));
     }
     if (l instanceof io.keras4j.saving.OwnVariables own) {
       own.ownVariables().forEach((key, v) -> out.put(path + "/vars/" + key, v));
     }
-    List<SeedGenerator> gens = l.seedGenerators();
     for (int i = 0; i < gens.size(); i++) {
       out.put(path + "/seed_generator" + (i == 0 ? "" : "_" + i) + "/vars/0", gens.get(i).state());
     }
