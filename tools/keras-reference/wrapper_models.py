@@ -37,7 +37,17 @@ def time_distributed():
                              L.TimeDistributed(L.BatchNormalization()), L.TimeDistributed(L.Dense(2))]), (3, 4)
 
 
-MODELS = {"time_distributed": time_distributed}
+def conv_lstm2d():
+    return keras.Sequential([keras.Input((3, 5, 5, 2)), L.ConvLSTM2D(3, 3, padding="same", return_sequences=True),
+                             L.ConvLSTM2D(2, 2, strides=2), L.Flatten(), L.Dense(2)]), (3, 5, 5, 2)
+
+
+def conv_lstm1d():
+    return keras.Sequential([keras.Input((4, 6, 2)), L.ConvLSTM1D(2, 3, go_backwards=True, return_sequences=True),
+                             L.TimeDistributed(L.Flatten()), L.TimeDistributed(L.Dense(1))]), (4, 6, 2)
+
+
+MODELS = {"time_distributed": time_distributed, "conv_lstm2d": conv_lstm2d, "conv_lstm1d": conv_lstm1d}
 
 
 def weight_paths(path):

@@ -32,10 +32,11 @@ public final class UnrolledRnn {
       if (boolMask != null) {
         Tensor m = timeSlice(ops, boolMask, t);
         Tensor prev = outputs.isEmpty() ? ops.zerosLike(output) : outputs.get(outputs.size() - 1);
-        output = ops.where(m, output, prev);
+        output = ops.where(expandTo(ops, m, output.rank()), output, prev);
         List<Tensor> kept = new ArrayList<>();
         for (int s = 0; s < states.size(); s++) {
-          kept.add(ops.where(m, out.states().get(s), states.get(s)));
+          Tensor next = out.states().get(s);
+          kept.add(ops.where(expandTo(ops, m, next.rank()), next, states.get(s)));
         }
         states = kept;
         lastMask = m;
@@ -50,10 +51,19 @@ public final class UnrolledRnn {
     Tensor last = outputs.get(outputs.size() - 1);
     Tensor stacked = ops.stack(outputs, 1);
     if (zeroOutputForMask && boolMask != null) {
-      last = ops.where(lastMask, last, ops.zerosLike(last));
+      last = ops.where(expandTo(ops, lastMask, last.rank()), last, ops.zerosLike(last));
       stacked = zeroMasked(ops, stacked, boolMask, goBackwards, returnAllOutputs, lastMask);
     }
     return new RnnResult(last, stacked, states);
+  }
+
+  /** A step's mask (batch,) with trailing axes of size 1 up to {@code rank}, to select whole rows of a tensor. */
+  private static Tensor expandTo(Ops ops, Tensor mask, int rank) {
+    Tensor m = mask;
+    while (m.rank() < rank) {
+      m = ops.expandDims(m, -1);
+    }
+    return m;
   }
 
   /** The static number of time steps (axis 1) of the inputs. */

@@ -1,6 +1,7 @@
 package io.keras4j.layers;
 
 import io.keras4j.backend.Shape;
+import io.keras4j.saving.NestedSaveables;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
  *
  * @param <T> the concrete wrapper class
  */
-public abstract class Wrapper<T extends Wrapper<T>> extends BaseLayer<T> implements NestedLayers {
+public abstract class Wrapper<T extends Wrapper<T>> extends BaseLayer<T> implements NestedSaveables {
   private final Layer layer;
 
   /** Wraps {@code layer} (Keras' {@code layer}). */
@@ -30,8 +31,9 @@ public abstract class Wrapper<T extends Wrapper<T>> extends BaseLayer<T> impleme
     return layer;
   }
 
+  /** Keras saves the wrapped layer's weights under {@code <path>/layer} in a {@code .keras} file. */
   @Override
-  public Map<String, Layer> nestedLayers() {
+  public Map<String, Object> nestedSaveables() {
     return Map.of("layer", layer);
   }
 

@@ -97,7 +97,10 @@ class EveryLayerRoundTripTest {
             3, 4),
         of(() -> new SpectralNormalization(new Conv1D(2, 2)).powerIterations(2), 4, 3),
         // wrappers of issue 10
-        of(() -> new TimeDistributed(new Conv1D(2, 2).activation("relu")), 3, 4, 2));
+        of(() -> new TimeDistributed(new Conv1D(2, 2).activation("relu")), 3, 4, 2),
+        of(() -> new ConvLSTM1D(2, 2).returnSequences(true).goBackwards(true), 3, 4, 2),
+        of(() -> new ConvLSTM2D(2, 2).padding("same").recurrentActivation("hard_sigmoid"), 2, 3, 3, 1),
+        of(() -> new ConvLSTM3D(1, 2), 2, 2, 2, 2, 1));
   }
 
   static String json(Object o) {

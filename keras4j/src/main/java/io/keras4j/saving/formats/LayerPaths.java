@@ -2,7 +2,6 @@ package io.keras4j.saving.formats;
 
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
-import io.keras4j.layers.NestedLayers;
 import io.keras4j.layers.Pipeline;
 import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
@@ -16,8 +15,7 @@ import java.util.function.BiConsumer;
 /**
  * The path Keras 3's saving_lib gives each layer of a model, shared by the weights ({@code .weights.h5}) and the
  * assets ({@code assets/}) of a file: {@code layers/<snake_case class name>}, {@code _1}, {@code _2}... for repeats,
- * the layers of a nested model or a Pipeline below {@code <path>/layers}, and the layers a layer is made of
- * ({@link NestedLayers}: a wrapper's {@code layer}, a recurrent layer's {@code cell}) below {@code <path>/<attribute>}.
+ * and the layers of a nested model or a Pipeline below {@code <path>/layers}.
  */
 final class LayerPaths {
   private LayerPaths() {}
@@ -49,16 +47,8 @@ final class LayerPaths {
       } else if (l instanceof Pipeline p) {
         walk(path + "/layers", p.layers(), visit); // Keras saves a Pipeline's layers as a model's
       } else if (!(l instanceof InputLayer)) {
-        visitNested(path, l, visit);
+        visit.accept(path, l);
       }
-    }
-  }
-
-  /** Visits {@code l} at {@code path}, then the layers it nests at {@code path/<attribute>}, as Keras' walk does. */
-  private static void visitNested(String path, Layer l, BiConsumer<String, Layer> visit) {
-    visit.accept(path, l);
-    if (l instanceof NestedLayers n) {
-      n.nestedLayers().forEach((attribute, inner) -> visitNested(path + "/" + attribute, inner, visit));
     }
   }
 }

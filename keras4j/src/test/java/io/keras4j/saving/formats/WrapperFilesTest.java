@@ -29,7 +29,7 @@ class WrapperFilesTest {
   Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"time_distributed"})
+  @ValueSource(strings = {"time_distributed", "conv_lstm1d", "conv_lstm2d"})
   void aKerasFileLoadsAndIsWrittenBackWithKerasPaths(String name) throws Exception {
     Path file = dir.resolve(name + ".keras");
     try (var in = getClass().getResourceAsStream("keras_" + name + ".keras")) {
