@@ -32,11 +32,10 @@ public final class UnrolledRnn {
       if (boolMask != null) {
         Tensor m = timeSlice(ops, boolMask, t);
         Tensor prev = outputs.isEmpty() ? ops.zerosLike(output) : outputs.get(outputs.size() - 1);
-        output = ops.where(expandTo(ops, m, output.rank()), output, prev);
+        output = ops.where(rows(ops, m, output), output, prev);
         List<Tensor> kept = new ArrayList<>();
         for (int s = 0; s < states.size(); s++) {
-          Tensor next = out.states().get(s);
-          kept.add(ops.where(expandTo(ops, m, next.rank()), next, states.get(s)));
+          kept.add(ops.where(rows(ops, m, states.get(s)), out.states().get(s), states.get(s)));
         }
         states = kept;
         lastMask = m;
@@ -51,19 +50,10 @@ public final class UnrolledRnn {
     Tensor last = outputs.get(outputs.size() - 1);
     Tensor stacked = ops.stack(outputs, 1);
     if (zeroOutputForMask && boolMask != null) {
-      last = ops.where(expandTo(ops, lastMask, last.rank()), last, ops.zerosLike(last));
+      last = ops.where(rows(ops, lastMask, last), last, ops.zerosLike(last));
       stacked = zeroMasked(ops, stacked, boolMask, goBackwards, returnAllOutputs, lastMask);
     }
     return new RnnResult(last, stacked, states);
-  }
-
-  /** A step's mask (batch,) with trailing axes of size 1 up to {@code rank}, to select whole rows of a tensor. */
-  private static Tensor expandTo(Ops ops, Tensor mask, int rank) {
-    Tensor m = mask;
-    while (m.rank() < rank) {
-      m = ops.expandDims(m, -1);
-    }
-    return m;
   }
 
   /** The static number of time steps (axis 1) of the inputs. */
@@ -93,6 +83,15 @@ public final class UnrolledRnn {
     begin[1] = t;
     size[1] = 1;
     return ops.squeeze(ops.slice(x, begin, size), 1);
+  }
+
+  /** The (batch,) step mask as (batch, 1, ...) of {@code like}'s rank: where() broadcasts from the last axis. */
+  private static Tensor rows(Ops ops, Tensor m, Tensor like) {
+    Tensor r = m;
+    for (int i = 1; i < like.rank(); i++) {
+      r = ops.expandDims(r, -1);
+    }
+    return r;
   }
 
   private static void checkStates(List<Tensor> states, List<Tensor> next) {
