@@ -47,7 +47,14 @@ def conv_lstm1d():
                              L.TimeDistributed(L.Flatten()), L.TimeDistributed(L.Dense(1))]), (4, 6, 2)
 
 
-MODELS = {"time_distributed": time_distributed, "conv_lstm2d": conv_lstm2d, "conv_lstm1d": conv_lstm1d}
+def bidirectional():
+    return keras.Sequential([keras.Input((5, 3)), L.Bidirectional(L.LSTM(4, return_sequences=True)),
+                             L.Bidirectional(L.GRU(3), backward_layer=L.GRU(3, activation="relu", go_backwards=True)),
+                             L.Dense(2)]), (5, 3)
+
+
+MODELS = {"time_distributed": time_distributed, "conv_lstm2d": conv_lstm2d, "conv_lstm1d": conv_lstm1d,
+          "bidirectional": bidirectional}
 
 
 def weight_paths(path):
