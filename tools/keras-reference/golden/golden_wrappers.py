@@ -3,8 +3,8 @@
 golden/layers/<ClassName>.json: cases in golden_layers.py's format (LayerGoldenTest runs them).
 golden/wrappers/<ClassName>.json: cases that need more (WrappersGoldenTest runs them): golden_layers' keys plus
 "mask" (a boolean (batch, time) array passed as mask=), "initial_state" (arrays passed as initial_state=),
-"output_masks" (layer.compute_mask of the inputs and mask; null entries for none) and, for training cases,
-"train": {"loss": "mse", "optimizer": SGD config, "y": target, "losses": per-step losses, "weights": final weights}.
+"output_masks" (layer.compute_mask of the inputs and mask; null entries for none) and, for training calls,
+"weights_after" (the weights after the call: moving statistics).
 
 Run from the repository root:
 
@@ -49,6 +49,7 @@ def masked_case(name, make, inputs, mask=None, initial_state=None, training=Fals
         for gen in getattr(sub, "_seed_generators", []):
             # the building call drew dropout masks (an RNN draws them in inference too): start the streams afresh
             gen.state.assign(np.array([int(gen.state.value[0]), 0], dtype=gen.state.dtype))
+    weights = layer.get_weights()  # before the call, which may update moving statistics
     out = layer(inputs[0], training=training, **kwargs)
     outs = list(out) if isinstance(out, (list, tuple)) else [out]
     masks = layer.compute_mask(inputs[0], kwargs.get("mask"))
@@ -57,7 +58,7 @@ def masked_case(name, make, inputs, mask=None, initial_state=None, training=Fals
         "name": name,
         "config": layer.get_config(),
         "inputs": [g.arr(a) for a in inputs],
-        "weights": [g.arr(w) for w in layer.get_weights()],
+        "weights": [g.arr(w) for w in weights],
         "training": training,
         "outputs": [g.arr(o) for o in outs],
         "output_masks": [None if m is None else g.arr(m) for m in masks],
@@ -66,6 +67,8 @@ def masked_case(name, make, inputs, mask=None, initial_state=None, training=Fals
         c["mask"] = g.arr(mask)
     if initial_state is not None:
         c["initial_state"] = [g.arr(s) for s in initial_state]
+    if training:
+        c["weights_after"] = [g.arr(w) for w in layer.get_weights()]
     return c
 
 
@@ -81,6 +84,8 @@ def time_distributed():
         case("batch_normalization_inference", lambda: L.TimeDistributed(L.BatchNormalization()), [x((2, 3, 2))]),
     ]
     wrappers = [
+        masked_case("batch_normalization_training_moving_statistics",
+                    lambda: L.TimeDistributed(L.BatchNormalization(momentum=0.5)), [x((4, 3, 2))], training=True),
         masked_case("dense_masked", lambda: L.TimeDistributed(L.Dense(2)), [x((3, 4, 5))],
                     mask=mask_of([4, 2, 1], 4)),
         masked_case("global_average_pooling1d_masked", lambda: L.TimeDistributed(L.GlobalAveragePooling1D()),

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestFactory;
  * ({@code tools/keras-reference/golden/golden_wrappers.py}, files under {@code golden/wrappers}): a mask attached to
  * the input (Keras' {@code mask=}), initial states, and the output masks Keras computes. The layer is read from
  * Keras' config, built on the input shape, given Keras' weights and applied in a fresh graph with the mask attached
- * to its input; outputs must match Keras' within 1e-5 and each output mask exactly (none where Keras has none).
+ * to its input; outputs must match Keras' within 1e-5 and each output mask exactly (none where Keras has none), and
+ * after a training call the weights too ({@code weights_after}: moving statistics).
  */
 class WrappersGoldenTest {
   private static final double TOL = 1e-5;
@@ -109,6 +110,13 @@ class WrappersGoldenTest {
     List<NDArray> expected = arrays(c.get("outputs"));
     for (int i = 0; i < nOut; i++) {
       Golden.assertClose(expected.get(i), NDArray.of(out.get(i), outShapes.get(i)), TOL, TOL, id + " output " + i);
+    }
+    if (c.has("weights_after")) {
+      List<NDArray> after = arrays(c.get("weights_after"));
+      List<NDArray> actual = layer.getWeights();
+      for (int i = 0; i < after.size(); i++) {
+        Golden.assertClose(after.get(i), actual.get(i), TOL, TOL, id + " weight " + i + " after the call");
+      }
     }
     if (c.has("output_masks")) {
       int next = nOut;
