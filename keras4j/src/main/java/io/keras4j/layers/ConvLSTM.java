@@ -446,13 +446,24 @@ public abstract class ConvLSTM<T extends ConvLSTM<T>> extends BaseLayer<T> imple
     RnnResult r = ops.rnn((xs, states) -> cell.step(Backend.ops(), xs.get(0), states.get(0), states.get(1), dp, rdp),
         List.of(sequences), initial, masks.get(0), goBackwards, unroll, zeroOutputForMask, returnSequences);
     List<Tensor> out = new ArrayList<>();
-    out.add(returnSequences ? r.outputs() : r.lastOutput());
+    List<Shape> shapes = computeOutputShapes(List.of(sequences.shape()), List.of(dtype()));
+    out.add(withStaticShape(ops, returnSequences ? r.outputs() : r.lastOutput(), shapes.get(0)));
     if (returnState) {
       for (Tensor state : r.states()) {
         out.add(ops.identity(state)); // a tensor of its own: h is also the output
       }
     }
     return out;
+  }
+
+  /** {@code x} with the static sizes of {@code expected} past the batch (the loop's outputs may lack them). */
+  private static Tensor withStaticShape(Ops ops, Tensor x, Shape expected) {
+    long[] want = expected.dims();
+    if (x.shape().equals(expected) || java.util.Arrays.stream(want, 1, want.length).anyMatch(v -> v < 0)) {
+      return x;
+    }
+    want[0] = -1;
+    return ops.reshape(x, want);
   }
 
   /** {@code x[:, 0]}, the shape of one step's input. */

@@ -88,10 +88,14 @@ public class TimeDistributed extends Wrapper<TimeDistributed> {
   /** Unknown number of steps: {@code (batch * time, ...)} through the wrapped layer, then back to (batch, time). */
   private Tensor callFolded(Tensor input, Tensor mask, boolean training) {
     Ops ops = ops();
-    Tensor batchAndTime = ops.slice(ops.shapeOf(input), new int[] {0}, new int[] {2});
     Tensor y = callWrapped(fold(ops, input), mask == null ? null : fold(ops, mask), training);
-    Tensor rest = ops.slice(ops.shapeOf(y), new int[] {1}, new int[] {-1});
-    return ops.reshape(y, ops.concatenate(List.of(batchAndTime, rest), 0));
+    long[] rest = java.util.Arrays.copyOfRange(y.shape().dims(), 1, y.rank());
+    List<Tensor> parts = new ArrayList<>();
+    parts.add(ops.reshape(ops.dimension(input, 0), 1));
+    parts.add(ops.reshape(ops.dimension(input, 1), 1));
+    parts.add(known(rest) ? ops.constant(ints(rest), Shape.of(rest.length))
+        : ops.slice(ops.shapeOf(y), new int[] {1}, new int[] {-1}));
+    return ops.reshape(y, ops.concatenate(parts, 0));
   }
 
   private Tensor callWrapped(Tensor x, Tensor mask, boolean training) {
@@ -115,10 +119,20 @@ public class TimeDistributed extends Wrapper<TimeDistributed> {
     return ops.squeeze(ops.slice(x, begin, size), 1);
   }
 
-  /** {@code x} of shape (batch, time, ...) as (batch * time, ...). */
+  /** {@code x} of shape (batch, time, ...) as (batch * time, ...), its static sizes kept. */
   private static Tensor fold(Ops ops, Tensor x) {
-    Tensor rest = ops.slice(ops.shapeOf(x), new int[] {2}, new int[] {-1});
-    return ops.reshape(x, ops.concatenate(List.of(ops.constant(new int[] {-1}, Shape.of(1)), rest), 0));
+    long[] rest = java.util.Arrays.copyOfRange(x.shape().dims(), 2, x.rank());
+    Tensor restShape = known(rest) ? ops.constant(ints(rest), Shape.of(rest.length))
+        : ops.slice(ops.shapeOf(x), new int[] {2}, new int[] {-1});
+    return ops.reshape(x, ops.concatenate(List.of(ops.constant(new int[] {-1}, Shape.of(1)), restShape), 0));
+  }
+
+  private static boolean known(long[] dims) {
+    return java.util.Arrays.stream(dims).allMatch(d -> d >= 0);
+  }
+
+  private static int[] ints(long[] dims) {
+    return java.util.Arrays.stream(dims).mapToInt(d -> (int) d).toArray();
   }
 
   private void checkMask(Shape input, Shape mask) {

@@ -53,8 +53,7 @@ class WrappersGoldenTest {
    * Cases waiting for another layer's support, and which; reported as skipped with the reason. Remove an entry once
    * that support lands.
    */
-  static final Map<String, String> PENDING = Map.of(
-      "TimeDistributed/global_average_pooling1d_masked", "GlobalAveragePooling1D's masked mean (issue 10 masks work)");
+  static final Map<String, String> PENDING = Map.of();
 
   private static void check(String id, String cls, JsonNode c) {
     Assumptions.assumeFalse(PENDING.containsKey(id), () -> "pending: " + PENDING.get(id));
