@@ -28,7 +28,9 @@ import java.util.Map;
  * }</pre>
  * Porting note: Keras reads {@code go_backwards}, {@code return_sequences}, {@code return_state} and
  * {@code stateful} as attributes of any layer; keras4j reads them from the layer's config, and sets
- * {@code zero_output_for_mask} through the layer's {@code zeroOutputForMask(boolean)} setter when it has one.
+ * {@code zero_output_for_mask} through the layer's {@code zeroOutputForMask(boolean)} setter when it has one. The
+ * backward copy of a layer named {@code forward_lstm} (a forward layer read from a file) is {@code backward_lstm},
+ * where Keras names it {@code backward_forward_lstm}.
  */
 public class Bidirectional extends BaseLayer<Bidirectional> implements NestedSaveables {
   private final Layer forwardLayer;
@@ -37,6 +39,7 @@ public class Bidirectional extends BaseLayer<Bidirectional> implements NestedSav
   private List<?> initialWeights;
   private final boolean returnSequences;
   private final boolean returnState;
+  private final boolean stateful;
 
   /** Both directions of {@code layer} (Keras' {@code layer}), a recurrent layer such as LSTM or GRU. */
   public Bidirectional(Layer layer) {
@@ -48,6 +51,7 @@ public class Bidirectional extends BaseLayer<Bidirectional> implements NestedSav
     this.backwardLayer = track(copy(layer, "backward_", true));
     this.returnSequences = attribute(forwardLayer, "return_sequences");
     this.returnState = attribute(forwardLayer, "return_state");
+    this.stateful = attribute(forwardLayer, "stateful");
     forceZeroOutputForMask(forwardLayer);
     forceZeroOutputForMask(backwardLayer);
     verify();
@@ -61,7 +65,10 @@ public class Bidirectional extends BaseLayer<Bidirectional> implements NestedSav
     @SuppressWarnings("unchecked")
     Map<String, Object> config = new LinkedHashMap<>((Map<String, Object>) spec.get("config"));
     String name = layer.name();
-    config.put("name", prefix + (name.startsWith(prefix) ? name.substring(prefix.length()) : name));
+    for (String p : List.of("forward_", "backward_")) {
+      name = name.startsWith(p) ? name.substring(p.length()) : name;
+    }
+    config.put("name", prefix + name);
     if (backwards) {
       config.put("go_backwards", true);
     }
@@ -177,6 +184,27 @@ public class Bidirectional extends BaseLayer<Bidirectional> implements NestedSav
 
   public boolean returnState() {
     return returnState;
+  }
+
+  public boolean stateful() {
+    return stateful;
+  }
+
+  /** Sets both layers' states back to zeros (Keras' {@code reset_states()}); the layer must be stateful. */
+  public void resetStates() {
+    resetState();
+  }
+
+  /** Sets both layers' states back to zeros (Keras' {@code reset_state()}); the layer must be stateful. */
+  public void resetState() {
+    if (!stateful) {
+      throw new IllegalStateException("Layer '" + name() + "' must be stateful to reset its states");
+    }
+    for (Layer l : List.of(forwardLayer, backwardLayer)) {
+      if (l instanceof BaseRNN<?> rnn) {
+        rnn.resetState();
+      }
+    }
   }
 
   @Override

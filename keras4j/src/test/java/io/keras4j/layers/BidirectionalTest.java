@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.GraphFixture;
+import io.keras4j.backend.HostArray;
+import io.keras4j.models.Model;
+import io.keras4j.models.Models;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.io.TempDir;
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Variable;
@@ -77,6 +83,46 @@ class BidirectionalTest {
     float[] r = GraphFixture.eval1(new float[] {2, -1, 0.5f}, Shape.of(1, 3, 1, 1),
         t -> b.forwardLayer().apply(t, false));
     assertArrayEquals(new float[] {f[0], r[2], f[1], r[1], f[2], r[0]}, y, 1e-6f);
+  }
+
+  @Test
+  void initialStatesAreSplitInHalfAndSavedAsKerasInitialState(@TempDir Path dir) {
+    // forward states first, then backward: giving the forward layer's states to it alone gives the same output
+    KerasTensor x = Input.of(4, 3);
+    List<KerasTensor> s = List.of(Input.of(2), Input.of(2), Input.of(2), Input.of(2));
+    Bidirectional b = new Bidirectional(new LSTM(2).returnSequences(true));
+    List<KerasTensor> ins = new java.util.ArrayList<>(List.of(x));
+    ins.addAll(s);
+    KerasTensor y = b.apply(ins).get(0);
+    Random r = new Random(4);
+    float[] seq = new float[2 * 4 * 3];
+    for (int i = 0; i < seq.length; i++) {
+      seq[i] = (float) r.nextGaussian();
+    }
+    List<Object> feed = new java.util.ArrayList<>();
+    feed.add(new HostArray(seq, Shape.of(2, 4, 3)));
+    for (int i = 0; i < 4; i++) {
+      float[] st = new float[4];
+      for (int j = 0; j < 4; j++) {
+        st[j] = (float) r.nextGaussian();
+      }
+      feed.add(new HostArray(st, Shape.of(2, 2)));
+    }
+    try (Model m = new Model(ins, List.of(y))) {
+      float[] expected = m.predictOutputs(feed, 2).get(0).toFloatArray();
+      float[] forward = GraphFixture.eval(List.of(seq, ((HostArray) feed.get(1)).values(),
+          ((HostArray) feed.get(2)).values()), List.of(Shape.of(2, 4, 3), Shape.of(2, 2), Shape.of(2, 2)),
+          ts -> b.forwardLayer().applyAll(ts, false)).get(0);
+      for (int i = 0; i < 2 * 4; i++) {
+        assertArrayEquals(java.util.Arrays.copyOfRange(forward, i * 2, i * 2 + 2),
+            java.util.Arrays.copyOfRange(expected, i * 4, i * 4 + 2), 1e-6f, "forward half of row " + i);
+      }
+      Path file = dir.resolve("bi.keras");
+      m.save(file);
+      try (Model back = Models.loadModel(file)) {
+        assertArrayEquals(expected, back.predictOutputs(feed, 2).get(0).toFloatArray(), 0f);
+      }
+    }
   }
 
   @Test

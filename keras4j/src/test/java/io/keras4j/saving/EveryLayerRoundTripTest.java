@@ -100,7 +100,9 @@ class EveryLayerRoundTripTest {
         of(() -> new TimeDistributed(new Conv1D(2, 2).activation("relu")), 3, 4, 2),
         of(() -> new ConvLSTM1D(2, 2).returnSequences(true).goBackwards(true), 3, 4, 2),
         of(() -> new ConvLSTM2D(2, 2).padding("same").recurrentActivation("hard_sigmoid"), 2, 3, 3, 1),
-        of(() -> new ConvLSTM3D(1, 2), 2, 2, 2, 2, 1));
+        of(() -> new ConvLSTM3D(1, 2), 2, 2, 2, 2, 1),
+        of(() -> new Bidirectional(new LSTM(3).returnSequences(true)).mergeMode("ave"), 4, 2),
+        of(() -> new Bidirectional(new GRU(2)).backwardLayer(new GRU(3).goBackwards(true)), 4, 2));
   }
 
   static String json(Object o) {

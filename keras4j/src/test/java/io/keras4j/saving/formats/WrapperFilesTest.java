@@ -29,7 +29,7 @@ class WrapperFilesTest {
   Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"time_distributed", "conv_lstm1d", "conv_lstm2d"})
+  @ValueSource(strings = {"time_distributed", "conv_lstm1d", "conv_lstm2d", "bidirectional"})
   void aKerasFileLoadsAndIsWrittenBackWithKerasPaths(String name) throws Exception {
     Path file = dir.resolve(name + ".keras");
     try (var in = getClass().getResourceAsStream("keras_" + name + ".keras")) {
@@ -45,7 +45,9 @@ class WrapperFilesTest {
     expected.get("weight_paths").forEach(p -> kerasPaths.add(p.asText()));
     try (Model m = Models.loadModel(file)) {
       assertArrayEquals(want, m.predictOutputs(x, 4).get(0).toFloatArray(), 1e-5f, name + " predictions");
-      assertEquals(kerasPaths, new TreeSet<>(WeightsH5.paths(m, null).keySet()), name + " weight paths");
+      TreeSet<String> paths = new TreeSet<>(WeightsH5.paths(m, null).keySet());
+      paths.removeIf(p -> p.contains("/seed_generator")); // keras4j also saves the random states, Keras does not
+      assertEquals(kerasPaths, paths, name + " weight paths");
       Path again = dir.resolve(name + "_keras4j.keras");
       m.save(again);
       try (Model back = Models.loadModel(again)) {
