@@ -143,6 +143,10 @@ public final class Layers {
     REGISTRY.add("AugMix", AugMix::fromConfig);
     REGISTRY.add("RandAugment", RandAugment::fromConfig);
     REGISTRY.add("MelSpectrogram", MelSpectrogram::fromConfig);
+    // attention (keras/src/layers/attention)
+    REGISTRY.add("Attention", Attention::fromConfig);
+    REGISTRY.add("AdditiveAttention", AdditiveAttention::fromConfig);
+    REGISTRY.add("MultiHeadAttention", MultiHeadAttention::fromConfig);
   }
 
   private Layers() {}

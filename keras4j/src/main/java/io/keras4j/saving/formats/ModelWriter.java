@@ -93,8 +93,12 @@ public final class ModelWriter {
           args.add(kerasTensor(t, model));
         }
         Map<String, Object> node = new LinkedHashMap<>();
-        node.put("args", args.size() == 1 ? args : List.of(args));
-        node.put("kwargs", Map.of());
+        if (n.layer() instanceof io.keras4j.layers.CallArguments ca) {
+          node.putAll(ca.nodeArguments(args)); // keyword arguments as Keras records them
+        } else {
+          node.put("args", args.size() == 1 ? args : List.of(args));
+          node.put("kwargs", Map.of());
+        }
         inbound.add(node);
       }
       e.put("inbound_nodes", inbound);
