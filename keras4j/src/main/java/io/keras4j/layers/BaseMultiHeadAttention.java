@@ -153,6 +153,20 @@ public abstract class BaseMultiHeadAttention extends BaseLayer<MultiHeadAttentio
     return slidingWindow;
   }
 
+  /**
+   * Keras' {@code flash_attention=}: Keras' TensorFlow backend has no flash attention, so only false (or Keras'
+   * None, the default) is accepted.
+   *
+   * @throws IllegalArgumentException for true
+   */
+  public MultiHeadAttention flashAttention(boolean flashAttention) {
+    if (flashAttention) {
+      throw new IllegalArgumentException("Layer '" + name() + "': flash attention is not supported in the "
+          + "TensorFlow backend (keras4j). Received: flash_attention=true");
+    }
+    return self();
+  }
+
   /** Sets the projections' kernel initializer (Keras' {@code kernel_initializer=}). Default "glorot_uniform". */
   public MultiHeadAttention kernelInitializer(Initializer initializer) {
     checkNotBuilt("kernel_initializer");

@@ -148,7 +148,7 @@ public class MultiHeadAttention extends BaseMultiHeadAttention implements CallAr
     java.util.Arrays.fill(out, -1);
     out[rank - 2] = numHeads();
     out[rank - 1] = size;
-    EinsumDense d = sublayer(new EinsumDense(eq[0], java.util.Arrays.copyOfRange(out, 1, rank)), name, eq[1]);
+    EinsumDense d = sublayer(new EinsumDense(eq[0], out), name, eq[1]);
     return activation == null ? d : d.activation(activation);
   }
 
