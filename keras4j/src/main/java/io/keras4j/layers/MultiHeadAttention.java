@@ -34,7 +34,7 @@ import java.util.Map;
  * TensorFlow backend has none either).
  */
 public class MultiHeadAttention extends BaseMultiHeadAttention implements CallArguments,
-    io.keras4j.saving.SavedSublayers {
+    SavedSublayers {
   static final List<String> ARGUMENTS = List.of("query", "value", "key", "query_mask", "value_mask", "key_mask",
       "attention_mask");
   private final AttentionInputs inputs = new AttentionInputs(this, ARGUMENTS);

@@ -72,6 +72,14 @@ class AttentionGoldenTest {
       ins.add(t);
     }
     List<KerasTensor> outs = apply(layer, symbolic);
+    Map<String, Object> kerasConfig = Golden.map(c.get("config"));
+    Map<String, Object> config = layer.getConfig();
+    assertEquals(new java.util.TreeSet<>(kerasConfig.keySet()), new java.util.TreeSet<>(config.keySet()),
+        id + ": config keys");
+    if (kerasConfig.containsKey("attention_axes")) {
+      assertEquals(String.valueOf(kerasConfig.get("attention_axes")), String.valueOf(config.get("attention_axes")),
+          id + ": attention_axes resolved at build as Keras");
+    }
     List<NDArray> weights = arrays(c.get("weights"));
     assertEquals(weights.size(), layer.weights().size(), id + ": number of weights");
     JsonNode shapes = c.get("weight_shapes");

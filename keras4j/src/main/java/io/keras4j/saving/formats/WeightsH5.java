@@ -71,7 +71,7 @@ public final class WeightsH5 {
       }
       return;
     }
-    if (l instanceof io.keras4j.saving.SavedSublayers nested) {
+    if (l instanceof io.keras4j.layers.SavedSublayers nested) {
       // Keras saves a layer made of layers (MultiHeadAttention) as one group per sublayer attribute
       nested.savedSublayers().forEach((key, sub) -> addLayer(out, path + "/" + key, sub));
       return;

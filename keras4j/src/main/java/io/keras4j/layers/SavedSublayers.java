@@ -1,6 +1,5 @@
-package io.keras4j.saving;
+package io.keras4j.layers;
 
-import io.keras4j.layers.Layer;
 import java.util.Map;
 
 /**
