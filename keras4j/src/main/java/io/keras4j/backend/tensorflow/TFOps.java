@@ -384,6 +384,16 @@ final class TFOps extends TFPreprocessingOps {
     return t(TFStatelessRandom.dropout(tf, o(x), rate, noiseShape == null ? tf.shape(o(x)) : o(noiseShape), o(seed)));
   }
 
+  // ---- recurrence ----
+  @Override
+  public io.keras4j.backend.RnnResult rnn(io.keras4j.backend.RnnStep step, List<Tensor> inputs,
+      List<Tensor> initialStates, Tensor mask, boolean goBackwards, boolean unroll, boolean zeroOutputForMask,
+      boolean returnAllOutputs) {
+    // TODO(lead): the symbolic loop with keras4j's own backward pass replaces this for unroll=false
+    return io.keras4j.backend.UnrolledRnn.run(this, step, inputs, initialStates, mask, goBackwards,
+        zeroOutputForMask, returnAllOutputs);
+  }
+
   // ---- gradients and control ----
   @Override
   public List<Tensor> gradients(Tensor target, List<Tensor> xs) {
