@@ -84,6 +84,29 @@ final class AttentionInputs {
     return out;
   }
 
+  /**
+   * The inputs by argument name, with the Keras masks of the inputs (Keras' {@code _keras_mask}, one per input, null
+   * for none) as the mask arguments {@code <input>_mask} of {@code implicit} inputs not given explicitly. With
+   * {@code allOrNothing} (Attention's {@code mask=[...]}), an explicit mask turns off every implicit one.
+   */
+  Map<String, Tensor> byName(List<Tensor> inputs, List<Tensor> masks, List<String> implicit, boolean allOrNothing) {
+    Map<String, Tensor> out = byName(inputs);
+    if (masks == null) {
+      return out;
+    }
+    boolean explicit = out.keySet().stream().anyMatch(k -> k.endsWith("_mask") && !k.equals("attention_mask"));
+    if (allOrNothing && explicit) {
+      return out;
+    }
+    for (String name : implicit) {
+      int i = names.indexOf(name);
+      if (i >= 0 && i < masks.size() && masks.get(i) != null && !out.containsKey(name + "_mask")) {
+        out.put(name + "_mask", masks.get(i));
+      }
+    }
+    return out;
+  }
+
   /** Keras' {@code ([query, value, key], mask=[query_mask, value_mask])} as named arguments; nulls omitted. */
   static <V> Map<String, V> named(String layer, List<V> inputs, List<V> mask, String queryMask, String valueMask) {
     if (inputs.size() < 2 || inputs.size() > 3) {

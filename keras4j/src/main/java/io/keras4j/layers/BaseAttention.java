@@ -156,7 +156,16 @@ public abstract class BaseAttention<T extends BaseAttention<T>> extends BaseLaye
 
   @Override
   protected List<Tensor> call(List<Tensor> list, boolean training) {
-    Map<String, Tensor> a = inputs.byName(list);
+    return call(list, null, training);
+  }
+
+  /**
+   * The call with the Keras masks of the inputs: as in Keras ({@code mask=[query_mask, value_mask]} taken from the
+   * query's and the value's masks), used when no mask is given explicitly.
+   */
+  @Override
+  protected List<Tensor> call(List<Tensor> list, List<Tensor> masks, boolean training) {
+    Map<String, Tensor> a = inputs.byName(list, masks, List.of("query", "value"), true);
     Ops ops = ops();
     Tensor q = a.get("query");
     Tensor v = a.get("value");
@@ -182,6 +191,13 @@ public abstract class BaseAttention<T extends BaseAttention<T>> extends BaseLaye
       out = ops.where(ops.expandDims(AttentionInputs.bool(a.get("query_mask")), -1), out, ops.constant(0f));
     }
     return returnAttentionScores ? List.of(out, weights) : List.of(out);
+  }
+
+  /** The output's mask: the query mask, explicit or the query's own (Keras' {@code compute_mask}), else none. */
+  @Override
+  public List<Tensor> computeMask(List<Tensor> list, List<Tensor> masks) {
+    Tensor m = inputs.byName(list, masks, List.of("query", "value"), true).get("query_mask");
+    return m == null ? null : java.util.Collections.singletonList(AttentionInputs.bool(m));
   }
 
   @Override

@@ -37,6 +37,7 @@ public class MultiHeadAttention extends BaseMultiHeadAttention implements CallAr
     SavedSublayers {
   static final List<String> ARGUMENTS = List.of("query", "value", "key", "query_mask", "value_mask", "key_mask",
       "attention_mask");
+  private static final List<String> IMPLICIT_MASKS = List.of("query", "value", "key");
   private final AttentionInputs inputs = new AttentionInputs(this, ARGUMENTS);
   private final MultiHeadAttentionMath math = new MultiHeadAttentionMath(this);
   private EinsumDense queryDense;
@@ -176,7 +177,16 @@ public class MultiHeadAttention extends BaseMultiHeadAttention implements CallAr
 
   @Override
   protected List<Tensor> call(List<Tensor> list, boolean training) {
-    Map<String, Tensor> a = inputs.byName(list);
+    return call(list, null, training);
+  }
+
+  /**
+   * The call with the Keras masks of the inputs: as in Keras, the query's, value's and key's masks serve as
+   * {@code query_mask}, {@code value_mask} and {@code key_mask} unless given explicitly.
+   */
+  @Override
+  protected List<Tensor> call(List<Tensor> list, List<Tensor> masks, boolean training) {
+    Map<String, Tensor> a = inputs.byName(list, masks, IMPLICIT_MASKS, false);
     Tensor query = a.get("query");
     Tensor value = a.get("value");
     Tensor key = a.getOrDefault("key", value);
@@ -196,6 +206,13 @@ public class MultiHeadAttention extends BaseMultiHeadAttention implements CallAr
     }
     out = outputDense.apply(out, training);
     return returnAttentionScores() ? List.of(out, attended[1]) : List.of(out);
+  }
+
+  /** The output's mask: the query's (explicit {@code query_mask} or its Keras mask), as Keras sets it. */
+  @Override
+  public List<Tensor> computeMask(List<Tensor> list, List<Tensor> masks) {
+    Tensor m = inputs.byName(list, masks, IMPLICIT_MASKS, false).get("query_mask");
+    return m == null ? null : java.util.Collections.singletonList(AttentionInputs.bool(m));
   }
 
   @Override
