@@ -237,6 +237,17 @@ public abstract class BaseAttention<T extends BaseAttention<T>> extends BaseLaye
     return node;
   }
 
+  /** Keras' build_config: the shapes of {@code [query, value(, key)]}, the masks left out. */
+  @Override
+  public Map<String, Object> buildConfig(List<Object> inputShapes) {
+    Map<String, Object> named = inputs.byName(inputShapes);
+    List<Object> shapes = new ArrayList<>(List.of(named.get("query"), named.get("value")));
+    if (named.containsKey("key")) {
+      shapes.add(named.get("key"));
+    }
+    return Map.of("input_shape", shapes);
+  }
+
   @Override
   public List<io.keras4j.backend.KerasTensor> applyNode(List<Object> args, Map<String, Object> kwargs) {
     Map<String, Object> kw = new java.util.LinkedHashMap<>(kwargs);

@@ -21,6 +21,13 @@ public interface CallArguments {
   Map<String, Object> nodeArguments(List<Object> serializedInputs);
 
   /**
+   * Keras' {@code build_config} of the layer built on inputs of {@code inputShapes} (in {@link Node#inputs()}
+   * order, each as a file writes it), such as MultiHeadAttention's
+   * {@code {"shapes_dict": {"query_shape": ..., "value_shape": ...}}}.
+   */
+  Map<String, Object> buildConfig(List<Object> inputShapes);
+
+  /**
    * Calls the layer as a Keras node recorded it: {@code args} and {@code kwargs} as in the file, each
    * {@code __keras_tensor__} replaced by its {@link KerasTensor}.
    *

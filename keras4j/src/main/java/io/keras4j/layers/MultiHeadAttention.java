@@ -290,6 +290,19 @@ public class MultiHeadAttention extends BaseMultiHeadAttention implements CallAr
     return node;
   }
 
+  /** Keras' build_config: {@code shapes_dict} of the query's, value's (and key's) shapes. */
+  @Override
+  public Map<String, Object> buildConfig(List<Object> inputShapes) {
+    Map<String, Object> named = inputs.byName(inputShapes);
+    Map<String, Object> shapes = new LinkedHashMap<>();
+    shapes.put("query_shape", named.get("query"));
+    shapes.put("value_shape", named.get("value"));
+    if (named.containsKey("key")) {
+      shapes.put("key_shape", named.get("key"));
+    }
+    return Map.of("shapes_dict", shapes);
+  }
+
   @Override
   public List<KerasTensor> applyNode(List<Object> args, Map<String, Object> kwargs) {
     Map<String, Object> kw = new LinkedHashMap<>(kwargs);

@@ -73,7 +73,8 @@ public final class ModelWriter {
     if (layer.built() && !(layer instanceof InputLayer) && layer.buildShapes() != null) {
       List<Object> shapes = new ArrayList<>();
       layer.buildShapes().forEach(s -> shapes.add(s.toJson()));
-      e.put("build_config", Map.of("input_shape", shapes.size() == 1 ? shapes.get(0) : shapes));
+      e.put("build_config", layer instanceof io.keras4j.layers.CallArguments ca ? ca.buildConfig(shapes)
+          : Map.of("input_shape", shapes.size() == 1 ? shapes.get(0) : shapes));
     }
     return e;
   }
