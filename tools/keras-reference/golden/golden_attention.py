@@ -72,6 +72,41 @@ def case(name, make, names, arrays, training=False, **kwargs):
     }
 
 
+def masking_case(name, make, names, arrays, **kwargs):
+    """A case whose inputs pass through Masking(0.0) first: the layer reads their Keras masks (implicit masks)."""
+    keras.backend.clear_session()
+    keras.utils.set_random_seed(SEED)
+    layer = make()
+    ins = [keras.Input(a.shape[1:]) for a in arrays]
+    t = dict(zip(names, [L.Masking()(i) for i in ins]))
+    if isinstance(layer, L.MultiHeadAttention):
+        out = layer(t["query"], t["value"], **({"key": t["key"]} if "key" in t else {}), **kwargs)
+    else:
+        out = layer([t["query"], t["value"]] + ([t["key"]] if "key" in t else []), **kwargs)
+    model = keras.Model(ins, out)
+    layer.set_weights(_weights(layer))
+    outs = model.predict(arrays, verbose=0)
+    outs = list(outs) if isinstance(outs, (list, tuple)) else [outs]
+    return {
+        "name": name,
+        "config": layer.get_config(),
+        "call": {"inputs": names, "kwargs": kwargs},
+        "masking": True,
+        "inputs": [g.arr(a, "float32") for a in arrays],
+        "weights": [g.arr(w) for w in layer.get_weights()],
+        "weight_shapes": [list(w.shape) for w in layer.weights],
+        "training": False,
+        "outputs": [g.arr(o) for o in outs],
+    }
+
+
+def zero_steps(a, steps):
+    a = a.copy()
+    for b, t in steps:
+        a[b, t, :] = 0
+    return a
+
+
 def x(shape, seed):
     return g.normal(seed, shape)
 
@@ -95,6 +130,12 @@ def dense_attention(cls, name):
         case("dropout_inference", lambda: cls(dropout=0.5, seed=3), QV, [q, v], return_attention_scores=True),
         case("dropout_training", lambda: cls(dropout=0.5, seed=3), QV, [q, v], training=True,
              return_attention_scores=True),
+    ]
+    mq, mv = zero_steps(q, [(0, 1)]), zero_steps(v, [(0, 2), (1, 3)])
+    cases += [
+        masking_case("implicit_masks", cls, QV, [mq, mv], return_attention_scores=True),
+        masking_case("implicit_masks_key_causal", cls, QV + ["key"], [zero_steps(s, [(1, 2)]), s2, s2],
+                     use_causal_mask=True),
     ]
     if cls is L.Attention:
         cases += [
@@ -134,6 +175,10 @@ def mha():
         case("attention_axes_1", lambda: M(2, 2, attention_axes=2), QV, [q4, v4], return_attention_scores=True),
         case("attention_axes_2", lambda: M(2, 2, attention_axes=(1, 2)), QV, [q4, v4]),
         case("rank4_default_axes", lambda: M(2, 2), QV, [q4, v4]),
+        masking_case("implicit_masks", lambda: M(2, 2), QV, [zero_steps(q, [(0, 1)]), zero_steps(v, [(0, 2), (1, 1)])]),
+        masking_case("implicit_masks_scores", lambda: M(2, 2), QV + ["key"],
+                     [zero_steps(q, [(1, 0)]), zero_steps(v, [(0, 2)]), zero_steps(k, [(1, 1)])],
+                     return_attention_scores=True),
         case("dropout_inference", lambda: M(2, 2, dropout=0.5, seed=5), QV, [q, v]),
         case("dropout_training", lambda: M(2, 2, dropout=0.5, seed=5), QV, [q, v], training=True,
              return_attention_scores=True),

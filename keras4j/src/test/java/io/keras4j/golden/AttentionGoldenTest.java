@@ -12,6 +12,7 @@ import io.keras4j.layers.BaseAttention;
 import io.keras4j.layers.Input;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Layers;
+import io.keras4j.layers.Masking;
 import io.keras4j.layers.MultiHeadAttention;
 import io.keras4j.models.Model;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ import org.junit.jupiter.api.TestFactory;
  * keywords ({@code use_causal_mask}, {@code return_attention_scores}) set, called on named inputs (query, value,
  * key, masks) as Keras was, given Keras' weights (whose shapes must be Keras'), and run in inference (a functional
  * model) or training mode; outputs compared at atol 1e-5, rtol 1e-5. These layers take several named inputs and
- * call options that {@link LayerGoldenTest} does not model, hence their own folder.
+ * call options that {@link LayerGoldenTest} does not model, hence their own folder. A {@code masking} case
+ * passes its inputs through {@code Masking(0.0)} first, so that the layer reads their Keras masks.
  */
 class AttentionGoldenTest {
   private static final double ATOL = 1e-5;
@@ -60,6 +62,7 @@ class AttentionGoldenTest {
     } else {
       ((MultiHeadAttention) layer).useCausalMask(causal).returnAttentionScores(scores);
     }
+    boolean masking = c.path("masking").asBoolean(false);
     List<String> names = new ArrayList<>();
     c.get("call").get("inputs").forEach(n -> names.add(n.asText()));
     List<NDArray> inputs = arrays(c.get("inputs"));
@@ -68,7 +71,8 @@ class AttentionGoldenTest {
     for (int i = 0; i < names.size(); i++) {
       long[] s = inputs.get(i).shape();
       KerasTensor t = Input.of(Shape.of(Arrays.copyOfRange(s, 1, s.length)), names.get(i));
-      symbolic.put(names.get(i), t);
+      // a "masking" case: the inputs pass through Masking(0.0), and the layer reads their Keras masks
+      symbolic.put(names.get(i), masking ? new Masking().apply(t) : t);
       ins.add(t);
     }
     List<KerasTensor> outs = apply(layer, symbolic);
@@ -97,10 +101,11 @@ class AttentionGoldenTest {
     if (c.path("training").asBoolean(false)) {
       actual = applyTraining(layer, names, inputs);
     } else {
-      for (KerasTensor t : layer.inboundNodes().get(0).inputs()) {
+      List<KerasTensor> modelInputs = masking ? ins : layer.inboundNodes().get(0).inputs();
+      for (KerasTensor t : modelInputs) {
         ordered.add(inputs.get(ins.indexOf(t)));
       }
-      try (Model model = new Model(layer.inboundNodes().get(0).inputs(), outs)) {
+      try (Model model = new Model(modelInputs, outs)) {
         actual = model.predictOutputs(ordered, (int) inputs.get(0).shape()[0]);
       }
     }
