@@ -44,7 +44,7 @@ class LegacyRecurrentTest {
     return missing;
   }
 
-  private static void collect(JsonNode node, List<String> missing) {
+  static void collect(JsonNode node, List<String> missing) {
     if (node.isObject() && node.has("class_name") && node.get("class_name").isTextual()) {
       String cls = node.get("class_name").asText().replace("CuDNN", "");
       if (!List.of("Sequential", "Functional", "Model").contains(cls) && !Layers.classNames().contains(cls)
