@@ -156,6 +156,20 @@ def k1_gru_arrays(prefix, d, u, seed):
 
 
 def keras1_files():
+    # Dense (Keras 1 keys, first layer's input_dim) -> Dropout(p) -> Dense: the Keras 1 layout without recurrence
+    x = uniform(11, (3, 2))
+    d1 = [normal(20, (2, 3), 0.5), normal(21, (3,), 0.3)]
+    d2 = [normal(22, (3, 1), 0.5), normal(23, (1,), 0.3)]
+    cfg = {"class_name": "Sequential", "config": [
+        k1_dense("dense_1", 3, 2, activation="tanh", first_shape=[None, 2]),
+        {"class_name": "Dropout", "config": {"name": "dropout_1", "trainable": True, "p": 0.25}},
+        k1_dense("dense_2", 1, 3)]}
+    write_h5("keras1_dense", "1.2.2", None, cfg, [
+        ("dense_1", [("dense_1_W:0", d1[0]), ("dense_1_b:0", d1[1])]), ("dropout_1", []),
+        ("dense_2", [("dense_2_W:0", d2[0]), ("dense_2_b:0", d2[1])])], as_bytes=True, group_version=False)
+    y = keras3_predict([keras.Input((2,)), L.Dense(3, activation="tanh"), L.Dropout(0.25), L.Dense(1)], x, [d1, d2])
+    record("keras1_dense", x, y)
+
     # LSTM (per-gate weights, hard_sigmoid gates) -> Dropout -> Dense
     x = uniform(1, (2, 4, 2))
     lstm_w, lstm_fused = k1_lstm_arrays("lstm_1", 2, 3, 10)
@@ -487,10 +501,10 @@ def keras3_files():
     for name, (x, layer_list) in models.items():
         keras.backend.clear_session()
         m = keras.Sequential(layer_list)
-        for layer in m.layers:  # non-zero biases, so that a misplaced bias would show
+        for i, layer in enumerate(m.layers):  # fixed weights, non-zero biases so that a misplaced bias would show
             ws = layer.get_weights()
             if ws:
-                layer.set_weights([w + normal(len(w.shape) + w.size, w.shape, 0.2) for w in ws])
+                layer.set_weights([normal(400 + 10 * i + j, w.shape, 0.5) for j, w in enumerate(ws)])
         path = os.path.join(OUT, name + ".h5")
         m.save(path)
         record(name, x, np.asarray(m.predict(x, verbose=0)))
