@@ -31,7 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reset_after, Keras 2's hard_sigmoid). Stateful cases (predict run twice on unrecorded inputs) are skipped.
  */
 class KerasJsRecurrentTest {
-  static final Path KERASJS = Path.of("..", "..", "shared", "data", "kerasjs");
+  /** ../shared/data beside the checkout (one level further up from a worktree under /work/wt). */
+  static final Path KERASJS = Files.isDirectory(Path.of("..", "..", "shared", "data"))
+      ? Path.of("..", "..", "shared", "data", "kerasjs") : Path.of("..", "..", "..", "shared", "data", "kerasjs");
   static final LegacyLayerWeights.Origin KERAS2 = new LegacyLayerWeights.Origin("2.1.2", "tensorflow");
   private static final ObjectMapper JSON = new ObjectMapper();
 
