@@ -71,6 +71,15 @@ public final class ModelConfigs {
 
   /** A layer (or nested model) of a layer spec. */
   static Layer layer(Map<String, Object> spec) {
+    return layer(spec, false);
+  }
+
+  /**
+   * A layer (or nested model) of a layer spec, Keras 1/2 keys rewritten first ({@link LegacyLayerConfigs});
+   * {@code first}: the first layer of a Sequential.
+   */
+  static Layer layer(Map<String, Object> original, boolean first) {
+    Map<String, Object> spec = LegacyLayerConfigs.convert(original, first);
     String cls = String.valueOf(spec.get("class_name"));
     if (cls.equals("Sequential") || cls.equals("Functional") || cls.equals("Model")) {
       return fromConfig(spec);
@@ -87,7 +96,7 @@ public final class ModelConfigs {
     List<Object> layers = config instanceof List<?> ? asList(config) : asList(asMap(config).get("layers"));
     List<Layer> built = new ArrayList<>();
     for (Object l : layers) {
-      built.add(layer(asMap(l)));
+      built.add(layer(asMap(l), built.isEmpty()));
     }
     Sequential model = new Sequential(built.toArray(new Layer[0])); // connected once: linear in the layers
     if (config instanceof Map<?, ?> m && m.get("name") instanceof String name) {
