@@ -26,7 +26,8 @@ import java.util.Locale;
  * Options: {@code --data DIR} (the ALeRCE folder; default: found upwards from the working directory, else simulated
  * only), {@code --train N} light curves per class (600), {@code --test N} per class (150), {@code --max-length N}
  * detections per sequence (64), {@code --epochs N} (30), {@code --out DIR} (examples/output) receives
- * {@code light_curves.png} and {@code light_curves_training.png}.
+ * {@code light_curves.png} (example light curves with
+ * both models' class probabilities), {@code light_curves_confusion.png} and {@code light_curves_training.png}.
  */
 public final class LightCurveClassifier {
   private LightCurveClassifier() {}
@@ -216,7 +217,16 @@ public final class LightCurveClassifier {
     writeExamples(r, curves);
     Path training = out.resolve("light_curves_training.png");
     Plots.trainingCurves(r.sequenceHistory(), SequenceModel.NAME, training);
-    System.out.println("Wrote " + curves.toAbsolutePath() + " and " + training.toAbsolutePath());
+    Path confusion = out.resolve("light_curves_confusion.png");
+    List<ClassificationReport> reports = new ArrayList<>(List.of(r.simSequence().report(), r.simMlp().report()));
+    List<String> titles = new ArrayList<>(List.of("simulated: " + SequenceModel.NAME, "simulated: feature MLP"));
+    if (r.real() != null) {
+      reports.addAll(List.of(r.real().sequence().report(), r.real().mlp().report()));
+      titles.addAll(List.of("real ZTF SNe: " + SequenceModel.NAME, "real ZTF SNe: feature MLP"));
+    }
+    LightCurvePlots.confusionMatrices(reports, titles, LightCurveSimulator.CLASSES, confusion);
+    System.out.println("Wrote " + curves.toAbsolutePath() + ", " + training.toAbsolutePath() + " and "
+        + confusion.toAbsolutePath());
   }
 
   /** One held-out simulated light curve of each class and (with real data) up to three real ones, with probabilities. */

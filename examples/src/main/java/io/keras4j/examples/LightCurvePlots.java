@@ -1,5 +1,6 @@
 package io.keras4j.examples;
 
+import io.keras4j.metrics.ClassificationReport;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -10,6 +11,8 @@ import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -90,11 +93,44 @@ public final class LightCurvePlots {
     c.getStyler().setYAxisMax(1.0);
     c.getStyler().setXAxisLabelRotation(45);
     c.getStyler().setChartTitleFont(c.getStyler().getChartTitleFont().deriveFont(12f));
-    c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+    c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+    c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
     for (int m = 0; m < models.length; m++) {
       c.addSeries(models[m], List.of(classes), java.util.Arrays.stream(p[m]).boxed().toList());
     }
     return c;
+  }
+
+  /** Confusion matrices side by side (rows: true class, top to bottom; columns: predicted), counts in the cells. */
+  public static void confusionMatrices(List<ClassificationReport> reports, List<String> titles, String[] classes,
+      Path png) throws IOException {
+    int w = 520;
+    int h = 480;
+    BufferedImage all = new BufferedImage(w * reports.size(), h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = all.createGraphics();
+    List<String> predicted = List.of(classes);
+    List<String> truth = new java.util.ArrayList<>(predicted);
+    java.util.Collections.reverse(truth);
+    for (int k = 0; k < reports.size(); k++) {
+      long[][] m = reports.get(k).confusionMatrix();
+      HeatMapChart c = new HeatMapChartBuilder().width(w).height(h).title(titles.get(k)).xAxisTitle("predicted")
+          .yAxisTitle("true").build();
+      c.getStyler().setShowValue(true);
+      c.getStyler().setLegendVisible(false);
+      c.getStyler().setXAxisLabelRotation(45);
+      c.getStyler().setChartTitleFont(c.getStyler().getChartTitleFont().deriveFont(12f));
+      c.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(120, 160, 230), new Color(20, 50, 150)});
+      List<Number[]> cells = new java.util.ArrayList<>();
+      for (int i = 0; i < m.length; i++) {
+        for (int j = 0; j < m.length; j++) {
+          cells.add(new Number[] {j, m.length - 1 - i, m[i][j]});
+        }
+      }
+      c.addSeries("counts", predicted, truth, cells);
+      g.drawImage(BitmapEncoder.getBufferedImage(c), k * w, 0, null);
+    }
+    g.dispose();
+    javax.imageio.ImageIO.write(all, "png", png.toFile());
   }
 
   private static double[] toDouble(float[] f) {
