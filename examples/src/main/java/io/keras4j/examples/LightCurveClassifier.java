@@ -32,11 +32,15 @@ import java.util.Locale;
 public final class LightCurveClassifier {
   private LightCurveClassifier() {}
 
-  /** Sizes of a run: light curves per class to train and test on, sequence length, epochs, and the seed. */
-  public record Config(int trainPerClass, int testPerClass, int maxLength, int epochs, long seed) {
+  /**
+   * Sizes of a run: light curves per class to train and test on, sequence length, epochs, the seed, and which
+   * sequence model.
+   */
+  public record Config(int trainPerClass, int testPerClass, int maxLength, int epochs, long seed,
+      SequenceModel.Kind sequenceModel) {
     /** The example's defaults. */
     public static Config defaults() {
-      return new Config(600, 150, 64, 30, 42);
+      return new Config(600, 150, 64, 30, 42, SequenceModel.DEFAULT);
     }
   }
 
@@ -65,13 +69,14 @@ public final class LightCurveClassifier {
     int[] yTrain = LightCurveEncoding.labels(train, classes);
     int[] yTest = LightCurveEncoding.labels(test, classes);
 
-    Model sequence = SequenceModel.build(c.maxLength(), classes.length);
+    SequenceModel.Kind kind = c.sequenceModel();
+    Model sequence = SequenceModel.build(kind, c.maxLength(), classes.length);
     sequence.compile(new CompileOptions().optimizer(new Adam(3e-3)).loss("sparse_categorical_crossentropy")
         .metrics("accuracy"));
     if (verbose > 0) {
       sequence.summary();
     }
-    History hs = sequence.fit(SequenceModel.inputs(train, c.maxLength()), yTrain, new FitOptions().epochs(c.epochs())
+    History hs = sequence.fit(SequenceModel.inputs(kind, train, c.maxLength()), yTrain, new FitOptions().epochs(c.epochs())
         .batchSize(64).validationSplit(0.1).verbose(verbose));
 
     StandardScaler scaler = new StandardScaler().fit(LightCurveFeatures.of(train));
@@ -84,7 +89,7 @@ public final class LightCurveClassifier {
     History hm = mlp.fit(scaler.transform(LightCurveFeatures.of(train)), yTrain, new FitOptions().epochs(c.epochs())
         .batchSize(64).validationSplit(0.1).verbose(verbose));
 
-    Evaluation simSeq = evaluate(SequenceModel.NAME, sequence.predict(SequenceModel.inputs(test, c.maxLength()))
+    Evaluation simSeq = evaluate(kind.title(), sequence.predict(SequenceModel.inputs(kind, test, c.maxLength()))
         .toFloat2D(), yTest, classes, allClasses());
     Evaluation simMlp = evaluate("feature MLP", mlp.predict(scaler.transform(LightCurveFeatures.of(test))).toFloat2D(),
         yTest, classes, allClasses());
@@ -102,11 +107,11 @@ public final class LightCurveClassifier {
       }
       int[] yReal = LightCurveEncoding.labels(kept, classes);
       int[] present = java.util.Arrays.stream(yReal).distinct().sorted().toArray();
-      Evaluation realSeq = evaluate(SequenceModel.NAME, sequence.predict(SequenceModel.inputs(kept, c.maxLength()))
+      Evaluation realSeq = evaluate(kind.title(), sequence.predict(SequenceModel.inputs(kind, kept, c.maxLength()))
           .toFloat2D(), yReal, classes, present);
       Evaluation realMlp = evaluate("feature MLP", mlp.predict(scaler.transform(LightCurveFeatures.of(kept)))
           .toFloat2D(), yReal, classes, present);
-      int[] exSeq = excluded.isEmpty() ? new int[0] : argmax(sequence.predict(SequenceModel.inputs(excluded,
+      int[] exSeq = excluded.isEmpty() ? new int[0] : argmax(sequence.predict(SequenceModel.inputs(kind, excluded,
           c.maxLength())).toFloat2D());
       int[] exMlp = excluded.isEmpty() ? new int[0] : argmax(mlp.predict(scaler.transform(
           LightCurveFeatures.of(excluded))).toFloat2D());
@@ -179,7 +184,7 @@ public final class LightCurveClassifier {
         real.excluded().size()));
     for (int i = 0; i < real.excluded().size(); i++) {
       b.append(String.format(Locale.US, "  %s (%d detections): %s %s, feature MLP %s%n", real.excluded().get(i).id(),
-          real.excluded().get(i).size(), SequenceModel.NAME, cls[real.excludedSequence()[i]], cls[real.excludedMlp()[i]]));
+          real.excluded().get(i).size(), r.simSequence().model(), cls[real.excludedSequence()[i]], cls[real.excludedMlp()[i]]));
     }
     b.append(String.format(Locale.US, "The %d labelled variables and AGN of the same data (%s) have features but no "
         + "light curves (the detections file is not in the data), so they are not evaluated.%n",
@@ -195,6 +200,7 @@ public final class LightCurveClassifier {
     int test = d.testPerClass();
     int maxLength = d.maxLength();
     int epochs = d.epochs();
+    SequenceModel.Kind kind = d.sequenceModel();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data = Path.of(args[++i]);
@@ -202,27 +208,29 @@ public final class LightCurveClassifier {
         case "--test" -> test = Integer.parseInt(args[++i]);
         case "--max-length" -> maxLength = Integer.parseInt(args[++i]);
         case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+        case "--sequence-model" -> kind = SequenceModel.Kind.valueOf(args[++i].toUpperCase(Locale.ROOT));
         case "--out" -> out = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("Unknown option " + args[i]
-            + ". Options: --data DIR, --train N, --test N, --max-length N, --epochs N, --out DIR");
+            + ". Options: --data DIR, --train N, --test N, --max-length N, --epochs N, --sequence-model gru|conv, --out DIR");
       }
     }
     System.out.println(data == null ? "No ALeRCE data found: simulated light curves only"
         : "Real light curves from " + data);
-    Result r = run(new Config(train, test, maxLength, epochs, d.seed()), data, 2);
+    Result r = run(new Config(train, test, maxLength, epochs, d.seed(), kind), data, 2);
     System.out.println();
     System.out.print(describe(r));
     Files.createDirectories(out);
     Path curves = out.resolve("light_curves.png");
     writeExamples(r, curves);
     Path training = out.resolve("light_curves_training.png");
-    Plots.trainingCurves(r.sequenceHistory(), SequenceModel.NAME, training);
+    Plots.trainingCurves(r.sequenceHistory(), r.simSequence().model(), training);
     Path confusion = out.resolve("light_curves_confusion.png");
     List<ClassificationReport> reports = new ArrayList<>(List.of(r.simSequence().report(), r.simMlp().report()));
-    List<String> titles = new ArrayList<>(List.of("simulated: " + SequenceModel.NAME, "simulated: feature MLP"));
+    String name = r.simSequence().model();
+    List<String> titles = new ArrayList<>(List.of("simulated: " + name, "simulated: feature MLP"));
     if (r.real() != null) {
       reports.addAll(List.of(r.real().sequence().report(), r.real().mlp().report()));
-      titles.addAll(List.of("real ZTF SNe: " + SequenceModel.NAME, "real ZTF SNe: feature MLP"));
+      titles.addAll(List.of("real ZTF SNe: " + name, "real ZTF SNe: feature MLP"));
     }
     LightCurvePlots.confusionMatrices(reports, titles, LightCurveSimulator.CLASSES, confusion);
     System.out.println("Wrote " + curves.toAbsolutePath() + ", " + training.toAbsolutePath() + " and "
@@ -251,7 +259,7 @@ public final class LightCurveClassifier {
         pMlp.add(r.real().mlp().probabilities()[i]);
       }
     }
-    LightCurvePlots.lightCurves(shown, LightCurveSimulator.CLASSES, new String[] {SequenceModel.NAME, "feature MLP"},
+    LightCurvePlots.lightCurves(shown, LightCurveSimulator.CLASSES, new String[] {r.simSequence().model(), "feature MLP"},
         new float[][][] {pSeq.toArray(new float[0][]), pMlp.toArray(new float[0][])}, png);
   }
 }
