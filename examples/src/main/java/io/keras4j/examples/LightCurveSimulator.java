@@ -20,9 +20,10 @@ import java.util.Random;
  *       alternating g and r with probability 0.8, so each band is revisited about every three nights and g and r
  *       fall on different nights. Exposure time within the night: 0.1-0.4 d after the night's start.</li>
  *   <li>Depth: the 5-sigma limiting magnitude of each visit is N(20.3, 0.4), clipped to 19.3-21.0 (the spread of
- *       diffmaglim in the ALeRCE detections). Flux error: the sky term (limit flux / 5) and a 5% floor in
- *       quadrature, so the magnitude error grows from about 0.06 mag at 17 to 0.2 at the limit, as sigmapsf does in
- *       the real ZTF detections.</li>
+ *       diffmaglim in the ALeRCE detections). Flux error: a sky term (limit flux / 5), a source term and a 4%
+ *       floor in quadrature ({@link #fluxSigma}), set so that the magnitude error grows from about 0.06 mag at 17.5
+ *       and 0.12 at 19 to 0.2-0.27 at the limit, as sigmapsf does in the real ZTF supernova detections (medians
+ *       0.07 at 17-18, 0.11 at 19, 0.18 at 20).</li>
  *   <li>A detection is a visit whose measured flux is at least 5 sigma; only detections enter a light curve
  *       (an alert stream's view). Variables and AGN are observed over a window of 60-400 nights inside the
  *       three years, supernovae over the whole survey; a light curve needs at least {@link #MIN_DETECTIONS}
@@ -36,7 +37,8 @@ public final class LightCurveSimulator {
   public static final int MIN_DETECTIONS = 5;
   static final double SURVEY_DAYS = 3 * 365;
   static final double SEASON_DAYS = 240;
-  static final double FLUX_FLOOR = 0.05;
+  static final double FLUX_FLOOR = 0.04;
+  static final double SOURCE_TERM = 0.1;
 
   private final Random random;
   private int count;
@@ -128,8 +130,17 @@ public final class LightCurveSimulator {
   /** The flux error of a source of magnitude {@code mag} in a visit of 5-sigma depth {@code limit}, in magnitudes. */
   public static double magError(double mag, double limit) {
     double f = Math.pow(10, -0.4 * mag);
+    return 1.0857 * fluxSigma(f, limit) / f;
+  }
+
+  /**
+   * The 1-sigma error of flux {@code f} (in units of magnitude 0) in a visit whose sky alone gives 5 sigma at
+   * {@code limit}: the sky term s = (limit flux) / 5, a source term and a calibration floor in quadrature,
+   * sqrt(s^2 + {@value #SOURCE_TERM} s f + ({@value #FLUX_FLOOR} f)^2).
+   */
+  static double fluxSigma(double f, double limit) {
     double sky = Math.pow(10, -0.4 * limit) / 5;
-    return 1.0857 * Math.sqrt(sky * sky + FLUX_FLOOR * FLUX_FLOOR * f * f) / f;
+    return Math.sqrt(sky * sky + SOURCE_TERM * sky * f + FLUX_FLOOR * FLUX_FLOOR * f * f);
   }
 
   /** The detections of a source of true magnitudes {@code mags} at visits {@code v}: noise added, 5 sigma kept. */
@@ -137,8 +148,7 @@ public final class LightCurveSimulator {
     List<double[]> rows = new ArrayList<>();
     for (int i = 0; i < v.t.length; i++) {
       double f = Math.pow(10, -0.4 * mags[i]);
-      double sky = Math.pow(10, -0.4 * v.limit[i]) / 5;
-      double sigma = Math.sqrt(sky * sky + FLUX_FLOOR * FLUX_FLOOR * f * f);
+      double sigma = fluxSigma(f, v.limit[i]);
       double measured = f + sigma * r.nextGaussian();
       if (measured >= 5 * sigma) {
         rows.add(new double[] {v.t[i], v.band[i], -2.5 * Math.log10(measured), 1.0857 * sigma / measured});

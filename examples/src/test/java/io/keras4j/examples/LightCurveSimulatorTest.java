@@ -154,9 +154,11 @@ class LightCurveSimulatorTest {
 
   @Test
   void errorsGrowTowardTheLimit() {
-    // sky term: 1.0857 / 5 at the limit, with the 5% floor in quadrature
-    assertEquals(1.0857 * Math.sqrt(0.04 + 0.0025), LightCurveSimulator.magError(20.5, 20.5), 1e-9);
-    assertEquals(1.0857 * 0.05, LightCurveSimulator.magError(12, 20.5), 1e-3);
+    // at the limit: sky 1/5, source 0.1/5 and floor 0.04 of the flux in quadrature
+    assertEquals(1.0857 * Math.sqrt(0.04 + 0.02 + 0.0016), LightCurveSimulator.magError(20.5, 20.5), 1e-9);
+    // 2.5 mag brighter (10 times the flux): sqrt(0.04 / 100 + 0.02 / 10 + 0.0016)
+    assertEquals(1.0857 * Math.sqrt(0.0004 + 0.002 + 0.0016), LightCurveSimulator.magError(18, 20.5), 1e-9);
+    assertEquals(1.0857 * 0.04, LightCurveSimulator.magError(10, 20.5), 1e-3);
     double previous = 0;
     for (double m = 14; m <= 21; m += 0.5) {
       double e = LightCurveSimulator.magError(m, 20.5);
