@@ -201,9 +201,32 @@ public final class Backend {
     return l;
   }
 
+  /**
+   * The mask attached to {@code x} by the layer that produced it, or null (Keras' {@code backend.get_keras_mask},
+   * the tensor's {@code _keras_mask}): a boolean tensor of x's leading shape, false at the steps to skip.
+   */
+  public static Tensor getKerasMask(Tensor x) {
+    TraceScope scope = SCOPES.get().peek();
+    return scope == null || x == null ? null : scope.masks.get(x);
+  }
+
+  /** Attaches {@code mask} to {@code x} for the rest of this trace (Keras' {@code backend.set_keras_mask}). */
+  public static void setKerasMask(Tensor x, Tensor mask) {
+    TraceScope scope = SCOPES.get().peek();
+    if (scope == null) {
+      throw new IllegalStateException("set_keras_mask is only available while a model is traced");
+    }
+    if (mask == null) {
+      scope.masks.remove(x);
+    } else {
+      scope.masks.put(x, mask);
+    }
+  }
+
   private static final class TraceScope {
     final Ops ops;
     final List<Tensor> losses = new ArrayList<>();
+    final java.util.Map<Tensor, Tensor> masks = new java.util.IdentityHashMap<>();
 
     TraceScope(Ops ops) {
       this.ops = ops;

@@ -317,6 +317,20 @@ public interface Ops {
   /** Sums of {@code data}'s rows by segment id ({@code segmentIds} int, data's leading shape), numSegments rows. */
   Tensor unsortedSegmentSum(Tensor data, Tensor segmentIds, int numSegments);
 
+  // ---- recurrence ----
+  /**
+   * Runs {@code step} over the time axis (axis 1) of {@code inputs}, each (batch, time, features...), from
+   * {@code initialStates} (Keras' {@code keras.ops.rnn}, the backend's {@code rnn}).
+   *
+   * <p>With {@code mask} (batch, time), boolean or 0/1, a masked step keeps the previous states and repeats the
+   * previous output (zeros with {@code zeroOutputForMask}). With {@code goBackwards} the steps run from the last to the
+   * first and the outputs come in that order. {@code unroll} builds one copy of the step per time step (a fixed number
+   * of steps needed; Keras' {@code unroll=True}); otherwise the steps run in one loop whose graph does not grow with
+   * the sequence length and whose gradient keras4j builds itself.
+   */
+  RnnResult rnn(RnnStep step, List<Tensor> inputs, List<Tensor> initialStates, Tensor mask, boolean goBackwards,
+      boolean unroll, boolean zeroOutputForMask, boolean returnAllOutputs);
+
   // ---- gradients and control ----
   /** d(target)/d(xs); a null entry where {@code target} does not depend on that x. */
   List<Tensor> gradients(Tensor target, List<Tensor> xs);

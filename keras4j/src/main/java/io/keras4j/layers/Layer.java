@@ -44,6 +44,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
   private Shape inputShapeArg;
   private Integer batchSizeArg;
   private boolean built;
+  private Boolean supportsMasking;
   private List<Shape> buildShapes;
   private InputSpec inputSpec;
   private Regularizer activityRegularizer;
@@ -377,13 +378,74 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
       shapes.add(t.shape());
     }
     maybeBuild(shapes);
-    List<Tensor> outputs = call(inputs, training);
+    List<Tensor> masks = new ArrayList<>();
+    for (Tensor t : inputs) {
+      masks.add(Backend.getKerasMask(t));
+    }
+    List<Tensor> outputs = call(inputs, masks, training);
+    Masks.attach(this, inputs, masks, outputs);
     if (activityRegularizer != null) {
       for (Tensor o : outputs) {
         Backend.addLoss(activityRegularizer.call(o));
       }
     }
     return outputs;
+  }
+
+  /**
+   * The forward computation with the masks of the inputs (Keras' {@code call(inputs, mask=...)}); {@code masks}
+   * holds one entry per input, null where an input has none. By default one input goes to
+   * {@link #call(Tensor, Tensor, boolean)} where a subclass overrides it, else to {@link #call(List, boolean)}
+   * (ignoring the mask), which also serves layers of one input and several outputs, such as nested models.
+   */
+  protected List<Tensor> call(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+    if (inputs.size() == 1 && Masks.overridesMaskedCall(getClass())) {
+      return List.of(call(inputs.get(0), masks.get(0), training));
+    }
+    return call(inputs, training);
+  }
+
+  /** The forward computation of a single-input layer with its mask, null if none; by default ignores the mask. */
+  protected Tensor call(Tensor input, Tensor mask, boolean training) {
+    List<Tensor> out = call(List.of(input), training);
+    if (out.size() != 1) {
+      throw new IllegalStateException("Layer '" + name() + "' has " + out.size() + " outputs; override "
+          + "call(List, List, boolean)");
+    }
+    return out.get(0);
+  }
+
+  /**
+   * Whether this layer propagates or computes masks (Keras' {@code supports_masking}); a layer that does not drops
+   * an incoming mask. Default false, true for layers that override {@link #computeMask(Tensor, Tensor)}.
+   */
+  public boolean supportsMasking() {
+    if (supportsMasking == null) {
+      supportsMasking = Masks.overridesComputeMask(getClass());
+    }
+    return supportsMasking;
+  }
+
+  /** Sets whether this layer supports masking (Keras' {@code self.supports_masking = True} in a constructor). */
+  protected void supportsMasking(boolean supportsMasking) {
+    this.supportsMasking = supportsMasking;
+  }
+
+  /**
+   * The masks of the outputs for these inputs and input masks, one per output (null entries for none), or null for
+   * none at all (Keras' {@code compute_mask(inputs, previous_mask)}); by default the single-input form.
+   */
+  public List<Tensor> computeMask(List<Tensor> inputs, List<Tensor> masks) {
+    if (inputs.size() == 1) {
+      Tensor m = computeMask(inputs.get(0), masks.get(0));
+      return m == null ? null : java.util.Collections.singletonList(m);
+    }
+    return supportsMasking() ? masks.subList(0, 1) : null;
+  }
+
+  /** The output mask of a single-input layer; by default {@code mask} itself (Keras' default compute_mask). */
+  public Tensor computeMask(Tensor input, Tensor mask) {
+    return mask;
   }
 
   /** The forward computation of a single-input layer (Keras' {@code call}). */

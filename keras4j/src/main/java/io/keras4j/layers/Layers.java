@@ -143,6 +143,8 @@ public final class Layers {
     REGISTRY.add("AugMix", AugMix::fromConfig);
     REGISTRY.add("RandAugment", RandAugment::fromConfig);
     REGISTRY.add("MelSpectrogram", MelSpectrogram::fromConfig);
+    REGISTRY.add("Embedding", Embedding::fromConfig);
+    REGISTRY.add("Masking", Masking::fromConfig);
   }
 
   private Layers() {}

@@ -32,7 +32,7 @@ import org.tensorflow.types.family.TType;
  * of the function being traced.
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
-final class TFOps extends TFPreprocessingOps {
+class TFOps extends TFPreprocessingOps {
   private final TFComputeGraph graph;
   private boolean scoped;
   /** Reads made inside the current control-dependency scope, one per variable, so gradients can find them. */
@@ -384,6 +384,18 @@ final class TFOps extends TFPreprocessingOps {
     return t(TFStatelessRandom.dropout(tf, o(x), rate, noiseShape == null ? tf.shape(o(x)) : o(noiseShape), o(seed)));
   }
 
+  // ---- recurrence ----
+  @Override
+  public io.keras4j.backend.RnnResult rnn(io.keras4j.backend.RnnStep step, List<Tensor> inputs,
+      List<Tensor> initialStates, Tensor mask, boolean goBackwards, boolean unroll, boolean zeroOutputForMask,
+      boolean returnAllOutputs) {
+    if (unroll) {
+      return io.keras4j.backend.UnrolledRnn.run(this, step, inputs, initialStates, mask, goBackwards,
+          zeroOutputForMask, returnAllOutputs);
+    }
+    return TFRnn.run(this, step, inputs, initialStates, mask, goBackwards, zeroOutputForMask, returnAllOutputs);
+  }
+
   // ---- gradients and control ----
   @Override
   public List<Tensor> gradients(Tensor target, List<Tensor> xs) {
@@ -391,6 +403,7 @@ final class TFOps extends TFPreprocessingOps {
     for (int i = 0; i < x.length; i++) {
       x[i] = o(xs.get(i)).asOutput();
     }
+    TFRnn.prepareGradients(graph.graph());
     Output<?>[] g = graph.graph().addGradients(o(target).asOutput(), x);
     List<Tensor> out = new ArrayList<>();
     for (Output<?> gi : g) {
