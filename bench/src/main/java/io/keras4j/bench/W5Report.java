@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Prints the markdown table of {@code bench/w5.sh}: W5 (LSTM) and W5g (GRU) for keras4j, Keras on TensorFlow and
@@ -28,9 +30,9 @@ public final class W5Report {
     Map<String, Object> meta = new TreeMap<>();
     File[] files = dir.listFiles((d, n) -> n.endsWith(".json"));
     Arrays.sort(files == null ? new File[0] : files);
-    int rounds = 0;
+    Set<String> rounds = new TreeSet<>();
     for (File f : files == null ? new File[0] : files) {
-      rounds += f.getName().startsWith("keras4j-") ? 1 : 0;
+      rounds.add(f.getName().replaceAll("^.*-|\\.json$", "")); // peer-<round>.json
       ((Map<String, Object>) new ObjectMapper().readValue(f, Map.class)).forEach((k, v) -> {
         if (v instanceof List<?> l) {
           l.forEach(x -> runs.computeIfAbsent(k, key -> new ArrayList<>()).add(((Number) x).doubleValue()));
@@ -40,7 +42,8 @@ public final class W5Report {
       });
     }
     StringBuilder b = new StringBuilder();
-    b.append("CPU: ").append(cpu).append("; ").append(rounds).append(" rounds (keras4j, Keras, PyTorch in turn)\n\n");
+    b.append("CPU: ").append(cpu).append("; ").append(rounds.size())
+        .append(" rounds (keras4j, Keras, PyTorch in turn)\n\n");
     b.append("| workload | keras4j | keras4j, steps_per_execution=32 | Keras (TF) | Keras (TF), steps_per_execution=32 "
         + "| PyTorch | keras4j / Keras | keras4j best / Keras best | keras4j best / PyTorch |\n");
     b.append("|---|---|---|---|---|---|---|---|---|\n");
