@@ -44,6 +44,7 @@ class KeywordSettersTest {
       Map.entry("Dense.lora_rank", "LoRA fine-tuning is not ported yet"),
       Map.entry("Dense.lora_alpha", "LoRA fine-tuning is not ported yet"),
       Map.entry("Dense.quantization_config", "quantization is not ported"),
+      Map.entry("Embedding.quantization_config", "quantization is not ported"),
       Map.entry("EinsumDense.lora_alpha", "LoRA fine-tuning is not ported yet (lora_rank is refused unless 0)"),
       Map.entry("EinsumDense.quantization_config", "quantization is not ported"),
       Map.entry("EinsumDense.gptq_unpacked_column_size", "GPTQ quantization is not ported"),

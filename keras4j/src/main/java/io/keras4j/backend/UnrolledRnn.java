@@ -32,10 +32,10 @@ public final class UnrolledRnn {
       if (boolMask != null) {
         Tensor m = timeSlice(ops, boolMask, t);
         Tensor prev = outputs.isEmpty() ? ops.zerosLike(output) : outputs.get(outputs.size() - 1);
-        output = ops.where(m, output, prev);
+        output = ops.where(expandTo(ops, m, output), output, prev);
         List<Tensor> kept = new ArrayList<>();
         for (int s = 0; s < states.size(); s++) {
-          kept.add(ops.where(m, out.states().get(s), states.get(s)));
+          kept.add(ops.where(expandTo(ops, m, states.get(s)), out.states().get(s), states.get(s)));
         }
         states = kept;
         lastMask = m;
@@ -50,7 +50,7 @@ public final class UnrolledRnn {
     Tensor last = outputs.get(outputs.size() - 1);
     Tensor stacked = ops.stack(outputs, 1);
     if (zeroOutputForMask && boolMask != null) {
-      last = ops.where(lastMask, last, ops.zerosLike(last));
+      last = ops.where(expandTo(ops, lastMask, last), last, ops.zerosLike(last));
       stacked = zeroMasked(ops, stacked, boolMask, goBackwards, returnAllOutputs, lastMask);
     }
     return new RnnResult(last, stacked, states);
@@ -58,6 +58,17 @@ public final class UnrolledRnn {
 
   /** The static number of time steps (axis 1) of the inputs. */
   static int timeSteps(List<Tensor> inputs) {
+    checkInputs(inputs);
+    long steps = inputs.get(0).shape().get(1);
+    if (steps < 0) {
+      throw new IllegalArgumentException("Unrolling requires a fixed number of timesteps. Received: input with shape "
+          + inputs.get(0).shape());
+    }
+    return (int) steps;
+  }
+
+  /** Checks that there is an input and that each is at least (batch, time, features). */
+  public static void checkInputs(List<Tensor> inputs) {
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("rnn needs at least one input of shape (batch, time, ...)");
     }
@@ -67,12 +78,6 @@ public final class UnrolledRnn {
             + "input with shape " + x.shape());
       }
     }
-    long steps = inputs.get(0).shape().get(1);
-    if (steps < 0) {
-      throw new IllegalArgumentException("Unrolling requires a fixed number of timesteps. Received: input with shape "
-          + inputs.get(0).shape());
-    }
-    return (int) steps;
   }
 
   /** {@code x[:, t]}. */
@@ -83,6 +88,14 @@ public final class UnrolledRnn {
     begin[1] = t;
     size[1] = 1;
     return ops.squeeze(ops.slice(x, begin, size), 1);
+  }
+
+  /** The (batch,) mask {@code m} with trailing axes of size 1 up to {@code x}'s rank. */
+  static Tensor expandTo(Ops ops, Tensor m, Tensor x) {
+    for (int r = m.rank(); r < x.rank(); r++) {
+      m = ops.expandDims(m, -1);
+    }
+    return m;
   }
 
   private static void checkStates(List<Tensor> states, List<Tensor> next) {

@@ -15,6 +15,10 @@ import java.util.Map;
  * <pre>{@code model.add(new Activation("relu"));}</pre>
  */
 public class Activation extends BaseLayer<Activation> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   private final ActivationFunction activation;
 
   /** An activation layer of the Keras activation {@code activation}, such as "relu". */

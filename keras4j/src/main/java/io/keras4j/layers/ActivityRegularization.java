@@ -12,6 +12,10 @@ import java.util.Map;
  * <pre>{@code model.add(new ActivityRegularization().l2(1e-4));}</pre>
  */
 public class ActivityRegularization extends BaseLayer<ActivityRegularization> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   private double l1;
   private double l2;
 

@@ -20,6 +20,10 @@ import java.util.Map;
  * @param <T> the concrete dropout layer
  */
 public abstract class BaseDropout<T extends BaseDropout<T>> extends BaseLayer<T> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   private final double rate;
   private long seed = Backend.nextSeed();
   /** The seed given by {@code seed(..)} or the config; null when drawn (Keras writes {@code "seed": null}). */

@@ -34,6 +34,11 @@ public abstract class BaseGlobalPooling<T extends BaseGlobalPooling<T>> extends 
     return self();
   }
 
+  /** Whether the spatial axes are kept with size 1. */
+  public boolean keepdims() {
+    return keepdims;
+  }
+
   /** Sets the data format; keras4j is channels-last only (Keras' {@code data_format=}). Default "channels_last". */
   public T dataFormat(String dataFormat) {
     DataFormats.channelsLast(dataFormat, name());

@@ -22,6 +22,10 @@ import java.util.Map;
  * @param <T> the concrete normalization layer
  */
 public abstract class BaseNormalization<T extends BaseNormalization<T>> extends BaseLayer<T> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   private double epsilon = 1e-3;
   private boolean center = true;
   private boolean scale = true;

@@ -1,5 +1,6 @@
 package io.keras4j.layers;
 
+import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
@@ -127,6 +128,20 @@ public class BatchNormalization extends BaseNormalization<BatchNormalization> {
 
   @Override
   protected Tensor call(Tensor input, boolean training) {
+    return call(input, null, training);
+  }
+
+  /**
+   * With a mask of one axis less than the input, such as (batch, steps) from an Embedding with {@code mask_zero},
+   * the batch statistics of training count only the kept steps (Keras' {@code _moments(inputs, mask)}: masked sums
+   * divided by the kept count plus {@code backend.epsilon()}); inference does not use the mask.
+   */
+  @Override
+  protected Tensor call(Tensor input, Tensor mask, boolean training) {
+    if (mask != null && mask.rank() != input.rank() - 1) {
+      throw new IllegalArgumentException("Layer '" + name() + "': the mask provided should be one dimension less "
+          + "than the inputs. Received: mask.shape=" + mask.shape() + ", inputs.shape=" + input.shape());
+    }
     Ops ops = ops();
     int rank = input.rank();
     long dim = movingMean.shape().get(0);
@@ -140,8 +155,17 @@ public class BatchNormalization extends BaseNormalization<BatchNormalization> {
           axes[j++] = i;
         }
       }
-      mean = ops.mean(input, axes, true);
-      variance = ops.mean(ops.square(ops.subtract(input, ops.stopGradient(mean))), axes, true);
+      if (mask == null) {
+        mean = ops.mean(input, axes, true);
+        variance = ops.mean(ops.square(ops.subtract(input, ops.stopGradient(mean))), axes, true);
+      } else {
+        Tensor keep = ops.broadcastTo(ops.expandDims(ops.cast(mask, "bool"), -1), ops.shapeOf(input));
+        Tensor zeros = ops.zerosLike(input);
+        Tensor count = ops.add(ops.sum(ops.cast(keep, "float32"), axes, true), ops.constant(Backend.epsilon()));
+        mean = ops.divide(ops.sum(ops.where(keep, input, zeros), axes, true), count);
+        Tensor centred = ops.where(keep, ops.subtract(input, mean), zeros);
+        variance = ops.divide(ops.sum(ops.square(centred), axes, true), count);
+      }
       float m = (float) momentum;
       Tensor batchMean = ops.reshape(mean, dim);
       Tensor batchVar = ops.reshape(variance, dim);

@@ -13,6 +13,10 @@ import java.util.Map;
  * <pre>{@code KerasTensor y = new Concatenate().axis(1).apply(List.of(a, b));}</pre>
  */
 public class Concatenate extends BaseLayer<Concatenate> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   private int axis = -1;
 
   /** Concatenation along the last axis. */
@@ -42,6 +46,16 @@ public class Concatenate extends BaseLayer<Concatenate> {
   @Override
   protected List<Tensor> call(List<Tensor> inputs, boolean training) {
     return List.of(ops().concatenate(inputs, axis));
+  }
+
+  /**
+   * The input masks, all true for an input without one, concatenated along the axis and reduced by any over the last
+   * axis; none when no input has a mask (Keras' {@code Concatenate.compute_mask}).
+   */
+  @Override
+  public List<Tensor> computeMask(List<Tensor> inputs, List<Tensor> masks) {
+    Tensor m = Masks.concatenated(inputs, masks, axis);
+    return m == null ? null : List.of(m);
   }
 
   @Override

@@ -23,6 +23,10 @@ import java.util.Map;
  * <pre>{@code model.add(new Dense(32).activation("relu"));}</pre>
  */
 public class Dense extends BaseLayer<Dense> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   private final int units;
   private ActivationFunction activation = Activations.get("linear");
   private boolean useBias = true;

@@ -15,6 +15,10 @@ import java.util.Map;
  * gives (B, 1); (B, a, b)·(B, c, d) contracting axis i of the first and j of the second gives the remaining axes.
  */
 public class Dot extends BaseLayer<Dot> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   private final int[] axes;
   private final boolean oneAxis;
   private boolean normalize;
@@ -40,6 +44,12 @@ public class Dot extends BaseLayer<Dot> {
 
   private static int norm(int axis, int rank) {
     return axis < 0 ? axis + rank : axis;
+  }
+
+  /** None: the dot product has no steps to mask (Keras' {@code Dot.compute_mask}). */
+  @Override
+  public List<Tensor> computeMask(List<Tensor> inputs, List<Tensor> masks) {
+    return null;
   }
 
   @Override

@@ -12,6 +12,10 @@ import java.util.Map;
  * <pre>{@code model.add(new ELU().alpha(0.5));}</pre>
  */
 public class ELU extends BaseLayer<ELU> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   private double alpha = 1.0;
 
   /** An ELU of slope 1 for negative inputs. */

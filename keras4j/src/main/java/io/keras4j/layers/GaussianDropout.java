@@ -16,6 +16,10 @@ import java.util.Map;
  * <pre>{@code model.add(new GaussianDropout(0.2));}</pre>
  */
 public class GaussianDropout extends BaseLayer<GaussianDropout> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   private final double rate;
   private long seed = Backend.nextSeed();
   /** The seed given by {@code seed(..)} or the config; null when drawn (Keras writes {@code "seed": null}). */

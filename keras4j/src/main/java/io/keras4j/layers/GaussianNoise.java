@@ -16,6 +16,10 @@ import java.util.Map;
  * <pre>{@code model.add(new GaussianNoise(0.1).seed(42));}</pre>
  */
 public class GaussianNoise extends BaseLayer<GaussianNoise> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   private final double stddev;
   private long seed = Backend.nextSeed();
   /** The seed given by {@code seed(..)} or the config; null when drawn (Keras writes {@code "seed": null}). */

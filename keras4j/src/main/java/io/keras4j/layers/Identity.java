@@ -14,6 +14,10 @@ import java.util.Map;
  * <pre>{@code KerasTensor y = new Identity().apply(x);}</pre>
  */
 public class Identity extends BaseLayer<Identity> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   /** An identity layer; it takes only the base keyword arguments (name, dtype, trainable). */
   public Identity() {}
 

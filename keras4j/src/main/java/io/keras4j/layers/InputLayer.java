@@ -17,6 +17,7 @@ import java.util.Map;
 public class InputLayer extends BaseLayer<InputLayer> {
   private final Shape batchShape;
   private final KerasTensor output;
+  private String integerDtype;
 
   /** An input of {@code shape} (without batch dimension). */
   public InputLayer(int... shape) {
@@ -36,6 +37,27 @@ public class InputLayer extends BaseLayer<InputLayer> {
     this.output = new KerasTensor(batchShape, "float32", this, 0, 0);
     inboundNodes().add(new Node(this, List.of(), List.of(output)));
     markBuilt(List.of(batchShape));
+  }
+
+  /**
+   * Sets the input's dtype (Keras' {@code dtype=}): "float32", or "int32"/"int64" for indices, as a Keras file with
+   * {@code keras.Input(shape, dtype="int32")} before an Embedding has it. Porting note: keras4j feeds every model input
+   * as float32; an integer dtype is kept for the file, and the layers that take indices cast them (exact below 2^24).
+   */
+  @Override
+  public InputLayer dtype(String dtype) {
+    if ("int32".equals(dtype) || "int64".equals(dtype)) {
+      this.integerDtype = dtype;
+      return this;
+    }
+    super.dtype(dtype);
+    this.integerDtype = null;
+    return this;
+  }
+
+  @Override
+  public String dtype() {
+    return integerDtype != null ? integerDtype : super.dtype();
   }
 
   /** The shape, batch dimension first. */

@@ -394,14 +394,15 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
 
   /**
    * The forward computation with the masks of the inputs (Keras' {@code call(inputs, mask=...)}); {@code masks}
-   * holds one entry per input, null where an input has none. By default the mask is ignored: one input goes to
-   * {@link #call(Tensor, Tensor, boolean)}, several to {@link #call(List, boolean)}.
+   * holds one entry per input, null where an input has none. By default one input goes to
+   * {@link #call(Tensor, Tensor, boolean)} where a subclass overrides it, else to {@link #call(List, boolean)}
+   * (ignoring the mask), which also serves layers of one input and several outputs, such as nested models.
    */
   protected List<Tensor> call(List<Tensor> inputs, List<Tensor> masks, boolean training) {
-    if (inputs.size() == 1) {
+    if (inputs.size() == 1 && Masks.overridesMaskedCall(getClass())) {
       return List.of(call(inputs.get(0), masks.get(0), training));
     }
-    return call(inputs, training);
+    return call(inputs, training); // may give several outputs (a model of one input and two outputs)
   }
 
   /** The forward computation of a single-input layer with its mask, null if none; by default ignores the mask. */

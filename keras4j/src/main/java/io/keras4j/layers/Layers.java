@@ -143,6 +143,17 @@ public final class Layers {
     REGISTRY.add("AugMix", AugMix::fromConfig);
     REGISTRY.add("RandAugment", RandAugment::fromConfig);
     REGISTRY.add("MelSpectrogram", MelSpectrogram::fromConfig);
+    REGISTRY.add("Embedding", Embedding::fromConfig);
+    REGISTRY.add("Masking", Masking::fromConfig);
+    // recurrent (keras/src/layers/rnn)
+    REGISTRY.add("SimpleRNNCell", SimpleRNNCell::fromConfig);
+    REGISTRY.add("LSTMCell", LSTMCell::fromConfig);
+    REGISTRY.add("GRUCell", GRUCell::fromConfig);
+    REGISTRY.add("StackedRNNCells", StackedRNNCells::fromConfig);
+    REGISTRY.add("RNN", RNN::fromConfig);
+    REGISTRY.add("SimpleRNN", SimpleRNN::fromConfig);
+    REGISTRY.add("LSTM", LSTM::fromConfig);
+    REGISTRY.add("GRU", GRU::fromConfig);
   }
 
   private Layers() {}

@@ -12,6 +12,10 @@ import java.util.Map;
  * <pre>{@code model.add(new LeakyReLU().negativeSlope(0.1));}</pre>
  */
 public class LeakyReLU extends BaseLayer<LeakyReLU> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   private double negativeSlope = 0.3;
 
   /** A leaky ReLU of slope 0.3. */

@@ -18,6 +18,13 @@ public class Maximum extends Merge<Maximum> {
     return fold(inputs, ops::maximum);
   }
 
+  /** Masked entries cannot win (Keras' {@code _apply_merge_op_and_or_mask}). */
+  @Override
+  protected Tensor merge(List<Tensor> inputs, List<Tensor> masks) {
+    Ops ops = ops();
+    return Masks.foldSkippingMasked(inputs, masks, ops::maximum);
+  }
+
   /** A Maximum layer from its Keras config (Keras' {@code Maximum.from_config}); only the base keys. */
   public static Maximum fromConfig(Map<String, Object> config) {
     return withBaseConfig(new Maximum(), new Config("Maximum", config));

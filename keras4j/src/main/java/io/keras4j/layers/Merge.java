@@ -15,6 +15,10 @@ import java.util.List;
  * @param <T> the concrete merge layer
  */
 public abstract class Merge<T extends Merge<T>> extends BaseLayer<T> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   /** Combines the inputs (at least 2). */
   protected abstract Tensor merge(List<Tensor> inputs);
 
@@ -58,9 +62,29 @@ public abstract class Merge<T extends Merge<T>> extends BaseLayer<T> {
     return out;
   }
 
+  /**
+   * Combines the inputs given their masks (null entries for none); by default the masks do not change the values.
+   * Maximum, Minimum and Multiply override it so that masked entries do not count, as in Keras.
+   */
+  protected Tensor merge(List<Tensor> inputs, List<Tensor> masks) {
+    return merge(inputs);
+  }
+
   @Override
   protected List<Tensor> call(List<Tensor> inputs, boolean training) {
     return List.of(merge(inputs));
+  }
+
+  @Override
+  protected List<Tensor> call(List<Tensor> inputs, List<Tensor> masks, boolean training) {
+    return List.of(merge(inputs, masks));
+  }
+
+  /** The OR of the input masks, or none when an input has none (Keras' {@code Merge.compute_mask}). */
+  @Override
+  public List<Tensor> computeMask(List<Tensor> inputs, List<Tensor> masks) {
+    Tensor m = Masks.or(masks);
+    return m == null ? null : List.of(m);
   }
 
   @Override

@@ -18,6 +18,13 @@ public class Minimum extends Merge<Minimum> {
     return fold(inputs, ops::minimum);
   }
 
+  /** Masked entries cannot win (Keras' {@code _apply_merge_op_and_or_mask}). */
+  @Override
+  protected Tensor merge(List<Tensor> inputs, List<Tensor> masks) {
+    Ops ops = ops();
+    return Masks.foldSkippingMasked(inputs, masks, ops::minimum);
+  }
+
   /** A Minimum layer from its Keras config (Keras' {@code Minimum.from_config}); only the base keys. */
   public static Minimum fromConfig(Map<String, Object> config) {
     return withBaseConfig(new Minimum(), new Config("Minimum", config));

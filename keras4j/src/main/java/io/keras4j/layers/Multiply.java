@@ -18,6 +18,12 @@ public class Multiply extends Merge<Multiply> {
     return fold(inputs, ops::multiply);
   }
 
+  /** Masked entries count as 1, entries masked in every input are 0 (Keras' {@code Multiply._merge_function}). */
+  @Override
+  protected Tensor merge(List<Tensor> inputs, List<Tensor> masks) {
+    return Masks.multiplySkippingMasked(inputs, masks);
+  }
+
   /** A Multiply layer from its Keras config (Keras' {@code Multiply.from_config}); only the base keys. */
   public static Multiply fromConfig(Map<String, Object> config) {
     return withBaseConfig(new Multiply(), new Config("Multiply", config));

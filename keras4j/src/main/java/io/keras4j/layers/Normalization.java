@@ -21,6 +21,10 @@ import java.util.Map;
  * <pre>{@code Normalization norm = new Normalization(); norm.adapt(xTrain); model.add(norm);}</pre>
  */
 public class Normalization extends BaseLayer<Normalization> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   private int[] axes = {-1};
   private boolean invert;
   private double[] fixedMean;

@@ -21,6 +21,10 @@ import java.util.Map;
  * <pre>{@code model.add(new PReLU().sharedAxes(1, 2));  // one slope per channel of (batch, h, w, c) images}</pre>
  */
 public class PReLU extends BaseLayer<PReLU> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   private Initializer alphaInitializer = new Zeros();
   private Regularizer alphaRegularizer;
   private Constraint alphaConstraint;

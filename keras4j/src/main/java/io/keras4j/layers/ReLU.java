@@ -14,6 +14,10 @@ import java.util.Map;
  * <pre>{@code model.add(new ReLU().maxValue(6));}</pre>
  */
 public class ReLU extends BaseLayer<ReLU> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   private double maxValue = Double.NaN; // NaN: unset (Keras' None)
   private double negativeSlope;
   private double threshold;

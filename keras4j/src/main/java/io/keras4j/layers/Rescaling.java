@@ -12,6 +12,10 @@ import java.util.Map;
  * <pre>{@code model.add(new Rescaling(1 / 127.5).offset(-1));  // [0, 255] to [-1, 1]}</pre>
  */
 public class Rescaling extends BaseLayer<Rescaling> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   private final double scale;
   private double offset;
 

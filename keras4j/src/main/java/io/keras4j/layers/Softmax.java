@@ -1,6 +1,7 @@
 package io.keras4j.layers;
 
 import io.keras4j.activations.Activations;
+import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.saving.Config;
 import java.util.Map;
@@ -12,6 +13,10 @@ import java.util.Map;
  * <pre>{@code model.add(new Softmax().axis(1));}</pre>
  */
 public class Softmax extends BaseLayer<Softmax> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   private int[] axes = {-1};
 
   /** A softmax over the last axis. */
@@ -43,6 +48,35 @@ public class Softmax extends BaseLayer<Softmax> {
     // Keras' Softmax over a tuple of axes: exp(x - logsumexp(x, axes, keepdims=True))
     io.keras4j.backend.Ops ops = ops();
     return ops.exp(ops.subtract(input, ops.logSumExp(input, axes, true)));
+  }
+
+  /**
+   * The softmax where the mask is true (or above 0.5), 0 elsewhere (Keras' {@code Softmax.call(inputs, mask)}): a
+   * masked entry takes -1e9 before the softmax. As in Keras, the mask broadcasts against the input from the last
+   * axis, so an attention mask fits, and a (batch, steps) sequence mask before (batch, steps, features) is refused.
+   */
+  @Override
+  protected Tensor call(Tensor input, Tensor mask, boolean training) {
+    if (mask == null) {
+      return call(input, training);
+    }
+    Shape m = mask.shape();
+    Shape x = input.shape();
+    boolean fits = m.rank() <= x.rank();
+    for (int i = 1; fits && i <= m.rank(); i++) {
+      long md = m.get(-i);
+      long xd = x.get(-i);
+      fits = md < 0 || xd < 0 || md == 1 || md == xd;
+    }
+    if (!fits) {
+      throw new IllegalArgumentException("Layer '" + name() + "': the `mask` must be broadcastable to `inputs`. Each "
+          + "mask dimension must be 1 or match the corresponding input dimension. Received: inputs.shape=" + x
+          + ", mask.shape=" + m);
+    }
+    io.keras4j.backend.Ops ops = ops();
+    Tensor keep = mask.dtype().equals("bool") ? mask : ops.greater(mask, ops.cast(ops.constant(0.5f), mask.dtype()));
+    Tensor out = call(ops.where(keep, input, ops.constant(-1e9f)), training);
+    return ops.where(keep, out, ops.zerosLike(out));
   }
 
   @Override

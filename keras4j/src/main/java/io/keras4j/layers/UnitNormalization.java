@@ -15,6 +15,10 @@ import java.util.Map;
  * <pre>{@code model.add(new UnitNormalization());}</pre>
  */
 public class UnitNormalization extends BaseLayer<UnitNormalization> {
+  {
+    supportsMasking(true); // Keras: self.supports_masking = True
+  }
+
   private int[] axes = {-1};
 
   /** Normalisation along the last axis. */

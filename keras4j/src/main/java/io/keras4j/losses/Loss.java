@@ -66,13 +66,21 @@ public abstract class Loss implements io.keras4j.saving.KerasSerializable {
   public abstract Tensor call(Tensor yTrue, Tensor yPred);
 
   /**
-   * The reduced loss (Keras' {@code loss(y_true, y_pred, sample_weight)}); {@code sampleWeight} may be null.
+   * The reduced loss (Keras' {@code loss(y_true, y_pred, sample_weight)}); {@code sampleWeight} may be null. As in
+   * Keras, the mask attached to {@code yPred} ({@link Backend#getKerasMask}, such as an Embedding's with
+   * {@code mask_zero}) and {@link #mask} leave the masked entries out: "sum_over_batch_size" divides by the number of
+   * entries kept.
    */
   public Tensor apply(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
     Ops ops = Backend.ops();
+    Tensor inMask = Backend.getKerasMask(yPred);
     yTrue = matchRank(ops, ops.cast(yTrue, yPred.dtype()), yPred);
     Tensor losses = call(yTrue, yPred);
     Tensor mask = mask(yTrue, yPred);
+    if (inMask != null) {
+      Tensor m = ops.cast(inMask, "float32");
+      mask = mask == null ? m : ops.multiply(mask, m);
+    }
     if (mask != null) {
       sampleWeight = withMask(ops, mask, sampleWeight);
     }
@@ -119,6 +127,9 @@ public abstract class Loss implements io.keras4j.saving.KerasSerializable {
       sw = ops.squeeze(sw, -1);
     } else if (m.rank() == sw.rank() + 1 && m.shape().get(-1) == 1) {
       m = ops.squeeze(m, -1);
+    }
+    while (sw.rank() < m.rank()) {
+      sw = ops.expandDims(sw, -1); // porting note: (batch,) weights meet a (batch, steps) mask along the batch axis
     }
     return ops.multiply(sw, m);
   }

@@ -18,7 +18,7 @@ public class Accuracy extends BaseMean<Accuracy> {
 
   @Override
   public List<Tensor> updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-    return update(MetricFunctions.accuracy(yTrue, yPred), sampleWeight);
+    return update(MetricFunctions.accuracy(yTrue, yPred), withMaskOf(yPred, sampleWeight));
   }
 
   /** The metric of Keras' config (Keras' {@code Accuracy.from_config}). */

@@ -1,5 +1,6 @@
 package io.keras4j.metrics;
 
+import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
@@ -33,6 +34,33 @@ public abstract class BaseMean<T extends BaseMean<T>> extends BaseMetric<T> {
     Tensor sum = ops.sum(w == null ? values : ops.multiply(values, w), null, false);
     Tensor n = w == null ? ops.cast(ops.prod(ops.shapeOf(values), null, false), "float32") : ops.sum(w, null, false);
     return List.of(ops.assignAdd(total, sum), ops.assignAdd(count, n));
+  }
+
+  /**
+   * {@code sampleWeight} with the mask attached to {@code yPred} (Keras' {@code backend.get_keras_mask}, such as an
+   * Embedding's with {@code mask_zero}) folded in as 0/1 weights, so that masked steps neither add to the total nor
+   * count (Keras' {@code MeanMetricWrapper.update_state}, {@code apply_mask(..., reduction="sum")});
+   * {@code sampleWeight} itself when y_pred has no mask. Porting note: per-sample weights {@code (batch,)} meet a
+   * {@code (batch, steps)} mask along the batch axis.
+   */
+  protected static Tensor withMaskOf(Tensor yPred, Tensor sampleWeight) {
+    Tensor mask = Backend.getKerasMask(yPred);
+    if (mask == null) {
+      return sampleWeight;
+    }
+    Ops ops = ops();
+    Tensor m = ops.cast(mask, "float32");
+    if (sampleWeight == null) {
+      return m;
+    }
+    Tensor sw = ops.cast(sampleWeight, "float32");
+    if (sw.rank() == m.rank() + 1 && sw.shape().get(-1) == 1) {
+      sw = ops.squeeze(sw, -1);
+    }
+    while (sw.rank() < m.rank()) {
+      sw = ops.expandDims(sw, -1);
+    }
+    return ops.multiply(sw, m);
   }
 
   @Override

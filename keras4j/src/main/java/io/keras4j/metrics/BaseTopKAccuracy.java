@@ -38,7 +38,7 @@ public abstract class BaseTopKAccuracy<T extends BaseTopKAccuracy<T>> extends Ba
 
   @Override
   public List<Tensor> updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-    return update(hits(yTrue, yPred, k), sampleWeight);
+    return update(hits(yTrue, yPred, k), withMaskOf(yPred, sampleWeight));
   }
 
   @Override

@@ -31,7 +31,7 @@ public class BinaryAccuracy extends BaseMean<BinaryAccuracy> {
 
   @Override
   public List<Tensor> updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-    return update(MetricFunctions.binaryAccuracy(yTrue, yPred, threshold), sampleWeight);
+    return update(MetricFunctions.binaryAccuracy(yTrue, yPred, threshold), withMaskOf(yPred, sampleWeight));
   }
 
   @Override

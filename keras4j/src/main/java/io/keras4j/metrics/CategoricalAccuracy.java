@@ -18,7 +18,7 @@ public class CategoricalAccuracy extends BaseMean<CategoricalAccuracy> {
 
   @Override
   public List<Tensor> updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-    return update(MetricFunctions.categoricalAccuracy(yTrue, yPred), sampleWeight);
+    return update(MetricFunctions.categoricalAccuracy(yTrue, yPred), withMaskOf(yPred, sampleWeight));
   }
 
   /** The metric of Keras' config (Keras' {@code CategoricalAccuracy.from_config}). */

@@ -36,6 +36,6 @@ public abstract class LossMean<T extends LossMean<T, L>, L extends Loss> extends
 
   @Override
   public List<Tensor> updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-    return update(values(yTrue, yPred), sampleWeight);
+    return update(values(yTrue, yPred), withMaskOf(yPred, sampleWeight));
   }
 }

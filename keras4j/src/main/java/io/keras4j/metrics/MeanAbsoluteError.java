@@ -18,7 +18,7 @@ public class MeanAbsoluteError extends BaseMean<MeanAbsoluteError> {
 
   @Override
   public List<Tensor> updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-    return update(MetricFunctions.absoluteError(yTrue, yPred), sampleWeight);
+    return update(MetricFunctions.absoluteError(yTrue, yPred), withMaskOf(yPred, sampleWeight));
   }
 
   /** The metric of Keras' config (Keras' {@code MeanAbsoluteError.from_config}). */

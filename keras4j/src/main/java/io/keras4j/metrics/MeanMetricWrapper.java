@@ -74,7 +74,7 @@ public class MeanMetricWrapper extends BaseMean<MeanMetricWrapper> {
 
   @Override
   public List<Tensor> updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-    return update(fn.apply(yTrue, yPred), sampleWeight);
+    return update(fn.apply(yTrue, yPred), withMaskOf(yPred, sampleWeight));
   }
 
   /**

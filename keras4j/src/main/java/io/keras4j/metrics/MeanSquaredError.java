@@ -18,7 +18,7 @@ public class MeanSquaredError extends BaseMean<MeanSquaredError> {
 
   @Override
   public List<Tensor> updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-    return update(MetricFunctions.squaredError(yTrue, yPred), sampleWeight);
+    return update(MetricFunctions.squaredError(yTrue, yPred), withMaskOf(yPred, sampleWeight));
   }
 
   /** The metric of Keras' config (Keras' {@code MeanSquaredError.from_config}). */

@@ -18,7 +18,7 @@ public class SparseCategoricalAccuracy extends BaseMean<SparseCategoricalAccurac
 
   @Override
   public List<Tensor> updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
-    return update(MetricFunctions.sparseCategoricalAccuracy(yTrue, yPred), sampleWeight);
+    return update(MetricFunctions.sparseCategoricalAccuracy(yTrue, yPred), withMaskOf(yPred, sampleWeight));
   }
 
   /** The metric of Keras' config (Keras' {@code SparseCategoricalAccuracy.from_config}). */

@@ -67,6 +67,7 @@ public class SparseCategoricalCrossentropy
 
   @Override
   public List<Tensor> updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+    sampleWeight = withMaskOf(yPred, sampleWeight);
     Tensor values = values(yTrue, yPred);
     if (ignoreClass != null && sampleWeight != null) {
       // Keras masks the ignored samples out of the weights (and so out of the count) only when weights are given

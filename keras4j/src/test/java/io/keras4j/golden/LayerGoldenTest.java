@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.GraphFixture;
+import io.keras4j.backend.Backend;
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
@@ -32,7 +33,9 @@ import org.junit.jupiter.api.TestFactory;
  * other file under {@code golden/layers}): the layer is read from Keras' config through keras4j's {@link Layers}
  * registry as a {@code .keras} file would be, built on the inputs' shapes, given Keras' weights, applied in
  * inference or training mode, and its outputs compared with Keras' at atol 1e-5, rtol 1e-5 (or a case's own
- * {@code atol}/{@code rtol}, which the generator writes only with a {@code tolerance_reason}). A case with
+ * {@code atol}/{@code rtol}, which the generator writes only with a {@code tolerance_reason}). Inputs keep the
+ * dtype of their file (int32 indices for Embedding). A case with {@code output_mask} (a bool array, or null for none)
+ * also checks the mask attached to the output ({@code golden_masking.py}). A case with
  * {@code adapt} data adapts the layer on it instead, and its statistics must equal Keras' weights.
  */
 class LayerGoldenTest {
@@ -127,6 +130,46 @@ class LayerGoldenTest {
     for (int i = 0; i < expected.size(); i++) {
       Golden.assertClose(expected.get(i), actual.get(i), atol, rtol, id + " output " + i);
     }
+    if (c.has("output_mask")) {
+      checkOutputMask(id, cls, c);
+    }
+  }
+
+  /**
+   * A case's {@code output_mask}: the mask Keras attached to the (single) output, as a bool array, or null for none;
+   * keras4j's is the one {@link Backend#getKerasMask} finds on the output of {@code applyAll} in inference.
+   */
+  private static void checkOutputMask(String id, String cls, JsonNode c) {
+    Layer layer = build(cls, c);
+    List<NDArray> inputs = arrays(c.get("inputs"));
+    symbolic(layer, inputs, new ArrayList<>());
+    layer.setWeights(arrays(c.get("weights")));
+    List<float[]> values = new ArrayList<>();
+    List<Shape> shapes = new ArrayList<>();
+    for (NDArray a : inputs) {
+      values.add(a.toFloatArray());
+      shapes.add(Shape.of(a.shape()));
+    }
+    boolean[] found = new boolean[1];
+    long[][] maskShape = new long[1][];
+    List<float[]> out = GraphFixture.eval(values, shapes, ts -> {
+      Tensor y = layer.applyAll(ts, false).get(0);
+      Tensor mask = Backend.getKerasMask(y);
+      found[0] = mask != null;
+      if (mask == null) {
+        return List.of(y);
+      }
+      maskShape[0] = mask.shape().dims();
+      return List.of(y, Backend.ops().cast(mask, "float32"));
+    });
+    JsonNode expected = c.get("output_mask");
+    if (expected.isNull()) {
+      assertTrue(!found[0], id + ": Keras attaches no mask to the output, keras4j does");
+      return;
+    }
+    assertTrue(found[0], id + ": Keras attaches a mask to the output, keras4j none");
+    Golden.assertClose(NDArray.of(Golden.array(expected).toFloatArray(), Golden.array(expected).shape()),
+        NDArray.of(out.get(1), maskShape[0]), 0, 0, id + " output mask");
   }
 
   /** keras4j's outputs for the case: read, built on the inputs' shapes, given Keras' weights, applied. */
@@ -164,7 +207,7 @@ class LayerGoldenTest {
       long[] s = a.shape();
       ins.add(Input.of(Shape.of(Arrays.copyOfRange(s, 1, s.length)), null));
     }
-    return ins.size() == 1 ? List.of(layer.apply(ins.get(0))) : layer.apply(ins);
+    return layer.apply(ins); // a list for several outputs too (an RNN's return_state)
   }
 
   /** Inference: the functional model Input -> layer -> output, run by {@code predictOutputs}. */

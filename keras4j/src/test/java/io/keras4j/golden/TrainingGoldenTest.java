@@ -41,8 +41,11 @@ import org.junit.jupiter.api.TestFactory;
  */
 class TrainingGoldenTest {
   static final double TOL = 1e-4;
-  /** Cases where keras4j knowingly differs from Keras: case name to the reason. None at present. */
-  static final Map<String, String> SKIP = Map.of();
+  /** Cases where keras4j knowingly differs from Keras: case name to the reason. */
+  static final Map<String, String> SKIP = Map.of(
+      "embedding_mask_zero_per_step_adam", "Keras' Adam on TensorFlow updates its moments from the Embedding's "
+          + "IndexedSlices gradient (ops.square per occurrence of an index, so a repeated index adds squares, not the "
+          + "square of the sum); keras4j's gradients are dense");
   /** History entries keras4j does not log yet, per case; everything else of the case is checked. None at present. */
   static final Map<String, List<String>> MISSING_HISTORY = Map.of();
 

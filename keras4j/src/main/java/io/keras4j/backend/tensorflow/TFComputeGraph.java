@@ -37,6 +37,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
   private final Map<Variable, VarSlot> slots = new IdentityHashMap<>();
   private final boolean export;
   private boolean closed;
+  private final List<Runnable> onClose = new ArrayList<>();
 
   TFComputeGraph() {
     this(false);
@@ -186,8 +187,14 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
       v.release(this);
     }
     closed = true;
+    onClose.forEach(Runnable::run);
     session.close();
     graph.close();
+  }
+
+  /** Runs {@code action} when this graph closes (to forget what was kept for its ops). */
+  void onClose(Runnable action) {
+    onClose.add(action);
   }
 
   /** A traced function: its placeholders, outputs, updates and the variables it reads and writes. */

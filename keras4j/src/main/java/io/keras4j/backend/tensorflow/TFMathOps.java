@@ -43,7 +43,8 @@ abstract class TFMathOps implements io.keras4j.backend.Ops {
     if (!(t instanceof TFTensor tt)) {
       throw new IllegalArgumentException("Expected a backend tensor of this graph. Received: " + t);
     }
-    return tt.operand();
+    TFBodyOps body = TFBodyOps.current();
+    return body == null ? tt.operand() : body.capture(tt.operand());
   }
 
   static Tensor t(Operand<?> o) {
@@ -271,9 +272,19 @@ abstract class TFMathOps implements io.keras4j.backend.Ops {
     return lastAxis(x, axis, y -> t(tf.nn.softmax(o(y))));
   }
 
+  /**
+   * Porting note: TensorFlow's C++ gradient of LogSoftmax (the one graph gradients use) sums over axis 1, right for
+   * rank 2 only; a higher rank goes through a (-1, n) view, so that per-step losses of sequences train as in Keras.
+   */
   @Override
   public Tensor logSoftmax(Tensor x, int axis) {
-    return lastAxis(x, axis, y -> t(tf.nn.logSoftmax(o(y))));
+    return lastAxis(x, axis, y -> {
+      if (y.rank() <= 2) {
+        return t(tf.nn.logSoftmax(o(y)));
+      }
+      Tensor rows = reshape(y, stack(List.of(constant(new int[] {-1}, Shape.scalar()), dimension(y, -1)), 0));
+      return reshape(t(tf.nn.logSoftmax(o(rows))), shapeOf(y));
+    });
   }
 
   /** Applies a last-axis op along {@code axis} by moving that axis last and back. */

@@ -32,7 +32,7 @@ import org.tensorflow.types.family.TType;
  * of the function being traced.
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
-final class TFOps extends TFPreprocessingOps {
+class TFOps extends TFPreprocessingOps {
   private final TFComputeGraph graph;
   private boolean scoped;
   /** Reads made inside the current control-dependency scope, one per variable, so gradients can find them. */
@@ -389,9 +389,11 @@ final class TFOps extends TFPreprocessingOps {
   public io.keras4j.backend.RnnResult rnn(io.keras4j.backend.RnnStep step, List<Tensor> inputs,
       List<Tensor> initialStates, Tensor mask, boolean goBackwards, boolean unroll, boolean zeroOutputForMask,
       boolean returnAllOutputs) {
-    // TODO(lead): the symbolic loop with keras4j's own backward pass replaces this for unroll=false
-    return io.keras4j.backend.UnrolledRnn.run(this, step, inputs, initialStates, mask, goBackwards,
-        zeroOutputForMask, returnAllOutputs);
+    if (unroll) {
+      return io.keras4j.backend.UnrolledRnn.run(this, step, inputs, initialStates, mask, goBackwards,
+          zeroOutputForMask, returnAllOutputs);
+    }
+    return TFRnn.run(this, step, inputs, initialStates, mask, goBackwards, zeroOutputForMask, returnAllOutputs);
   }
 
   // ---- gradients and control ----
@@ -401,6 +403,7 @@ final class TFOps extends TFPreprocessingOps {
     for (int i = 0; i < x.length; i++) {
       x[i] = o(xs.get(i)).asOutput();
     }
+    TFRnn.prepareGradients(graph.graph());
     Output<?>[] g = graph.graph().addGradients(o(target).asOutput(), x);
     List<Tensor> out = new ArrayList<>();
     for (Output<?> gi : g) {

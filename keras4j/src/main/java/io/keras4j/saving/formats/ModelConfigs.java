@@ -201,6 +201,9 @@ public final class ModelConfigs {
     List<List<Object>> refs = new ArrayList<>();
     if (node instanceof Map<?, ?> m) {
       collectKerasTensors(m.get("args"), refs);
+      if (m.get("kwargs") instanceof Map<?, ?> kwargs) {
+        collectKerasTensors(kwargs.get("initial_state"), refs); // an RNN's initial states follow its sequences
+      }
     } else {
       for (Object r : asList(node)) {
         refs.add(asList(r));

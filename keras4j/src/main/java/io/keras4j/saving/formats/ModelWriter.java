@@ -73,7 +73,9 @@ public final class ModelWriter {
     if (layer.built() && !(layer instanceof InputLayer) && layer.buildShapes() != null) {
       List<Object> shapes = new ArrayList<>();
       layer.buildShapes().forEach(s -> shapes.add(s.toJson()));
-      e.put("build_config", Map.of("input_shape", shapes.size() == 1 ? shapes.get(0) : shapes));
+      Map<String, Object> rnnBuild = layer instanceof io.keras4j.layers.BaseRNN<?> r ? r.buildConfig() : null;
+      e.put("build_config", rnnBuild != null ? rnnBuild
+          : Map.of("input_shape", shapes.size() == 1 ? shapes.get(0) : shapes));
     }
     return e;
   }
@@ -93,6 +95,13 @@ public final class ModelWriter {
           args.add(kerasTensor(t, model));
         }
         Map<String, Object> node = new LinkedHashMap<>();
+        if (layer instanceof io.keras4j.layers.BaseRNN<?> && args.size() > 1) {
+          // Keras' rnn(sequences, initial_state=[...])
+          node.put("args", List.of(args.get(0)));
+          node.put("kwargs", Map.of("initial_state", new ArrayList<>(args.subList(1, args.size()))));
+          inbound.add(node);
+          continue;
+        }
         node.put("args", args.size() == 1 ? args : List.of(args));
         node.put("kwargs", Map.of());
         inbound.add(node);

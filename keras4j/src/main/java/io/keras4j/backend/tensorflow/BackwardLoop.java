@@ -1,0 +1,278 @@
+package io.keras4j.backend.tensorflow;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.tensorflow.ConcreteFunction;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Signature;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.StatelessWhile;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The gradient of a {@link ForwardLoop}: a second loop over the steps from the last to the first that re-traces the
+ * step at time t from the saved states, and takes its vector-Jacobian product with TensorFlow's gradients: the
+ * gradient of the step's inputs, of the states before it, and of every tensor the step captured (weights), summed
+ * over the steps.
+ *
+ * <p>Loop variables, in order: j (steps done), steps, d states, d previous output, d inputs buffers (float inputs),
+ * d captured (float captures), d outputs (when all outputs are returned), state buffers, previous-output buffer (with
+ * a mask), inputs, mask, captured tensors.
+ */
+final class BackwardLoop {
+  private static final Set<String> FLOATS = Set.of("float32", "float64", "float16", "bfloat16");
+  private final ForwardLoop f;
+  private final List<Integer> floatXs = new ArrayList<>();
+  private final List<Integer> floatCaps = new ArrayList<>();
+  private final List<LoopVars.Spec> specs = new ArrayList<>();
+  private final String bodyName;
+  private final String condName;
+
+  /**
+   * Traces the backward loop's body and condition for {@code f} and adds them to the graph's functions. Runs before
+   * TensorFlow builds the gradients: while it does, the graph is locked and no function can be added to it.
+   */
+  BackwardLoop(ForwardLoop f, org.tensorflow.Graph graph) {
+    this.f = f;
+    for (int k = 0; k < f.xs.size(); k++) {
+      if (isFloat(f.xs.get(k))) {
+        floatXs.add(k);
+      }
+    }
+    for (int c = 0; c < f.captures.size(); c++) {
+      if (isFloat(f.captures.get(c))) {
+        floatCaps.add(c);
+      }
+    }
+    try (ConcreteFunction body = ConcreteFunction.create(this::traceBody);
+        ConcreteFunction cond = LoopVars.lessThanCond(specs, 0, 1)) {
+      graph.attachFunction(body);
+      graph.attachFunction(cond);
+      bodyName = body.getDefinedName();
+      condName = cond.getDefinedName();
+    }
+  }
+
+  private static boolean isFloat(Operand<?> o) {
+    return FLOATS.contains(DTypes.name(o.type()));
+  }
+
+  /**
+   * The gradients of the forward loop's inputs, given those of its outputs ({@code grads}; null where none); builds
+   * the backward loop with {@code tf}, inside TensorFlow's gradient construction.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  List<Operand<?>> gradients(Ops tf, List<Output<?>> grads) {
+    int nS = f.nStates();
+    List<Operand<?>> in = new ArrayList<>();
+    in.add(tf.constant(0));
+    in.add(f.steps);
+    for (int s = 0; s < nS; s++) {
+      in.add(orZeros(tf, grads.get(f.iStates() + s), f.result(f.iStates() + s)));
+    }
+    in.add(orZeros(tf, grads.get(f.iPrev()), f.lastOutput()));
+    for (int k : floatXs) {
+      in.add(TFRnn.buffer(tf, tf.shape(f.xs.get(k)), f.xs.get(k).type()));
+    }
+    for (int c : floatCaps) {
+      in.add(tf.zerosLike((Operand) f.captures.get(c)));
+    }
+    if (f.all) {
+      in.add(orZeros(tf, grads.get(f.iOut()), f.outputs()));
+    }
+    for (int s = 0; s < nS; s++) {
+      in.add(f.result(f.iHist() + s));
+    }
+    if (f.masked()) {
+      in.add(f.result(f.iHistPrev()));
+    }
+    in.addAll(f.xs);
+    if (f.masked()) {
+      in.add(f.mask);
+    }
+    in.addAll((List) f.captures);
+    org.tensorflow.Operation op = TFRnn.loopOp(tf.scope().opBuilder(StatelessWhile.OP_NAME, "rnn_backward"), in)
+        .setAttr("cond", function(condName))
+        .setAttr("body", function(bodyName))
+        .build();
+    return results(tf, new StatelessWhile(op).output());
+  }
+
+  private static org.tensorflow.proto.AttrValue function(String name) {
+    return org.tensorflow.proto.AttrValue.newBuilder()
+        .setFunc(org.tensorflow.proto.NameAttrList.newBuilder().setName(name)).build();
+  }
+
+  /**
+   * The forward loop's input gradients from the backward loop's final values; zeros for the inputs that have none
+   * (TensorFlow Java takes no null gradient; nothing runs them, as nothing trainable lies behind those inputs).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private List<Operand<?>> results(Ops tf, List<Output<?>> out) {
+    int nS = f.nStates();
+    Operand<?>[] g = new Operand<?>[f.iCaps() + f.captures.size()];
+    for (int s = 0; s < nS; s++) {
+      g[f.iStates() + s] = out.get(2 + s);
+    }
+    g[f.iPrev()] = out.get(2 + nS);
+    int pos = 3 + nS;
+    for (int k : floatXs) {
+      g[f.iXs() + k] = out.get(pos++);
+    }
+    for (int c : floatCaps) {
+      g[f.iCaps() + c] = out.get(pos++);
+    }
+    List<Operand<?>> forwardInputs = f.inputs();
+    for (int i = 0; i < g.length; i++) {
+      if (g[i] == null) {
+        g[i] = tf.zerosLike((Operand) forwardInputs.get(i));
+      }
+    }
+    return Arrays.asList(g);
+  }
+
+  /** The specs of the loop variables before the captured tensors, from the forward loop's. */
+  private List<LoopVars.Spec> plainSpecs() {
+    List<LoopVars.Spec> fs = f.specs;
+    LoopVars.Spec scalar = new LoopVars.Spec(TInt32.class, Shape.scalar());
+    List<LoopVars.Spec> out = new ArrayList<>(List.of(scalar, scalar));
+    for (int s = 0; s < f.nStates(); s++) {
+      out.add(fs.get(f.iStates() + s));
+    }
+    out.add(fs.get(f.iPrev()));
+    for (int k : floatXs) {
+      out.add(fs.get(f.iXs() + k));
+    }
+    for (int c : floatCaps) {
+      out.add(fs.get(f.iCaps() + c));
+    }
+    if (f.all) {
+      out.add(fs.get(f.iOut()));
+    }
+    for (int s = 0; s < f.nStates(); s++) {
+      out.add(fs.get(f.iHist() + s));
+    }
+    if (f.masked()) {
+      out.add(fs.get(f.iHistPrev()));
+    }
+    for (int k = 0; k < f.xs.size(); k++) {
+      out.add(fs.get(f.iXs() + k));
+    }
+    if (f.masked()) {
+      out.add(fs.get(f.iMask()));
+    }
+    return out;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Signature traceBody(Ops ftf) {
+    int nS = f.nStates();
+    List<Operand<?>> args = new ArrayList<>();
+    for (LoopVars.Spec spec : plainSpecs()) {
+      args.add(ftf.placeholder((Class) spec.type(), Placeholder.shape(spec.shape())));
+    }
+    int pos = 0;
+    Operand<TInt32> j = (Operand<TInt32>) args.get(pos++);
+    Operand<TInt32> count = (Operand<TInt32>) args.get(pos++);
+    List<Operand<?>> dStates = new ArrayList<>(args.subList(pos, pos + nS));
+    pos += nS;
+    Operand dPrev = args.get(pos++);
+    List<Operand<?>> dXs = new ArrayList<>(args.subList(pos, pos + floatXs.size()));
+    pos += floatXs.size();
+    List<Operand<?>> dCaps = new ArrayList<>(args.subList(pos, pos + floatCaps.size()));
+    pos += floatCaps.size();
+    int invariants = pos;
+    Operand dOut = f.all ? args.get(pos++) : null;
+    List<Operand<?>> hist = new ArrayList<>(args.subList(pos, pos + nS));
+    pos += nS;
+    Operand histPrev = f.masked() ? args.get(pos++) : null;
+    List<Operand<?>> seqs = new ArrayList<>(args.subList(pos, pos + f.xs.size()));
+    pos += f.xs.size();
+    Operand<TBool> mask = f.masked() ? (Operand<TBool>) args.get(pos) : null;
+
+    Operand<TInt32> t = ftf.math.sub(ftf.math.sub(count, ftf.constant(1)), j);
+    List<Operand<?>> xT = LoopVars.rows(ftf, seqs, t);
+    List<Operand<?>> sT = LoopVars.rows(ftf, hist, t);
+    Operand pT = histPrev == null ? null : ftf.gather(histPrev, t, ftf.constant(0));
+    TFBodyOps step = new TFBodyOps(f.outer, ftf, f.reads);
+    step.precapture(f.captures);
+    StepTrace trace = StepTrace.trace(step, ftf, f.step, xT, sT);
+    if (step.capturedOuter().size() != f.captures.size()) {
+      throw new IllegalStateException("An RNN step used other tensors when traced again for its gradient: "
+          + f.captures.size() + " then " + step.capturedOuter().size());
+    }
+    Operand mT = mask == null ? null : ftf.gather(mask, t, ftf.constant(0));
+    StepTrace masked = trace.masked(ftf, mT, sT, pT, f.zeroOutputForMask);
+    List<Operand<?>> caps = step.capturedInputs();
+
+    List<Operand<?>> ys = new ArrayList<>();
+    List<Operand<?>> dys = new ArrayList<>();
+    ys.add(masked.output());
+    dys.add(dOut == null ? dPrev : ftf.math.add(ftf.gather(dOut, t, ftf.constant(0)), dPrev));
+    ys.addAll(masked.states());
+    dys.addAll(dStates);
+    List<Operand<?>> wrt = new ArrayList<>();
+    for (int k : floatXs) {
+      wrt.add(xT.get(k));
+    }
+    wrt.addAll(sT);
+    if (pT != null) {
+      wrt.add(pT);
+    }
+    for (int c : floatCaps) {
+      wrt.add(caps.get(c));
+    }
+    // the vector-Jacobian product as the gradient of one scalar, sum_i <ys_i, dys_i>: TensorFlow's gradients of
+    // several ys where one y depends on another (a stacked cell's second state on its first new state) lose part
+    // of the product; one y has no such ancestry
+    Operand vjp = null;
+    for (int i = 0; i < ys.size(); i++) {
+      Operand prod = ftf.math.mul((Operand) ys.get(i), (Operand) dys.get(i));
+      Operand term = ftf.sum(prod, ftf.range(ftf.constant(0), ftf.rank(prod), ftf.constant(1)));
+      vjp = vjp == null ? term : ftf.math.add(vjp, term);
+    }
+    Gradients g = ftf.gradients(vjp, wrt);
+    List<Operand<?>> d = new ArrayList<>();
+    for (int i = 0; i < wrt.size(); i++) {
+      Output<?> gi = g.dy(i);
+      d.add(gi == null || gi.op() == null ? ftf.zerosLike((Operand) wrt.get(i)) : gi);
+    }
+
+    List<Operand<?>> outs = new ArrayList<>();
+    outs.add(ftf.math.add(j, ftf.constant(1)));
+    outs.add(ftf.identity(count));
+    int di = floatXs.size();
+    for (int s = 0; s < nS; s++) {
+      outs.add(d.get(di++));
+    }
+    outs.add(pT != null ? d.get(di++) : ftf.zerosLike(dPrev));
+    for (int k = 0; k < floatXs.size(); k++) {
+      outs.add(LoopVars.writeRow(ftf, dXs.get(k), t, d.get(k)));
+    }
+    for (int c = 0; c < floatCaps.size(); c++) {
+      outs.add(ftf.math.add((Operand) dCaps.get(c), d.get(di++)));
+    }
+    for (int i = invariants; i < args.size(); i++) {
+      outs.add(ftf.identity((Operand) args.get(i)));
+    }
+    args.addAll(caps);
+    for (Operand<?> c : caps) {
+      outs.add(ftf.identity((Operand) c));
+    }
+    return LoopVars.signature(args, outs, specs);
+  }
+
+  private static Operand<?> orZeros(Ops tf, Output<?> grad, Operand<?> like) {
+    if (grad == null || grad.op() == null) {
+      return tf.zerosLike((Operand) like);
+    }
+    return grad;
+  }
+}

@@ -1,0 +1,97 @@
+package io.keras4j.backend.tensorflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.ConcreteFunction;
+import org.tensorflow.Operand;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TType;
+
+/** The loop variables of {@link TFRnn}'s loops: function inputs, rows of buffers and the loops' conditions. */
+final class LoopVars {
+  /** A loop variable's type and static shape. */
+  record Spec(Class<? extends TType> type, Shape shape) {}
+
+  private LoopVars() {}
+
+  /** Function inputs of the types and shapes of {@code like}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static List<Operand<?>> placeholders(Ops ftf, List<Operand<?>> like) {
+    List<Operand<?>> out = new ArrayList<>();
+    for (Operand<?> o : like) {
+      out.add(ftf.placeholder((Class) o.type(), Placeholder.shape(o.shape())));
+    }
+    return out;
+  }
+
+  /** Row {@code t} of each time-major sequence. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static List<Operand<?>> rows(Ops ftf, List<Operand<?>> seqs, Operand<TInt32> t) {
+    List<Operand<?>> out = new ArrayList<>();
+    for (Operand<?> x : seqs) {
+      out.add(ftf.gather((Operand) x, t, ftf.constant(0)));
+    }
+    return out;
+  }
+
+  /** (time, per-step shape...) with an unknown time. */
+  static Shape rowsOf(Shape perStep) {
+    long[] dims = new long[perStep.numDimensions() + 1];
+    dims[0] = -1;
+    for (int i = 0; i < perStep.numDimensions(); i++) {
+      dims[i + 1] = perStep.size(i);
+    }
+    return Shape.of(dims);
+  }
+
+  /** {@code buffer} with row {@code t} set to {@code value}, in place. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Operand<?> writeRow(Ops ftf, Operand buffer, Operand<TInt32> t, Operand value) {
+    return ftf.inplaceUpdate(buffer, ftf.reshape(t, ftf.constant(new int[] {1})),
+        ftf.expandDims(value, ftf.constant(0)));
+  }
+
+  /**
+   * The signature of a loop body: inputs {@code args} and outputs {@code outs}, in order; records the inputs' specs.
+   * An output that is an input is passed through an identity (a function cannot return its argument).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Signature signature(List<Operand<?>> args, List<Operand<?>> outs, List<Spec> specs) {
+    if (args.size() != outs.size()) {
+      throw new IllegalStateException("loop body has " + args.size() + " inputs and " + outs.size() + " outputs");
+    }
+    Signature.Builder b = Signature.builder();
+    for (int i = 0; i < args.size(); i++) {
+      Operand<?> a = args.get(i);
+      specs.add(new Spec(a.type(), a.shape()));
+      b.input(String.format("i%04d", i), a);
+    }
+    for (int i = 0; i < outs.size(); i++) {
+      Operand<?> o = outs.get(i);
+      if (args.contains(o) || o.op().type().equals("Placeholder")) {
+        o = Ops.create((org.tensorflow.ExecutionEnvironment) o.env()).identity((Operand) o);
+      }
+      b.output(String.format("o%04d", i), o);
+    }
+    return b.build();
+  }
+
+  /** A loop condition over loop variables of {@code specs}: variable {@code a} less than variable {@code b}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static ConcreteFunction lessThanCond(List<Spec> specs, int a, int b) {
+    return ConcreteFunction.create(ctf -> {
+      Signature.Builder s = Signature.builder();
+      List<Operand> in = new ArrayList<>();
+      for (int i = 0; i < specs.size(); i++) {
+        Operand p = ctf.placeholder((Class) specs.get(i).type(), Placeholder.shape(specs.get(i).shape()));
+        in.add(p);
+        s.input(String.format("i%04d", i), p);
+      }
+      return s.output("o0000", ctf.math.less(in.get(a), in.get(b))).build();
+    });
+  }
+}
