@@ -156,6 +156,19 @@ public final class Layers {
     REGISTRY.add("GRU", GRU::fromConfig);
   }
 
+  static {
+    // wrappers and convolutional recurrences of issue 10
+    REGISTRY.add("TimeDistributed", TimeDistributed::fromConfig);
+    REGISTRY.add("ConvLSTM1D", ConvLSTM1D::fromConfig);
+    REGISTRY.add("ConvLSTM2D", ConvLSTM2D::fromConfig);
+    REGISTRY.add("ConvLSTM3D", ConvLSTM3D::fromConfig);
+    REGISTRY.add("Bidirectional", Bidirectional::fromConfig);
+    // attention (keras/src/layers/attention)
+    REGISTRY.add("Attention", Attention::fromConfig);
+    REGISTRY.add("AdditiveAttention", AdditiveAttention::fromConfig);
+    REGISTRY.add("MultiHeadAttention", MultiHeadAttention::fromConfig);
+  }
+
   private Layers() {}
 
   /**
