@@ -50,12 +50,9 @@ final class Masks {
 
   /** Attaches {@code layer}'s output masks for these inputs and input masks to {@code outputs}. */
   static void attach(Layer layer, List<Tensor> inputs, List<Tensor> masks, List<Tensor> outputs) {
-    boolean anyMask = masks.stream().anyMatch(m -> m != null);
     if (!layer.supportsMasking()) {
-      if (anyMask) {
-        LOG.warn("Layer '{}' (of type {}) was passed an input with a mask attached to it. However, this layer does "
-            + "not support masking and will therefore destroy the mask information. Downstream layers will not see "
-            + "the mask.", layer.name(), layer.getClass().getSimpleName());
+      if (destroysMask(layer, masks)) {
+        LOG.warn(destroyedMaskWarning(layer));
       }
       return;
     }
@@ -71,6 +68,18 @@ final class Masks {
         Backend.setKerasMask(outputs.get(i), outMasks.get(i));
       }
     }
+  }
+
+  /** Whether calling {@code layer} with these input masks drops a mask: Keras warns then. */
+  static boolean destroysMask(Layer layer, List<Tensor> masks) {
+    return !layer.supportsMasking() && masks.stream().anyMatch(java.util.Objects::nonNull);
+  }
+
+  /** Keras' warning, word for word, when a layer that does not support masking is passed a mask. */
+  static String destroyedMaskWarning(Layer layer) {
+    return "Layer '" + layer.name() + "' (of type " + layer.getClass().getSimpleName() + ") was passed an input "
+        + "with a mask attached to it. However, this layer does not support masking and will therefore destroy the "
+        + "mask information. Downstream layers will not see the mask.";
   }
 
   /** {@code any(mask, axis)} of a boolean mask (Keras' {@code ops.any}). */

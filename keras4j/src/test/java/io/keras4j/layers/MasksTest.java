@@ -12,9 +12,6 @@ import io.keras4j.backend.KerasTensor;
 import io.keras4j.models.Model;
 import io.keras4j.models.Models;
 import io.keras4j.models.Sequential;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,24 +91,22 @@ class MasksTest {
 
   @Test
   void aLayerWithoutMaskingSupportDropsTheMaskWithKerasWarning() {
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    Sequential model;
-    float[] out;
-    try {
-      Doubler dropper = new Doubler();
-      dropper.name("doubler");
-      model = new Sequential(new InputLayer(4), new Embedding(5, 3).maskZero(true), dropper, new MaskProbe());
-      out = predict(model, PADDED, 4);
-    } finally {
-      System.setErr(err);
-    }
-    assertArrayEquals(new float[] {-1, -1, -1, -1, -1, -1, -1, -1}, out);
-    assertTrue(captured.toString(StandardCharsets.UTF_8).contains("Layer 'doubler' (of type Doubler) was passed an "
-        + "input with a mask attached to it. However, this layer does not support masking and will therefore "
-        + "destroy the mask information."), captured.toString(StandardCharsets.UTF_8));
+    Doubler dropper = new Doubler();
+    dropper.name("doubler");
+    Sequential model = new Sequential(new InputLayer(4), new Embedding(5, 3).maskZero(true), dropper,
+        new MaskProbe());
+    assertArrayEquals(new float[] {-1, -1, -1, -1, -1, -1, -1, -1}, predict(model, PADDED, 4));
     model.close();
+    // the warning Keras 3.15.1 gives (layer.py __call__), logged when a mask is dropped and only then
+    assertEquals("Layer 'doubler' (of type Doubler) was passed an input with a mask attached to it. However, this "
+        + "layer does not support masking and will therefore destroy the mask information. Downstream layers will "
+        + "not see the mask.", Masks.destroyedMaskWarning(dropper));
+    io.keras4j.GraphFixture.eval(List.of(new float[] {1}), List.of(Shape.of(1)), in -> {
+      assertTrue(Masks.destroysMask(dropper, java.util.Arrays.asList(null, in.get(0))));
+      assertFalse(Masks.destroysMask(dropper, java.util.Arrays.asList(null, null)));
+      assertFalse(Masks.destroysMask(new Dense(2), List.of(in.get(0))), "Dense passes masks on");
+      return List.of(in.get(0));
+    });
   }
 
   @Test
