@@ -8,8 +8,9 @@ golden/recurrent/<Class>.json (read by RecurrentGoldenTest): cases keras4j's lay
 "mask" (bool (batch, time), Keras' mask= argument) and "batches" (a stateful layer called on several batches in
 turn: "batches" and "outputs" per batch).
 
-golden/training/{lstm_adam,gru_stacked_adam,simple_rnn_lstm_cells_adam}.json (golden_training.py's fit trajectories,
-read by TrainingGoldenTest): recurrent classifiers trained 3 epochs by Adam.
+golden/training/{lstm_adam,gru_stacked_adam,simple_rnn_lstm_cells_adam,embedding_mask_zero_lstm_sgd}.json
+(golden_training.py's fit trajectories, read by TrainingGoldenTest): recurrent classifiers trained 3 epochs by Adam,
+and padded token ids through Embedding(mask_zero) -> LSTM -> GRU by SGD with momentum.
 
 Run from the repository root:
 
@@ -243,6 +244,15 @@ def training_family():
         keras.Input((5, 3)), L.SimpleRNN(4, return_sequences=True), L.RNN([L.LSTMCell(3), L.GRUCell(2)]),
         L.Dense(3, activation="softmax")]), dict(
         optimizer=keras.optimizers.Adam(0.02), loss="sparse_categorical_crossentropy"), x, labels, fit)
+    gt.fresh()
+    ids = np.array(g.rng(92).integers(1, 9, (16, 6)), dtype="int32")
+    for row, length in enumerate(g.rng(93).integers(2, 7, 16)):
+        ids[row, length:] = 0  # padded at the end: Embedding(mask_zero) masks those steps for the LSTM
+    cases["embedding_mask_zero_lstm_sgd"] = gt._training_case("embedding_mask_zero_lstm_sgd", keras.Sequential([
+        keras.Input((6,), dtype="int32"), L.Embedding(9, 3, mask_zero=True), L.LSTM(4, return_sequences=True),
+        L.GRU(3), L.Dense(3, activation="softmax")]), dict(
+        optimizer=keras.optimizers.SGD(0.2, momentum=0.9), loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"]), ids, labels, fit)
     return cases
 
 

@@ -1,6 +1,9 @@
 package io.keras4j.layers;
 
 import io.keras4j.activations.ActivationFunction;
+import io.keras4j.constraints.Constraint;
+import io.keras4j.initializers.Initializer;
+import io.keras4j.regularizers.Regularizer;
 import io.keras4j.saving.Config;
 import java.util.Map;
 
@@ -50,56 +53,110 @@ public abstract class BaseCellRNN<T extends BaseCellRNN<T, C>, C extends BaseRNN
     return self();
   }
 
-  /** Sets the kernel's initializer, an Initializer or name (Keras' {@code kernel_initializer=}). Default "glorot_uniform". */
-  public T kernelInitializer(Object initializer) {
+  /** Sets the kernel's initializer (Keras' {@code kernel_initializer=}). Default "glorot_uniform". */
+  public T kernelInitializer(Initializer initializer) {
+    cell.kernelInitializer(initializer);
+    return self();
+  }
+
+  /** Sets the kernel's initializer by name. Default "glorot_uniform". */
+  public T kernelInitializer(String initializer) {
     cell.kernelInitializer(initializer);
     return self();
   }
 
   /** Sets the recurrent kernel's initializer (Keras' {@code recurrent_initializer=}). Default "orthogonal". */
-  public T recurrentInitializer(Object initializer) {
+  public T recurrentInitializer(Initializer initializer) {
+    cell.recurrentInitializer(initializer);
+    return self();
+  }
+
+  /** Sets the recurrent kernel's initializer by name. Default "orthogonal". */
+  public T recurrentInitializer(String initializer) {
     cell.recurrentInitializer(initializer);
     return self();
   }
 
   /** Sets the bias' initializer (Keras' {@code bias_initializer=}). Default "zeros". */
-  public T biasInitializer(Object initializer) {
+  public T biasInitializer(Initializer initializer) {
     cell.biasInitializer(initializer);
     return self();
   }
 
-  /** Sets the kernel's regularizer, a Regularizer or name (Keras' {@code kernel_regularizer=}). Default none. */
-  public T kernelRegularizer(Object regularizer) {
+  /** Sets the bias' initializer by name. Default "zeros". */
+  public T biasInitializer(String initializer) {
+    cell.biasInitializer(initializer);
+    return self();
+  }
+
+  /** Sets the kernel's regularizer (Keras' {@code kernel_regularizer=}); null for none. Default none. */
+  public T kernelRegularizer(Regularizer regularizer) {
     cell.kernelRegularizer(regularizer);
     return self();
   }
 
-  /** Sets the recurrent kernel's regularizer (Keras' {@code recurrent_regularizer=}). Default none. */
-  public T recurrentRegularizer(Object regularizer) {
+  /** Sets the kernel's regularizer by name. Default none. */
+  public T kernelRegularizer(String regularizer) {
+    cell.kernelRegularizer(regularizer);
+    return self();
+  }
+
+  /** Sets the recurrent kernel's regularizer (Keras' {@code recurrent_regularizer=}); null for none. Default none. */
+  public T recurrentRegularizer(Regularizer regularizer) {
     cell.recurrentRegularizer(regularizer);
     return self();
   }
 
-  /** Sets the bias' regularizer (Keras' {@code bias_regularizer=}). Default none. */
-  public T biasRegularizer(Object regularizer) {
+  /** Sets the recurrent kernel's regularizer by name. Default none. */
+  public T recurrentRegularizer(String regularizer) {
+    cell.recurrentRegularizer(regularizer);
+    return self();
+  }
+
+  /** Sets the bias' regularizer (Keras' {@code bias_regularizer=}); null for none. Default none. */
+  public T biasRegularizer(Regularizer regularizer) {
     cell.biasRegularizer(regularizer);
     return self();
   }
 
-  /** Sets the kernel's constraint, a Constraint or name (Keras' {@code kernel_constraint=}). Default none. */
-  public T kernelConstraint(Object constraint) {
+  /** Sets the bias' regularizer by name. Default none. */
+  public T biasRegularizer(String regularizer) {
+    cell.biasRegularizer(regularizer);
+    return self();
+  }
+
+  /** Sets the kernel's constraint (Keras' {@code kernel_constraint=}); null for none. Default none. */
+  public T kernelConstraint(Constraint constraint) {
     cell.kernelConstraint(constraint);
     return self();
   }
 
-  /** Sets the recurrent kernel's constraint (Keras' {@code recurrent_constraint=}). Default none. */
-  public T recurrentConstraint(Object constraint) {
+  /** Sets the kernel's constraint by name. Default none. */
+  public T kernelConstraint(String constraint) {
+    cell.kernelConstraint(constraint);
+    return self();
+  }
+
+  /** Sets the recurrent kernel's constraint (Keras' {@code recurrent_constraint=}); null for none. Default none. */
+  public T recurrentConstraint(Constraint constraint) {
     cell.recurrentConstraint(constraint);
     return self();
   }
 
-  /** Sets the bias' constraint (Keras' {@code bias_constraint=}). Default none. */
-  public T biasConstraint(Object constraint) {
+  /** Sets the recurrent kernel's constraint by name. Default none. */
+  public T recurrentConstraint(String constraint) {
+    cell.recurrentConstraint(constraint);
+    return self();
+  }
+
+  /** Sets the bias' constraint (Keras' {@code bias_constraint=}); null for none. Default none. */
+  public T biasConstraint(Constraint constraint) {
+    cell.biasConstraint(constraint);
+    return self();
+  }
+
+  /** Sets the bias' constraint by name. Default none. */
+  public T biasConstraint(String constraint) {
     cell.biasConstraint(constraint);
     return self();
   }

@@ -83,66 +83,111 @@ public abstract class BaseRNNCell<T extends BaseRNNCell<T>> extends DropoutRNNCe
   }
 
   /** Sets the kernel's initializer (Keras' {@code kernel_initializer=}). Default "glorot_uniform". */
-  public T kernelInitializer(Object initializer) {
+  public T kernelInitializer(Initializer initializer) {
     checkNotBuilt("kernel_initializer");
-    this.kernelInitializer = Initializers.get(require(initializer, "kernel_initializer"));
+    this.kernelInitializer = require(initializer, "kernel_initializer");
     return self();
+  }
+
+  /** Sets the kernel's initializer by name, such as "he_normal". Default "glorot_uniform". */
+  public T kernelInitializer(String initializer) {
+    return kernelInitializer(Initializers.get(initializer));
   }
 
   /** Sets the recurrent kernel's initializer (Keras' {@code recurrent_initializer=}). Default "orthogonal". */
-  public T recurrentInitializer(Object initializer) {
+  public T recurrentInitializer(Initializer initializer) {
     checkNotBuilt("recurrent_initializer");
-    this.recurrentInitializer = Initializers.get(require(initializer, "recurrent_initializer"));
+    this.recurrentInitializer = require(initializer, "recurrent_initializer");
     return self();
+  }
+
+  /** Sets the recurrent kernel's initializer by name, such as "he_normal". Default "orthogonal". */
+  public T recurrentInitializer(String initializer) {
+    return recurrentInitializer(Initializers.get(initializer));
   }
 
   /** Sets the bias' initializer (Keras' {@code bias_initializer=}). Default "zeros". */
-  public T biasInitializer(Object initializer) {
+  public T biasInitializer(Initializer initializer) {
     checkNotBuilt("bias_initializer");
-    this.biasInitializer = Initializers.get(require(initializer, "bias_initializer"));
+    this.biasInitializer = require(initializer, "bias_initializer");
     return self();
   }
 
-  /** Sets the kernel's regularizer (Keras' {@code kernel_regularizer=}), a Regularizer or name; null for none. Default none. */
-  public T kernelRegularizer(Object regularizer) {
+  /** Sets the bias' initializer by name, such as "he_normal". Default "zeros". */
+  public T biasInitializer(String initializer) {
+    return biasInitializer(Initializers.get(initializer));
+  }
+
+  /** Sets the kernel's regularizer (Keras' {@code kernel_regularizer=}); null for none. Default none. */
+  public T kernelRegularizer(Regularizer regularizer) {
     checkNotBuilt("kernel_regularizer");
-    this.kernelRegularizer = Regularizer.get(regularizer);
+    this.kernelRegularizer = regularizer;
     return self();
   }
 
-  /** Sets the recurrent kernel's regularizer (Keras' {@code recurrent_regularizer=}). Default none. */
-  public T recurrentRegularizer(Object regularizer) {
+  /** Sets the kernel's regularizer by name ("l1", "l2", "l1_l2"). Default none. */
+  public T kernelRegularizer(String regularizer) {
+    return kernelRegularizer(Regularizer.get(regularizer));
+  }
+
+  /** Sets the recurrent kernel's regularizer (Keras' {@code recurrent_regularizer=}); null for none. Default none. */
+  public T recurrentRegularizer(Regularizer regularizer) {
     checkNotBuilt("recurrent_regularizer");
-    this.recurrentRegularizer = Regularizer.get(regularizer);
+    this.recurrentRegularizer = regularizer;
     return self();
   }
 
-  /** Sets the bias' regularizer (Keras' {@code bias_regularizer=}). Default none. */
-  public T biasRegularizer(Object regularizer) {
+  /** Sets the recurrent kernel's regularizer by name ("l1", "l2", "l1_l2"). Default none. */
+  public T recurrentRegularizer(String regularizer) {
+    return recurrentRegularizer(Regularizer.get(regularizer));
+  }
+
+  /** Sets the bias' regularizer (Keras' {@code bias_regularizer=}); null for none. Default none. */
+  public T biasRegularizer(Regularizer regularizer) {
     checkNotBuilt("bias_regularizer");
-    this.biasRegularizer = Regularizer.get(regularizer);
+    this.biasRegularizer = regularizer;
     return self();
   }
 
-  /** Sets the kernel's constraint (Keras' {@code kernel_constraint=}), a Constraint or name. Default none. */
-  public T kernelConstraint(Object constraint) {
+  /** Sets the bias' regularizer by name ("l1", "l2", "l1_l2"). Default none. */
+  public T biasRegularizer(String regularizer) {
+    return biasRegularizer(Regularizer.get(regularizer));
+  }
+
+  /** Sets the kernel's constraint (Keras' {@code kernel_constraint=}); null for none. Default none. */
+  public T kernelConstraint(Constraint constraint) {
     checkNotBuilt("kernel_constraint");
-    this.kernelConstraint = Constraint.get(constraint);
+    this.kernelConstraint = constraint;
     return self();
   }
 
-  /** Sets the recurrent kernel's constraint (Keras' {@code recurrent_constraint=}). Default none. */
-  public T recurrentConstraint(Object constraint) {
+  /** Sets the kernel's constraint by name ("max_norm", "non_neg", "unit_norm", "min_max_norm"). Default none. */
+  public T kernelConstraint(String constraint) {
+    return kernelConstraint(Constraint.get(constraint));
+  }
+
+  /** Sets the recurrent kernel's constraint (Keras' {@code recurrent_constraint=}); null for none. Default none. */
+  public T recurrentConstraint(Constraint constraint) {
     checkNotBuilt("recurrent_constraint");
-    this.recurrentConstraint = Constraint.get(constraint);
+    this.recurrentConstraint = constraint;
     return self();
   }
 
-  /** Sets the bias' constraint (Keras' {@code bias_constraint=}). Default none. */
-  public T biasConstraint(Object constraint) {
+  /** Sets the recurrent kernel's constraint by name ("max_norm", "non_neg", "unit_norm", "min_max_norm"). Default none. */
+  public T recurrentConstraint(String constraint) {
+    return recurrentConstraint(Constraint.get(constraint));
+  }
+
+  /** Sets the bias' constraint (Keras' {@code bias_constraint=}); null for none. Default none. */
+  public T biasConstraint(Constraint constraint) {
     checkNotBuilt("bias_constraint");
-    this.biasConstraint = Constraint.get(constraint);
+    this.biasConstraint = constraint;
     return self();
+  }
+
+  /** Sets the bias' constraint by name ("max_norm", "non_neg", "unit_norm", "min_max_norm"). Default none. */
+  public T biasConstraint(String constraint) {
+    return biasConstraint(Constraint.get(constraint));
   }
 
   @Override
@@ -244,20 +289,20 @@ public abstract class BaseRNNCell<T extends BaseRNNCell<T>> extends DropoutRNNCe
     cell.activation(c.identifier("activation", "tanh"));
     cell.useBias(c.bool("use_bias", true));
     if (c.has("kernel_initializer")) {
-      cell.kernelInitializer(c.get("kernel_initializer"));
+      cell.kernelInitializer(Initializers.get(c.get("kernel_initializer")));
     }
     if (c.has("recurrent_initializer")) {
-      cell.recurrentInitializer(c.get("recurrent_initializer"));
+      cell.recurrentInitializer(Initializers.get(c.get("recurrent_initializer")));
     }
     if (c.has("bias_initializer")) {
-      cell.biasInitializer(c.get("bias_initializer"));
+      cell.biasInitializer(Initializers.get(c.get("bias_initializer")));
     }
-    cell.kernelRegularizer(c.get("kernel_regularizer"));
-    cell.recurrentRegularizer(c.get("recurrent_regularizer"));
-    cell.biasRegularizer(c.get("bias_regularizer"));
-    cell.kernelConstraint(c.get("kernel_constraint"));
-    cell.recurrentConstraint(c.get("recurrent_constraint"));
-    cell.biasConstraint(c.get("bias_constraint"));
+    cell.kernelRegularizer(Regularizer.get(c.get("kernel_regularizer")));
+    cell.recurrentRegularizer(Regularizer.get(c.get("recurrent_regularizer")));
+    cell.biasRegularizer(Regularizer.get(c.get("bias_regularizer")));
+    cell.kernelConstraint(Constraint.get(c.get("kernel_constraint")));
+    cell.recurrentConstraint(Constraint.get(c.get("recurrent_constraint")));
+    cell.biasConstraint(Constraint.get(c.get("bias_constraint")));
     readDropoutConfig(cell, c);
   }
 }

@@ -23,8 +23,14 @@ public class GRU extends BaseCellRNN<GRU, GRUCell> {
     super(new GRUCell(units).name("gru_cell"));
   }
 
-  /** Sets the gates' activation, a name or function (Keras' {@code recurrent_activation=}). Default "sigmoid". */
-  public GRU recurrentActivation(Object recurrentActivation) {
+  /** Sets the gates' activation by name (Keras' {@code recurrent_activation=}). Default "sigmoid". */
+  public GRU recurrentActivation(String recurrentActivation) {
+    cell().recurrentActivation(recurrentActivation);
+    return this;
+  }
+
+  /** Sets the gates' activation (Keras' {@code recurrent_activation=}). Default sigmoid. */
+  public GRU recurrentActivation(io.keras4j.activations.ActivationFunction recurrentActivation) {
     cell().recurrentActivation(recurrentActivation);
     return this;
   }
@@ -41,9 +47,15 @@ public class GRU extends BaseCellRNN<GRU, GRUCell> {
     return this;
   }
 
-  /** Sets Keras' {@code use_cudnn=} ("auto", true, false); keras4j accepts it and runs the generic loop. Default "auto". */
-  public GRU useCudnn(Object useCudnn) {
+  /** Sets Keras' {@code use_cudnn=} ("auto"); keras4j accepts it and runs the generic loop. Default "auto". */
+  public GRU useCudnn(String useCudnn) {
     this.useCudnn = LSTM.checkUseCudnn(name(), useCudnn);
+    return this;
+  }
+
+  /** Sets Keras' {@code use_cudnn=} (true or false); keras4j accepts it and runs the generic loop. Default "auto". */
+  public GRU useCudnn(boolean useCudnn) {
+    this.useCudnn = useCudnn;
     return this;
   }
 
@@ -56,8 +68,10 @@ public class GRU extends BaseCellRNN<GRU, GRUCell> {
     Config c = new Config("GRU", config);
     GRU layer = new GRU(c.integer("units"));
     GRUCell.read(layer.cell(), c);
-    if (c.has("use_cudnn")) {
-      layer.useCudnn(c.get("use_cudnn"));
+    if (c.get("use_cudnn") instanceof Boolean b) {
+      layer.useCudnn(b.booleanValue());
+    } else if (c.has("use_cudnn")) {
+      layer.useCudnn(String.valueOf(c.get("use_cudnn")));
     }
     return readLayerConfig(layer, c);
   }

@@ -35,8 +35,13 @@ public class GRUCell extends BaseRNNCell<GRUCell> {
     return 3;
   }
 
-  /** Sets the gates' activation (Keras' {@code recurrent_activation=}), a name or function. Default "sigmoid". */
-  public GRUCell recurrentActivation(Object recurrentActivation) {
+  /** Sets the gates' activation by name (Keras' {@code recurrent_activation=}). Default "sigmoid". */
+  public GRUCell recurrentActivation(String recurrentActivation) {
+    return recurrentActivation(Activations.get(recurrentActivation));
+  }
+
+  /** Sets the gates' activation (Keras' {@code recurrent_activation=}). Default sigmoid. */
+  public GRUCell recurrentActivation(ActivationFunction recurrentActivation) {
     checkNotBuilt("recurrent_activation");
     this.recurrentActivation = Activations.get(recurrentActivation);
     return this;

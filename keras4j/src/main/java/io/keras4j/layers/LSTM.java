@@ -24,8 +24,14 @@ public class LSTM extends BaseCellRNN<LSTM, LSTMCell> {
     super(new LSTMCell(units).name("lstm_cell"));
   }
 
-  /** Sets the gates' activation, a name or function (Keras' {@code recurrent_activation=}). Default "sigmoid". */
-  public LSTM recurrentActivation(Object recurrentActivation) {
+  /** Sets the gates' activation by name (Keras' {@code recurrent_activation=}). Default "sigmoid". */
+  public LSTM recurrentActivation(String recurrentActivation) {
+    cell().recurrentActivation(recurrentActivation);
+    return this;
+  }
+
+  /** Sets the gates' activation (Keras' {@code recurrent_activation=}). Default sigmoid. */
+  public LSTM recurrentActivation(io.keras4j.activations.ActivationFunction recurrentActivation) {
     cell().recurrentActivation(recurrentActivation);
     return this;
   }
@@ -42,9 +48,15 @@ public class LSTM extends BaseCellRNN<LSTM, LSTMCell> {
     return this;
   }
 
-  /** Sets Keras' {@code use_cudnn=} ("auto", true, false); keras4j accepts it and runs the generic loop. Default "auto". */
-  public LSTM useCudnn(Object useCudnn) {
-    this.useCudnn = checkUseCudnn(name(), useCudnn);
+  /** Sets Keras' {@code use_cudnn=} ("auto"); keras4j accepts it and runs the generic loop. Default "auto". */
+  public LSTM useCudnn(String useCudnn) {
+    this.useCudnn = LSTM.checkUseCudnn(name(), useCudnn);
+    return this;
+  }
+
+  /** Sets Keras' {@code use_cudnn=} (true or false); keras4j accepts it and runs the generic loop. Default "auto". */
+  public LSTM useCudnn(boolean useCudnn) {
+    this.useCudnn = useCudnn;
     return this;
   }
 
@@ -65,8 +77,10 @@ public class LSTM extends BaseCellRNN<LSTM, LSTMCell> {
     Config c = new Config("LSTM", config);
     LSTM layer = new LSTM(c.integer("units"));
     LSTMCell.read(layer.cell(), c);
-    if (c.has("use_cudnn")) {
-      layer.useCudnn(c.get("use_cudnn"));
+    if (c.get("use_cudnn") instanceof Boolean b) {
+      layer.useCudnn(b.booleanValue());
+    } else if (c.has("use_cudnn")) {
+      layer.useCudnn(String.valueOf(c.get("use_cudnn")));
     }
     return readLayerConfig(layer, c);
   }

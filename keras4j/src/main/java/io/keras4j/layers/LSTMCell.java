@@ -36,8 +36,13 @@ public class LSTMCell extends BaseRNNCell<LSTMCell> {
     return 4;
   }
 
-  /** Sets the gates' activation (Keras' {@code recurrent_activation=}), a name or function. Default "sigmoid". */
-  public LSTMCell recurrentActivation(Object recurrentActivation) {
+  /** Sets the gates' activation by name (Keras' {@code recurrent_activation=}). Default "sigmoid". */
+  public LSTMCell recurrentActivation(String recurrentActivation) {
+    return recurrentActivation(Activations.get(recurrentActivation));
+  }
+
+  /** Sets the gates' activation (Keras' {@code recurrent_activation=}). Default sigmoid. */
+  public LSTMCell recurrentActivation(ActivationFunction recurrentActivation) {
     checkNotBuilt("recurrent_activation");
     this.recurrentActivation = Activations.get(recurrentActivation);
     return this;

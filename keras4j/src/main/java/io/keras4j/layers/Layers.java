@@ -163,6 +163,10 @@ public final class Layers {
     REGISTRY.add("ConvLSTM2D", ConvLSTM2D::fromConfig);
     REGISTRY.add("ConvLSTM3D", ConvLSTM3D::fromConfig);
     REGISTRY.add("Bidirectional", Bidirectional::fromConfig);
+    // attention (keras/src/layers/attention)
+    REGISTRY.add("Attention", Attention::fromConfig);
+    REGISTRY.add("AdditiveAttention", AdditiveAttention::fromConfig);
+    REGISTRY.add("MultiHeadAttention", MultiHeadAttention::fromConfig);
   }
 
   private Layers() {}

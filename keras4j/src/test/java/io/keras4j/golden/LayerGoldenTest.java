@@ -51,7 +51,11 @@ class LayerGoldenTest {
       // the next three are not Keras 3.15.1 classes, so Keras cannot write their golden files
       "ThresholdedReLU", "Keras 2 only (read as ReLU with threshold, covered by ReLU/threshold)",
       "Maxout", "not in Keras 3.15.1 (a keras4j/TensorFlow Addons layer)",
-      "RandomCutout", "not in Keras 3.15.1 (KerasCV's RandomCutout)");
+      "RandomCutout", "not in Keras 3.15.1 (KerasCV's RandomCutout)",
+      // named inputs, masks and call keywords: their golden files are in golden/attention (AttentionGoldenTest)
+      "Attention", "golden/attention/Attention.json, AttentionGoldenTest",
+      "AdditiveAttention", "golden/attention/AdditiveAttention.json, AttentionGoldenTest",
+      "MultiHeadAttention", "golden/attention/MultiHeadAttention.json, AttentionGoldenTest");
 
   /**
    * Cases ({@code "Class/case"}) where keras4j knowingly differs from Keras, and why; they are reported as aborted

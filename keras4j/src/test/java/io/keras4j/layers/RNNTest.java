@@ -138,6 +138,27 @@ class RNNTest {
   }
 
   @Test
+  void aStatefulLayerTrainsAndChecksTheBatchSize() {
+    LSTM lstm = new LSTM(2).stateful(true).batchSize(2).inputShape(3, 2);
+    io.keras4j.models.Sequential model = new io.keras4j.models.Sequential();
+    model.add(lstm);
+    model.add(new Dense(1));
+    model.compile("adam", "mse");
+    float[] x = new float[4 * 3 * 2];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) Math.cos(i);
+    }
+    model.fit(NDArray.of(x, 4, 3, 2), NDArray.of(new float[] {1, 0, 1, 0}, 4, 1),
+        new io.keras4j.models.FitOptions().epochs(1).batchSize(2).shuffle(false));
+    assertTrue(Math.abs(lstm.states().get(0).floatValue()[0]) > 0, "the states carry the last batch's");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> io.keras4j.GraphFixture.eval(List.of(new float[3 * 3 * 2]), List.of(Shape.of(3, 3, 2)),
+            ts -> lstm.applyAll(ts, false)));
+    assertTrue(e.getMessage().contains("Expected batch size: 2"), e.getMessage());
+    model.close();
+  }
+
+  @Test
   void initialStatesMustMatchTheStates() {
     LSTM lstm = new LSTM(2);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

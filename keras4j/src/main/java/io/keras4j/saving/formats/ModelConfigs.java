@@ -2,6 +2,7 @@ package io.keras4j.saving.formats;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keras4j.backend.KerasTensor;
+import io.keras4j.layers.CallArguments;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Layers;
@@ -22,7 +23,7 @@ import java.util.Map;
  * {@code batch_input_shape} and Keras 3's {@code batch_shape}; Keras 2's inbound nodes
  * ({@code [[["layer", 0, 0, {}]]]}) and Keras 3's ({@code {"args": [{"class_name": "__keras_tensor__", ...}]}});
  * a single input or output written as a flat {@code [name, node, tensor]} triple or as a list of triples; models
- * nested in models.
+ * nested in models; the operation nodes Keras 3 records to compute masks are left out ({@link MaskOperations}).
  */
 public final class ModelConfigs {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,6 +71,15 @@ public final class ModelConfigs {
 
   /** A layer (or nested model) of a layer spec. */
   static Layer layer(Map<String, Object> spec) {
+    return layer(spec, false);
+  }
+
+  /**
+   * A layer (or nested model) of a layer spec, Keras 1/2 keys rewritten first ({@link LegacyLayerConfigs});
+   * {@code first}: the first layer of a Sequential.
+   */
+  static Layer layer(Map<String, Object> original, boolean first) {
+    Map<String, Object> spec = LegacyLayerConfigs.convert(original, first);
     String cls = String.valueOf(spec.get("class_name"));
     if (cls.equals("Sequential") || cls.equals("Functional") || cls.equals("Model")) {
       return fromConfig(spec);
@@ -86,7 +96,7 @@ public final class ModelConfigs {
     List<Object> layers = config instanceof List<?> ? asList(config) : asList(asMap(config).get("layers"));
     List<Layer> built = new ArrayList<>();
     for (Object l : layers) {
-      built.add(layer(asMap(l)));
+      built.add(layer(asMap(l), built.isEmpty()));
     }
     Sequential model = new Sequential(built.toArray(new Layer[0])); // connected once: linear in the layers
     if (config instanceof Map<?, ?> m && m.get("name") instanceof String name) {
@@ -99,7 +109,8 @@ public final class ModelConfigs {
     Map<String, Layer> byName = new HashMap<>();
     Map<String, List<List<KerasTensor>>> outputs = new HashMap<>();
     List<Pending> pending = new ArrayList<>();
-    for (Object o : asList(config.get("layers"))) {
+    // Keras 3 saves the computation of the masks it passes to layers as operation nodes; keras4j recomputes masks
+    for (Object o : MaskOperations.withoutMaskOperations(asList(config.get("layers")), config.get("output_layers"))) {
       Map<String, Object> spec = asMap(o);
       Layer layer = layer(spec);
       String name = String.valueOf(spec.getOrDefault("name", layer.name()));
@@ -158,7 +169,11 @@ public final class ModelConfigs {
     List<List<KerasTensor>> calls = new ArrayList<>();
     for (Object node : nodes) {
       List<KerasTensor> args = new ArrayList<>();
-      for (List<Object> ref : references(node)) {
+      List<List<Object>> refs = references(node);
+      if (layer instanceof CallArguments && node instanceof Map<?, ?> m) {
+        collectKerasTensors(m.get("kwargs"), refs); // keyword tensors (a key, a mask) must exist too
+      }
+      for (List<Object> ref : refs) {
         String source = String.valueOf(ref.get(0));
         List<List<KerasTensor>> made = out.get(source);
         int nodeIndex = index(ref, 1, "node index of an inbound node of layer " + name);
@@ -170,6 +185,19 @@ public final class ModelConfigs {
       }
       calls.add(args);
     }
+    if (layer instanceof CallArguments ca && nodes.stream().allMatch(n -> n instanceof Map)) {
+      for (Object node : nodes) {
+        Map<String, Object> m = asMap(node);
+        List<Object> args = asList(resolve(m.get("args"), out));
+        Object kwargs = m.get("kwargs") == null ? Map.of() : resolve(m.get("kwargs"), out);
+        try {
+          out.get(name).add(ca.applyNode(args, asMap(kwargs)));
+        } catch (IllegalArgumentException e) {
+          throw new KerasFileException("Layer " + name + " of the model config: " + e.getMessage(), e);
+        }
+      }
+      return null;
+    }
     for (List<KerasTensor> args : calls) {
       if (args.isEmpty()) {
         throw new KerasFileException("An inbound node of layer " + name + " in the model config has no inputs");
@@ -177,6 +205,28 @@ public final class ModelConfigs {
       out.get(name).add(args.size() == 1 ? List.of(layer.apply(args.get(0))) : layer.apply(args));
     }
     return null;
+  }
+
+  /** A node's {@code args} or {@code kwargs} with each {@code __keras_tensor__} replaced by its tensor. */
+  private static Object resolve(Object o, Map<String, List<List<KerasTensor>>> out) {
+    if (o instanceof Map<?, ?> m && "__keras_tensor__".equals(m.get("class_name"))) {
+      List<Object> ref = asList(asMap(m.get("config")).get("keras_history"));
+      String source = String.valueOf(ref.get(0));
+      return tensor(out.get(source).get(index(ref, 1, "node index")), index(ref, 2, "tensor index"), source);
+    }
+    if (o instanceof List<?> l) {
+      List<Object> r = new ArrayList<>();
+      for (Object x : l) {
+        r.add(resolve(x, out));
+      }
+      return r;
+    }
+    if (o instanceof Map<?, ?> m) {
+      Map<String, Object> r = new java.util.LinkedHashMap<>();
+      m.forEach((k, v) -> r.put(String.valueOf(k), resolve(v, out)));
+      return r;
+    }
+    return o;
   }
 
   /** Element {@code i} of a [layer, node, tensor] reference as a non-negative int. */

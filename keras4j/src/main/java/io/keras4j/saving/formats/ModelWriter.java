@@ -76,6 +76,9 @@ public final class ModelWriter {
       Map<String, Object> rnnBuild = layer instanceof io.keras4j.layers.BaseRNN<?> r ? r.buildConfig()
           : takesInitialState(layer) && shapes.size() > 1 ? Map.of("shapes_dict", Map.of("sequences_shape",
               shapes.get(0), "initial_state_shape", shapes.subList(1, shapes.size()))) : null;
+      if (layer instanceof io.keras4j.layers.CallArguments ca) {
+        rnnBuild = ca.buildConfig(shapes);
+      }
       e.put("build_config", rnnBuild != null ? rnnBuild
           : Map.of("input_shape", shapes.size() == 1 ? shapes.get(0) : shapes));
     }
@@ -103,6 +106,11 @@ public final class ModelWriter {
           args.add(kerasTensor(t, model));
         }
         Map<String, Object> node = new LinkedHashMap<>();
+        if (n.layer() instanceof io.keras4j.layers.CallArguments ca) {
+          node.putAll(ca.nodeArguments(args)); // keyword arguments as Keras records them
+          inbound.add(node);
+          continue;
+        }
         if (takesInitialState(layer) && args.size() > 1) {
           // Keras' rnn(sequences, initial_state=[...])
           node.put("args", List.of(args.get(0)));
