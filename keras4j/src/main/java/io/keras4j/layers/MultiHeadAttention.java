@@ -30,7 +30,9 @@ import java.util.Map;
  * }</pre>
  * Porting note: the call arguments are inputs, named as in {@link #apply(Map)}; {@code use_causal_mask} and
  * {@code return_attention_scores} are settings (see {@link BaseAttention}). {@code query_mask} stands for the
- * query's Keras mask (Keras reads it from the query tensor). {@code flash_attention} is not supported (Keras'
+ * query's Keras mask (Keras reads it from the query tensor). The symbolic shape of the scores is the computed one,
+ * (batch, num_heads, T, S) for rank-3 inputs, where Keras' {@code compute_output_spec} states (batch, num_heads, T,
+ * T). {@code flash_attention} is not supported (Keras'
  * TensorFlow backend has none either).
  */
 public class MultiHeadAttention extends BaseMultiHeadAttention implements CallArguments,
