@@ -91,7 +91,7 @@ public class MultiHeadAttention extends BaseMultiHeadAttention implements CallAr
     Shape q = s.get("query");
     Shape v = s.get("value");
     Shape k = s.getOrDefault("key", v);
-    checkKeyValue(v, k);
+    MultiHeadAttentionMath.checkKeyValue(name(), v, k);
     queryDense = projection("query", q.rank(), keyDim(), null);
     buildSublayer(queryDense, q);
     keyDense = projection("key", k.rank(), keyDim(), null);
@@ -125,15 +125,9 @@ public class MultiHeadAttention extends BaseMultiHeadAttention implements CallAr
     l.markBuilt(List.of(shape));
   }
 
-  private void checkKeyValue(Shape v, Shape k) {
-    boolean same = v.rank() == k.rank();
-    for (int i = 1; same && i < v.rank() - 1; i++) {
-      same = v.get(i) == k.get(i);
-    }
-    if (!same) {
-      throw new IllegalArgumentException("All dimensions of `value` and `key`, except the last one, must be equal. "
-          + "Received: value_shape=" + v + " and key_shape=" + k + " (layer '" + name() + "')");
-    }
+  /** {@code x}, or an identity of it without its Keras mask when it has one. */
+  private static Tensor unmasked(Tensor x) {
+    return io.keras4j.backend.Backend.getKerasMask(x) == null ? x : ops().identity(x);
   }
 
   private static long[] toLong(int[] a) {
@@ -197,6 +191,10 @@ public class MultiHeadAttention extends BaseMultiHeadAttention implements CallAr
     boolean causalOnly = useCausalMask() && !masked && slidingWindow() == 0;
     Tensor mask = causalOnly ? null : math.attentionMask(query, value, a.get("query_mask"), a.get("value_mask"),
         a.get("key_mask"), a.get("attention_mask"), useCausalMask(), slidingWindow());
+    // the masks are handled here: as Keras, the projections see the inputs without them (and warn of no lost mask)
+    query = unmasked(query);
+    key = unmasked(key);
+    value = unmasked(value);
     Tensor gate = gateDense == null ? null : gateDense.apply(query, training);
     Tensor q = queryDense.apply(query, training);
     Tensor k = keyDense.apply(key, training);
@@ -222,7 +220,7 @@ public class MultiHeadAttention extends BaseMultiHeadAttention implements CallAr
     Map<String, Shape> s = inputs.byName(shapes);
     Shape q = s.get("query");
     Shape v = s.get("value");
-    checkKeyValue(v, s.getOrDefault("key", v));
+    MultiHeadAttentionMath.checkKeyValue(name(), v, s.getOrDefault("key", v));
     Shape out = q;
     if (outputShape() != null) {
       long[] dims = new long[q.rank() - 1 + outputShape().length];
