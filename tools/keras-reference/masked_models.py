@@ -1,8 +1,10 @@
 """Writes keras4j/src/test/resources/io/keras4j/models/masking/<case>.keras and masked_models.json: small Keras 3.15.1
 models whose masks decide their predictions, with the predictions Keras makes on padded inputs. MasksTest loads the
 files and compares keras4j's predictions. Cases: a functional model of an int32 Input -> Embedding(mask_zero) ->
-Dense -> GlobalAveragePooling1D; the same layers with the Embedding and Dense in a nested Sequential; and a
-Masking -> Dense -> Concatenate(with an unmasked branch) -> GlobalAveragePooling1D model. Run from the repository
+Dense -> GlobalAveragePooling1D; the same layers with the Embedding and Dense in a nested Sequential; a
+Masking -> Dense -> Concatenate(with an unmasked branch) -> GlobalAveragePooling1D model; and two padded inputs
+through Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate and Dot (all-padded rows included); a
+Masking before a nested Sequential whose pooling uses the mask. Run from the repository
 root:
 
     KERAS_BACKEND=tensorflow /path/to/venv/bin/python tools/keras-reference/masked_models.py
@@ -44,6 +46,30 @@ def masking_concatenate():
     return keras.Model(i, L.GlobalAveragePooling1D()(both))
 
 
+def mask_into_nested():
+    """A mask made outside a nested Sequential reaches the layers inside it."""
+    inner = keras.Sequential([keras.Input((5, 2)), L.Dense(3, activation="tanh"), L.GlobalAveragePooling1D()],
+                             name="inner")
+    i = keras.Input((5, 2), name="steps")
+    return keras.Model(i, inner(L.Masking()(i)))
+
+
+def merges():
+    """Two padded id inputs of different lengths through the merge layers, each pooled over its output mask."""
+    a = keras.Input((4,), dtype="int32", name="a")
+    b = keras.Input((4,), dtype="int32", name="b")
+    ea = L.Embedding(8, 3, mask_zero=True)(a)
+    eb = L.Embedding(8, 3, mask_zero=True)(b)
+    plain = L.Dense(3)(L.Embedding(8, 3)(b))  # no mask
+    pooled = []
+    for merge in (L.Add(), L.Subtract(), L.Multiply(), L.Average(), L.Maximum(), L.Minimum(), L.Concatenate()):
+        pooled.append(L.GlobalAveragePooling1D()(merge([ea, eb])))
+    pooled.append(L.GlobalAveragePooling1D()(L.Maximum()([ea, plain])))  # one mask missing: no output mask
+    pooled.append(L.GlobalAveragePooling1D()(L.Concatenate(axis=1)([ea, plain])))
+    pooled.append(L.Flatten()(L.Dot(axes=2)([ea, eb])))
+    return keras.Model([a, b], L.Concatenate()(pooled))
+
+
 def main():
     r = np.random.default_rng(5)
     ids = np.array([[1, 2, 0, 0, 0], [3, 4, 5, 6, 0], [7, 0, 0, 0, 0]], dtype="int32")
@@ -51,14 +77,19 @@ def main():
     steps[0, 3:] = 0
     steps[1, 1] = 0
     expected = {}
-    for name, make, x in (("embedding_pooled", embedding_pooled, ids), ("nested_sequential", nested_sequential, ids),
-                          ("masking_concatenate", masking_concatenate, steps)):
+    a = np.array([[1, 2, 0, 0], [3, 4, 5, 0], [6, 0, 0, 0]], dtype="int32")
+    b = np.array([[7, 0, 0, 0], [1, 2, 3, 4], [0, 0, 0, 0]], dtype="int32")
+    for name, make, xs in (("embedding_pooled", embedding_pooled, [ids]),
+                           ("nested_sequential", nested_sequential, [ids]),
+                           ("masking_concatenate", masking_concatenate, [steps]), ("merges", merges, [a, b]),
+                           ("mask_into_nested", mask_into_nested, [steps])):
         keras.backend.clear_session()
         keras.utils.set_random_seed(11)
         model = make()
         model.save(os.path.join(OUT, name + ".keras"))
-        expected[name] = {"x": x.astype("float32").tolist(), "shape": list(x.shape),
-                          "predictions": model.predict(x, verbose=0).astype("float64").tolist()}
+        expected[name] = {"x": [x.astype("float32").tolist() for x in xs], "shape": [list(x.shape) for x in xs],
+                          "predictions": model.predict(xs if len(xs) > 1 else xs[0], verbose=0)
+                          .astype("float64").tolist()}
     with open(os.path.join(OUT, "masked_models.json"), "w") as f:
         json.dump({"keras": keras.__version__, "cases": expected}, f, sort_keys=True)
         f.write("\n")

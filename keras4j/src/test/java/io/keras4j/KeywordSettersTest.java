@@ -53,7 +53,6 @@ class KeywordSettersTest {
       Map.entry("BatchNormalization.renorm_momentum", "batch renormalization is not ported"),
       Map.entry("BatchNormalization.synchronized", "cross-replica statistics need distributed training"),
       Map.entry("Lambda.output_shape", "a Java function's output shape is found by tracing it"),
-      Map.entry("Lambda.mask", "masks are not ported yet (the sequences issue)"),
       Map.entry("Lambda.arguments", "a Java lambda captures its arguments"),
       Map.entry("TFSMLayer.call_endpoint", "a constructor argument, new TFSMLayer(path, callEndpoint): the "
           + "signature is read with the layer"),

@@ -51,6 +51,33 @@ final class Data {
     return x;
   }
 
+  /** W5's n sequences of 200 steps of 8 standard normal features. */
+  static float[][][] sequences(int n, long seed) {
+    Random r = new Random(seed);
+    float[][][] x = new float[n][200][8];
+    for (float[][] seq : x) {
+      for (float[] step : seq) {
+        for (int j = 0; j < step.length; j++) {
+          step[j] = (float) r.nextGaussian();
+        }
+      }
+    }
+    return x;
+  }
+
+  /** W5's regression target: the mean of feature 0 over the steps, as an (n, 1) array. */
+  static float[][] sequenceMeans(float[][][] x) {
+    float[][] y = new float[x.length][1];
+    for (int i = 0; i < x.length; i++) {
+      double s = 0;
+      for (float[] step : x[i]) {
+        s += step[0];
+      }
+      y[i][0] = (float) (s / x[i].length);
+    }
+    return y;
+  }
+
   static float[][] flatten(float[][][][] images) {
     float[][] out = new float[images.length][784];
     for (int i = 0; i < images.length; i++) {

@@ -169,8 +169,12 @@ public class BatchNormalization extends BaseNormalization<BatchNormalization> {
       float m = (float) momentum;
       Tensor batchMean = ops.reshape(mean, dim);
       Tensor batchVar = ops.reshape(variance, dim);
-      ops.assign(movingMean, ops.add(ops.multiply(ops.read(movingMean), m), ops.multiply(batchMean, 1 - m)));
-      ops.assign(movingVariance, ops.add(ops.multiply(ops.read(movingVariance), m), ops.multiply(batchVar, 1 - m)));
+      // readAs: a later call in the same trace (TimeDistributed's steps, a shared layer) updates from these values,
+      // as Keras' automatic control dependencies order the assignments
+      ops.readAs(movingMean, ops.assign(movingMean,
+          ops.add(ops.multiply(ops.read(movingMean), m), ops.multiply(batchMean, 1 - m))));
+      ops.readAs(movingVariance, ops.assign(movingVariance,
+          ops.add(ops.multiply(ops.read(movingVariance), m), ops.multiply(batchVar, 1 - m))));
     } else {
       mean = ops.reshape(ops.read(movingMean), bshape);
       variance = ops.reshape(ops.read(movingVariance), bshape);

@@ -208,7 +208,8 @@ public class Embedding extends BaseLayer<Embedding> {
 
   /**
    * An Embedding from its Keras config (Keras' {@code Embedding.from_config}); Keras 2's {@code input_length} is
-   * ignored, a quantized layer or a LoRA rank is refused.
+   * ignored, Keras 1's {@code init}, {@code W_regularizer} and {@code W_constraint} are read, a quantized layer or a
+   * LoRA rank is refused. Porting note: Keras 1's {@code dropout} (whole rows dropped in training) is ignored.
    */
   public static Embedding fromConfig(Map<String, Object> config) {
     Config c = new Config("Embedding", config);
@@ -216,12 +217,14 @@ public class Embedding extends BaseLayer<Embedding> {
       throw new IllegalArgumentException("Embedding: quantized layers are not supported. Expected "
           + "quantization_config=null. Received: quantization_config=" + c.get("quantization_config"));
     }
+    // Keras 1 wrote init, W_regularizer and W_constraint (and a training-only dropout, ignored here)
     Embedding e = new Embedding(c.integer("input_dim"), c.integer("output_dim"))
         .maskZero(c.bool("mask_zero", false))
-        .embeddingsRegularizer(Regularizer.get(c.get("embeddings_regularizer")))
-        .embeddingsConstraint(Constraint.get(c.get("embeddings_constraint")));
-    if (c.has("embeddings_initializer")) {
-      e.embeddingsInitializer(Initializers.get(c.get("embeddings_initializer")));
+        .embeddingsRegularizer(Regularizer.get(c.get(c.has("W_regularizer") ? "W_regularizer"
+            : "embeddings_regularizer")))
+        .embeddingsConstraint(Constraint.get(c.get(c.has("W_constraint") ? "W_constraint" : "embeddings_constraint")));
+    if (c.has("embeddings_initializer") || c.has("init")) {
+      e.embeddingsInitializer(Initializers.get(c.get(c.has("init") ? "init" : "embeddings_initializer")));
     }
     if (c.has("lora_rank")) {
       e.loraRank(c.integer("lora_rank"));

@@ -402,7 +402,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
     if (inputs.size() == 1 && Masks.overridesMaskedCall(getClass())) {
       return List.of(call(inputs.get(0), masks.get(0), training));
     }
-    return call(inputs, training);
+    return call(inputs, training); // may give several outputs (a model of one input and two outputs)
   }
 
   /** The forward computation of a single-input layer with its mask, null if none; by default ignores the mask. */

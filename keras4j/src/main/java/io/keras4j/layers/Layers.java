@@ -145,6 +145,24 @@ public final class Layers {
     REGISTRY.add("MelSpectrogram", MelSpectrogram::fromConfig);
     REGISTRY.add("Embedding", Embedding::fromConfig);
     REGISTRY.add("Masking", Masking::fromConfig);
+    // recurrent (keras/src/layers/rnn)
+    REGISTRY.add("SimpleRNNCell", SimpleRNNCell::fromConfig);
+    REGISTRY.add("LSTMCell", LSTMCell::fromConfig);
+    REGISTRY.add("GRUCell", GRUCell::fromConfig);
+    REGISTRY.add("StackedRNNCells", StackedRNNCells::fromConfig);
+    REGISTRY.add("RNN", RNN::fromConfig);
+    REGISTRY.add("SimpleRNN", SimpleRNN::fromConfig);
+    REGISTRY.add("LSTM", LSTM::fromConfig);
+    REGISTRY.add("GRU", GRU::fromConfig);
+  }
+
+  static {
+    // wrappers and convolutional recurrences of issue 10
+    REGISTRY.add("TimeDistributed", TimeDistributed::fromConfig);
+    REGISTRY.add("ConvLSTM1D", ConvLSTM1D::fromConfig);
+    REGISTRY.add("ConvLSTM2D", ConvLSTM2D::fromConfig);
+    REGISTRY.add("ConvLSTM3D", ConvLSTM3D::fromConfig);
+    REGISTRY.add("Bidirectional", Bidirectional::fromConfig);
     // attention (keras/src/layers/attention)
     REGISTRY.add("Attention", Attention::fromConfig);
     REGISTRY.add("AdditiveAttention", AdditiveAttention::fromConfig);

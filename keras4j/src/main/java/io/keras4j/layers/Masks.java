@@ -59,6 +59,9 @@ final class Masks {
       }
       return;
     }
+    if (outputs.stream().allMatch(o -> Backend.getKerasMask(o) != null)) {
+      return; // Keras: mask_already_computed (the call set them, as Masking's does, or returned a masked input)
+    }
     List<Tensor> outMasks = layer.computeMask(inputs, masks);
     if (outMasks == null) {
       return;

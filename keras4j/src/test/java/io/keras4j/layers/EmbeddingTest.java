@@ -136,6 +136,29 @@ class EmbeddingTest {
   }
 
   @Test
+  void keras1ConfigKeysAreRead() {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("name", "embedding_1");
+    c.put("trainable", true);
+    c.put("batch_input_shape", java.util.Arrays.asList(null, 8));
+    c.put("input_dtype", "int32");
+    c.put("input_dim", 50);
+    c.put("output_dim", 4);
+    c.put("init", "glorot_uniform");
+    c.put("input_length", 8);
+    c.put("W_regularizer", null);
+    c.put("activity_regularizer", null);
+    c.put("W_constraint", null);
+    c.put("mask_zero", true);
+    c.put("dropout", 0.0);
+    Embedding e = (Embedding) Layers.fromConfig("Embedding", c);
+    Map<String, Object> back = e.getConfig();
+    assertEquals("GlorotUniform", ((Map<?, ?>) back.get("embeddings_initializer")).get("class_name"));
+    assertEquals(Shape.of(-1, 8), e.declaredInputShape());
+    assertTrue(e.maskZero());
+  }
+
+  @Test
   void refusesBadArgumentsNamingThem() {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> new Embedding(0, 3)).getMessage()
         .contains("Received: input_dim=0"));

@@ -123,6 +123,58 @@ class MasksTest {
   }
 
   @Test
+  void lambdaPassesAMaskOnlyWithAMaskFunction() {
+    Lambda keeps = new Lambda(x -> ops().multiply(x, ops().constant(3f))).mask((x, m) -> m);
+    Lambda drops = new Lambda(x -> ops().multiply(x, ops().constant(3f)));
+    assertTrue(keeps.supportsMasking());
+    assertFalse(drops.supportsMasking(), "Keras: supports_masking = mask is not None");
+    Sequential kept = new Sequential(new InputLayer(4), new Embedding(5, 3).maskZero(true), keeps, new MaskProbe());
+    assertArrayEquals(MASK, predict(kept, PADDED, 4));
+    // a new output tensor: one that already carries a mask keeps it, as Keras' _set_mask_metadata skips it
+    Lambda inverts = new Lambda(x -> ops().multiply(x, ops().constant(1f))).mask((x, m) -> ops().logicalNot(m));
+    Sequential inverted = new Sequential(new InputLayer(4), new Embedding(5, 3).maskZero(true), inverts,
+        new MaskProbe());
+    float[] flipped = new float[MASK.length];
+    for (int i = 0; i < MASK.length; i++) {
+      flipped[i] = 1 - MASK[i];
+    }
+    assertArrayEquals(flipped, predict(inverted, PADDED, 4));
+    kept.close();
+    inverted.close();
+  }
+
+  @Test
+  void softmaxLeavesMaskedEntriesOutAndZero() {
+    // an attention-style mask (batch, 1, keys) broadcasts against scores (batch, queries, keys)
+    float[] scores = {1, 2, 3, 0.5f, 0.5f, 4, /* sample 2 */ 2, 0, 1, 1, 1, 1};
+    float[] keep = {1, 1, 0, /* sample 2 */ 0, 1, 1};
+    float[] out = io.keras4j.GraphFixture.eval(List.of(scores, keep), List.of(Shape.of(2, 2, 3), Shape.of(2, 1, 3)),
+        in -> List.of(softmaxWithMask(in.get(0), in.get(1)))).get(0);
+    double e = Math.exp(1);
+    assertArrayEquals(new float[] {(float) (1 / (1 + e)), (float) (e / (1 + e)), 0, 0.5f, 0.5f, 0,
+        0, (float) (1 / (1 + e)), (float) (e / (1 + e)), 0, 0.5f, 0.5f}, out, 1e-6f);
+  }
+
+  private static Tensor softmaxWithMask(Tensor scores, Tensor keep) {
+    Softmax s = new Softmax();
+    Tensor mask = ops().greater(keep, ops().constant(0.5f));
+    return s.call(scores, mask, false);
+  }
+
+  @Test
+  void softmaxRefusesASequenceMaskThatDoesNotBroadcast() {
+    Sequential model = new Sequential(new InputLayer(4), new Embedding(5, 3).maskZero(true), new Softmax());
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> predict(model, PADDED, 4));
+    assertTrue(e.getMessage().contains("must be broadcastable"), e.getMessage());
+    model.close();
+  }
+
+  private static Ops ops() {
+    return io.keras4j.backend.Backend.ops();
+  }
+
+  @Test
   void masksLeaveNestedModelsAsInKeras() {
     Sequential inner = new Sequential(new InputLayer(4), new Embedding(5, 3).maskZero(true), new Dense(2));
     KerasTensor in = Input.of(4);
@@ -163,7 +215,8 @@ class MasksTest {
 
   /** Keras' predictions for its own .keras files ({@code tools/keras-reference/masked_models.py}). */
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"nested_sequential"})
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"embedding_pooled", "nested_sequential",
+      "masking_concatenate", "merges", "mask_into_nested"})
   void kerasFilesPredictAsKerasDoes(String name) throws Exception {
     String dir = "/io/keras4j/models/masking/";
     com.fasterxml.jackson.databind.JsonNode c;
@@ -171,14 +224,17 @@ class MasksTest {
       c = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).get("cases").get(name);
     }
     Path file = Path.of(MasksTest.class.getResource(dir + name + ".keras").toURI());
-    long[] shape = new long[c.get("shape").size()];
-    for (int i = 0; i < shape.length; i++) {
-      shape[i] = c.get("shape").get(i).asLong();
+    List<io.keras4j.backend.HostArray> xs = new java.util.ArrayList<>();
+    for (int k = 0; k < c.get("x").size(); k++) {
+      long[] shape = new long[c.get("shape").get(k).size()];
+      for (int i = 0; i < shape.length; i++) {
+        shape[i] = c.get("shape").get(k).get(i).asLong();
+      }
+      xs.add(new io.keras4j.backend.HostArray(flat(c.get("x").get(k)), Shape.of(shape)));
     }
-    float[] x = flat(c.get("x"));
     float[] expected = flat(c.get("predictions"));
     try (Model model = Models.loadModel(file)) {
-      float[] actual = model.predict(new io.keras4j.backend.HostArray(x, Shape.of(shape))).toFloatArray();
+      float[] actual = model.predict(xs.size() == 1 ? xs.get(0) : xs).toFloatArray();
       assertArrayEquals(expected, actual, 1e-5f, name);
     }
   }

@@ -95,7 +95,14 @@ class EveryLayerRoundTripTest {
         of(() -> new Resizing(3, 5).interpolation("bicubic").padToAspectRatio(true).fillValue(0.5), 4, 4, 2),
         of(() -> new EinsumDense("abc,cde->abde", -1, 2, 3).biasAxes("e").activation("relu").kernelRegularizer("l2"),
             3, 4),
-        of(() -> new SpectralNormalization(new Conv1D(2, 2)).powerIterations(2), 4, 3));
+        of(() -> new SpectralNormalization(new Conv1D(2, 2)).powerIterations(2), 4, 3),
+        // wrappers of issue 10
+        of(() -> new TimeDistributed(new Conv1D(2, 2).activation("relu")), 3, 4, 2),
+        of(() -> new ConvLSTM1D(2, 2).returnSequences(true).goBackwards(true), 3, 4, 2),
+        of(() -> new ConvLSTM2D(2, 2).padding("same").recurrentActivation("hard_sigmoid"), 2, 3, 3, 1),
+        of(() -> new ConvLSTM3D(1, 2), 2, 2, 2, 2, 1),
+        of(() -> new Bidirectional(new LSTM(3).returnSequences(true)).mergeMode("ave"), 4, 2),
+        of(() -> new Bidirectional(new GRU(2)).backwardLayer(new GRU(3).goBackwards(true)), 4, 2));
   }
 
   static String json(Object o) {

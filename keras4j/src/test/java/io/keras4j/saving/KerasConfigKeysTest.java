@@ -125,7 +125,7 @@ class KerasConfigKeysTest {
         ? Map.of("class_name", str.substring(0, str.length() - 2), "config", Map.of()) : v);
     // a list of instances with simple arguments (Pipeline's ["Rescaling(scale=0.5)"]) is a list of their configs
     args.replaceAll((k, v) -> v instanceof List<?> l
-        ? l.stream().map(KerasConfigKeysTest::pythonInstance).toList() : v);
+        ? numbered(l.stream().map(KerasConfigKeysTest::pythonInstance).toList()) : v);
     Map<String, Object> ours = new java.util.HashMap<>(registry.fromConfig(cls, args).getConfig());
     if (layer) {
       expected.remove("name");
@@ -179,6 +179,21 @@ class KerasConfigKeysTest {
   }
 
   /** {@code "Name(key=number, ...)"}, a Python repr of an instance, as its serialized config; else {@code v}. */
+  /** Instances of one class in a list get Keras' automatic names in turn: name, name_1, ... (StackedRNNCells' cells). */
+  @SuppressWarnings("unchecked")
+  private static List<Object> numbered(List<Object> items) {
+    Map<String, Integer> seen = new java.util.HashMap<>();
+    for (Object item : items) {
+      if (item instanceof Map<?, ?> m && m.get("config") instanceof Map<?, ?> c && c.get("name") instanceof String n) {
+        int k = seen.merge(n, 1, Integer::sum) - 1;
+        if (k > 0) {
+          ((Map<String, Object>) c).put("name", n + "_" + k);
+        }
+      }
+    }
+    return items;
+  }
+
   private static Object pythonInstance(Object v) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Z]\\w*)\\((.*)\\)").matcher(String.valueOf(v));
     if (!(v instanceof String) || !m.matches()) {

@@ -98,18 +98,9 @@ final class BackwardLoop {
       in.add(f.mask);
     }
     in.addAll((List) f.captures);
-    Output<?>[] inputs = new Output<?>[in.size()];
-    org.tensorflow.proto.DataType[] types = new org.tensorflow.proto.DataType[in.size()];
-    for (int i = 0; i < inputs.length; i++) {
-      inputs[i] = in.get(i).asOutput();
-      types[i] = inputs[i].dataType();
-    }
-    org.tensorflow.Operation op = tf.scope().opBuilder(StatelessWhile.OP_NAME, "rnn_backward")
-        .addInputList(inputs)
-        .setAttr("T", types)
+    org.tensorflow.Operation op = TFRnn.loopOp(tf.scope().opBuilder(StatelessWhile.OP_NAME, "rnn_backward"), in)
         .setAttr("cond", function(condName))
         .setAttr("body", function(bodyName))
-        .setAttr("parallel_iterations", 10L)
         .build();
     return results(tf, new StatelessWhile(op).output());
   }
@@ -238,7 +229,16 @@ final class BackwardLoop {
     for (int c : floatCaps) {
       wrt.add(caps.get(c));
     }
-    Gradients g = ftf.gradients(ys, wrt, Gradients.dx(dys));
+    // the vector-Jacobian product as the gradient of one scalar, sum_i <ys_i, dys_i>: TensorFlow's gradients of
+    // several ys where one y depends on another (a stacked cell's second state on its first new state) lose part
+    // of the product; one y has no such ancestry
+    Operand vjp = null;
+    for (int i = 0; i < ys.size(); i++) {
+      Operand prod = ftf.math.mul((Operand) ys.get(i), (Operand) dys.get(i));
+      Operand term = ftf.sum(prod, ftf.range(ftf.constant(0), ftf.rank(prod), ftf.constant(1)));
+      vjp = vjp == null ? term : ftf.math.add(vjp, term);
+    }
+    Gradients g = ftf.gradients(vjp, wrt);
     List<Operand<?>> d = new ArrayList<>();
     for (int i = 0; i < wrt.size(); i++) {
       Output<?> gi = g.dy(i);

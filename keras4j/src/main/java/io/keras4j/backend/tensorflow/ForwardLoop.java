@@ -161,7 +161,7 @@ final class ForwardLoop {
     }
     in.addAll((List) captures);
     inputs = in;
-    StatelessWhile loop = tf.statelessWhile(in, cond, body);
+    StatelessWhile loop = TFRnn.loop(tf, "rnn_forward", in, cond, body);
     name = loop.op().name();
     results = loop.output();
     body.close();

@@ -30,6 +30,8 @@ final class TFRnn {
   /** The loops built by this class, by the name of their While op, for their gradient. */
   private static final Map<Key, ForwardLoop> LOOPS = new ConcurrentHashMap<>();
   private static boolean gradientRegistered;
+  /** Whether loops run lowered to dataflow ({@code -Dkeras4j.rnn.lower=false} to call the body per step). */
+  static final boolean LOWER = !"false".equals(System.getProperty("keras4j.rnn.lower"));
 
   private TFRnn() {}
 
@@ -104,6 +106,30 @@ final class TFRnn {
         e.getValue().backward = new BackwardLoop(e.getValue(), (org.tensorflow.Graph) graph);
       }
     }
+  }
+
+  /** A StatelessWhile of {@code cond} and {@code body} over {@code inputs}, lowered as Keras' loops are. */
+  static StatelessWhile loop(Ops tf, String name, List<Operand<?>> inputs, ConcreteFunction cond,
+      ConcreteFunction body) {
+    org.tensorflow.OperationBuilder b = loopOp(tf.scope().opBuilder(StatelessWhile.OP_NAME, name), inputs);
+    return new StatelessWhile(b.setAttr("cond", cond).setAttr("body", body).build());
+  }
+
+  /**
+   * The inputs and attributes of a loop op but its functions: the types "T", TensorFlow's default of 10 parallel
+   * iterations, and {@code _lower_using_switch_merge}, which lets the session run the loop as dataflow (Enter, Merge,
+   * Switch, NextIteration, Exit) rather than calling the body function once per step, as Python TensorFlow marks its
+   * while loops.
+   */
+  static org.tensorflow.OperationBuilder loopOp(org.tensorflow.OperationBuilder b, List<Operand<?>> in) {
+    Output<?>[] inputs = new Output<?>[in.size()];
+    org.tensorflow.proto.DataType[] types = new org.tensorflow.proto.DataType[in.size()];
+    for (int i = 0; i < inputs.length; i++) {
+      inputs[i] = in.get(i).asOutput();
+      types[i] = inputs[i].dataType();
+    }
+    return b.addInputList(inputs).setAttr("T", types).setAttr("parallel_iterations", 10L)
+        .setAttr("_lower_using_switch_merge", LOWER);
   }
 
   /** (batch, time, ...) to (time, batch, ...), reversed in time when {@code reverse}. */

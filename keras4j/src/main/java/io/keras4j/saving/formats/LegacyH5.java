@@ -150,9 +150,10 @@ public final class LegacyH5 {
       throw new KerasFileException("Weight file " + file + " contains " + saved.size() + " layers with weights, but "
           + "the model has " + layers.size() + " such layers: " + layers.stream().map(Layer::name).toList());
     }
+    LegacyLayerWeights.Origin origin = origin(root);
     for (int i = 0; i < layers.size(); i++) {
       try {
-        setLayer(layers.get(i), saved.get(i), file, file.toFile().length());
+        setLayer(layers.get(i), saved.get(i), file, file.toFile().length(), origin);
       } catch (KerasFileException e) {
         if (!skipMismatch) {
           throw e;
@@ -161,23 +162,40 @@ public final class LegacyH5 {
     }
   }
 
-  private static void setLayer(Layer layer, Group group, Path file, long fileSize) {
+  private static void setLayer(Layer layer, Group group, Path file, long fileSize, LegacyLayerWeights.Origin origin) {
     String[] names = texts(group, "weight_names");
     List<Variable> vars = layer.weights();
-    if (names.length != vars.size()) {
+    List<HostArray> saved = new ArrayList<>();
+    for (String name : names) {
+      Node n = H5Nodes.get(group, name, file);
+      if (!(n instanceof Dataset d)) {
+        throw new KerasFileException("Missing weight dataset " + group.getPath() + name + " in " + file);
+      }
+      long[] dims = H5Nodes.dims(d);
+      Object data = H5Nodes.data(d, dims, "layer '" + layer.name() + "', weight " + name, file, fileSize);
+      saved.add(new HostArray(HostArray.of(data).values(), io.keras4j.backend.Shape.of(dims)));
+    }
+    List<HostArray> values = LegacyLayerWeights.convert(layer.getClass().getSimpleName(), layer.getConfig(), saved,
+        origin);
+    if (values.size() != vars.size()) {
       throw new KerasFileException("Layer '" + layer.name() + "' expects " + vars.size() + " weights, but the saved "
           + "layer " + group.getName() + " in " + file + " has " + names.length + ": " + Arrays.toString(names));
     }
-    List<HostArray> values = new ArrayList<>();
-    for (int j = 0; j < names.length; j++) {
-      Node n = H5Nodes.get(group, names[j], file);
-      if (!(n instanceof Dataset d)) {
-        throw new KerasFileException("Missing weight dataset " + group.getPath() + names[j] + " in " + file);
-      }
+    for (int j = 0; j < values.size(); j++) {
       long[] shape = vars.get(j).shape().dims();
-      Object data = H5Nodes.data(d, shape, "layer '" + layer.name() + "', weight " + names[j], file, fileSize);
-      values.add(new HostArray(HostArray.of(data).values(), io.keras4j.backend.Shape.of(shape)));
+      if (!Arrays.equals(values.get(j).shape().dims(), shape)) {
+        throw new KerasFileException("Shape mismatch for layer '" + layer.name() + "', weight " + names[Math.min(j,
+            names.length - 1)] + ": the model expects " + io.keras4j.backend.Shape.of(shape) + ", the file " + file
+            + " holds " + values.get(j).shape());
+      }
     }
     layer.setWeights(values);
+  }
+
+  /** The writer of a weights group: Keras 2 read {@code keras_version} there, "1" when absent (Keras 1 files). */
+  private static LegacyLayerWeights.Origin origin(Group root) {
+    String version = root.getAttribute("keras_version") == null ? "1" : text(root.getAttribute("keras_version"));
+    String backend = root.getAttribute("backend") == null ? null : text(root.getAttribute("backend"));
+    return new LegacyLayerWeights.Origin(version, backend);
   }
 }

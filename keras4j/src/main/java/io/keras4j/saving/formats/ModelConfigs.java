@@ -23,7 +23,7 @@ import java.util.Map;
  * {@code batch_input_shape} and Keras 3's {@code batch_shape}; Keras 2's inbound nodes
  * ({@code [[["layer", 0, 0, {}]]]}) and Keras 3's ({@code {"args": [{"class_name": "__keras_tensor__", ...}]}});
  * a single input or output written as a flat {@code [name, node, tensor]} triple or as a list of triples; models
- * nested in models.
+ * nested in models; the operation nodes Keras 3 records to compute masks are left out ({@link MaskOperations}).
  */
 public final class ModelConfigs {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,6 +71,15 @@ public final class ModelConfigs {
 
   /** A layer (or nested model) of a layer spec. */
   static Layer layer(Map<String, Object> spec) {
+    return layer(spec, false);
+  }
+
+  /**
+   * A layer (or nested model) of a layer spec, Keras 1/2 keys rewritten first ({@link LegacyLayerConfigs});
+   * {@code first}: the first layer of a Sequential.
+   */
+  static Layer layer(Map<String, Object> original, boolean first) {
+    Map<String, Object> spec = LegacyLayerConfigs.convert(original, first);
     String cls = String.valueOf(spec.get("class_name"));
     if (cls.equals("Sequential") || cls.equals("Functional") || cls.equals("Model")) {
       return fromConfig(spec);
@@ -87,7 +96,7 @@ public final class ModelConfigs {
     List<Object> layers = config instanceof List<?> ? asList(config) : asList(asMap(config).get("layers"));
     List<Layer> built = new ArrayList<>();
     for (Object l : layers) {
-      built.add(layer(asMap(l)));
+      built.add(layer(asMap(l), built.isEmpty()));
     }
     Sequential model = new Sequential(built.toArray(new Layer[0])); // connected once: linear in the layers
     if (config instanceof Map<?, ?> m && m.get("name") instanceof String name) {
@@ -100,7 +109,8 @@ public final class ModelConfigs {
     Map<String, Layer> byName = new HashMap<>();
     Map<String, List<List<KerasTensor>>> outputs = new HashMap<>();
     List<Pending> pending = new ArrayList<>();
-    for (Object o : asList(config.get("layers"))) {
+    // Keras 3 saves the computation of the masks it passes to layers as operation nodes; keras4j recomputes masks
+    for (Object o : MaskOperations.withoutMaskOperations(asList(config.get("layers")), config.get("output_layers"))) {
       Map<String, Object> spec = asMap(o);
       Layer layer = layer(spec);
       String name = String.valueOf(spec.getOrDefault("name", layer.name()));
@@ -241,6 +251,9 @@ public final class ModelConfigs {
     List<List<Object>> refs = new ArrayList<>();
     if (node instanceof Map<?, ?> m) {
       collectKerasTensors(m.get("args"), refs);
+      if (m.get("kwargs") instanceof Map<?, ?> kwargs) {
+        collectKerasTensors(kwargs.get("initial_state"), refs); // an RNN's initial states follow its sequences
+      }
     } else {
       for (Object r : asList(node)) {
         refs.add(asList(r));

@@ -73,10 +73,22 @@ public final class ModelWriter {
     if (layer.built() && !(layer instanceof InputLayer) && layer.buildShapes() != null) {
       List<Object> shapes = new ArrayList<>();
       layer.buildShapes().forEach(s -> shapes.add(s.toJson()));
-      e.put("build_config", layer instanceof io.keras4j.layers.CallArguments ca ? ca.buildConfig(shapes)
+      Map<String, Object> rnnBuild = layer instanceof io.keras4j.layers.BaseRNN<?> r ? r.buildConfig()
+          : takesInitialState(layer) && shapes.size() > 1 ? Map.of("shapes_dict", Map.of("sequences_shape",
+              shapes.get(0), "initial_state_shape", shapes.subList(1, shapes.size()))) : null;
+      if (layer instanceof io.keras4j.layers.CallArguments ca) {
+        rnnBuild = ca.buildConfig(shapes);
+      }
+      e.put("build_config", rnnBuild != null ? rnnBuild
           : Map.of("input_shape", shapes.size() == 1 ? shapes.get(0) : shapes));
     }
     return e;
+  }
+
+  /** Layers whose inputs after the first are Keras' {@code initial_state} keyword: RNNs, Bidirectional, ConvLSTM. */
+  private static boolean takesInitialState(Layer layer) {
+    return layer instanceof io.keras4j.layers.BaseRNN<?> || layer instanceof io.keras4j.layers.Bidirectional
+        || layer instanceof io.keras4j.layers.ConvLSTM<?>;
   }
 
   private static List<Object> functionalLayers(Model model) {
@@ -96,10 +108,18 @@ public final class ModelWriter {
         Map<String, Object> node = new LinkedHashMap<>();
         if (n.layer() instanceof io.keras4j.layers.CallArguments ca) {
           node.putAll(ca.nodeArguments(args)); // keyword arguments as Keras records them
-        } else {
-          node.put("args", args.size() == 1 ? args : List.of(args));
-          node.put("kwargs", Map.of());
+          inbound.add(node);
+          continue;
         }
+        if (takesInitialState(layer) && args.size() > 1) {
+          // Keras' rnn(sequences, initial_state=[...])
+          node.put("args", List.of(args.get(0)));
+          node.put("kwargs", Map.of("initial_state", new ArrayList<>(args.subList(1, args.size()))));
+          inbound.add(node);
+          continue;
+        }
+        node.put("args", args.size() == 1 ? args : List.of(args));
+        node.put("kwargs", Map.of());
         inbound.add(node);
       }
       e.put("inbound_nodes", inbound);

@@ -71,6 +71,10 @@ public final class WeightsH5 {
       }
       return;
     }
+    if (l instanceof io.keras4j.saving.NestedSaveables nested) {
+      addNested(out, path, l, nested);
+      return;
+    }
     if (l instanceof io.keras4j.layers.SavedSublayers nested) {
       // Keras saves a layer made of layers (MultiHeadAttention) as one group per sublayer attribute
       nested.savedSublayers().forEach((key, sub) -> addLayer(out, path + "/" + key, sub));
@@ -86,6 +90,44 @@ public final class WeightsH5 {
     List<SeedGenerator> gens = l.seedGenerators();
     for (int i = 0; i < gens.size(); i++) {
       out.put(path + "/seed_generator" + (i == 0 ? "" : "_" + i) + "/vars/0", gens.get(i).state());
+    }
+  }
+
+  /**
+   * A layer with parts saved under their attribute names (an RNN's {@code cell}, StackedRNNCells' {@code cells}):
+   * its own variables at {@code path/vars}, each part at {@code path/<attribute>}, a list's items at
+   * {@code path/<attribute>/<snake_case class name>[_n]}.
+   */
+  private static void addNested(Map<String, Variable> out, String path, Layer l,
+      io.keras4j.saving.NestedSaveables nested) {
+    List<Variable> inParts = new ArrayList<>();
+    List<SeedGenerator> partGens = new ArrayList<>();
+    nested.nestedSaveables().forEach((attribute, part) -> {
+      List<?> items = part instanceof List<?> list ? list : List.of(part);
+      Map<String, Integer> used = new HashMap<>();
+      for (Object item : items) {
+        Layer p = (Layer) item;
+        inParts.addAll(p.weights());
+        partGens.addAll(p.seedGenerators());
+        String at = path + "/" + attribute;
+        if (part instanceof List<?>) {
+          String base = io.keras4j.utils.Names.toSnakeCase(p.getClass().getSimpleName());
+          Integer n = used.merge(base, 1, Integer::sum) - 1;
+          at += "/" + (n == 0 ? base : base + "_" + n);
+        }
+        addLayer(out, at, p);
+      }
+    });
+    int i = 0;
+    for (Variable v : l.weights()) {
+      if (!inParts.contains(v)) {
+        out.put(path + "/vars/" + i++, v);
+      }
+    }
+    List<SeedGenerator> gens = new ArrayList<>(l.seedGenerators());
+    gens.removeAll(partGens);
+    for (int g = 0; g < gens.size(); g++) {
+      out.put(path + "/seed_generator" + (g == 0 ? "" : "_" + g) + "/vars/0", gens.get(g).state());
     }
   }
 

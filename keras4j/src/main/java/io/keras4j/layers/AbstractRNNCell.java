@@ -1,0 +1,118 @@
+package io.keras4j.layers;
+
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.RnnStep;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cell protocol of the recurrent layers: one time step from the inputs at that step and the previous states.
+ *
+ * <p>Keras equivalent: what {@code keras.layers.RNN} expects of its {@code cell} (keras/src/layers/rnn/rnn.py): a
+ * layer with {@code call(inputs, states, training) -> (output, new_states)}, {@code state_size}, {@code output_size}
+ * and {@code get_initial_state(batch_size)}; tf.keras named that protocol {@code AbstractRNNCell}. A cell of your
+ * own:
+ * <pre>{@code
+ * class MinimalRNNCell extends AbstractRNNCell<MinimalRNNCell> {
+ *   Variable kernel, recurrent;
+ *   public int[] stateSize() { return new int[] {4}; }
+ *   protected void build(Shape s) {
+ *     kernel = addWeight("kernel", Shape.of(s.get(-1), 4), "glorot_uniform", null, null, true);
+ *     recurrent = addWeight("recurrent_kernel", Shape.of(4, 4), "orthogonal", null, null, true);
+ *   }
+ *   public RnnStep.Output call(Tensor x, List<Tensor> states, boolean training) {
+ *     Ops ops = Backend.ops();
+ *     Tensor h = ops.add(ops.matmul(x, ops.read(kernel)), ops.matmul(states.get(0), ops.read(recurrent)));
+ *     return new RnnStep.Output(h, List.of(h));
+ *   }
+ * }
+ * Layer rnn = new RNN(new MinimalRNNCell());
+ * }</pre>
+ * Porting note: a step runs inside {@link Ops#rnn}'s loop: read weights with {@code ops.read} in
+ * {@link #call(Tensor, List, boolean)}, and create no variables, assign none and draw no random numbers there (draw
+ * them before the loop, as {@link DropoutRNNCell} does). States are a flat list: a cell's {@code state_size} list.
+ *
+ * @param <T> the concrete cell, for the setters' return
+ */
+public abstract class AbstractRNNCell<T extends AbstractRNNCell<T>> extends BaseLayer<T> {
+
+  /** The size of each state, (batch, size) tensors (Keras' {@code state_size}: an int or a list of ints). */
+  public abstract int[] stateSize();
+
+  /** The size of the output of a step (Keras' {@code output_size}); by default the first state's size. */
+  public int outputSize() {
+    return stateSize()[0];
+  }
+
+  /**
+   * One step: the output and the new states from {@code inputs} (batch, features) and the previous
+   * {@code states} (Keras' cell {@code call(inputs, states, training)}).
+   */
+  public abstract RnnStep.Output call(Tensor inputs, List<Tensor> states, boolean training);
+
+  /**
+   * The states before the first step, one (batch, size) tensor per state (Keras' {@code get_initial_state}); by
+   * default zeros. {@code batchSize} is a scalar int32 tensor.
+   */
+  public List<Tensor> getInitialState(Tensor batchSize) {
+    Ops ops = ops();
+    List<Tensor> out = new ArrayList<>();
+    for (int size : stateSize()) {
+      Tensor shape = ops.stack(List.of(batchSize, ops.constant(new int[] {size}, Shape.scalar())), 0);
+      out.add(ops.fill(shape, 0f));
+    }
+    return out;
+  }
+
+  /**
+   * Prepares what the steps use but must not create inside the loop (Keras' {@code RNN._maybe_config_dropout_masks}),
+   * before the loop: {@code stepInput} is the first step's input, {@code states} the initial states. By default
+   * nothing.
+   */
+  protected void beforeLoop(Tensor stepInput, List<Tensor> states, boolean training) {}
+
+  /** Forgets what {@link #beforeLoop} prepared, after the loop (Keras' {@code _maybe_reset_dropout_masks}). */
+  protected void afterLoop() {}
+
+  /** Builds the cell for steps of {@code stepInputShape} (batch, features) unless it is built. */
+  final void buildCell(Shape stepInputShape) {
+    if (!built()) {
+      build(List.of(stepInputShape));
+      markBuilt(List.of(stepInputShape));
+    }
+  }
+
+  /** Called alone, as Keras' {@code cell(inputs, states)}: inputs then states in, output then new states out. */
+  @Override
+  protected List<Tensor> call(List<Tensor> inputs, boolean training) {
+    if (inputs.size() != 1 + stateSize().length) {
+      throw new IllegalArgumentException("Cell '" + name() + "' expects the inputs and " + stateSize().length
+          + " states. Received: " + inputs.size() + " tensors");
+    }
+    RnnStep.Output out = call(inputs.get(0), inputs.subList(1, inputs.size()), training);
+    List<Tensor> result = new ArrayList<>();
+    result.add(out.output());
+    for (Tensor state : out.states()) {
+      result.add(ops().identity(state)); // a tensor of its own: a state may be the output
+    }
+    return result;
+  }
+
+  @Override
+  protected void build(List<Shape> inputShapes) {
+    build(inputShapes.get(0));
+  }
+
+  @Override
+  protected List<Shape> computeOutputShapes(List<Shape> in, List<String> dtypes) {
+    long batch = in.get(0).get(0);
+    List<Shape> out = new ArrayList<>();
+    out.add(Shape.of(batch, outputSize()));
+    for (int size : stateSize()) {
+      out.add(Shape.of(batch, size));
+    }
+    return out;
+  }
+}

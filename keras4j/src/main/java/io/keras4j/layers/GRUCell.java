@@ -1,0 +1,188 @@
+package io.keras4j.layers;
+
+import io.keras4j.activations.ActivationFunction;
+import io.keras4j.activations.Activations;
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.RnnStep;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import io.keras4j.saving.Config;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cell of a Gated Recurrent Unit layer: update and reset gates over one state.
+ *
+ * <p>Keras equivalent: {@code keras.layers.GRUCell(units, activation="tanh", recurrent_activation="sigmoid",
+ * use_bias=True, kernel_initializer="glorot_uniform", recurrent_initializer="orthogonal", bias_initializer="zeros",
+ * ..., dropout=0.0, recurrent_dropout=0.0, reset_after=True, seed=None)} (keras/src/layers/rnn/gru.py). Weights:
+ * kernel (input_dim, 3 * units), recurrent_kernel (units, 3 * units), gates in the order z, r, h; bias (2, 3 * units)
+ * with {@code reset_after} (input bias, recurrent bias), else (3 * units,).
+ * <pre>{@code Layer rnn = new RNN(new GRUCell(16));}</pre>
+ */
+public class GRUCell extends BaseRNNCell<GRUCell> {
+  private ActivationFunction recurrentActivation = Activations.get("sigmoid");
+  private boolean resetAfter = true;
+  private int implementation = 2;
+
+  /** A cell of {@code units} outputs. */
+  public GRUCell(int units) {
+    super(units);
+  }
+
+  @Override
+  protected int gates() {
+    return 3;
+  }
+
+  /** Sets the gates' activation by name (Keras' {@code recurrent_activation=}). Default "sigmoid". */
+  public GRUCell recurrentActivation(String recurrentActivation) {
+    return recurrentActivation(Activations.get(recurrentActivation));
+  }
+
+  /** Sets the gates' activation (Keras' {@code recurrent_activation=}). Default sigmoid. */
+  public GRUCell recurrentActivation(ActivationFunction recurrentActivation) {
+    checkNotBuilt("recurrent_activation");
+    this.recurrentActivation = Activations.get(recurrentActivation);
+    return this;
+  }
+
+  /**
+   * Sets whether the reset gate applies after the recurrent product (Keras' {@code reset_after=}; true is cuDNN's
+   * convention; false is standalone Keras 2's default, with a (3 * units,) bias). Default true.
+   */
+  public GRUCell resetAfter(boolean resetAfter) {
+    checkNotBuilt("reset_after");
+    this.resetAfter = resetAfter;
+    return this;
+  }
+
+  /**
+   * Sets the computation's layout (Keras' {@code implementation=}, 1 or 2); recurrent dropout forces 1. Not part of
+   * the config. Default 2.
+   */
+  public GRUCell implementation(int implementation) {
+    checkNotBuilt("implementation");
+    if (implementation != 1 && implementation != 2) {
+      throw new IllegalArgumentException("Layer '" + name() + "': implementation must be 1 or 2. Received: "
+          + "implementation=" + implementation);
+    }
+    this.implementation = implementation;
+    return this;
+  }
+
+  public ActivationFunction recurrentActivation() {
+    return recurrentActivation;
+  }
+
+  public boolean resetAfter() {
+    return resetAfter;
+  }
+
+  /** The layout in use: 1 with recurrent dropout, else the one set. */
+  public int implementation() {
+    return recurrentDropout() != 0 ? 1 : implementation;
+  }
+
+  @Override
+  protected int dropoutMaskCount() {
+    return implementation() == 1 ? 3 : 1;
+  }
+
+  @Override
+  protected Shape biasShape() {
+    return resetAfter ? Shape.of(2, 3L * units()) : Shape.of(3L * units());
+  }
+
+  @Override
+  public RnnStep.Output call(Tensor inputs, List<Tensor> states, boolean training) {
+    Ops ops = ops();
+    Tensor hPrev = states.get(0);
+    Tensor kernel = ops.read(kernel());
+    Tensor recurrent = ops.read(recurrentKernel());
+    Tensor inputBias = null;
+    Tensor recurrentBias = null;
+    if (bias() != null) {
+      Tensor b = ops.read(bias());
+      if (resetAfter) {
+        inputBias = ops.squeeze(ops.slice(b, new int[] {0, 0}, new int[] {1, -1}), 0);
+        recurrentBias = ops.squeeze(ops.slice(b, new int[] {1, 0}, new int[] {1, -1}), 0);
+      } else {
+        inputBias = b;
+      }
+    }
+    List<Tensor> dp = dropoutMask(training);
+    List<Tensor> rdp = recurrentDropoutMask(training);
+    int single = implementation() == 1 ? 1 : 0; // mask index step: per gate, or the one shared mask
+    Tensor[] x = new Tensor[3];
+    if (single == 1) {
+      for (int g = 0; g < 3; g++) {
+        x[g] = ops.matmul(masked(inputs, dp, g), gate(kernel, g, g + 1));
+        if (inputBias != null) {
+          x[g] = ops.add(x[g], gate(inputBias, g, g + 1));
+        }
+      }
+    } else {
+      Tensor all = ops.matmul(masked(inputs, dp, 0), kernel);
+      if (inputBias != null) {
+        all = ops.add(all, inputBias);
+      }
+      for (int g = 0; g < 3; g++) {
+        x[g] = gate(all, g, g + 1);
+      }
+    }
+    Tensor[] r = new Tensor[3];
+    for (int g = 0; g < 2; g++) {
+      r[g] = ops.matmul(masked(hPrev, rdp, g * single), gate(recurrent, g, g + 1));
+      if (resetAfter && recurrentBias != null) {
+        r[g] = ops.add(r[g], gate(recurrentBias, g, g + 1));
+      }
+    }
+    Tensor z = recurrentActivation.apply(ops.add(x[0], r[0]));
+    Tensor reset = recurrentActivation.apply(ops.add(x[1], r[1]));
+    Tensor hh;
+    Tensor hPrevH = masked(hPrev, rdp, 2 * single);
+    if (resetAfter) {
+      Tensor rh = ops.matmul(hPrevH, gate(recurrent, 2, 3));
+      if (recurrentBias != null) {
+        rh = ops.add(rh, gate(recurrentBias, 2, 3));
+      }
+      hh = activation().apply(ops.add(x[2], ops.multiply(reset, rh)));
+    } else {
+      hh = activation().apply(ops.add(x[2], ops.matmul(ops.multiply(reset, hPrevH), gate(recurrent, 2, 3))));
+    }
+    // h = z * h_prev + (1 - z) * hh
+    Tensor h = ops.add(ops.multiply(z, hPrev), ops.multiply(ops.add(ops.negative(z), 1f), hh));
+    return new RnnStep.Output(h, List.of(h));
+  }
+
+  @Override
+  public Map<String, Object> getConfig() {
+    Map<String, Object> c = super.getConfig();
+    putHead(c);
+    c.put("recurrent_activation", recurrentActivation.name());
+    c.put("use_bias", useBias());
+    putWeightsConfig(c, false);
+    putDropoutConfig(c);
+    c.remove("seed");
+    c.put("reset_after", resetAfter);
+    c.put("seed", seed());
+    return c;
+  }
+
+  /** A GRUCell from its Keras config ({@code implementation} accepted). */
+  public static GRUCell fromConfig(Map<String, Object> config) {
+    Config c = new Config("GRUCell", config);
+    GRUCell cell = new GRUCell(c.integer("units"));
+    read(cell, c);
+    return withBaseConfig(cell, c);
+  }
+
+  /** Reads the GRU keys of a cell or layer config into {@code cell}. */
+  static void read(GRUCell cell, Config c) {
+    readCommon(cell, c);
+    cell.recurrentActivation(c.identifier("recurrent_activation", "sigmoid"));
+    cell.resetAfter(c.bool("reset_after", true));
+    cell.implementation(c.integer("implementation", 2));
+  }
+}

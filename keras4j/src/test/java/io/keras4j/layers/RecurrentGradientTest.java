@@ -1,0 +1,117 @@
+package io.keras4j.layers;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keras4j.backend.HostArray;
+import io.keras4j.backend.KerasTensor;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Variable;
+import io.keras4j.models.Model;
+import io.keras4j.optimizers.SGD;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gradients training uses for every weight of the recurrent cells, through a model, against central finite
+ * differences of the model's loss: one SGD step of learning rate 1 moves each weight by minus its gradient, and
+ * the mean squared error of {@code predict} at weight +- h (summed in double) gives the numerical derivative. Covers the recurrent kernels' path through time
+ * (the gradient the loop's backward pass must give), for LSTM, both GRU layouts, SimpleRNN backwards and stacked
+ * cells with initial states.
+ */
+class RecurrentGradientTest {
+  private static final double H = 5e-3;
+  private static final double TOL = 3e-4;
+
+  @Test
+  void lstm() {
+    check("LSTM", () -> new LSTM(2).returnSequences(true), 0);
+  }
+
+  @Test
+  void gruResetAfterAndBefore() {
+    check("GRU", () -> new GRU(2), 0);
+    check("GRU reset_before", () -> new GRU(2).resetAfter(false).goBackwards(true), 0);
+  }
+
+  @Test
+  void simpleRnnBackwardsUnrolled() {
+    check("SimpleRNN", () -> new SimpleRNN(2).goBackwards(true).unroll(true).returnSequences(true), 0);
+  }
+
+  @Test
+  void stackedCellsWithInitialStates() {
+    check("RNN stacked", () -> new RNN(List.of(new LSTMCell(2), new GRUCell(2))), 3);
+  }
+
+  /** Builds x (3 steps of 2 features) [+ initial states of size 2] -> layer -> mse against fixed targets. */
+  private static void check(String name, Supplier<BaseRNN<?>> make, int states) {
+    BaseRNN<?> layer = make.get();
+    KerasTensor x = Input.of(3, 2);
+    List<KerasTensor> ins = new java.util.ArrayList<>(List.of(x));
+    for (int i = 0; i < states; i++) {
+      ins.add(Input.of(2));
+    }
+    KerasTensor out = layer.apply(ins).get(0);
+    try (Model model = new Model(ins, List.of(out))) {
+      model.compile(new SGD(1.0), "mse");
+      Random r = new Random(11);
+      for (Variable v : layer.weights()) {
+        v.assign(random(r, (int) v.shape().size(), 0.6));
+      }
+      List<Object> xs = new java.util.ArrayList<>();
+      xs.add(new HostArray(random(r, 4 * 3 * 2, 1), Shape.of(4, 3, 2)));
+      for (int i = 0; i < states; i++) {
+        xs.add(new HostArray(random(r, 4 * 2, 0.5), Shape.of(4, 2)));
+      }
+      Object input = xs.size() == 1 ? xs.get(0) : xs;
+      Shape outShape = out.shape().with(0, 4);
+      HostArray y = new HostArray(random(r, (int) outShape.size(), 0.5), outShape);
+      List<float[]> before = layer.weights().stream().map(Variable::floatValue).toList();
+      model.trainOnBatch(input, y);
+      List<float[]> afterStep = layer.weights().stream().map(Variable::floatValue).toList();
+      for (int w = 0; w < before.size(); w++) {
+        layer.weights().get(w).assign(before.get(w)); // the loss is differentiated at the weights before the step
+      }
+      double worst = 0;
+      for (int w = 0; w < before.size(); w++) {
+        Variable v = layer.weights().get(w);
+        float[] after = afterStep.get(w);
+        for (int i = 0; i < after.length; i++) {
+          double analytic = before.get(w)[i] - after[i];
+          float[] plus = before.get(w).clone();
+          float[] minus = before.get(w).clone();
+          plus[i] += (float) H;
+          minus[i] -= (float) H;
+          v.assign(plus);
+          double lp = mse(model, input, y);
+          v.assign(minus);
+          double lm = mse(model, input, y);
+          double numeric = (lp - lm) / (plus[i] - minus[i]);
+          worst = Math.max(worst, Math.abs(numeric - analytic));
+        }
+        v.assign(before.get(w));
+      }
+      assertTrue(worst < TOL, name + ": largest gradient error " + worst);
+    }
+  }
+
+  private static double mse(Model model, Object input, HostArray y) {
+    float[] p = model.predict(input, 4).toFloatArray();
+    float[] t = (float[]) y.data();
+    double sum = 0;
+    for (int i = 0; i < p.length; i++) {
+      sum += (p[i] - t[i]) * (double) (p[i] - t[i]);
+    }
+    return sum / p.length;
+  }
+
+  private static float[] random(Random r, int n, double scale) {
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = (float) (r.nextGaussian() * scale);
+    }
+    return v;
+  }
+}
