@@ -36,7 +36,7 @@ import java.util.Map;
  * TensorFlow backend has none either).
  */
 public class MultiHeadAttention extends BaseMultiHeadAttention implements CallArguments,
-    SavedSublayers {
+    io.keras4j.saving.NestedSaveables {
   static final List<String> ARGUMENTS = List.of("query", "value", "key", "query_mask", "value_mask", "key_mask",
       "attention_mask");
   private static final List<String> IMPLICIT_MASKS = List.of("query", "value", "key");
@@ -263,8 +263,9 @@ public class MultiHeadAttention extends BaseMultiHeadAttention implements CallAr
   }
 
   @Override
-  public Map<String, Layer> savedSublayers() {
-    Map<String, Layer> m = new LinkedHashMap<>();
+  public Map<String, Object> nestedSaveables() {
+    // Keras' attribute names: its weights file holds query_dense/vars/0, ..., output_dense/vars/1
+    Map<String, Object> m = new LinkedHashMap<>();
     String[] keys = {"query_dense", "key_dense", "gate_dense", "value_dense", "output_dense", "dropout_layer"};
     Layer[] layers = {queryDense, keyDense, gateDense, valueDense, outputDense, dropoutLayer};
     for (int i = 0; i < keys.length; i++) {
@@ -274,6 +275,7 @@ public class MultiHeadAttention extends BaseMultiHeadAttention implements CallAr
     }
     return m;
   }
+
 
   @Override
   public Map<String, Object> nodeArguments(List<Object> serializedInputs) {
