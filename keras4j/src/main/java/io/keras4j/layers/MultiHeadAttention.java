@@ -30,11 +30,13 @@ import java.util.Map;
  * }</pre>
  * Porting note: the call arguments are inputs, named as in {@link #apply(Map)}; {@code use_causal_mask} and
  * {@code return_attention_scores} are settings (see {@link BaseAttention}). {@code query_mask} stands for the
- * query's Keras mask (Keras reads it from the query tensor). {@code flash_attention} is not supported (Keras'
+ * query's Keras mask (Keras reads it from the query tensor). The symbolic shape of the scores is the computed one,
+ * (batch, num_heads, T, S) for rank-3 inputs, where Keras' {@code compute_output_spec} states (batch, num_heads, T,
+ * T). {@code flash_attention} is not supported (Keras'
  * TensorFlow backend has none either).
  */
 public class MultiHeadAttention extends BaseMultiHeadAttention implements CallArguments,
-    SavedSublayers {
+    io.keras4j.saving.NestedSaveables {
   static final List<String> ARGUMENTS = List.of("query", "value", "key", "query_mask", "value_mask", "key_mask",
       "attention_mask");
   private static final List<String> IMPLICIT_MASKS = List.of("query", "value", "key");
@@ -89,7 +91,7 @@ public class MultiHeadAttention extends BaseMultiHeadAttention implements CallAr
     Shape q = s.get("query");
     Shape v = s.get("value");
     Shape k = s.getOrDefault("key", v);
-    checkKeyValue(v, k);
+    MultiHeadAttentionMath.checkKeyValue(name(), v, k);
     queryDense = projection("query", q.rank(), keyDim(), null);
     buildSublayer(queryDense, q);
     keyDense = projection("key", k.rank(), keyDim(), null);
@@ -123,15 +125,9 @@ public class MultiHeadAttention extends BaseMultiHeadAttention implements CallAr
     l.markBuilt(List.of(shape));
   }
 
-  private void checkKeyValue(Shape v, Shape k) {
-    boolean same = v.rank() == k.rank();
-    for (int i = 1; same && i < v.rank() - 1; i++) {
-      same = v.get(i) == k.get(i);
-    }
-    if (!same) {
-      throw new IllegalArgumentException("All dimensions of `value` and `key`, except the last one, must be equal. "
-          + "Received: value_shape=" + v + " and key_shape=" + k + " (layer '" + name() + "')");
-    }
+  /** {@code x}, or an identity of it without its Keras mask when it has one. */
+  private static Tensor unmasked(Tensor x) {
+    return io.keras4j.backend.Backend.getKerasMask(x) == null ? x : ops().identity(x);
   }
 
   private static long[] toLong(int[] a) {
@@ -195,6 +191,10 @@ public class MultiHeadAttention extends BaseMultiHeadAttention implements CallAr
     boolean causalOnly = useCausalMask() && !masked && slidingWindow() == 0;
     Tensor mask = causalOnly ? null : math.attentionMask(query, value, a.get("query_mask"), a.get("value_mask"),
         a.get("key_mask"), a.get("attention_mask"), useCausalMask(), slidingWindow());
+    // the masks are handled here: as Keras, the projections see the inputs without them (and warn of no lost mask)
+    query = unmasked(query);
+    key = unmasked(key);
+    value = unmasked(value);
     Tensor gate = gateDense == null ? null : gateDense.apply(query, training);
     Tensor q = queryDense.apply(query, training);
     Tensor k = keyDense.apply(key, training);
@@ -220,7 +220,7 @@ public class MultiHeadAttention extends BaseMultiHeadAttention implements CallAr
     Map<String, Shape> s = inputs.byName(shapes);
     Shape q = s.get("query");
     Shape v = s.get("value");
-    checkKeyValue(v, s.getOrDefault("key", v));
+    MultiHeadAttentionMath.checkKeyValue(name(), v, s.getOrDefault("key", v));
     Shape out = q;
     if (outputShape() != null) {
       long[] dims = new long[q.rank() - 1 + outputShape().length];
@@ -263,8 +263,9 @@ public class MultiHeadAttention extends BaseMultiHeadAttention implements CallAr
   }
 
   @Override
-  public Map<String, Layer> savedSublayers() {
-    Map<String, Layer> m = new LinkedHashMap<>();
+  public Map<String, Object> nestedSaveables() {
+    // Keras' attribute names: its weights file holds query_dense/vars/0, ..., output_dense/vars/1
+    Map<String, Object> m = new LinkedHashMap<>();
     String[] keys = {"query_dense", "key_dense", "gate_dense", "value_dense", "output_dense", "dropout_layer"};
     Layer[] layers = {queryDense, keyDense, gateDense, valueDense, outputDense, dropoutLayer};
     for (int i = 0; i < keys.length; i++) {
@@ -274,6 +275,7 @@ public class MultiHeadAttention extends BaseMultiHeadAttention implements CallAr
     }
     return m;
   }
+
 
   @Override
   public Map<String, Object> nodeArguments(List<Object> serializedInputs) {

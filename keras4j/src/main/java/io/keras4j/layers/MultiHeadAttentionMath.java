@@ -56,6 +56,18 @@ final class MultiHeadAttentionMath {
     return new String[] {input + "," + kernel + "->" + output, bias.toString()};
   }
 
+  /** Keras' check that the value and the key agree on every axis but the last. */
+  static void checkKeyValue(String layer, Shape v, Shape k) {
+    boolean same = v.rank() == k.rank();
+    for (int i = 1; same && i < v.rank() - 1; i++) {
+      same = v.get(i) == k.get(i);
+    }
+    if (!same) {
+      throw new IllegalArgumentException("All dimensions of `value` and `key`, except the last one, must be equal. "
+          + "Received: value_shape=" + v + " and key_shape=" + k + " (layer '" + layer + "')");
+    }
+  }
+
   /** Keras' {@code _build_attention}: resolves the attention axes for projections of {@code rank}. */
   void build(int rank) {
     int[] given = layer.attentionAxes();

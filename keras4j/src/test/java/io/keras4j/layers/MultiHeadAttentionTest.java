@@ -42,7 +42,7 @@ class MultiHeadAttentionTest {
     assertEquals("query", m.queryDense().name());
     assertEquals("attention_output", m.outputDense().name());
     assertEquals(List.of("query_dense", "key_dense", "value_dense", "output_dense", "dropout_layer"),
-        List.copyOf(m.savedSublayers().keySet()));
+        List.copyOf(m.nestedSaveables().keySet()));
   }
 
   @Test

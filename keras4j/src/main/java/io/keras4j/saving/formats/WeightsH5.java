@@ -75,11 +75,6 @@ public final class WeightsH5 {
       addNested(out, path, l, nested);
       return;
     }
-    if (l instanceof io.keras4j.layers.SavedSublayers nested) {
-      // Keras saves a layer made of layers (MultiHeadAttention) as one group per sublayer attribute
-      nested.savedSublayers().forEach((key, sub) -> addLayer(out, path + "/" + key, sub));
-      return;
-    }
     List<Variable> vars = l.weights();
     for (int i = 0; i < vars.size(); i++) {
       out.put(path + "/vars/" + i, vars.get(i));
