@@ -44,15 +44,22 @@ class LegacyRecurrentTest {
     return missing;
   }
 
-  static void collect(JsonNode node, List<String> missing) {
-    if (node.isObject() && node.has("class_name") && node.get("class_name").isTextual()) {
-      String cls = node.get("class_name").asText().replace("CuDNN", "");
-      if (!List.of("Sequential", "Functional", "Model").contains(cls) && !Layers.classNames().contains(cls)
-          && !missing.contains(cls)) {
-        missing.add(cls);
+  /** Adds the unregistered classes among the layer specs of {@code spec} (a model, a layer or a wrapper). */
+  static void collect(JsonNode spec, List<String> missing) {
+    String cls = spec.path("class_name").asText().replace("CuDNN", "");
+    JsonNode config = spec.path("config");
+    if (List.of("Sequential", "Functional", "Model").contains(cls)) {
+      (config.isArray() ? config : config.path("layers")).forEach(l -> collect(l, missing));
+      return;
+    }
+    if (!Layers.classNames().contains(cls) && !missing.contains(cls)) {
+      missing.add(cls);
+    }
+    for (String inner : List.of("layer", "backward_layer")) {
+      if (config.has(inner)) {
+        collect(config.get(inner), missing);
       }
     }
-    node.forEach(child -> collect(child, missing));
   }
 
   @ParameterizedTest
