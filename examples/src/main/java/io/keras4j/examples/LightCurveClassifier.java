@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Light-curve classification: a sequence model over irregularly sampled two-band (g, r) light curves, trained on
+ * Light-curve classification: a recurrent model (Masking, GRU, softmax; see {@link SequenceModel}) over irregularly
+ * sampled two-band (g, r) light curves, time gaps as an input feature and masking for their varying length, trained on
  * {@link LightCurveSimulator}'s ZTF-like light curves of seven classes, next to an MLP on hand-computed features
  * ({@link LightCurveFeatures}); both evaluated on held-out simulated light curves and, when
  * {@code shared/data/ztf/alerce} is found, on the 30 real labelled ZTF supernovae of ALeRCE ({@link AlerceLightCurves}).
@@ -25,9 +26,10 @@ import java.util.Locale;
  * <p>Run: {@code mvn -q -pl examples exec:java -Dexec.mainClass=io.keras4j.examples.LightCurveClassifier}.
  * Options: {@code --data DIR} (the ALeRCE folder; default: found upwards from the working directory, else simulated
  * only), {@code --train N} light curves per class (600), {@code --test N} per class (150), {@code --max-length N}
- * detections per sequence (64), {@code --epochs N} (30), {@code --out DIR} (examples/output) receives
- * {@code light_curves.png} (example light curves with
- * both models' class probabilities), {@code light_curves_confusion.png} and {@code light_curves_training.png}.
+ * detections per sequence (64), {@code --epochs N} (30), {@code --sequence-model gru|conv} (gru; conv is a Conv1D
+ * model with masked max pooling, for comparison), {@code --out DIR} (examples/output) receives
+ * {@code light_curves.png} (example light curves with both models' class probabilities),
+ * {@code light_curves_confusion.png} and {@code light_curves_training.png}.
  */
 public final class LightCurveClassifier {
   private LightCurveClassifier() {}

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * light curves, and, with the ALeRCE data present (shared/data/ztf/alerce), the real evaluation of its supernovae.
  */
 class LightCurveClassifierTest {
-  private static final LightCurveClassifier.Config SMALL = new LightCurveClassifier.Config(150, 40, 48, 15, 42,
+  private static final LightCurveClassifier.Config SMALL = new LightCurveClassifier.Config(150, 40, 32, 40, 42,
       SequenceModel.DEFAULT);
 
   @Test
