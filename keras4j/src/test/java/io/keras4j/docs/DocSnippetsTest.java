@@ -38,6 +38,9 @@ class DocSnippetsTest {
       Tensor image = null, mask = null; Map<String, NDArray> map = null; NDArray p = null, arr = null, kernel = null,
       bias = null;
       org.tensorflow.ndarray.FloatNdArray nd = null;
+      Tensor t = null, output = null; List<Tensor> newStates = null; Shape shape = null; LSTM lstm = null;
+      KerasTensor h = null, c = null, hf = null, cf = null, hb = null, cb = null, q = null, v = null, k = null,
+      m = null, qm = null, vm = null; MultiHeadAttention mha = null; Layer other = null;
       """;
 
   private static final String IMPORTS = """
@@ -47,7 +50,7 @@ class DocSnippetsTest {
       import io.keras4j.optimizers.*; import io.keras4j.optimizers.schedules.*; import io.keras4j.regularizers.*;
       import io.keras4j.saving.*; import io.keras4j.losses.Loss; import io.keras4j.losses.BinaryCrossentropy;
       import org.tensorflow.ndarray.FloatNdArray;
-      import java.util.List; import java.util.Map; import java.nio.file.Path;
+      import java.util.List; import java.util.Map; import java.nio.file.Path; import java.util.Arrays;
       """;
 
   private static Path repo() {

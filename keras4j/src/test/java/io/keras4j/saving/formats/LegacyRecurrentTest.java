@@ -1,6 +1,5 @@
 package io.keras4j.saving.formats;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,38 +34,9 @@ class LegacyRecurrentTest {
     return names.stream().sorted();
   }
 
-  /** The layer classes of a file's model config that keras4j has not registered (CuDNN ones count as LSTM/GRU). */
-  static List<String> missingClasses(Path file) throws Exception {
-    List<String> missing = new ArrayList<>();
-    try (io.jhdf.HdfFile h5 = LegacyH5.open(file)) {
-      collect(new ObjectMapper().readTree(LegacyH5.text(h5.getAttribute("model_config"))), missing);
-    }
-    return missing;
-  }
-
-  /** Adds the unregistered classes among the layer specs of {@code spec} (a model, a layer or a wrapper). */
-  static void collect(JsonNode spec, List<String> missing) {
-    String cls = spec.path("class_name").asText().replace("CuDNN", "");
-    JsonNode config = spec.path("config");
-    if (List.of("Sequential", "Functional", "Model").contains(cls)) {
-      (config.isArray() ? config : config.path("layers")).forEach(l -> collect(l, missing));
-      return;
-    }
-    if (!Layers.classNames().contains(cls) && !missing.contains(cls)) {
-      missing.add(cls);
-    }
-    for (String inner : List.of("layer", "backward_layer")) {
-      if (config.has(inner)) {
-        collect(config.get(inner), missing);
-      }
-    }
-  }
-
   @ParameterizedTest
   @MethodSource("cases")
   void loadsAndPredictsLikeTheSavingKeras(String name) throws Exception {
-    List<String> missing = missingClasses(dir().resolve(name + ".h5"));
-    assumeTrue(missing.isEmpty(), "layers not registered yet: " + missing);
     JsonNode c = Golden.read(dir().resolve("expected.json")).get("cases").get(name);
     try (Model m = Models.loadModel(dir().resolve(name + ".h5"))) {
       Golden.assertClose(Golden.array(c.get("output")), m.predict(Golden.array(c.get("input"))), 1e-5, 0, name);
