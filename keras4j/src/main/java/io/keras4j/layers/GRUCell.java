@@ -1,7 +1,5 @@
 package io.keras4j.layers;
 
-import io.keras4j.activations.ActivationFunction;
-import io.keras4j.activations.Activations;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.RnnStep;
 import io.keras4j.backend.Shape;
@@ -20,10 +18,8 @@ import java.util.Map;
  * with {@code reset_after} (input bias, recurrent bias), else (3 * units,).
  * <pre>{@code Layer rnn = new RNN(new GRUCell(16));}</pre>
  */
-public class GRUCell extends BaseRNNCell<GRUCell> {
-  private ActivationFunction recurrentActivation = Activations.get("sigmoid");
+public class GRUCell extends BaseGatedRNNCell<GRUCell> {
   private boolean resetAfter = true;
-  private int implementation = 2;
 
   /** A cell of {@code units} outputs. */
   public GRUCell(int units) {
@@ -33,18 +29,6 @@ public class GRUCell extends BaseRNNCell<GRUCell> {
   @Override
   protected int gates() {
     return 3;
-  }
-
-  /** Sets the gates' activation by name (Keras' {@code recurrent_activation=}). Default "sigmoid". */
-  public GRUCell recurrentActivation(String recurrentActivation) {
-    return recurrentActivation(Activations.get(recurrentActivation));
-  }
-
-  /** Sets the gates' activation (Keras' {@code recurrent_activation=}). Default sigmoid. */
-  public GRUCell recurrentActivation(ActivationFunction recurrentActivation) {
-    checkNotBuilt("recurrent_activation");
-    this.recurrentActivation = Activations.get(recurrentActivation);
-    return this;
   }
 
   /**
@@ -57,36 +41,8 @@ public class GRUCell extends BaseRNNCell<GRUCell> {
     return this;
   }
 
-  /**
-   * Sets the computation's layout (Keras' {@code implementation=}, 1 or 2); recurrent dropout forces 1. Not part of
-   * the config. Default 2.
-   */
-  public GRUCell implementation(int implementation) {
-    checkNotBuilt("implementation");
-    if (implementation != 1 && implementation != 2) {
-      throw new IllegalArgumentException("Layer '" + name() + "': implementation must be 1 or 2. Received: "
-          + "implementation=" + implementation);
-    }
-    this.implementation = implementation;
-    return this;
-  }
-
-  public ActivationFunction recurrentActivation() {
-    return recurrentActivation;
-  }
-
   public boolean resetAfter() {
     return resetAfter;
-  }
-
-  /** The layout in use: 1 with recurrent dropout, else the one set. */
-  public int implementation() {
-    return recurrentDropout() != 0 ? 1 : implementation;
-  }
-
-  @Override
-  protected int dropoutMaskCount() {
-    return implementation() == 1 ? 3 : 1;
   }
 
   @Override
@@ -138,8 +94,8 @@ public class GRUCell extends BaseRNNCell<GRUCell> {
         r[g] = ops.add(r[g], gate(recurrentBias, g, g + 1));
       }
     }
-    Tensor z = recurrentActivation.apply(ops.add(x[0], r[0]));
-    Tensor reset = recurrentActivation.apply(ops.add(x[1], r[1]));
+    Tensor z = recurrentActivation().apply(ops.add(x[0], r[0]));
+    Tensor reset = recurrentActivation().apply(ops.add(x[1], r[1]));
     Tensor hh;
     Tensor hPrevH = masked(hPrev, rdp, 2 * single);
     if (resetAfter) {
@@ -160,7 +116,7 @@ public class GRUCell extends BaseRNNCell<GRUCell> {
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     putHead(c);
-    c.put("recurrent_activation", recurrentActivation.name());
+    c.put("recurrent_activation", recurrentActivation().name());
     c.put("use_bias", useBias());
     putWeightsConfig(c, false);
     putDropoutConfig(c);

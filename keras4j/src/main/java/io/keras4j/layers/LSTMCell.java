@@ -1,7 +1,5 @@
 package io.keras4j.layers;
 
-import io.keras4j.activations.ActivationFunction;
-import io.keras4j.activations.Activations;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.RnnStep;
 import io.keras4j.backend.Shape;
@@ -21,10 +19,8 @@ import java.util.Map;
  * order i, f, c, o; states [h, c].
  * <pre>{@code Layer rnn = new RNN(new LSTMCell(16));}</pre>
  */
-public class LSTMCell extends BaseRNNCell<LSTMCell> {
-  private ActivationFunction recurrentActivation = Activations.get("sigmoid");
+public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
   private boolean unitForgetBias = true;
-  private int implementation = 2;
 
   /** A cell of {@code units} outputs. */
   public LSTMCell(int units) {
@@ -36,18 +32,6 @@ public class LSTMCell extends BaseRNNCell<LSTMCell> {
     return 4;
   }
 
-  /** Sets the gates' activation by name (Keras' {@code recurrent_activation=}). Default "sigmoid". */
-  public LSTMCell recurrentActivation(String recurrentActivation) {
-    return recurrentActivation(Activations.get(recurrentActivation));
-  }
-
-  /** Sets the gates' activation (Keras' {@code recurrent_activation=}). Default sigmoid. */
-  public LSTMCell recurrentActivation(ActivationFunction recurrentActivation) {
-    checkNotBuilt("recurrent_activation");
-    this.recurrentActivation = Activations.get(recurrentActivation);
-    return this;
-  }
-
   /** Sets whether the forget gate's bias starts at 1 (Keras' {@code unit_forget_bias=}). Default true. */
   public LSTMCell unitForgetBias(boolean unitForgetBias) {
     checkNotBuilt("unit_forget_bias");
@@ -55,36 +39,8 @@ public class LSTMCell extends BaseRNNCell<LSTMCell> {
     return this;
   }
 
-  /**
-   * Sets the computation's layout (Keras' {@code implementation=}, 1: one product per gate, 2: one fused product);
-   * recurrent dropout forces 1, as in Keras. Not part of the config. Default 2.
-   */
-  public LSTMCell implementation(int implementation) {
-    checkNotBuilt("implementation");
-    if (implementation != 1 && implementation != 2) {
-      throw new IllegalArgumentException("Layer '" + name() + "': implementation must be 1 or 2. Received: "
-          + "implementation=" + implementation);
-    }
-    this.implementation = implementation;
-    return this;
-  }
-
-  public ActivationFunction recurrentActivation() {
-    return recurrentActivation;
-  }
-
   public boolean unitForgetBias() {
     return unitForgetBias;
-  }
-
-  /** The layout in use: 1 with recurrent dropout, else the one set. */
-  public int implementation() {
-    return recurrentDropout() != 0 ? 1 : implementation;
-  }
-
-  @Override
-  protected int dropoutMaskCount() {
-    return implementation() == 1 ? 4 : 1;
   }
 
   @Override
@@ -135,10 +91,10 @@ public class LSTMCell extends BaseRNNCell<LSTMCell> {
         z[g] = gate(all, g, g + 1);
       }
     }
-    Tensor i = recurrentActivation.apply(z[0]);
-    Tensor f = recurrentActivation.apply(z[1]);
+    Tensor i = recurrentActivation().apply(z[0]);
+    Tensor f = recurrentActivation().apply(z[1]);
     Tensor c = ops.add(ops.multiply(f, cPrev), ops.multiply(i, activation().apply(z[2])));
-    Tensor o = recurrentActivation.apply(z[3]);
+    Tensor o = recurrentActivation().apply(z[3]);
     Tensor h = ops.multiply(o, activation().apply(c));
     return new RnnStep.Output(h, List.of(h, c));
   }
@@ -147,7 +103,7 @@ public class LSTMCell extends BaseRNNCell<LSTMCell> {
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
     putHead(c);
-    c.put("recurrent_activation", recurrentActivation.name());
+    c.put("recurrent_activation", recurrentActivation().name());
     c.put("use_bias", useBias());
     c.put("unit_forget_bias", unitForgetBias);
     putWeightsConfig(c, false);
