@@ -71,6 +71,25 @@ public final class Golden {
   }
 
   /** An {@code {shape, dtype, data}} node as an NDArray of its dtype (float32, float64, int32, int64). */
+  /** The numbers of a nested JSON array (Keras' {@code tolist()} of an array), row-major. */
+  public static float[] flatFloats(JsonNode nested) {
+    List<Float> out = new java.util.ArrayList<>();
+    flatten(nested, out);
+    float[] f = new float[out.size()];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = out.get(i);
+    }
+    return f;
+  }
+
+  private static void flatten(JsonNode n, List<Float> out) {
+    if (n.isArray()) {
+      n.forEach(c -> flatten(c, out));
+    } else {
+      out.add((float) n.asDouble());
+    }
+  }
+
   public static NDArray array(JsonNode node) {
     long[] shape = new long[node.get("shape").size()];
     for (int i = 0; i < shape.length; i++) {

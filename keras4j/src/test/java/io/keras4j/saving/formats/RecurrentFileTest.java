@@ -1,5 +1,6 @@
 package io.keras4j.saving.formats;
 
+import io.keras4j.golden.Golden;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -50,7 +51,7 @@ class RecurrentFileTest {
     List<NDArray> inputs = List.of(NDArray.of(mapper.convertValue(in.get(0), float[][][].class)),
         NDArray.of(mapper.convertValue(in.get(1), float[][].class)),
         NDArray.of(mapper.convertValue(in.get(2), float[][].class)));
-    float[] want = floats(expected.get("predictions"));
+    float[] want = Golden.flatFloats(expected.get("predictions"));
     Path again = dir.resolve("again.keras");
     try (Model m = Models.loadModel(file)) {
       LSTM lstm = (LSTM) layer(m, "lstm");
@@ -124,7 +125,7 @@ class RecurrentFileTest {
         throw e;
       }
       try (m) {
-        assertArrayEquals(floats(c.get("predictions")), m.predict(x).toFloatArray(), 1e-5f, name);
+        assertArrayEquals(Golden.flatFloats(c.get("predictions")), m.predict(x).toFloatArray(), 1e-5f, name);
       }
     }
   }
@@ -173,24 +174,6 @@ class RecurrentFileTest {
       out.add(n.get("config").get("keras_history").toString());
     } else if (n.isContainerNode()) {
       n.forEach(c -> collect(c, out));
-    }
-  }
-
-  private static float[] floats(JsonNode nested) {
-    List<Float> out = new ArrayList<>();
-    flatten(nested, out);
-    float[] f = new float[out.size()];
-    for (int i = 0; i < f.length; i++) {
-      f[i] = out.get(i);
-    }
-    return f;
-  }
-
-  private static void flatten(JsonNode n, List<Float> out) {
-    if (n.isArray()) {
-      n.forEach(c -> flatten(c, out));
-    } else {
-      out.add((float) n.asDouble());
     }
   }
 }

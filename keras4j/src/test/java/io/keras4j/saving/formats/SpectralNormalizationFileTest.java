@@ -1,5 +1,6 @@
 package io.keras4j.saving.formats;
 
+import io.keras4j.golden.Golden;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -43,11 +44,12 @@ class SpectralNormalizationFileTest {
       var weights = sn.getWeights();
       assertEquals(3, weights.size());
       for (int i = 0; i < 3; i++) {
-        assertArrayEquals(floats(expected.get("weights").get(i)), weights.get(i).toFloatArray(), 0f, "weight " + i);
+        assertArrayEquals(Golden.flatFloats(expected.get("weights").get(i)), weights.get(i).toFloatArray(), 0f,
+            "weight " + i);
       }
       float[][] x = matrix(expected.get("x"));
       float[] p = m.predict(x).toFloatArray();
-      assertArrayEquals(floats(expected.get("predictions")), p, 1e-5f);
+      assertArrayEquals(Golden.flatFloats(expected.get("predictions")), p, 1e-5f);
     }
   }
 
@@ -63,28 +65,10 @@ class SpectralNormalizationFileTest {
     }
   }
 
-  private static float[] floats(JsonNode nested) {
-    List<Float> out = new java.util.ArrayList<>();
-    flatten(nested, out);
-    float[] f = new float[out.size()];
-    for (int i = 0; i < f.length; i++) {
-      f[i] = out.get(i);
-    }
-    return f;
-  }
-
-  private static void flatten(JsonNode n, List<Float> out) {
-    if (n.isArray()) {
-      n.forEach(c -> flatten(c, out));
-    } else {
-      out.add((float) n.asDouble());
-    }
-  }
-
   private static float[][] matrix(JsonNode rows) {
     float[][] m = new float[rows.size()][];
     for (int i = 0; i < m.length; i++) {
-      m[i] = floats(rows.get(i));
+      m[i] = Golden.flatFloats(rows.get(i));
     }
     return m;
   }

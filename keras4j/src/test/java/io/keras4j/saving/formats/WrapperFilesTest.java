@@ -1,5 +1,6 @@
 package io.keras4j.saving.formats;
 
+import io.keras4j.golden.Golden;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -40,7 +41,7 @@ class WrapperFilesTest {
       expected = new ObjectMapper().readTree(in);
     }
     HostArray x = array(expected.get("x"));
-    float[] want = floats(expected.get("predictions"));
+    float[] want = Golden.flatFloats(expected.get("predictions"));
     TreeSet<String> kerasPaths = new TreeSet<>();
     expected.get("weight_paths").forEach(p -> kerasPaths.add(p.asText()));
     try (Model m = Models.loadModel(file)) {
@@ -61,24 +62,6 @@ class WrapperFilesTest {
     for (JsonNode n = nested; n.isArray(); n = n.get(0)) {
       shape.add((long) n.size());
     }
-    return new HostArray(floats(nested), Shape.of(shape.stream().mapToLong(Long::longValue).toArray()));
-  }
-
-  private static float[] floats(JsonNode nested) {
-    List<Float> out = new ArrayList<>();
-    flatten(nested, out);
-    float[] f = new float[out.size()];
-    for (int i = 0; i < f.length; i++) {
-      f[i] = out.get(i);
-    }
-    return f;
-  }
-
-  private static void flatten(JsonNode n, List<Float> out) {
-    if (n.isArray()) {
-      n.forEach(c -> flatten(c, out));
-    } else {
-      out.add((float) n.asDouble());
-    }
+    return new HostArray(Golden.flatFloats(nested), Shape.of(shape.stream().mapToLong(Long::longValue).toArray()));
   }
 }
