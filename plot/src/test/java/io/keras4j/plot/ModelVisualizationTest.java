@@ -35,6 +35,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ModelVisualizationTest {
 
+  /** Boxes and arrows of each golden graph, counted on the models by hand. */
+  private static final Map<String, List<Integer>> EXPECTED_COUNTS = Map.of(
+      "seq__default", List.of(3, 2), "seq__all_lr", List.of(3, 2),
+      "two_heads__default", List.of(8, 8), "two_heads__all", List.of(8, 8), "two_heads__no_names", List.of(8, 8),
+      "outer__default", List.of(5, 5), "outer__all", List.of(5, 5),
+      "outer__expand", List.of(7, 7), "outer__expand_all", List.of(7, 7));
+
   /** Keras' {@code sequential()} of the generator. */
   static Sequential sequential() {
     return new Sequential(new InputLayer(8), new Dense(16).activation("relu").name("hidden"),
@@ -92,7 +99,12 @@ class ModelVisualizationTest {
   void sameGraphAsKeras(String golden, Supplier<Model> make, PlotModelOptions options) throws IOException {
     DotParser.ParsedDot keras = DotParser.parse(resource(golden + ".dot"));
     try (Model model = make.get()) {
-      DotParser.ParsedDot ours = DotParser.parse(ModelVisualization.modelToDot(model, options).toDotString());
+      DotGraph dot = ModelVisualization.modelToDot(model, options);
+      DotParser.ParsedDot ours = DotParser.parse(dot.toDotString());
+      assertEquals(dot.nodes().size(), ours.nodes().size(), "the reader finds every node written");
+      assertEquals(dot.edges().size(), ours.edges().size(), "the reader finds every edge written");
+      assertEquals(EXPECTED_COUNTS.get(golden), List.of(keras.nodes().size(), keras.edges().size()),
+          "Keras' nodes and edges, counted by hand");
       assertEquals(keras.graphAttributes(), ours.graphAttributes(), "graph and cluster attributes");
       assertEquals(sorted(nodeKeys(keras)), sorted(nodeKeys(ours)), "nodes (label fields and cluster)");
       assertEquals(sorted(edgeKeys(keras)), sorted(edgeKeys(ours)), "edges");
