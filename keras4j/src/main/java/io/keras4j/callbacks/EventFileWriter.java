@@ -117,10 +117,14 @@ final class EventFileWriter implements Closeable {
     writeEvent(event);
   }
 
-  /** Appends one serialized {@code Event}. */
+  /**
+   * Appends one serialized {@code Event} and flushes it, so that a running TensorBoard sees it at once. Porting note:
+   * TensorFlow's writer flushes every 2 minutes or 10 events.
+   */
   synchronized void writeEvent(ProtoWriter event) {
     try {
       writeRecord(event.toByteArray());
+      out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write to the TensorBoard event file " + path, e);
     }
@@ -152,15 +156,6 @@ final class EventFileWriter implements Closeable {
 
   private static byte[] intLE(int v) {
     return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array();
-  }
-
-  /** Writes what is buffered to the file. */
-  synchronized void flush() {
-    try {
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not flush the TensorBoard event file " + path, e);
-    }
   }
 
   @Override

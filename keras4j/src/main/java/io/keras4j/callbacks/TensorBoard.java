@@ -55,6 +55,7 @@ public class TensorBoard extends Callback {
 
   private final Map<String, EventFileWriter> writers = new LinkedHashMap<>();
   private final Deque<Boolean> recordIf = new ArrayDeque<>();
+  private boolean training;
   private int globalTrainBatch;
   private int globalTestBatch;
   private long batchStartNanos;
@@ -226,6 +227,7 @@ public class TensorBoard extends Callback {
 
   @Override
   public void onTrainBegin(Map<String, Double> logs) {
+    training = true;
     globalTrainBatch = 0;
     epochStartIterations = 0;
     push(globalTrainBatch);
@@ -236,6 +238,7 @@ public class TensorBoard extends Callback {
 
   @Override
   public void onTrainEnd(Map<String, Double> logs) {
+    training = false;
     pop();
     if (profile != null) {
       profile.stop(() -> writer("train"));
@@ -254,10 +257,14 @@ public class TensorBoard extends Callback {
     Optimizer optimizer = model().optimizer();
     if (optimizer != null && recording()) {
       for (Map.Entry<String, Double> e : new TreeMap<>(logs).entrySet()) {
-        writer("validation").scalar("evaluation_" + e.getKey() + "_vs_iterations", optimizer.iterations(), e.getValue());
+        String tag = "evaluation_" + e.getKey() + "_vs_iterations";
+        writer("validation").scalar(tag, optimizer.iterations(), e.getValue());
       }
     }
     pop();
+    if (!training) {
+      closeWriters(); // a standalone evaluate: no on_train_end follows
+    }
   }
 
   @Override
@@ -345,16 +352,14 @@ public class TensorBoard extends Callback {
     for (Layer layer : model().layers()) {
       for (Variable w : layer.weights()) {
         String name = weightPath(w).replace(':', '_');
-        float[] values = floatValues(w);
-        train.histogram(name + "/histogram", epoch,
-            WeightSummaries.buckets(toDoubles(values), WeightSummaries.DEFAULT_BUCKET_COUNT));
+        float[] values = WeightSummaries.values(w);
+        train.histogram(name + "/histogram", epoch, WeightSummaries.buckets(values));
         WeightSummaries.Images images = writeImages ? WeightSummaries.images(values, w.shape().dims()) : null;
         if (images != null) {
           train.image(name + "/image", epoch, images.width(), images.height(), images.pngs());
         }
       }
     }
-    train.flush();
   }
 
   /**
@@ -364,25 +369,5 @@ public class TensorBoard extends Callback {
   private String weightPath(Variable w) {
     String prefix = model().name() + "/";
     return model() instanceof Sequential && !w.path().startsWith(prefix) ? prefix + w.path() : w.path();
-  }
-
-  private static float[] floatValues(Variable w) {
-    if ("float32".equals(w.dtype())) {
-      return w.floatValue();
-    }
-    long[] longs = w.longValue();
-    float[] out = new float[longs.length];
-    for (int i = 0; i < longs.length; i++) {
-      out[i] = longs[i];
-    }
-    return out;
-  }
-
-  private static double[] toDoubles(float[] values) {
-    double[] out = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = values[i];
-    }
-    return out;
   }
 }

@@ -71,7 +71,6 @@ final class TensorBoardProfile {
     try {
       t.stop();
       train.get().blob("batch_" + stop, stop, "graph_run_metadata", "1", t.runMetadata());
-      train.get().flush();
       Path run = trainDir.resolve("plugins").resolve("profile").resolve(LocalDateTime.now().format(RUN_NAME));
       Files.createDirectories(run);
       String table = t.table();

@@ -1,5 +1,6 @@
 package io.keras4j.callbacks;
 
+import io.keras4j.backend.Variable;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -23,6 +24,28 @@ final class WeightSummaries {
   static final int MAX_OUTPUTS = 3;
 
   private WeightSummaries() {}
+
+  /** A weight's current value as float32 (an int64 weight converted). */
+  static float[] values(Variable w) {
+    if ("float32".equals(w.dtype())) {
+      return w.floatValue();
+    }
+    long[] longs = w.longValue();
+    float[] out = new float[longs.length];
+    for (int i = 0; i < longs.length; i++) {
+      out[i] = longs[i];
+    }
+    return out;
+  }
+
+  /** {@link #buckets(double[], int)} of float32 values, {@link #DEFAULT_BUCKET_COUNT} buckets. */
+  static double[][] buckets(float[] values) {
+    double[] data = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      data[i] = values[i];
+    }
+    return buckets(data, DEFAULT_BUCKET_COUNT);
+  }
 
   /**
    * {@code count} rows {@code [left, right, n]}: equal-width buckets from the minimum to the maximum, a value in the
