@@ -185,6 +185,7 @@ public class TensorBoard extends Callback {
   @Override
   public void setModel(Model model) {
     super.setModel(model);
+    stopProfile();
     closeWriters();
     if (writeGraph && (model.getClass() == Sequential.class || model.getClass() == Model.class)) {
       writer("train").blob("keras", 0, "graph_keras_model", "1", model.toJson().getBytes(StandardCharsets.UTF_8));
@@ -230,7 +231,9 @@ public class TensorBoard extends Callback {
     training = true;
     globalTrainBatch = 0;
     epochStartIterations = 0;
+    recordIf.clear(); // left over when a previous fit threw
     push(globalTrainBatch);
+    stopProfile();
     if (startBatch > 0 || stopBatch > 0) {
       profile = new TensorBoardProfile(logDir.resolve("train"), startBatch, stopBatch);
     }
@@ -240,11 +243,16 @@ public class TensorBoard extends Callback {
   public void onTrainEnd(Map<String, Double> logs) {
     training = false;
     pop();
+    stopProfile();
+    closeWriters();
+  }
+
+  /** Stops a running profile (also one a failed fit left running, so that later runs are not traced). */
+  private void stopProfile() {
     if (profile != null) {
       profile.stop(() -> writer("train"));
       profile = null;
     }
-    closeWriters();
   }
 
   @Override

@@ -164,15 +164,9 @@ class TensorBoardTest {
   }
 
   static float scalar(List<EventFileReader.Event> events, String tag, long step) {
-    for (EventFileReader.Event e : events) {
-      for (EventFileReader.Value v : e.values()) {
-        if (v.tag().equals(tag) && e.step() == step) {
-          assertEquals("scalars", v.plugin());
-          return v.scalar();
-        }
-      }
-    }
-    throw new AssertionError("No " + tag + " at step " + step);
+    EventFileReader.Value v = value(events, tag, step);
+    assertEquals("scalars", v.plugin(), tag);
+    return v.scalar();
   }
 
   static EventFileReader.Value value(List<EventFileReader.Event> events, String tag, long step) {
