@@ -62,4 +62,14 @@ public interface Engine {
   default Object engineArray(HostArray array) {
     throw new UnsupportedOperationException("The " + name() + " engine has no host array type of its own");
   }
+
+  /**
+   * Starts tracing every run of a traced function, op by op, until the returned trace is stopped (the profiler of
+   * {@code keras.callbacks.TensorBoard(profile_batch=...)}). Tracing slows the runs.
+   *
+   * @throws UnsupportedOperationException when the engine cannot profile
+   */
+  default ProfileTrace startProfile() {
+    throw new UnsupportedOperationException("The " + name() + " engine cannot profile");
+  }
 }

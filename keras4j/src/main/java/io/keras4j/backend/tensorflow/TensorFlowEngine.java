@@ -72,4 +72,9 @@ public final class TensorFlowEngine implements Engine {
   public Object engineArray(io.keras4j.backend.HostArray array) {
     return NdArrays.toNdArray(array);
   }
+
+  @Override
+  public io.keras4j.backend.ProfileTrace startProfile() {
+    return TFProfiler.start();
+  }
 }
