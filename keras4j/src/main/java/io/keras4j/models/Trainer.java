@@ -89,6 +89,9 @@ final class Trainer implements AutoCloseable {
       model.buildFor(xs.get(0).shape());
     }
     List<KerasTensor> ins = model.inputs();
+    if (ins.isEmpty()) {
+      return; // a subclassed model: its layers check their inputs when its step is traced
+    }
     if (xs.size() != ins.size()) {
       throw new IllegalArgumentException("Model '" + model.name() + "' expects " + ins.size() + " input(s), but it "
           + "received " + xs.size() + " input arrays.");
@@ -113,6 +116,27 @@ final class Trainer implements AutoCloseable {
     }
   }
 
+  /**
+   * The targets; none when {@code y} is null and the model's own {@code step} reads none (Keras' {@code fit(x)} of a
+   * VAE or a GAN that overrides {@code train_step}). The default steps need targets for the compiled loss.
+   */
+  private List<HostArray> targets(Object y, String step) {
+    return y == null && overrides(model.getClass(), step) ? List.of() : DataAdapters.arrays(y, "y");
+  }
+
+  /** Whether {@code type} overrides Model's step method {@code step} ("trainStep", "testStep"). */
+  static boolean overrides(Class<?> type, String step) {
+    for (Class<?> c = type; c != null && c != Model.class; c = c.getSuperclass()) {
+      try {
+        c.getDeclaredMethod(step, StepData.class);
+        return true;
+      } catch (NoSuchMethodException e) {
+        // not declared here: look in the superclass
+      }
+    }
+    return false;
+  }
+
   private PyDatasetAdapter adapter(Dataset dataset) {
     return new PyDatasetAdapter(dataset, this::checkBatch, null);
   }
@@ -129,7 +153,7 @@ final class Trainer implements AutoCloseable {
 
   private History fitArrays(Object x, Object y, FitOptions o) {
     List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x"));
-    List<HostArray> ys = DataAdapters.arrays(y, "y");
+    List<HostArray> ys = targets(y, "trainStep");
     int n = DataAdapters.cardinality(xs, ys);
     DataAdapters.checkClassWeight(o.classWeight, o.sampleWeight != null, ys.size());
     float[] sw = DataAdapters.sampleWeights(n, o.sampleWeight);
@@ -193,7 +217,7 @@ final class Trainer implements AutoCloseable {
   private Map<String, Double> evaluateArrays(Object x, Object y, Object sampleWeight, int batchSize,
       List<Callback> callbacks) {
     List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x"));
-    List<HostArray> ys = DataAdapters.arrays(y, "y");
+    List<HostArray> ys = targets(y, "testStep");
     float[] sw = DataAdapters.sampleWeights(DataAdapters.cardinality(xs, ys), sampleWeight);
     checkBatch(xs, ys);
     try (DataAdapter data = new ArrayDataAdapter(xs, ys, sw, batchSize, null)) {
@@ -250,18 +274,18 @@ final class Trainer implements AutoCloseable {
     checkInputs(xs);
     List<float[]> buffers = new ArrayList<>();
     List<Shape> outShapes = new ArrayList<>();
-    for (KerasTensor o : model.outputs()) {
-      Shape s = o.shape().with(0, n);
-      if (!s.isFullyDefined()) {
-        throw new IllegalStateException("Output shape " + o.shape() + " of model '" + model.name()
-            + "' is not fully defined");
-      }
-      outShapes.add(s);
-      buffers.add(new float[(int) s.size()]);
-    }
     CallbackList list = new CallbackList(callbacks, false, 0, model);
     try (ArrayDataAdapter data = new ArrayDataAdapter(xs, null, null, batchSize, null)) {
       var fn = functions.predict(data);
+      for (int i = 0; i < fn.outputs().size(); i++) { // the predict step's outputs (predictStep may differ)
+        Shape s = outputShape(fn.outputs().get(i).shape(), i).with(0, n);
+        if (!s.isFullyDefined()) {
+          throw new IllegalStateException("Output shape " + s.with(0, -1) + " of model '" + model.name()
+              + "' is not fully defined");
+        }
+        outShapes.add(s);
+        buffers.add(new float[(int) s.size()]);
+      }
       list.onPredictBegin(new LinkedHashMap<>());
       for (EpochIterator.Step step : new EpochIterator(data, null, 1)) {
         list.onPredictBatchBegin(step.begin(), new LinkedHashMap<>());
@@ -286,6 +310,16 @@ final class Trainer implements AutoCloseable {
     return result;
   }
 
+  /** The static shape of predict output {@code i}: the model's output's when it fits the traced one (more known). */
+  private Shape outputShape(Shape traced, int i) {
+    List<KerasTensor> outs = model.outputs();
+    if (i < outs.size() && outs.get(i).shape().rank() == traced.rank()
+        && outs.get(i).shape().isCompatibleWith(traced)) {
+      return outs.get(i).shape();
+    }
+    return traced;
+  }
+
   // ---- single batches ----
 
   /** One training step on one batch, the metrics reset first (Keras' {@code train_on_batch}). */
@@ -295,7 +329,7 @@ final class Trainer implements AutoCloseable {
 
   private Map<String, Double> trainBatch(Object x, Object y) {
     List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x"));
-    List<HostArray> ys = DataAdapters.arrays(y, "y");
+    List<HostArray> ys = targets(y, "trainStep");
     int n = DataAdapters.cardinality(xs, ys);
     checkBatch(xs, ys);
     functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys));
