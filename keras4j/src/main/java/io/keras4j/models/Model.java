@@ -359,6 +359,16 @@ public class Model extends Layer implements AutoCloseable {
   }
 
   /**
+   * The losses of this step so far (Keras' {@code model.losses}): the weights' regularization losses and the losses
+   * layers added with {@link Layer#addLoss} during this step's trace; {@link #computeLoss} already adds them.
+   */
+  public List<Tensor> losses() {
+    List<Tensor> out = new ArrayList<>(regularizationLosses());
+    out.addAll(io.keras4j.backend.Backend.currentLosses());
+    return out;
+  }
+
+  /**
    * Updates the compiled metrics and returns every metric's result (Keras' {@code compute_metrics(x, y, y_pred,
    * sample_weight)}).
    */

@@ -128,14 +128,24 @@ final class StepFunctions implements AutoCloseable {
    */
   Tensor computeLoss(List<Tensor> ys, List<Tensor> outs, Tensor sw) {
     Ops ops = Backend.ops();
-    List<Tensor> perOutput = loss.callPerOutput(ops, ys, outs, sw, model.name());
-    Tensor total = perOutput.get(0);
-    List<Tensor> outputLosses = perOutput.subList(1, perOutput.size());
+    Tensor total = null;
+    List<Tensor> outputLosses = List.of();
+    if (loss.any()) {
+      List<Tensor> perOutput = loss.callPerOutput(ops, ys, outs, sw, model.name());
+      total = perOutput.get(0);
+      outputLosses = perOutput.subList(1, perOutput.size());
+    }
     for (Tensor r : model.regularizationLosses()) {
-      total = ops.add(total, r);
+      total = total == null ? r : ops.add(total, r);
     }
     for (Tensor r : Backend.takeLosses()) {
-      total = ops.add(total, ops.sum(r, null, false));
+      Tensor added = ops.sum(r, null, false);
+      total = total == null ? added : ops.add(total, added);
+    }
+    if (total == null) {
+      throw new IllegalStateException("No loss to compute for model '" + model.name() + "': compile was given no "
+          + "loss and no layer added one (add_loss). Expected a `loss` argument in `compile()`. Example: "
+          + "model.compile(\"adam\", \"mse\")");
     }
     List<Mean> trackers = outputLossTrackers();
     for (int o = 0; o < trackers.size(); o++) {
