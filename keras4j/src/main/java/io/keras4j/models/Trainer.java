@@ -117,11 +117,17 @@ final class Trainer implements AutoCloseable {
   }
 
   /**
-   * The targets; none when {@code y} is null and the model's own {@code step} reads none (Keras' {@code fit(x)} of a
-   * VAE or a GAN that overrides {@code train_step}). The default steps need targets for the compiled loss.
+   * The targets; none when {@code y} is null and nothing reads them: the model's own {@code step} (Keras'
+   * {@code fit(x)} of a VAE or a GAN that overrides {@code train_step}), or a model compiled without a loss that
+   * trains on the losses its layers add. The default steps with a compiled loss need targets.
    */
   private List<HostArray> targets(Object y, String step) {
-    return y == null && overrides(model.getClass(), step) ? List.of() : DataAdapters.arrays(y, "y");
+    return targets(y, step, "y");
+  }
+
+  private List<HostArray> targets(Object y, String step, String what) {
+    boolean unread = overrides(model.getClass(), step) || !loss.any();
+    return y == null && unread ? List.of() : DataAdapters.arrays(y, what);
   }
 
   /** Whether {@code type} overrides Model's step method {@code step} ("trainStep", "testStep"). */
@@ -200,7 +206,7 @@ final class Trainer implements AutoCloseable {
       return adapter(d);
     } else if (o.validationX != null) {
       List<HostArray> vx = DataAdapters.arrays(o.validationX, "validation x");
-      List<HostArray> vy = DataAdapters.arrays(o.validationY, "validation y");
+      List<HostArray> vy = targets(o.validationY, "testStep", "validation y");
       float[] vsw = DataAdapters.sampleWeights(DataAdapters.cardinality(vx, vy), o.validationSampleWeight);
       checkBatch(vx, vy);
       return new ArrayDataAdapter(vx, vy, vsw, o.batchSize, null);
