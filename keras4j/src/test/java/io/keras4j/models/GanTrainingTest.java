@@ -13,6 +13,7 @@ import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
 import io.keras4j.callbacks.History;
 import io.keras4j.data.NDArray;
+import io.keras4j.golden.Golden;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.Input;
 import io.keras4j.losses.BinaryCrossentropy;
@@ -56,9 +57,17 @@ class GanTrainingTest {
     final Mean dLossTracker = new Mean("d_loss");
     final Mean gLossTracker = new Mean("g_loss");
 
+    /** With {@code latentFromData}, the latent vectors are the second input instead of random draws. */
+    final boolean latentFromData;
+
     Gan(Model d, Model g) {
+      this(d, g, false);
+    }
+
+    Gan(Model d, Model g, boolean latentFromData) {
       this.d = track(d);
       this.g = track(g);
+      this.latentFromData = latentFromData;
       name("gan");
     }
 
@@ -82,18 +91,19 @@ class GanTrainingTest {
     @Override
     protected Map<String, Tensor> trainStep(StepData data) {
       Ops ops = Backend.ops();
-      Tensor real = data.x();
+      Tensor real = data.xs().get(0);
       Tensor batch = ops.dimension(real, 0);
       Tensor column = ops.concatenate(List.of(ops.reshape(batch, 1), ops.constant(new int[] {1}, Shape.of(1))), 0);
       // the discriminator: generated samples labelled 1, real ones 0
-      Tensor fake = g.apply(latent(ops, batch), false);
+      Tensor fake = g.apply(latentFromData ? data.xs().get(1) : latent(ops, batch), false);
       Tensor combined = ops.concatenate(List.of(fake, real), 0);
       Tensor labels = ops.concatenate(List.of(ops.fill(column, 1f), ops.fill(column, 0f)), 0);
       Tensor dLoss = lossFn.apply(labels, d.apply(combined, true), null);
       List<Variable> dVars = d.trainableWeights();
       dOptimizer.applyGradients(new GradientTape().gradient(dLoss, dVars), dVars);
       // the generator, through the updated discriminator: "all real" labels
-      Tensor gLoss = lossFn.apply(ops.fill(column, 0f), d.apply(g.apply(latent(ops, batch), true), false), null);
+      Tensor z = latentFromData ? data.xs().get(1) : latent(ops, batch);
+      Tensor gLoss = lossFn.apply(ops.fill(column, 0f), d.apply(g.apply(z, true), false), null);
       List<Variable> gVars = g.trainableWeights();
       gOptimizer.applyGradients(new GradientTape().gradient(gLoss, gVars), gVars);
       dLossTracker.updateState(null, dLoss, null);
@@ -138,6 +148,61 @@ class GanTrainingTest {
       assertChanged(g0, g.getWeights(), true, "generator");
       assertEquals(d.trainableWeights().size() + g.trainableWeights().size(), gan.trainableWeights().size(),
           "the GAN tracks both models' weights");
+    }
+  }
+
+  /**
+   * The same GAN step as Keras' (tools/keras-reference/custom_train_step_gan.py): fixed weights and latent vectors,
+   * SGD for D and Adam for G; the History and the final weights equal Keras 3.15.1's, which needs the generator's
+   * step to run through the discriminator updated just before, as Keras' automatic control dependencies order it.
+   */
+  @Test
+  void matchesKerasCustomTrainStep() throws java.io.IOException {
+    com.fasterxml.jackson.databind.JsonNode ref;
+    try (java.io.InputStream in = getClass().getResourceAsStream("/io/keras4j/models/custom_train_step_gan.json")) {
+      ref = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+    }
+    Model d = new Sequential(new Dense(1).activation("sigmoid").inputDim(2));
+    Model g = new Sequential(new Dense(2).inputDim(LATENT));
+    d.setWeights(weights(ref.get("d_initial")));
+    g.setWeights(weights(ref.get("g_initial")));
+    try (Gan gan = new Gan(d, g, true)) {
+      gan.compile(new SGD(0.5), new Adam(0.05), new BinaryCrossentropy());
+      History h = gan.fit(List.of(nested(ref.get("real")), nested(ref.get("z"))), null,
+          new FitOptions().epochs(2).batchSize(4).shuffle(false).verbose(0));
+      for (String key : List.of("d_loss", "g_loss")) {
+        float[] expected = Golden.flatFloats(ref.get("history").get(key));
+        for (int e = 0; e < 2; e++) {
+          assertEquals(expected[e], h.history().get(key).get(e), 1e-5, key + " epoch " + e);
+        }
+      }
+      assertWeights(ref.get("d_final"), d.getWeights(), "discriminator");
+      assertWeights(ref.get("g_final"), g.getWeights(), "generator");
+    }
+  }
+
+  private static List<NDArray> weights(com.fasterxml.jackson.databind.JsonNode list) {
+    List<NDArray> out = new java.util.ArrayList<>();
+    list.forEach(w -> out.add(NDArray.of(nested(w))));
+    return out;
+  }
+
+  /** A JSON array of numbers or of arrays of numbers as float[] or float[][]. */
+  private static Object nested(com.fasterxml.jackson.databind.JsonNode node) {
+    try {
+      var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+      Class<?> type = node.get(0).isArray() ? float[][].class : float[].class;
+      return mapper.treeToValue(node, type);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private static void assertWeights(com.fasterxml.jackson.databind.JsonNode expected, List<NDArray> actual,
+      String what) {
+    for (int i = 0; i < actual.size(); i++) {
+      org.junit.jupiter.api.Assertions.assertArrayEquals(Golden.flatFloats(expected.get(i)),
+          actual.get(i).toFloatArray(), 1e-5f, what + " weight " + i);
     }
   }
 
