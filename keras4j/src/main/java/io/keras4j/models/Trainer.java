@@ -60,6 +60,9 @@ final class Trainer implements AutoCloseable {
 
   /** Keras' {@code metrics_names}: the trackers' names, the compiled metrics as one "compile_metrics". */
   List<String> metricsNames() {
+    if (overrides(model.getClass(), "metrics")) { // the model lists its own trackers: their names, as Keras
+      return model.metrics().stream().map(m -> m.name()).toList();
+    }
     List<String> names = new ArrayList<>(List.of("loss"));
     if (metrics.any()) {
       names.add("compile_metrics");
@@ -126,15 +129,15 @@ final class Trainer implements AutoCloseable {
   }
 
   private List<HostArray> targets(Object y, String step, String what) {
-    boolean unread = overrides(model.getClass(), step) || !loss.any();
+    boolean unread = overrides(model.getClass(), step, StepData.class) || !loss.any();
     return y == null && unread ? List.of() : DataAdapters.arrays(y, what);
   }
 
-  /** Whether {@code type} overrides Model's step method {@code step} ("trainStep", "testStep"). */
-  static boolean overrides(Class<?> type, String step) {
+  /** Whether {@code type} overrides Model's method {@code method} of {@code params} ("trainStep", "metrics"). */
+  static boolean overrides(Class<?> type, String method, Class<?>... params) {
     for (Class<?> c = type; c != null && c != Model.class; c = c.getSuperclass()) {
       try {
-        c.getDeclaredMethod(step, StepData.class);
+        c.getDeclaredMethod(method, params);
         return true;
       } catch (NoSuchMethodException e) {
         // not declared here: look in the superclass

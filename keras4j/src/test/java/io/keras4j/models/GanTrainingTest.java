@@ -131,6 +131,7 @@ class GanTrainingTest {
       gan.compile(dOpt, gOpt, new BinaryCrossentropy());
       History h = gan.fit(real, null, new FitOptions().epochs(2).batchSize(8).verbose(0));
       assertEquals(List.of("d_loss", "g_loss"), List.copyOf(h.history().keySet()));
+      assertEquals(List.of("d_loss", "g_loss"), gan.metricsNames(), "Keras' [m.name for m in self.metrics]");
       for (String key : h.history().keySet()) {
         h.history().get(key).forEach(v -> assertTrue(v > 0 && v < 5, key + "=" + v));
       }
