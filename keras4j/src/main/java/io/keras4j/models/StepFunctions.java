@@ -30,6 +30,7 @@ import java.util.function.Supplier;
  * size, so no batch is copied on the Java side.
  */
 final class StepFunctions implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StepFunctions.class);
   private final Model model;
   private final Optimizer optimizer;
   private final CompileLoss loss;
@@ -168,6 +169,8 @@ final class StepFunctions implements AutoCloseable {
       // Keras' train_step differentiates optimizer.scale_loss(loss); the tracker keeps the unscaled loss
       List<Tensor> grads = new GradientTape().gradient(optimizer.scaleLoss(ops, total), trainable);
       optimizer.applyGradients(grads, trainable);
+    } else {
+      LOG.warn("The model '{}' does not have any trainable weights.", model.name()); // as Keras warns
     }
     return model.computeMetrics(d.xs(), d.ys(), outs, d.sampleWeight());
   }
