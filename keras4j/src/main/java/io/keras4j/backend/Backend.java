@@ -190,6 +190,12 @@ public final class Backend {
     scope.losses.add(loss);
   }
 
+  /** The losses added in the current trace since the last {@link #takeLosses}, left in place. */
+  public static List<Tensor> currentLosses() {
+    TraceScope scope = SCOPES.get().peek();
+    return scope == null ? List.of() : List.copyOf(scope.losses);
+  }
+
   /** The losses added since the last call, removing them from the current trace. */
   public static List<Tensor> takeLosses() {
     TraceScope scope = SCOPES.get().peek();

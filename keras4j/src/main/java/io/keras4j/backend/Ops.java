@@ -345,6 +345,16 @@ public interface Ops {
   <T> T withControlDependencies(List<Tensor> deps, java.util.function.Supplier<T> body);
 
   /**
+   * Runs {@code body} so that every op it creates, variable reads included, runs after every assignment recorded so
+   * far in this trace (Keras' automatic control dependencies in a {@code tf.function}): a metric's result read in it
+   * sees this step's updates, and a second training step traced after it sees the first one's weights. By default
+   * (where the engine records no updates, as inside a loop body) it runs {@code body} as it is.
+   */
+  default <T> T afterUpdates(java.util.function.Supplier<T> body) {
+    return body.get();
+  }
+
+  /**
    * Makes the later reads of {@code v} in this trace (or in the current {@link #withControlDependencies} scope)
    * return {@code value}, a value of {@code v} after an assignment such as {@link #assign}'s result: as Keras'
    * automatic control dependencies, code that reads the variable afterwards, its gradient and the optimizer's update

@@ -320,6 +320,16 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
     return v;
   }
 
+  /**
+   * Adds {@code loss} to the training loss of the step being traced, called from {@link #call} (Keras'
+   * {@code self.add_loss(loss)}): a tensor of any shape, summed, then added to the compiled loss by
+   * {@code computeLoss}, as a VAE adds its KL term. Porting note: Keras 2's {@code add_metric} has no Keras 3
+   * equivalent; update a {@code Mean} tracker in the model's {@code trainStep} instead.
+   */
+  public void addLoss(Tensor loss) {
+    Backend.addLoss(loss);
+  }
+
   /** Tracks a variable made elsewhere (an imported graph's) as one of this layer's weights. */
   protected Variable trackVariable(Variable v) {
     variables.add(v);

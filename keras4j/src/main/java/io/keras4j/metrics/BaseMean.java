@@ -33,7 +33,12 @@ public abstract class BaseMean<T extends BaseMean<T>> extends BaseMetric<T> {
     Tensor w = weightLike(sampleWeight, values);
     Tensor sum = ops.sum(w == null ? values : ops.multiply(values, w), null, false);
     Tensor n = w == null ? ops.cast(ops.prod(ops.shapeOf(values), null, false), "float32") : ops.sum(w, null, false);
-    return List.of(ops.assignAdd(total, sum), ops.assignAdd(count, n));
+    Tensor newTotal = ops.assignAdd(total, sum);
+    Tensor newCount = ops.assignAdd(count, n);
+    // as Keras' automatic control dependencies: result() read later in the same step sees this update
+    ops.readAs(total, newTotal);
+    ops.readAs(count, newCount);
+    return List.of(newTotal, newCount);
   }
 
   /**

@@ -29,7 +29,9 @@ public class Sum extends BaseMetric<Sum> {
     Ops ops = ops();
     Tensor values = ops.cast(yPred, "float32");
     Tensor w = weightLike(sampleWeight, values);
-    return List.of(ops.assignAdd(total, ops.sum(w == null ? values : ops.multiply(values, w), null, false)));
+    Tensor newTotal = ops.assignAdd(total, ops.sum(w == null ? values : ops.multiply(values, w), null, false));
+    ops.readAs(total, newTotal); // result() later in the same step sees this update, as in Keras
+    return List.of(newTotal);
   }
 
   @Override

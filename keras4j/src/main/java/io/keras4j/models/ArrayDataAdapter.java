@@ -81,7 +81,7 @@ final class ArrayDataAdapter implements DataAdapter {
       for (HostArray a : ys) {
         data.add(Backend.array(a.values(), a.shape()));
       }
-      if (!ys.isEmpty()) {
+      if (sampleWeight != null) { // fit and evaluate, also without targets (a step of its own); not predict
         data.add(Backend.array(sampleWeight, Shape.of(n)));
       }
     }

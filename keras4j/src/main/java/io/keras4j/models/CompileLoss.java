@@ -35,6 +35,11 @@ final class CompileLoss {
     this.lossWeights = lossWeights == null ? null : lossWeights.clone();
   }
 
+  /** Whether {@code compile} was given a loss (Keras: {@code _compile_loss is not None}). */
+  boolean any() {
+    return !losses.isEmpty();
+  }
+
   private Loss lossFor(int output, int outputs, String model) {
     if (losses.isEmpty()) {
       throw new IllegalStateException("Model '" + model + "' was compiled without a loss; fit and evaluate "

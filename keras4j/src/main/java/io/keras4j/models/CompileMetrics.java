@@ -208,6 +208,11 @@ final class CompileMetrics {
     return r;
   }
 
+  /** The metrics made by {@link #build}, in the order of {@link #names()}; empty before. */
+  List<Metric> metrics() {
+    return metrics == null ? List.of() : List.copyOf(metrics);
+  }
+
   /** The names of the metrics in the logs: the plain metrics', then the weighted ones'. */
   List<String> names() {
     return names;

@@ -122,9 +122,12 @@ public class Model extends Layer implements AutoCloseable {
   /** Hook for models whose graph is made from the first data seen (Sequential without an input shape). */
   protected void ensureGraph(List<Tensor> in) {}
 
-  /** Builds the model for data of {@code inputShape} (batch first), as Keras' {@code model.build}. */
+  /**
+   * Builds the model for data of {@code inputShape} (batch first), as Keras' {@code model.build}; a subclassed model
+   * (no functional graph) builds its layers when its step first runs.
+   */
   public void buildFor(Shape inputShape) {
-    if (inputs.isEmpty()) {
+    if (inputs.isEmpty() && getClass() == Model.class) {
       throw new IllegalStateException("Model '" + name() + "' has no inputs to build");
     }
   }
@@ -304,6 +307,108 @@ public class Model extends Layer implements AutoCloseable {
       trainer = new Trainer(this, null);
     }
     return trainer;
+  }
+
+  // ---- overridable steps (Keras' train_step, test_step, predict_step); see CustomStepTest ----
+
+  /**
+   * One training step, traced once into the train function and run at every batch of {@code fit} and
+   * {@code trainOnBatch} (Keras' {@code train_step(self, data)}); returns the logs shown by the progress bar and kept
+   * in History, from names to scalar tensors. Override it for a VAE, a GAN, or any step {@code fit} does not do:
+   * <pre>{@code
+   * protected Map<String, Tensor> trainStep(StepData data) {
+   *   Tensor yPred = apply(data.x(), true);
+   *   Tensor loss = computeLoss(data.x(), data.y(), yPred, data.sampleWeight());
+   *   List<Tensor> grads = new GradientTape().gradient(loss, trainableWeights());
+   *   optimizer().applyGradients(grads, trainableWeights());
+   *   return computeMetrics(data.x(), data.y(), yPred, data.sampleWeight());
+   * }
+   * }</pre>
+   * The default is Keras': forward pass, {@link #computeLoss}, the loss tracker, gradients of the optimizer's
+   * scaled loss, {@code apply_gradients}, {@link #computeMetrics}. Porting note: it runs once, while the step is
+   * traced (as Keras' step inside {@code tf.function}); Java code in it runs at trace time, not at each batch.
+   */
+  protected Map<String, Tensor> trainStep(StepData data) {
+    return compiledTrainer("train_step").functions.defaultTrainStep(data);
+  }
+
+  /**
+   * One evaluation step, traced into the test function of {@code evaluate} and validation (Keras'
+   * {@code test_step(self, data)}); the default is the forward pass in inference mode, the loss and the metrics.
+   */
+  protected Map<String, Tensor> testStep(StepData data) {
+    return compiledTrainer("test_step").functions.defaultTestStep(data);
+  }
+
+  /** One prediction step (Keras' {@code predict_step(self, data)}): by default the model's outputs on data.xs(). */
+  protected List<Tensor> predictStep(StepData data) {
+    return applyAll(data.xs(), false);
+  }
+
+  /**
+   * The total loss of a batch (Keras' {@code compute_loss(x, y, y_pred, sample_weight)}): the compiled losses, the
+   * weights' regularization losses and the losses layers added with {@code add_loss} during this step.
+   */
+  public Tensor computeLoss(List<Tensor> x, List<Tensor> y, List<Tensor> yPred, Tensor sampleWeight) {
+    return compiledTrainer("compute_loss").functions.computeLoss(y, yPred, sampleWeight);
+  }
+
+  /** {@link #computeLoss(List, List, List, Tensor)} for a model of one input and one output. */
+  public Tensor computeLoss(Tensor x, Tensor y, Tensor yPred, Tensor sampleWeight) {
+    return computeLoss(x == null ? List.of() : List.of(x), List.of(y), List.of(yPred), sampleWeight);
+  }
+
+  /**
+   * The losses of this step so far (Keras' {@code model.losses}): the weights' regularization losses and the losses
+   * layers added with {@link Layer#addLoss} during this step's trace; {@link #computeLoss} already adds them.
+   */
+  public List<Tensor> losses() {
+    List<Tensor> out = new ArrayList<>(regularizationLosses());
+    out.addAll(io.keras4j.backend.Backend.currentLosses());
+    return out;
+  }
+
+  /**
+   * Updates the compiled metrics and returns every metric's result (Keras' {@code compute_metrics(x, y, y_pred,
+   * sample_weight)}).
+   */
+  public Map<String, Tensor> computeMetrics(List<Tensor> x, List<Tensor> y, List<Tensor> yPred,
+      Tensor sampleWeight) {
+    return compiledTrainer("compute_metrics").functions.computeMetrics(y, yPred, sampleWeight);
+  }
+
+  /** {@link #computeMetrics(List, List, List, Tensor)} for a model of one input and one output. */
+  public Map<String, Tensor> computeMetrics(Tensor x, Tensor y, Tensor yPred, Tensor sampleWeight) {
+    return computeMetrics(x == null ? List.of() : List.of(x), List.of(y), List.of(yPred), sampleWeight);
+  }
+
+  /**
+   * Each metric of {@link #metrics()} by name, read after this step's updates (Keras' {@code get_metrics_result}).
+   */
+  public Map<String, Tensor> getMetricsResult() {
+    return compiledTrainer("get_metrics_result").functions.metricsResult();
+  }
+
+  /**
+   * The metrics Keras resets at the start of each epoch and of {@code evaluate} (Keras' {@code model.metrics}): the
+   * loss tracker, the compiled metrics and the per-output loss trackers. A model with its own trackers overrides it,
+   * as Keras' guide says ("list your metrics in the metrics property"):
+   * <pre>{@code
+   * private final Mean lossTracker = new Mean("loss");
+   * public List<Metric> metrics() { return List.of(lossTracker); }
+   * }</pre>
+   * Porting note: Java has no attribute tracking, so a tracker not listed here is neither reset nor shown by
+   * {@link #getMetricsResult()}; Keras' single {@code compile_metrics} entry is listed as its metrics.
+   */
+  public List<io.keras4j.metrics.Metric> metrics() {
+    return trainer == null ? List.of() : trainer.functions.defaultMetrics();
+  }
+
+  /** Resets every metric of {@link #metrics()} (Keras' {@code reset_metrics}). */
+  public void resetMetrics() {
+    for (io.keras4j.metrics.Metric m : metrics()) {
+      m.resetState();
+    }
   }
 
   /** Engine use: asks {@code fit} to stop after the current batch (Keras' {@code model.stop_training = True}). */

@@ -2,6 +2,7 @@ package io.keras4j.models;
 
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.ComputeGraph;
+import io.keras4j.backend.GradientTape;
 import io.keras4j.backend.NativeArray;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
@@ -9,6 +10,7 @@ import io.keras4j.backend.Tensor;
 import io.keras4j.backend.TracedFunction;
 import io.keras4j.backend.Variable;
 import io.keras4j.metrics.Mean;
+import io.keras4j.metrics.Metric;
 import io.keras4j.optimizers.Optimizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ import java.util.function.Supplier;
  * size, so no batch is copied on the Java side.
  */
 final class StepFunctions implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StepFunctions.class);
   private final Model model;
   private final Optimizer optimizer;
   private final CompileLoss loss;
@@ -35,8 +38,9 @@ final class StepFunctions implements AutoCloseable {
   private final Mean lossTracker = new Mean("loss");
   /** Keras' per-output loss trackers ({@code <output>_loss}) when there are several losses; null entries skipped. */
   private List<Mean> outputLossTrackers;
-  private List<Tensor> outputLosses;
   private final Map<Integer, TracedFunction> trainFns = new HashMap<>();
+  /** The names of each traced function's outputs, the keys of the logs its step returned. */
+  private final Map<TracedFunction, List<String>> logNames = new java.util.IdentityHashMap<>();
   private ComputeGraph graph;
   private List<Shape> xShapes;
   private List<Shape> yShapes;
@@ -119,46 +123,114 @@ final class StepFunctions implements AutoCloseable {
     return outputLossTrackers;
   }
 
-  /** The total loss: the compiled losses, the weights' regularization and the losses layers added. */
-  private Tensor computeLoss(Ops ops, List<Tensor> ys, List<Tensor> outs, Tensor sw) {
-    List<Tensor> perOutput = loss.callPerOutput(ops, ys, outs, sw, model.name());
-    Tensor total = perOutput.get(0);
-    outputLosses = perOutput.subList(1, perOutput.size());
+  /**
+   * The total loss (Keras' {@code compute_loss}): the compiled losses, the weights' regularization and the losses
+   * layers added in this step; updates the per-output loss trackers as Keras' {@code CompileLoss} does.
+   */
+  Tensor computeLoss(List<Tensor> ys, List<Tensor> outs, Tensor sw) {
+    Ops ops = Backend.ops();
+    Tensor total = null;
+    List<Tensor> outputLosses = List.of();
+    if (loss.any()) {
+      List<Tensor> perOutput = loss.callPerOutput(ops, ys, outs, sw, model.name());
+      total = perOutput.get(0);
+      outputLosses = perOutput.subList(1, perOutput.size());
+    }
     for (Tensor r : model.regularizationLosses()) {
-      total = ops.add(total, r);
+      total = total == null ? r : ops.add(total, r);
     }
     for (Tensor r : Backend.takeLosses()) {
-      total = ops.add(total, ops.sum(r, null, false));
+      Tensor added = ops.sum(r, null, false);
+      total = total == null ? added : ops.add(total, added);
     }
-    return total;
-  }
-
-  private List<Tensor> metricUpdates(Ops ops, Tensor total, List<Tensor> ys, List<Tensor> outs, Tensor sw,
-      Tensor size) {
-    List<Tensor> updates = new ArrayList<>(lossTracker.update(total, ops.cast(size, "float32")));
-    updates.addAll(metrics.updateState(ys, outs, sw));
+    if (total == null) {
+      throw new IllegalStateException("No loss to compute for model '" + model.name() + "': compile was given no "
+          + "loss and no layer added one (add_loss). Expected a `loss` argument in `compile()`. Example: "
+          + "model.compile(\"adam\", \"mse\")");
+    }
     List<Mean> trackers = outputLossTrackers();
     for (int o = 0; o < trackers.size(); o++) {
       if (trackers.get(o) != null) {
         // Keras 3.15.1 (TensorFlow) weighs each batch's per-output loss 1, not by its size as the total: measured
-        updates.addAll(trackers.get(o).update(outputLosses.get(o), ops.constant(1f)));
+        trackers.get(o).update(outputLosses.get(o), ops.constant(1f));
       }
     }
-    return updates;
+    return total;
   }
 
-  private List<Tensor> results(Ops ops, List<Tensor> deps) {
-    return ops.withControlDependencies(deps, () -> {
-      List<Tensor> r = new ArrayList<>();
-      r.add(lossTracker.result());
-      r.addAll(metrics.result());
-      for (Mean m : outputLossTrackers()) {
-        if (m != null) {
-          r.add(m.result());
-        }
+  /** Keras' {@code train_step}: forward pass, loss, gradients, optimizer update, metrics. */
+  Map<String, Tensor> defaultTrainStep(StepData d) {
+    Ops ops = Backend.ops();
+    List<Tensor> outs = model.applyAll(d.xs(), true);
+    Tensor total = model.computeLoss(d.xs(), d.ys(), outs, d.sampleWeight());
+    lossTracker.update(total, batchSize(ops, d));
+    List<Variable> trainable = model.trainableWeights();
+    if (!trainable.isEmpty()) {
+      // Keras' train_step differentiates optimizer.scale_loss(loss); the tracker keeps the unscaled loss
+      List<Tensor> grads = new GradientTape().gradient(optimizer.scaleLoss(ops, total), trainable);
+      optimizer.applyGradients(grads, trainable);
+    } else {
+      LOG.warn("The model '{}' does not have any trainable weights.", model.name()); // as Keras warns
+    }
+    return model.computeMetrics(d.xs(), d.ys(), outs, d.sampleWeight());
+  }
+
+  /** Keras' {@code test_step}: forward pass in inference mode, loss, metrics. */
+  Map<String, Tensor> defaultTestStep(StepData d) {
+    List<Tensor> outs = model.applyAll(d.xs(), false);
+    Tensor total = model.computeLoss(d.xs(), d.ys(), outs, d.sampleWeight());
+    lossTracker.update(total, batchSize(Backend.ops(), d));
+    return model.computeMetrics(d.xs(), d.ys(), outs, d.sampleWeight());
+  }
+
+  /** The batch size as float32, the loss tracker's weight (Keras: {@code tf.shape(x[0])[0]}). */
+  private static Tensor batchSize(Ops ops, StepData d) {
+    return ops.cast(ops.dimension(d.xs().get(0), 0), "float32");
+  }
+
+  /** Keras' {@code compute_metrics}: the compiled metrics' updates, then {@link Model#getMetricsResult()}. */
+  Map<String, Tensor> computeMetrics(List<Tensor> ys, List<Tensor> outs, Tensor sw) {
+    if (metrics.any() && !ys.isEmpty()) {
+      metrics.updateState(ys, outs, sw);
+    }
+    return model.getMetricsResult();
+  }
+
+  /** Keras' {@code metrics}: the loss tracker, the compiled metrics, the per-output loss trackers. */
+  List<Metric> defaultMetrics() {
+    List<Metric> out = new ArrayList<>(List.of(lossTracker));
+    out.addAll(metrics.metrics());
+    for (Mean m : outputLossTrackers()) {
+      if (m != null) {
+        out.add(m);
       }
-      return r;
+    }
+    return out;
+  }
+
+  /**
+   * Keras' {@code get_metrics_result}: each metric of {@link Model#metrics()} by name, read after this step's
+   * updates; the compiled metrics under their log names ("accuracy", "dense_1_accuracy", "weighted_...").
+   */
+  Map<String, Tensor> metricsResult() {
+    return Backend.ops().afterUpdates(() -> {
+      Map<String, Tensor> logs = new LinkedHashMap<>();
+      List<Metric> compiled = metrics.metrics();
+      for (Metric m : model.metrics()) {
+        int i = indexOf(compiled, m);
+        logs.put(i >= 0 ? metrics.names().get(i) : m == lossTracker ? "loss" : m.name(), m.result());
+      }
+      return logs;
     });
+  }
+
+  private static int indexOf(List<Metric> list, Metric m) {
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == m) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Sets the data shapes the train functions are traced for (the first fit's; later fits reuse the traces). */
@@ -174,14 +246,15 @@ final class StepFunctions implements AutoCloseable {
   /**
    * The train function running {@code k} steps per call: feeds are the inputs, targets, sample weights, the
    * permutation, then {@code k} offsets and {@code k} sizes; each step gathers its batch from the permutation
-   * and runs after the previous step's updates (Keras' {@code steps_per_execution}).
+   * and runs {@link Model#trainStep} after the previous step's updates (Keras' {@code steps_per_execution}); the
+   * last step's logs are the outputs.
    */
   TracedFunction train(int k) {
     TracedFunction fn = trainFns.get(k);
     if (fn != null) {
       return fn;
     }
-    List<Variable> trainable = model.trainableWeights();
+    List<String> names = new ArrayList<>();
     fn = graph().trace(() -> {
       Ops ops = Backend.ops();
       List<Tensor> x = placeholders(ops, xShapes);
@@ -190,40 +263,32 @@ final class StepFunctions implements AutoCloseable {
       Tensor perm = ops.placeholder("int32", Shape.of(-1));
       Tensor offsets = ops.placeholder("int32", Shape.of(k));
       Tensor sizes = ops.placeholder("int32", Shape.of(k));
-      List<Tensor> deps = List.of();
+      Map<String, Tensor> logs = Map.of();
       for (int step = 0; step < k; step++) {
         final int s = step;
-        Supplier<List<Tensor>> body = () -> {
-          Tensor size = ops.reshape(ops.slice(sizes, new int[] {s}, new int[] {1}));
+        Supplier<Map<String, Tensor>> body = () -> {
           Tensor idx = ops.slice(perm, ops.slice(offsets, new int[] {s}, new int[] {1}),
               ops.slice(sizes, new int[] {s}, new int[] {1}));
-          return trainStep(ops, rows(ops, x, idx), rows(ops, y, idx), ops.take(sw, idx, 0), size, trainable);
+          Backend.takeLosses();
+          return model.trainStep(new StepData(rows(ops, x, idx), rows(ops, y, idx), ops.take(sw, idx, 0)));
         };
-        deps = step == 0 ? body.get() : ops.withControlDependencies(deps, body);
+        logs = step == 0 ? body.get() : ops.afterUpdates(body);
       }
-      return results(ops, deps);
+      return outputs(logs, names);
     });
+    logNames.put(fn, names);
     trainFns.put(k, fn);
     return fn;
   }
 
-  /** One step's forward pass, loss, gradients, optimizer and metric updates (Keras' {@code train_step}). */
-  private List<Tensor> trainStep(Ops ops, List<Tensor> xb, List<Tensor> ys, Tensor swb, Tensor size,
-      List<Variable> trainable) {
-    Backend.takeLosses();
-    List<Tensor> outs = model.applyAll(xb, true);
-    Tensor total = computeLoss(ops, ys, outs, swb);
-    List<Tensor> reads = new ArrayList<>();
-    for (Variable v : trainable) {
-      reads.add(ops.read(v));
+  /** The values of a step's logs, their names into {@code names}. */
+  private List<Tensor> outputs(Map<String, Tensor> logs, List<String> names) {
+    if (logs == null) {
+      throw new IllegalStateException("The step of model '" + model.name() + "' returned null; expected its logs, "
+          + "a map from names to scalar tensors such as Map.of(\"loss\", lossTracker.result())");
     }
-    List<Tensor> updates = new ArrayList<>();
-    if (!trainable.isEmpty()) {
-      // Keras' train_step differentiates optimizer.scale_loss(loss); the tracker keeps the unscaled loss
-      updates.addAll(optimizer.applyGradients(ops.gradients(optimizer.scaleLoss(ops, total), reads), trainable));
-    }
-    updates.addAll(metricUpdates(ops, total, ys, outs, swb, size));
-    return updates;
+    names.addAll(logs.keySet());
+    return new ArrayList<>(logs.values());
   }
 
   /** The test function: feeds are the inputs, targets, sample weights, then an offset and a size (scalars). */
@@ -236,6 +301,7 @@ final class StepFunctions implements AutoCloseable {
     }
     testSignature = sig;
     metrics.build(model.outputs(), yShapes);
+    List<String> names = new ArrayList<>();
     testFn = graph().trace(() -> {
       Ops ops = Backend.ops();
       List<Tensor> x = placeholders(ops, xShapes);
@@ -244,13 +310,11 @@ final class StepFunctions implements AutoCloseable {
       Tensor offset = ops.placeholder("int32", Shape.scalar());
       Tensor size = ops.placeholder("int32", Shape.scalar());
       Tensor idx = ops.range(offset, ops.add(offset, size));
-      List<Tensor> ys = rows(ops, y, idx);
-      Tensor swb = ops.take(sw, idx, 0);
       Backend.takeLosses();
-      List<Tensor> outs = model.applyAll(rows(ops, x, idx), false);
-      Tensor total = computeLoss(ops, ys, outs, swb);
-      return results(ops, metricUpdates(ops, total, ys, outs, swb, size));
+      return outputs(model.testStep(new StepData(rows(ops, x, idx), rows(ops, y, idx), ops.take(sw, idx, 0))),
+          names);
     });
+    logNames.put(testFn, names);
     return testFn;
   }
 
@@ -268,7 +332,8 @@ final class StepFunctions implements AutoCloseable {
       Tensor offset = ops.placeholder("int32", Shape.scalar());
       Tensor size = ops.placeholder("int32", Shape.scalar());
       Tensor idx = ops.range(offset, ops.add(offset, size));
-      List<Tensor> outs = model.applyAll(rows(ops, x, idx), false);
+      Backend.takeLosses();
+      List<Tensor> outs = model.predictStep(new StepData(rows(ops, x, idx), List.of(), null));
       Backend.takeLosses();
       return outs;
     });
@@ -278,7 +343,7 @@ final class StepFunctions implements AutoCloseable {
   /** Runs {@code fn} on {@code feeds}; returns the running logs, or null without fetching when not {@code fetch}. */
   Map<String, Double> run(TracedFunction fn, List<NativeArray> feeds, boolean fetch) {
     if (fetch) {
-      return logs(fn.call(feeds));
+      return logs(logNames.get(fn), fn.call(feeds));
     }
     fn.call(feeds, new int[0]).forEach(NativeArray::close);
     return null;
@@ -287,35 +352,26 @@ final class StepFunctions implements AutoCloseable {
   /** The loss and metrics accumulated since the last reset (Keras' {@code get_metrics_result}). */
   Map<String, Double> currentLogs() {
     if (resultsFn == null) {
-      resultsFn = graph().trace(() -> results(Backend.ops(), List.of()));
+      List<String> names = new ArrayList<>();
+      resultsFn = graph().trace(() -> outputs(model.getMetricsResult(), names));
+      logNames.put(resultsFn, names);
     }
-    return logs(resultsFn.call(List.of()));
+    return logs(logNames.get(resultsFn), resultsFn.call(List.of()));
   }
 
-  private Map<String, Double> logs(List<NativeArray> results) {
+  private static Map<String, Double> logs(List<String> names, List<NativeArray> results) {
     Map<String, Double> logs = new LinkedHashMap<>();
-    logs.put("loss", (double) results.get(0).getFloat(0));
-    List<String> names = new ArrayList<>(metrics.names());
-    for (Mean m : outputLossTrackers()) {
-      if (m != null) {
-        names.add(m.name());
-      }
-    }
     for (int i = 0; i < names.size(); i++) {
-      logs.put(names.get(i), (double) results.get(i + 1).getFloat(0));
+      logs.put(names.get(i), (double) results.get(i).getFloat(0));
     }
     results.forEach(NativeArray::close);
     return logs;
   }
 
-  /** Resets the loss tracker and the metrics (Keras' {@code reset_metrics}). */
+  /** Resets every metric of {@link Model#metrics()} (Keras' {@code reset_metrics}). */
   void resetMetrics() {
-    lossTracker.resetState();
-    metrics.resetState();
-    for (Mean m : outputLossTrackers()) {
-      if (m != null) {
-        m.resetState();
-      }
+    for (Metric m : model.metrics()) {
+      m.resetState();
     }
   }
 
@@ -326,6 +382,7 @@ final class StepFunctions implements AutoCloseable {
       graph = null;
     }
     trainFns.clear();
+    logNames.clear();
     testFn = null;
     resultsFn = null;
     predictFn = null;

@@ -60,6 +60,9 @@ final class Trainer implements AutoCloseable {
 
   /** Keras' {@code metrics_names}: the trackers' names, the compiled metrics as one "compile_metrics". */
   List<String> metricsNames() {
+    if (overrides(model.getClass(), "metrics")) { // the model lists its own trackers: their names, as Keras
+      return model.metrics().stream().map(m -> m.name()).toList();
+    }
     List<String> names = new ArrayList<>(List.of("loss"));
     if (metrics.any()) {
       names.add("compile_metrics");
@@ -89,6 +92,9 @@ final class Trainer implements AutoCloseable {
       model.buildFor(xs.get(0).shape());
     }
     List<KerasTensor> ins = model.inputs();
+    if (ins.isEmpty()) {
+      return; // a subclassed model: its layers check their inputs when its step is traced
+    }
     if (xs.size() != ins.size()) {
       throw new IllegalArgumentException("Model '" + model.name() + "' expects " + ins.size() + " input(s), but it "
           + "received " + xs.size() + " input arrays.");
@@ -113,6 +119,33 @@ final class Trainer implements AutoCloseable {
     }
   }
 
+  /**
+   * The targets; none when {@code y} is null and nothing reads them: the model's own {@code step} (Keras'
+   * {@code fit(x)} of a VAE or a GAN that overrides {@code train_step}), or a model compiled without a loss that
+   * trains on the losses its layers add. The default steps with a compiled loss need targets.
+   */
+  private List<HostArray> targets(Object y, String step) {
+    return targets(y, step, "y");
+  }
+
+  private List<HostArray> targets(Object y, String step, String what) {
+    boolean unread = overrides(model.getClass(), step, StepData.class) || !loss.any();
+    return y == null && unread ? List.of() : DataAdapters.arrays(y, what);
+  }
+
+  /** Whether {@code type} overrides Model's method {@code method} of {@code params} ("trainStep", "metrics"). */
+  static boolean overrides(Class<?> type, String method, Class<?>... params) {
+    for (Class<?> c = type; c != null && c != Model.class; c = c.getSuperclass()) {
+      try {
+        c.getDeclaredMethod(method, params);
+        return true;
+      } catch (NoSuchMethodException e) {
+        // not declared here: look in the superclass
+      }
+    }
+    return false;
+  }
+
   private PyDatasetAdapter adapter(Dataset dataset) {
     return new PyDatasetAdapter(dataset, this::checkBatch, null);
   }
@@ -129,7 +162,7 @@ final class Trainer implements AutoCloseable {
 
   private History fitArrays(Object x, Object y, FitOptions o) {
     List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x"));
-    List<HostArray> ys = DataAdapters.arrays(y, "y");
+    List<HostArray> ys = targets(y, "trainStep");
     int n = DataAdapters.cardinality(xs, ys);
     DataAdapters.checkClassWeight(o.classWeight, o.sampleWeight != null, ys.size());
     float[] sw = DataAdapters.sampleWeights(n, o.sampleWeight);
@@ -176,7 +209,7 @@ final class Trainer implements AutoCloseable {
       return adapter(d);
     } else if (o.validationX != null) {
       List<HostArray> vx = DataAdapters.arrays(o.validationX, "validation x");
-      List<HostArray> vy = DataAdapters.arrays(o.validationY, "validation y");
+      List<HostArray> vy = targets(o.validationY, "testStep", "validation y");
       float[] vsw = DataAdapters.sampleWeights(DataAdapters.cardinality(vx, vy), o.validationSampleWeight);
       checkBatch(vx, vy);
       return new ArrayDataAdapter(vx, vy, vsw, o.batchSize, null);
@@ -193,7 +226,7 @@ final class Trainer implements AutoCloseable {
   private Map<String, Double> evaluateArrays(Object x, Object y, Object sampleWeight, int batchSize,
       List<Callback> callbacks) {
     List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x"));
-    List<HostArray> ys = DataAdapters.arrays(y, "y");
+    List<HostArray> ys = targets(y, "testStep");
     float[] sw = DataAdapters.sampleWeights(DataAdapters.cardinality(xs, ys), sampleWeight);
     checkBatch(xs, ys);
     try (DataAdapter data = new ArrayDataAdapter(xs, ys, sw, batchSize, null)) {
@@ -250,18 +283,18 @@ final class Trainer implements AutoCloseable {
     checkInputs(xs);
     List<float[]> buffers = new ArrayList<>();
     List<Shape> outShapes = new ArrayList<>();
-    for (KerasTensor o : model.outputs()) {
-      Shape s = o.shape().with(0, n);
-      if (!s.isFullyDefined()) {
-        throw new IllegalStateException("Output shape " + o.shape() + " of model '" + model.name()
-            + "' is not fully defined");
-      }
-      outShapes.add(s);
-      buffers.add(new float[(int) s.size()]);
-    }
     CallbackList list = new CallbackList(callbacks, false, 0, model);
     try (ArrayDataAdapter data = new ArrayDataAdapter(xs, null, null, batchSize, null)) {
       var fn = functions.predict(data);
+      for (int i = 0; i < fn.outputs().size(); i++) { // the predict step's outputs (predictStep may differ)
+        Shape s = outputShape(fn.outputs().get(i).shape(), i).with(0, n);
+        if (!s.isFullyDefined()) {
+          throw new IllegalStateException("Output shape " + s.with(0, -1) + " of model '" + model.name()
+              + "' is not fully defined");
+        }
+        outShapes.add(s);
+        buffers.add(new float[(int) s.size()]);
+      }
       list.onPredictBegin(new LinkedHashMap<>());
       for (EpochIterator.Step step : new EpochIterator(data, null, 1)) {
         list.onPredictBatchBegin(step.begin(), new LinkedHashMap<>());
@@ -286,6 +319,16 @@ final class Trainer implements AutoCloseable {
     return result;
   }
 
+  /** The static shape of predict output {@code i}: the model's output's when it fits the traced one (more known). */
+  private Shape outputShape(Shape traced, int i) {
+    List<KerasTensor> outs = model.outputs();
+    if (i < outs.size() && outs.get(i).shape().rank() == traced.rank()
+        && outs.get(i).shape().isCompatibleWith(traced)) {
+      return outs.get(i).shape();
+    }
+    return traced;
+  }
+
   // ---- single batches ----
 
   /** One training step on one batch, the metrics reset first (Keras' {@code train_on_batch}). */
@@ -295,7 +338,7 @@ final class Trainer implements AutoCloseable {
 
   private Map<String, Double> trainBatch(Object x, Object y) {
     List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x"));
-    List<HostArray> ys = DataAdapters.arrays(y, "y");
+    List<HostArray> ys = targets(y, "trainStep");
     int n = DataAdapters.cardinality(xs, ys);
     checkBatch(xs, ys);
     functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys));

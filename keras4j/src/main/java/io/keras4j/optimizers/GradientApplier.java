@@ -99,7 +99,12 @@ final class GradientApplier {
     }
     updates.addAll(newValues.values());
     Tensor one = ops.withDependencies(updates, ops.cast(ops.constant(1f), "int64"));
-    updates.add(ops.assignAdd(o.iterationsVariable(), one));
+    Tensor iterations = ops.assignAdd(o.iterationsVariable(), one);
+    updates.add(iterations);
+    // as Keras' automatic control dependencies: code traced after apply_gradients (a GAN's generator step through
+    // the discriminator just updated) reads the new values
+    newValues.forEach(ops::readAs);
+    ops.readAs(o.iterationsVariable(), iterations);
     return updates;
   }
 

@@ -404,12 +404,33 @@ class TFOps extends TFPreprocessingOps {
       x[i] = o(xs.get(i)).asOutput();
     }
     TFRnn.prepareGradients(graph.graph());
-    Output<?>[] g = graph.graph().addGradients(o(target).asOutput(), x);
+    Output<?>[] g;
+    try {
+      g = graph.graph().addGradients(o(target).asOutput(), x);
+    } catch (org.tensorflow.exceptions.TFInvalidArgumentException e) {
+      if (x.length == 1 || !String.valueOf(e.getMessage()).contains("unreachable")) {
+        throw e;
+      }
+      g = eachReachable(target, x); // some source does not lead to the target: null for it, as tf.gradients
+    }
     List<Tensor> out = new ArrayList<>();
     for (Output<?> gi : g) {
       out.add(gi == null || gi.op() == null ? null : t(gi));
     }
     return out;
+  }
+
+  /** The gradient of {@code target} for each source separately, null for the sources it does not depend on. */
+  private Output<?>[] eachReachable(Tensor target, Output<?>[] x) {
+    Output<?>[] g = new Output<?>[x.length];
+    for (int i = 0; i < x.length; i++) {
+      try {
+        g[i] = graph.graph().addGradients(o(target).asOutput(), new Output<?>[] {x[i]})[0];
+      } catch (org.tensorflow.exceptions.TFInvalidArgumentException e) {
+        g[i] = null;
+      }
+    }
+    return g;
   }
 
   @Override
@@ -419,10 +440,19 @@ class TFOps extends TFPreprocessingOps {
 
   @Override
   public <T> T withControlDependencies(List<Tensor> deps, Supplier<T> body) {
+    return afterOps(ops(deps), body);
+  }
+
+  @Override
+  public <T> T afterUpdates(Supplier<T> body) {
+    return afterOps(new ArrayList<>(updates), body);
+  }
+
+  private <T> T afterOps(List<Op> deps, Supplier<T> body) {
     Ops saved = tf;
     boolean savedScoped = scoped;
     java.util.Map<Variable, Tensor> savedReads = scopedReads;
-    tf = tf.withControlDependencies(ops(deps));
+    tf = tf.withControlDependencies(deps);
     scoped = true;
     scopedReads = new java.util.IdentityHashMap<>();
     try {
