@@ -55,7 +55,8 @@ class CallbackGoldenTest {
       "BackupAndRestore", "writes and reads its own backup files; no Keras decision to compare",
       "History", "checked by the training trajectories (TrainingGoldenTest)",
       "LambdaCallback", "runs user functions only",
-      "ProgbarLogger", "console output");
+      "ProgbarLogger", "console output",
+      "TensorBoard", "event files checked against Keras' own dump in io.keras4j.callbacks.TensorBoardTest");
 
   /** The LearningRateScheduler functions the generator names (LR_SCHEDULES in golden_training.py). */
   static final Map<String, LearningRateScheduler.Schedule> SCHEDULES = Map.of(
