@@ -99,8 +99,11 @@ public final class BarrierTrainer {
     Broadcast<float[]> initial = sc.broadcast(WeightCodec.flatten(model));
     TrainTask task = new TrainTask(factory, initial, features, label, new String[] {featuresCol, labelCol},
         batchSize, epochs, syncEvery, checkpointDir == null ? null : checkpointDir.toAbsolutePath().toString());
+    // a shuffle after the barrier stage makes it a map stage, which Spark restarts as a whole when a task is lost
+    // (a failed barrier result stage is not retried)
     Object[] results = (Object[]) df.rdd().barrier()
-        .mapPartitions(task, false, scala.reflect.ClassTag$.MODULE$.apply(String.class)).collect();
+        .mapPartitions(task, false, scala.reflect.ClassTag$.MODULE$.apply(String.class))
+        .repartition(1, null).collect();
     String result = (String) results[0];
     WeightCodec.assign(model, TrainTask.decodeWeights(result));
     initial.destroy();

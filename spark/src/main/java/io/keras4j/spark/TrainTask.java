@@ -26,6 +26,9 @@ final class TrainTask extends AbstractFunction1<scala.collection.Iterator<Row>, 
   /** Test seam: the global step at which partition 1's first stage attempt throws (a lost task); -1 for none. */
   static volatile long failAtStep = -1;
 
+  /** Test seam: the step a restarted stage attempt resumed from (-1 until one does). */
+  static volatile long resumedAt = -1;
+
   private final ModelFactory factory;
   private final Broadcast<float[]> initialWeights;
   private final int featuresIndex;
@@ -86,6 +89,9 @@ final class TrainTask extends AbstractFunction1<scala.collection.Iterator<Row>, 
     long done = resumed == null ? 0 : resumed.steps();
     List<Double> losses = resumed == null ? new ArrayList<>() : new ArrayList<>(resumed.losses());
     WeightCodec.assign(model, resumed == null ? initialWeights.value() : resumed.weights());
+    if (ctx.stageAttemptNumber() > 0) {
+      resumedAt = done;
+    }
     long total = (long) epochs * steps;
     for (long g = done; g < total; g++) {
       int s = (int) (g % steps);

@@ -64,7 +64,7 @@ class BarrierTrainerTest {
   private static Dataset<Row> twoPartitions(float[][] x) {
     List<Row> rows = new ArrayList<>();
     for (float[] row : x) {
-      rows.add(RowFactory.create(Arrays.asList((double) row[0], (double) row[1]), (double) target(row)));
+      rows.add(RowFactory.create(new double[] {row[0], row[1]}, (double) target(row)));
     }
     StructType schema = new StructType()
         .add("features", DataTypes.createArrayType(DataTypes.DoubleType))
@@ -104,7 +104,7 @@ class BarrierTrainerTest {
   }
 
   @Test
-  void averagingEverySteqEqualsTrainingOnTheCombinedBatch() {
+  void averagingEveryStepEqualsTrainingOnTheCombinedBatch() {
     float[][] x = features(2 * STEPS * BATCH, 11);
     Model distributed = tinyModel();
     Model single = tinyModel();
@@ -178,6 +178,8 @@ class BarrierTrainerTest {
       TrainTask.failAtStep = -1;
     }
     assertTrue(dir.resolve(TrainingCheckpoint.FILE).toFile().exists());
+    // the restarted stage began after the 4 steps checkpointed before task 1 was lost in step 5, not at step 0
+    assertEquals(4, TrainTask.resumedAt);
     assertEquals(expected.size(), losses.size());
     for (int i = 0; i < expected.size(); i++) {
       assertEquals(expected.get(i), losses.get(i), 1e-6, "loss of step " + i);
