@@ -14,12 +14,19 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.TaskCompletionListener;
 
 /**
- * Scores one partition: reads {@code batchSize} rows at a time, assembles their input columns into one float32
- * batch, runs the executor's cached model once per batch and appends the outputs to each row. Rows stream through:
- * a partition is never held in memory as a whole.
+ * Scores one partition: reads a chunk of rows at a time, assembles their input columns into one float32 array, runs
+ * the executor's cached model on it with {@code predict(x, batchSize)} and appends the outputs to each row. Rows
+ * stream through: a partition is never held in memory as a whole.
+ *
+ * <p>A chunk is up to {@value #BATCHES_PER_CALL} batches (fewer when that would exceed {@value #VALUES_PER_CALL}
+ * input values), because each {@code predict} call has a fixed cost of about 2 ms (feeding, output buffers) that a
+ * batch of 256 small rows does not cover; the model still runs {@code batchSize} rows per step, as Keras'
+ * {@code predict(x, batch_size=)} does.
  */
 final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
+  static final int BATCHES_PER_CALL = 64;
+  static final int VALUES_PER_CALL = 1 << 22;
 
   private final Broadcast<ModelFile> model;
   private final int[] inputIndices;
@@ -71,16 +78,18 @@ final class PartitionScorer implements MapPartitionsFunction<Row, Row> {
         borrow();
       }
       int width = (int) predictor.inputShape().size();
-      List<Row> batch = new ArrayList<>(batchSize);
-      float[] x = new float[batchSize * width];
-      while (batch.size() < batchSize && in.hasNext()) {
+      int batches = Math.max(1, Math.min(BATCHES_PER_CALL, VALUES_PER_CALL / Math.max(1, batchSize * width)));
+      int chunk = (int) Math.min((long) batches * batchSize, Integer.MAX_VALUE / Math.max(1, width));
+      List<Row> batch = new ArrayList<>(chunk);
+      float[] x = new float[chunk * width];
+      while (batch.size() < chunk && in.hasNext()) {
         Row row = in.next();
         RowAssembler.fill(row, inputIndices, inputNames, x, batch.size() * width, width);
         batch.add(row);
       }
       int n = batch.size();
-      float[] feed = n == batchSize ? x : java.util.Arrays.copyOf(x, n * width);
-      List<float[]> outputs = predictor.predict(feed, n);
+      float[] feed = n == chunk ? x : java.util.Arrays.copyOf(x, n * width);
+      List<float[]> outputs = predictor.predict(feed, n, batchSize);
       List<Shape> shapes = predictor.outputShapes();
       for (int r = 0; r < n; r++) {
         Row row = batch.get(r);

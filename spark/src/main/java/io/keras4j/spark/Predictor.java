@@ -21,8 +21,11 @@ abstract class Predictor implements AutoCloseable {
   /** Each output's shape without the batch dimension. */
   abstract List<Shape> outputShapes();
 
-  /** Runs {@code rows} rows of {@code x} (row-major, {@code rows * inputShape().size()} values) as one batch. */
-  abstract List<float[]> predict(float[] x, int rows);
+  /**
+   * Runs {@code rows} rows of {@code x} (row-major, {@code rows * inputShape().size()} values), {@code batchSize}
+   * rows per step.
+   */
+  abstract List<float[]> predict(float[] x, int rows, int batchSize);
 
   @Override
   public abstract void close();
@@ -76,8 +79,8 @@ abstract class Predictor implements AutoCloseable {
     }
 
     @Override
-    List<float[]> predict(float[] x, int rows) {
-      List<NDArray> out = model.predictOutputs(NDArray.of(x, batchShape(input, rows)), rows);
+    List<float[]> predict(float[] x, int rows, int batchSize) {
+      List<NDArray> out = model.predictOutputs(NDArray.of(x, batchShape(input, rows)), batchSize);
       return out.stream().map(a -> a.astype("float32").toFloatArray()).toList();
     }
 
@@ -123,9 +126,23 @@ abstract class Predictor implements AutoCloseable {
     }
 
     @Override
-    List<float[]> predict(float[] x, int rows) {
-      Map<String, NDArray> out = model.call(SIGNATURE, Map.of(inputName, NDArray.of(x, batchShape(input, rows))));
-      return outputNames.stream().map(n -> out.get(n).astype("float32").toFloatArray()).toList();
+    List<float[]> predict(float[] x, int rows, int batchSize) {
+      int width = (int) input.size();
+      List<float[]> result = new ArrayList<>();
+      for (Shape s : outputs) {
+        result.add(new float[rows * (int) s.size()]);
+      }
+      for (int start = 0; start < rows; start += batchSize) { // a signature call runs what it is given at once
+        int n = Math.min(batchSize, rows - start);
+        float[] part = java.util.Arrays.copyOfRange(x, start * width, (start + n) * width);
+        Map<String, NDArray> out = model.call(SIGNATURE, Map.of(inputName, NDArray.of(part, batchShape(input, n))));
+        for (int o = 0; o < outputs.size(); o++) {
+          int size = (int) outputs.get(o).size();
+          System.arraycopy(out.get(outputNames.get(o)).astype("float32").toFloatArray(), 0, result.get(o),
+              start * size, n * size);
+        }
+      }
+      return result;
     }
 
     @Override
