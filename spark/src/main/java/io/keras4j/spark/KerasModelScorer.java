@@ -6,10 +6,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -95,8 +97,20 @@ public final class KerasModelScorer {
       }
       out = out.add(names[o], RowAssembler.outputType(outputs.get(o).size()), false);
     }
-    PartitionScorer scorer = new PartitionScorer(broadcast(df.sparkSession()), indices, inputCols.clone(), batchSize);
-    return df.mapPartitions(scorer, Encoders.row(out));
+    DataType[] types = Arrays.stream(indices).mapToObj(i -> schema.fields()[i].dataType()).toArray(DataType[]::new);
+    PartitionScorer scorer = new PartitionScorer(broadcast(df.sparkSession()), indices, types, inputCols.clone(),
+        batchSize);
+    // Porting note: internal rows (Spark's own API, public in the bytecode) spare a boxed object per number
+    RDD<InternalRow> scored = classic(df).queryExecution().toRdd().toJavaRDD().mapPartitions(scorer).rdd();
+    return ((org.apache.spark.sql.classic.SparkSession) df.sparkSession()).internalCreateDataFrame(scored, out, false);
+  }
+
+  private static org.apache.spark.sql.classic.Dataset<Row> classic(Dataset<Row> df) {
+    if (!(df instanceof org.apache.spark.sql.classic.Dataset<Row> c)) {
+      throw new IllegalArgumentException("KerasModelScorer: expected a DataFrame of a classic Spark session; received "
+          + df.getClass().getName() + " (Spark Connect clients are not supported)");
+    }
+    return c;
   }
 
   /** The model's per-row output shapes, read on the driver from a copy of the model (kept for local mode). */

@@ -43,16 +43,6 @@ final class RowAssembler {
     return size == 1 ? DataTypes.FloatType : DataTypes.createArrayType(DataTypes.FloatType, false);
   }
 
-  /** Row {@code r}'s value of an output of {@code size} values per row, as {@link #outputType} declares it. */
-  static Object outputValue(float[] output, int r, int size) {
-    if (size == 1) {
-      return output[r];
-    }
-    float[] row = new float[size];
-    System.arraycopy(output, r * size, row, 0, size);
-    return row;
-  }
-
   /**
    * Writes the input columns of {@code row}, flattened in order, to {@code x[offset, offset + width)}.
    *
@@ -72,6 +62,37 @@ final class RowAssembler {
       throw new IllegalArgumentException("KerasModelScorer: the input columns " + java.util.Arrays.toString(names)
           + " of a row hold " + (pos - offset) + " numbers; expected " + width + " (the model's input size)");
     }
+  }
+
+  /** Every number of column {@code index} of {@code row}, flattened (a label: one number, or an array). */
+  static float[] values(Row row, int index, String name) {
+    Object v = row.get(index);
+    if (v == null) {
+      throw new IllegalArgumentException("BarrierTrainer: column '" + name + "' is null in row " + row
+          + "; expected a value");
+    }
+    int n = count(v);
+    float[] values = new float[n];
+    put(v, values, 0, n, n, new String[] {name});
+    return values;
+  }
+
+  private static int count(Object v) {
+    int n = 0;
+    if (v instanceof scala.collection.Seq<?> seq) {
+      scala.collection.Iterator<?> it = seq.iterator();
+      while (it.hasNext()) {
+        n += count(it.next());
+      }
+      return n;
+    }
+    if (v instanceof List<?> list) {
+      for (Object e : list) {
+        n += count(e);
+      }
+      return n;
+    }
+    return 1;
   }
 
   private static int put(Object v, float[] x, int pos, int end, int width, String[] names) {

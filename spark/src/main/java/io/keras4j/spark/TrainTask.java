@@ -63,20 +63,19 @@ final class TrainTask extends AbstractFunction1<scala.collection.Iterator<Row>, 
 
   private List<String> train(BarrierTaskContext ctx, Model model, java.util.Iterator<Row> rows) {
     Shape in = model.inputs().get(0).shape().withoutBatch();
-    Shape outShape = model.outputs().get(0).shape().withoutBatch();
     int xw = (int) in.size();
-    int yw = (int) outShape.size();
     List<float[]> xs = new ArrayList<>();
     List<float[]> ys = new ArrayList<>();
     while (rows.hasNext()) {
       Row r = rows.next();
       float[] x = new float[xw];
-      float[] y = new float[yw];
       RowAssembler.fill(r, new int[] {featuresIndex}, new String[] {columns[0]}, x, 0, xw);
-      RowAssembler.fill(r, new int[] {labelIndex}, new String[] {columns[1]}, y, 0, yw);
       xs.add(x);
-      ys.add(y);
+      ys.add(RowAssembler.values(r, labelIndex, columns[1]));
     }
+    int yw = ys.isEmpty() ? 1 : ys.get(0).length;
+    // a label of one number: (batch, 1) for a one-unit output (regression, binary), else (batch,) (sparse classes)
+    Shape outShape = yw > 1 || model.outputs().get(0).shape().withoutBatch().size() == 1 ? Shape.of(yw) : Shape.of();
     int steps = Integer.MAX_VALUE; // every task runs the same number of steps: the fewest full batches of any task
     for (String s : ctx.allGather(String.valueOf(xs.size() / batchSize))) {
       steps = Math.min(steps, Integer.parseInt(s));
@@ -131,7 +130,12 @@ final class TrainTask extends AbstractFunction1<scala.collection.Iterator<Row>, 
   private NDArray batch(List<float[]> rows, int step, int width, Shape perRow) {
     float[] flat = new float[batchSize * width];
     for (int i = 0; i < batchSize; i++) {
-      System.arraycopy(rows.get(step * batchSize + i), 0, flat, i * width, width);
+      float[] row = rows.get(step * batchSize + i);
+      if (row.length != width) {
+        throw new IllegalArgumentException("BarrierTrainer: every label must hold " + width + " numbers, as the "
+            + "partition's first does; received " + row.length);
+      }
+      System.arraycopy(row, 0, flat, i * width, width);
     }
     return NDArray.of(flat, Predictor.batchShape(perRow, batchSize));
   }
