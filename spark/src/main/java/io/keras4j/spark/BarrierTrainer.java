@@ -93,8 +93,8 @@ public final class BarrierTrainer {
    */
   public List<Double> fit(Model model, Dataset<Row> df) {
     StructType schema = df.schema();
-    int features = RowAssembler.inputIndex(schema, featuresCol);
-    int label = RowAssembler.inputIndex(schema, labelCol);
+    int features = RowAssembler.inputIndex(schema, featuresCol, "BarrierTrainer");
+    int label = RowAssembler.inputIndex(schema, labelCol, "BarrierTrainer");
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(df.sparkSession().sparkContext());
     Broadcast<float[]> initial = sc.broadcast(WeightCodec.flatten(model));
     TrainTask task = new TrainTask(factory, initial, features, label, new String[] {featuresCol, labelCol},

@@ -86,7 +86,8 @@ public final class KerasModelScorer {
   /** {@code df} with the output columns appended; lazy, like every Spark transformation. */
   public Dataset<Row> transform(Dataset<Row> df) {
     StructType schema = df.schema();
-    int[] indices = Arrays.stream(inputCols).mapToInt(c -> RowAssembler.inputIndex(schema, c)).toArray();
+    int[] indices = Arrays.stream(inputCols)
+        .mapToInt(c -> RowAssembler.inputIndex(schema, c, "KerasModelScorer")).toArray();
     List<Shape> outputs = outputShapes();
     String[] names = outputNames(outputs.size());
     StructType out = schema;

@@ -10,27 +10,27 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Between Spark rows and model arrays: the input columns (numbers, arrays of numbers, arrays of arrays: images)
- * flattened in column order into one float32 row, and each output row back as a {@code float} (one value) or an
- * {@code array<float>} column. Keras equivalent: none (Spark ML's VectorAssembler assembles columns the same way).
+ * Between Spark rows and model arrays: checks input columns (numbers, arrays of numbers, arrays of arrays: images),
+ * flattens a row's columns into float32 values (for training tasks, which read {@code Row}s) and declares the type
+ * of an output column. Keras equivalent: none (Spark ML's VectorAssembler assembles columns the same way).
  */
 final class RowAssembler {
   private RowAssembler() {}
 
   /** Checks that {@code column} exists in {@code schema} and holds numbers or (nested) arrays of numbers. */
-  static int inputIndex(StructType schema, String column) {
+  static int inputIndex(StructType schema, String column, String owner) {
     String[] names = schema.fieldNames();
     for (int i = 0; i < names.length; i++) {
       if (names[i].equals(column)) {
         StructField f = schema.fields()[i];
         if (!isNumeric(f.dataType())) {
-          throw new IllegalArgumentException("KerasModelScorer: input column '" + column + "' must hold numbers or "
+          throw new IllegalArgumentException(owner + ": input column '" + column + "' must hold numbers or "
               + "arrays of numbers; received " + f.dataType().simpleString());
         }
         return i;
       }
     }
-    throw new IllegalArgumentException("KerasModelScorer: input column '" + column + "' is not in the DataFrame; "
+    throw new IllegalArgumentException(owner + ": input column '" + column + "' is not in the DataFrame; "
         + "received columns " + java.util.Arrays.toString(names));
   }
 
@@ -53,13 +53,13 @@ final class RowAssembler {
     for (int c = 0; c < indices.length; c++) {
       Object v = row.get(indices[c]);
       if (v == null) {
-        throw new IllegalArgumentException("KerasModelScorer: input column '" + names[c] + "' is null in row " + row
+        throw new IllegalArgumentException("BarrierTrainer: input column '" + names[c] + "' is null in row " + row
             + "; expected a value");
       }
       pos = put(v, x, pos, offset + width, width, names);
     }
     if (pos != offset + width) {
-      throw new IllegalArgumentException("KerasModelScorer: the input columns " + java.util.Arrays.toString(names)
+      throw new IllegalArgumentException("BarrierTrainer: the input columns " + java.util.Arrays.toString(names)
           + " of a row hold " + (pos - offset) + " numbers; expected " + width + " (the model's input size)");
     }
   }
@@ -98,7 +98,7 @@ final class RowAssembler {
   private static int put(Object v, float[] x, int pos, int end, int width, String[] names) {
     if (v instanceof Number n) {
       if (pos >= end) {
-        throw new IllegalArgumentException("KerasModelScorer: the input columns " + java.util.Arrays.toString(names)
+        throw new IllegalArgumentException("BarrierTrainer: the input columns " + java.util.Arrays.toString(names)
             + " of a row hold more than " + width + " numbers; expected " + width + " (the model's input size)");
       }
       x[pos] = n.floatValue();
@@ -117,7 +117,7 @@ final class RowAssembler {
       }
       return pos;
     }
-    throw new IllegalArgumentException("KerasModelScorer: expected numbers in the input columns; received "
+    throw new IllegalArgumentException("BarrierTrainer: expected numbers in the input columns; received "
         + v.getClass().getName());
   }
 }
