@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # keras4j-spark scoring benchmark: KerasModelScorer in local[N] against a single JVM's model.predict (docs/spark.md).
 #   bash spark/bench.sh [master=local[2]] [mlpRows] [cnnRows] [batchSize] [rounds]
-#   bash spark/bench.sh --convergence [sdss.csv] [epochs]   (BarrierTrainer on 1, 2 and 4 tasks)
+#   bash spark/bench.sh --convergence [sdss.csv] [epochs] [syncEvery]   (BarrierTrainer on 1, 2 and 4 tasks)
 # Builds the module (mvn -o by default; MVN="mvn" to resolve online), then runs io.keras4j.spark.ScoringBenchmark on
 # the module's classes with Spark's jars (the provided scope) on the class path.
 set -euo pipefail
@@ -24,5 +24,5 @@ if [ "${1:-}" = "--convergence" ]; then
   shift
 fi
 # shellcheck disable=SC2086
-TF_CPP_MIN_LOG_LEVEL=2 exec java -Xmx4g $OPENS -cp "spark/target/classes:$(cat spark/target/bench.classpath)" \
+TF_CPP_MIN_LOG_LEVEL=2 exec java -Xmx4g $OPENS -cp "spark/target/classes:keras4j/target/classes:$(cat spark/target/bench.classpath)" \
   "$MAIN" "$@"

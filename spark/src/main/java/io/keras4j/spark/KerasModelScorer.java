@@ -29,7 +29,8 @@ import org.apache.spark.sql.types.StructType;
  * <p>The model file ({@code .keras}, {@code .h5}) or SavedModel directory is read once on the driver and broadcast;
  * each executor JVM loads it at its first task and keeps it for every later partition and job (one copy per
  * concurrently running task, since a model runs one predict at a time), closing it at JVM shutdown. Each partition
- * streams through in batches of {@code batchSize} rows: one {@code predict} call per batch, never one per row.
+ * streams through in chunks of up to 64 batches, one {@code predict(x, batchSize)} call per chunk, never one per
+ * row.
  *
  * <p>Keras equivalent: {@code model.predict(x, batch_size=)} over the rows of a DataFrame (as in Spark users'
  * {@code mapInPandas} UDFs). Porting note: Keras has no Spark API; the setters follow Spark ML's

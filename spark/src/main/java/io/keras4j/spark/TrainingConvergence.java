@@ -22,8 +22,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@link BarrierTrainer}'s convergence on the SDSS star/galaxy/quasar table for 1, 2 and 4 tasks with the same
- * global batch (64 rows: 64, 32 and 16 per task), plain SGD: the loss per epoch, the accuracy on the table and the
- * time. Run: {@code bash spark/bench.sh --convergence [csv=../shared/data/sdss/skyserver_dr14_10k.csv] [epochs=5]}.
+ * global batch (64 rows: 64, 32 and 16 per task), plain SGD: the mean loss at the synchronizations of each epoch, the accuracy on the table and the
+ * time. Run: {@code bash spark/bench.sh --convergence [csv=../shared/data/sdss/skyserver_dr14_10k.csv] [epochs=3]
+ * [syncEvery=8]}.
  */
 public final class TrainingConvergence {
   private static final int GLOBAL_BATCH = 64;
@@ -41,7 +42,8 @@ public final class TrainingConvergence {
 
   public static void main(String[] args) {
     Path csv = Path.of(args.length > 0 ? args[0] : "../shared/data/sdss/skyserver_dr14_10k.csv");
-    int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int syncEvery = args.length > 2 ? Integer.parseInt(args[2]) : 8;
     Table t = Csv.read(csv);
     float[][] mags = t.columns("u", "g", "r", "i", "z");
     String[] cls = t.strings("class");
@@ -67,8 +69,9 @@ public final class TrainingConvergence {
         .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    System.out.printf(Locale.ROOT, "%s: %d rows, classes %s; MLP 4-32-32-3, SGD(0.1), global batch %d, %d epochs%n",
-        csv.getFileName(), n, Arrays.toString(classes), GLOBAL_BATCH, epochs);
+    System.out.printf(Locale.ROOT, "%s: %d rows, classes %s; MLP 4-32-32-3, SGD(0.1), global batch %d, %d epochs, "
+        + "weights averaged every %d steps%n", csv.getFileName(), n, Arrays.toString(classes), GLOBAL_BATCH, epochs,
+        syncEvery);
     Model start = mlp();
     StringBuilder header = new StringBuilder("| tasks | batch per task |");
     for (int e = 1; e <= epochs; e++) {
@@ -82,7 +85,7 @@ public final class TrainingConvergence {
       Dataset<Row> df = spark.createDataFrame(sc.parallelize(rows, tasks), schema);
       long t0 = System.nanoTime();
       List<Double> losses = new BarrierTrainer(TrainingConvergence::mlp).batchSize(GLOBAL_BATCH / tasks)
-          .epochs(epochs).fit(m, df);
+          .epochs(epochs).syncEvery(syncEvery).fit(m, df);
       double seconds = (System.nanoTime() - t0) / 1e9;
       StringBuilder line = new StringBuilder("| " + tasks + " | " + GLOBAL_BATCH / tasks + " |");
       int perEpoch = losses.size() / epochs;
