@@ -22,9 +22,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * {@link BarrierTrainer}'s convergence on the SDSS star/galaxy/quasar table for 1, 2 and 4 tasks with the same
- * global batch (64 rows: 64, 32 and 16 per task), plain SGD: the mean loss at the synchronizations of each epoch, the accuracy on the table and the
- * time. Run: {@code bash spark/bench.sh --convergence [csv=../shared/data/sdss/skyserver_dr14_10k.csv] [epochs=3]
- * [syncEvery=8]}.
+ * global batch (64 rows: 64, 32 and 16 per task), plain SGD: the mean loss at the synchronizations of each epoch,
+ * the accuracy on the table and the time. Run: {@code bash spark/bench.sh --convergence
+ * [csv=../shared/data/sdss/skyserver_dr14_10k.csv] [epochs=3] [syncEvery=8]}.
  */
 public final class TrainingConvergence {
   private static final int GLOBAL_BATCH = 64;
