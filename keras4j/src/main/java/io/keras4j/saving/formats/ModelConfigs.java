@@ -23,7 +23,8 @@ import java.util.Map;
  * {@code batch_input_shape} and Keras 3's {@code batch_shape}; Keras 2's inbound nodes
  * ({@code [[["layer", 0, 0, {}]]]}) and Keras 3's ({@code {"args": [{"class_name": "__keras_tensor__", ...}]}});
  * a single input or output written as a flat {@code [name, node, tensor]} triple or as a list of triples; models
- * nested in models; the operation nodes Keras 3 records to compute masks are left out ({@link MaskOperations}).
+ * nested in models; Keras 3's operation nodes ({@code x + 3.0}: {@link io.keras4j.layers.Operation}), except those
+ * that only compute masks, which are left out ({@link MaskOperations}).
  */
 public final class ModelConfigs {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,6 +80,14 @@ public final class ModelConfigs {
    * {@code first}: the first layer of a Sequential.
    */
   static Layer layer(Map<String, Object> original, boolean first) {
+    if (MaskOperations.isOperation(original)) {
+      try {
+        return io.keras4j.layers.Operation.fromConfig(String.valueOf(original.get("class_name")),
+            String.valueOf(original.get("module")), asMap(original.get("config")));
+      } catch (IllegalArgumentException e) {
+        throw new KerasFileException("Cannot build operation " + original.get("name") + ": " + e.getMessage(), e);
+      }
+    }
     Map<String, Object> spec = LegacyLayerConfigs.convert(original, first);
     String cls = String.valueOf(spec.get("class_name"));
     if (cls.equals("Sequential") || cls.equals("Functional") || cls.equals("Model")) {
