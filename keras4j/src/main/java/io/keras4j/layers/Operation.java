@@ -30,6 +30,9 @@ public final class Operation extends Layer implements CallArguments {
   /** Operations of one tensor. */
   private static final Set<String> UNARY = Set.of("Negative", "Abs", "Sqrt", "Square", "Exp", "Log", "Tanh", "Relu",
       "Relu6", "Sigmoid", "HardSigmoid", "HardSilu", "HardSwish", "Silu", "Swish", "Softplus", "Sin", "Cos");
+  /** The operations of {@code keras.src.ops.nn}; the others are {@code keras.src.ops.numpy}'s. */
+  private static final Set<String> NN = Set.of("Relu", "Relu6", "Sigmoid", "HardSigmoid", "HardSilu", "HardSwish",
+      "Silu", "Swish", "Softplus");
 
   private final String function;
   private final String module;
@@ -41,7 +44,7 @@ public final class Operation extends Layer implements CallArguments {
   private record Slot(int index) {}
 
   private Operation(String function, String module, Map<String, Object> config) {
-    if (!BINARY.contains(function) && !UNARY.contains(function)) {
+    if (!isKnown(function)) {
       throw new IllegalArgumentException("Unknown Keras operation " + function + " (module " + module
           + "). Expected one of " + new java.util.TreeSet<>(union()));
     }
@@ -61,9 +64,21 @@ public final class Operation extends Layer implements CallArguments {
     return all;
   }
 
-  /** The operation of a config entry: {@code {"module": ..., "class_name": "Add", "config": {"name": ...}}}. */
+  /**
+   * The operation of a config entry: {@code {"module": ..., "class_name": "Add", "config": {"name": ...}}};
+   * {@code module} null (a legacy {@code .h5} config) for Keras' module of {@code function}.
+   */
   public static Operation fromConfig(String function, String module, Map<String, Object> config) {
-    return new Operation(function, module, config);
+    return new Operation(function, module == null ? moduleOf(function) : module, config);
+  }
+
+  /** Whether keras4j evaluates the Keras operation of class name {@code function}. */
+  public static boolean isKnown(String function) {
+    return BINARY.contains(function) || UNARY.contains(function);
+  }
+
+  private static String moduleOf(String function) {
+    return NN.contains(function) ? "keras.src.ops.nn" : "keras.src.ops.numpy";
   }
 
   /**
@@ -71,9 +86,7 @@ public final class Operation extends Layer implements CallArguments {
    * tensors and numbers, as Keras' {@code keras.ops} function of that name takes them.
    */
   public static KerasTensor call(String function, Object... args) {
-    String module = UNARY.contains(function) && Set.of("Relu", "Relu6", "Sigmoid", "HardSigmoid", "HardSilu",
-        "HardSwish", "Silu", "Swish", "Softplus").contains(function) ? "keras.src.ops.nn" : "keras.src.ops.numpy";
-    Operation op = new Operation(function, module, Map.of("name", io.keras4j.backend.Backend.uniqueName(
+    Operation op = new Operation(function, moduleOf(function), Map.of("name", io.keras4j.backend.Backend.uniqueName(
         io.keras4j.utils.Names.toSnakeCase(function))));
     List<KerasTensor> out = op.applyNode(List.of(args), Map.of());
     return out.get(0);

@@ -23,9 +23,17 @@ import java.util.Set;
 final class MaskOperations {
   private MaskOperations() {}
 
-  /** Whether a layer spec is a Keras operation node rather than a layer. */
+  /**
+   * Whether a layer spec is a Keras operation node rather than a layer: its module is {@code keras.src.ops...}, or,
+   * in a legacy {@code .h5} config (which records no module), its config holds only a name and its class is a
+   * known operation (a layer's config always holds {@code trainable} and {@code dtype}).
+   */
   static boolean isOperation(Map<String, Object> spec) {
-    return spec.get("module") instanceof String m && m.startsWith("keras.src.ops");
+    if (spec.get("module") instanceof String m) {
+      return m.startsWith("keras.src.ops");
+    }
+    return spec.get("config") instanceof Map<?, ?> c && c.keySet().equals(java.util.Set.of("name"))
+        && io.keras4j.layers.Operation.isKnown(String.valueOf(spec.get("class_name")));
   }
 
   /** The layer specs without the operation nodes that only compute masks. */

@@ -83,7 +83,7 @@ public final class ModelConfigs {
     if (MaskOperations.isOperation(original)) {
       try {
         return io.keras4j.layers.Operation.fromConfig(String.valueOf(original.get("class_name")),
-            String.valueOf(original.get("module")), asMap(original.get("config")));
+            (String) original.get("module"), asMap(original.get("config")));
       } catch (IllegalArgumentException e) {
         throw new KerasFileException("Cannot build operation " + original.get("name") + ": " + e.getMessage(), e);
       }
