@@ -74,7 +74,7 @@ public final class ModelWriter {
           + "saved in a Keras file; rebuild it in code and load the other weights with loadWeights");
     }
     Map<String, Object> e = new LinkedHashMap<>();
-    e.put("module", "keras.layers");
+    e.put("module", layer.kerasModule());
     e.put("class_name", layer.getClass().getSimpleName());
     e.put("config", layer.getConfig());
     e.put("registered_name", null);
