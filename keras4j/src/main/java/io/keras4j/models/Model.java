@@ -93,6 +93,28 @@ public class Model extends Layer implements AutoCloseable {
     return List.copyOf(operations);
   }
 
+  /**
+   * Puts the layers and operations in the order of {@code names}, which must name each of them: for loaders, whose
+   * config lists them in Keras' order, computed by Keras over a graph that also held the operations computing
+   * masks that keras4j leaves out (see {@code MaskOperations}). Names of no layer of this model are skipped.
+   */
+  public void orderLayers(List<String> names) {
+    Map<String, Integer> position = new java.util.HashMap<>();
+    for (String n : names) {
+      position.putIfAbsent(n, position.size());
+    }
+    for (Layer l : operations) {
+      if (!position.containsKey(l.name())) {
+        throw new IllegalArgumentException("Model '" + name() + "': the layer order " + names + " lacks layer '"
+            + l.name() + "'");
+      }
+    }
+    List<Layer> ordered = new ArrayList<>(operations);
+    ordered.sort(java.util.Comparator.comparingInt(l -> position.get(l.name())));
+    this.operations = ordered;
+    this.layers = ordered.stream().filter(l -> !(l instanceof io.keras4j.layers.Operation)).toList();
+  }
+
   /** The layer named {@code name} (Keras' {@code get_layer(name)}). */
   public Layer getLayer(String name) {
     for (Layer l : layers()) {

@@ -115,7 +115,7 @@ public final class ModelConfigs {
   }
 
   private static Model functional(Map<String, Object> config) {
-    Map<String, Layer> byName = new HashMap<>();
+    Map<String, Layer> byName = new java.util.LinkedHashMap<>();
     Map<String, List<List<KerasTensor>>> outputs = new HashMap<>();
     List<Pending> pending = new ArrayList<>();
     // Keras 3 saves the computation of the masks it passes to layers as operation nodes; keras4j recomputes masks
@@ -161,6 +161,7 @@ public final class ModelConfigs {
           .stream().flatMap(List::stream).map(Pending::name).toList());
     }
     Model m = new Model(endpoints(config.get("input_layers"), outputs), endpoints(config.get("output_layers"), outputs));
+    m.orderLayers(new ArrayList<>(byName.keySet())); // the config's order is Keras' (its graph had the mask operations)
     if (config.get("name") instanceof String name) {
       m.name(name);
     }
