@@ -34,6 +34,7 @@ import java.util.Random;
 public final class GalaxyVae {
   static final int SIZE = 28;
   static final int LATENT = 2;
+  static final double LEARNING_RATE = 1e-3;
 
   private GalaxyVae() {}
 
@@ -65,13 +66,18 @@ public final class GalaxyVae {
 
   /** Trains on {@code nTrain} galaxies for {@code epochs}, scores on {@code nTest}; writes PNGs when out != null. */
   public static Report run(int nTrain, int nTest, int epochs, int verbose, Path out) throws Exception {
+    return run(nTrain, nTest, epochs, LEARNING_RATE, verbose, out);
+  }
+
+  static Report run(int nTrain, int nTest, int epochs, double learningRate, int verbose, Path out)
+      throws Exception {
     Backend.setRandomSeed(21);
     GalaxySimulator sim = new GalaxySimulator(SIZE);
     Random r = new Random(21);
     GalaxySimulator.Sample train = sim.sample(nTrain, r);
     GalaxySimulator.Sample test = sim.sample(nTest, r);
     try (Vae vae = new Vae(encoder(), decoder())) {
-      vae.compile(new CompileOptions().optimizer(new Adam(1e-3)));
+      vae.compile(new CompileOptions().optimizer(new Adam(learningRate)));
       double before = vae.evaluate(test.x(), null, 128).get("loss");
       History h = vae.fit(train.x(), null, new FitOptions().epochs(epochs).batchSize(32).verbose(verbose));
       Map<String, Double> scores = vae.evaluate(test.x(), null, 128);
