@@ -87,7 +87,7 @@ public final class GalaxyGan {
     GalaxySimulator.Sample heldOut = sim.sample(nEval, r);
     if (out != null) {
       Files.createDirectories(out);
-      GenerativePlots.grid(heldOut.images().subList(0, 16), 8, 2, out.resolve("gan_real.png"));
+      GenerativePlots.grid(heldOut.images().subList(0, 16), 8, 3, out.resolve("gan_real.png"));
     }
     float[][] fixedZ = normal(16, new Random(32));
     History h;
@@ -154,7 +154,7 @@ public final class GalaxyGan {
         grid.add(GenerativePlots.image(images, i, SIZE));
       }
       try {
-        GenerativePlots.grid(grid, 8, 2, out.resolve(String.format("gan_epoch_%02d.png", epoch + 1)));
+        GenerativePlots.grid(grid, 8, 3, out.resolve(String.format("gan_epoch_%02d.png", epoch + 1)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -217,8 +217,12 @@ public final class GalaxyGan {
     System.out.printf("%nFeature classifier's held-out accuracy on real galaxies: %.3f%n", r.classifierAccuracy());
     System.out.printf("Frechet distance to held-out real galaxies (classifier features): generated %.3f, "
         + "other real %.3f, uniform noise %.3f%n", r.fidGenerated(), r.fidReal(), r.fidNoise());
-    System.out.printf("Generated galaxies classified with p > 0.9: %.3f; class fractions %s (real: 0.25 each)%n",
-        r.confidentFraction(), java.util.Arrays.toString(r.generatedClassFractions()));
+    StringBuilder fractions = new StringBuilder();
+    for (int k = 0; k < GalaxySimulator.CLASSES.size(); k++) {
+      fractions.append(String.format(" %s %.2f", GalaxySimulator.CLASSES.get(k), r.generatedClassFractions()[k]));
+    }
+    System.out.printf("Generated galaxies classified with p > 0.9: %.3f; classified as%s (real: 0.25 each)%n",
+        r.confidentFraction(), fractions);
     System.out.println("Wrote gan_real.png and gan_epoch_NN.png to " + out.toAbsolutePath());
   }
 }
