@@ -2,15 +2,16 @@
 
 1. table: for each application and arguments (weights=None), Keras 3.15.1's parameter counts (total, trainable),
    number of layers and weights, and a hash of the layer names in order (sha256 of the names joined by newlines,
-   first 16 hex digits). Also the defaults (include_top=True, 224x224) of every family, with the imagenet weight
-   file name, for docs/applications.md.
-2. golden: small variants with every weight filled by the formula of `fill()` (so that nothing large is committed),
+   first 16 hex digits).
+2. defaults: parameter count and number of layers of every family at its defaults (include_top=True, 224x224), for
+   docs/applications.md.
+3. golden: small variants with every weight filled by the formula of `fill()` (so that nothing large is committed),
    their predictions for the images of `image()`.
 
-Writes models/src/test/resources/io/keras4j/applications/applications_table.json and applications_golden.json.
+Writes models/src/test/resources/io/keras4j/applications/applications_{table,defaults,golden}.json.
 Run from the repository root:
 
-    KERAS_BACKEND=tensorflow TF_ENABLE_ONEDNN_OPTS=0 python tools/keras-reference/applications_table.py [table] [golden]
+    KERAS_BACKEND=tensorflow TF_ENABLE_ONEDNN_OPTS=0 python tools/keras-reference/applications_table.py [table] [defaults] [golden]
 """
 
 import hashlib
@@ -45,6 +46,9 @@ TABLE = [
     ("ResNet50V2", {}),
     ("ResNet101V2", {"include_top": False}),
     ("ResNet152V2", {"include_top": False, "pooling": "max"}),
+    ("DenseNet121", {}),
+    ("DenseNet169", {"include_top": False, "input_shape": [64, 64, 3]}),
+    ("DenseNet201", {"include_top": False, "pooling": "avg"}),
 ]
 
 # small variants whose predictions are compared (weights filled by fill()).
@@ -54,6 +58,7 @@ GOLDEN = [
     ("VGG16", {"include_top": False, "pooling": "avg", "input_shape": [32, 32, 3]}, 32),
     ("ResNet50", {"include_top": False, "pooling": "avg", "input_shape": [32, 32, 3]}, 32),
     ("ResNet50V2", {"input_shape": [32, 32, 3], "classes": 10, "classifier_activation": None}, 32),
+    ("DenseNet121", {"include_top": False, "pooling": "max", "input_shape": [32, 32, 3]}, 32),
 ]
 
 FAMILIES = ["MobileNet", "MobileNetV2", "VGG16", "VGG19", "ResNet50", "ResNet101", "ResNet152", "ResNet50V2",
@@ -112,6 +117,8 @@ def main(parts):
     os.makedirs(OUT, exist_ok=True)
     if "table" in parts:
         write_table()
+    if "defaults" in parts:
+        write_defaults()
     if "golden" in parts:
         write_golden()
 
@@ -121,12 +128,17 @@ def write_table():
     for app, kwargs in TABLE:
         table.append(row(app, kwargs, build(app, kwargs)))
         print(table[-1]["app"], table[-1]["params"])
+    with open(os.path.join(OUT, "applications_table.json"), "w") as f:
+        json.dump({"keras_version": keras.__version__, "table": table}, f, indent=1)
+
+
+def write_defaults():
     defaults = []
     for app in FAMILIES:
         m = build(app, {})
         defaults.append({"app": app, "params": int(m.count_params()), "layers": len(m.layers)})
-    with open(os.path.join(OUT, "applications_table.json"), "w") as f:
-        json.dump({"keras_version": keras.__version__, "table": table, "defaults": defaults}, f, indent=1)
+    with open(os.path.join(OUT, "applications_defaults.json"), "w") as f:
+        json.dump({"keras_version": keras.__version__, "defaults": defaults}, f, indent=1)
 
 
 def write_golden():
@@ -148,4 +160,4 @@ def write_golden():
 
 if __name__ == "__main__":
     import sys
-    main(sys.argv[1:] or ["table", "golden"])
+    main(sys.argv[1:] or ["table", "defaults", "golden"])
