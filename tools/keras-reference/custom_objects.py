@@ -5,12 +5,16 @@ The model (`NestedDenseModel`, registered as `keras4j_test>NestedDenseModel`) ho
 layer (`nested`: a `NestedBlock`, itself a Dense `inner` followed by a `Scale` layer `scale`); Dense `dense` uses the
 registered custom activation `keras4j_test>scaled_tanh`. It is compiled with the registered custom loss
 `keras4j_test>ScaledMse` and trained two steps with SGD, so the file carries compile_config and optimizer variables.
-`Scale` is NOT registered: loading needs `custom_objects={"Scale": Scale}` (the Java test passes it the same way).
+`Scale` is NOT registered: NestedBlock makes it in its constructor, so the subclassed model loads without it, but
+functional_custom.keras (below) names it in its config and loads only with `custom_objects={"Scale": Scale}`.
 
 Run with the pinned versions (requirements.txt), from the repository root:
 
     KERAS_BACKEND=tensorflow python tools/keras-reference/custom_objects.py
     KERAS_BACKEND=tensorflow python tools/keras-reference/custom_objects.py --check FILE.keras
+
+It also writes functional_custom.keras/.json: a functional model of Dense(4, activation=scaled_tanh) and Scale(1.5),
+compiled with ScaledMse(scale=3.0), as Keras serializes a registered custom function in a layer config.
 
 The second form loads a .keras file that keras4j saved (with the same classes) and prints whether Keras' predictions
 on the inputs of nested_dense_model.json match keras4j's (within 1e-5).
@@ -147,6 +151,22 @@ def main():
                    "x_train": x_train.tolist(), "y_train": y_train.tolist()}, f, indent=1)
     reloaded = keras.saving.load_model(path, custom_objects=CUSTOM_OBJECTS)
     assert np.allclose(reloaded.predict(x, verbose=0), predictions, atol=1e-6)
+    functional(x)
+
+
+def functional(x):
+    """functional_custom.keras: a functional model of a Dense with the custom activation and the custom Scale."""
+    keras.utils.set_random_seed(11)
+    inputs = keras.Input((3,))
+    h = keras.layers.Dense(4, activation=scaled_tanh, name="hidden")(inputs)
+    outputs = Scale(1.5, name="scale")(h)
+    model = keras.Model(inputs, outputs, name="functional_custom")
+    model.compile(optimizer="adam", loss=ScaledMse(scale=3.0))
+    path = os.path.join(OUT, "functional_custom.keras")
+    model.save(path)
+    with open(os.path.join(OUT, "functional_custom.json"), "w") as f:
+        json.dump({"keras_version": KERAS_VERSION, "x": x.tolist(), "predictions": model.predict(x, verbose=0).tolist()},
+                  f, indent=1)
 
 
 if __name__ == "__main__":

@@ -215,9 +215,8 @@ public final class Config {
       return fallback;
     }
     if (v instanceof Map<?, ?> m && "function".equals(m.get("class_name")) && m.get("config") instanceof String fn) {
-      // Keras 3's serialized function: a custom one by its registered name "package>name" when it has one
-      return m.get("registered_name") instanceof String r && !"builtins".equals(m.get("module"))
-          && KerasObjects.isRegistered(r) ? r : fn;
+      // Keras 3's serialized function; a registered custom one is written with config "package>name"
+      return fn;
     }
     if (v instanceof Map<?, ?> m && m.get("class_name") instanceof String s) {
       return io.keras4j.utils.Names.toSnakeCase(s);

@@ -87,7 +87,8 @@ public final class KerasObjects {
   /**
    * Registers a custom function, such as an activation, under {@code package>name} (Keras'
    * {@code @register_keras_serializable} on a function); layers using it save it as Keras does,
-   * {@code {"class_name": "function", "config": name, "registered_name": "package>name"}}.
+   * {@code {"module": "builtins", "class_name": "function", "config": "package>name", "registered_name":
+   * "function"}}.
    *
    * @param pkg Keras' {@code package}; "Custom" when null
    * @param name the function's name in files; for an {@link io.keras4j.activations.ActivationFunction} its
@@ -107,19 +108,21 @@ public final class KerasObjects {
   }
 
   /**
-   * Keras' serialized form of the registered function {@code name} (an activation's name as a layer writes it), or
+   * Keras' serialized form of the registered function {@code name} (an activation's name as a layer writes it, bare
+   * or "package>name"), or
    * {@code name} itself when it names no registered function.
    */
   public static Object serializeFunction(String name) {
-    String registered = name == null ? null : FUNCTION_NAMES.get(name);
+    String registered = name == null ? null
+        : FUNCTION_NAMES.containsValue(name) ? name : FUNCTION_NAMES.get(name);
     if (registered == null) {
       return name;
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("module", null);
+    out.put("module", "builtins"); // as Keras 3.15's activations.serialize writes a registered function
     out.put("class_name", "function");
-    out.put("config", name);
-    out.put("registered_name", registered);
+    out.put("config", registered);
+    out.put("registered_name", "function");
     return out;
   }
 
