@@ -34,6 +34,7 @@ final class CustomClasses {
     KerasObjects.registerKerasSerializable(PKG, null, NestedBlock.class, NestedBlock::fromConfig);
     KerasObjects.registerKerasSerializable(PKG, null, NestedDenseModel.class, NestedDenseModel::fromConfig);
     KerasObjects.registerKerasSerializable(PKG, "ScaledMse", ScaledMse.class, ScaledMse::fromConfig);
+    KerasObjects.registerKerasSerializable(PKG, null, ScaledAbsoluteError.class, ScaledAbsoluteError::fromConfig);
   }
 
   static void unregister() {
@@ -41,6 +42,43 @@ final class CustomClasses {
     KerasObjects.unregister(NestedBlock.class);
     KerasObjects.unregister(NestedDenseModel.class);
     KerasObjects.unregister(ScaledMse.class);
+    KerasObjects.unregister(ScaledAbsoluteError.class);
+  }
+
+  /** A custom metric: the mean of {@code factor * |y_pred - y_true|}. */
+  public static final class ScaledAbsoluteError extends io.keras4j.metrics.BaseMean<ScaledAbsoluteError> {
+    private double factor = 1;
+
+    public ScaledAbsoluteError() {
+      super("scaled_absolute_error");
+    }
+
+    public ScaledAbsoluteError factor(double factor) {
+      this.factor = factor;
+      return this;
+    }
+
+    double factor() {
+      return factor;
+    }
+
+    @Override
+    public java.util.List<Tensor> updateState(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+      Tensor error = Backend.ops().abs(Backend.ops().subtract(yPred, yTrue));
+      return update(Backend.ops().multiply(error, (float) factor), withMaskOf(yPred, sampleWeight));
+    }
+
+    @Override
+    public Map<String, Object> getConfig() {
+      Map<String, Object> c = super.getConfig();
+      c.put("factor", factor);
+      return c;
+    }
+
+    public static ScaledAbsoluteError fromConfig(Map<String, Object> config) {
+      Config c = new Config("ScaledAbsoluteError", config);
+      return withBaseConfig(new ScaledAbsoluteError().factor(c.number("factor", 1)), c);
+    }
   }
 
   /** Multiplies by a learned vector initialised to {@code init}. */
