@@ -120,8 +120,8 @@ class ScaledMse(keras.losses.Loss):
 CUSTOM_OBJECTS = {"Scale": Scale}
 
 
-def check(path):
-    with open(os.path.join(OUT, "nested_dense_model.json")) as f:
+def check(path, expected_json):
+    with open(expected_json) as f:
         expected = json.load(f)
     model = keras.saving.load_model(path, custom_objects=CUSTOM_OBJECTS)
     x = np.array(expected["x"], dtype="float32")
@@ -170,7 +170,7 @@ def functional(x):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--check":
-        check(sys.argv[2])
+    if len(sys.argv) in (3, 4) and sys.argv[1] == "--check":
+        check(sys.argv[2], sys.argv[3] if len(sys.argv) == 4 else os.path.join(OUT, "nested_dense_model.json"))
     else:
         main()
