@@ -507,12 +507,12 @@ public class Model extends Layer implements AutoCloseable {
 
   @Override
   public Map<String, Object> getConfig() {
+    if (isSubclassed()) {
+      return super.getConfig(); // Keras' Model.get_config of a subclassed model: name, trainable, dtype, in order
+    }
     Map<String, Object> c = new HashMap<>();
     c.put("name", name());
     c.put("trainable", trainable());
-    if (isSubclassed()) {
-      c = super.getConfig(); // Keras' Model.get_config of a subclassed model: name, trainable, dtype, in order
-    }
     return c;
   }
 
