@@ -145,6 +145,11 @@ public final class FitOptions {
     return epochs;
   }
 
+  /** The verbosity set (Keras' {@code verbose=}). */
+  public int verbose() {
+    return verbose;
+  }
+
   /** The epoch to start from (Keras' {@code initial_epoch=}). */
   public int initialEpoch() {
     return initialEpoch;

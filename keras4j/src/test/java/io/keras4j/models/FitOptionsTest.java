@@ -63,6 +63,7 @@ class FitOptionsTest {
     FitOptions o = new FitOptions();
     assertEquals(1, o.epochs());
     assertEquals(0, o.initialEpoch());
+    assertEquals(1, o.verbose());
     assertEquals(List.of(), o.callbackList());
   }
 }

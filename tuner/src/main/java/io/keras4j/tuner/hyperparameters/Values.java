@@ -2,12 +2,12 @@ package io.keras4j.tuner.hyperparameters;
 
 import java.util.Locale;
 
-/** Helpers that standardize hyperparameter values on Python's int, float, str and bool (Integer, Double, ...). */
-final class Values {
+/** Hyperparameter values as Python sees them: standardized on int, float, str and bool (Integer, Double, ...). */
+public final class Values {
   private Values() {}
 
   /** Integer, Double, String or Boolean: other numbers widen (Long, Short to Integer; java.lang.Float to Double). */
-  static Object standardize(Object v) {
+  public static Object standardize(Object v) {
     if (v instanceof Long || v instanceof Short || v instanceof Byte) {
       return ((Number) v).intValue();
     }
@@ -22,7 +22,7 @@ final class Values {
   }
 
   /** Python equality of two values: 3 == 3.0, and a JSON-read value equals its original. */
-  static boolean same(Object a, Object b) {
+  public static boolean same(Object a, Object b) {
     if (a instanceof Number x && b instanceof Number y) {
       return x.doubleValue() == y.doubleValue();
     }
@@ -30,7 +30,7 @@ final class Values {
   }
 
   /** Python's {@code str(value)}: True/False for booleans, "0.001" and "1e-05" for floats. */
-  static String pyStr(Object v) {
+  public static String pyStr(Object v) {
     if (v instanceof java.lang.Boolean b) {
       return b ? "True" : "False";
     }
