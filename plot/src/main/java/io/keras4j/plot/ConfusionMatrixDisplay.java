@@ -127,7 +127,7 @@ public final class ConfusionMatrixDisplay {
     Colormap map = Colormap.get(cmap);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width, height);
-    Font valueFont = new Font(Font.SANS_SERIF, Font.PLAIN, n > 8 ? 10 : 14);
+    Font valueFont = new Font(Font.SANS_SERIF, Font.PLAIN, n > 8 ? 11 : n > 4 ? 15 : 20);
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         Rectangle r = cell(i, j, width, height);
@@ -184,8 +184,9 @@ public final class ConfusionMatrixDisplay {
       double value = lo + (hi - lo) * k / 4;
       int y = bottom - (int) Math.round(h * k / 4.0);
       g.drawLine(x + 16, y, x + 20, y);
-      g.drawString(hi - lo >= 10 ? String.format(java.util.Locale.ROOT, "%.0f", value)
-          : String.format(java.util.Locale.ROOT, "%.2f", value), x + 23, y + 4);
+      boolean integral = normalize == null && value == Math.rint(value);
+      g.drawString(integral ? Long.toString((long) value) : String.format(java.util.Locale.ROOT,
+          normalize == null ? "%.1f" : "%.2f", value), x + 23, y + 4);
     }
   }
 
