@@ -9,6 +9,7 @@ import io.keras4j.backend.Tensor;
 import io.keras4j.data.NDArray;
 import io.keras4j.losses.CategoricalCrossentropy;
 import io.keras4j.losses.Loss;
+import io.keras4j.models.FitOptions;
 import io.keras4j.models.KerasFunction;
 import io.keras4j.models.Model;
 import java.util.ArrayList;
@@ -185,7 +186,7 @@ public final class KerasClassifier implements AutoCloseable {
   public void fit(NDArray x, float[][] y, int batchSize, int nbEpochs) {
     checkLabels(x, y);
     Preprocessor.Output data = preprocess(x, y, true);
-    model.fit(data.x(), data.y(), nbEpochs, batchSize);
+    model.fit(data.x(), data.y(), new FitOptions().epochs(nbEpochs).batchSize(batchSize).verbose(0));
   }
 
   /** One gradient step on a batch, without the preprocessing defences (used by the adversarial trainers). */
