@@ -23,7 +23,16 @@ final class LayerPaths {
 
   /** Calls {@code visit(path, layer)} for every layer of {@code model} that is not a container or an input. */
   static void walk(Model model, BiConsumer<String, Layer> visit) {
+    if (model.isSubclassed()) {
+      SubclassedModels.walk("", model, visit);
+      return;
+    }
     walk("layers", containerOf(model), visit);
+  }
+
+  /** Calls {@code visit} for the layers of a model nested at {@code path} (an attribute of a subclassed model). */
+  static void walkNested(String path, Model model, BiConsumer<String, Layer> visit) {
+    walk(path + "/layers", containerOf(model), visit);
   }
 
   /** A model's tracked layers in Keras' order: a Sequential's InputLayer first (it counts in the numbering). */

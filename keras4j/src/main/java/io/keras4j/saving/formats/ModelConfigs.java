@@ -9,6 +9,7 @@ import io.keras4j.layers.Layers;
 import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
 import io.keras4j.saving.KerasFileException;
+import io.keras4j.saving.KerasObjects;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,8 +50,7 @@ public final class ModelConfigs {
     return switch (cls) {
       case "Sequential" -> sequential(config);
       case "Functional", "Model" -> functional(asMap(config));
-      default -> throw new KerasFileException("Not a model config: class_name=" + cls
-          + ". Expected Sequential, Functional or Model");
+      default -> SubclassedModels.fromConfig(spec); // a registered Model subclass, or "Not a model config"
     };
   }
 
@@ -93,10 +93,24 @@ public final class ModelConfigs {
     if (cls.equals("Sequential") || cls.equals("Functional") || cls.equals("Model")) {
       return fromConfig(spec);
     }
+    String registered = spec.get("registered_name") instanceof String r ? r : null;
     try {
+      // Keras' _retrieve_class_or_fn: a custom object found by the registered name comes before the built-ins
+      Object custom = registered == null ? null : KerasObjects.custom(registered, asMap(spec.get("config")));
+      if (custom instanceof Model) {
+        return SubclassedModels.fromConfig(spec);
+      }
+      if (custom != null) {
+        if (!(custom instanceof Layer l)) {
+          throw new IllegalArgumentException("the custom object '" + registered + "' is a "
+              + custom.getClass().getName() + ", not a Layer");
+        }
+        return l;
+      }
       return Layers.fromConfig(cls, asMap(spec.get("config")));
     } catch (IllegalArgumentException e) {
-      throw new KerasFileException("Cannot build layer " + cls + " from its config: " + e.getMessage(), e);
+      throw new KerasFileException("Cannot build layer " + cls + " from its config: " + e.getMessage()
+          + (Layers.registry().knows(cls) ? "" : " " + KerasObjects.notFound("layer", cls, registered)), e);
     }
   }
 

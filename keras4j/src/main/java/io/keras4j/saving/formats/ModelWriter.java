@@ -23,6 +23,9 @@ public final class ModelWriter {
 
   /** The Keras 3 config of {@code model}. */
   public static Map<String, Object> config(Model model) {
+    if (model.isSubclassed()) {
+      return SubclassedModels.config(model);
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     boolean sequential = model instanceof Sequential;
     out.put("module", sequential ? "keras" : "keras.src.models.functional");
@@ -74,10 +77,12 @@ public final class ModelWriter {
           + "saved in a Keras file; rebuild it in code and load the other weights with loadWeights");
     }
     Map<String, Object> e = new LinkedHashMap<>();
-    e.put("module", layer.kerasModule());
+    boolean builtIn = io.keras4j.saving.KerasObjects.isBuiltIn(layer.getClass());
+    String registered = io.keras4j.saving.KerasObjects.registeredName(layer.getClass());
+    e.put("module", builtIn ? layer.kerasModule() : null); // a custom class as Keras writes one
     e.put("class_name", layer.getClass().getSimpleName());
-    e.put("config", layer.getConfig());
-    e.put("registered_name", null);
+    e.put("config", withCustomFunctions(layer.getConfig()));
+    e.put("registered_name", builtIn ? null : registered != null ? registered : layer.getClass().getSimpleName());
     if (layer.built() && !(layer instanceof InputLayer) && layer.buildShapes() != null) {
       List<Object> shapes = new ArrayList<>();
       layer.buildShapes().forEach(s -> shapes.add(s.toJson()));
@@ -91,6 +96,19 @@ public final class ModelWriter {
           : Map.of("input_shape", shapes.size() == 1 ? shapes.get(0) : shapes));
     }
     return e;
+  }
+
+  /**
+   * A layer config whose activations naming registered custom functions are written in Keras' serialized form
+   * ({@code {"class_name": "function", "registered_name": "package>name", ...}}), so that Keras finds them.
+   */
+  private static Map<String, Object> withCustomFunctions(Map<String, Object> config) {
+    for (String key : List.of("activation", "recurrent_activation")) {
+      if (config.get(key) instanceof String name) {
+        config.put(key, io.keras4j.saving.KerasObjects.serializeFunction(name));
+      }
+    }
+    return config;
   }
 
   /** Layers whose inputs after the first are Keras' {@code initial_state} keyword: RNNs, Bidirectional, ConvLSTM. */
