@@ -110,6 +110,12 @@ class GraphFilesTest {
       m.save(again);
       m.saveWeights(weights);
     }
+    String out = System.getProperty("keras4j.graphFilesOut"); // for a check that Keras reads these files
+    if (out != null) {
+      Files.createDirectories(Path.of(out));
+      Files.copy(again, Path.of(out, model + extension.replace('.', '_') + ".keras"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
     try (Model back = Models.loadModel(again)) {
       assertPredictsAsKeras(back, expected(model), model + extension + " written by keras4j as .keras");
     }
