@@ -106,7 +106,7 @@ public final class AdversarialRobustness {
   static void panels(NDArray xTrain, float[][] yTrain, NDArray xTest, float[][] yTest, double eps, int epochs,
       Path png) throws Exception {
     try (Sequential m = cnn(); KerasClassifier c = new KerasClassifier(m).clipValues(0, 1)) {
-      c.fit(xTrain, yTrain, 64, epochs);
+      c.fit(xTrain, yTrain, RobustnessTable.BATCH, epochs);
       NDArray x = Utils.rows(xTest, 0, 3);
       NDArray adv = RobustnessTable.attack("PGD", c, eps).generate(x, Arrays.copyOfRange(yTest, 0, 3));
       int[] before = Utils.argmax(c.predict(x));
@@ -151,7 +151,7 @@ public final class AdversarialRobustness {
     }
     return RobustnessTable.compute(new RobustnessTable.Setup(AdversarialRobustness::mlp, NDArray.of((Object) xTrain),
         Utils.toCategorical(Arrays.copyOfRange(y, 0, nTrain), 3), NDArray.of((Object) xTest),
-        Utils.toCategorical(Arrays.copyOfRange(y, nTrain, nTrain + nTest), 3), clip, new double[] {0.05, 0.15, 0.3},
+        Utils.toCategorical(Arrays.copyOfRange(y, nTrain, nTrain + nTest), 3), clip, new double[] {0.1, 0.3, 0.6},
         0.1, 6, false, epochs));
   }
 
