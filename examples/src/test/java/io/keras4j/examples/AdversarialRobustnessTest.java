@@ -33,7 +33,8 @@ class AdversarialRobustnessTest {
     assertTrue(colours[4] > colours[0] - 0.05, "colours, PGD medium: adversarial training " + colours[4]
         + " vs none " + colours[0]);
     BufferedImage png = ImageIO.read(out.resolve("adversarial_images.png").toFile());
-    assertEquals(9 * (16 * 6 + 8) + 8, png.getWidth(), "nine panels of 16 px at scale 6");
+    assertEquals(3 * (16 * 8 + 10) + 10, png.getWidth(), "three columns of 16 px at scale 8");
+    assertEquals(30 + 3 * (16 * 8 + 22), png.getHeight(), "three rows");
     String md = Files.readString(out.resolve("adversarial_robustness.md"));
     assertTrue(md.contains("| PGD | high |") && md.contains("| n/a |"), md);
   }
