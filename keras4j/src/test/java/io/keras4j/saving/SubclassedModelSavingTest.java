@@ -197,4 +197,21 @@ class SubclassedModelSavingTest {
           NestedDenseModel::fromConfig);
     }
   }
+
+  @Test
+  void subclassedModelNestedInFunctionalModelLoadsAndSavesAtKerasPaths() throws IOException {
+    Path keras = resource(tmp, "functional_with_subclassed.keras");
+    Path mine = tmp.resolve("mine.keras");
+    Map<String, Object> expected = expected("functional_with_subclassed.json");
+    try (Model model = Models.loadModel(keras)) {
+      assertInstanceOf(NestedDenseModel.class, model.getLayer("sub"));
+      assertClose(matrix(expected.get("predictions")), model.predict(matrix(expected.get("x"))).toFloat2D(), 1e-5);
+      model.save(mine);
+    }
+    assertTrue(datasets(keras).contains("layers/nested_dense_model/layers/nested_block/scale/vars/0"));
+    assertEquals(datasets(keras), datasets(mine));
+    try (Model back = Models.loadModel(mine)) {
+      assertClose(matrix(expected.get("predictions")), back.predict(matrix(expected.get("x"))).toFloat2D(), 1e-5);
+    }
+  }
 }
