@@ -214,4 +214,57 @@ class SubclassedModelSavingTest {
       assertClose(matrix(expected.get("predictions")), back.predict(matrix(expected.get("x"))).toFloat2D(), 1e-5);
     }
   }
+
+  /** Keras' M of the layout check: attributes _hidden, blocks (a list), zeta, alpha, tracked in that order. */
+  static final class ListModel extends Model {
+    final io.keras4j.layers.Dense hidden = track("_hidden", new io.keras4j.layers.Dense(2));
+    final List<io.keras4j.layers.Dense> blocks = track("blocks",
+        List.of(new io.keras4j.layers.Dense(2), new io.keras4j.layers.Dense(2)));
+    final io.keras4j.layers.Dense zeta = track("zeta", new io.keras4j.layers.Dense(1));
+    final io.keras4j.layers.Dense alpha = track("alpha", new io.keras4j.layers.Dense(2));
+
+    void trackDense(String attribute) {
+      track(attribute, new io.keras4j.layers.Dense(1));
+    }
+
+    @Override
+    protected io.keras4j.backend.Tensor call(io.keras4j.backend.Tensor x, boolean training) {
+      x = alpha.apply(hidden.apply(x, training), training);
+      for (io.keras4j.layers.Dense b : blocks) {
+        x = b.apply(x, training);
+      }
+      return zeta.apply(x, training);
+    }
+  }
+
+  /**
+   * The paths Keras 3.15.1 gives this model (printed from its model.weights.h5): attributes sorted with private
+   * ones last, "layers" among them, each layer at its first path; a list's items numbered by class per list.
+   */
+  @Test
+  void attributePathsFollowKerasWalk() {
+    try (ListModel model = new ListModel()) {
+      model.predict(new float[][] {{1f, 2f, 3f}});
+      java.util.Map<String, io.keras4j.backend.Variable> paths =
+          io.keras4j.saving.formats.WeightsH5.paths(model, null);
+      assertEquals(List.of("alpha/vars/0", "alpha/vars/1", "blocks/dense/vars/0", "blocks/dense/vars/1",
+          "blocks/dense_1/vars/0", "blocks/dense_1/vars/1", "layers/dense/vars/0", "layers/dense/vars/1",
+          "layers/dense_3/vars/0", "layers/dense_3/vars/1"), List.copyOf(new TreeSet<>(paths.keySet())));
+      assertEquals(model.hidden.weights().get(0), paths.get("layers/dense/vars/0"));
+      assertEquals(model.zeta.weights().get(0), paths.get("layers/dense_3/vars/0"));
+      assertEquals(List.of(model.hidden, model.blocks.get(0), model.blocks.get(1), model.zeta, model.alpha),
+          model.layers());
+    }
+  }
+
+  @Test
+  void badAttributeNamesAreRefused() {
+    try (ListModel model = new ListModel()) {
+      for (String bad : new String[] {"layers", "zeta", "a/b", ""}) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> model.trackDense(bad));
+        assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+      }
+    }
+  }
 }
