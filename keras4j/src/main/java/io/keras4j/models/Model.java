@@ -30,6 +30,7 @@ public class Model extends Layer implements AutoCloseable {
   private List<KerasTensor> outputs = List.of();
   private List<Node> nodes = List.of();
   private List<Layer> layers = new ArrayList<>();
+  private List<Layer> operations = new ArrayList<>();
   private Trainer trainer;
   private boolean closed;
   private boolean stopTraining;
@@ -65,7 +66,8 @@ public class Model extends Layer implements AutoCloseable {
     for (Layer l : graph.layers()) {
       track(l);
     }
-    this.layers = graph.layers();
+    this.operations = graph.layers();
+    this.layers = graph.layers().stream().filter(l -> !(l instanceof io.keras4j.layers.Operation)).toList();
     markBuilt(inputs.stream().map(KerasTensor::shape).toList());
   }
 
@@ -79,9 +81,39 @@ public class Model extends Layer implements AutoCloseable {
     return outputs;
   }
 
-  /** The layers, input layers first, in call order (Keras' {@code model.layers}). */
+  /** The layers in Keras' order, deepest first, without operation nodes (Keras' {@code model.layers}). */
   public List<Layer> layers() {
     return List.copyOf(layers);
+  }
+
+  /**
+   * The layers and the operation nodes ({@link io.keras4j.layers.Operation}, such as {@code x + 3.0}) in Keras'
+   * order (Keras' {@code model.operations}, the order of a saved config's {@code layers}).
+   */
+  public List<Layer> operations() {
+    return List.copyOf(operations);
+  }
+
+  /**
+   * Puts the layers and operations in the order of {@code names}, which must name each of them: for loaders, whose
+   * config lists them in Keras' order, computed by Keras over a graph that also held the operations computing
+   * masks that keras4j leaves out (see {@code MaskOperations}). Names of no layer of this model are skipped.
+   */
+  public void orderLayers(List<String> names) {
+    Map<String, Integer> position = new java.util.HashMap<>();
+    for (String n : names) {
+      position.putIfAbsent(n, position.size());
+    }
+    for (Layer l : operations) {
+      if (!position.containsKey(l.name())) {
+        throw new IllegalArgumentException("Model '" + name() + "': the layer order " + names + " lacks layer '"
+            + l.name() + "'");
+      }
+    }
+    List<Layer> ordered = new ArrayList<>(operations);
+    ordered.sort(java.util.Comparator.comparingInt(l -> position.get(l.name())));
+    this.operations = ordered;
+    this.layers = ordered.stream().filter(l -> !(l instanceof io.keras4j.layers.Operation)).toList();
   }
 
   /** The layer named {@code name} (Keras' {@code get_layer(name)}). */

@@ -16,9 +16,13 @@ public final class Models {
 
   /**
    * The model in {@code file}, its format chosen by the suffix: {@code .keras} (Keras 3) or
-   * {@code .h5}/{@code .hdf5} (legacy tf.keras 2).
+   * {@code .h5}/{@code .hdf5} (legacy tf.keras 2), or a TensorFlow.js layers model: its {@code model.json} or the
+   * directory holding it.
    */
   public static Model loadModel(Path file) {
+    if (io.keras4j.saving.formats.TfjsLayersFormat.recognizes(file)) {
+      return io.keras4j.saving.formats.TfjsLayersFormat.load(file);
+    }
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
       return LegacyH5.loadModel(file);
@@ -26,7 +30,7 @@ public final class Models {
     if (name.endsWith(".keras")) {
       return io.keras4j.saving.formats.KerasZip.load(file);
     }
-    throw new KerasFileException("Unsupported model file " + file + ": expected .keras, .h5 or .hdf5");
+    throw new KerasFileException("Unsupported model file " + file + ": expected .keras, .h5, .hdf5 or a tfjs model.json");
   }
 
   /**

@@ -64,6 +64,14 @@ public final class ModelWriter {
     if (layer instanceof Model m) {
       return config(m);
     }
+    if (layer instanceof io.keras4j.layers.Operation op) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("module", op.kerasModule());
+      e.put("class_name", op.function());
+      e.put("config", op.getConfig());
+      e.put("registered_name", op.function());
+      return e;
+    }
     if (layer instanceof io.keras4j.layers.Lambda) {
       throw new IllegalArgumentException("Layer '" + layer.name() + "' (Lambda) wraps a Java function, which cannot be "
           + "saved in a Keras file; rebuild it in code and load the other weights with loadWeights");
@@ -71,7 +79,7 @@ public final class ModelWriter {
     Map<String, Object> e = new LinkedHashMap<>();
     boolean builtIn = io.keras4j.saving.KerasObjects.isBuiltIn(layer.getClass());
     String registered = io.keras4j.saving.KerasObjects.registeredName(layer.getClass());
-    e.put("module", builtIn ? "keras.layers" : null); // a custom class as Keras writes one
+    e.put("module", builtIn ? layer.kerasModule() : null); // a custom class as Keras writes one
     e.put("class_name", layer.getClass().getSimpleName());
     e.put("config", withCustomFunctions(layer.getConfig()));
     e.put("registered_name", builtIn ? null : registered != null ? registered : layer.getClass().getSimpleName());
@@ -111,7 +119,7 @@ public final class ModelWriter {
 
   private static List<Object> functionalLayers(Model model) {
     List<Object> out = new ArrayList<>();
-    for (Layer layer : model.layers()) {
+    for (Layer layer : model.operations()) {
       Map<String, Object> e = entry(layer);
       e.put("name", layer.name());
       List<Object> inbound = new ArrayList<>();
