@@ -185,6 +185,34 @@ class SubclassedModelSavingTest {
   }
 
   @Test
+  void trainedSubclassedModelKeepsItsCompileConfigAndLoss() throws IOException {
+    Path file = tmp.resolve("trained.keras");
+    float[][] x = {{0.5f, -1f, 2f}, {1f, 0f, -0.25f}, {0.1f, 0.2f, 0.3f}, {-1f, 1f, 0f}};
+    float[][] y = {{1f}, {0f}, {0.5f}, {-0.5f}};
+    double loss;
+    float[][] before;
+    try (NestedDenseModel model = new NestedDenseModel(3, 1)) {
+      model.compile(new io.keras4j.models.CompileOptions().optimizer(new SGD(0.05)).loss(new ScaledMse().scale(2)));
+      model.fit(x, y, new io.keras4j.models.FitOptions().epochs(2).batchSize(2).verbose(0));
+      before = model.predict(x).toFloat2D();
+      loss = model.evaluate(x, y).get("loss");
+      double byHand = 0; // ScaledMse(2) of the predictions, averaged over the samples
+      for (int i = 0; i < x.length; i++) {
+        byHand += 2 * Math.pow(before[i][0] - y[i][0], 2) / x.length;
+      }
+      assertEquals(byHand, loss, 1e-5);
+      model.save(file);
+    }
+    assertTrue(datasets(file).contains("optimizer/vars/0"));
+    try (Model back = Models.loadModel(file)) {
+      assertClose(before, back.predict(x).toFloat2D(), 1e-6);
+      assertEquals(loss, back.evaluate(x, y).get("loss"), 1e-6);
+      assertEquals(2.0, assertInstanceOf(ScaledMse.class, io.keras4j.losses.Losses.get(back.compileConfig().get("loss")))
+          .scale());
+    }
+  }
+
+  @Test
   void unknownSubclassSaysHowToRegisterIt() throws IOException {
     Path file = resource(tmp, "nested_dense_model.keras");
     KerasObjects.unregister(NestedDenseModel.class);
