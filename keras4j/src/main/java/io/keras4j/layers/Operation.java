@@ -46,7 +46,7 @@ public final class Operation extends Layer implements CallArguments {
   private Operation(String function, String module, Map<String, Object> config) {
     if (!isKnown(function)) {
       throw new IllegalArgumentException("Unknown Keras operation " + function + " (module " + module
-          + "). Expected one of " + new java.util.TreeSet<>(union()));
+          + "). Expected one of " + new java.util.TreeSet<>(BINARY) + " or " + new java.util.TreeSet<>(UNARY));
     }
     this.function = function;
     this.module = module;
@@ -56,12 +56,6 @@ public final class Operation extends Layer implements CallArguments {
     } else {
       this.config.put("name", name());
     }
-  }
-
-  private static Set<String> union() {
-    Set<String> all = new java.util.HashSet<>(BINARY);
-    all.addAll(UNARY);
-    return all;
   }
 
   /**
