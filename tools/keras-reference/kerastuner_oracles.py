@@ -9,7 +9,7 @@ Pinned: KerasTuner 1.4.7 from its source (github keras-team/keras-tuner, commit 
 Writes tuner/src/test/resources/kerastuner/oracles.json: the values of each trial of a RandomSearchOracle (seed 1,
 a space with every hyperparameter type and a conditional scope), of a GridSearchOracle, the (trial, bracket, round,
 epochs, initial epoch, continued trial) sequence of a HyperbandOracle (max_epochs 27, factor 3, seed 1), each trial
-scoring its value of "x", and the space's get_config().
+scoring its value of "x", the space's get_config(), and the random search's trial_4/trial.json.
 """
 import json
 import os
@@ -47,8 +47,12 @@ def grid_space():
     return hp
 
 
+PROJECTS = {}
+
+
 def drive(oracle, score, n=None):
-    oracle._set_project_dir(tempfile.mkdtemp(), "p")
+    PROJECTS[oracle] = tempfile.mkdtemp()
+    oracle._set_project_dir(PROJECTS[oracle], "p")
     trials = []
     while n is None or len(trials) < n:
         trial = oracle.create_trial("tuner0")
@@ -62,8 +66,10 @@ def drive(oracle, score, n=None):
 
 
 objective = kt.Objective("score", "max")
-random_trials = drive(kt.oracles.RandomSearchOracle(objective, max_trials=8, seed=1,
-                                                    hyperparameters=mixed_space()), lambda v: v["lr"])
+random_oracle = kt.oracles.RandomSearchOracle(objective, max_trials=8, seed=1, hyperparameters=mixed_space())
+random_trials = drive(random_oracle, lambda v: v["lr"])
+with open(os.path.join(PROJECTS[random_oracle], "p", "trial_4", "trial.json")) as f:
+    trial_json = json.load(f)
 grid_trials = drive(kt.oracles.GridSearchOracle(objective, seed=1, hyperparameters=grid_space()),
                     lambda v: 1.0)
 space = kt.HyperParameters()
@@ -75,5 +81,5 @@ with open(OUT, "w") as f:
                "hyperband": [[t["trial_id"], t["values"]["tuner/bracket"], t["values"]["tuner/round"],
                               t["values"]["tuner/epochs"], t["values"]["tuner/initial_epoch"],
                               t["values"].get("tuner/trial_id"), t["values"]["x"]] for t in hyperband],
-               "config": mixed_space().get_config()}, f, indent=1)
+               "config": mixed_space().get_config(), "trial_4_json": trial_json}, f, indent=1)
 print("wrote", OUT, len(random_trials), len(grid_trials), len(hyperband))

@@ -92,6 +92,15 @@ class KerasTunerGoldenTest {
   }
 
   @Test
+  void trialJsonIsKerasTuners() throws Exception {
+    drive(new RandomSearchOracle(settings(mixedSpace(), 8)), v -> (Double) v.get("lr"));
+    ObjectMapper json = new ObjectMapper();
+    Map<String, Object> ours = json.readValue(dir.resolve("trial_4").resolve("trial.json").toFile(),
+        new TypeReference<>() {});
+    assertEquals(golden.get("trial_4_json"), ours);
+  }
+
+  @Test
   void gridSearchWalksKerasTunersOrder() {
     HyperParameters hp = new HyperParameters();
     hp.Choice("model", "linear", "dnn");
