@@ -57,11 +57,11 @@ public final class HyperparameterSearch {
   /** The star/quasar MLP with two important and three unimportant hyperparameters, in the order code reads them. */
   static HyperModel hypermodel(int classes) {
     return hp -> {
-      int units = hp.Int("units", 2, 64, 2, "log", null);
+      int units = hp.Int("units", 2, 64, 2, "log");
       String init = hp.Choice("kernel_initializer", "glorot_uniform", "he_uniform", "glorot_normal");
-      double lr = hp.Float("learning_rate", 1e-4, 1e-1, 10.0, "log", null);
+      double lr = hp.Float("learning_rate", 1e-4, 1e-1, 10.0, "log");
       double beta2 = hp.Choice("beta_2", 0.999, 0.99, 0.9999);
-      double epsilon = hp.Float("epsilon", 1e-8, 1e-6, 10.0, "log", null);
+      double epsilon = hp.Float("epsilon", 1e-8, 1e-6, 10.0, "log");
       Sequential m = new Sequential();
       m.add(new Dense(units).activation("relu").kernelInitializer(init).inputDim(4));
       m.add(new Dense(units).activation("relu").kernelInitializer(init));
