@@ -16,6 +16,9 @@ Run with the pinned versions (requirements.txt), from the repository root:
 It also writes functional_custom.keras/.json: a functional model of Dense(4, activation=scaled_tanh) and Scale(1.5),
 compiled with ScaledMse(scale=3.0), as Keras serializes a registered custom function in a layer config.
 
+And functional_with_subclassed.keras/.json: Input(3) -> NestedDenseModel(4, 2) -> Dense(1), a subclassed model
+nested in a functional one.
+
 The second form loads a .keras file that keras4j saved (with the same classes) and prints whether Keras' predictions
 on the inputs of nested_dense_model.json match keras4j's (within 1e-5).
 """
@@ -152,6 +155,7 @@ def main():
     reloaded = keras.saving.load_model(path, custom_objects=CUSTOM_OBJECTS)
     assert np.allclose(reloaded.predict(x, verbose=0), predictions, atol=1e-6)
     functional(x)
+    functional_with_subclassed(x)
 
 
 def functional(x):
@@ -165,6 +169,19 @@ def functional(x):
     path = os.path.join(OUT, "functional_custom.keras")
     model.save(path)
     with open(os.path.join(OUT, "functional_custom.json"), "w") as f:
+        json.dump({"keras_version": KERAS_VERSION, "x": x.tolist(), "predictions": model.predict(x, verbose=0).tolist()},
+                  f, indent=1)
+
+
+def functional_with_subclassed(x):
+    """functional_with_subclassed.keras: Input(3) -> NestedDenseModel(4, 2) -> Dense(1), a subclassed model nested in
+    a functional one (its weights at layers/nested_dense_model/dense/vars/0, ...)."""
+    keras.utils.set_random_seed(13)
+    inputs = keras.Input((3,))
+    outputs = keras.layers.Dense(1, name="out")(NestedDenseModel(units=4, out_units=2, name="sub")(inputs))
+    model = keras.Model(inputs, outputs, name="functional_with_subclassed")
+    model.save(os.path.join(OUT, "functional_with_subclassed.keras"))
+    with open(os.path.join(OUT, "functional_with_subclassed.json"), "w") as f:
         json.dump({"keras_version": KERAS_VERSION, "x": x.tolist(), "predictions": model.predict(x, verbose=0).tolist()},
                   f, indent=1)
 

@@ -33,6 +33,13 @@ class KerasClassifierTest {
     return s;
   }
 
+  /** X with feature k of sample i moved by h. */
+  private static float[][] shifted(int i, int k, double h) {
+    float[][] x = {X[0].clone(), X[1].clone()};
+    x[i][k] += (float) h;
+    return x;
+  }
+
   @Test
   void lossGradientMatchesCentralFiniteDifferences() {
     try (Sequential m = tanhMlp(); KerasClassifier c = new KerasClassifier(m)) {
@@ -40,10 +47,8 @@ class KerasClassifierTest {
       double h = 1e-2;
       for (int i = 0; i < 2; i++) {
         for (int k = 0; k < 4; k++) {
-          float[][] plus = {X[0].clone(), X[1].clone()};
-          float[][] minus = {X[0].clone(), X[1].clone()};
-          plus[i][k] += (float) h;
-          minus[i][k] -= (float) h;
+          float[][] plus = shifted(i, k, h);
+          float[][] minus = shifted(i, k, -h);
           double fd = (loss(c, plus, i) - loss(c, minus, i)) / (2 * h);
           assertEquals(fd, g[i * 4 + k], 2e-3 + 1e-2 * Math.abs(fd), "d loss_" + i + " / d x_" + k);
         }
@@ -60,10 +65,8 @@ class KerasClassifierTest {
       double h = 1e-2;
       for (int i = 0; i < 2; i++) {
         for (int k = 0; k < 4; k++) {
-          float[][] plus = {X[0].clone(), X[1].clone()};
-          float[][] minus = {X[0].clone(), X[1].clone()};
-          plus[i][k] += (float) h;
-          minus[i][k] -= (float) h;
+          float[][] plus = shifted(i, k, h);
+          float[][] minus = shifted(i, k, -h);
           float[][] pp = c.predict(NDArray.of((Object) plus));
           float[][] pm = c.predict(NDArray.of((Object) minus));
           for (int j = 0; j < 3; j++) {

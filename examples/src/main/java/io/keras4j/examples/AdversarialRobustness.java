@@ -11,12 +11,17 @@ import io.keras4j.layers.Flatten;
 import io.keras4j.layers.MaxPooling2D;
 import io.keras4j.models.Sequential;
 import io.keras4j.optimizers.Adam;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import javax.imageio.ImageIO;
 
 /**
  * Adversarial attacks and defences, as in the lecture's demo: a CNN telling empty sky from point and extended
@@ -106,7 +111,7 @@ public final class AdversarialRobustness {
   static void panels(NDArray xTrain, float[][] yTrain, NDArray xTest, float[][] yTest, double eps, int epochs,
       Path png) throws Exception {
     try (Sequential m = cnn(); KerasClassifier c = new KerasClassifier(m).clipValues(0, 1)) {
-      c.fit(xTrain, yTrain, 64, epochs);
+      c.fit(xTrain, yTrain, RobustnessTable.BATCH, epochs);
       NDArray x = Utils.rows(xTest, 0, 3);
       NDArray adv = RobustnessTable.attack("PGD", c, eps).generate(x, Arrays.copyOfRange(yTest, 0, 3));
       int[] before = Utils.argmax(c.predict(x));
@@ -125,11 +130,56 @@ public final class AdversarialRobustness {
           diff[k / SIZE][k % SIZE] = b[i * SIZE * SIZE + k] - a[i * SIZE * SIZE + k];
         }
         images.addAll(List.of(clean, perturbed, diff));
-        labels.addAll(List.of("clean: " + SHAPES[before[i]], "PGD: " + SHAPES[after[i]], "difference"));
+        labels.addAll(List.of("clean: " + SHAPES[before[i]], "PGD: " + SHAPES[after[i]], "diff (red +, blue -)"));
       }
       Files.createDirectories(png.getParent());
-      Images.panels(images, labels, String.format("PGD, L-inf eps = %.2f (pixel range 0-1)", eps), 6, png);
+      draw(images, labels, String.format("PGD, L-inf eps = %.2f (pixels 0-1)", eps), eps, png);
     }
+  }
+
+  /**
+   * Images in rows of three (clean, perturbed: grey from 0 to 1; difference: red for positive, blue for negative,
+   * full colour at +-eps), each labelled below, scaled 8 times.
+   */
+  static void draw(List<float[][]> images, List<String> labels, String title, double eps, Path png)
+      throws java.io.IOException {
+    int scale = 8;
+    int cell = SIZE * scale;
+    int gap = 10;
+    int rowHeight = cell + 22;
+    int rows = images.size() / 3;
+    BufferedImage out = new BufferedImage(3 * (cell + gap) + gap, 30 + rows * rowHeight, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, out.getWidth(), out.getHeight());
+    g.setColor(Color.BLACK);
+    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    g.drawString(title, gap, 18);
+    for (int k = 0; k < images.size(); k++) {
+      int ox = gap + (k % 3) * (cell + gap);
+      int oy = 30 + (k / 3) * rowHeight;
+      float[][] img = images.get(k);
+      for (int y = 0; y < SIZE; y++) {
+        for (int x = 0; x < SIZE; x++) {
+          g.setColor(k % 3 == 2 ? diverging(img[y][x] / eps) : grey(img[y][x]));
+          g.fillRect(ox + x * scale, oy + y * scale, scale, scale);
+        }
+      }
+      g.setColor(Color.BLACK);
+      g.drawString(labels.get(k), ox, oy + cell + 15);
+    }
+    g.dispose();
+    ImageIO.write(out, "png", png.toFile());
+  }
+
+  private static Color grey(double v) {
+    int c = (int) Math.round(255 * Math.max(0, Math.min(1, v)));
+    return new Color(c, c, c);
+  }
+
+  private static Color diverging(double v) {
+    int fade = (int) Math.round(255 * (1 - Math.min(1, Math.abs(v))));
+    return v >= 0 ? new Color(255, fade, fade) : new Color(fade, fade, 255);
   }
 
   /** The colour table: MLP on standardized simulated colours (eps in standard deviations). */
@@ -151,7 +201,7 @@ public final class AdversarialRobustness {
     }
     return RobustnessTable.compute(new RobustnessTable.Setup(AdversarialRobustness::mlp, NDArray.of((Object) xTrain),
         Utils.toCategorical(Arrays.copyOfRange(y, 0, nTrain), 3), NDArray.of((Object) xTest),
-        Utils.toCategorical(Arrays.copyOfRange(y, nTrain, nTrain + nTest), 3), clip, new double[] {0.05, 0.15, 0.3},
+        Utils.toCategorical(Arrays.copyOfRange(y, nTrain, nTrain + nTest), 3), clip, new double[] {0.1, 0.3, 0.6},
         0.1, 6, false, epochs));
   }
 

@@ -30,6 +30,7 @@ final class RobustnessTable {
   static final String[] COLUMNS = {"no defence", "Gaussian augmentation", "spatial smoothing", "feature squeezing",
       "adversarial training (PGD)", "flagged by squeezing detector"};
   static final String[] STRENGTHS = {"low", "medium", "high"};
+  static final int BATCH = 32;
 
   /** One row: an attack at one strength (eps 0 for clean data), accuracies per column (NaN: not applicable). */
   record Row(String attack, String strength, double eps, double[] values) {}
@@ -44,15 +45,15 @@ final class RobustnessTable {
     try (Sequential plain = s.model().get(); Sequential noisy = s.model().get(); Sequential robust = s.model().get();
         KerasClassifier a = classifier(plain, s); KerasClassifier g = classifier(noisy, s);
         KerasClassifier r = classifier(robust, s)) {
-      a.fit(s.xTrain(), s.yTrain(), 64, s.epochs());
+      a.fit(s.xTrain(), s.yTrain(), BATCH, s.epochs());
       try (KerasClassifier augmenting = g.withDefences(new GaussianAugmentation().sigma(s.sigma()).ratio(1)
           .clipValues(s.clip()[0], s.clip()[1]))) {
-        augmenting.fit(s.xTrain(), s.yTrain(), 64, s.epochs());
+        augmenting.fit(s.xTrain(), s.yTrain(), BATCH, s.epochs());
       }
       double medium = s.eps()[1];
       ProjectedGradientDescent trainingAttack = new ProjectedGradientDescent(r).eps(medium).epsStep(medium / 4)
-          .maxIter(5).batchSize(64);
-      new AdversarialTrainer(r, trainingAttack).ratio(0.5).fit(s.xTrain(), s.yTrain(), 64, s.epochs());
+          .maxIter(5).batchSize(BATCH);
+      new AdversarialTrainer(r, trainingAttack).ratio(0.5).fit(s.xTrain(), s.yTrain(), BATCH, s.epochs());
 
       FeatureSqueezing squeezing = new FeatureSqueezing(s.clip()[0], s.clip()[1]).bitDepth(s.bitDepth());
       Preprocessor[] squeezers = s.images() ? new Preprocessor[] {squeezing, new SpatialSmoothing().windowSize(2)}
@@ -108,7 +109,7 @@ final class RobustnessTable {
     }
     b.append("\n|---|---|---|").append("---:|".repeat(COLUMNS.length)).append('\n');
     for (Row row : rows) {
-      b.append(String.format("| %s | %s | %.3g |", row.attack(), row.strength(), row.eps()));
+      b.append(String.format("| %s | %s | %.2f |", row.attack(), row.strength(), row.eps()));
       for (double v : row.values()) {
         b.append(Double.isNaN(v) ? " n/a |" : String.format(" %.3f |", v));
       }

@@ -185,6 +185,34 @@ class SubclassedModelSavingTest {
   }
 
   @Test
+  void trainedSubclassedModelKeepsItsCompileConfigAndLoss() throws IOException {
+    Path file = tmp.resolve("trained.keras");
+    float[][] x = {{0.5f, -1f, 2f}, {1f, 0f, -0.25f}, {0.1f, 0.2f, 0.3f}, {-1f, 1f, 0f}};
+    float[][] y = {{1f}, {0f}, {0.5f}, {-0.5f}};
+    double loss;
+    float[][] before;
+    try (NestedDenseModel model = new NestedDenseModel(3, 1)) {
+      model.compile(new io.keras4j.models.CompileOptions().optimizer(new SGD(0.05)).loss(new ScaledMse().scale(2)));
+      model.fit(x, y, new io.keras4j.models.FitOptions().epochs(2).batchSize(2).verbose(0));
+      before = model.predict(x).toFloat2D();
+      loss = model.evaluate(x, y).get("loss");
+      double byHand = 0; // ScaledMse(2) of the predictions, averaged over the samples
+      for (int i = 0; i < x.length; i++) {
+        byHand += 2 * Math.pow(before[i][0] - y[i][0], 2) / x.length;
+      }
+      assertEquals(byHand, loss, 1e-5);
+      model.save(file);
+    }
+    assertTrue(datasets(file).contains("optimizer/vars/0"));
+    try (Model back = Models.loadModel(file)) {
+      assertClose(before, back.predict(x).toFloat2D(), 1e-6);
+      assertEquals(loss, back.evaluate(x, y).get("loss"), 1e-6);
+      assertEquals(2.0, assertInstanceOf(ScaledMse.class, io.keras4j.losses.Losses.get(back.compileConfig().get("loss")))
+          .scale());
+    }
+  }
+
+  @Test
   void unknownSubclassSaysHowToRegisterIt() throws IOException {
     Path file = resource(tmp, "nested_dense_model.keras");
     KerasObjects.unregister(NestedDenseModel.class);
@@ -195,6 +223,76 @@ class SubclassedModelSavingTest {
     } finally {
       KerasObjects.registerKerasSerializable(CustomClasses.PKG, null, NestedDenseModel.class,
           NestedDenseModel::fromConfig);
+    }
+  }
+
+  @Test
+  void subclassedModelNestedInFunctionalModelLoadsAndSavesAtKerasPaths() throws IOException {
+    Path keras = resource(tmp, "functional_with_subclassed.keras");
+    Path mine = tmp.resolve("mine.keras");
+    Map<String, Object> expected = expected("functional_with_subclassed.json");
+    try (Model model = Models.loadModel(keras)) {
+      assertInstanceOf(NestedDenseModel.class, model.getLayer("sub"));
+      assertClose(matrix(expected.get("predictions")), model.predict(matrix(expected.get("x"))).toFloat2D(), 1e-5);
+      model.save(mine);
+    }
+    assertTrue(datasets(keras).contains("layers/nested_dense_model/layers/nested_block/scale/vars/0"));
+    assertEquals(datasets(keras), datasets(mine));
+    try (Model back = Models.loadModel(mine)) {
+      assertClose(matrix(expected.get("predictions")), back.predict(matrix(expected.get("x"))).toFloat2D(), 1e-5);
+    }
+  }
+
+  /** Keras' M of the layout check: attributes _hidden, blocks (a list), zeta, alpha, tracked in that order. */
+  static final class ListModel extends Model {
+    final io.keras4j.layers.Dense hidden = track("_hidden", new io.keras4j.layers.Dense(2));
+    final List<io.keras4j.layers.Dense> blocks = track("blocks",
+        List.of(new io.keras4j.layers.Dense(2), new io.keras4j.layers.Dense(2)));
+    final io.keras4j.layers.Dense zeta = track("zeta", new io.keras4j.layers.Dense(1));
+    final io.keras4j.layers.Dense alpha = track("alpha", new io.keras4j.layers.Dense(2));
+
+    void trackDense(String attribute) {
+      track(attribute, new io.keras4j.layers.Dense(1));
+    }
+
+    @Override
+    protected io.keras4j.backend.Tensor call(io.keras4j.backend.Tensor x, boolean training) {
+      x = alpha.apply(hidden.apply(x, training), training);
+      for (io.keras4j.layers.Dense b : blocks) {
+        x = b.apply(x, training);
+      }
+      return zeta.apply(x, training);
+    }
+  }
+
+  /**
+   * The paths Keras 3.15.1 gives this model (printed from its model.weights.h5): attributes sorted with private
+   * ones last, "layers" among them, each layer at its first path; a list's items numbered by class per list.
+   */
+  @Test
+  void attributePathsFollowKerasWalk() {
+    try (ListModel model = new ListModel()) {
+      model.predict(new float[][] {{1f, 2f, 3f}});
+      java.util.Map<String, io.keras4j.backend.Variable> paths =
+          io.keras4j.saving.formats.WeightsH5.paths(model, null);
+      assertEquals(List.of("alpha/vars/0", "alpha/vars/1", "blocks/dense/vars/0", "blocks/dense/vars/1",
+          "blocks/dense_1/vars/0", "blocks/dense_1/vars/1", "layers/dense/vars/0", "layers/dense/vars/1",
+          "layers/dense_3/vars/0", "layers/dense_3/vars/1"), List.copyOf(new TreeSet<>(paths.keySet())));
+      assertEquals(model.hidden.weights().get(0), paths.get("layers/dense/vars/0"));
+      assertEquals(model.zeta.weights().get(0), paths.get("layers/dense_3/vars/0"));
+      assertEquals(List.of(model.hidden, model.blocks.get(0), model.blocks.get(1), model.zeta, model.alpha),
+          model.layers());
+    }
+  }
+
+  @Test
+  void badAttributeNamesAreRefused() {
+    try (ListModel model = new ListModel()) {
+      for (String bad : new String[] {"layers", "zeta", "a/b", ""}) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> model.trackDense(bad));
+        assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+      }
     }
   }
 }

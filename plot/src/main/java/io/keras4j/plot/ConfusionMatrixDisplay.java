@@ -184,8 +184,8 @@ public final class ConfusionMatrixDisplay {
       double value = lo + (hi - lo) * k / 4;
       int y = bottom - (int) Math.round(h * k / 4.0);
       g.drawLine(x + 16, y, x + 20, y);
-      boolean integral = normalize == null && value == Math.rint(value);
-      g.drawString(integral ? Long.toString((long) value) : String.format(java.util.Locale.ROOT,
+      boolean integral = normalize == null && (value == Math.rint(value) || hi - lo >= 10);
+      g.drawString(integral ? Long.toString(Math.round(value)) : String.format(java.util.Locale.ROOT,
           normalize == null ? "%.1f" : "%.2f", value), x + 23, y + 4);
     }
   }

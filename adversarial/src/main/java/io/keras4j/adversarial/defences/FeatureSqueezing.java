@@ -14,14 +14,13 @@ import io.keras4j.data.NDArray;
  * apply_predict=True)} (Xu et al., 2017): {@code rint((x - min) / (max - min) * (2^b - 1)) / (2^b - 1) * (max - min)
  * + min}, rounding halves to even as NumPy's {@code rint}. See {@link FeatureSqueezingDetector} for detection.
  */
-public final class FeatureSqueezing implements Preprocessor {
+public final class FeatureSqueezing extends BasePreprocessor<FeatureSqueezing> {
   private final float[] clipValues;
   private int bitDepth = 8;
-  private boolean applyFit;
-  private boolean applyPredict = true;
 
-  /** Squeezing of values in {@code [min, max]} ({@code clip_values}, required). */
+  /** Squeezing of values in {@code [min, max]} ({@code clip_values}, required), applied at prediction. */
   public FeatureSqueezing(double min, double max) {
+    super(false, true);
     this.clipValues = checkRange(min, max, "FeatureSqueezing");
   }
 
@@ -35,30 +34,8 @@ public final class FeatureSqueezing implements Preprocessor {
     return this;
   }
 
-  /** Whether classifiers apply it to training data ({@code apply_fit}). Default: false. */
-  public FeatureSqueezing applyFit(boolean applyFit) {
-    this.applyFit = applyFit;
-    return this;
-  }
-
-  /** Whether classifiers apply it to inputs they predict ({@code apply_predict}). Default: true. */
-  public FeatureSqueezing applyPredict(boolean applyPredict) {
-    this.applyPredict = applyPredict;
-    return this;
-  }
-
   public int bitDepth() {
     return bitDepth;
-  }
-
-  @Override
-  public boolean applyFit() {
-    return applyFit;
-  }
-
-  @Override
-  public boolean applyPredict() {
-    return applyPredict;
   }
 
   @Override

@@ -18,17 +18,17 @@ import java.util.Random;
  * {@code int(n * ratio)} samples drawn with replacement get N(0, sigma^2) noise and are appended after the originals,
  * with their labels; without it, every sample gets noise.
  */
-public final class GaussianAugmentation implements Preprocessor {
+public final class GaussianAugmentation extends BasePreprocessor<GaussianAugmentation> {
   private double sigma = 1.0;
   private boolean augmentation = true;
   private double ratio = 1.0;
   private float[] clipValues;
-  private boolean applyFit = true;
-  private boolean applyPredict;
   private Random random = new Random(0);
 
-  /** Augmentation with sigma 1 and ratio 1, applied when training. */
-  public GaussianAugmentation() {}
+  /** Augmentation with sigma 1 and ratio 1, applied when training (apply_fit true, apply_predict false). */
+  public GaussianAugmentation() {
+    super(true, false);
+  }
 
   /** The standard deviation of the noise ({@code sigma}). Default: 1.0. */
   public GaussianAugmentation sigma(double sigma) {
@@ -60,32 +60,10 @@ public final class GaussianAugmentation implements Preprocessor {
     return this;
   }
 
-  /** Whether classifiers apply it to training data ({@code apply_fit}). Default: true. */
-  public GaussianAugmentation applyFit(boolean applyFit) {
-    this.applyFit = applyFit;
-    return this;
-  }
-
-  /** Whether classifiers apply it to inputs they predict ({@code apply_predict}). Default: false. */
-  public GaussianAugmentation applyPredict(boolean applyPredict) {
-    this.applyPredict = applyPredict;
-    return this;
-  }
-
   /** The seed of the noise and of the choice of samples (porting note: ART uses NumPy's global generator). */
   public GaussianAugmentation seed(long seed) {
     this.random = new Random(seed);
     return this;
-  }
-
-  @Override
-  public boolean applyFit() {
-    return applyFit;
-  }
-
-  @Override
-  public boolean applyPredict() {
-    return applyPredict;
   }
 
   @Override

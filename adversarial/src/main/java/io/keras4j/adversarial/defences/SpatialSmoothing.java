@@ -15,15 +15,15 @@ import io.keras4j.data.NDArray;
  * | d c b a) and an even window takes the upper of the two middle values. Images are (n, height, width, channels),
  * or (n, channels, height, width) with channels_first.
  */
-public final class SpatialSmoothing implements Preprocessor {
+public final class SpatialSmoothing extends BasePreprocessor<SpatialSmoothing> {
   private int windowSize = 3;
   private boolean channelsFirst;
   private float[] clipValues;
-  private boolean applyFit;
-  private boolean applyPredict = true;
 
-  /** A 3x3 median filter applied at prediction. */
-  public SpatialSmoothing() {}
+  /** A 3x3 median filter, applied at prediction (apply_fit false, apply_predict true by default). */
+  public SpatialSmoothing() {
+    super(false, true);
+  }
 
   /** The side of the square window ({@code window_size}). Default: 3. */
   public SpatialSmoothing windowSize(int windowSize) {
@@ -45,28 +45,6 @@ public final class SpatialSmoothing implements Preprocessor {
   public SpatialSmoothing clipValues(double min, double max) {
     this.clipValues = FeatureSqueezing.checkRange(min, max, "SpatialSmoothing");
     return this;
-  }
-
-  /** Whether classifiers apply it to training data ({@code apply_fit}). Default: false. */
-  public SpatialSmoothing applyFit(boolean applyFit) {
-    this.applyFit = applyFit;
-    return this;
-  }
-
-  /** Whether classifiers apply it to inputs they predict ({@code apply_predict}). Default: true. */
-  public SpatialSmoothing applyPredict(boolean applyPredict) {
-    this.applyPredict = applyPredict;
-    return this;
-  }
-
-  @Override
-  public boolean applyFit() {
-    return applyFit;
-  }
-
-  @Override
-  public boolean applyPredict() {
-    return applyPredict;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.keras4j.adversarial.attacks;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.adversarial.KerasClassifier;
@@ -41,6 +42,36 @@ class ProjectedGradientDescentTest {
           // on a nearly linear model one signed step is close to optimal: PGD does at least as well as FGM
           assertTrue(robust <= fgsm + 0.03 && robust < accuracy - 0.3, "PGD accuracy " + robust + ", FGM " + fgsm);
         }
+      }
+    }
+  }
+
+  @Test
+  void targetedReachesTheTargetClassInsideTheBall() {
+    float[][] x = FastGradientMethodTest.X;
+    try (Sequential m = Toy.linear(FastGradientMethodTest.W, FastGradientMethodTest.B, false);
+        KerasClassifier c = new KerasClassifier(m)) {
+      int[] clean = Utils.argmax(c.predict(NDArray.of((Object) x)));
+      int[] target = new int[3];
+      for (int i = 0; i < 3; i++) {
+        target[i] = (clean[i] + 1) % 3;
+      }
+      float[] adv = new ProjectedGradientDescent(c).norm("2").eps(3).epsStep(0.2).maxIter(60).targeted(true)
+          .generate(NDArray.of((Object) x), Utils.toCategorical(target, 3)).toFloatArray();
+      for (int i = 0; i < 3; i++) {
+        float[] a = java.util.Arrays.copyOfRange(adv, i * 4, i * 4 + 4);
+        float[] delta = new float[4];
+        for (int k = 0; k < 4; k++) {
+          delta[k] = a[k] - x[i][k];
+        }
+        assertTrue(Utils.norm(delta, 0, 4, 2) <= 3 + 1e-5, "L2 of sample " + i);
+        // the class is read off plain-Java logits, not the model
+        double[] z = Toy.logits(FastGradientMethodTest.W, FastGradientMethodTest.B, a);
+        int reached = 0;
+        for (int j = 1; j < 3; j++) {
+          reached = z[j] > z[reached] ? j : reached;
+        }
+        assertEquals(target[i], reached, "sample " + i + " moved from class " + clean[i]);
       }
     }
   }

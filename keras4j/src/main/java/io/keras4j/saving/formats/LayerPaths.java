@@ -60,7 +60,9 @@ final class LayerPaths {
       Integer n = used.get(base);
       used.put(base, n == null ? 0 : n + 1);
       String path = prefix + "/" + (n == null ? base : base + "_" + (n + 1));
-      if (l instanceof Model m) {
+      if (l instanceof Model m && m.isSubclassed()) {
+        SubclassedModels.walk(path, m, visit); // its attributes' paths, as Keras' walk of a subclassed model
+      } else if (l instanceof Model m) {
         walk(path + "/layers", containerOf(m), visit);
       } else if (l instanceof Pipeline p) {
         walk(path + "/layers", p.layers(), visit); // Keras saves a Pipeline's layers as a model's
