@@ -179,4 +179,19 @@ public final class StarQuasar {
       System.out.println("Wrote " + p.toAbsolutePath());
     }
   }
+
+  /** The distinct values of the table's {@code class} column, sorted: the class names, index = label. */
+  public static String[] classes(Table t) {
+    return Arrays.stream(t.strings("class")).distinct().sorted().toArray(String[]::new);
+  }
+
+  /** The index in {@code classes} of each row's {@code class}. */
+  public static int[] labels(Table t, String[] classes) {
+    String[] cls = t.strings("class");
+    int[] y = new int[cls.length];
+    for (int i = 0; i < cls.length; i++) {
+      y[i] = Arrays.asList(classes).indexOf(cls[i]);
+    }
+    return y;
+  }
 }

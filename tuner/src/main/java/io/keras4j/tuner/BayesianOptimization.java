@@ -20,18 +20,21 @@ public class BayesianOptimization extends Tuner<BayesianOptimization> {
 
   /** Sets the number of trials (Keras' {@code max_trials=}). Default 10. */
   public BayesianOptimization maxTrials(int maxTrials) {
+    checkOpen();
     settings.maxTrials = Checks.positive("max_trials", maxTrials);
     return self();
   }
 
   /** Sets the random trials before the surrogate is used (Keras' {@code num_initial_points=}). Default 3 x dimensions (at least 3). */
   public BayesianOptimization numInitialPoints(int n) {
+    checkOpen();
     numInitialPoints = Checks.positive("num_initial_points", n);
     return self();
   }
 
   /** Sets the noise added to the kernel's diagonal (Keras' {@code alpha=}). Default 1e-4. */
   public BayesianOptimization alpha(double alpha) {
+    checkOpen();
     if (!(alpha > 0)) {
       throw new IllegalArgumentException("alpha must be positive. Received: alpha=" + alpha);
     }
@@ -41,6 +44,7 @@ public class BayesianOptimization extends Tuner<BayesianOptimization> {
 
   /** Sets the weight of the standard deviation in the confidence bound (Keras' {@code beta=}). Default 2.6. */
   public BayesianOptimization beta(double beta) {
+    checkOpen();
     if (!(beta >= 0)) {
       throw new IllegalArgumentException("beta must be >= 0. Received: beta=" + beta);
     }

@@ -16,6 +16,7 @@ public class GridSearch extends Tuner<GridSearch> {
 
   /** Sets the most trials to run (Keras' {@code max_trials=}). Default: no limit, the whole grid. */
   public GridSearch maxTrials(int maxTrials) {
+    checkOpen();
     settings.maxTrials = Checks.positive("max_trials", maxTrials);
     return self();
   }

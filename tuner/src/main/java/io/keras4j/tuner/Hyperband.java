@@ -27,12 +27,14 @@ public class Hyperband extends Tuner<Hyperband> {
 
   /** Sets the most epochs one model trains (Keras' {@code max_epochs=}). Default 100. */
   public Hyperband maxEpochs(int maxEpochs) {
+    checkOpen();
     this.maxEpochs = Checks.positive("max_epochs", maxEpochs);
     return self();
   }
 
   /** Sets the reduction factor between rounds (Keras' {@code factor=}). Default 3. */
   public Hyperband factor(int factor) {
+    checkOpen();
     if (factor < 2) {
       throw new IllegalArgumentException("factor needs to be a int larger than 1. Received: factor=" + factor);
     }
@@ -42,6 +44,7 @@ public class Hyperband extends Tuner<Hyperband> {
 
   /** Sets how often the whole Hyperband schedule runs (Keras' {@code hyperband_iterations=}). Default 1. */
   public Hyperband hyperbandIterations(int n) {
+    checkOpen();
     this.hyperbandIterations = Checks.positive("hyperband_iterations", n);
     return self();
   }

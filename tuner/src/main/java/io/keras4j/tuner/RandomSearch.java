@@ -19,6 +19,7 @@ public class RandomSearch extends Tuner<RandomSearch> {
 
   /** Sets the number of trials (Keras' {@code max_trials=}). Default 10. */
   public RandomSearch maxTrials(int maxTrials) {
+    checkOpen();
     settings.maxTrials = Checks.positive("max_trials", maxTrials);
     return self();
   }

@@ -52,39 +52,48 @@ public abstract class Tuner<T extends Tuner<T>> {
 
   @SuppressWarnings("unchecked")
   T self() {
+    return (T) this;
+  }
+
+  /** Refuses a setting once the oracle exists. */
+  void checkOpen() {
     if (oracle != null) {
       throw new IllegalStateException("The tuner's settings are fixed once its oracle exists (after search, "
           + "resultsSummary or oracle()). Set them before.");
     }
-    return (T) this;
   }
 
   /** Sets the random seed (Keras' {@code seed=}). Default: drawn in [1, 10000]. */
   public T seed(int seed) {
+    checkOpen();
     settings.seed = seed;
     return self();
   }
 
   /** Sets a space declared in advance, overriding the hypermodel's (Keras' {@code hyperparameters=}). Default none. */
   public T hyperparameters(HyperParameters hp) {
+    checkOpen();
     settings.hyperparameters = hp;
     return self();
   }
 
   /** Sets whether hyperparameters the hypermodel adds are tuned (Keras' {@code tune_new_entries=}). Default true. */
   public T tuneNewEntries(boolean tune) {
+    checkOpen();
     settings.tuneNewEntries = tune;
     return self();
   }
 
   /** Sets whether the hypermodel may add hyperparameters (Keras' {@code allow_new_entries=}). Default true. */
   public T allowNewEntries(boolean allow) {
+    checkOpen();
     settings.allowNewEntries = allow;
     return self();
   }
 
   /** Sets how often a crashed trial is retried (Keras' {@code max_retries_per_trial=}). Default 0. */
   public T maxRetriesPerTrial(int retries) {
+    checkOpen();
     if (retries < 0) {
       throw new IllegalArgumentException("max_retries_per_trial must be >= 0. Received: " + retries);
     }
@@ -94,6 +103,7 @@ public abstract class Tuner<T extends Tuner<T>> {
 
   /** Sets after how many failed trials in a row the search stops (Keras' {@code max_consecutive_failed_trials=}). Default 3. */
   public T maxConsecutiveFailedTrials(int n) {
+    checkOpen();
     if (n < 1) {
       throw new IllegalArgumentException("max_consecutive_failed_trials must be >= 1. Received: " + n);
     }
@@ -103,6 +113,7 @@ public abstract class Tuner<T extends Tuner<T>> {
 
   /** Sets how many models each trial trains, their metrics averaged (Keras' {@code executions_per_trial=}). Default 1. */
   public T executionsPerTrial(int n) {
+    checkOpen();
     if (n < 1) {
       throw new IllegalArgumentException("executions_per_trial must be >= 1. Received: executions_per_trial=" + n);
     }
@@ -112,29 +123,34 @@ public abstract class Tuner<T extends Tuner<T>> {
 
   /** Sets the folder of the project folder (Keras' {@code directory=}). Default ".". */
   public T directory(Path dir) {
+    checkOpen();
     directory = dir;
     return self();
   }
 
   /** Sets the folder of the project folder (Keras' {@code directory=}). Default ".". */
   public T directory(String dir) {
+    checkOpen();
     return directory(Path.of(dir));
   }
 
   /** Sets the project's folder name (Keras' {@code project_name=}). Default "untitled_project". */
   public T projectName(String name) {
+    checkOpen();
     projectName = name;
     return self();
   }
 
   /** Sets whether an existing project is deleted rather than resumed (Keras' {@code overwrite=}). Default false. */
   public T overwrite(boolean overwrite) {
+    checkOpen();
     this.overwrite = overwrite;
     return self();
   }
 
   /** Sets how many trials run at once, on as many threads. Default 1. */
   public T parallelTrials(int n) {
+    checkOpen();
     if (n < 1) {
       throw new IllegalArgumentException("parallelTrials must be >= 1. Received: " + n);
     }

@@ -185,7 +185,10 @@ class TunerTest {
   @Test
   void settingsAreFixedOnceTheOracleExists() {
     RandomSearch s = search("fixed", new ArrayList<>(), null);
-    s.oracle();
+    int seed = s.oracle().seed();
     assertThrows(IllegalStateException.class, () -> s.seed(3));
+    assertThrows(IllegalStateException.class, () -> s.maxTrials(2));
+    assertEquals(1, seed);
+    assertEquals(6, (int) s.remainingTrials());
   }
 }

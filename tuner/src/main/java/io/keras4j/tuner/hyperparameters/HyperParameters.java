@@ -125,6 +125,11 @@ public final class HyperParameters {
     return Int(name, minValue, maxValue, null, sampling, null);
   }
 
+  /** An integer on a grid of {@code step} sampled with {@code sampling} (Keras' {@code step=..., sampling=...}). */
+  public Integer Int(String name, int minValue, int maxValue, int step, String sampling) {
+    return Int(name, minValue, maxValue, (Integer) step, sampling, null);
+  }
+
   /**
    * The full {@code hp.Int(name, min_value, max_value, step=None, sampling="linear", default=None)}: a null step is
    * 1 with linear sampling; a null default is {@code min_value}.
@@ -146,6 +151,11 @@ public final class HyperParameters {
   /** A float sampled with {@code sampling} "linear", "log" or "reverse_log". */
   public Double Float(String name, double minValue, double maxValue, String sampling) {
     return Float(name, minValue, maxValue, null, sampling, null);
+  }
+
+  /** A float on a grid of {@code step} sampled with {@code sampling}: for "log", step is a ratio (> 1). */
+  public Double Float(String name, double minValue, double maxValue, double step, String sampling) {
+    return Float(name, minValue, maxValue, (Double) step, sampling, null);
   }
 
   /** The full {@code hp.Float(name, min_value, max_value, step=None, sampling="linear", default=None)}. */

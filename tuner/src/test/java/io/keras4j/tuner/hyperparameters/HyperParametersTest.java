@@ -49,6 +49,18 @@ class HyperParametersTest {
   }
 
   @Test
+  void logGridsMultiplyByTheStep() {
+    HyperParameters hp = new HyperParameters();
+    hp.Int("units", 2, 64, 2, "log");
+    hp.Float("lr", 1e-4, 1e-1, 10.0, "log");
+    // 2, 4, ..., 64: int(log2(32) + 1e-8) + 1 = 6 values; 1e-4 .. 1e-1 by 10: 4 values
+    assertEquals(List.of(2, 4, 8, 16, 32, 64), hp.space().get(0).values());
+    List<Object> lrs = hp.space().get(1).values();
+    assertEquals(4, lrs.size());
+    assertEquals(1e-2, (Double) lrs.get(2), 1e-15);
+  }
+
+  @Test
   void intWithLogSamplingAndNoStepIncludesTheMaximum() {
     // int(1 * (101 / 1) ** p): p = 1/2 gives int(sqrt(101)) = 10
     Int h = new Int("u", 1, 100, null, "log", null, List.of());
