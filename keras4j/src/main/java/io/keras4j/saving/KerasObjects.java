@@ -91,12 +91,12 @@ public final class KerasObjects {
    * "function"}}.
    *
    * @param pkg Keras' {@code package}; "Custom" when null
-   * @param name the function's name in files; for an {@link io.keras4j.activations.ActivationFunction} its
+   * @param name the function's name in files; for a {@link SerializableFunction} (an activation) its
    *     {@code name()} when null
    */
   public static void registerKerasSerializable(String pkg, String name, Object function) {
     String bare = name != null ? name
-        : function instanceof io.keras4j.activations.ActivationFunction f ? f.name() : null;
+        : function instanceof SerializableFunction f ? f.name() : null;
     if (bare == null || bare.isEmpty() || function == null) {
       throw new IllegalArgumentException("registerKerasSerializable: a function needs a name. Received: name="
           + name + ", function=" + function);
