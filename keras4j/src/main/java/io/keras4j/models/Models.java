@@ -33,6 +33,23 @@ public final class Models {
     throw new KerasFileException("Unsupported model file " + file + ": expected .keras, .h5, .hdf5 or a tfjs model.json");
   }
 
+  /**
+   * The model in {@code file}, custom classes and functions also found by name in {@code customObjects} (Keras'
+   * {@code load_model(filepath, custom_objects=...)}): each value a config reader such as {@code MyLayer::fromConfig},
+   * a class with a static {@code fromConfig(Map)}, or an object used as it is (an activation function). Names are
+   * looked up as Keras does: open {@link io.keras4j.saving.CustomObjectScope}s, then registered classes
+   * ({@link io.keras4j.saving.KerasObjects#registerKerasSerializable}), then {@code customObjects}, then built-ins.
+   * <pre>{@code Model m = Models.loadModel(Path.of("scaled.keras"), Map.of("Scale", Scale.class));}</pre>
+   */
+  public static Model loadModel(Path file, java.util.Map<String, ?> customObjects) {
+    return io.keras4j.saving.KerasObjects.withCustomObjects(customObjects, () -> loadModel(file));
+  }
+
+  /** The model of a JSON config with custom objects (Keras' {@code model_from_json(json, custom_objects)}). */
+  public static Model modelFromJson(String json, java.util.Map<String, ?> customObjects) {
+    return io.keras4j.saving.KerasObjects.withCustomObjects(customObjects, () -> modelFromJson(json));
+  }
+
   /** The model of a JSON config (Keras' {@code model.to_json()}), with fresh weights. */
   public static Model modelFromJson(String json) {
     return ModelConfigs.fromJson(json);
