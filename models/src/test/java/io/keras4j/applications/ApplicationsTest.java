@@ -73,6 +73,7 @@ class ApplicationsTest {
       case "DenseNet121" -> new DenseNet121();
       case "DenseNet169" -> new DenseNet169();
       case "DenseNet201" -> new DenseNet201();
+      case "Xception" -> new Xception();
       default -> throw new IllegalArgumentException(app);
     };
     a.weights((String) null);
