@@ -132,7 +132,9 @@ class ApplicationsTest {
       for (Variable v : layer.weights()) {
         long[] shape = v.shape().dims();
         float[] out = new float[(int) v.shape().size()];
-        boolean depthwise = layer instanceof BaseDepthwiseConv || v.name().equals("depthwise_kernel");
+        // a DepthwiseConv2D's "kernel" or a SeparableConv2D's "depthwise_kernel" (not its pointwise kernel)
+        boolean depthwise = v.name().equals("depthwise_kernel")
+            || layer instanceof BaseDepthwiseConv && v.name().equals("kernel");
         long fan = shape.length < 2 ? 1 : depthwise ? shape[0] * shape[1] : v.shape().size() / shape[shape.length - 1];
         for (int i = 0; i < out.length; i++) {
           double u = mix((i * 2654435761L + 40503L * k) & 0xffffffffL) / 4294967296.0 - 0.5;
