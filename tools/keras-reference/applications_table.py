@@ -49,6 +49,8 @@ TABLE = [
     ("DenseNet121", {}),
     ("DenseNet169", {"include_top": False, "input_shape": [64, 64, 3]}),
     ("DenseNet201", {"include_top": False, "pooling": "avg"}),
+    ("Xception", {}),
+    ("Xception", {"include_top": False, "input_shape": [71, 71, 3], "pooling": "avg"}),
 ]
 
 # small variants whose predictions are compared (weights filled by fill()).
@@ -58,7 +60,7 @@ GOLDEN = [
     ("VGG16", {"include_top": False, "pooling": "avg", "input_shape": [32, 32, 3]}, 32),
     ("ResNet50", {"include_top": False, "pooling": "avg", "input_shape": [32, 32, 3]}, 32),
     ("ResNet50V2", {"input_shape": [32, 32, 3], "classes": 10, "classifier_activation": None}, 32),
-    ("DenseNet121", {"include_top": False, "pooling": "max", "input_shape": [32, 32, 3]}, 32),
+    ("Xception", {"include_top": False, "input_shape": [71, 71, 3], "pooling": "avg"}, 71),
 ]
 
 FAMILIES = ["MobileNet", "MobileNetV2", "VGG16", "VGG19", "ResNet50", "ResNet101", "ResNet152", "ResNet50V2",
@@ -87,30 +89,36 @@ def row(app, kwargs, model):
 
 
 def fill(model):
-    """Weight k (in layer order) gets v_i = sin(0.37 i + k) times a scale by its role (i: flat index)."""
+    """Weight k (in layer order) gets u_i = mix(h_i) / 2^32 - 0.5, h_i = (2654435761 i + 40503 k) mod 2^32 (i: flat
+    index), mix(h) = g ^ (g >> 16) with g = ((h ^ (h >> 16)) * 0x45d9f3b) mod 2^32: an integer hash, exact on both
+    sides, scaled by the weight's role."""
     k = 0
     for layer in model.layers:
         for v in layer.weights:
             shape = tuple(v.shape)
-            s = np.sin(np.arange(int(np.prod(shape))) * 0.37 + k)
+            i = np.arange(int(np.prod(shape)), dtype=np.uint64)
+            h = (i * np.uint64(2654435761) + np.uint64(40503 * k)) % np.uint64(2**32)
+            h = ((h ^ (h >> np.uint64(16))) * np.uint64(0x45D9F3B)) % np.uint64(2**32)
+            h = h ^ (h >> np.uint64(16))
+            u = h.astype(np.float64) / 2.0**32 - 0.5
             if v.name == "gamma":
-                s = 1.0 + 0.1 * s
+                s = 1.0 + 0.2 * u
             elif v.name == "moving_variance":
-                s = 1.0 + 0.25 * (1.0 + s)
+                s = 1.0 + 0.5 * (u + 0.5)
             elif v.name in ("beta", "moving_mean", "bias"):
-                s = 0.1 * s
+                s = 0.2 * u
             else:
                 depthwise = isinstance(layer, keras.layers.DepthwiseConv2D) or v.name == "depthwise_kernel"
                 fan = int(np.prod(shape[:2])) if depthwise else int(np.prod(shape[:-1]))
-                s = s * np.sqrt(3.0 / fan) * 2.0
+                s = u * np.sqrt(12.0 * 2.0 / fan)
             v.assign(s.reshape(shape).astype(np.float32))
             k += 1
 
 
 def image(b, h, w, c=3):
-    """0.5 + 0.5 sin(0.05 x + 0.03 y (b + 1) + 1.7 c + b): the images of tfjs_reference.py."""
+    """Image b of the batch, in [-1, 1]: sin(0.9 (b + 1) x + 0.7 y + 1.7 c + b) (x column, y row, c channel)."""
     y, x, ch = np.meshgrid(np.arange(h), np.arange(w), np.arange(c), indexing="ij")
-    return (0.5 + 0.5 * np.sin(0.05 * x + 0.03 * y * (b + 1) + 1.7 * ch + b)).astype(np.float32)
+    return np.sin(0.9 * (b + 1) * x + 0.7 * y + 1.7 * ch + b).astype(np.float32)
 
 
 def main(parts):
@@ -153,8 +161,9 @@ def write_golden():
         print(app, p.shape, float(np.abs(p).max()))
     with open(os.path.join(OUT, "applications_golden.json"), "w") as f:
         json.dump({"keras_version": keras.__version__,
-                   "fill": "weight k in layer order: sin(0.37 i + k) scaled: gamma 1 + 0.1 s, moving_variance "
-                           "1 + 0.25 (1 + s), beta/moving_mean/bias 0.1 s, kernels s sqrt(3 / fan) 2 (fan: all dims but the last; kh kw for depthwise kernels)",
+                   "fill": "weight k in layer order: u = mix((2654435761 i + 40503 k) mod 2^32) / 2^32 - 0.5 scaled: "
+                           "gamma 1 + 0.2 u, moving_variance 1 + 0.5 (u + 0.5), beta/moving_mean/bias 0.2 u, kernels "
+                           "u sqrt(24 / fan) (fan: all dims but the last; kh kw for depthwise kernels)",
                    "cases": golden}, f)
 
 

@@ -1,6 +1,7 @@
 package io.keras4j.applications;
 
 import io.keras4j.backend.KerasTensor;
+import io.keras4j.backend.Shape;
 import io.keras4j.data.NDArray;
 import io.keras4j.layers.Activation;
 import io.keras4j.layers.BatchNormalization;
@@ -99,7 +100,7 @@ public final class MobileNet extends Application<MobileNet> {
     }
     String alphaText = alpha == 1.0 ? "1_0" : alpha == 0.75 ? "7_5" : alpha == 0.5 ? "5_0" : "2_5";
     String file = "mobilenet_" + alphaText + "_" + rows + "_tf" + (includeTop() ? ".h5" : "_no_top.h5");
-    return finish(input, x, String.format(Locale.ROOT, "mobilenet_%.2f_%d", alpha, rows),
+    return finish(input, x, String.format(Locale.ROOT, "mobilenet_%.2f_%s", alpha, rows == Shape.UNKNOWN ? "None" : rows),
         WeightFile.of("mobilenet", file, null));
   }
 

@@ -1,6 +1,7 @@
 package io.keras4j.applications;
 
 import io.keras4j.backend.KerasTensor;
+import io.keras4j.backend.Shape;
 import io.keras4j.data.NDArray;
 import io.keras4j.layers.Add;
 import io.keras4j.layers.BatchNormalization;
@@ -71,7 +72,7 @@ public final class MobileNetV2 extends Application<MobileNetV2> {
     String alphaText = String.format(Locale.ROOT, "%.2f", alpha);
     String file = "mobilenet_v2_weights_tf_dim_ordering_tf_kernels_" + alpha + "_" + rows
         + (includeTop() ? ".h5" : "_no_top.h5");
-    return finish(input, x, "mobilenetv2_" + alphaText + "_" + rows, WeightFile.of("mobilenet_v2", file, null));
+    return finish(input, x, "mobilenetv2_" + alphaText + "_" + (rows == Shape.UNKNOWN ? "None" : rows), WeightFile.of("mobilenet_v2", file, null));
   }
 
   private KerasTensor invertedResBlock(KerasTensor inputs, int expansion, int stride, int filters, int blockId) {
