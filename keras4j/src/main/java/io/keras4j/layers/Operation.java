@@ -23,7 +23,7 @@ import java.util.Set;
  * {@code model.operations()}. Its constant arguments (the {@code 3.0}) belong to its single node, as in Keras, where
  * every call creates a new operation.
  */
-public final class Operation extends Layer implements CallArguments {
+public final class Operation extends BaseLayer<Operation> implements CallArguments {
   /** Operations of two arguments, tensors or numbers. */
   private static final Set<String> BINARY = Set.of("Add", "Subtract", "Multiply", "TrueDivide", "Divide", "Maximum",
       "Minimum", "Power");
