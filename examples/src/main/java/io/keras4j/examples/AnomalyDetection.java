@@ -6,6 +6,12 @@ import io.keras4j.models.CompileOptions;
 import io.keras4j.models.FitOptions;
 import io.keras4j.models.Sequential;
 import io.keras4j.optimizers.Adam;
+import io.keras4j.plot.Figure;
+import io.keras4j.plot.PrecisionRecallCurve;
+import io.keras4j.plot.RocCurve;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 
 /**
@@ -16,7 +22,8 @@ import java.util.Random;
  * harmonic, random period from 8 to 32 epochs, amplitude, phase) with 5% Gaussian noise; planted anomalies are
  * transients (a fast-rise exponential-decay burst on a flat, noisy baseline) and flares on a periodic variable.
  * Each curve is scaled to zero mean and unit standard deviation. The score is the mean squared reconstruction
- * error; the report is the ROC AUC of the score for the planted anomalies. Run:
+ * error; the report is the ROC AUC of the score for the planted anomalies, and {@code examples/output/anomaly_roc.png}
+ * its ROC and precision-recall curves. Run:
  * {@code mvn -q -pl examples exec:java -Dexec.mainClass=io.keras4j.examples.AnomalyDetection}.
  */
 public final class AnomalyDetection {
@@ -91,8 +98,17 @@ public final class AnomalyDetection {
     return wins / pairs;
   }
 
+  /** The reconstruction error of each held-out curve and whether it is a planted anomaly. */
+  public record Scores(double[] score, boolean[] anomaly) {}
+
   /** Trains on {@code nTrain} normal curves; returns the ROC AUC on a held-out set with 5% anomalies. */
   public static double run(int nTrain, int epochs, int verbose) {
+    Scores s = scores(nTrain, epochs, verbose);
+    return rocAuc(s.score(), s.anomaly());
+  }
+
+  /** Trains on {@code nTrain} normal curves; scores a held-out set of 1000 curves with 5% anomalies. */
+  public static Scores scores(int nTrain, int epochs, int verbose) {
     Backend.setRandomSeed(31);
     Random r = new Random(31);
     float[][] train = new float[nTrain][];
@@ -121,12 +137,28 @@ public final class AnomalyDetection {
         score[i] += Math.pow(rec[i][t] - test[i][t], 2) / EPOCHS;
       }
     }
-    return rocAuc(score, anomaly);
+    return new Scores(score, anomaly);
   }
 
-  public static void main(String[] args) {
-    double auc = run(5000, 40, 2);
+  /**
+   * The ROC and precision-recall curves of the reconstruction error as an anomaly score, side by side, as a Keras
+   * user draws them with sklearn's RocCurveDisplay and PrecisionRecallDisplay.
+   */
+  public static void plot(Scores s, Path png) throws IOException {
+    RocCurve roc = RocCurve.of(s.anomaly(), s.score(), true).name("autoencoder");
+    PrecisionRecallCurve pr = PrecisionRecallCurve.of(s.anomaly(), s.score()).name("autoencoder");
+    Figure.of(roc.panel(), pr.panel()).suptitle("Reconstruction error as anomaly score (50 anomalies in 1000)")
+        .savefig(png);
+  }
+
+  public static void main(String[] args) throws IOException {
+    Scores s = scores(5000, 40, 2);
     System.out.printf("ROC AUC of the reconstruction error for 50 planted anomalies among 1000 held-out light "
-        + "curves: %.4f%n", auc);
+        + "curves: %.4f%n", rocAuc(s.score(), s.anomaly()));
+    Path out = Plots.defaultOutput();
+    Files.createDirectories(out);
+    Path png = out.resolve("anomaly_roc.png");
+    plot(s, png);
+    System.out.println("Wrote " + png.toAbsolutePath());
   }
 }

@@ -12,6 +12,10 @@ import io.keras4j.models.CompileOptions;
 import io.keras4j.models.FitOptions;
 import io.keras4j.models.Sequential;
 import io.keras4j.optimizers.Adam;
+import io.keras4j.plot.ConfusionMatrixDisplay;
+import io.keras4j.plot.Figure;
+import io.keras4j.plot.RocCurve;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,13 +27,18 @@ import java.util.List;
  * <p>Run: {@code mvn -q -pl examples exec:java -Dexec.mainClass=io.keras4j.examples.StarQuasar} (simulated
  * colours), or add {@code -Dexec.args="--data ../shared/data/sdss/skyserver_dr14_10k.csv"} for a real SDSS table
  * with columns u,g,r,i,z,class. Options: {@code --classes STAR,QSO} keeps those classes only; {@code --out DIR}
- * (default {@code examples/output}) receives {@code star_quasar_curves.png}.
+ * (default {@code examples/output}) receives {@code star_quasar_curves.png} and the test set's ROC curves and
+ * confusion matrix, {@code star_quasar_roc.png} and {@code star_quasar_confusion.png}.
  */
 public final class StarQuasar {
   private StarQuasar() {}
 
-  /** What a run produced. */
-  public record Result(double accuracy, double baselineAccuracy, ClassificationReport report, History history) {}
+  /**
+   * What a run produced; {@code yTest} are the test set's labels, {@code testProbabilities} the MLP's softmax output
+   * for them and {@code classes} the class names.
+   */
+  public record Result(double accuracy, double baselineAccuracy, ClassificationReport report, History history,
+      int[] yTest, float[][] testProbabilities, String[] classes) {}
 
   /** Colours u-g, g-r, r-i, i-z of a table with columns u,g,r,i,z. */
   public static float[][] colours(Table t) {
@@ -64,7 +73,8 @@ public final class StarQuasar {
     }
     History history = model.fit(xTrain, yTrain, new FitOptions().epochs(epochs).batchSize(64).validationSplit(0.1)
         .verbose(verbose));
-    int[] predicted = argmax(model.predict(xTest).toFloat2D());
+    float[][] probabilities = model.predict(xTest).toFloat2D();
+    int[] predicted = argmax(probabilities);
     ClassificationReport report = ClassificationReport.of(yTest, predicted, classes);
     model.close();
 
@@ -74,7 +84,37 @@ public final class StarQuasar {
     logistic.fit(xTrain, yTrain, new FitOptions().epochs(epochs).batchSize(64).verbose(0));
     double baseline = ClassificationReport.of(yTest, argmax(logistic.predict(xTest).toFloat2D()), classes).accuracy();
     logistic.close();
-    return new Result(report.accuracy(), baseline, report, history);
+    return new Result(report.accuracy(), baseline, report, history, yTest, probabilities, classes.clone());
+  }
+
+  /**
+   * The test set's ROC curves ({@code star_quasar_roc.png}: the positive class's curve for two classes, one against
+   * the rest for more) and confusion matrix ({@code star_quasar_confusion.png}) in {@code out}; returns the files.
+   */
+  public static List<Path> testSetPlots(Result r, Path out) throws IOException {
+    List<RocCurve> curves;
+    if (r.classes().length == 2) {
+      curves = List.of(RocCurve.of(r.yTest(), column(r.testProbabilities(), 1)).name(r.classes()[1]));
+    } else {
+      curves = RocCurve.oneVsRest(r.yTest(), r.testProbabilities());
+      for (int k = 0; k < curves.size(); k++) {
+        curves.get(k).name(r.classes()[k] + " vs rest");
+      }
+    }
+    Path roc = out.resolve("star_quasar_roc.png");
+    Figure.of(RocCurve.panel("Star/quasar MLP: ROC on the test set", curves)).savefig(roc);
+    Path cm = out.resolve("star_quasar_confusion.png");
+    Figure.of(ConfusionMatrixDisplay.fromPredictions(r.yTest(), argmax(r.testProbabilities()))
+        .displayLabels(r.classes()).title("Star/quasar MLP: test set").panel()).savefig(cm);
+    return List.of(roc, cm);
+  }
+
+  private static float[] column(float[][] p, int j) {
+    float[] out = new float[p.length];
+    for (int i = 0; i < p.length; i++) {
+      out[i] = p[i][j];
+    }
+    return out;
   }
 
   static int[] argmax(float[][] p) {
@@ -135,5 +175,23 @@ public final class StarQuasar {
     Path png = out.resolve("star_quasar_curves.png");
     Plots.trainingCurves(r.history(), "Star/quasar MLP", png);
     System.out.println("Wrote " + png.toAbsolutePath());
+    for (Path p : testSetPlots(r, out)) {
+      System.out.println("Wrote " + p.toAbsolutePath());
+    }
+  }
+
+  /** The distinct values of the table's {@code class} column, sorted: the class names, index = label. */
+  public static String[] classes(Table t) {
+    return Arrays.stream(t.strings("class")).distinct().sorted().toArray(String[]::new);
+  }
+
+  /** The index in {@code classes} of each row's {@code class}. */
+  public static int[] labels(Table t, String[] classes) {
+    String[] cls = t.strings("class");
+    int[] y = new int[cls.length];
+    for (int i = 0; i < cls.length; i++) {
+      y[i] = Arrays.asList(classes).indexOf(cls[i]);
+    }
+    return y;
   }
 }

@@ -7,11 +7,12 @@ import io.keras4j.backend.Tensor;
  *
  * <p>Keras equivalent: a function of {@code keras.activations}; {@link Activations#get} resolves the names.
  */
-public interface ActivationFunction {
+public interface ActivationFunction extends io.keras4j.saving.SerializableFunction {
   /** The activation of {@code x}, built with {@code Backend.ops()}. */
   Tensor apply(Tensor x);
 
   /** Keras' name of this activation ("relu"), or "custom". */
+  @Override
   default String name() {
     return "custom";
   }

@@ -63,7 +63,7 @@ public final class Activations {
       return f;
     }
     if (identifier instanceof String s) {
-      ActivationFunction f = BY_NAME.get(s);
+      ActivationFunction f = BY_NAME.containsKey(s) ? BY_NAME.get(s) : custom(s);
       if (f == null) {
         throw new IllegalArgumentException("Could not interpret activation function identifier: '" + s
             + "'. Expected one of " + BY_NAME.keySet());
@@ -72,6 +72,19 @@ public final class Activations {
     }
     throw new IllegalArgumentException("Could not interpret activation function identifier. Expected a String or "
         + "an ActivationFunction. Received: " + identifier);
+  }
+
+  /**
+   * The custom activation {@code name} ("package>name" or a bare name) from a scope, the registered functions or
+   * the running load's custom objects ({@code io.keras4j.saving.KerasObjects}), or null.
+   */
+  private static ActivationFunction custom(String name) {
+    Object o = io.keras4j.saving.KerasObjects.custom(name, Map.of());
+    if (o != null && !(o instanceof ActivationFunction)) {
+      throw new IllegalArgumentException("The custom object '" + name + "' is a " + o.getClass().getName()
+          + ", not an ActivationFunction");
+    }
+    return (ActivationFunction) o;
   }
 
   private static Ops ops() {

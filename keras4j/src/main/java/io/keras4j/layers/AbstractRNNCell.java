@@ -73,6 +73,22 @@ public abstract class AbstractRNNCell<T extends AbstractRNNCell<T>> extends Base
    */
   protected void beforeLoop(Tensor stepInput, List<Tensor> states, boolean training) {}
 
+  /**
+   * The part of every step that depends on the inputs alone, computed for the whole sequence before the loop
+   * ((batch, time, features) in, (batch, time, ...) out), or null when the cell has none; the loop then runs
+   * {@link #callProjected} on its time steps. Keras computes this part inside each step; taking it out of the loop
+   * gives the same numbers with one large matrix product instead of one per step, forward and backward. By default
+   * null.
+   */
+  protected Tensor projectSequence(Tensor sequences, boolean training) {
+    return null;
+  }
+
+  /** One step from a time step of {@link #projectSequence}'s result; only called when that is not null. */
+  protected RnnStep.Output callProjected(Tensor projected, List<Tensor> states, boolean training) {
+    throw new UnsupportedOperationException("Layer '" + name() + "' projects no sequence");
+  }
+
   /** Forgets what {@link #beforeLoop} prepared, after the loop (Keras' {@code _maybe_reset_dropout_masks}). */
   protected void afterLoop() {}
 

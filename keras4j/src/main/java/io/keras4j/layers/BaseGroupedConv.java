@@ -81,12 +81,21 @@ public abstract class BaseGroupedConv<T extends BaseGroupedConv<T>> extends Base
     return biasAndActivation(ops, y);
   }
 
-  /** Grouped convolution: each group of input channels with its slice of the filters. */
+  /**
+   * Grouped convolution: each group of input channels with its slice of the filters; one depthwise convolution
+   * when each group is one channel (ConvNeXt's {@code groups=channels}), whose kernel
+   * {@code (kh, kw, 1, groups * m)} is, element for element, the depthwise kernel {@code (kh, kw, groups, m)}.
+   */
   private Tensor grouped(Ops ops, Tensor x, String pad) {
     int rank = rank();
     Tensor k = ops.read(kernel());
     int inPer = (int) kernel().shape().get(rank);
     int outPer = filters() / groups;
+    int[] strides = stridesValue();
+    if (rank == 2 && inPer == 1 && strides[0] == strides[1]) {
+      Tensor depthwise = ops.reshape(k, kernelSize()[0], kernelSize()[1], groups, outPer);
+      return ops.depthwiseConv(x, depthwise, strides, pad, dilationRateValue());
+    }
     List<Tensor> parts = new ArrayList<>();
     for (int g = 0; g < groups; g++) {
       int[] xb = new int[rank + 2];

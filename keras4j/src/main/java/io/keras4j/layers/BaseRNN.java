@@ -202,9 +202,12 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> impleme
     cell.beforeLoop(firstStep(ops, sequences), initial, training);
     RnnResult result;
     try {
-      RnnStep step = (in, st) -> cell.call(in.get(0), st, training);
-      result = ops.rnn(step, List.of(sequences), initial, mask, goBackwards, unroll, zeroOutputForMask,
-          returnSequences);
+      Tensor projected = cell.projectSequence(sequences, training);
+      RnnStep step = projected == null
+          ? (in, st) -> cell.call(in.get(0), st, training)
+          : (in, st) -> cell.callProjected(in.get(0), st, training);
+      result = ops.rnn(step, List.of(projected == null ? sequences : projected), initial, mask, goBackwards, unroll,
+          zeroOutputForMask, returnSequences);
     } finally {
       cell.afterLoop();
     }

@@ -3,6 +3,7 @@ package io.keras4j.layers;
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
 import io.keras4j.backend.Ops;
+import io.keras4j.backend.RnnStep;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
@@ -11,6 +12,7 @@ import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.regularizers.Regularizer;
 import io.keras4j.saving.Config;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -234,6 +236,47 @@ public abstract class BaseRNNCell<T extends BaseRNNCell<T>> extends DropoutRNNCe
   /** The bias, or null without one. */
   public Variable bias() {
     return bias;
+  }
+
+  /**
+   * {@code inputs · kernel + bias} for the whole sequence, unless input dropout is on (its mask multiplies the
+   * inputs of every step; the step then computes the product itself).
+   */
+  @Override
+  protected Tensor projectSequence(Tensor sequences, boolean training) {
+    return dropoutMask(training) == null && sequences.rank() == 3 ? inputProjection(sequences, training) : null;
+  }
+
+  @Override
+  public RnnStep.Output call(Tensor inputs, List<Tensor> states, boolean training) {
+    return callProjected(inputProjection(inputs, training), states, training);
+  }
+
+  /**
+   * The inputs' share of every gate, {@code inputs · kernel (+ input bias)}, (..., gates * units), for one step's
+   * inputs or a whole sequence; with input dropout (implementation 1) each gate's columns use the gate's mask.
+   */
+  protected Tensor inputProjection(Tensor inputs, boolean training) {
+    Ops ops = ops();
+    Tensor kernel = ops.read(kernel());
+    List<Tensor> dp = dropoutMask(training);
+    Tensor x;
+    if (dp != null && dp.size() > 1) {
+      List<Tensor> parts = new java.util.ArrayList<>();
+      for (int g = 0; g < gates(); g++) {
+        parts.add(ops.dot(masked(inputs, dp, g), gate(kernel, g, g + 1)));
+      }
+      x = ops.concatenate(parts, -1);
+    } else {
+      x = ops.dot(masked(inputs, dp, 0), kernel);
+    }
+    Tensor b = inputBias();
+    return b == null ? x : ops.add(x, b);
+  }
+
+  /** The bias added to the inputs' product, or null: the bias by default. */
+  protected Tensor inputBias() {
+    return bias == null ? null : ops().read(bias);
   }
 
   /** Columns {@code [from * units, to * units)} of a (rows, gates * units) matrix or the entries of a vector. */

@@ -50,42 +50,29 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
     return resetAfter ? Shape.of(2, 3L * units()) : Shape.of(3L * units());
   }
 
+  /** The input bias: the bias, or its first row with {@code reset_after}. */
   @Override
-  public RnnStep.Output call(Tensor inputs, List<Tensor> states, boolean training) {
+  protected Tensor inputBias() {
+    if (bias() == null || !resetAfter) {
+      return super.inputBias();
+    }
+    return ops().squeeze(ops().slice(ops().read(bias()), new int[] {0, 0}, new int[] {1, -1}), 0);
+  }
+
+  /** One step from the inputs' share of the gates, {@code x · kernel + input bias} (see {@link #inputProjection}). */
+  @Override
+  protected RnnStep.Output callProjected(Tensor projected, List<Tensor> states, boolean training) {
     Ops ops = ops();
     Tensor hPrev = states.get(0);
-    Tensor kernel = ops.read(kernel());
     Tensor recurrent = ops.read(recurrentKernel());
-    Tensor inputBias = null;
-    Tensor recurrentBias = null;
-    if (bias() != null) {
-      Tensor b = ops.read(bias());
-      if (resetAfter) {
-        inputBias = ops.squeeze(ops.slice(b, new int[] {0, 0}, new int[] {1, -1}), 0);
-        recurrentBias = ops.squeeze(ops.slice(b, new int[] {1, 0}, new int[] {1, -1}), 0);
-      } else {
-        inputBias = b;
-      }
-    }
-    List<Tensor> dp = dropoutMask(training);
+    Tensor recurrentBias = bias() != null && resetAfter
+        ? ops.squeeze(ops.slice(ops.read(bias()), new int[] {1, 0}, new int[] {1, -1}), 0)
+        : null;
     List<Tensor> rdp = recurrentDropoutMask(training);
     int single = implementation() == 1 ? 1 : 0; // mask index step: per gate, or the one shared mask
     Tensor[] x = new Tensor[3];
-    if (single == 1) {
-      for (int g = 0; g < 3; g++) {
-        x[g] = ops.matmul(masked(inputs, dp, g), gate(kernel, g, g + 1));
-        if (inputBias != null) {
-          x[g] = ops.add(x[g], gate(inputBias, g, g + 1));
-        }
-      }
-    } else {
-      Tensor all = ops.matmul(masked(inputs, dp, 0), kernel);
-      if (inputBias != null) {
-        all = ops.add(all, inputBias);
-      }
-      for (int g = 0; g < 3; g++) {
-        x[g] = gate(all, g, g + 1);
-      }
+    for (int g = 0; g < 3; g++) {
+      x[g] = gate(projected, g, g + 1);
     }
     Tensor[] r = new Tensor[3];
     for (int g = 0; g < 2; g++) {

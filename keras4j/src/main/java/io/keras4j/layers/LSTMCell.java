@@ -63,30 +63,21 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
     });
   }
 
+  /** One step from the inputs' share of the gates, {@code x · kernel + bias} (see {@link #inputProjection}). */
   @Override
-  public RnnStep.Output call(Tensor inputs, List<Tensor> states, boolean training) {
+  protected RnnStep.Output callProjected(Tensor projected, List<Tensor> states, boolean training) {
     Ops ops = ops();
     Tensor hPrev = states.get(0);
     Tensor cPrev = states.get(1);
-    Tensor kernel = ops.read(kernel());
     Tensor recurrent = ops.read(recurrentKernel());
-    Tensor bias = bias() == null ? null : ops.read(bias());
-    List<Tensor> dp = dropoutMask(training);
     List<Tensor> rdp = recurrentDropoutMask(training);
     Tensor[] z = new Tensor[4];
     if (implementation() == 1) {
       for (int g = 0; g < 4; g++) {
-        Tensor x = ops.matmul(masked(inputs, dp, g), gate(kernel, g, g + 1));
-        if (bias != null) {
-          x = ops.add(x, gate(bias, g, g + 1));
-        }
-        z[g] = ops.add(x, ops.matmul(masked(hPrev, rdp, g), gate(recurrent, g, g + 1)));
+        z[g] = ops.add(gate(projected, g, g + 1), ops.matmul(masked(hPrev, rdp, g), gate(recurrent, g, g + 1)));
       }
     } else {
-      Tensor all = ops.add(ops.matmul(masked(inputs, dp, 0), kernel), ops.matmul(hPrev, recurrent));
-      if (bias != null) {
-        all = ops.add(all, bias);
-      }
+      Tensor all = ops.add(projected, ops.matmul(hPrev, recurrent));
       for (int g = 0; g < 4; g++) {
         z[g] = gate(all, g, g + 1);
       }

@@ -77,9 +77,16 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
     return trainable;
   }
 
-  /** Sets whether the weights are updated by training (Keras' {@code trainable=}; default true; takes effect at the next compile). */
+  /**
+   * Sets whether the weights are updated by training (Keras' {@code trainable=}; default true; takes effect at the next
+   * compile), for this layer and every layer it tracks, as Keras' setter does: a frozen model's BatchNormalization
+   * layers then run in inference mode.
+   */
   public Layer trainable(boolean trainable) {
     this.trainable = trainable;
+    for (Layer l : sublayers) {
+      l.trainable(trainable);
+    }
     return this;
   }
 

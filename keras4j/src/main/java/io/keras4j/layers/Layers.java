@@ -167,6 +167,7 @@ public final class Layers {
     REGISTRY.add("Attention", Attention::fromConfig);
     REGISTRY.add("AdditiveAttention", AdditiveAttention::fromConfig);
     REGISTRY.add("MultiHeadAttention", MultiHeadAttention::fromConfig);
+    REGISTRY.add("LayerScale", LayerScale::fromConfig); // keras.src.applications.convnext
   }
 
   private Layers() {}

@@ -28,15 +28,13 @@ public class SimpleRNNCell extends BaseRNNCell<SimpleRNNCell> {
     return 1;
   }
 
+  /** One step from the inputs' product {@code x · kernel + bias} (see {@link #inputProjection}). */
   @Override
-  public RnnStep.Output call(Tensor inputs, List<Tensor> states, boolean training) {
+  protected RnnStep.Output callProjected(Tensor projected, List<Tensor> states, boolean training) {
     Ops ops = ops();
     Tensor prev = states.get(0);
-    Tensor h = ops.matmul(masked(inputs, dropoutMask(training), 0), ops.read(kernel()));
-    if (bias() != null) {
-      h = ops.add(h, ops.read(bias()));
-    }
-    Tensor out = ops.add(h, ops.matmul(masked(prev, recurrentDropoutMask(training), 0), ops.read(recurrentKernel())));
+    Tensor out = ops.add(projected,
+        ops.matmul(masked(prev, recurrentDropoutMask(training), 0), ops.read(recurrentKernel())));
     out = activation().apply(out);
     return new RnnStep.Output(out, List.of(out));
   }

@@ -139,4 +139,48 @@ public final class FitOptions {
     this.validationFreq = freq;
     return this;
   }
+
+  /** The number of epochs set (Keras' {@code epochs=}); a tuner reads it to schedule its trials. */
+  public int epochs() {
+    return epochs;
+  }
+
+  /** The verbosity set (Keras' {@code verbose=}). */
+  public int verbose() {
+    return verbose;
+  }
+
+  /** The epoch to start from (Keras' {@code initial_epoch=}). */
+  public int initialEpoch() {
+    return initialEpoch;
+  }
+
+  /** The callbacks set, in order (Keras' {@code callbacks=}); the returned list is a copy. */
+  public List<Callback> callbackList() {
+    return new ArrayList<>(callbacks);
+  }
+
+  /**
+   * A copy of these options, so that a tuner can change the epochs and callbacks of one trial without touching the
+   * caller's options (KerasTuner copies its {@code fit_kwargs} for each execution). The callback list is copied; the
+   * callbacks, data and maps are shared.
+   */
+  public FitOptions copy() {
+    FitOptions c = new FitOptions();
+    c.batchSize = batchSize;
+    c.epochs = epochs;
+    c.verbose = verbose;
+    c.callbacks = new ArrayList<>(callbacks);
+    c.validationSplit = validationSplit;
+    c.validationX = validationX;
+    c.validationY = validationY;
+    c.validationSampleWeight = validationSampleWeight;
+    c.shuffle = shuffle;
+    c.classWeight = classWeight;
+    c.sampleWeight = sampleWeight;
+    c.initialEpoch = initialEpoch;
+    c.stepsPerEpoch = stepsPerEpoch;
+    c.validationFreq = validationFreq;
+    return c;
+  }
 }

@@ -16,7 +16,11 @@ import java.util.Set;
  * The nodes and layers of a functional model, found by walking back from its outputs to its inputs.
  *
  * <p>Keras equivalent: the graph walk of {@code keras.src.ops.function.Function} ({@code map_graph}) that
- * {@code keras.Model(inputs, outputs)} runs, and the graph's execution ({@code Function._run_through_graph}).
+ * {@code keras.Model(inputs, outputs)} runs, and the graph's execution ({@code Function._run_through_graph}). The
+ * layers come in Keras' order ({@code model.layers}, {@code model.operations}): by depth from the outputs,
+ * deepest first, layers of equal depth in the order a depth-first walk from the outputs first meets them. Files
+ * number and match weights by that order ({@code layers/dense_1} in {@code .keras}, positions in legacy
+ * {@code .h5}), so a branching graph loads only in exactly this order.
  */
 record FunctionalGraph(List<Node> nodes, List<Layer> layers) {
   /** Every node between {@code inputs} and {@code outputs}, in call order, and their layers, inputs first. */
@@ -29,8 +33,9 @@ record FunctionalGraph(List<Node> nodes, List<Layer> layers) {
     }
     List<Node> ordered = new ArrayList<>();
     Set<Node> seen = new LinkedHashSet<>();
+    Map<Layer, Integer> firstSeen = new IdentityHashMap<>();
     for (KerasTensor o : outputs) {
-      visit(o, seen, ordered);
+      visit(o, seen, ordered, firstSeen);
     }
     Set<Layer> inputLayers = new LinkedHashSet<>();
     for (KerasTensor t : inputs) {
@@ -43,11 +48,7 @@ record FunctionalGraph(List<Node> nodes, List<Layer> layers) {
             + "accessed without issue: " + layerNames(ordered));
       }
     }
-    Set<Layer> layers = new LinkedHashSet<>(inputLayers);
-    for (Node n : ordered) {
-      layers.add(n.layer());
-    }
-    return new FunctionalGraph(List.copyOf(ordered), new ArrayList<>(layers));
+    return new FunctionalGraph(List.copyOf(ordered), kerasOrder(ordered, inputLayers, firstSeen));
   }
 
   /** Runs {@code nodes} on values of {@code inputs}; returns the values of {@code outputs}. */
@@ -90,12 +91,47 @@ record FunctionalGraph(List<Node> nodes, List<Layer> layers) {
     return n;
   }
 
-  /** Adds the nodes behind {@code t} in post-order, iteratively: a chain of many thousand layers fits any stack. */
-  private static void visit(KerasTensor t, Set<Node> seen, List<Node> ordered) {
+  /**
+   * The layers by decreasing depth, ties by first sight: Keras' {@code map_graph}. A node's depth is the longest
+   * path from it to an output; a layer's, the largest of its nodes'. Inputs the walk never reached come last.
+   */
+  private static List<Layer> kerasOrder(List<Node> postOrder, Set<Layer> inputLayers, Map<Layer, Integer> firstSeen) {
+    Map<Node, Integer> nodeDepth = new IdentityHashMap<>();
+    Map<Layer, Integer> layerDepth = new IdentityHashMap<>();
+    Set<Node> inGraph = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    inGraph.addAll(postOrder);
+    for (int i = postOrder.size() - 1; i >= 0; i--) {
+      Node node = postOrder.get(i);
+      int depth = Math.max(nodeDepth.getOrDefault(node, 0), layerDepth.getOrDefault(node.layer(), 0));
+      layerDepth.put(node.layer(), depth);
+      nodeDepth.put(node, depth);
+      for (KerasTensor in : node.inputs()) {
+        Node parent = nodeOf(in);
+        if (inGraph.contains(parent)) {
+          nodeDepth.merge(parent, depth + 1, Math::max);
+        }
+      }
+    }
+    List<Layer> layers = new ArrayList<>(layerDepth.keySet());
+    layers.sort(java.util.Comparator.<Layer>comparingInt(l -> -layerDepth.get(l)).thenComparingInt(firstSeen::get));
+    for (Layer in : inputLayers) {
+      if (!layerDepth.containsKey(in)) {
+        layers.add(in); // an input no output depends on: depth 0, listed after the others of depth 0
+      }
+    }
+    return layers;
+  }
+
+  /**
+   * Adds the nodes behind {@code t} in post-order, iteratively (a chain of many thousand layers fits any stack),
+   * and numbers each layer when the walk first meets it.
+   */
+  private static void visit(KerasTensor t, Set<Node> seen, List<Node> ordered, Map<Layer, Integer> firstSeen) {
     Node start = nodeOf(t);
     if (!seen.add(start)) {
       return;
     }
+    firstSeen.putIfAbsent(start.layer(), firstSeen.size());
     java.util.Deque<Node> nodes = new java.util.ArrayDeque<>();
     java.util.Deque<Integer> next = new java.util.ArrayDeque<>();
     nodes.push(start);
@@ -107,6 +143,7 @@ record FunctionalGraph(List<Node> nodes, List<Layer> layers) {
         next.push(i + 1);
         Node in = nodeOf(node.inputs().get(i));
         if (seen.add(in)) {
+          firstSeen.putIfAbsent(in.layer(), firstSeen.size());
           nodes.push(in);
           next.push(0);
         }

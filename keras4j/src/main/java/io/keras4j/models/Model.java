@@ -30,10 +30,12 @@ public class Model extends Layer implements AutoCloseable {
   private List<KerasTensor> outputs = List.of();
   private List<Node> nodes = List.of();
   private List<Layer> layers = new ArrayList<>();
+  private List<Layer> operations = new ArrayList<>();
   private Trainer trainer;
   private boolean closed;
   private boolean stopTraining;
   private Integer resumeEpoch;
+  private final Map<String, Object> attributes = new java.util.LinkedHashMap<>();
 
   /** A model from one input to one output. */
   public Model(KerasTensor input, KerasTensor output) {
@@ -64,7 +66,8 @@ public class Model extends Layer implements AutoCloseable {
     for (Layer l : graph.layers()) {
       track(l);
     }
-    this.layers = graph.layers();
+    this.operations = graph.layers();
+    this.layers = graph.layers().stream().filter(l -> !(l instanceof io.keras4j.layers.Operation)).toList();
     markBuilt(inputs.stream().map(KerasTensor::shape).toList());
   }
 
@@ -78,9 +81,39 @@ public class Model extends Layer implements AutoCloseable {
     return outputs;
   }
 
-  /** The layers, input layers first, in call order (Keras' {@code model.layers}). */
+  /** The layers in Keras' order, deepest first, without operation nodes (Keras' {@code model.layers}). */
   public List<Layer> layers() {
     return List.copyOf(layers);
+  }
+
+  /**
+   * The layers and the operation nodes ({@link io.keras4j.layers.Operation}, such as {@code x + 3.0}) in Keras'
+   * order (Keras' {@code model.operations}, the order of a saved config's {@code layers}).
+   */
+  public List<Layer> operations() {
+    return List.copyOf(operations);
+  }
+
+  /**
+   * Puts the layers and operations in the order of {@code names}, which must name each of them: for loaders, whose
+   * config lists them in Keras' order, computed by Keras over a graph that also held the operations computing
+   * masks that keras4j leaves out (see {@code MaskOperations}). Names of no layer of this model are skipped.
+   */
+  public void orderLayers(List<String> names) {
+    Map<String, Integer> position = new java.util.HashMap<>();
+    for (String n : names) {
+      position.putIfAbsent(n, position.size());
+    }
+    for (Layer l : operations) {
+      if (!position.containsKey(l.name())) {
+        throw new IllegalArgumentException("Model '" + name() + "': the layer order " + names + " lacks layer '"
+            + l.name() + "'");
+      }
+    }
+    List<Layer> ordered = new ArrayList<>(operations);
+    ordered.sort(java.util.Comparator.comparingInt(l -> position.get(l.name())));
+    this.operations = ordered;
+    this.layers = ordered.stream().filter(l -> !(l instanceof io.keras4j.layers.Operation)).toList();
   }
 
   /** The layer named {@code name} (Keras' {@code get_layer(name)}). */
@@ -111,6 +144,9 @@ public class Model extends Layer implements AutoCloseable {
 
   @Override
   protected List<Tensor> call(List<Tensor> in, boolean training) {
+    if (isSubclassed()) {
+      return super.call(in, training); // the subclass's call(Tensor, boolean)
+    }
     ensureGraph(in);
     if (in.size() != inputs.size()) {
       throw new IllegalArgumentException("Model '" + name() + "' expects " + inputs.size() + " input(s), but it "
@@ -130,10 +166,18 @@ public class Model extends Layer implements AutoCloseable {
     if (inputs.isEmpty() && getClass() == Model.class) {
       throw new IllegalStateException("Model '" + name() + "' has no inputs to build");
     }
+    if (inputs.isEmpty() && !attributes.isEmpty() && !built()) {
+      // Keras' build_from_config of a subclassed model: one symbolic call creates the layers' weights
+      io.keras4j.backend.Backend.traceShapes(List.of(inputShape), List.of(dtype()), ts -> applyAll(ts, false));
+      markBuilt(List.of(inputShape));
+    }
   }
 
   @Override
   protected List<Shape> computeOutputShapes(List<Shape> inputShapes, List<String> dtypes) {
+    if (isSubclassed()) {
+      return super.computeOutputShapes(inputShapes, dtypes);
+    }
     return outputs.stream().map(o -> o.shape().with(0, inputShapes.get(0).get(0))).toList();
   }
 
@@ -495,9 +539,65 @@ public class Model extends Layer implements AutoCloseable {
 
   @Override
   public Map<String, Object> getConfig() {
+    if (isSubclassed()) {
+      return super.getConfig(); // Keras' Model.get_config of a subclassed model: name, trainable, dtype, in order
+    }
     Map<String, Object> c = new HashMap<>();
     c.put("name", name());
     c.put("trainable", trainable());
     return c;
+  }
+
+  // ---- subclassed models (Keras' class MyModel(keras.Model) with layers as attributes); see SubclassedModelSavingTest
+
+  /**
+   * Tracks {@code layer} as the attribute {@code attribute} of a subclassed model (Keras' {@code self.dense = Dense(4)}
+   * in {@code __init__}): its weights count as the model's, it is one of {@link #layers()} in tracking order, and
+   * {@code .keras} files save it under the attribute's name ({@code dense/vars/0}), as Keras' saving walk does.
+   * <pre>{@code
+   * class TwoLayers extends Model {
+   *   final Dense dense = track("dense", new Dense(4).activation("relu"));
+   *   final Dense head = track("head", new Dense(1));
+   *   protected Tensor call(Tensor x, boolean training) { return head.apply(dense.apply(x, training), training); }
+   * }
+   * }</pre>
+   * Porting note: Python tracks every attribute assignment; Java needs this call once per layer attribute.
+   */
+  protected <L extends Layer> L track(String attribute, L layer) {
+    return trackAttribute(attribute, layer, List.of(layer));
+  }
+
+  /**
+   * Tracks a list of layers as the attribute {@code attribute} (Keras' {@code self.blocks = [Dense(4), Dense(4)]}),
+   * saved below {@code <attribute>/<snake_case class name>[_n]}.
+   */
+  protected <L extends Layer> List<L> track(String attribute, List<L> layerList) {
+    return trackAttribute(attribute, List.copyOf(layerList), layerList);
+  }
+
+  private <T> T trackAttribute(String attribute, T value, List<? extends Layer> added) {
+    if (attribute == null || attribute.isEmpty() || attribute.contains("/") || attribute.equals("layers")
+        || attributes.containsKey(attribute)) {
+      throw new IllegalArgumentException("Model '" + name() + "': cannot track an attribute named '" + attribute
+          + "': expected a new, non-empty name without '/', other than 'layers'. Tracked: " + attributes.keySet());
+    }
+    attributes.put(attribute, value);
+    for (Layer l : added) {
+      if (!layers.contains(l)) {
+        track(l);
+        layers.add(l);
+      }
+    }
+    return value;
+  }
+
+  /** The attributes tracked with {@link #track(String, Layer)}, in tracking order: a Layer or a List of layers each. */
+  public Map<String, Object> trackedAttributes() {
+    return java.util.Collections.unmodifiableMap(attributes);
+  }
+
+  /** Whether this is a subclassed model: no functional graph, its layers tracked as attributes. */
+  public boolean isSubclassed() {
+    return inputs.isEmpty() && !attributes.isEmpty() && !(this instanceof Sequential);
   }
 }

@@ -16,9 +16,13 @@ public final class Models {
 
   /**
    * The model in {@code file}, its format chosen by the suffix: {@code .keras} (Keras 3) or
-   * {@code .h5}/{@code .hdf5} (legacy tf.keras 2).
+   * {@code .h5}/{@code .hdf5} (legacy tf.keras 2), or a TensorFlow.js layers model: its {@code model.json} or the
+   * directory holding it.
    */
   public static Model loadModel(Path file) {
+    if (io.keras4j.saving.formats.TfjsLayersFormat.recognizes(file)) {
+      return io.keras4j.saving.formats.TfjsLayersFormat.load(file);
+    }
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
       return LegacyH5.loadModel(file);
@@ -26,7 +30,24 @@ public final class Models {
     if (name.endsWith(".keras")) {
       return io.keras4j.saving.formats.KerasZip.load(file);
     }
-    throw new KerasFileException("Unsupported model file " + file + ": expected .keras, .h5 or .hdf5");
+    throw new KerasFileException("Unsupported model file " + file + ": expected .keras, .h5, .hdf5 or a tfjs model.json");
+  }
+
+  /**
+   * The model in {@code file}, custom classes and functions also found by name in {@code customObjects} (Keras'
+   * {@code load_model(filepath, custom_objects=...)}): each value a config reader such as {@code MyLayer::fromConfig},
+   * a class with a static {@code fromConfig(Map)}, or an object used as it is (an activation function). Names are
+   * looked up as Keras does: open {@link io.keras4j.saving.CustomObjectScope}s, then registered classes
+   * ({@link io.keras4j.saving.KerasObjects#registerKerasSerializable}), then {@code customObjects}, then built-ins.
+   * <pre>{@code Model m = Models.loadModel(Path.of("scaled.keras"), Map.of("Scale", Scale.class));}</pre>
+   */
+  public static Model loadModel(Path file, java.util.Map<String, ?> customObjects) {
+    return io.keras4j.saving.KerasObjects.withCustomObjects(customObjects, () -> loadModel(file));
+  }
+
+  /** The model of a JSON config with custom objects (Keras' {@code model_from_json(json, custom_objects)}). */
+  public static Model modelFromJson(String json, java.util.Map<String, ?> customObjects) {
+    return io.keras4j.saving.KerasObjects.withCustomObjects(customObjects, () -> modelFromJson(json));
   }
 
   /** The model of a JSON config (Keras' {@code model.to_json()}), with fresh weights. */

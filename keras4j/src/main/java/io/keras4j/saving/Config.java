@@ -214,6 +214,10 @@ public final class Config {
     if (v == null) {
       return fallback;
     }
+    if (v instanceof Map<?, ?> m && "function".equals(m.get("class_name")) && m.get("config") instanceof String fn) {
+      // Keras 3's serialized function; a registered custom one is written with config "package>name"
+      return fn;
+    }
     if (v instanceof Map<?, ?> m && m.get("class_name") instanceof String s) {
       return io.keras4j.utils.Names.toSnakeCase(s);
     }

@@ -88,8 +88,12 @@ public final class Registry<T> {
           + "KerasObjects.registerKerasSerializable (Keras' @register_keras_serializable). Known " + kind + "s: "
           + readers.keySet() + (aliases.isEmpty() ? "" : ", or by name: " + aliases.keySet()));
     }
+    return checked(className, custom);
+  }
+
+  private T checked(String name, Object custom) {
     if (!type.isInstance(custom)) {
-      throw new IllegalArgumentException("The registered object '" + className + "' is a "
+      throw new IllegalArgumentException("The registered object '" + name + "' is a "
           + custom.getClass().getName() + ", not a " + type.getSimpleName());
     }
     return type.cast(custom);
@@ -110,8 +114,9 @@ public final class Registry<T> {
     if (spec instanceof Map<?, ?> m && m.get("class_name") instanceof String cls) {
       Map<String, Object> config = m.get("config") instanceof Map<?, ?> c ? Config.asStringMap(c) : Map.of();
       String registered = m.get("registered_name") instanceof String r ? r : null;
-      String name = registered != null && KerasObjects.isRegistered(registered) ? registered : cls;
-      return fromConfig(name, config);
+      // Keras' _retrieve_class_or_fn: a custom object found by the registered name comes before the built-ins
+      Object custom = registered == null ? null : KerasObjects.custom(registered, config);
+      return custom != null ? checked(registered, custom) : fromConfig(cls, config);
     }
     throw new IllegalArgumentException("Could not interpret " + kind + " identifier. Expected a name such as "
         + (aliases.isEmpty() ? readers.keySet() : aliases.keySet()) + ", a " + type.getSimpleName()

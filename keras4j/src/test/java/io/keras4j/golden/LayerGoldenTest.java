@@ -55,7 +55,9 @@ class LayerGoldenTest {
       // named inputs, masks and call keywords: their golden files are in golden/attention (AttentionGoldenTest)
       "Attention", "golden/attention/Attention.json, AttentionGoldenTest",
       "AdditiveAttention", "golden/attention/AdditiveAttention.json, AttentionGoldenTest",
-      "MultiHeadAttention", "golden/attention/MultiHeadAttention.json, AttentionGoldenTest");
+      "MultiHeadAttention", "golden/attention/MultiHeadAttention.json, AttentionGoldenTest",
+      // not in keras.layers: Keras defines it inside its ConvNeXt application
+      "LayerScale", "keras.src.applications.convnext's layer; LayerScaleTest, and ConvNeXtTiny in ApplicationFilesTest");
 
   /**
    * Cases ({@code "Class/case"}) where keras4j knowingly differs from Keras, and why; they are reported as aborted

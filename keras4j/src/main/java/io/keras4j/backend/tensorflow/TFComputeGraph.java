@@ -38,6 +38,8 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
   private final boolean export;
   private boolean closed;
   private final List<Runnable> onClose = new ArrayList<>();
+  /** Host values pushed but not yet assigned: one session run assigns them all (see {@link #push}). */
+  private final Map<VarSlot, TFNativeArray> pending = new java.util.LinkedHashMap<>();
 
   TFComputeGraph() {
     this(false);
@@ -52,6 +54,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
   }
 
   Session session() {
+    flushPushes();
     return session;
   }
 
@@ -138,9 +141,32 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
       s.assignFeed = root.assignVariableOp(s.handle, s.feed);
     }
     Object host = v.hostBuffer();
-    try (TFNativeArray value = host instanceof float[] f ? TFNativeArray.of(f, v.shape()) : longArray((long[]) host, v)) {
-      session.runner().feed(s.feed, value.tensor()).addTarget(s.assignFeed).run();
+    // copied now, assigned with the others in one run before the next run of this session: a run per variable made
+    // TensorFlow build an executor per variable over the whole graph (DenseNet121's first predict took a minute)
+    TFNativeArray older = pending.put(s, host instanceof float[] f ? TFNativeArray.of(f, v.shape())
+        : longArray((long[]) host, v));
+    if (older != null) {
+      older.close(); // pushed again before any run: the newer value wins
     }
+  }
+
+  /** Assigns every pushed value in one session run. */
+  private void flushPushes() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    try {
+      Session.Runner runner = session.runner();
+      pending.forEach((slot, value) -> runner.feed(slot.feed, value.tensor()).addTarget(slot.assignFeed));
+      runner.run().close();
+    } finally {
+      discardPushes();
+    }
+  }
+
+  private void discardPushes() {
+    pending.values().forEach(TFNativeArray::close);
+    pending.clear();
   }
 
   private static TFNativeArray longArray(long[] data, Variable v) {
@@ -151,6 +177,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
   @Override
   public void pull(Variable v) {
     VarSlot s = slot(v);
+    flushPushes();
     try (Result r = session.runner().fetch(s.read).run()) {
       TFNativeArray value = new TFNativeArray(r.get(0));
       if ("int64".equals(v.dtype())) {
@@ -187,6 +214,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
       v.release(this);
     }
     closed = true;
+    discardPushes();
     onClose.forEach(Runnable::run);
     session.close();
     graph.close();
@@ -245,6 +273,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
       for (Variable v : used) {
         v.syncTo(TFComputeGraph.this);
       }
+      flushPushes();
       Session.Runner runner = session.runner();
       for (int i = 0; i < feeds.size(); i++) {
         runner.feed(((TFTensor) inputs.get(i)).operand(), ((TFNativeArray) feeds.get(i)).tensor());

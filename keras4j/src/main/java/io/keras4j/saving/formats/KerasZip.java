@@ -113,7 +113,8 @@ public final class KerasZip {
         Model model = ModelConfigs.fromConfig(config);
         try {
           Optimizer optimizer = null;
-          if (config.get("compile_config") instanceof Map<?, ?> cc && compiled(model, cc, file)) {
+          // an empty compile_config (Keras writes {} for some uncompiled models) compiles nothing, as in Keras
+          if (config.get("compile_config") instanceof Map<?, ?> cc && !cc.isEmpty() && compiled(model, cc, file)) {
             optimizer = model.optimizer();
             optimizer.build(model.trainableWeights());
           }

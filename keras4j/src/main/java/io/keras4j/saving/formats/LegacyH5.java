@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads tf.keras 2's legacy HDF5 files: whole models ({@code model.save("m.h5")}) and weights
@@ -26,7 +28,9 @@ import java.util.List;
  * <p>Keras equivalent: {@code keras.src.legacy.saving.legacy_h5_format}. A model file holds its JSON config in the
  * root attribute {@code model_config} and its weights under {@code model_weights}; a weights file holds them at the
  * root. Weights sit at {@code <layer>/<layer>/kernel:0}, listed in order by each layer group's
- * {@code weight_names} attribute, and load by the order of the layers that have weights, as Keras loads them.
+ * {@code weight_names} attribute. They load into the layers of the names the file records
+ * ({@code layer_names}), each weight by its recorded name where the layer's weights carry those names
+ * ({@link LegacyWeightNames}).
  */
 public final class LegacyH5 {
   /** HDF5 files up to this size (64 MiB) are read into memory whole; larger ones are memory-mapped. */
@@ -132,28 +136,40 @@ public final class LegacyH5 {
     throw new KerasFileException("Attribute `" + attribute + "` of " + node.getPath() + " is not a string list");
   }
 
+  /**
+   * Loads each saved layer's weights into the model's layer of the same name: a saved layer with no such layer,
+   * or a model layer with weights that the file lacks, is an error (Keras goes by position among the layers with
+   * weights, which equals this in its own layer order and fails loudly, here, where names or order differ).
+   */
   private static void loadWeights(Model model, Group root, Path file, boolean skipMismatch) {
+    Map<String, Layer> layers = new LinkedHashMap<>();
+    for (Layer l : model.layers()) {
+      if (!l.weights().isEmpty()) {
+        layers.put(l.name(), l);
+      }
+    }
     List<Group> saved = new ArrayList<>();
     for (String name : texts(root, "layer_names")) {
       Node g = H5Nodes.get(root, name, file);
       if (g instanceof Group group && texts(group, "weight_names").length > 0) {
+        if (!layers.containsKey(name)) {
+          throw new KerasFileException("Weight file " + file + " holds weights " + Arrays.toString(texts(group,
+              "weight_names")) + " of layer '" + name + "', but the model has no layer of that name with weights. "
+              + "Expected one of " + layers.keySet());
+        }
         saved.add(group);
       }
     }
-    List<Layer> layers = new ArrayList<>();
-    for (Layer l : model.layers()) {
-      if (!l.weights().isEmpty()) {
-        layers.add(l);
-      }
-    }
     if (saved.size() != layers.size()) {
+      List<String> missing = new ArrayList<>(layers.keySet());
+      saved.forEach(g -> missing.remove(g.getName()));
       throw new KerasFileException("Weight file " + file + " contains " + saved.size() + " layers with weights, but "
-          + "the model has " + layers.size() + " such layers: " + layers.stream().map(Layer::name).toList());
+          + "the model has " + layers.size() + " such layers; the file has none for " + missing);
     }
     LegacyLayerWeights.Origin origin = origin(root);
-    for (int i = 0; i < layers.size(); i++) {
+    for (Group group : saved) {
       try {
-        setLayer(layers.get(i), saved.get(i), file, file.toFile().length(), origin);
+        setLayer(layers.get(group.getName()), group, file, file.toFile().length(), origin);
       } catch (KerasFileException e) {
         if (!skipMismatch) {
           throw e;
@@ -173,10 +189,11 @@ public final class LegacyH5 {
       }
       long[] dims = H5Nodes.dims(d);
       Object data = H5Nodes.data(d, dims, "layer '" + layer.name() + "', weight " + name, file, fileSize);
-      saved.add(new HostArray(HostArray.of(data).values(), io.keras4j.backend.Shape.of(dims)));
+      saved.add(array(data, dims));
     }
-    List<HostArray> values = LegacyLayerWeights.convert(layer.getClass().getSimpleName(), layer.getConfig(), saved,
-        origin);
+    List<HostArray> values = layer instanceof Model nested ? LegacyWeightNames.nested(nested, names, saved, file)
+        : LegacyWeightNames.ordered(layer, names, LegacyLayerWeights.convert(layer.getClass().getSimpleName(),
+            layer.getConfig(), saved, origin));
     if (values.size() != vars.size()) {
       throw new KerasFileException("Layer '" + layer.name() + "' expects " + vars.size() + " weights, but the saved "
           + "layer " + group.getName() + " in " + file + " has " + names.length + ": " + Arrays.toString(names));
@@ -184,12 +201,22 @@ public final class LegacyH5 {
     for (int j = 0; j < values.size(); j++) {
       long[] shape = vars.get(j).shape().dims();
       if (!Arrays.equals(values.get(j).shape().dims(), shape)) {
-        throw new KerasFileException("Shape mismatch for layer '" + layer.name() + "', weight " + names[Math.min(j,
-            names.length - 1)] + ": the model expects " + io.keras4j.backend.Shape.of(shape) + ", the file " + file
-            + " holds " + values.get(j).shape());
+        throw new KerasFileException("Shape mismatch for layer '" + layer.name() + "', weight " + vars.get(j).name()
+            + ": the model expects " + io.keras4j.backend.Shape.of(shape) + ", the file " + file + " holds "
+            + values.get(j).shape());
       }
     }
     layer.setWeights(values);
+  }
+
+  /** A dataset's values; a scalar (an adapted Normalization's {@code count}) comes as one number. */
+  private static HostArray array(Object data, long[] dims) {
+    if (data instanceof Number n) {
+      Object values = n instanceof Double || n instanceof Float ? new float[] {n.floatValue()}
+          : new long[] {n.longValue()};
+      return new HostArray(values, io.keras4j.backend.Shape.of(dims));
+    }
+    return new HostArray(HostArray.of(data).values(), io.keras4j.backend.Shape.of(dims));
   }
 
   /** The writer of a weights group: Keras 2 read {@code keras_version} there, "1" when absent (Keras 1 files). */

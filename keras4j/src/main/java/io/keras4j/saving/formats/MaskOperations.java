@@ -17,22 +17,26 @@ import java.util.Set;
  * operation nodes ({@code "module": "keras.src.ops.numpy"}, class names such as NotEqual, Any, ExpandDims) that
  * feed those {@code mask} keyword arguments. Porting note: keras4j computes the same masks again while the model
  * runs (each layer's {@code computeMask}, {@code Backend.getKerasMask}), so these nodes and keyword arguments are
- * dropped; a config that uses an operation for anything else (an argument of a layer, a model output, another
- * keyword argument) is refused, naming the operation.
+ * dropped; operations used for anything else (an argument of a layer, a model output, another keyword argument),
+ * and the operations they use, are kept and become {@link io.keras4j.layers.Operation}s.
  */
 final class MaskOperations {
   private MaskOperations() {}
 
-  /** Whether a layer spec is a Keras operation node rather than a layer. */
+  /**
+   * Whether a layer spec is a Keras operation node rather than a layer: its module is {@code keras.src.ops...}, or,
+   * in a legacy {@code .h5} config (which records no module), its config holds only a name and its class is a
+   * known operation (a layer's config always holds {@code trainable} and {@code dtype}).
+   */
   static boolean isOperation(Map<String, Object> spec) {
-    return spec.get("module") instanceof String m && m.startsWith("keras.src.ops");
+    if (spec.get("module") instanceof String m) {
+      return m.startsWith("keras.src.ops");
+    }
+    return spec.get("config") instanceof Map<?, ?> c && c.keySet().equals(java.util.Set.of("name"))
+        && io.keras4j.layers.Operation.isKnown(String.valueOf(spec.get("class_name")));
   }
 
-  /**
-   * The layer specs without the operation nodes that only compute masks.
-   *
-   * @throws KerasFileException when an operation feeds anything but masks
-   */
+  /** The layer specs without the operation nodes that only compute masks. */
   static List<Object> withoutMaskOperations(List<Object> layers, Object outputLayers) {
     Map<String, String> operations = new HashMap<>(); // name -> class name
     for (Object o : layers) {
@@ -65,20 +69,39 @@ final class MaskOperations {
       }
     }
     collectEndpoints(outputLayers, usedOtherwise);
-    for (String name : usedOtherwise) {
-      if (operations.containsKey(name)) {
-        throw new KerasFileException("The model config uses the Keras operation " + operations.get(name) + " ('"
-            + name + "') as a layer; keras4j reads operation nodes only where Keras records a mask's computation. "
-            + "Expected a layer. Received: an operation feeding a layer's input or a model output");
-      }
-    }
+    Set<String> needed = neededOperations(layers, operations.keySet(), usedOtherwise);
     List<Object> kept = new ArrayList<>();
     for (Object o : layers) {
-      if (!isOperation(ModelConfigs.asMap(o))) {
+      Map<String, Object> spec = ModelConfigs.asMap(o);
+      if (!isOperation(spec) || needed.contains(name(spec))) {
         kept.add(o);
       }
     }
     return kept;
+  }
+
+  /** The operations that layers or outputs use, and the operations those use in turn. */
+  private static Set<String> neededOperations(List<Object> layers, Set<String> operations, Set<String> used) {
+    Map<String, Set<String>> inputsOf = new HashMap<>();
+    for (Object o : layers) {
+      Map<String, Object> spec = ModelConfigs.asMap(o);
+      if (isOperation(spec)) {
+        Set<String> in = new HashSet<>();
+        for (Object node : nodes(spec)) {
+          collect(node, in);
+        }
+        inputsOf.put(name(spec), in);
+      }
+    }
+    Set<String> needed = new HashSet<>();
+    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(used);
+    while (!todo.isEmpty()) {
+      String n = todo.poll();
+      if (operations.contains(n) && needed.add(n)) {
+        todo.addAll(inputsOf.get(n));
+      }
+    }
+    return needed;
   }
 
   private static String name(Map<String, Object> spec) {

@@ -9,6 +9,7 @@ import io.keras4j.layers.Layers;
 import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
 import io.keras4j.saving.KerasFileException;
+import io.keras4j.saving.KerasObjects;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +24,8 @@ import java.util.Map;
  * {@code batch_input_shape} and Keras 3's {@code batch_shape}; Keras 2's inbound nodes
  * ({@code [[["layer", 0, 0, {}]]]}) and Keras 3's ({@code {"args": [{"class_name": "__keras_tensor__", ...}]}});
  * a single input or output written as a flat {@code [name, node, tensor]} triple or as a list of triples; models
- * nested in models; the operation nodes Keras 3 records to compute masks are left out ({@link MaskOperations}).
+ * nested in models; Keras 3's operation nodes ({@code x + 3.0}: {@link io.keras4j.layers.Operation}), except those
+ * that only compute masks, which are left out ({@link MaskOperations}).
  */
 public final class ModelConfigs {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,8 +50,7 @@ public final class ModelConfigs {
     return switch (cls) {
       case "Sequential" -> sequential(config);
       case "Functional", "Model" -> functional(asMap(config));
-      default -> throw new KerasFileException("Not a model config: class_name=" + cls
-          + ". Expected Sequential, Functional or Model");
+      default -> SubclassedModels.fromConfig(spec); // a registered Model subclass, or "Not a model config"
     };
   }
 
@@ -79,15 +80,37 @@ public final class ModelConfigs {
    * {@code first}: the first layer of a Sequential.
    */
   static Layer layer(Map<String, Object> original, boolean first) {
+    if (MaskOperations.isOperation(original)) {
+      try {
+        return io.keras4j.layers.Operation.fromConfig(String.valueOf(original.get("class_name")),
+            (String) original.get("module"), asMap(original.get("config")));
+      } catch (IllegalArgumentException e) {
+        throw new KerasFileException("Cannot build operation " + original.get("name") + ": " + e.getMessage(), e);
+      }
+    }
     Map<String, Object> spec = LegacyLayerConfigs.convert(original, first);
     String cls = String.valueOf(spec.get("class_name"));
     if (cls.equals("Sequential") || cls.equals("Functional") || cls.equals("Model")) {
       return fromConfig(spec);
     }
+    String registered = spec.get("registered_name") instanceof String r ? r : null;
     try {
+      // Keras' _retrieve_class_or_fn: a custom object found by the registered name comes before the built-ins
+      Object custom = registered == null ? null : KerasObjects.custom(registered, asMap(spec.get("config")));
+      if (custom instanceof Model) {
+        return SubclassedModels.fromConfig(spec);
+      }
+      if (custom != null) {
+        if (!(custom instanceof Layer l)) {
+          throw new IllegalArgumentException("the custom object '" + registered + "' is a "
+              + custom.getClass().getName() + ", not a Layer");
+        }
+        return l;
+      }
       return Layers.fromConfig(cls, asMap(spec.get("config")));
     } catch (IllegalArgumentException e) {
-      throw new KerasFileException("Cannot build layer " + cls + " from its config: " + e.getMessage(), e);
+      throw new KerasFileException("Cannot build layer " + cls + " from its config: " + e.getMessage()
+          + (Layers.registry().knows(cls) ? "" : " " + KerasObjects.notFound("layer", cls, registered)), e);
     }
   }
 
@@ -106,7 +129,7 @@ public final class ModelConfigs {
   }
 
   private static Model functional(Map<String, Object> config) {
-    Map<String, Layer> byName = new HashMap<>();
+    Map<String, Layer> byName = new java.util.LinkedHashMap<>();
     Map<String, List<List<KerasTensor>>> outputs = new HashMap<>();
     List<Pending> pending = new ArrayList<>();
     // Keras 3 saves the computation of the masks it passes to layers as operation nodes; keras4j recomputes masks
@@ -152,6 +175,7 @@ public final class ModelConfigs {
           .stream().flatMap(List::stream).map(Pending::name).toList());
     }
     Model m = new Model(endpoints(config.get("input_layers"), outputs), endpoints(config.get("output_layers"), outputs));
+    m.orderLayers(new ArrayList<>(byName.keySet())); // the config's order is Keras' (its graph had the mask operations)
     if (config.get("name") instanceof String name) {
       m.name(name);
     }

@@ -23,6 +23,9 @@ public final class ModelWriter {
 
   /** The Keras 3 config of {@code model}. */
   public static Map<String, Object> config(Model model) {
+    if (model.isSubclassed()) {
+      return SubclassedModels.config(model);
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     boolean sequential = model instanceof Sequential;
     out.put("module", sequential ? "keras" : "keras.src.models.functional");
@@ -61,15 +64,25 @@ public final class ModelWriter {
     if (layer instanceof Model m) {
       return config(m);
     }
+    if (layer instanceof io.keras4j.layers.Operation op) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("module", op.kerasModule());
+      e.put("class_name", op.function());
+      e.put("config", op.getConfig());
+      e.put("registered_name", op.function());
+      return e;
+    }
     if (layer instanceof io.keras4j.layers.Lambda) {
       throw new IllegalArgumentException("Layer '" + layer.name() + "' (Lambda) wraps a Java function, which cannot be "
           + "saved in a Keras file; rebuild it in code and load the other weights with loadWeights");
     }
     Map<String, Object> e = new LinkedHashMap<>();
-    e.put("module", "keras.layers");
+    boolean builtIn = io.keras4j.saving.KerasObjects.isBuiltIn(layer.getClass());
+    String registered = io.keras4j.saving.KerasObjects.registeredName(layer.getClass());
+    e.put("module", builtIn ? layer.kerasModule() : null); // a custom class as Keras writes one
     e.put("class_name", layer.getClass().getSimpleName());
-    e.put("config", layer.getConfig());
-    e.put("registered_name", null);
+    e.put("config", withCustomFunctions(layer.getConfig()));
+    e.put("registered_name", builtIn ? null : registered != null ? registered : layer.getClass().getSimpleName());
     if (layer.built() && !(layer instanceof InputLayer) && layer.buildShapes() != null) {
       List<Object> shapes = new ArrayList<>();
       layer.buildShapes().forEach(s -> shapes.add(s.toJson()));
@@ -85,6 +98,19 @@ public final class ModelWriter {
     return e;
   }
 
+  /**
+   * A layer config whose activations naming registered custom functions are written in Keras' serialized form
+   * ({@code {"class_name": "function", "registered_name": "package>name", ...}}), so that Keras finds them.
+   */
+  private static Map<String, Object> withCustomFunctions(Map<String, Object> config) {
+    for (String key : List.of("activation", "recurrent_activation")) {
+      if (config.get(key) instanceof String name) {
+        config.put(key, io.keras4j.saving.KerasObjects.serializeFunction(name));
+      }
+    }
+    return config;
+  }
+
   /** Layers whose inputs after the first are Keras' {@code initial_state} keyword: RNNs, Bidirectional, ConvLSTM. */
   private static boolean takesInitialState(Layer layer) {
     return layer instanceof io.keras4j.layers.BaseRNN<?> || layer instanceof io.keras4j.layers.Bidirectional
@@ -93,7 +119,7 @@ public final class ModelWriter {
 
   private static List<Object> functionalLayers(Model model) {
     List<Object> out = new ArrayList<>();
-    for (Layer layer : model.layers()) {
+    for (Layer layer : model.operations()) {
       Map<String, Object> e = entry(layer);
       e.put("name", layer.name());
       List<Object> inbound = new ArrayList<>();

@@ -42,6 +42,12 @@ public final class WeightsH5 {
   public static Map<String, Variable> paths(Model model, Optimizer optimizer) {
     Map<String, Variable> out = new LinkedHashMap<>();
     LayerPaths.walk(model, (path, layer) -> addLayer(out, path, layer));
+    if (model.isSubclassed()) {
+      List<Variable> own = SubclassedModels.ownWeights(model); // Keras' save_own_variables of the model
+      for (int i = 0; i < own.size(); i++) {
+        out.put("vars/" + i, own.get(i));
+      }
+    }
     if (optimizer != null) {
       List<Variable> vars = optimizer.variables();
       for (int i = 0; i < vars.size(); i++) {

@@ -1,0 +1,203 @@
+package io.keras4j.applications;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Variable;
+import io.keras4j.data.NDArray;
+import io.keras4j.layers.BaseDepthwiseConv;
+import io.keras4j.layers.Layer;
+import io.keras4j.models.Model;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each application against Keras 3.15.1 (tools/keras-reference/applications_table.py): parameter counts, layers and
+ * layer names of the table, and predictions of small variants with every weight filled by the same formula.
+ */
+class ApplicationsTest {
+  static final File RESOURCES = new File("src/test/resources/io/keras4j/applications");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @SuppressWarnings("unchecked")
+  static Stream<Arguments> rows(String file, String key) throws Exception {
+    Map<String, Object> root = JSON.readValue(new File(RESOURCES, file), Map.class);
+    return ((List<Map<String, Object>>) root.get(key)).stream()
+        .map(r -> Arguments.of(r.get("app") + " " + r.get("kwargs"), r));
+  }
+
+  static Stream<Arguments> table() throws Exception {
+    return rows("applications_table.json", "table");
+  }
+
+  static Stream<Arguments> golden() throws Exception {
+    return rows("applications_golden.json", "cases");
+  }
+
+  /** The application named {@code app} with Keras' keyword arguments {@code kwargs} and random weights. */
+  @SuppressWarnings("unchecked")
+  static Model build(String app, Map<String, Object> kwargs) {
+    Application<?> a = switch (app) {
+      case "MobileNet" -> {
+        MobileNet m = new MobileNet();
+        if (kwargs.get("alpha") instanceof Number n) {
+          m.alpha(n.doubleValue());
+        }
+        if (kwargs.get("depth_multiplier") instanceof Number n) {
+          m.depthMultiplier(n.intValue());
+        }
+        yield m;
+      }
+      case "MobileNetV2" -> kwargs.get("alpha") instanceof Number n ? new MobileNetV2().alpha(n.doubleValue())
+          : new MobileNetV2();
+      case "VGG16" -> new VGG16();
+      case "VGG19" -> new VGG19();
+      case "ResNet50" -> new ResNet50();
+      case "ResNet101" -> new ResNet101();
+      case "ResNet152" -> new ResNet152();
+      case "ResNet50V2" -> new ResNet50V2();
+      case "ResNet101V2" -> new ResNet101V2();
+      case "ResNet152V2" -> new ResNet152V2();
+      case "DenseNet121" -> new DenseNet121();
+      case "DenseNet169" -> new DenseNet169();
+      case "DenseNet201" -> new DenseNet201();
+      case "Xception" -> new Xception();
+      default -> throw new IllegalArgumentException(app);
+    };
+    a.weights((String) null);
+    if (kwargs.get("input_shape") instanceof List<?> s) {
+      a.inputShape(s.stream().mapToLong(d -> d == null ? Shape.UNKNOWN : ((Number) d).longValue()).toArray());
+    }
+    if (kwargs.containsKey("include_top")) {
+      a.includeTop((Boolean) kwargs.get("include_top"));
+    }
+    if (kwargs.get("pooling") instanceof String p) {
+      a.pooling(p);
+    }
+    if (kwargs.get("classes") instanceof Number n) {
+      a.classes(n.intValue());
+    }
+    if (kwargs.containsKey("classifier_activation")) {
+      a.classifierActivation((String) kwargs.get("classifier_activation"));
+    }
+    return a.build();
+  }
+
+  static String namesHash(Model m) throws Exception {
+    List<String> names = m.layers().stream().map(Layer::name).toList();
+    byte[] d = MessageDigest.getInstance("SHA-256").digest(String.join("\n", names).getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(d).substring(0, 16);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("table")
+  @SuppressWarnings("unchecked")
+  void parametersLayersAndNamesEqualKeras(String label, Map<String, Object> row) throws Exception {
+    try (Model m = build((String) row.get("app"), (Map<String, Object>) row.get("kwargs"))) {
+      assertEquals(row.get("name"), m.name(), label);
+      assertEquals(((Number) row.get("params")).longValue(), m.countParams(), label);
+      long trainable = m.weights().stream().filter(Variable::trainable).mapToLong(v -> v.shape().size()).sum();
+      assertEquals(((Number) row.get("trainable")).longValue(), trainable, label);
+      assertEquals(row.get("layers"), m.layers().size(), label);
+      assertEquals(row.get("weights"), m.weights().size(), label);
+      assertEquals(row.get("names_hash"), namesHash(m), label + ": layer names " + m.layers().stream()
+          .map(Layer::name).toList());
+      List<Long> shape = new ArrayList<>();
+      for (long d : m.outputs().get(0).shape().dims()) {
+        shape.add(d == Shape.UNKNOWN ? null : d);
+      }
+      List<Long> expected = ((List<Number>) row.get("output_shape")).stream()
+          .map(n -> n == null ? null : n.longValue()).toList();
+      assertEquals(expected, shape, label);
+    }
+  }
+
+  /** Fills every weight as applications_table.py's {@code fill()} does (an integer hash, exact on both sides). */
+  static void fill(Model m) {
+    int k = 0;
+    for (Layer layer : m.layers()) {
+      List<NDArray> values = new ArrayList<>();
+      for (Variable v : layer.weights()) {
+        long[] shape = v.shape().dims();
+        float[] out = new float[(int) v.shape().size()];
+        // a DepthwiseConv2D's "kernel" or a SeparableConv2D's "depthwise_kernel" (not its pointwise kernel)
+        boolean depthwise = v.name().equals("depthwise_kernel")
+            || layer instanceof BaseDepthwiseConv && v.name().equals("kernel");
+        long fan = shape.length < 2 ? 1 : depthwise ? shape[0] * shape[1] : v.shape().size() / shape[shape.length - 1];
+        for (int i = 0; i < out.length; i++) {
+          double u = mix((i * 2654435761L + 40503L * k) & 0xffffffffL) / 4294967296.0 - 0.5;
+          out[i] = (float) switch (v.name()) {
+            case "gamma" -> 1.0 + 0.2 * u;
+            case "moving_variance" -> 1.0 + 0.5 * (u + 0.5);
+            case "beta", "moving_mean", "bias" -> 0.2 * u;
+            default -> u * Math.sqrt(24.0 / fan);
+          };
+        }
+        values.add(NDArray.of(out, shape));
+        k++;
+      }
+      if (!values.isEmpty()) {
+        layer.setWeights(values);
+      }
+    }
+  }
+
+  /** {@code g ^ (g >> 16)} with {@code g = ((h ^ (h >> 16)) * 0x45d9f3b) mod 2^32}. */
+  static long mix(long h) {
+    long g = ((h ^ (h >>> 16)) * 0x45d9f3bL) & 0xffffffffL;
+    return g ^ (g >>> 16);
+  }
+
+  /** The images of applications_table.py's {@code image()}: sin(0.9 (b + 1) x + 0.7 y + 1.7 c + b). */
+  static float[] images(int batch, int size) {
+    float[] out = new float[batch * size * size * 3];
+    int i = 0;
+    for (int b = 0; b < batch; b++) {
+      for (int y = 0; y < size; y++) {
+        for (int x = 0; x < size; x++) {
+          for (int c = 0; c < 3; c++) {
+            out[i++] = (float) Math.sin(0.9 * (b + 1) * x + 0.7 * y + 1.7 * c + b);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("golden")
+  @SuppressWarnings("unchecked")
+  void predictionsEqualKerasWithTheSameWeights(String label, Map<String, Object> c) {
+    int size = ((Number) c.get("size")).intValue();
+    List<Number> expected = (List<Number>) c.get("predictions");
+    float[] want = new float[expected.size()];
+    for (int i = 0; i < want.length; i++) {
+      want[i] = expected.get(i).floatValue();
+    }
+    try (Model m = build((String) c.get("app"), (Map<String, Object>) c.get("kwargs"))) {
+      fill(m);
+      float[] got = m.predict(NDArray.of(images(2, size), 2, size, size, 3)).toFloatArray();
+      // 1e-4 of the output's scale: ResNet50's features reach 50, where float32 rounding alone exceeds 1e-5
+      float tolerance = (float) (1e-4 * Math.max(1, ((Number) c.get("max_abs")).doubleValue()));
+      assertArrayEquals(want, got, tolerance, label);
+      int half = want.length / 2;
+      double differs = 0;
+      for (int i = 0; i < half; i++) {
+        differs = Math.max(differs, Math.abs(want[i] - want[half + i]));
+      }
+      assertTrue(differs > 1e-3, label + ": the two images give (nearly) the same output: " + differs);
+    }
+  }
+}
