@@ -51,6 +51,12 @@ TABLE = [
     ("DenseNet201", {"include_top": False, "pooling": "avg"}),
     ("Xception", {}),
     ("Xception", {"include_top": False, "input_shape": [71, 71, 3], "pooling": "avg"}),
+    ("InceptionV3", {}),
+    ("InceptionV3", {"include_top": False, "input_shape": [75, 75, 3], "pooling": "max"}),
+    ("MobileNetV3Small", {}),
+    ("MobileNetV3Small", {"alpha": 0.75, "minimalistic": True, "include_top": False, "pooling": "avg"}),
+    ("MobileNetV3Large", {}),
+    ("MobileNetV3Large", {"include_top": False, "input_shape": [32, 32, 3], "pooling": "max"}),
 ]
 
 # small variants whose predictions are compared (weights filled by fill()).
@@ -61,6 +67,10 @@ GOLDEN = [
     ("ResNet50", {"include_top": False, "pooling": "avg", "input_shape": [32, 32, 3]}, 32),
     ("ResNet50V2", {"input_shape": [32, 32, 3], "classes": 10, "classifier_activation": None}, 32),
     ("Xception", {"include_top": False, "input_shape": [71, 71, 3], "pooling": "avg"}, 71),
+    ("InceptionV3", {"include_top": False, "input_shape": [75, 75, 3], "pooling": "avg"}, 75),
+    ("MobileNetV3Small", {"input_shape": [32, 32, 3], "classes": 10, "classifier_activation": None}, 32),
+    ("MobileNetV3Large", {"minimalistic": True, "include_top": False, "input_shape": [32, 32, 3], "pooling": "avg"},
+     32),
 ]
 
 FAMILIES = ["MobileNet", "MobileNetV2", "VGG16", "VGG19", "ResNet50", "ResNet101", "ResNet152", "ResNet50V2",

@@ -74,6 +74,9 @@ class ApplicationsTest {
       case "DenseNet169" -> new DenseNet169();
       case "DenseNet201" -> new DenseNet201();
       case "Xception" -> new Xception();
+      case "InceptionV3" -> new InceptionV3();
+      case "MobileNetV3Small" -> mobileNetV3(new MobileNetV3Small(), kwargs);
+      case "MobileNetV3Large" -> mobileNetV3(new MobileNetV3Large(), kwargs);
       default -> throw new IllegalArgumentException(app);
     };
     a.weights((String) null);
@@ -93,6 +96,17 @@ class ApplicationsTest {
       a.classifierActivation((String) kwargs.get("classifier_activation"));
     }
     return a.build();
+  }
+
+  /** MobileNetV3's own keyword arguments: alpha and minimalistic. */
+  static MobileNetV3<?> mobileNetV3(MobileNetV3<?> m, Map<String, Object> kwargs) {
+    if (kwargs.get("alpha") instanceof Number n) {
+      m.alpha(n.doubleValue());
+    }
+    if (kwargs.get("minimalistic") instanceof Boolean b) {
+      m.minimalistic(b);
+    }
+    return m;
   }
 
   static String namesHash(Model m) throws Exception {
