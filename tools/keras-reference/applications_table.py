@@ -68,7 +68,8 @@ GOLDEN = [
     ("ResNet50V2", {"input_shape": [32, 32, 3], "classes": 10, "classifier_activation": None}, 32),
     ("Xception", {"include_top": False, "input_shape": [71, 71, 3], "pooling": "avg"}, 71),
     ("InceptionV3", {"include_top": False, "input_shape": [75, 75, 3], "pooling": "avg"}, 75),
-    ("MobileNetV3Small", {"input_shape": [32, 32, 3], "classes": 10, "classifier_activation": None}, 32),
+    ("MobileNetV3Small", {"input_shape": [64, 64, 3], "classes": 10, "classifier_activation": None,
+                          "include_preprocessing": False}, 64),
     ("MobileNetV3Large", {"minimalistic": True, "include_top": False, "input_shape": [32, 32, 3], "pooling": "avg"},
      32),
 ]

@@ -98,13 +98,16 @@ class ApplicationsTest {
     return a.build();
   }
 
-  /** MobileNetV3's own keyword arguments: alpha and minimalistic. */
+  /** MobileNetV3's own keyword arguments: alpha, minimalistic and include_preprocessing. */
   static MobileNetV3<?> mobileNetV3(MobileNetV3<?> m, Map<String, Object> kwargs) {
     if (kwargs.get("alpha") instanceof Number n) {
       m.alpha(n.doubleValue());
     }
     if (kwargs.get("minimalistic") instanceof Boolean b) {
       m.minimalistic(b);
+    }
+    if (kwargs.get("include_preprocessing") instanceof Boolean b) {
+      m.includePreprocessing(b);
     }
     return m;
   }
