@@ -72,18 +72,19 @@ class GalaxyTransferLearningTest {
   void runWritesTheCurveAndTheTable(@TempDir Path out) throws Exception {
     Path dir = nsfwjs();
     List<GalaxyTransferLearning.Result> results =
-        GalaxyTransferLearning.run(dir, SIZE, new int[] {16, 32}, 16, 1, 0, out);
-    assertEquals(6, results.size());
+        GalaxyTransferLearning.run(dir, SIZE, new int[] {16}, 16, 1, 0, out);
+    System.out.println(GalaxyTransferLearning.table(results));
+    assertEquals(3, results.size());
     for (GalaxyTransferLearning.Result r : results) {
       assertTrue(r.accuracy() >= 0 && r.accuracy() <= 1, r.method() + " accuracy " + r.accuracy());
       assertTrue(r.secondsPerEpoch() > 0, r.method() + " time");
       assertEquals(1, r.history().get("loss").size());
     }
-    assertEquals(List.of("frozen", "fine-tuned", "scratch", "frozen", "fine-tuned", "scratch"),
+    assertEquals(List.of("frozen", "fine-tuned", "scratch"),
         results.stream().map(GalaxyTransferLearning.Result::method).toList());
     assertTrue(Files.size(out.resolve("galaxy_transfer_learning.png")) > 1000);
     String table = Files.readString(out.resolve("galaxy_transfer_learning.md"));
-    assertEquals(2 + 6, table.lines().count(), table);
-    assertTrue(table.contains("| scratch | 32 |"), table);
+    assertEquals(2 + 3, table.lines().count(), table);
+    assertTrue(table.contains("| scratch | 16 |"), table);
   }
 }
