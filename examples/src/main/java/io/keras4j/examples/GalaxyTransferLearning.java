@@ -60,7 +60,10 @@ public final class GalaxyTransferLearning {
   /** One method's result at one training-set size; {@code secondsPerEpoch} is the fit's wall time over its epochs. */
   public record Result(String method, int nTrain, double accuracy, double secondsPerEpoch, History history) {}
 
-  /** The nsfwjs directory, looked for from the repository root or from a module directory; null when absent. */
+  /**
+   * The nsfwjs directory, looked for from the repository root, from a module directory and at /work/shared/data;
+   * null when absent.
+   */
   public static Path findNsfwjs() {
     for (Path p : List.of(NSFWJS, Path.of("..").resolve(NSFWJS), Path.of("/work/shared/data/pretrained",
         "nsfwjs-mobilenet_v2"))) {
