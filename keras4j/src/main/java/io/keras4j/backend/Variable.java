@@ -192,6 +192,11 @@ public final class Variable {
     longs = value;
   }
 
+  /** For engines: whether {@code holder} holds a newer value than the host (a close then pulls it home). */
+  public synchronized boolean isLiveIn(VariableHolder holder) {
+    return live == holder;
+  }
+
   /** For engines: forgets a holder that is being closed, pulling the newest value home first. */
   public synchronized void release(VariableHolder holder) {
     if (live == holder) {

@@ -35,6 +35,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
   private final Ops tf = Ops.create(graph);
   private final Session session = new Session(graph);
   private final Map<Variable, VarSlot> slots = new IdentityHashMap<>();
+  private final Map<Variable, Object> prefetched = new IdentityHashMap<>();
   private final boolean export;
   private boolean closed;
   private final List<Runnable> onClose = new ArrayList<>();
@@ -176,14 +177,44 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
 
   @Override
   public void pull(Variable v) {
+    Object fetched = prefetched.remove(v);
+    if (fetched != null) {
+      hostBuffer(v, fetched);
+      return;
+    }
     VarSlot s = slot(v);
     flushPushes();
     try (Result r = session.runner().fetch(s.read).run()) {
-      TFNativeArray value = new TFNativeArray(r.get(0));
-      if ("int64".equals(v.dtype())) {
-        v.hostBuffer(value.toLongArray());
-      } else {
-        v.hostBuffer(value.toFloatArray());
+      hostBuffer(v, hostValue(v, new TFNativeArray(r.get(0))));
+    }
+  }
+
+  private static Object hostValue(Variable v, TFNativeArray value) {
+    return "int64".equals(v.dtype()) ? value.toLongArray() : value.toFloatArray();
+  }
+
+  private static void hostBuffer(Variable v, Object value) {
+    if (value instanceof long[] longs) {
+      v.hostBuffer(longs);
+    } else {
+      v.hostBuffer((float[]) value);
+    }
+  }
+
+  /**
+   * Reads every variable in {@code vars} with one session call, for the {@link #pull}s that follow (one call per
+   * variable would build one TensorFlow executor per variable: tens of seconds for a large model).
+   */
+  private void prefetch(List<Variable> vars) {
+    if (vars.isEmpty()) {
+      return;
+    }
+    flushPushes();
+    Session.Runner runner = session.runner();
+    vars.forEach(v -> runner.fetch(slot(v).read));
+    try (Result r = runner.run()) {
+      for (int i = 0; i < vars.size(); i++) {
+        prefetched.put(vars.get(i), hostValue(vars.get(i), new TFNativeArray(r.get(i))));
       }
     }
   }
@@ -210,9 +241,11 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     if (closed) {
       return;
     }
+    prefetch(slots.keySet().stream().filter(v -> v.isLiveIn(this)).toList());
     for (Variable v : slots.keySet()) {
       v.release(this);
     }
+    prefetched.clear();
     closed = true;
     discardPushes();
     onClose.forEach(Runnable::run);
