@@ -166,6 +166,16 @@ public abstract class Application<T extends Application<T>> {
         weights);
   }
 
+  /**
+   * The default size for {@link #obtainInputShape} of a family with ImageNet weights at several square sizes: the
+   * requested size when it is square and one of {@code sizes}, else 224 (Keras' MobileNet and MobileNetV2).
+   */
+  protected int defaultSizeAmong(java.util.Set<Integer> sizes) {
+    long[] requested = requestedInputShape();
+    return requested != null && requested[0] == requested[1] && sizes.contains((int) requested[0])
+        ? (int) requested[0] : 224;
+  }
+
   /** The requested input shape, or null. */
   protected long[] requestedInputShape() {
     return inputShape == null ? null : inputShape.clone();

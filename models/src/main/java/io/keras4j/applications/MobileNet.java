@@ -61,10 +61,7 @@ public final class MobileNet extends Application<MobileNet> {
   @Override
   public Model build() {
     validate();
-    long[] requested = requestedInputShape();
-    int defaultSize = requested != null && requested[0] == requested[1] && SIZES.contains((int) requested[0])
-        ? (int) requested[0] : 224;
-    long[] shape = obtainInputShape(defaultSize, 32);
+    long[] shape = obtainInputShape(defaultSizeAmong(SIZES), 32);
     long rows = shape[0];
     if (imagenet()) {
       if (depthMultiplier != 1) {
