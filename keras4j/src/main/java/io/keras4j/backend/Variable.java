@@ -1,6 +1,8 @@
 package io.keras4j.backend;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -192,9 +194,29 @@ public final class Variable {
     longs = value;
   }
 
-  /** For engines: whether {@code holder} holds a newer value than the host (a close then pulls it home). */
-  public synchronized boolean isLiveIn(VariableHolder holder) {
-    return live == holder;
+  /**
+   * Brings the newest values of {@code vars} home with one read per engine copy that holds some of them, rather than
+   * one read per variable (what {@code getWeights} and saving do before reading many values).
+   */
+  public static void refreshAll(java.util.Collection<Variable> vars) {
+    Map<VariableHolder, List<Variable>> byHolder = new java.util.IdentityHashMap<>();
+    for (Variable v : vars) {
+      VariableHolder h;
+      synchronized (v) {
+        h = v.live;
+      }
+      if (h != null) {
+        byHolder.computeIfAbsent(h, k -> new java.util.ArrayList<>()).add(v);
+      }
+    }
+    byHolder.forEach((holder, list) -> {
+      holder.prefetch(list);
+      for (Variable v : list) {
+        synchronized (v) {
+          v.refreshHost();
+        }
+      }
+    });
   }
 
   /** For engines: forgets a holder that is being closed, pulling the newest value home first. */

@@ -13,6 +13,12 @@ public interface VariableHolder {
   /** Copies this holder's value of {@code v} to the host (through {@link Variable#hostBuffer(float[])}). */
   void pull(Variable v);
 
+  /**
+   * Reads the values of {@code vars} at once for the {@link #pull}s that follow right after, where reading them one
+   * by one costs more; by default nothing.
+   */
+  default void prefetch(java.util.List<Variable> vars) {}
+
   /** The host version this holder's copy of {@code v} equals, or -1. */
   long syncedVersion(Variable v);
 

@@ -604,6 +604,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
    */
   public List<NDArray> getWeights() {
     List<NDArray> out = new ArrayList<>();
+    Variable.refreshAll(weights());
     for (Variable v : weights()) {
       Object values = "int64".equals(v.dtype()) ? v.longValue() : v.floatValue();
       out.add(NDArray.of(new HostArray(values, v.shape())));

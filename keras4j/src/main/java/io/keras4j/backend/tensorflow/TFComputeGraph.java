@@ -205,7 +205,9 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
    * Reads every variable in {@code vars} with one session call, for the {@link #pull}s that follow (one call per
    * variable would build one TensorFlow executor per variable: tens of seconds for a large model).
    */
-  private void prefetch(List<Variable> vars) {
+  @Override
+  public void prefetch(List<Variable> vars) {
+    prefetched.clear();
     if (vars.isEmpty()) {
       return;
     }
@@ -241,11 +243,10 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     if (closed) {
       return;
     }
-    prefetch(slots.keySet().stream().filter(v -> v.isLiveIn(this)).toList());
+    Variable.refreshAll(List.copyOf(slots.keySet()));
     for (Variable v : slots.keySet()) {
       v.release(this);
     }
-    prefetched.clear();
     closed = true;
     discardPushes();
     onClose.forEach(Runnable::run);

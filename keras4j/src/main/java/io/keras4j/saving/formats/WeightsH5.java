@@ -134,6 +134,7 @@ public final class WeightsH5 {
 
   /** Writes the variables to an HDF5 file at {@code file}, creating groups level by level. */
   public static void write(Path file, Map<String, Variable> vars) {
+    Variable.refreshAll(vars.values());
     try (WritableHdfFile h5 = HdfFile.write(file)) {
       Map<String, WritableGroup> groups = new HashMap<>();
       for (Map.Entry<String, Variable> e : vars.entrySet()) {
