@@ -200,7 +200,11 @@ public final class Variable {
    */
   public static void refreshAll(java.util.Collection<Variable> vars) {
     Map<VariableHolder, List<Variable>> byHolder = new java.util.IdentityHashMap<>();
+    java.util.Set<Variable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (Variable v : vars) {
+      if (!seen.add(v)) {
+        continue; // one variable under two names (a file's paths): read once
+      }
       VariableHolder h;
       synchronized (v) {
         h = v.live;
