@@ -204,7 +204,9 @@ public final class TfjsLayersFormat {
   public static void save(Model model, Path dir) {
     List<Map<String, Object>> entries = new ArrayList<>();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    for (Layer layer : leafLayers(model)) {
+    List<Layer> layers = leafLayers(model);
+    Variable.refreshAll(layers.stream().flatMap(l -> l.weights().stream()).toList());
+    for (Layer layer : layers) {
       for (Variable v : layer.weights()) {
         entries.add(TfjsWeights.manifestEntry(layer.name() + "/" + v.name(), v.shape().dims()));
         float[] values = "int64".equals(v.dtype()) ? longsAsFloats(v.longValue()) : v.floatValue();
