@@ -72,7 +72,7 @@ public abstract class ConvNeXt<T extends ConvNeXt<T>> extends Application<T> {
       x = preStem(name).apply(x);
     }
     for (int i = 0; i < 4; i++) {
-      x = (i == 0 ? stem(name) : downsampling(name, i - 1)).apply(x);
+      x = applySequential(i == 0 ? stem(name) : downsampling(name, i - 1), x);
       for (int j = 0; j < depths[i]; j++) {
         x = block(x, projectionDims[i], name + "_stage_" + i + "_block_" + j);
       }
@@ -104,6 +104,12 @@ public abstract class ConvNeXt<T extends ConvNeXt<T>> extends Application<T> {
     return new Sequential(layerNorm().name(name + "_downsampling_layernorm_" + i),
         new Conv2D(projectionDims[i + 1], 2).strides(2, 2).name(name + "_downsampling_conv_" + i))
         .name(name + "_downsampling_block_" + i);
+  }
+
+  /** {@code model} called on {@code x}: built for x's shape first, as Keras builds a Sequential on its first call. */
+  private static KerasTensor applySequential(Sequential model, KerasTensor x) {
+    model.buildFor(x.shape());
+    return model.apply(x);
   }
 
   /** Keras' {@code ConvNeXtBlock}: depthwise 7x7, layer norm, an inverted bottleneck of Dense layers, layer scale. */
