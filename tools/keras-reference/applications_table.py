@@ -65,6 +65,15 @@ TABLE = [
     ("ConvNeXtBase", {"include_top": False, "input_shape": [32, 32, 3]}),
     ("ConvNeXtLarge", {"include_top": False, "pooling": "max", "include_preprocessing": False}),
     ("ConvNeXtXLarge", {}),
+    ("EfficientNetV2B0", {}),
+    ("EfficientNetV2B1", {"include_top": False, "pooling": "avg"}),
+    ("EfficientNetV2B2", {"include_top": False, "input_shape": [32, 32, 3]}),
+    ("EfficientNetV2B3", {"include_top": False, "pooling": "max", "include_preprocessing": False}),
+    ("EfficientNetV2S", {}),
+    ("EfficientNetV2M", {"include_top": False, "pooling": "avg"}),
+    ("EfficientNetV2L", {}),
+    ("InceptionResNetV2", {}),
+    ("InceptionResNetV2", {"include_top": False, "input_shape": [75, 75, 3], "pooling": "max"}),
 ]
 
 # small variants whose predictions are compared (weights filled by fill()).
@@ -82,6 +91,9 @@ GOLDEN = [
      32),
     ("EfficientNetB0", {"include_top": False, "input_shape": [32, 32, 3], "pooling": "avg"}, 32),
     ("ConvNeXtTiny", {"input_shape": [32, 32, 3], "classes": 10, "classifier_activation": None}, 32),
+    ("EfficientNetV2B0", {"input_shape": [32, 32, 3], "classes": 10, "classifier_activation": None}, 32),
+    ("EfficientNetV2S", {"include_top": False, "input_shape": [32, 32, 3], "pooling": "avg"}, 32),
+    ("InceptionResNetV2", {"include_top": False, "input_shape": [75, 75, 3], "pooling": "avg"}, 75),
 ]
 
 # families whose models rescale or normalize [0, 255] pixels themselves (the golden images are given as pixels)

@@ -91,6 +91,14 @@ class ApplicationsTest {
       case "ConvNeXtBase" -> convNeXt(new ConvNeXtBase(), kwargs);
       case "ConvNeXtLarge" -> convNeXt(new ConvNeXtLarge(), kwargs);
       case "ConvNeXtXLarge" -> convNeXt(new ConvNeXtXLarge(), kwargs);
+      case "EfficientNetV2B0" -> efficientNetV2(new EfficientNetV2B0(), kwargs);
+      case "EfficientNetV2B1" -> efficientNetV2(new EfficientNetV2B1(), kwargs);
+      case "EfficientNetV2B2" -> efficientNetV2(new EfficientNetV2B2(), kwargs);
+      case "EfficientNetV2B3" -> efficientNetV2(new EfficientNetV2B3(), kwargs);
+      case "EfficientNetV2S" -> efficientNetV2(new EfficientNetV2S(), kwargs);
+      case "EfficientNetV2M" -> efficientNetV2(new EfficientNetV2M(), kwargs);
+      case "EfficientNetV2L" -> efficientNetV2(new EfficientNetV2L(), kwargs);
+      case "InceptionResNetV2" -> new InceptionResNetV2();
       default -> throw new IllegalArgumentException(app);
     };
     a.weights((String) null);
@@ -128,6 +136,14 @@ class ApplicationsTest {
 
   /** ConvNeXt's own keyword argument: include_preprocessing. */
   static ConvNeXt<?> convNeXt(ConvNeXt<?> m, Map<String, Object> kwargs) {
+    if (kwargs.get("include_preprocessing") instanceof Boolean b) {
+      m.includePreprocessing(b);
+    }
+    return m;
+  }
+
+  /** EfficientNetV2's own keyword argument: include_preprocessing. */
+  static EfficientNetV2<?> efficientNetV2(EfficientNetV2<?> m, Map<String, Object> kwargs) {
     if (kwargs.get("include_preprocessing") instanceof Boolean b) {
       m.includePreprocessing(b);
     }
