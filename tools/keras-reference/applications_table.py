@@ -74,6 +74,10 @@ TABLE = [
     ("EfficientNetV2L", {}),
     ("InceptionResNetV2", {}),
     ("InceptionResNetV2", {"include_top": False, "input_shape": [75, 75, 3], "pooling": "max"}),
+    ("NASNetMobile", {}),
+    ("NASNetMobile", {"include_top": False, "pooling": "avg"}),
+    ("NASNetLarge", {}),
+    ("NASNetLarge", {"include_top": False, "input_shape": [None, None, 3]}),
 ]
 
 # small variants whose predictions are compared (weights filled by fill()).
@@ -94,6 +98,7 @@ GOLDEN = [
     ("EfficientNetV2B0", {"input_shape": [32, 32, 3], "classes": 10, "classifier_activation": None}, 32),
     ("EfficientNetV2S", {"include_top": False, "input_shape": [32, 32, 3], "pooling": "avg"}, 32),
     ("InceptionResNetV2", {"include_top": False, "input_shape": [75, 75, 3], "pooling": "avg"}, 75),
+    ("NASNetMobile", {"include_top": False, "input_shape": [32, 32, 3], "pooling": "avg"}, 32),
 ]
 
 # families whose models rescale or normalize [0, 255] pixels themselves (the golden images are given as pixels)

@@ -99,6 +99,8 @@ class ApplicationsTest {
       case "EfficientNetV2M" -> efficientNetV2(new EfficientNetV2M(), kwargs);
       case "EfficientNetV2L" -> efficientNetV2(new EfficientNetV2L(), kwargs);
       case "InceptionResNetV2" -> new InceptionResNetV2();
+      case "NASNetMobile" -> new NASNetMobile();
+      case "NASNetLarge" -> new NASNetLarge();
       default -> throw new IllegalArgumentException(app);
     };
     a.weights((String) null);
