@@ -107,7 +107,9 @@ PIXELS = ("EfficientNet", "ConvNeXt")
 FAMILIES = ["MobileNet", "MobileNetV2", "VGG16", "VGG19", "ResNet50", "ResNet101", "ResNet152", "ResNet50V2",
             "ResNet101V2", "ResNet152V2", "DenseNet121", "DenseNet169", "DenseNet201", "Xception", "InceptionV3",
             "InceptionResNetV2", "NASNetMobile", "NASNetLarge", "EfficientNetB0", "EfficientNetV2B0",
-            "MobileNetV3Small", "MobileNetV3Large", "ConvNeXtTiny"]
+            "MobileNetV3Small", "MobileNetV3Large", "ConvNeXtTiny",
+            "ConvNeXtSmall", "ConvNeXtBase", "ConvNeXtLarge", "ConvNeXtXLarge", "EfficientNetV2B1", "EfficientNetV2B2",
+            "EfficientNetV2B3", "EfficientNetV2S", "EfficientNetV2M", "EfficientNetV2L"]
 
 
 def build(app, kwargs):
