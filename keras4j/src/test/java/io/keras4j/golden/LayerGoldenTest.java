@@ -57,7 +57,10 @@ class LayerGoldenTest {
       "AdditiveAttention", "golden/attention/AdditiveAttention.json, AttentionGoldenTest",
       "MultiHeadAttention", "golden/attention/MultiHeadAttention.json, AttentionGoldenTest",
       // not in keras.layers: Keras defines it inside its ConvNeXt application
-      "LayerScale", "keras.src.applications.convnext's layer; LayerScaleTest, and ConvNeXtTiny in ApplicationFilesTest");
+      "LayerScale", "keras.src.applications.convnext's layer; LayerScaleTest, and ConvNeXtTiny in ApplicationFilesTest",
+      // not in keras.layers either: Keras defines it inside its InceptionResNetV2 application
+      "CustomScaleLayer", "keras.src.applications.inception_resnet_v2's layer; CustomScaleLayerTest, and "
+          + "InceptionResNetV2 in ApplicationsTest");
 
   /**
    * Cases ({@code "Class/case"}) where keras4j knowingly differs from Keras, and why; they are reported as aborted
