@@ -44,7 +44,11 @@ abstract class TFMathOps implements io.keras4j.backend.Ops {
       throw new IllegalArgumentException("Expected a backend tensor of this graph. Received: " + t);
     }
     TFBodyOps body = TFBodyOps.current();
-    return body == null ? tt.operand() : body.capture(tt.operand());
+    if (body != null) {
+      return body.capture(tt.operand());
+    }
+    TFLoopOps loop = TFLoopOps.current();
+    return loop == null ? tt.operand() : loop.capture(tt.operand());
   }
 
   static Tensor t(Operand<?> o) {
