@@ -43,17 +43,7 @@ final class TFLoopOps extends TFOps {
 
   /** Runs {@code body} with this loop's capture active ({@link TFMathOps#o} maps outer tensors through it). */
   <T> T tracing(Supplier<T> body) {
-    TFLoopOps saved = CURRENT.get();
-    CURRENT.set(this);
-    try {
-      return io.keras4j.backend.Backend.withOps(this, body);
-    } finally {
-      if (saved == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(saved);
-      }
-    }
+    return traceWith(CURRENT, this, body);
   }
 
   /** {@code operand} itself when it is of the body's graph, else the body input that stands for it. */
