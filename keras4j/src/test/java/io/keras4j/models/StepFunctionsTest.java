@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.keras4j.backend.Backend;
 import io.keras4j.callbacks.History;
 import io.keras4j.data.NDArray;
+import io.keras4j.layers.BatchNormalization;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.Dropout;
 import io.keras4j.optimizers.Adam;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The train function's in-graph loop of steps_per_execution: the same training as one step per call. */
+/**
+ * The train function's in-graph loop of steps_per_execution: the same training (BatchNormalization's moving
+ * statistics, Dropout's seeds, Adam, weighted metrics) as one step per call.
+ */
 class StepFunctionsTest {
   private static final int N = 45;
 
@@ -22,6 +26,7 @@ class StepFunctionsTest {
     Backend.setRandomSeed(21);
     try (Sequential m = new Sequential()) {
       m.add(new Dense(6).activation("relu").inputDim(4));
+      m.add(new BatchNormalization());
       m.add(new Dropout(0.25));
       m.add(new Dense(2).activation("softmax"));
       m.compile(new CompileOptions().optimizer(new Adam(0.02)).loss("categorical_crossentropy")
