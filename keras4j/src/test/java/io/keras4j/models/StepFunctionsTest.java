@@ -9,6 +9,7 @@ import io.keras4j.data.NDArray;
 import io.keras4j.layers.BatchNormalization;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.Dropout;
+import io.keras4j.layers.SimpleRNN;
 import io.keras4j.optimizers.Adam;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,37 @@ class StepFunctionsTest {
       for (int i = 0; i < one.weights().size(); i++) {
         assertArrayEquals(one.weights().get(i), other.weights().get(i), 1e-6f, "weight " + i);
       }
+    }
+  }
+
+  private static List<float[]> trainRecurrent(int stepsPerExecution, float[][][] x, float[] y) {
+    Backend.setRandomSeed(22);
+    try (Sequential m = new Sequential()) {
+      m.add(new SimpleRNN(3).inputShape(5, 2));
+      m.add(new Dense(1));
+      m.compile(new CompileOptions().optimizer(new Adam(0.02)).loss("mse").stepsPerExecution(stepsPerExecution));
+      m.fit(x, y, new FitOptions().epochs(2).batchSize(4).verbose(0));
+      return m.getWeights().stream().map(NDArray::toFloatArray).toList();
+    }
+  }
+
+  /** A recurrence inside the step keeps the unrolled copies (the fallback), with the same training. */
+  @Test
+  void aRecurrentModelTrainsTheSameWithThreeStepsPerCall() {
+    java.util.Random r = new java.util.Random(6);
+    float[][][] x = new float[24][5][2];
+    float[] y = new float[24];
+    for (int i = 0; i < 24; i++) {
+      for (int t = 0; t < 5; t++) {
+        x[i][t][0] = (float) r.nextGaussian();
+        x[i][t][1] = (float) r.nextGaussian();
+        y[i] += x[i][t][0] * 0.2f;
+      }
+    }
+    List<float[]> one = trainRecurrent(1, x, y);
+    List<float[]> three = trainRecurrent(3, x, y);
+    for (int i = 0; i < one.size(); i++) {
+      assertArrayEquals(one.get(i), three.get(i), 1e-6f, "weight " + i);
     }
   }
 }
