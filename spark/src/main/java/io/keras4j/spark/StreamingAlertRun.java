@@ -1,12 +1,17 @@
 package io.keras4j.spark;
 
 import io.keras4j.examples.AlertScoring;
+import io.keras4j.examples.Alerts;
 import io.keras4j.examples.Braai;
 import io.keras4j.examples.LightCurveSimulator;
 import io.keras4j.models.Model;
+import io.keras4j.models.Models;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,6 +34,7 @@ final class StreamingAlertRun {
     int simulate = 0;
     int maxFiles = 0;
     int batchSize = 64;
+    int rounds = 1;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--alerts" -> alerts = Path.of(args[++i]);
@@ -40,9 +46,10 @@ final class StreamingAlertRun {
         case "--max-files" -> maxFiles = Integer.parseInt(args[++i]);
         case "--batch-size" -> batchSize = Integer.parseInt(args[++i]);
         case "--master" -> master = args[++i];
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("StreamingAlertScoring: unknown option " + args[i]
             + "; expected --alerts DIR, --simulate N, --rb-model FILE, --lc-model FILE, --out DIR, --checkpoint DIR,"
-            + " --max-files N, --batch-size N, --master URL");
+            + " --max-files N, --batch-size N, --master URL, --rounds N");
       }
     }
     Path work = Files.createTempDirectory("keras4j-alert-stream");
@@ -74,9 +81,35 @@ final class StreamingAlertRun {
       b = b.master(master).config("spark.ui.enabled", "false");
     }
     SparkSession spark = b.getOrCreate();
-    run(spark, new StreamingAlertScoring(rbModel, lcModel).maxFilesPerTrigger(maxFiles).batchSize(batchSize),
-        alerts, out, checkpoint);
-    spark.stop();
+    spark.sparkContext().setLogLevel("WARN");
+    try {
+      StreamingAlertScoring scoring = new StreamingAlertScoring(rbModel, lcModel).maxFilesPerTrigger(maxFiles)
+          .batchSize(batchSize);
+      for (int r = 0; r < rounds; r++) { // interleaved with a single JVM's decoding and real/bogus predict
+        singleJvm(alerts, rbModel, batchSize);
+        Path o = rounds == 1 ? out : out.resolveSibling(out.getFileName() + "-" + r);
+        run(spark, scoring, alerts, o, rounds == 1 ? checkpoint : o.resolveSibling(o.getFileName() + "-checkpoint"));
+      }
+    } finally {
+      spark.stop();
+      try (Stream<Path> files = Files.walk(work)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  /** The examples' single-JVM path for comparison: Avro and FITS decoding, braai's triplets, predict. */
+  private static void singleJvm(Path alerts, Path rbModel, int batchSize) throws Exception {
+    try (Model m = Models.loadModel(rbModel)) {
+      long t0 = System.nanoTime();
+      List<Alerts.Alert> all = Alerts.readAll(alerts);
+      m.predict(Braai.triplets(all), batchSize);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("Single JVM, real/bogus only: %d alerts decoded and scored in %.1f s (%.1f alerts/s)%n",
+          all.size(), seconds, all.size() / seconds);
+    }
   }
 
   private static void run(SparkSession spark, StreamingAlertScoring scoring, Path alerts, Path out, Path checkpoint)

@@ -155,7 +155,8 @@ public final class StreamingAlertScoring {
    * {@code --simulate N} (N simulated packets, 100 per file, instead), {@code --rb-model FILE} (default braai's
    * {@code d6_m7.h5} beside the alerts, else an untrained braai network), {@code --lc-model FILE} (default: a GRU
    * trained on simulated light curves, see {@link AlertStreamSimulator}), {@code --out DIR}, {@code --checkpoint DIR},
-   * {@code --max-files N}, {@code --batch-size N}, {@code --master URL} (default {@code local[2]} outside
+   * {@code --max-files N}, {@code --batch-size N}, {@code --rounds N} (interleaved with a single JVM's real/bogus
+   * scoring of the same packets), {@code --master URL} (default {@code local[2]} outside
    * spark-submit).
    */
   public static void main(String[] args) throws Exception {
