@@ -1,13 +1,11 @@
 package io.keras4j.backend.tensorflow;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.tensorflow.TensorFlow;
 import org.tensorflow.proto.AttrValue;
 import org.tensorflow.proto.NodeDef;
 import org.tensorflow.proto.OpDef;
@@ -94,12 +92,6 @@ final class ImportChecks {
   /** Whether TensorFlow's C++ registry (or TensorFlow Java's custom gradients) has a gradient for {@code op}. */
   static boolean hasGradient(String op) {
     CustomGradients.ensureRegistered();
-    try {
-      Method m = TensorFlow.class.getDeclaredMethod("hasGradient", String.class);
-      m.setAccessible(true);
-      return (Boolean) m.invoke(null, op);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot ask TensorFlow whether op " + op + " has a gradient", e);
-    }
+    return org.tensorflow.internal.c_api.global.tensorflow.TFJ_HasGradient(op);
   }
 }
