@@ -5,6 +5,7 @@ keras4j/src/test/resources/io/keras4j/layers/tfsm/, the SavedModels
   dense/     keras.Sequential Dense(8, relu) + Dense(3), written by model.export(path)
   conv_bn/   Conv2D(3, 3) + BatchNormalization + GlobalAveragePooling2D + Dense(2), model.export(path)
   module/    a tf.Module (variables w, b; tanh(x @ w + b)), tf.saved_model.save with signature "serve"
+  cumprod/   a tf.Module running tf.math.cumprod, whose gradient TensorFlow has in Python only
   loop/      a tf.Module whose signature runs a tf.while_loop (keras4j refuses it)
 and reference.json: for each model its input, the output of the "serve" signature, its variables (name, shape,
 trainable, value) and, for one SGD step (learning rate 0.1) on the loss mean((serve(x) - y)^2) over the trainable
@@ -58,6 +59,18 @@ class Affine(tf.Module):
         return tf.tanh(tf.matmul(x, self.w) + self.b)
 
 
+class Cumprod(tf.Module):
+    """An op whose gradient TensorFlow defines in Python only (no C++ gradient): keras4j refuses to fine-tune it."""
+
+    def __init__(self):
+        super().__init__()
+        self.w = tf.Variable(np.full((4, 3), 0.25, np.float32), name="w")
+
+    @tf.function(input_signature=[tf.TensorSpec([None, 4], tf.float32)])
+    def serve(self, x):
+        return tf.math.cumprod(tf.tanh(tf.matmul(x, self.w)), axis=1)
+
+
 class Loop(tf.Module):
     def __init__(self):
         super().__init__()
@@ -79,7 +92,8 @@ def reference(path, shape, seed):
     y_pred = out[key].numpy()
     y = rng.normal(size=y_pred.shape).astype(np.float32)
     # A Keras export archive tracks its variable lists; a plain tf.Module restores only its attributes.
-    all_vars = list(obj.variables) if hasattr(obj, "variables") else [obj.w, obj.b]
+    own = [getattr(obj, a) for a in ("w", "b") if hasattr(obj, a)]
+    all_vars = list(obj.variables) if hasattr(obj, "variables") else own
     train_vars = list(obj.trainable_variables) if hasattr(obj, "trainable_variables") else all_vars
     trainable = {id(v) for v in train_vars}
     with tf.GradientTape() as tape:
@@ -106,6 +120,10 @@ def main():
     path = os.path.join(OUT, "module")
     tf.saved_model.save(module, path, signatures={"serve": module.serve})
     refs["module"] = reference(path, (4,), 12)
+    cumprod = Cumprod()
+    path = os.path.join(OUT, "cumprod")
+    tf.saved_model.save(cumprod, path, signatures={"serve": cumprod.serve})
+    refs["cumprod"] = reference(path, (4,), 13)
     loop = Loop()
     tf.saved_model.save(loop, os.path.join(OUT, "loop"), signatures={"serve": loop.serve})
     with open(os.path.join(OUT, "reference.json"), "w") as f:

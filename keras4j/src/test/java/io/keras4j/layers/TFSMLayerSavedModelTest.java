@@ -82,7 +82,7 @@ class TFSMLayerSavedModelTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dense", "conv_bn", "module"})
+  @ValueSource(strings = {"dense", "conv_bn", "module", "cumprod"})
   void predictsWhatTensorFlowComputed(String name) throws Exception {
     JsonNode ref = reference(name);
     NDArray x = array(ref.get("x"));
@@ -139,6 +139,14 @@ class TFSMLayerSavedModelTest {
       assertArrayEquals(before.get(i).toFloatArray(), base.getWeights().get(i).toFloatArray(), 0f, "frozen " + i);
     }
     assertFalse(Arrays.equals(headBefore, head.getWeights().get(0).toFloatArray()), "the head trained");
+  }
+
+  @Test
+  void fineTuningThroughAnOpWithoutGradientIsRefusedNamingTheOp() throws Exception {
+    TFSMLayer layer = new TFSMLayer(savedModel("cumprod"), "serve");
+    var e = assertThrows(IllegalArgumentException.class, () -> layer.trainable(true));
+    assertTrue(e.getMessage().contains("[Cumprod]"), e.getMessage());
+    assertFalse(layer.trainable(), "the layer stayed frozen");
   }
 
   @Test

@@ -220,7 +220,8 @@ final class FunctionInliner {
     return 1;
   }
 
-  private static AttrValue attr(NodeDef n, OpDef def, String name) {
+  /** Attribute {@code name} of node {@code n}, or its default in {@code def}. */
+  static AttrValue attr(NodeDef n, OpDef def, String name) {
     if (n.containsAttr(name)) {
       return n.getAttrOrThrow(name);
     }

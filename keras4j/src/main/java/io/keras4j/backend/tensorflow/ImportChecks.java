@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.proto.NodeDef;
 import org.tensorflow.proto.OpDef;
 
@@ -16,6 +17,8 @@ import org.tensorflow.proto.OpDef;
  * ReadVariableOp and of dtype float32. Also finds the ops fine-tuning would need a gradient for and that have none.
  */
 final class ImportChecks {
+  private static final Set<DataType> FLOATS = Set.of(DataType.DT_FLOAT, DataType.DT_DOUBLE, DataType.DT_HALF,
+      DataType.DT_BFLOAT16);
   private final Map<String, NodeDef> nodes;
   private final Map<String, OpDef> opDefs;
   private final String what;
@@ -38,7 +41,7 @@ final class ImportChecks {
         refuse(n, "which runs functions of its own " + functions + " that keras4j cannot copy into its graph");
       }
       if (TFGraphImport.VARIABLES.contains(n.getOp()) && n.containsAttr("dtype")
-          && n.getAttrOrThrow("dtype").getType() != org.tensorflow.proto.DataType.DT_FLOAT) {
+          && n.getAttrOrThrow("dtype").getType() != DataType.DT_FLOAT) {
         refuse(n, "a variable of dtype " + n.getAttrOrThrow("dtype").getType() + "; expected float32 variables");
       }
       for (String in : n.getInputList()) {
@@ -67,8 +70,11 @@ final class ImportChecks {
     return names;
   }
 
-  /** The op types between the variables and the outputs ({@code needed}, inputs first) with no gradient. */
-  static Set<String> opsWithoutGradient(Map<String, NodeDef> nodes, List<String> needed) {
+  /**
+   * The op types between the variables and the outputs ({@code needed}, inputs first) with no gradient. Ops with
+   * no floating-point output (ArgMax, Shape) end a path: no gradient flows through them.
+   */
+  static Set<String> opsWithoutGradient(Map<String, NodeDef> nodes, Map<String, OpDef> opDefs, List<String> needed) {
     Set<String> onPath = new HashSet<>();
     Set<String> missing = new TreeSet<>();
     for (String name : needed) {
@@ -79,7 +85,7 @@ final class ImportChecks {
       }
       boolean fromVariable = n.getInputList().stream()
           .anyMatch(in -> !in.startsWith("^") && onPath.contains(TFGraphImport.nodeName(in)));
-      if (fromVariable) {
+      if (fromVariable && producesFloats(n, opDefs.get(n.getOp()))) {
         onPath.add(name);
         if (!n.getOp().equals("ReadVariableOp") && !hasGradient(n.getOp())) {
           missing.add(n.getOp());
@@ -87,6 +93,23 @@ final class ImportChecks {
       }
     }
     return missing;
+  }
+
+  private static boolean producesFloats(NodeDef n, OpDef def) {
+    for (OpDef.ArgDef a : def.getOutputArgList()) {
+      List<DataType> types = new ArrayList<>();
+      if (a.getType() != DataType.DT_INVALID) {
+        types.add(a.getType());
+      } else if (!a.getTypeAttr().isEmpty()) {
+        types.add(FunctionInliner.attr(n, def, a.getTypeAttr()).getType());
+      } else if (!a.getTypeListAttr().isEmpty()) {
+        types.addAll(FunctionInliner.attr(n, def, a.getTypeListAttr()).getList().getTypeList());
+      }
+      if (types.stream().anyMatch(FLOATS::contains)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether TensorFlow's C++ registry (or TensorFlow Java's custom gradients) has a gradient for {@code op}. */

@@ -83,7 +83,7 @@ final class TFGraphImport implements ImportedFunction {
     imp.nodes.putAll(FunctionInliner.inline(meta.getGraphDef(), imp.opDefs, wanted, imp.outputs));
     List<String> needed = imp.needed();
     new ImportChecks(imp.nodes, imp.opDefs, "The signature '" + signature + "' of " + dir).check(needed);
-    imp.noGradient.addAll(ImportChecks.opsWithoutGradient(imp.nodes, needed));
+    imp.noGradient.addAll(ImportChecks.opsWithoutGradient(imp.nodes, imp.opDefs, needed));
     List<NodeDef> handles = needed.stream().map(imp.nodes::get).filter(n -> VARIABLES.contains(n.getOp())).toList();
     try (SavedModelBundle bundle = SavedModelBundle.load(dir.toString(), tag)) {
       imp.readVariables(bundle, handles, SavedModelFiles.variableFlags(meta));
