@@ -132,6 +132,14 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
   }
 
   /**
+   * Replaces the dtype policy, also of a built layer (Keras' {@code layer.dtype_policy = policy}); a policy object
+   * or name. Used for a model's own policy when a file is read.
+   */
+  public void dtypePolicy(Object policy) {
+    this.dtypePolicy = DTypePolicies.get(require(policy, "dtype_policy"));
+  }
+
+  /**
    * Whether floating inputs are cast to the compute dtype before {@code call} (Keras' {@code self.autocast}).
    * Default true; LayerNormalization says false.
    */
