@@ -8,10 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN=${MVN:-mvn -o}
-$MVN -B -ntp -q install -DskipTests -pl keras4j
-if [ "${1:-}" = "--streaming" ]; then
-  $MVN -B -ntp -q install -DskipTests -pl examples -am
-fi
+# keras4j-spark depends on keras4j and keras4j-examples (StreamingAlertScoring): install them from this checkout
+$MVN -B -ntp -q install -DskipTests -pl examples -am
 $MVN -B -ntp -q -pl spark compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 # Spark on Java 17 needs these openings (the same as spark/pom.xml's spark.add-opens)
 OPENS="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
