@@ -4,6 +4,8 @@ Pinned: keras 3.15.1, tensorflow 2.21.0. Writes, under
 keras4j/src/test/resources/io/keras4j/layers/tfsm/, the SavedModels
   dense/     keras.Sequential Dense(8, relu) + Dense(3), written by model.export(path)
   conv_bn/   Conv2D(3, 3) + BatchNormalization + GlobalAveragePooling2D + Dense(2), model.export(path)
+  two_in_two_out/  a functional Keras model (two inputs, two outputs, gelu, Dropout, LayerNormalization) written by
+             tf.saved_model.save (signature "serving_default")
   module/    a tf.Module (variables w, b; tanh(x @ w + b)), tf.saved_model.save with signature "serve"
   cumprod/   a tf.Module running tf.math.cumprod, whose gradient TensorFlow has in Python only
   loop/      a tf.Module whose signature runs a tf.while_loop (keras4j refuses it)
@@ -45,6 +47,38 @@ def conv_bn():
     bn.moving_mean.assign(np.array([0.1, -0.2, 0.3], np.float32))
     bn.moving_variance.assign(np.array([0.5, 1.5, 2.0], np.float32))
     return m, (6, 6, 2)
+
+
+def two_in_two_out():
+    """Two inputs, two outputs, exact GELU (Erfc), Dropout and LayerNormalization; saved by tf.saved_model.save."""
+    keras.utils.set_random_seed(4)
+    a = keras.Input((5,))
+    b = keras.Input((3,))
+    h = layers.Dense(4, activation="gelu")(layers.Concatenate()([a, b]))
+    h = layers.LayerNormalization()(layers.Dropout(0.3)(h))
+    return keras.Model([a, b], [layers.Dense(2, activation="softmax")(h), layers.Dense(1)(h)])
+
+
+def reference_multi(path, seed):
+    """Like reference, for the "serving_default" signature with several inputs and outputs (loss: sum over them)."""
+    rng = np.random.default_rng(seed)
+    obj = tf.saved_model.load(path)
+    sig = obj.signatures["serving_default"]
+    specs = sig.structured_input_signature[1]
+    x = {k: rng.normal(size=(4,) + tuple(specs[k].shape[1:])).astype(np.float32) for k in sorted(specs)}
+    out = {k: v.numpy() for k, v in sig(**{k: tf.constant(v) for k, v in x.items()}).items()}
+    y = {k: rng.normal(size=v.shape).astype(np.float32) for k, v in out.items()}
+    train_vars = list(sig.trainable_variables)  # the variables the signature captures
+    with tf.GradientTape() as tape:
+        got = sig(**{k: tf.constant(v) for k, v in x.items()})
+        loss = tf.add_n([tf.reduce_mean(tf.square(got[k] - y[k])) for k in sorted(y)])
+    grads = tape.gradient(loss, train_vars)
+    after = {id(v): (v - LEARNING_RATE * g).numpy() for v, g in zip(train_vars, grads)}
+    variables = [{"name": v.name, "shape": list(v.shape), "trainable": True, "value": v.numpy().ravel().tolist(),
+                  "after_sgd_step": after[id(v)].ravel().tolist()} for v in train_vars]
+    return {"inputs": {k: v.tolist() for k, v in x.items()}, "outputs": {k: v.tolist() for k, v in out.items()},
+            "targets": {k: v.tolist() for k, v in y.items()}, "loss": float(loss), "learning_rate": LEARNING_RATE,
+            "variables": variables}
 
 
 class Affine(tf.Module):
@@ -116,6 +150,9 @@ def main():
         path = os.path.join(OUT, name)
         model.export(path, verbose=False)
         refs[name] = reference(path, shape, 10 + i)
+    path = os.path.join(OUT, "two_in_two_out")
+    tf.saved_model.save(two_in_two_out(), path)
+    refs["two_in_two_out"] = reference_multi(path, 14)
     module = Affine()
     path = os.path.join(OUT, "module")
     tf.saved_model.save(module, path, signatures={"serve": module.serve})

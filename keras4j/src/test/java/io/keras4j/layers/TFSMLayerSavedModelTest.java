@@ -122,6 +122,28 @@ class TFSMLayerSavedModelTest {
     }
   }
 
+  /** A Keras functional model (two inputs, two outputs, exact GELU) saved by tf.saved_model.save. */
+  @Test
+  void aTwoInputTwoOutputModelPredictsAndFineTunesAsTensorFlow() throws Exception {
+    JsonNode ref = reference("two_in_two_out");
+    TFSMLayer layer = new TFSMLayer(savedModel("two_in_two_out")).trainable(true);
+    List<NDArray> x = List.of(array(ref.get("inputs").get("inputs")), array(ref.get("inputs").get("inputs_1")));
+    List<NDArray> y = List.of(array(ref.get("targets").get("output_0")), array(ref.get("targets").get("output_1")));
+    List<KerasTensor> in = List.of(Input.of(5), Input.of(3));
+    Model m = new Model(in, layer.apply(in));
+    List<NDArray> predicted = m.predictOutputs(x);
+    assertArrayEquals(array(ref.get("outputs").get("output_0")).toFloatArray(), predicted.get(0).toFloatArray(), 1e-5f);
+    assertArrayEquals(array(ref.get("outputs").get("output_1")).toFloatArray(), predicted.get(1).toFloatArray(), 1e-5f);
+    m.compile(new CompileOptions().optimizer(new SGD(ref.get("learning_rate").asDouble())).loss("mse"));
+    var h = m.fit(x, y, new FitOptions().epochs(1).batchSize(4).shuffle(false).verbose(0));
+    assertEquals(ref.get("loss").asDouble(), h.get("loss").get(0), 1e-5, "loss before the step");
+    for (JsonNode v : ref.get("variables")) {
+      Variable got = byPath(layer, path(v));
+      float[] now = layer.getWeights().get(layer.weights().indexOf(got)).toFloatArray();
+      assertArrayEquals(array(v.get("after_sgd_step")).toFloatArray(), now, 1e-5f, path(v));
+    }
+  }
+
   @Test
   void aFrozenSavedModelKeepsItsVariablesWhileTheHeadTrains() throws Exception {
     JsonNode ref = reference("conv_bn");

@@ -70,13 +70,13 @@ final class TFGraphImport implements ImportedFunction {
       throw new IllegalArgumentException("No signature '" + signature + "' in " + dir + ". Available: "
           + meta.getSignatureDefMap().keySet());
     }
-    for (Map.Entry<String, TensorInfo> e : sig.getInputsMap().entrySet()) {
+    for (Map.Entry<String, TensorInfo> e : inKeyOrder(sig.getInputsMap()).entrySet()) {
       imp.inputNames.add(e.getKey());
       imp.inputNodes.add(nodeName(e.getValue().getName()));
       imp.inputShapes.add(shape(e.getValue()));
     }
     List<String> wanted = new ArrayList<>();
-    for (TensorInfo t : sig.getOutputsMap().values()) {
+    for (TensorInfo t : inKeyOrder(sig.getOutputsMap()).values()) {
       wanted.add(t.getName());
       imp.outputShapes.add(shape(t));
     }
@@ -85,10 +85,31 @@ final class TFGraphImport implements ImportedFunction {
     new ImportChecks(imp.nodes, imp.opDefs, "The signature '" + signature + "' of " + dir).check(needed);
     imp.noGradient.addAll(ImportChecks.opsWithoutGradient(imp.nodes, imp.opDefs, needed));
     List<NodeDef> handles = needed.stream().map(imp.nodes::get).filter(n -> VARIABLES.contains(n.getOp())).toList();
-    try (SavedModelBundle bundle = SavedModelBundle.load(dir.toString(), tag)) {
-      imp.readVariables(bundle, handles, SavedModelFiles.variableFlags(meta));
+    Map<String, SavedModelCheckpoint.Captured> captured = SavedModelCheckpoint.captures(meta,
+        meta.getGraphDef().getNodeList().stream().filter(n -> n.getOp().contains("PartitionedCall")).toList());
+    if (!handles.isEmpty() && handles.stream().allMatch(n -> captured.containsKey(n.getName()))) {
+      imp.readCaptured(dir, handles, captured);
+    } else if (!handles.isEmpty()) {
+      try (SavedModelBundle bundle = SavedModelBundle.load(dir.toString(), tag)) {
+        imp.readVariables(bundle, handles, SavedModelFiles.variableFlags(meta));
+      }
     }
     return imp;
+  }
+
+  /**
+   * A signature's inputs or outputs by key, "output_2" before "output_10" (the file's map order is arbitrary; Keras
+   * returns a signature's outputs as a dict).
+   */
+  static Map<String, TensorInfo> inKeyOrder(Map<String, TensorInfo> byKey) {
+    java.util.TreeMap<String, TensorInfo> sorted = new java.util.TreeMap<>((a, b) -> {
+      String pa = a.replaceFirst("\\d+$", "");
+      String pb = b.replaceFirst("\\d+$", "");
+      int c = pa.compareTo(pb);
+      return c != 0 ? c : a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+    });
+    sorted.putAll(byKey);
+    return sorted;
   }
 
   private static Shape shape(TensorInfo t) {
@@ -148,11 +169,22 @@ final class TFGraphImport implements ImportedFunction {
     }
   }
 
-  /** Reads every variable of {@code handles} in one session call; names and trainable flags from the object graph. */
-  private void readVariables(SavedModelBundle bundle, List<NodeDef> handles, Map<String, Boolean> trainable) {
-    if (handles.isEmpty()) {
-      return;
+  /** Reads the variables TF2 function calls capture from the checkpoint, named and flagged as the object graph says. */
+  private void readCaptured(Path dir, List<NodeDef> handles, Map<String, SavedModelCheckpoint.Captured> captured) {
+    List<String> keys = handles.stream().map(n -> captured.get(n.getName()).key()).toList();
+    List<SavedModelCheckpoint.Value> values = SavedModelCheckpoint.read(dir, keys);
+    for (int i = 0; i < handles.size(); i++) {
+      var saved = captured.get(handles.get(i).getName()).variable();
+      SavedModelCheckpoint.Value value = values.get(i);
+      Variable v = new Variable(saved.getName().replace('/', '_'), value.shape(), "float32", saved.getTrainable(),
+          value.values());
+      v.path(saved.getName());
+      variables.put(handles.get(i).getName(), v);
     }
+  }
+
+  /** Reads every variable of {@code handles} in one session call (graphs without an object graph: TF1, keras4j). */
+  private void readVariables(SavedModelBundle bundle, List<NodeDef> handles, Map<String, Boolean> trainable) {
     org.tensorflow.op.Ops tf = org.tensorflow.op.Ops.create(bundle.graph());
     Session.Runner runner = bundle.session().runner();
     for (NodeDef n : handles) {
