@@ -14,7 +14,9 @@ import io.keras4j.optimizers.SGD;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,39 +28,41 @@ import org.junit.jupiter.api.Test;
  */
 class HandVjpTest {
   private static final String OFF = "keras4j.rnn.handVjp";
+  /** The hand products given by the counting cells (tests run one at a time). */
+  private static final AtomicInteger HAND = new AtomicInteger();
+
+  @BeforeEach
+  void resetCount() {
+    HAND.set(0);
+  }
 
   @Test
   void lstmMaskedBackwardsAgainstFiniteDifferences() {
-    CountingLSTMCell cell = new CountingLSTMCell(2);
     RecurrentGradientTest.check("LSTM, hand product, masked, go_backwards",
-        () -> new RNN(cell).goBackwards(true), 0, true);
-    assertTrue(cell.hand > 0, "the backward loop used LSTMCell's hand product");
+        () -> new RNN(countingLstm(2)).goBackwards(true), 0, true);
+    assertTrue(HAND.get() > 0, "the backward loop used LSTMCell's hand product");
   }
 
   @Test
   void gruMaskedZeroOutputAgainstFiniteDifferences() {
-    CountingGRUCell cell = new CountingGRUCell(2);
     RecurrentGradientTest.check("GRU, hand product, masked, zero_output_for_mask",
-        () -> new RNN(cell).zeroOutputForMask(true), 0, true);
-    assertTrue(cell.hand > 0, "the backward loop used GRUCell's hand product");
+        () -> new RNN(countingGru(2, true)).zeroOutputForMask(true), 0, true);
+    assertTrue(HAND.get() > 0, "the backward loop used GRUCell's hand product");
   }
 
   @Test
   void gruLastOutputBackwardsAgainstFiniteDifferences() {
-    CountingGRUCell cell = new CountingGRUCell(2);
-    RecurrentGradientTest.check("GRU, hand product, go_backwards", () -> new RNN(cell).goBackwards(true), 0, true);
-    assertTrue(cell.hand > 0, "the backward loop used GRUCell's hand product");
+    RecurrentGradientTest.check("GRU, hand product, go_backwards",
+        () -> new RNN(countingGru(2, true)).goBackwards(true), 0, true);
+    assertTrue(HAND.get() > 0, "the backward loop used GRUCell's hand product");
   }
 
   @Test
   void noHandProductForOtherActivationsOrResetBefore() {
-    CountingLSTMCell tanhGates = new CountingLSTMCell(2);
-    tanhGates.recurrentActivation("tanh");
-    RecurrentGradientTest.check("LSTM tanh gates", () -> new RNN(tanhGates), 0, true);
-    CountingGRUCell before = new CountingGRUCell(2);
-    before.resetAfter(false);
-    RecurrentGradientTest.check("GRU reset_before", () -> new RNN(before), 0, false);
-    assertEquals(0, tanhGates.hand + before.hand);
+    RecurrentGradientTest.check("LSTM tanh gates",
+        () -> new RNN(countingLstm(2).recurrentActivation("tanh")), 0, true);
+    RecurrentGradientTest.check("GRU reset_before", () -> new RNN(countingGru(2, false)), 0, false);
+    assertEquals(0, HAND.get());
   }
 
   @Test
@@ -124,37 +128,29 @@ class HandVjpTest {
     return v;
   }
 
-  /** An LSTMCell that counts the hand products it gives. */
-  static final class CountingLSTMCell extends LSTMCell {
-    int hand;
-
-    CountingLSTMCell(int units) {
-      super(units);
-    }
-
-    @Override
-    protected RnnStep.Vjp callProjectedVjp(Tensor projected, List<Tensor> states, Tensor dOutput,
-        List<Tensor> dStates, boolean training) {
-      RnnStep.Vjp vjp = super.callProjectedVjp(projected, states, dOutput, dStates, training);
-      hand += vjp == null ? 0 : 1;
-      return vjp;
-    }
+  /** An LSTMCell that counts the hand products it gives in {@link #HAND}. */
+  private static LSTMCell countingLstm(int units) {
+    return new LSTMCell(units) {
+      @Override
+      protected RnnStep.Vjp callProjectedVjp(Tensor p, List<Tensor> s, Tensor dOut, List<Tensor> dS, boolean train) {
+        return counted(super.callProjectedVjp(p, s, dOut, dS, train));
+      }
+    };
   }
 
-  /** A GRUCell that counts the hand products it gives. */
-  static final class CountingGRUCell extends GRUCell {
-    int hand;
+  /** A GRUCell of {@code reset_after=resetAfter} that counts the hand products it gives in {@link #HAND}. */
+  private static GRUCell countingGru(int units, boolean resetAfter) {
+    GRUCell cell = new GRUCell(units) {
+      @Override
+      protected RnnStep.Vjp callProjectedVjp(Tensor p, List<Tensor> s, Tensor dOut, List<Tensor> dS, boolean train) {
+        return counted(super.callProjectedVjp(p, s, dOut, dS, train));
+      }
+    };
+    return cell.resetAfter(resetAfter);
+  }
 
-    CountingGRUCell(int units) {
-      super(units);
-    }
-
-    @Override
-    protected RnnStep.Vjp callProjectedVjp(Tensor projected, List<Tensor> states, Tensor dOutput,
-        List<Tensor> dStates, boolean training) {
-      RnnStep.Vjp vjp = super.callProjectedVjp(projected, states, dOutput, dStates, training);
-      hand += vjp == null ? 0 : 1;
-      return vjp;
-    }
+  private static RnnStep.Vjp counted(RnnStep.Vjp vjp) {
+    HAND.addAndGet(vjp == null ? 0 : 1);
+    return vjp;
   }
 }
