@@ -27,16 +27,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (tools/keras-reference/mixed_precision.py): the policies, output and variable dtypes of each layer, the
  * predictions, three SGD steps and a save/load round trip match Keras.
  *
- * <p>Tolerances follow the compute dtype: a bfloat16 value carries 8 significant bits (relative step 2^-8 = 0.4%),
- * a float16 value 11 (2^-11 = 0.05%); the network rounds at each of its five layers and the two libraries
- * accumulate in different orders, so probabilities are held to 5 bfloat16 steps (0.02) or 5 float16 steps (0.0025).
+ * <p>Tolerances are one rounding step of the compute dtype: 2^-8 (0.0039) for bfloat16's 8 significant bits,
+ * 2^-11 (0.00049) for float16's 11, relative to max(1, |expected|). Measured on an AMD EPYC with AVX-512 BF16: the
+ * predictions equal Keras' bit for bit, the loss of the epoch differs by 7e-5 (bfloat16) and 9e-5 (float16), and the
+ * trained weights by at most 1.1e-3 (bfloat16, the conv kernel) and 2.0e-4 (float16), where three SGD steps move
+ * them by up to 0.2. The model uses tanh: with relu, a pre-activation within rounding of zero flipped relu's gradient
+ * between the two libraries and moved one bfloat16 weight by 0.05.
  */
 class DTypePolicyGoldenTest {
   @TempDir
   Path dir;
 
   @ParameterizedTest
-  @CsvSource({"mixed_bfloat16,0.02", "mixed_float16,0.0025"})
+  @CsvSource({"mixed_bfloat16,0.00390625", "mixed_float16,0.00048828125"})
   void matchesKeras(String policy, double tolerance) throws IOException {
     Map<String, Object> golden = golden(policy);
     Path file = dir.resolve(policy + ".keras");
@@ -85,27 +88,38 @@ class DTypePolicyGoldenTest {
   @SuppressWarnings("unchecked")
   private static void checkTrainedWeights(Model model, Map<String, Object> golden, double tolerance) {
     Map<String, Object> trained = (Map<String, Object>) golden.get("trained_weights");
+    StringBuilder report = new StringBuilder();
+    double worst = 0;
     int checked = 0;
     for (Layer layer : model.layers()) {
       List<Variable> weights = layer.weights();
       List<NDArray> values = layer.getWeights();
       for (int i = 0; i < weights.size(); i++) {
         String path = "mixed/" + layer.name() + "/" + weights.get(i).name();
-        assertClose(floats(trained.get(path)), values.get(i).toFloatArray(), tolerance, path);
+        double d = largestDifference(floats(trained.get(path)), values.get(i).toFloatArray());
+        report.append(path).append('=').append(d).append(' ');
+        worst = Math.max(worst, d);
         checked++;
       }
     }
     assertEquals(trained.size(), checked);
+    assertTrue(worst <= tolerance, "trained weights: " + report);
   }
 
   private static void assertClose(float[] expected, float[] actual, double tolerance, String what) {
-    assertEquals(expected.length, actual.length, what);
+    double worst = largestDifference(expected, actual);
+    assertTrue(worst <= tolerance, what + ": largest difference " + worst + " > " + tolerance);
+  }
+
+  /** The largest |expected - actual| / max(1, |expected|). */
+  private static double largestDifference(float[] expected, float[] actual) {
+    assertEquals(expected.length, actual.length);
     double worst = 0;
     for (int i = 0; i < expected.length; i++) {
       double scale = Math.max(1, Math.abs(expected[i]));
       worst = Math.max(worst, Math.abs(expected[i] - actual[i]) / scale);
     }
-    assertTrue(worst <= tolerance, what + ": largest difference " + worst + " > " + tolerance);
+    return worst;
   }
 
   @SuppressWarnings("unchecked")

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.layers.Dense;
+import io.keras4j.layers.InputLayer;
+import io.keras4j.models.CompileOptions;
+import io.keras4j.models.Sequential;
+import io.keras4j.optimizers.LossScaleOptimizer;
+import io.keras4j.optimizers.SGD;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +76,23 @@ class DTypePolicyTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new Dense(2).name("d").dtype("float8"));
     assertTrue(e.getMessage().startsWith("Layer 'd': "), e.getMessage());
+  }
+
+  @Test
+  void compileWrapsTheOptimizerOnlyForMixedFloat16() {
+    DTypePolicies.setDtypePolicy("mixed_float16");
+    try (Sequential scaled = new Sequential(new InputLayer(3), new Dense(2));
+        Sequential plain = new Sequential(new InputLayer(3), new Dense(2))) {
+      scaled.compile(new SGD(0.1), "mse");
+      plain.compile(new CompileOptions().optimizer(new SGD(0.1)).loss("mse").autoScaleLoss(false));
+      assertEquals(LossScaleOptimizer.class, scaled.optimizer().getClass());
+      assertEquals(SGD.class, plain.optimizer().getClass());
+    }
+    DTypePolicies.setDtypePolicy("mixed_bfloat16");
+    try (Sequential bf16 = new Sequential(new InputLayer(3), new Dense(2))) {
+      bf16.compile(new SGD(0.1), "mse");
+      assertEquals(SGD.class, bf16.optimizer().getClass()); // Keras scales the loss for float16 only
+    }
   }
 
   @Test
