@@ -8,7 +8,8 @@
 # to the first prediction of the saved W3 model). Peers run in turn, a fresh process each, ROUNDS times with the order
 # rotated each round, so that all see the same machine. Prints the markdown tables of docs/performance.md with the
 # CPU model; results and the tables in bench/results/suite/.
-# Usage: bash bench/run.sh [rounds, default 5] [--no-dl4j] [--no-w6] [--no-pytorch]   (from the repository root)
+# Usage: bash bench/run.sh [rounds, default 5] [--no-dl4j] [--no-w6] [--no-pytorch] [--no-build]
+#   (from the repository root; --no-build uses the modules and class paths an earlier run built)
 #   `bash bench/run.sh 1` is the quick mode: one round.
 # Environment: BENCH_RUNS timed runs per process and round (default 1, each after an untimed run); BENCH_VENV a Python
 #   environment with keras, tensorflow-cpu, jax and torch (default /work/venv-bench, made from the local wheel mirror
@@ -16,12 +17,13 @@
 #   "flock /tmp/mvn.lock mvn -o").
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS=5 DL4J=1 W6=1 TORCH=1
+ROUNDS=5 DL4J=1 W6=1 TORCH=1 BUILD=1
 for a in "$@"; do
   case "$a" in
     --no-dl4j) DL4J=0 ;;
     --no-w6) W6=0 ;;
     --no-pytorch) TORCH=0 ;;
+    --no-build) BUILD=0 ;;
     *[!0-9]* | '') echo "unknown argument: $a" >&2; exit 2 ;;
     *) ROUNDS="$a" ;;
   esac
@@ -42,15 +44,17 @@ fi
 "$PY" -c "import keras, tensorflow as tf, jax, torch; print('Keras', keras.__version__, 'TensorFlow', tf.__version__, \
 'JAX', jax.__version__, 'torch', torch.__version__)" 2>/dev/null
 
-# shellcheck disable=SC2086
-$MVN -B -ntp -q install -DskipTests -pl keras4j,models,bench >/dev/null
-(cd bench && $MVN -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null)
-CP="$(cat bench/target/cp.txt):bench/target/classes"
-if [ "$DL4J" = 1 ]; then
-  $MVN -B -ntp -q -Pdl4j install -DskipTests -pl bench-dl4j >/dev/null
-  (cd bench-dl4j && $MVN -B -ntp -q -Pdl4j dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null)
-  DCP="$(cat bench-dl4j/target/cp.txt):bench-dl4j/target/classes"
+if [ "$BUILD" = 1 ]; then
+  # shellcheck disable=SC2086
+  $MVN -B -ntp -q install -DskipTests -pl keras4j,models,bench >/dev/null
+  (cd bench && $MVN -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null)
+  if [ "$DL4J" = 1 ]; then
+    $MVN -B -ntp -q -Pdl4j install -DskipTests -pl bench-dl4j >/dev/null
+    (cd bench-dl4j && $MVN -B -ntp -q -Pdl4j dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null)
+  fi
 fi
+CP="$(cat bench/target/cp.txt):bench/target/classes"
+[ "$DL4J" = 0 ] || DCP="$(cat bench-dl4j/target/cp.txt):bench-dl4j/target/classes"
 APPS="$PWD/bench/results/apps"
 if [ "$W6" = 1 ] && [ ! -f "$APPS/xception.keras" ]; then
   KERAS_BACKEND=tensorflow "$PY" bench/keras/bench_w6.py write "$APPS" 2>"$OUT/write.err"
