@@ -53,7 +53,8 @@ if [ "$BUILD" = 1 ]; then
     (cd bench-dl4j && $MVN -B -ntp -q -Pdl4j dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null)
   fi
 fi
-CP="$(cat bench/target/cp.txt):bench/target/classes"
+# bench/target/classes first: its simplelogger.properties must win over the one jhdf's jar ships (INFO, stdout)
+CP="bench/target/classes:$(cat bench/target/cp.txt)"
 [ "$DL4J" = 0 ] || DCP="$(cat bench-dl4j/target/cp.txt):bench-dl4j/target/classes"
 APPS="$PWD/bench/results/apps"
 if [ "$W6" = 1 ] && [ ! -f "$APPS/xception.keras" ]; then
