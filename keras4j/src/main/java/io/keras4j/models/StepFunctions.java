@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The train, test and predict functions of a compiled model, each traced once into one graph and run in one
@@ -257,7 +256,7 @@ final class StepFunctions implements AutoCloseable {
    * The train function running {@code k} steps per call: feeds are the inputs, targets, sample weights, the
    * permutation, then {@code k} offsets and {@code k} sizes; each step gathers its batch from the permutation
    * and runs {@link Model#trainStep} after the previous step's updates (Keras' {@code steps_per_execution}); the
-   * last step's logs are the outputs.
+   * last step's logs are the outputs. The step is traced once, into the engine's loop ({@link Ops#repeat}).
    */
   TracedFunction train(int k) {
     TracedFunction fn = trainFns.get(k);
@@ -273,18 +272,17 @@ final class StepFunctions implements AutoCloseable {
       Tensor perm = ops.placeholder("int32", Shape.of(-1));
       Tensor offsets = ops.placeholder("int32", Shape.of(k));
       Tensor sizes = ops.placeholder("int32", Shape.of(k));
-      Map<String, Tensor> logs = Map.of();
-      for (int step = 0; step < k; step++) {
-        final int s = step;
-        Supplier<Map<String, Tensor>> body = () -> {
-          Tensor idx = ops.slice(perm, ops.slice(offsets, new int[] {s}, new int[] {1}),
-              ops.slice(sizes, new int[] {s}, new int[] {1}));
-          Backend.takeLosses();
-          return model.trainStep(new StepData(rows(ops, x, idx), rows(ops, y, idx), ops.take(sw, idx, 0)));
-        };
-        logs = step == 0 ? body.get() : ops.afterUpdates(body);
-      }
-      return outputs(logs, names);
+      return ops.repeat(k, step -> {
+        Ops inner = Backend.ops();
+        Tensor at = inner.reshape(step, 1);
+        Tensor one = inner.constant(new int[] {1}, Shape.of(1));
+        Tensor idx = inner.slice(perm, inner.slice(offsets, at, one), inner.slice(sizes, at, one));
+        Backend.takeLosses();
+        Map<String, Tensor> logs = model.trainStep(new StepData(rows(inner, x, idx), rows(inner, y, idx),
+            inner.take(sw, idx, 0)));
+        names.clear();
+        return outputs(logs, names);
+      });
     });
     logNames.put(fn, names);
     trainFns.put(k, fn);

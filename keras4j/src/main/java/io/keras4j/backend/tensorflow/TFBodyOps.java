@@ -47,17 +47,7 @@ final class TFBodyOps extends TFOps {
 
   /** Runs {@code body} with this step's capture active ({@link TFMathOps#o} maps outer tensors through it). */
   <T> T tracing(Supplier<T> body) {
-    TFBodyOps saved = CURRENT.get();
-    CURRENT.set(this);
-    try {
-      return io.keras4j.backend.Backend.withOps(this, body);
-    } finally {
-      if (saved == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(saved);
-      }
-    }
+    return traceWith(CURRENT, this, body);
   }
 
   /** {@code operand} itself when it is of the function's graph, else the function input that stands for it. */
