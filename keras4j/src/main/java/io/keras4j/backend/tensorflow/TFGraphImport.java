@@ -39,7 +39,9 @@ import org.tensorflow.types.TFloat32;
  * another session inside a graph, so the signature's nodes are rebuilt here from the GraphDef (attributes copied
  * as they are). Signatures that run through function calls (StatefulPartitionedCall, as TF2 Python and Keras 3's
  * {@code model.export} write) are inlined first ({@link FunctionInliner}), so TensorFlow's gradients apply op by
- * op. Ops that run functions of their own (While, If) are refused before any variable is read.
+ * op. Ops that run functions of their own (While, If) are refused before any variable is read. The variables
+ * those calls capture are read from the checkpoint ({@link SavedModelCheckpoint}); other graphs' variables through
+ * the loaded SavedModel.
  */
 final class TFGraphImport implements ImportedFunction {
   static final Set<String> VARIABLES = Set.of("VariableV2", "Variable", "VarHandleOp");
