@@ -60,6 +60,24 @@ TABLE = [
     ("EfficientNetB0", {}),
     ("EfficientNetB2", {"include_top": False, "pooling": "avg"}),
     ("EfficientNetB7", {"include_top": False, "input_shape": [32, 32, 3], "pooling": "max"}),
+    ("ConvNeXtTiny", {}),
+    ("ConvNeXtSmall", {"include_top": False, "pooling": "avg"}),
+    ("ConvNeXtBase", {"include_top": False, "input_shape": [32, 32, 3]}),
+    ("ConvNeXtLarge", {"include_top": False, "pooling": "max", "include_preprocessing": False}),
+    ("ConvNeXtXLarge", {}),
+    ("EfficientNetV2B0", {}),
+    ("EfficientNetV2B1", {"include_top": False, "pooling": "avg"}),
+    ("EfficientNetV2B2", {"include_top": False, "input_shape": [32, 32, 3]}),
+    ("EfficientNetV2B3", {"include_top": False, "pooling": "max", "include_preprocessing": False}),
+    ("EfficientNetV2S", {}),
+    ("EfficientNetV2M", {"include_top": False, "pooling": "avg"}),
+    ("EfficientNetV2L", {}),
+    ("InceptionResNetV2", {}),
+    ("InceptionResNetV2", {"include_top": False, "input_shape": [75, 75, 3], "pooling": "max"}),
+    ("NASNetMobile", {}),
+    ("NASNetMobile", {"include_top": False, "pooling": "avg"}),
+    ("NASNetLarge", {}),
+    ("NASNetLarge", {"include_top": False, "input_shape": [None, None, 3]}),
 ]
 
 # small variants whose predictions are compared (weights filled by fill()).
@@ -76,7 +94,15 @@ GOLDEN = [
     ("MobileNetV3Large", {"minimalistic": True, "include_top": False, "input_shape": [32, 32, 3], "pooling": "avg"},
      32),
     ("EfficientNetB0", {"include_top": False, "input_shape": [32, 32, 3], "pooling": "avg"}, 32),
+    ("ConvNeXtTiny", {"input_shape": [32, 32, 3], "classes": 10, "classifier_activation": None}, 32),
+    ("EfficientNetV2B0", {"input_shape": [32, 32, 3], "classes": 10, "classifier_activation": None}, 32),
+    ("EfficientNetV2S", {"include_top": False, "input_shape": [32, 32, 3], "pooling": "avg"}, 32),
+    ("InceptionResNetV2", {"include_top": False, "input_shape": [75, 75, 3], "pooling": "avg"}, 75),
+    ("NASNetMobile", {"include_top": False, "input_shape": [32, 32, 3], "pooling": "avg"}, 32),
 ]
+
+# families whose models rescale or normalize [0, 255] pixels themselves (the golden images are given as pixels)
+PIXELS = ("EfficientNet", "ConvNeXt")
 
 FAMILIES = ["MobileNet", "MobileNetV2", "VGG16", "VGG19", "ResNet50", "ResNet101", "ResNet152", "ResNet50V2",
             "ResNet101V2", "ResNet152V2", "DenseNet121", "DenseNet169", "DenseNet201", "Xception", "InceptionV3",
@@ -173,7 +199,7 @@ def write_golden():
         m = build(app, kwargs)
         fill(m)
         x = np.stack([image(b, size, size) for b in range(2)])
-        pixels = app.startswith("EfficientNet")  # rescales inside: give it [0, 255] images, 127.5 (image + 1)
+        pixels = app.startswith(PIXELS)  # rescales inside: give it [0, 255] images, 127.5 (image + 1)
         if pixels:
             x = (127.5 * (x.astype(np.float64) + 1.0)).astype(np.float32)
         p = m.predict(x, verbose=0)

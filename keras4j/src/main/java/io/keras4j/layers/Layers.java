@@ -168,6 +168,7 @@ public final class Layers {
     REGISTRY.add("AdditiveAttention", AdditiveAttention::fromConfig);
     REGISTRY.add("MultiHeadAttention", MultiHeadAttention::fromConfig);
     REGISTRY.add("LayerScale", LayerScale::fromConfig); // keras.src.applications.convnext
+    REGISTRY.add("CustomScaleLayer", CustomScaleLayer::fromConfig); // keras.src.applications.inception_resnet_v2
   }
 
   private Layers() {}

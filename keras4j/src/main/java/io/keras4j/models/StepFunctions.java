@@ -126,8 +126,9 @@ final class StepFunctions implements AutoCloseable {
    * The total loss (Keras' {@code compute_loss}): the compiled losses, the weights' regularization and the losses
    * layers added in this step; updates the per-output loss trackers as Keras' {@code CompileLoss} does.
    */
-  Tensor computeLoss(List<Tensor> ys, List<Tensor> outs, Tensor sw) {
+  Tensor computeLoss(List<Tensor> ys, List<Tensor> predictions, Tensor sw) {
     Ops ops = Backend.ops();
+    List<Tensor> outs = floats32(ops, predictions); // Keras' Loss converts y_pred to its dtype, float32
     Tensor total = null;
     List<Tensor> outputLosses = List.of();
     if (loss.any()) {
@@ -139,7 +140,7 @@ final class StepFunctions implements AutoCloseable {
       total = total == null ? r : ops.add(total, r);
     }
     for (Tensor r : Backend.takeLosses()) {
-      Tensor added = ops.sum(r, null, false);
+      Tensor added = ops.cast(ops.sum(r, null, false), "float32");
       total = total == null ? added : ops.add(total, added);
     }
     if (total == null) {
@@ -190,9 +191,18 @@ final class StepFunctions implements AutoCloseable {
   /** Keras' {@code compute_metrics}: the compiled metrics' updates, then {@link Model#getMetricsResult()}. */
   Map<String, Tensor> computeMetrics(List<Tensor> ys, List<Tensor> outs, Tensor sw) {
     if (metrics.any() && !ys.isEmpty()) {
-      metrics.updateState(ys, outs, sw);
+      metrics.updateState(ys, floats32(Backend.ops(), outs), sw); // Keras' metrics convert y_pred to float32
     }
     return model.getMetricsResult();
+  }
+
+  /** {@code outs} with each floating tensor of a mixed policy's compute dtype cast to float32. */
+  static List<Tensor> floats32(Ops ops, List<Tensor> outs) {
+    List<Tensor> out = new java.util.ArrayList<>(outs.size());
+    for (Tensor t : outs) {
+      out.add(t != null && Backend.isFloat(t.dtype()) ? ops.cast(t, "float32") : t);
+    }
+    return out;
   }
 
   /** Keras' {@code metrics}: the loss tracker, the compiled metrics, the per-output loss trackers. */
@@ -333,7 +343,7 @@ final class StepFunctions implements AutoCloseable {
       Backend.takeLosses();
       List<Tensor> outs = model.predictStep(new StepData(rows(ops, x, idx), List.of(), null));
       Backend.takeLosses();
-      return outs;
+      return floats32(ops, outs); // porting note: predict hands back float32 arrays (Keras: the compute dtype)
     });
     return predictFn;
   }

@@ -10,6 +10,7 @@ import io.keras4j.backend.Variable;
 import io.keras4j.data.NDArray;
 import io.keras4j.layers.BaseDepthwiseConv;
 import io.keras4j.layers.Layer;
+import io.keras4j.layers.LayerScale;
 import io.keras4j.models.Model;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,21 @@ class ApplicationsTest {
       case "EfficientNetB5" -> new EfficientNetB5();
       case "EfficientNetB6" -> new EfficientNetB6();
       case "EfficientNetB7" -> new EfficientNetB7();
+      case "ConvNeXtTiny" -> convNeXt(new ConvNeXtTiny(), kwargs);
+      case "ConvNeXtSmall" -> convNeXt(new ConvNeXtSmall(), kwargs);
+      case "ConvNeXtBase" -> convNeXt(new ConvNeXtBase(), kwargs);
+      case "ConvNeXtLarge" -> convNeXt(new ConvNeXtLarge(), kwargs);
+      case "ConvNeXtXLarge" -> convNeXt(new ConvNeXtXLarge(), kwargs);
+      case "EfficientNetV2B0" -> efficientNetV2(new EfficientNetV2B0(), kwargs);
+      case "EfficientNetV2B1" -> efficientNetV2(new EfficientNetV2B1(), kwargs);
+      case "EfficientNetV2B2" -> efficientNetV2(new EfficientNetV2B2(), kwargs);
+      case "EfficientNetV2B3" -> efficientNetV2(new EfficientNetV2B3(), kwargs);
+      case "EfficientNetV2S" -> efficientNetV2(new EfficientNetV2S(), kwargs);
+      case "EfficientNetV2M" -> efficientNetV2(new EfficientNetV2M(), kwargs);
+      case "EfficientNetV2L" -> efficientNetV2(new EfficientNetV2L(), kwargs);
+      case "InceptionResNetV2" -> new InceptionResNetV2();
+      case "NASNetMobile" -> new NASNetMobile();
+      case "NASNetLarge" -> new NASNetLarge();
       default -> throw new IllegalArgumentException(app);
     };
     a.weights((String) null);
@@ -114,6 +130,22 @@ class ApplicationsTest {
     if (kwargs.get("minimalistic") instanceof Boolean b) {
       m.minimalistic(b);
     }
+    if (kwargs.get("include_preprocessing") instanceof Boolean b) {
+      m.includePreprocessing(b);
+    }
+    return m;
+  }
+
+  /** ConvNeXt's own keyword argument: include_preprocessing. */
+  static ConvNeXt<?> convNeXt(ConvNeXt<?> m, Map<String, Object> kwargs) {
+    if (kwargs.get("include_preprocessing") instanceof Boolean b) {
+      m.includePreprocessing(b);
+    }
+    return m;
+  }
+
+  /** EfficientNetV2's own keyword argument: include_preprocessing. */
+  static EfficientNetV2<?> efficientNetV2(EfficientNetV2<?> m, Map<String, Object> kwargs) {
     if (kwargs.get("include_preprocessing") instanceof Boolean b) {
       m.includePreprocessing(b);
     }
@@ -169,7 +201,9 @@ class ApplicationsTest {
         long fan = shape.length < 2 ? 1 : depthwise ? shape[0] * shape[1] : v.shape().size() / shape[shape.length - 1];
         for (int i = 0; i < out.length; i++) {
           double u = mix((i * 2654435761L + 40503L * k) & 0xffffffffL) / 4294967296.0 - 0.5;
-          out[i] = (float) switch (v.name()) {
+          // Keras names LayerScale's weight "variable" (no name given): filled as a kernel there
+          String role = layer instanceof LayerScale ? "variable" : v.name();
+          out[i] = (float) switch (role) {
             case "gamma" -> 1.0 + 0.2 * u;
             case "moving_variance", "variance" -> 1.0 + 0.5 * (u + 0.5);
             case "beta", "moving_mean", "mean", "bias" -> 0.2 * u;

@@ -1,5 +1,6 @@
 package io.keras4j.backend.tensorflow;
 
+import io.keras4j.backend.AutocastScope;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
 import java.util.ArrayList;
@@ -87,10 +88,10 @@ final class TFBodyOps extends TFOps {
   public Tensor read(Variable v) {
     Operand<?> value = variableReads.get(v);
     if (value == null) {
-      value = ((TFTensor) withoutCapture(() -> outer.read(v))).operand();
+      value = ((TFTensor) withoutCapture(() -> AutocastScope.run(null, () -> outer.read(v)))).operand();
     }
     readsUsed.put(v, value);
-    return t(capture(value));
+    return AutocastScope.maybeCast(v, t(capture(value)), this);
   }
 
   private <T> T withoutCapture(Supplier<T> body) {

@@ -1,5 +1,6 @@
 package io.keras4j.backend.tensorflow;
 
+import io.keras4j.backend.AutocastScope;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
@@ -147,6 +148,10 @@ class TFOps extends TFPreprocessingOps {
 
   @Override
   public Tensor read(Variable v) {
+    return AutocastScope.maybeCast(v, readStored(v), this);
+  }
+
+  private Tensor readStored(Variable v) {
     reads.add(v);
     if (!scoped) {
       Tensor after = readsAfterUpdate.get(v);
