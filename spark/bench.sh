@@ -2,12 +2,14 @@
 # keras4j-spark scoring benchmark: KerasModelScorer in local[N] against a single JVM's model.predict (docs/spark.md).
 #   bash spark/bench.sh [master=local[2]] [mlpRows] [cnnRows] [batchSize] [rounds]
 #   bash spark/bench.sh --convergence [sdss.csv] [epochs] [syncEvery]   (BarrierTrainer on 1, 2 and 4 tasks)
+#   bash spark/bench.sh --streaming [StreamingAlertScoring options]     (alerts/s of the streaming alert scoring)
 # Builds the module (mvn -o by default; MVN="mvn" to resolve online), then runs io.keras4j.spark.ScoringBenchmark on
 # the module's classes with Spark's jars (the provided scope) on the class path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN=${MVN:-mvn -o}
-$MVN -B -ntp -q install -DskipTests -pl keras4j
+# keras4j-spark depends on keras4j and keras4j-examples (StreamingAlertScoring): install them from this checkout
+$MVN -B -ntp -q install -DskipTests -pl examples -am
 $MVN -B -ntp -q -pl spark compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 # Spark on Java 17 needs these openings (the same as spark/pom.xml's spark.add-opens)
 OPENS="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
@@ -21,6 +23,10 @@ OPENS="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.la
 MAIN=io.keras4j.spark.ScoringBenchmark
 if [ "${1:-}" = "--convergence" ]; then
   MAIN=io.keras4j.spark.TrainingConvergence
+  shift
+fi
+if [ "${1:-}" = "--streaming" ]; then
+  MAIN=io.keras4j.spark.StreamingAlertScoring
   shift
 fi
 # shellcheck disable=SC2086

@@ -24,7 +24,25 @@ public final class Memory {
     return -1;
   }
 
+  /** W2's peak resident size alone, in a fresh JVM: {@code Memory w2 out.json} (bench/run.sh's memory row). */
+  static void w2Only(String file) throws Exception {
+    new ObjectMapper().writeValue(Path.of(file).toFile(), Map.of("keras4j/peak_mib_w2_train",
+        List.of((double) w2Peak())));
+  }
+
+  /** One epoch of W2 training; the process's peak resident size after it, MiB. */
+  static long w2Peak() throws Exception {
+    float[][] x2 = Data.features(60000, 784, 2);
+    Sequential m2 = new Keras4jWorkloads(1).w2();
+    m2.fit(x2, Data.oneHot10(x2), new FitOptions().epochs(1).batchSize(128).verbose(0));
+    return status("VmHWM");
+  }
+
   public static void main(String[] args) throws Exception {
+    if (args.length > 1 && args[0].equals("w2")) {
+      w2Only(args[1]);
+      return;
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     float[][] x1 = Data.features(20000, 5, 1);
     float[] y1 = Data.binaryLabels(x1);
@@ -42,10 +60,7 @@ public final class Memory {
         })));
     m1.close();
     out.put("w1_rss_mib_every_10_epochs", rss);
-    float[][] x2 = Data.features(60000, 784, 2);
-    Sequential m2 = new Keras4jWorkloads(1).w2();
-    m2.fit(x2, Data.oneHot10(x2), new FitOptions().epochs(1).batchSize(128).verbose(0));
-    out.put("w2_peak_rss_mib", status("VmHWM"));
+    out.put("w2_peak_rss_mib", w2Peak());
     new ObjectMapper().writeValue(Path.of(args.length > 0 ? args[0] : "bench/results/memory.json").toFile(), out);
   }
 }

@@ -49,7 +49,7 @@ public final class SequenceModel {
   private SequenceModel() {}
 
   /** The model of {@code kind} for sequences of {@code maxLength} steps and {@code classes} classes. */
-  static Model build(Kind kind, int maxLength, int classes) {
+  public static Model build(Kind kind, int maxLength, int classes) {
     if (kind == Kind.GRU) {
       Sequential m = new Sequential();
       m.add(new Masking().inputShape(maxLength, LightCurveEncoding.FEATURES));

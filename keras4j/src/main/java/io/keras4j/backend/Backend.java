@@ -45,6 +45,11 @@ public final class Backend {
     return "float32";
   }
 
+  /** Whether {@code dtype} is a floating dtype (Keras' {@code backend.is_float_dtype}). */
+  public static boolean isFloat(String dtype) {
+    return dtype != null && (dtype.startsWith("float") || dtype.equals("bfloat16"));
+  }
+
   /** Keras' fuzz factor, 1e-7. */
   public static float epsilon() {
     return 1e-7f;

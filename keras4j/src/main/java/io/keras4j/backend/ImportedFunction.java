@@ -22,6 +22,12 @@ public interface ImportedFunction {
   /** The signature's output shapes (batch first). */
   List<Shape> outputShapes();
 
+  /**
+   * The op types between the variables and the outputs that have no registered gradient: fine-tuning is refused
+   * while this is not empty (inference works).
+   */
+  List<String> opsWithoutGradient();
+
   /** Copies the signature's computation into the graph being traced, on {@code inputs}; returns its outputs. */
   List<Tensor> apply(List<Tensor> inputs);
 }

@@ -355,6 +355,16 @@ public interface Ops {
   }
 
   /**
+   * Runs {@code body} {@code count} times, each iteration after the previous one's updates, and returns the last
+   * iteration's results: Keras' {@code steps_per_execution} loop. The body receives the iteration's index (an int32
+   * scalar) and returns tensors of fully defined shapes. By default the body is traced {@code count} times
+   * ({@link UnrolledLoop}); an engine may trace it once into a loop of its own.
+   */
+  default List<Tensor> repeat(int count, java.util.function.Function<Tensor, List<Tensor>> body) {
+    return UnrolledLoop.run(this, count, body);
+  }
+
+  /**
    * Makes the later reads of {@code v} in this trace (or in the current {@link #withControlDependencies} scope)
    * return {@code value}, a value of {@code v} after an assignment such as {@link #assign}'s result: as Keras'
    * automatic control dependencies, code that reads the variable afterwards, its gradient and the optimizer's update

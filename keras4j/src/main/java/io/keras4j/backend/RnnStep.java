@@ -16,6 +16,54 @@ public interface RnnStep {
   /** The output and new states at one step; {@code inputs} are each (batch, features...) at that step. */
   Output apply(List<Tensor> inputs, List<Tensor> states);
 
+  /**
+   * The step's vector-Jacobian product written by hand, or null (the default) to let the backend differentiate the
+   * traced step. Given the step's inputs and states before it (as {@link #apply} takes them) and the gradients of its
+   * output and of its new states, it gives the gradients of the inputs, of the states before the step and of the
+   * tensors the step read from outside (weights read with {@code ops.read}); the loop's backward pass recomputes
+   * what the product needs. A tensor the step reads that is missing from {@link Vjp#captured} makes the backend fall
+   * back to its own differentiation.
+   *
+   * <p>Porting note: Keras on TensorFlow lets {@code tf.while_loop}'s gradient differentiate the step; keras4j builds
+   * the loop's backward pass itself, and a hand product (LSTMCell's, GRUCell's) needs fewer ops per step.
+   */
+  default Vjp vjp(List<Tensor> inputs, List<Tensor> states, Tensor dOutput, List<Tensor> dStates) {
+    return null;
+  }
+
+  /** {@code forward} with the hand vector-Jacobian product {@code vjp} (see {@link #vjp}). */
+  static RnnStep withVjp(RnnStep forward, VjpFunction vjp) {
+    return new RnnStep() {
+      @Override
+      public Output apply(List<Tensor> inputs, List<Tensor> states) {
+        return forward.apply(inputs, states);
+      }
+
+      @Override
+      public Vjp vjp(List<Tensor> inputs, List<Tensor> states, Tensor dOutput, List<Tensor> dStates) {
+        return vjp.vjp(inputs, states, dOutput, dStates);
+      }
+    };
+  }
+
+  /** The signature of {@link #vjp}. */
+  @FunctionalInterface
+  interface VjpFunction {
+    Vjp vjp(List<Tensor> inputs, List<Tensor> states, Tensor dOutput, List<Tensor> dStates);
+  }
+
+  /**
+   * A step's vector-Jacobian product: the gradients of its inputs and of its states before the step, in their order,
+   * and those of the outside tensors it read, by tensor (as the step's {@code ops.read} returned them).
+   */
+  record Vjp(List<Tensor> inputs, List<Tensor> states, java.util.Map<Tensor, Tensor> captured) {
+    public Vjp {
+      inputs = List.copyOf(inputs);
+      states = List.copyOf(states);
+      captured = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(captured));
+    }
+  }
+
   /** A step's output and its new states, in the order of the states it received. */
   record Output(Tensor output, List<Tensor> states) {
     public Output {

@@ -20,6 +20,7 @@ public final class Variable {
   private final boolean trainable;
   private String path;
   private UnaryOperator<Tensor> constraint;
+  private boolean autocast = true;
 
   // host copy and the engine's bookkeeping
   private float[] floats;
@@ -82,6 +83,16 @@ public final class Variable {
 
   public String dtype() {
     return dtype;
+  }
+
+  /** Whether a layer's call reads it in the compute dtype of a mixed policy (Keras' {@code autocast=}). Default true. */
+  public boolean autocast() {
+    return autocast;
+  }
+
+  /** Sets whether reads in a layer's call are cast to its compute dtype (Keras' {@code autocast=}). Default true. */
+  public void autocast(boolean autocast) {
+    this.autocast = autocast;
   }
 
   public boolean trainable() {

@@ -89,6 +89,16 @@ public abstract class AbstractRNNCell<T extends AbstractRNNCell<T>> extends Base
     throw new UnsupportedOperationException("Layer '" + name() + "' projects no sequence");
   }
 
+  /**
+   * The vector-Jacobian product of {@link #callProjected} written by hand (see {@link RnnStep#vjp}): the gradients of
+   * the projected inputs, of the states before the step and of the weights it read, given those of the output and
+   * new states; or null (the default) to let the backend differentiate the step.
+   */
+  protected RnnStep.Vjp callProjectedVjp(Tensor projected, List<Tensor> states, Tensor dOutput, List<Tensor> dStates,
+      boolean training) {
+    return null;
+  }
+
   /** Forgets what {@link #beforeLoop} prepared, after the loop (Keras' {@code _maybe_reset_dropout_masks}). */
   protected void afterLoop() {}
 

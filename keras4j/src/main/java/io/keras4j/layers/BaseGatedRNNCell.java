@@ -2,6 +2,7 @@ package io.keras4j.layers;
 
 import io.keras4j.activations.ActivationFunction;
 import io.keras4j.activations.Activations;
+import io.keras4j.backend.Tensor;
 
 /**
  * What Keras' gated cells share beyond {@link BaseRNNCell}: the gates' activation and the computation's layout.
@@ -56,5 +57,29 @@ public abstract class BaseGatedRNNCell<T extends BaseGatedRNNCell<T>> extends Ba
   @Override
   protected int dropoutMaskCount() {
     return implementation() == 1 ? gates() : 1;
+  }
+
+  /**
+   * Whether the step has the hand vector-Jacobian product of {@link #callProjectedVjp}: Keras' default activations
+   * (tanh, sigmoid) and no recurrent dropout.
+   */
+  protected final boolean handVjp(boolean training) {
+    return "tanh".equals(activation().name()) && "sigmoid".equals(recurrentActivation.name())
+        && recurrentDropoutMask(training) == null;
+  }
+
+  /** The derivative of the sigmoid at the point where it gave {@code s}: s (1 - s). */
+  protected final Tensor sigmoidDerivative(Tensor s) {
+    return ops().multiply(s, ops().add(ops().negative(s), 1f));
+  }
+
+  /** The derivative of tanh at the point where it gave {@code y}: 1 - y². */
+  protected final Tensor tanhDerivative(Tensor y) {
+    return ops().add(ops().negative(ops().square(y)), 1f);
+  }
+
+  /** {@code dz · wᵀ} and {@code xᵀ · dz}: the gradients of x and w of {@code x · w} given that of the product. */
+  protected final Tensor[] matmulVjp(Tensor x, Tensor w, Tensor dz) {
+    return new Tensor[] {ops().matmul(dz, ops().transpose(w, 1, 0)), ops().matmul(ops().transpose(x, 1, 0), dz)};
   }
 }

@@ -115,6 +115,9 @@ public class BatchNormalization extends BaseNormalization<BatchNormalization> {
     }
     movingMean = addWeight("moving_mean", s, movingMeanInitializer, null, null, false);
     movingVariance = addWeight("moving_variance", s, movingVarianceInitializer, null, null, false);
+    for (Variable v : weights()) {
+      v.autocast(false); // Keras: add_weight(..., autocast=False); call computes in float32
+    }
     inputSpec(new InputSpec().ndim(inputShape.rank()).axis(resolvedAxis(inputShape.rank()), dim));
   }
 
@@ -142,6 +145,13 @@ public class BatchNormalization extends BaseNormalization<BatchNormalization> {
       throw new IllegalArgumentException("Layer '" + name() + "': the mask provided should be one dimension less "
           + "than the inputs. Received: mask.shape=" + mask.shape() + ", inputs.shape=" + input.shape());
     }
+    // Keras: BN is prone to overflow in float16/bfloat16, so the statistics and the output are computed in
+    // float32 and the result is cast to the compute dtype
+    Tensor y = normalize(ops().cast(input, "float32"), mask, training);
+    return ops().cast(y, computeDtype());
+  }
+
+  private Tensor normalize(Tensor input, Tensor mask, boolean training) {
     Ops ops = ops();
     int rank = input.rank();
     long dim = movingMean.shape().get(0);

@@ -99,6 +99,47 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
     return new RnnStep.Output(h, List.of(h));
   }
 
+  /**
+   * The step's vector-Jacobian product from the GRU's derivatives ({@code reset_after=True}, tanh and sigmoid, no
+   * recurrent dropout): with x = p split into x_z, x_r, x_h and u = h' R + b_r into u_z, u_r, u_h, z = sigmoid(x_z +
+   * u_z), r = sigmoid(x_r + u_r), n = tanh(x_h + r u_h) and h = z h' + (1 - z) n, the gates' gradients give dp, du
+   * (they differ in the third block: dx_h against r dx_h), dh' = z dh + du Rᵀ, dR = h'ᵀ du and db_r = the batch sum of
+   * du.
+   */
+  @Override
+  protected RnnStep.Vjp callProjectedVjp(Tensor projected, List<Tensor> states, Tensor dOutput, List<Tensor> dStates,
+      boolean training) {
+    if (!resetAfter || !handVjp(training)) {
+      return null;
+    }
+    Ops ops = ops();
+    Tensor hPrev = states.get(0);
+    Tensor recurrent = ops.read(recurrentKernel());
+    Tensor bias = bias() == null ? null : ops.read(bias());
+    Tensor inner = ops.matmul(hPrev, recurrent);
+    if (bias != null) {
+      inner = ops.add(inner, ops.squeeze(ops.slice(bias, new int[] {1, 0}, new int[] {1, -1}), 0));
+    }
+    Tensor z = ops.sigmoid(ops.add(gate(projected, 0, 1), gate(inner, 0, 1)));
+    Tensor r = ops.sigmoid(ops.add(gate(projected, 1, 2), gate(inner, 1, 2)));
+    Tensor uh = gate(inner, 2, 3);
+    Tensor n = ops.tanh(ops.add(gate(projected, 2, 3), ops.multiply(r, uh)));
+    Tensor dh = ops.add(dOutput, dStates.get(0));
+    Tensor dxh = ops.multiply(ops.multiply(dh, ops.add(ops.negative(z), 1f)), tanhDerivative(n));
+    Tensor dxz = ops.multiply(ops.multiply(dh, ops.subtract(hPrev, n)), sigmoidDerivative(z));
+    Tensor dxr = ops.multiply(ops.multiply(dxh, uh), sigmoidDerivative(r));
+    Tensor dx = ops.concatenate(List.of(dxz, dxr, dxh), -1);
+    Tensor du = ops.concatenate(List.of(dxz, dxr, ops.multiply(dxh, r)), -1);
+    Tensor[] d = matmulVjp(hPrev, recurrent, du);
+    Map<Tensor, Tensor> weights = new java.util.LinkedHashMap<>();
+    weights.put(recurrent, d[1]);
+    if (bias != null) {
+      Tensor db = ops.sum(du, new int[] {0}, true);
+      weights.put(bias, ops.concatenate(List.of(ops.zerosLike(db), db), 0));
+    }
+    return new RnnStep.Vjp(List.of(dx), List.of(ops.add(ops.multiply(dh, z), d[0])), weights);
+  }
+
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();

@@ -50,14 +50,17 @@ public class InputLayer extends BaseLayer<InputLayer> {
       this.integerDtype = dtype;
       return this;
     }
-    super.dtype(dtype);
+    if (!"float32".equals(dtype)) { // Keras' Input(dtype=None) is floatx() whatever the dtype policy
+      throw new IllegalArgumentException("InputLayer '" + name() + "': keras4j feeds inputs as float32. Expected "
+          + "dtype float32, int32 or int64. Received: dtype=" + dtype);
+    }
     this.integerDtype = null;
     return this;
   }
 
   @Override
   public String dtype() {
-    return integerDtype != null ? integerDtype : super.dtype();
+    return integerDtype != null ? integerDtype : "float32";
   }
 
   /** The shape, batch dimension first. */

@@ -90,6 +90,38 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
     return new RnnStep.Output(h, List.of(h, c));
   }
 
+  /**
+   * The step's vector-Jacobian product from the LSTM's derivatives (tanh and sigmoid, no recurrent dropout): with
+   * z = p + h R split into the gates i, f, g, o, c = f c' + i g and h = o tanh(c), the gates' gradients are joined
+   * into one dz, whence dp = dz, dh' = dz Rᵀ and dR = h'ᵀ dz.
+   */
+  @Override
+  protected RnnStep.Vjp callProjectedVjp(Tensor projected, List<Tensor> states, Tensor dOutput, List<Tensor> dStates,
+      boolean training) {
+    if (!handVjp(training)) {
+      return null;
+    }
+    Ops ops = ops();
+    Tensor hPrev = states.get(0);
+    Tensor cPrev = states.get(1);
+    Tensor recurrent = ops.read(recurrentKernel());
+    Tensor all = ops.add(projected, ops.matmul(hPrev, recurrent));
+    Tensor i = ops.sigmoid(gate(all, 0, 1));
+    Tensor f = ops.sigmoid(gate(all, 1, 2));
+    Tensor g = ops.tanh(gate(all, 2, 3));
+    Tensor o = ops.sigmoid(gate(all, 3, 4));
+    Tensor tc = ops.tanh(ops.add(ops.multiply(f, cPrev), ops.multiply(i, g)));
+    Tensor dh = ops.add(dOutput, dStates.get(0));
+    Tensor dc = ops.add(dStates.get(1), ops.multiply(ops.multiply(dh, o), tanhDerivative(tc)));
+    Tensor dz = ops.concatenate(List.of(
+        ops.multiply(ops.multiply(dc, g), sigmoidDerivative(i)),
+        ops.multiply(ops.multiply(dc, cPrev), sigmoidDerivative(f)),
+        ops.multiply(ops.multiply(dc, i), tanhDerivative(g)),
+        ops.multiply(ops.multiply(dh, tc), sigmoidDerivative(o))), -1);
+    Tensor[] d = matmulVjp(hPrev, recurrent, dz);
+    return new RnnStep.Vjp(List.of(dz), List.of(d[0], ops.multiply(dc, f)), Map.of(recurrent, d[1]));
+  }
+
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();

@@ -9,6 +9,8 @@ import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.data.NDArray;
+import io.keras4j.dtypepolicies.DTypePolicies;
+import io.keras4j.dtypepolicies.DTypePolicy;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.regularizers.Regularizer;
@@ -40,7 +42,7 @@ import java.util.Objects;
 public abstract class Layer implements io.keras4j.saving.KerasSerializable {
   private String name;
   private boolean trainable = true;
-  private String dtype = "float32";
+  private DTypePolicy dtypePolicy = DTypePolicies.dtypePolicy(); // Keras: the global policy at construction
   private Shape inputShapeArg;
   private Integer batchSizeArg;
   private boolean built;
@@ -90,20 +92,61 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
     return this;
   }
 
+  /** The dtype of this layer's weights (Keras' {@code layer.dtype}, the policy's variable dtype). */
   public String dtype() {
-    return dtype;
+    return dtypePolicy.variableDtype();
   }
 
-  /** Sets the dtype (Keras' {@code dtype=}); only "float32" is supported. Default "float32". */
+  /** The layer's dtype policy (Keras' {@code layer.dtype_policy}). */
+  public DTypePolicy dtypePolicy() {
+    return dtypePolicy;
+  }
+
+  /** The dtype this layer computes in and returns (Keras' {@code layer.compute_dtype}). */
+  public String computeDtype() {
+    return dtypePolicy.computeDtype();
+  }
+
+  /** The dtype of this layer's weights (Keras' {@code layer.variable_dtype}). */
+  public String variableDtype() {
+    return dtypePolicy.variableDtype();
+  }
+
+  /**
+   * Sets the dtype policy by name (Keras' {@code dtype=}): "float32", "mixed_bfloat16" or "mixed_float16".
+   * Default: the global policy when the layer was made ({@code DTypePolicies.dtypePolicy()}, "float32" unless set).
+   */
   public Layer dtype(String dtype) {
-    if (!"float32".equals(dtype)) {
-      throw new IllegalArgumentException("Layer '" + name() + "': only dtype float32 is supported. Received: dtype=" + dtype);
+    try {
+      return dtype(DTypePolicies.get(dtype));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Layer '" + name() + "': " + e.getMessage(), e);
     }
-    this.dtype = dtype;
+  }
+
+  /** Sets the dtype policy (Keras' {@code dtype=DTypePolicy(...)}). Default: the global policy. */
+  public Layer dtype(DTypePolicy policy) {
+    checkNotBuilt("dtype");
+    this.dtypePolicy = require(policy, "dtype");
     return this;
   }
 
-  /** Sets the input shape without the batch dimension (Keras' {@code input_shape=}); for a model's first layer. */
+  /**
+   * Replaces the dtype policy, also of a built layer (Keras' {@code layer.dtype_policy = policy}); a policy object
+   * or name. Used for a model's own policy when a file is read.
+   */
+  public void dtypePolicy(Object policy) {
+    this.dtypePolicy = DTypePolicies.get(require(policy, "dtype_policy"));
+  }
+
+  /**
+   * Whether floating inputs are cast to the compute dtype before {@code call} (Keras' {@code self.autocast}).
+   * Default true; LayerNormalization says false.
+   */
+  protected boolean autocast() {
+    return true;
+  }
+
   public Layer inputShape(int... shape) {
     for (int d : shape) {
       if (d <= 0 && d != -1) {
@@ -189,7 +232,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("name", name());
     c.put("trainable", trainable);
-    c.put("dtype", dtypePolicy(dtype));
+    c.put("dtype", dtypePolicy.serialize());
     if (activityRegularizer != null) {
       c.put("activity_regularizer", ser(activityRegularizer));
     }
@@ -220,7 +263,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
     if (dtype instanceof Map<?, ?> policy && policy.get("config") instanceof Map<?, ?> pc) {
       dtype = pc.get("name");
     }
-    if (dtype instanceof String d && !d.equals("float32")) {
+    if (dtype instanceof String d && !d.equals(layer.dtypePolicy().name())) {
       layer.dtype(d);
     }
     if (c.has("activity_regularizer")) {
@@ -399,7 +442,9 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
     for (Tensor t : inputs) {
       masks.add(Backend.getKerasMask(t));
     }
-    List<Tensor> outputs = call(inputs, masks, training);
+    List<Tensor> cast = autocastInputs(inputs);
+    String scope = Backend.isFloat(computeDtype()) ? computeDtype() : null;
+    List<Tensor> outputs = io.keras4j.backend.AutocastScope.run(scope, () -> call(cast, masks, training));
     Masks.attach(this, inputs, masks, outputs);
     if (activityRegularizer != null) {
       for (Tensor o : outputs) {
@@ -407,6 +452,19 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
       }
     }
     return outputs;
+  }
+
+  /** The floating inputs cast to the compute dtype when {@link #autocast()} (Keras' {@code convert_input}). */
+  private List<Tensor> autocastInputs(List<Tensor> inputs) {
+    if (!autocast()) {
+      return inputs;
+    }
+    List<Tensor> out = new ArrayList<>(inputs.size());
+    for (Tensor t : inputs) {
+      boolean cast = t != null && Backend.isFloat(t.dtype()) && !t.dtype().equals(computeDtype());
+      out.add(cast ? ops().cast(t, computeDtype()) : t);
+    }
+    return out;
   }
 
   /**
@@ -485,12 +543,12 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
    * default the layer's dtype. Preprocessing layers that return indices override it ("int32", "int64").
    */
   protected String outputDtype() {
-    return dtype;
+    return computeDtype();
   }
 
   /** The output shape for an input of {@code inputShape}; by default found by tracing {@code call}. */
   public Shape computeOutputShape(Shape inputShape) {
-    return computeOutputShapes(List.of(inputShape), List.of(dtype)).get(0);
+    return computeOutputShapes(List.of(inputShape), List.of(computeDtype())).get(0);
   }
 
   /** The output shapes for several inputs; by default found by tracing {@code call} in a scratch graph. */

@@ -75,10 +75,24 @@ public class LayerNormalization extends BaseNormalization<LayerNormalization> {
     if (center() && !rmsScaling) {
       beta = addBeta(Shape.of(dims));
     }
+    for (Variable v : weights()) {
+      v.autocast(false); // Keras: add_weight(..., autocast=False)
+    }
+  }
+
+  /** False, as Keras' LayerNormalization: the input keeps its dtype and is normalized in float32. */
+  @Override
+  protected boolean autocast() {
+    return false;
   }
 
   @Override
   protected Tensor call(Tensor input, boolean training) {
+    // Keras' ops.layer_normalization computes in result_type(x.dtype, "float32"); the layer casts to compute_dtype
+    return ops().cast(normalize(ops().cast(input, "float32")), computeDtype());
+  }
+
+  private Tensor normalize(Tensor input) {
     Ops ops = ops();
     int rank = input.rank();
     int[] a = axes(rank);

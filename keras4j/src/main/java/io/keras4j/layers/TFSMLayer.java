@@ -16,9 +16,12 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code keras.layers.TFSMLayer(filepath, call_endpoint="serving_default")}. Frozen by
  * default here (Keras' default is trainable): call {@code trainable(true)} to fine-tune the imported variables.
- * Porting note: the signature's graph is copied into the model's graph, so it must be a plain graph (as keras4j's
- * {@code model.export} and TF1 exports write); TF2 Python exports built from function calls are refused with a
- * clear error and can still be run with {@link io.keras4j.saving.SavedModel}.
+ * Porting note: the signature's graph is copied into the model's graph, the functions it calls inlined (as Keras 3's
+ * {@code model.export} and {@code tf.saved_model.save} write them), so gradients flow through it op by op. The
+ * variables keep the names and trainable flags the SavedModel records ({@code weights()}' paths, such as
+ * {@code "sequential/dense/kernel"}). Signatures with ops that run functions of their own (a {@code tf.while_loop},
+ * {@code tf.cond}) are refused before any variable is read and can still be run with
+ * {@link io.keras4j.saving.SavedModel}; a signature with an op that has no gradient is refused fine-tuning only.
  * <pre>{@code
  * Layer base = new TFSMLayer(Path.of("feature_extractor"));
  * KerasTensor x = Input.of(28, 28, 1);
@@ -44,6 +47,20 @@ public class TFSMLayer extends BaseLayer<TFSMLayer> {
       trackVariable(v);
     }
     trainable(false);
+  }
+
+  /**
+   * Whether the imported variables train (Keras' {@code trainable}); default false here. Refused when an op between
+   * the variables and the outputs has no gradient.
+   */
+  @Override
+  public TFSMLayer trainable(boolean trainable) {
+    if (trainable && function != null && !function.opsWithoutGradient().isEmpty()) {
+      throw new IllegalArgumentException("Layer '" + name() + "' cannot be fine-tuned: ops "
+          + function.opsWithoutGradient() + " of the SavedModel " + filepath + " have no gradient in TensorFlow. "
+          + "Expected trainable=false. Received: trainable=true");
+    }
+    return super.trainable(trainable);
   }
 
   @Override

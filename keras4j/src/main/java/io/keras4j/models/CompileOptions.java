@@ -22,6 +22,7 @@ public final class CompileOptions {
   Object metrics = new ArrayList<>();
   Object weightedMetrics = new ArrayList<>();
   int stepsPerExecution = 1;
+  boolean autoScaleLoss = true;
 
   /** Sets the optimizer by Keras name, such as "adam" (Keras' {@code optimizer=}). Default "rmsprop". */
   public CompileOptions optimizer(String optimizer) {
@@ -32,6 +33,15 @@ public final class CompileOptions {
   /** Sets the optimizer (Keras' {@code optimizer=}). Default {@code RMSprop}. */
   public CompileOptions optimizer(io.keras4j.optimizers.Optimizer optimizer) {
     this.optimizer = optimizer;
+    return this;
+  }
+
+  /**
+   * Sets whether a model of the "mixed_float16" policy wraps its optimizer in a {@code LossScaleOptimizer}
+   * (Keras' {@code auto_scale_loss=}). Default true.
+   */
+  public CompileOptions autoScaleLoss(boolean autoScaleLoss) {
+    this.autoScaleLoss = autoScaleLoss;
     return this;
   }
 

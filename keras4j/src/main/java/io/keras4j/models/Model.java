@@ -537,6 +537,15 @@ public class Model extends Layer implements AutoCloseable {
     }
   }
 
+  /**
+   * False: a model hands its inputs to its layers unchanged, each layer casting to its own compute dtype (Keras:
+   * Functional's {@code _convert_input_args = False}, Sequential's {@code input_dtype} of its InputLayer).
+   */
+  @Override
+  protected boolean autocast() {
+    return isSubclassed(); // a subclassed model converts as a layer does
+  }
+
   @Override
   public Map<String, Object> getConfig() {
     if (isSubclassed()) {
@@ -545,6 +554,7 @@ public class Model extends Layer implements AutoCloseable {
     Map<String, Object> c = new HashMap<>();
     c.put("name", name());
     c.put("trainable", trainable());
+    c.put("dtype", dtypePolicy().serialize()); // Keras 3 writes the model's policy too
     return c;
   }
 

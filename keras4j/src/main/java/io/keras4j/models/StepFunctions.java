@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The train, test and predict functions of a compiled model, each traced once into one graph and run in one
@@ -127,8 +126,9 @@ final class StepFunctions implements AutoCloseable {
    * The total loss (Keras' {@code compute_loss}): the compiled losses, the weights' regularization and the losses
    * layers added in this step; updates the per-output loss trackers as Keras' {@code CompileLoss} does.
    */
-  Tensor computeLoss(List<Tensor> ys, List<Tensor> outs, Tensor sw) {
+  Tensor computeLoss(List<Tensor> ys, List<Tensor> predictions, Tensor sw) {
     Ops ops = Backend.ops();
+    List<Tensor> outs = floats32(ops, predictions); // Keras' Loss converts y_pred to its dtype, float32
     Tensor total = null;
     List<Tensor> outputLosses = List.of();
     if (loss.any()) {
@@ -140,7 +140,7 @@ final class StepFunctions implements AutoCloseable {
       total = total == null ? r : ops.add(total, r);
     }
     for (Tensor r : Backend.takeLosses()) {
-      Tensor added = ops.sum(r, null, false);
+      Tensor added = ops.cast(ops.sum(r, null, false), "float32");
       total = total == null ? added : ops.add(total, added);
     }
     if (total == null) {
@@ -191,9 +191,18 @@ final class StepFunctions implements AutoCloseable {
   /** Keras' {@code compute_metrics}: the compiled metrics' updates, then {@link Model#getMetricsResult()}. */
   Map<String, Tensor> computeMetrics(List<Tensor> ys, List<Tensor> outs, Tensor sw) {
     if (metrics.any() && !ys.isEmpty()) {
-      metrics.updateState(ys, outs, sw);
+      metrics.updateState(ys, floats32(Backend.ops(), outs), sw); // Keras' metrics convert y_pred to float32
     }
     return model.getMetricsResult();
+  }
+
+  /** {@code outs} with each floating tensor of a mixed policy's compute dtype cast to float32. */
+  static List<Tensor> floats32(Ops ops, List<Tensor> outs) {
+    List<Tensor> out = new java.util.ArrayList<>(outs.size());
+    for (Tensor t : outs) {
+      out.add(t != null && Backend.isFloat(t.dtype()) ? ops.cast(t, "float32") : t);
+    }
+    return out;
   }
 
   /** Keras' {@code metrics}: the loss tracker, the compiled metrics, the per-output loss trackers. */
@@ -247,7 +256,7 @@ final class StepFunctions implements AutoCloseable {
    * The train function running {@code k} steps per call: feeds are the inputs, targets, sample weights, the
    * permutation, then {@code k} offsets and {@code k} sizes; each step gathers its batch from the permutation
    * and runs {@link Model#trainStep} after the previous step's updates (Keras' {@code steps_per_execution}); the
-   * last step's logs are the outputs.
+   * last step's logs are the outputs. The step is traced once, into the engine's loop ({@link Ops#repeat}).
    */
   TracedFunction train(int k) {
     TracedFunction fn = trainFns.get(k);
@@ -263,18 +272,17 @@ final class StepFunctions implements AutoCloseable {
       Tensor perm = ops.placeholder("int32", Shape.of(-1));
       Tensor offsets = ops.placeholder("int32", Shape.of(k));
       Tensor sizes = ops.placeholder("int32", Shape.of(k));
-      Map<String, Tensor> logs = Map.of();
-      for (int step = 0; step < k; step++) {
-        final int s = step;
-        Supplier<Map<String, Tensor>> body = () -> {
-          Tensor idx = ops.slice(perm, ops.slice(offsets, new int[] {s}, new int[] {1}),
-              ops.slice(sizes, new int[] {s}, new int[] {1}));
-          Backend.takeLosses();
-          return model.trainStep(new StepData(rows(ops, x, idx), rows(ops, y, idx), ops.take(sw, idx, 0)));
-        };
-        logs = step == 0 ? body.get() : ops.afterUpdates(body);
-      }
-      return outputs(logs, names);
+      return ops.repeat(k, step -> {
+        Ops inner = Backend.ops();
+        Tensor at = inner.reshape(step, 1);
+        Tensor one = inner.constant(new int[] {1}, Shape.of(1));
+        Tensor idx = inner.slice(perm, inner.slice(offsets, at, one), inner.slice(sizes, at, one));
+        Backend.takeLosses();
+        Map<String, Tensor> logs = model.trainStep(new StepData(rows(inner, x, idx), rows(inner, y, idx),
+            inner.take(sw, idx, 0)));
+        names.clear();
+        return outputs(logs, names);
+      });
     });
     logNames.put(fn, names);
     trainFns.put(k, fn);
@@ -335,7 +343,7 @@ final class StepFunctions implements AutoCloseable {
       Backend.takeLosses();
       List<Tensor> outs = model.predictStep(new StepData(rows(ops, x, idx), List.of(), null));
       Backend.takeLosses();
-      return outs;
+      return floats32(ops, outs); // porting note: predict hands back float32 arrays (Keras: the compute dtype)
     });
     return predictFn;
   }

@@ -10,6 +10,7 @@ import io.keras4j.callbacks.CallbackList;
 import io.keras4j.callbacks.History;
 import io.keras4j.data.Dataset;
 import io.keras4j.layers.Layer;
+import io.keras4j.optimizers.LossScaleOptimizer;
 import io.keras4j.optimizers.Optimizer;
 import io.keras4j.optimizers.Optimizers;
 import io.keras4j.saving.KerasObjects;
@@ -39,11 +40,23 @@ final class Trainer implements AutoCloseable {
   Trainer(Model model, CompileOptions options) {
     this.model = model;
     CompileOptions o = options != null ? options : new CompileOptions();
-    this.optimizer = options == null ? null : Optimizers.get(o.optimizer);
+    this.optimizer = options == null ? null : scaled(model, o, Optimizers.get(o.optimizer));
     this.loss = new CompileLoss(o.losses, o.lossWeights);
     this.metrics = new CompileMetrics(o.metrics, o.weightedMetrics);
     this.stepsPerExecution = o.stepsPerExecution;
     this.functions = new StepFunctions(model, optimizer, loss, metrics);
+  }
+
+  /**
+   * {@code optimizer}, wrapped in a LossScaleOptimizer named "loss_scale_optimizer" when the model's policy is
+   * "mixed_float16" and {@code auto_scale_loss} holds (Keras' {@code Trainer.compile}).
+   */
+  private static Optimizer scaled(Model model, CompileOptions o, Optimizer optimizer) {
+    if (o.autoScaleLoss && optimizer != null && "mixed_float16".equals(model.dtypePolicy().name())
+        && !(optimizer instanceof LossScaleOptimizer)) {
+      return new LossScaleOptimizer(optimizer).name("loss_scale_optimizer");
+    }
+    return optimizer;
   }
 
   /** Keras' compile_config: the optimizer, losses and metrics as Keras 3 saves them. */

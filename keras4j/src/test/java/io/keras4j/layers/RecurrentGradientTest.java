@@ -47,13 +47,25 @@ class RecurrentGradientTest {
 
   /** Builds x (3 steps of 2 features) [+ initial states of size 2] -> layer -> mse against fixed targets. */
   private static void check(String name, Supplier<BaseRNN<?>> make, int states) {
+    check(name, make, states, false);
+  }
+
+  /**
+   * {@link #check(String, Supplier, int)}, with {@code masked} a {@code Masking()} layer before the recurrent layer
+   * and one all-zero (masked) step in three of the four samples (the first, the last and a middle step).
+   */
+  static void check(String name, Supplier<BaseRNN<?>> make, int states, boolean masked) {
     BaseRNN<?> layer = make.get();
     KerasTensor x = Input.of(3, 2);
     List<KerasTensor> ins = new java.util.ArrayList<>(List.of(x));
     for (int i = 0; i < states; i++) {
       ins.add(Input.of(2));
     }
-    KerasTensor out = layer.apply(ins).get(0);
+    List<KerasTensor> layerIns = new java.util.ArrayList<>(ins);
+    if (masked) {
+      layerIns.set(0, new Masking().apply(x));
+    }
+    KerasTensor out = layer.apply(layerIns).get(0);
     try (Model model = new Model(ins, List.of(out))) {
       model.compile(new SGD(1.0), "mse");
       Random r = new Random(11);
@@ -61,7 +73,14 @@ class RecurrentGradientTest {
         v.assign(random(r, (int) v.shape().size(), 0.6));
       }
       List<Object> xs = new java.util.ArrayList<>();
-      xs.add(new HostArray(random(r, 4 * 3 * 2, 1), Shape.of(4, 3, 2)));
+      float[] seq = random(r, 4 * 3 * 2, 1);
+      if (masked) {
+        for (int[] sampleStep : new int[][] {{0, 0}, {1, 2}, {2, 1}}) {
+          int from = (sampleStep[0] * 3 + sampleStep[1]) * 2;
+          java.util.Arrays.fill(seq, from, from + 2, 0f);
+        }
+      }
+      xs.add(new HostArray(seq, Shape.of(4, 3, 2)));
       for (int i = 0; i < states; i++) {
         xs.add(new HostArray(random(r, 4 * 2, 0.5), Shape.of(4, 2)));
       }

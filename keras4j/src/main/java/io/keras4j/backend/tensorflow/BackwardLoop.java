@@ -203,19 +203,57 @@ final class BackwardLoop {
     Operand pT = histPrev == null ? null : ftf.gather(histPrev, t, ftf.constant(0));
     TFBodyOps step = new TFBodyOps(f.outer, ftf, f.reads);
     step.precapture(f.captures);
+    Operand mT = mask == null ? null : ftf.gather(mask, t, ftf.constant(0));
+    Operand dy = dOut == null ? dPrev : ftf.math.add(ftf.gather(dOut, t, ftf.constant(0)), dPrev);
+    List<Operand<?>> d = HandVjp.of(ftf, step, f, floatXs, floatCaps, xT, sT, pT, mT, dy, dStates);
+    if (d == null) {
+      d = generic(ftf, step, xT, sT, pT, mT, dy, dStates);
+    }
+    List<Operand<?>> caps = step.capturedInputs();
+
+    List<Operand<?>> outs = new ArrayList<>();
+    outs.add(ftf.math.add(j, ftf.constant(1)));
+    outs.add(ftf.identity(count));
+    int di = floatXs.size();
+    for (int s = 0; s < nS; s++) {
+      outs.add(d.get(di++));
+    }
+    outs.add(pT != null ? d.get(di++) : ftf.zerosLike(dPrev));
+    for (int k = 0; k < floatXs.size(); k++) {
+      outs.add(LoopVars.writeRow(ftf, dXs.get(k), t, d.get(k)));
+    }
+    for (int c = 0; c < floatCaps.size(); c++) {
+      outs.add(ftf.math.add((Operand) dCaps.get(c), d.get(di++)));
+    }
+    for (int i = invariants; i < args.size(); i++) {
+      outs.add(ftf.identity((Operand) args.get(i)));
+    }
+    args.addAll(caps);
+    for (Operand<?> c : caps) {
+      outs.add(ftf.identity((Operand) c));
+    }
+    return LoopVars.signature(args, outs, specs);
+  }
+
+  /**
+   * The step's vector-Jacobian product by TensorFlow's gradients of the re-traced step: the gradients of the float
+   * inputs, of the states before the step, of the previous output (with a mask) and of the float captures, in order.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private List<Operand<?>> generic(Ops ftf, TFBodyOps step, List<Operand<?>> xT, List<Operand<?>> sT, Operand pT,
+      Operand mT, Operand dy, List<Operand<?>> dStates) {
     StepTrace trace = StepTrace.trace(step, ftf, f.step, xT, sT);
     if (step.capturedOuter().size() != f.captures.size()) {
       throw new IllegalStateException("An RNN step used other tensors when traced again for its gradient: "
           + f.captures.size() + " then " + step.capturedOuter().size());
     }
-    Operand mT = mask == null ? null : ftf.gather(mask, t, ftf.constant(0));
     StepTrace masked = trace.masked(ftf, mT, sT, pT, f.zeroOutputForMask);
     List<Operand<?>> caps = step.capturedInputs();
 
     List<Operand<?>> ys = new ArrayList<>();
     List<Operand<?>> dys = new ArrayList<>();
     ys.add(masked.output());
-    dys.add(dOut == null ? dPrev : ftf.math.add(ftf.gather(dOut, t, ftf.constant(0)), dPrev));
+    dys.add(dy);
     ys.addAll(masked.states());
     dys.addAll(dStates);
     List<Operand<?>> wrt = new ArrayList<>();
@@ -244,29 +282,7 @@ final class BackwardLoop {
       Output<?> gi = g.dy(i);
       d.add(gi == null || gi.op() == null ? ftf.zerosLike((Operand) wrt.get(i)) : gi);
     }
-
-    List<Operand<?>> outs = new ArrayList<>();
-    outs.add(ftf.math.add(j, ftf.constant(1)));
-    outs.add(ftf.identity(count));
-    int di = floatXs.size();
-    for (int s = 0; s < nS; s++) {
-      outs.add(d.get(di++));
-    }
-    outs.add(pT != null ? d.get(di++) : ftf.zerosLike(dPrev));
-    for (int k = 0; k < floatXs.size(); k++) {
-      outs.add(LoopVars.writeRow(ftf, dXs.get(k), t, d.get(k)));
-    }
-    for (int c = 0; c < floatCaps.size(); c++) {
-      outs.add(ftf.math.add((Operand) dCaps.get(c), d.get(di++)));
-    }
-    for (int i = invariants; i < args.size(); i++) {
-      outs.add(ftf.identity((Operand) args.get(i)));
-    }
-    args.addAll(caps);
-    for (Operand<?> c : caps) {
-      outs.add(ftf.identity((Operand) c));
-    }
-    return LoopVars.signature(args, outs, specs);
+    return d;
   }
 
   private static Operand<?> orZeros(Ops tf, Output<?> grad, Operand<?> like) {

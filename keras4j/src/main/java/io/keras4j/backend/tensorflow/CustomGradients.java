@@ -48,6 +48,18 @@ final class CustomGradients {
       Operand dx = tf.nn.conv3d(dy, in.filter, strides, in.padding, Conv3d.dilations(dilations));
       return List.of(tf.zerosLike(in.inputSizes), dw, dx);
     });
+    registerErfc();
+  }
+
+  /** Erfc (exact GELU in SavedModels): d/dx erfc(x) = -2 / sqrt(pi) * exp(-x^2), as Python TensorFlow's. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void registerErfc() {
+    TensorFlow.registerCustomGradient(org.tensorflow.op.math.Erfc.Inputs.class, (tf, op, grads) -> {
+      Operand x = ((org.tensorflow.op.math.Erfc.Inputs) op).x;
+      Operand scale = tf.dtypes.cast(tf.constant(-2 / Math.sqrt(Math.PI)), x.type());
+      Operand d = tf.math.mul(scale, tf.math.exp(tf.math.neg(tf.math.square(x))));
+      return List.of(tf.math.mul((Operand) grads.get(0), d));
+    });
   }
 
   private static List<Long> toList(long[] a) {

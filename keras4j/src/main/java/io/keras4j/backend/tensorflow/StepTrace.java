@@ -47,7 +47,7 @@ record StepTrace(Operand<?> output, List<Operand<?>> states) {
 
   /** The (batch,) mask with trailing axes of size 1 up to {@code x}'s rank (Select broadcasts). */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Operand expand(Ops ftf, Operand mask, Operand<?> x) {
+  static Operand expand(Ops ftf, Operand mask, Operand<?> x) {
     Operand m = mask;
     for (int r = 1; r < x.shape().numDimensions(); r++) {
       m = ftf.expandDims(m, ftf.constant(-1));

@@ -1,5 +1,6 @@
 package io.keras4j.backend.tensorflow;
 
+import io.keras4j.backend.AutocastScope;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
 import java.util.ArrayList;
@@ -46,17 +47,7 @@ final class TFBodyOps extends TFOps {
 
   /** Runs {@code body} with this step's capture active ({@link TFMathOps#o} maps outer tensors through it). */
   <T> T tracing(Supplier<T> body) {
-    TFBodyOps saved = CURRENT.get();
-    CURRENT.set(this);
-    try {
-      return io.keras4j.backend.Backend.withOps(this, body);
-    } finally {
-      if (saved == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(saved);
-      }
-    }
+    return traceWith(CURRENT, this, body);
   }
 
   /** {@code operand} itself when it is of the function's graph, else the function input that stands for it. */
@@ -97,10 +88,10 @@ final class TFBodyOps extends TFOps {
   public Tensor read(Variable v) {
     Operand<?> value = variableReads.get(v);
     if (value == null) {
-      value = ((TFTensor) withoutCapture(() -> outer.read(v))).operand();
+      value = ((TFTensor) withoutCapture(() -> AutocastScope.run(null, () -> outer.read(v)))).operand();
     }
     readsUsed.put(v, value);
-    return t(capture(value));
+    return AutocastScope.maybeCast(v, t(capture(value)), this);
   }
 
   private <T> T withoutCapture(Supplier<T> body) {

@@ -65,6 +65,8 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     Operand<? extends TType> read;
     Placeholder<? extends TType> feed;
     Op assignFeed;
+    /** The resource's name in the session, which a loop body's own handle names too. */
+    String sharedName;
     long syncedVersion = -1;
   }
 
@@ -97,7 +99,8 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     var type = DTypes.type(v.dtype());
     var shape = TFNativeArray.tfShape(v.shape());
     Ops root = tf.withControlDependencies(List.of());
-    s.handle = root.withName(uniqueName(v)).varHandleOp(type, shape, VarHandleOp.sharedName("k4j_" + slots.size()));
+    s.sharedName = "k4j_" + slots.size();
+    s.handle = root.withName(uniqueName(v)).varHandleOp(type, shape, VarHandleOp.sharedName(s.sharedName));
     s.read = root.readVariableOp(s.handle, type);
     return s;
   }

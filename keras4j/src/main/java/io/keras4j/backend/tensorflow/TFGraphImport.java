@@ -21,8 +21,10 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
 import org.tensorflow.TensorFlow;
 import org.tensorflow.proto.AttrValue;
+import org.tensorflow.proto.MetaGraphDef;
 import org.tensorflow.proto.NodeDef;
 import org.tensorflow.proto.OpDef;
 import org.tensorflow.proto.SignatureDef;
@@ -35,11 +37,14 @@ import org.tensorflow.types.TFloat32;
  *
  * <p>Porting note: Keras' TFSMLayer calls the restored tf.function. TensorFlow Java cannot call a function of
  * another session inside a graph, so the signature's nodes are rebuilt here from the GraphDef (attributes copied
- * as they are). Graphs whose signature runs through function calls (StatefulPartitionedCall, as TF2 Python
- * exports write) are refused: they can still be run with SavedModel.load.
+ * as they are). Signatures that run through function calls (StatefulPartitionedCall, as TF2 Python and Keras 3's
+ * {@code model.export} write) are inlined first ({@link FunctionInliner}), so TensorFlow's gradients apply op by
+ * op. Ops that run functions of their own (While, If) are refused before any variable is read. The variables
+ * those calls capture are read from the checkpoint ({@link SavedModelCheckpoint}); other graphs' variables through
+ * the loaded SavedModel.
  */
 final class TFGraphImport implements ImportedFunction {
-  private static final Set<String> VARIABLES = Set.of("VariableV2", "Variable", "VarHandleOp");
+  static final Set<String> VARIABLES = Set.of("VariableV2", "Variable", "VarHandleOp");
   private final Map<String, NodeDef> nodes = new LinkedHashMap<>();
   private final List<String> inputNames = new ArrayList<>();
   private final List<String> inputNodes = new ArrayList<>();
@@ -48,46 +53,65 @@ final class TFGraphImport implements ImportedFunction {
   private final List<Shape> outputShapes = new ArrayList<>();
   private final Map<String, Variable> variables = new LinkedHashMap<>();
   private final Map<String, OpDef> opDefs = new HashMap<>();
+  private final Set<String> noGradient = new java.util.TreeSet<>();
 
   private TFGraphImport() {}
 
-  /** Loads {@code signature} of the SavedModel in {@code dir} and reads its variables' values. */
+  /**
+   * Reads {@code signature} of the SavedModel in {@code dir}, inlines the functions it calls, checks that every op
+   * can be copied (refusing before any variable is read), then reads its variables' values in one session call.
+   */
   static TFGraphImport load(Path dir, String tag, String signature) {
     TFGraphImport imp = new TFGraphImport();
-    try (SavedModelBundle bundle = SavedModelBundle.load(dir.toString(), tag)) {
-      SignatureDef sig = bundle.metaGraphDef().getSignatureDefMap().get(signature);
-      if (sig == null) {
-        throw new IllegalArgumentException("No signature '" + signature + "' in " + dir + ". Available: "
-            + bundle.metaGraphDef().getSignatureDefMap().keySet());
-      }
-      for (NodeDef n : bundle.metaGraphDef().getGraphDef().getNodeList()) {
-        imp.nodes.put(n.getName(), n);
-      }
-      for (Map.Entry<String, TensorInfo> e : sig.getInputsMap().entrySet()) {
-        imp.inputNames.add(e.getKey());
-        imp.inputNodes.add(nodeName(e.getValue().getName()));
-        imp.inputShapes.add(shape(e.getValue()));
-      }
-      for (TensorInfo t : sig.getOutputsMap().values()) {
-        imp.outputs.add(t.getName());
-        imp.outputShapes.add(shape(t));
-      }
-      for (String name : imp.needed()) {
-        NodeDef n = imp.nodes.get(name);
-        if (n.getOp().contains("PartitionedCall")) {
-          throw new IllegalArgumentException("The signature '" + signature + "' of " + dir + " runs through a "
-              + "function call (" + n.getOp() + "), which cannot be copied into a keras4j graph; run it with "
-              + "SavedModel.load instead");
-        }
-        if (VARIABLES.contains(n.getOp())) {
-          imp.variables.put(name, imp.readVariable(bundle, n));
-        }
-      }
-    }
     for (OpDef d : TensorFlow.registeredOpList().getOpList()) {
       imp.opDefs.put(d.getName(), d);
     }
+    MetaGraphDef meta = SavedModelFiles.metaGraph(dir, tag);
+    SignatureDef sig = meta.getSignatureDefMap().get(signature);
+    if (sig == null) {
+      throw new IllegalArgumentException("No signature '" + signature + "' in " + dir + ". Available: "
+          + meta.getSignatureDefMap().keySet());
+    }
+    for (Map.Entry<String, TensorInfo> e : inKeyOrder(sig.getInputsMap()).entrySet()) {
+      imp.inputNames.add(e.getKey());
+      imp.inputNodes.add(nodeName(e.getValue().getName()));
+      imp.inputShapes.add(shape(e.getValue()));
+    }
+    List<String> wanted = new ArrayList<>();
+    for (TensorInfo t : inKeyOrder(sig.getOutputsMap()).values()) {
+      wanted.add(t.getName());
+      imp.outputShapes.add(shape(t));
+    }
+    imp.nodes.putAll(FunctionInliner.inline(meta.getGraphDef(), imp.opDefs, wanted, imp.outputs));
+    List<String> needed = imp.needed();
+    new ImportChecks(imp.nodes, imp.opDefs, "The signature '" + signature + "' of " + dir).check(needed);
+    imp.noGradient.addAll(ImportChecks.opsWithoutGradient(imp.nodes, imp.opDefs, needed));
+    List<NodeDef> handles = needed.stream().map(imp.nodes::get).filter(n -> VARIABLES.contains(n.getOp())).toList();
+    Map<String, SavedModelCheckpoint.Captured> captured = SavedModelCheckpoint.captures(meta,
+        meta.getGraphDef().getNodeList().stream().filter(n -> n.getOp().contains("PartitionedCall")).toList());
+    if (!handles.isEmpty() && handles.stream().allMatch(n -> captured.containsKey(n.getName()))) {
+      imp.readCaptured(dir, handles, captured);
+    } else if (!handles.isEmpty()) {
+      try (SavedModelBundle bundle = SavedModelBundle.load(dir.toString(), tag)) {
+        imp.readVariables(bundle, handles, SavedModelFiles.variableFlags(meta));
+      }
+    }
     return imp;
+  }
+
+  /**
+   * A signature's inputs or outputs by key, "output_2" before "output_10" (the file's map order is arbitrary; Keras
+   * returns a signature's outputs as a dict).
+   */
+  static Map<String, TensorInfo> inKeyOrder(Map<String, TensorInfo> byKey) {
+    java.util.TreeMap<String, TensorInfo> sorted = new java.util.TreeMap<>((a, b) -> {
+      String pa = a.replaceFirst("\\d+$", "");
+      String pb = b.replaceFirst("\\d+$", "");
+      int c = pa.compareTo(pb);
+      return c != 0 ? c : a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+    });
+    sorted.putAll(byKey);
+    return sorted;
   }
 
   private static Shape shape(TensorInfo t) {
@@ -97,7 +121,7 @@ final class TFGraphImport implements ImportedFunction {
     return Shape.of(t.getTensorShape().getDimList().stream().mapToLong(d -> d.getSize()).toArray());
   }
 
-  private static String nodeName(String tensor) {
+  static String nodeName(String tensor) {
     String n = tensor.startsWith("^") ? tensor.substring(1) : tensor;
     int colon = n.indexOf(':');
     return colon < 0 ? n : n.substring(0, colon);
@@ -147,20 +171,44 @@ final class TFGraphImport implements ImportedFunction {
     }
   }
 
-  private Variable readVariable(SavedModelBundle bundle, NodeDef n) {
-    GraphOperation op = bundle.graph().operation(n.getName());
-    Operand<?> value = n.getOp().equals("VarHandleOp")
-        ? org.tensorflow.op.Ops.create(bundle.graph()).readVariableOp(op.output(0), TFloat32.class) : op.output(0);
-    try (Result r = bundle.session().runner().fetch(value).run()) {
-      TFNativeArray a = new TFNativeArray(r.get(0));
-      if (!"float32".equals(a.dtype())) {
-        throw new IllegalArgumentException("Variable " + n.getName() + " has dtype " + a.dtype()
-            + "; only float32 variables are imported");
-      }
-      Variable v = new Variable(n.getName().replace('/', '_'), a.shape(), "float32", true, a.toFloatArray());
-      v.path("saved_model/" + n.getName());
-      return v;
+  /** Reads the variables TF2 function calls capture from the checkpoint, named and flagged as the object graph says. */
+  private void readCaptured(Path dir, List<NodeDef> handles, Map<String, SavedModelCheckpoint.Captured> captured) {
+    List<String> keys = handles.stream().map(n -> captured.get(n.getName()).key()).toList();
+    List<SavedModelCheckpoint.Value> values = SavedModelCheckpoint.read(dir, keys);
+    for (int i = 0; i < handles.size(); i++) {
+      var saved = captured.get(handles.get(i).getName()).variable();
+      SavedModelCheckpoint.Value value = values.get(i);
+      Variable v = new Variable(saved.getName().replace('/', '_'), value.shape(), "float32", saved.getTrainable(),
+          value.values());
+      v.path(saved.getName());
+      variables.put(handles.get(i).getName(), v);
     }
+  }
+
+  /** Reads every variable of {@code handles} in one session call (graphs without an object graph: TF1, keras4j). */
+  private void readVariables(SavedModelBundle bundle, List<NodeDef> handles, Map<String, Boolean> trainable) {
+    org.tensorflow.op.Ops tf = org.tensorflow.op.Ops.create(bundle.graph());
+    Session.Runner runner = bundle.session().runner();
+    for (NodeDef n : handles) {
+      GraphOperation op = bundle.graph().operation(n.getName());
+      runner.fetch(n.getOp().equals("VarHandleOp") ? tf.readVariableOp(op.output(0), TFloat32.class) : op.output(0));
+    }
+    try (Result r = runner.run()) {
+      for (int i = 0; i < handles.size(); i++) {
+        NodeDef n = handles.get(i);
+        TFNativeArray a = new TFNativeArray(r.get(i));
+        String name = SavedModelFiles.variableName(n, trainable.keySet());
+        Variable v = new Variable(name.replace('/', '_'), a.shape(), "float32", trainable.getOrDefault(name, true),
+            a.toFloatArray());
+        v.path(name);
+        variables.put(n.getName(), v);
+      }
+    }
+  }
+
+  @Override
+  public List<String> opsWithoutGradient() {
+    return List.copyOf(noGradient);
   }
 
   @Override

@@ -44,7 +44,26 @@ abstract class TFMathOps implements io.keras4j.backend.Ops {
       throw new IllegalArgumentException("Expected a backend tensor of this graph. Received: " + t);
     }
     TFBodyOps body = TFBodyOps.current();
-    return body == null ? tt.operand() : body.capture(tt.operand());
+    if (body != null) {
+      return body.capture(tt.operand());
+    }
+    TFLoopOps loop = TFLoopOps.current();
+    return loop == null ? tt.operand() : loop.capture(tt.operand());
+  }
+
+  /** Runs {@code body} with {@code ops} current and set in {@code current} (a capturing trace), then restores both. */
+  static <O extends TFMathOps, T> T traceWith(ThreadLocal<O> current, O ops, java.util.function.Supplier<T> body) {
+    O saved = current.get();
+    current.set(ops);
+    try {
+      return io.keras4j.backend.Backend.withOps(ops, body);
+    } finally {
+      if (saved == null) {
+        current.remove();
+      } else {
+        current.set(saved);
+      }
+    }
   }
 
   static Tensor t(Operand<?> o) {

@@ -1,5 +1,6 @@
 package io.keras4j.backend.tensorflow;
 
+import io.keras4j.backend.AutocastScope;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
@@ -125,15 +126,38 @@ class TFOps extends TFPreprocessingOps {
   }
 
   // ---- variables ----
+  /** The resource handle of {@code v} that this trace's ops use. */
+  Operand<?> handle(Variable v) {
+    return graph.slot(v).handle;
+  }
+
+  /** The read of {@code v} outside any control-dependency scope, shared by the trace. */
+  Operand<?> plainRead(Variable v) {
+    return graph.slot(v).read;
+  }
+
+  /** The ops of the graph being traced, without control dependencies. */
+  Ops root() {
+    return graph.tf().withControlDependencies(List.of());
+  }
+
+  /** The graph that gradients are added to. */
+  org.tensorflow.Graph gradientGraph() {
+    return graph.graph();
+  }
+
   @Override
   public Tensor read(Variable v) {
+    return AutocastScope.maybeCast(v, readStored(v), this);
+  }
+
+  private Tensor readStored(Variable v) {
     reads.add(v);
-    TFComputeGraph.VarSlot s = graph.slot(v);
     if (!scoped) {
       Tensor after = readsAfterUpdate.get(v);
-      return after != null ? after : t(s.read);
+      return after != null ? after : t(plainRead(v));
     }
-    return scopedReads.computeIfAbsent(v, k -> t(tf.readVariableOp(s.handle, DTypes.type(v.dtype()))));
+    return scopedReads.computeIfAbsent(v, k -> t(tf.readVariableOp(handle(v), DTypes.type(v.dtype()))));
   }
 
   @Override
@@ -148,15 +172,14 @@ class TFOps extends TFPreprocessingOps {
 
   @Override
   public Tensor assign(Variable v, Tensor value) {
-    TFComputeGraph.VarSlot s = graph.slot(v);
     Operand val = o(value);
     if (!DTypes.name(val.type()).equals(v.dtype())) {
       val = tf.dtypes.cast(val, DTypes.type(v.dtype()));
     }
-    Op a = tf.assignVariableOp(s.handle, val);
+    Op a = tf.assignVariableOp(handle(v), val);
     updates.add(a);
     assigned.add(v);
-    return t(tf.withControlDependencies(List.of(a)).readVariableOp(s.handle, DTypes.type(v.dtype())));
+    return t(tf.withControlDependencies(List.of(a)).readVariableOp(handle(v), DTypes.type(v.dtype())));
   }
 
   @Override
@@ -167,8 +190,8 @@ class TFOps extends TFPreprocessingOps {
   @Override
   public Tensor adamUpdate(Variable v, Variable m, Variable vel, Tensor beta1Power, Tensor beta2Power, Tensor lr,
       float beta1, float beta2, float epsilon, Tensor grad) {
-    Op apply = afterRead(v).train.resourceApplyAdam(graph.slot(v).handle, graph.slot(m).handle,
-        graph.slot(vel).handle, o(beta1Power), o(beta2Power), o(lr), tf.constant(beta1), tf.constant(beta2),
+    Op apply = afterRead(v).train.resourceApplyAdam(handle(v), handle(m),
+        handle(vel), o(beta1Power), o(beta2Power), o(lr), tf.constant(beta1), tf.constant(beta2),
         tf.constant(epsilon), o(grad));
     return applied(apply, v, m, vel);
   }
@@ -176,7 +199,7 @@ class TFOps extends TFPreprocessingOps {
   @Override
   public Tensor sgdMomentumUpdate(Variable v, Variable accum, Tensor lr, Tensor grad, float momentum,
       boolean nesterov) {
-    Op apply = afterRead(v).train.resourceApplyKerasMomentum(graph.slot(v).handle, graph.slot(accum).handle,
+    Op apply = afterRead(v).train.resourceApplyKerasMomentum(handle(v), handle(accum),
         o(lr), o(grad), tf.constant(momentum),
         ResourceApplyKerasMomentum.useNesterov(nesterov));
     return applied(apply, v, accum);
@@ -184,7 +207,7 @@ class TFOps extends TFPreprocessingOps {
 
   @Override
   public Tensor sgdUpdate(Variable v, Tensor lr, Tensor grad) {
-    Op apply = afterRead(v).train.resourceApplyGradientDescent(graph.slot(v).handle, o(lr), o(grad));
+    Op apply = afterRead(v).train.resourceApplyGradientDescent(handle(v), o(lr), o(grad));
     return applied(apply, v);
   }
 
@@ -198,7 +221,7 @@ class TFOps extends TFPreprocessingOps {
     updates.add(apply);
     assigned.addAll(List.of(vars));
     Variable v = vars[0];
-    return t(tf.withControlDependencies(List.of(apply)).readVariableOp(graph.slot(v).handle, DTypes.type(v.dtype())));
+    return t(tf.withControlDependencies(List.of(apply)).readVariableOp(handle(v), DTypes.type(v.dtype())));
   }
 
   // ---- linear algebra ----
@@ -403,10 +426,10 @@ class TFOps extends TFPreprocessingOps {
     for (int i = 0; i < x.length; i++) {
       x[i] = o(xs.get(i)).asOutput();
     }
-    TFRnn.prepareGradients(graph.graph());
+    TFRnn.prepareGradients(gradientGraph());
     Output<?>[] g;
     try {
-      g = graph.graph().addGradients(o(target).asOutput(), x);
+      g = gradientGraph().addGradients(o(target).asOutput(), x);
     } catch (org.tensorflow.exceptions.TFInvalidArgumentException e) {
       if (x.length == 1 || !String.valueOf(e.getMessage()).contains("unreachable")) {
         throw e;
@@ -425,12 +448,25 @@ class TFOps extends TFPreprocessingOps {
     Output<?>[] g = new Output<?>[x.length];
     for (int i = 0; i < x.length; i++) {
       try {
-        g[i] = graph.graph().addGradients(o(target).asOutput(), new Output<?>[] {x[i]})[0];
+        g[i] = gradientGraph().addGradients(o(target).asOutput(), new Output<?>[] {x[i]})[0];
       } catch (org.tensorflow.exceptions.TFInvalidArgumentException e) {
         g[i] = null;
       }
     }
     return g;
+  }
+
+  /** Keras' steps_per_execution loop: one TensorFlow loop over one trace of the body (see {@link TFStepLoop}). */
+  @Override
+  public List<Tensor> repeat(int count, java.util.function.Function<Tensor, List<Tensor>> body) {
+    if (count == 1) {
+      return io.keras4j.backend.UnrolledLoop.run(this, 1, body);
+    }
+    try {
+      return TFStepLoop.run(this, count, body);
+    } catch (UnsupportedOperationException e) {
+      return io.keras4j.backend.UnrolledLoop.run(this, count, body); // a body the loop cannot hold (a recurrence)
+    }
   }
 
   @Override
@@ -467,13 +503,13 @@ class TFOps extends TFPreprocessingOps {
   private List<Op> ops(List<Tensor> deps) {
     List<Op> list = new ArrayList<>();
     for (Tensor d : deps) {
-      list.add(graph.tf().withControlDependencies(List.of()).identity(o(d)));
+      list.add(root().identity(o(d)));
     }
     return list;
   }
 
   @Override
   public void addUpdate(Tensor update) {
-    updates.add(graph.tf().withControlDependencies(List.of()).identity(o(update)));
+    updates.add(root().identity(o(update)));
   }
 }

@@ -47,11 +47,15 @@ public final class ModelConfigs {
   public static Model fromConfig(Map<String, Object> spec) {
     String cls = String.valueOf(spec.get("class_name"));
     Object config = spec.get("config");
-    return switch (cls) {
+    Model model = switch (cls) {
       case "Sequential" -> sequential(config);
       case "Functional", "Model" -> functional(asMap(config));
       default -> SubclassedModels.fromConfig(spec); // a registered Model subclass, or "Not a model config"
     };
+    if (config instanceof Map<?, ?> m && m.get("dtype") != null) {
+      model.dtypePolicy(io.keras4j.dtypepolicies.DTypePolicies.get(m.get("dtype"))); // Keras: Model(dtype=...)
+    }
+    return model;
   }
 
   @SuppressWarnings("unchecked")

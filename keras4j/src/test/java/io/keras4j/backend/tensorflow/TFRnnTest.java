@@ -28,14 +28,19 @@ class TFRnnTest {
     Variable u = new Variable("u", Shape.of(U, U), "float32", true, new float[U * U]);
     try (ComputeGraph g = Backend.newGraph()) {
       g.trace(() -> List.of(lossAndGrads(Backend.ops(), steps, w, u, unroll)));
-      Iterator<?> it = ((TFComputeGraph) g).graph().operations();
-      int n = 0;
-      while (it.hasNext()) {
-        it.next();
-        n++;
-      }
-      return n;
+      return opCount(g);
     }
+  }
+
+  /** The number of ops in {@code g}'s TensorFlow graph. */
+  static int opCount(ComputeGraph g) {
+    Iterator<?> it = ((TFComputeGraph) g).graph().operations();
+    int n = 0;
+    while (it.hasNext()) {
+      it.next();
+      n++;
+    }
+    return n;
   }
 
   static Tensor[] lossAndGrads(Ops ops, int steps, Variable w, Variable u, boolean unroll) {

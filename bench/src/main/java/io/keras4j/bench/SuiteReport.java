@@ -1,0 +1,164 @@
+package io.keras4j.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Prints bench/run.sh's markdown tables: W1-W3 for keras4j and every peer, keras4j's ratios to each, the first run's
+ * extra seconds (trace and compile time), W6 (MobileNetV2, application files) and peak resident sizes. Each cell is
+ * the median over every timed run of every round (min–max); a ratio's spread pairs the two ranges' extremes.
+ *
+ * <p>Usage: {@code java ... io.keras4j.bench.SuiteReport results-dir "cpu model" rounds}: pools the JSON lists of
+ * every {@code *.json} there by key.
+ */
+public final class SuiteReport {
+  static final String[] WORK = {"w1_train", "w1_predict", "w2_train", "w3_train", "w3_predict"};
+  static final String[][] PEERS = {
+    {"raw_tf", "raw TensorFlow Java (the suite's own loop)"},
+    {"keras_tf", "Keras 3.15.1 on TensorFlow 2.21"},
+    {"keras_tf_spe32", "same, steps_per_execution=32"},
+    {"keras_jax_spe32", "Keras 3.15.1 on JAX 0.10.2, steps_per_execution=32"},
+    {"pytorch", "PyTorch 2.13, 2 threads, OMP_WAIT_POLICY=passive"},
+    {"pytorch_ompdefault", "PyTorch 2.13, 2 threads, OpenMP's default waiting"},
+    {"dl4j", "Deeplearning4j 1.0.0-M2.1"}};
+
+  private final Map<String, List<Double>> runs;
+  private final StringBuilder b = new StringBuilder();
+
+  SuiteReport(Map<String, List<Double>> runs) {
+    this.runs = runs;
+  }
+
+  Report.Stat stat(String key) {
+    return Report.stat(runs, key);
+  }
+
+  static String fmt(Report.Stat s, int decimals) {
+    String f = "%,." + decimals + "f";
+    return s.median() < 0 ? "—" : String.format(Locale.US, f + " (" + f + "–" + f + ")", s.median(), s.min(), s.max());
+  }
+
+  /** keras4j's better setting (steps_per_execution 1 or 32) on one workload. */
+  Report.Stat best(String work) {
+    Report.Stat k = stat("keras4j/" + work);
+    Report.Stat k32 = stat("keras4j_spe32/" + work);
+    return k32.median() > k.median() ? k32 : k;
+  }
+
+  void row(String label, String prefix, String[] work, int decimals) {
+    b.append("| ").append(label);
+    for (String w : work) {
+      b.append(" | ").append(fmt(stat(prefix + "/" + w), decimals));
+    }
+    b.append(" |\n");
+  }
+
+  void header(String first, String[] work) {
+    b.append("| ").append(first).append(" | ").append(String.join(" | ", work)).append(" |\n|---");
+    b.append("|---".repeat(work.length)).append("|\n");
+  }
+
+  void throughput() {
+    b.append("\nSamples/s, median (min–max):\n\n");
+    header("samples/s", WORK);
+    row("keras4j (steps_per_execution 1)", "keras4j", WORK, 0);
+    row("keras4j (steps_per_execution 32)", "keras4j_spe32", WORK, 0);
+    for (String[] p : PEERS) {
+      row(p[1], p[0], WORK, 0);
+    }
+    b.append("\nkeras4j (its better setting per workload) / peer:\n\n");
+    header("keras4j best / peer", WORK);
+    for (String[] p : PEERS) {
+      b.append("| ").append(p[1]);
+      for (String w : WORK) {
+        b.append(" | ").append(Report.ratio(best(w), stat(p[0] + "/" + w)));
+      }
+      b.append(" |\n");
+    }
+    b.append("| Keras on TensorFlow, same setting (keras4j spe 1 / Keras spe 1)");
+    for (String w : WORK) {
+      b.append(" | ").append(Report.ratio(stat("keras4j/" + w), stat("keras_tf/" + w)));
+    }
+    b.append(" |\n");
+  }
+
+  void trace() {
+    String[] keys = Arrays.stream(WORK).map(w -> w + "_trace_s").toArray(String[]::new);
+    b.append("\nTrace and compile time: the first run's seconds minus the median later run's:\n\n");
+    header("seconds", WORK);
+    row("keras4j (steps_per_execution 1)", "keras4j", keys, 2);
+    row("keras4j (steps_per_execution 32)", "keras4j_spe32", keys, 2);
+    row("Keras on TensorFlow", "keras_tf", keys, 2);
+    row("Keras on TensorFlow, steps_per_execution 32", "keras_tf_spe32", keys, 2);
+    row("Keras on JAX, steps_per_execution 32", "keras_jax_spe32", keys, 2);
+  }
+
+  void w6() {
+    String[] work = {"w6_predict_b1", "w6_predict_b32", "w6_finetune_steps"};
+    b.append("\nW6, MobileNetV2 224x224 (random weights): inference images/s at batch 1 and 32, fine-tuning the top "
+        + "54 layers (train steps/s of batch 32):\n\n");
+    header("W6", work);
+    String[][] peers = {{"keras4j", "keras4j"}, {"keras_tf", "Keras on TensorFlow"}, {"keras_jax", "Keras on JAX"}};
+    for (String[] p : peers) {
+      row(p[1], p[0], work, 2);
+    }
+    for (String[] p : Arrays.copyOfRange(peers, 1, 3)) {
+      b.append("| keras4j / ").append(p[1]);
+      for (String w : work) {
+        b.append(" | ").append(Report.ratio(stat("keras4j/" + w), stat(p[0] + "/" + w)));
+      }
+      b.append(" |\n");
+    }
+    b.append("\nW6, load plus the first predict of a Keras-written .keras file (random weights), fresh process each, "
+        + "seconds (load + first predict):\n\n");
+    b.append("| model | keras4j | Keras on TensorFlow | keras4j / Keras (time, lower is better) |\n|---|---|---|---|\n");
+    for (String m : new String[] {"densenet121", "mobilenetv2", "xception"}) {
+      b.append("| ").append(m);
+      for (String p : new String[] {"keras4j", "keras_tf"}) {
+        b.append(" | ").append(fmt(stat(p + "/w6_load_predict_" + m + "_s"), 1)).append(String.format(Locale.US,
+            " = %.1f + %.1f", stat(p + "/w6_load_" + m + "_s").median(),
+            stat(p + "/w6_first_predict_" + m + "_s").median()));
+      }
+      b.append(" | ").append(Report.ratio(stat("keras4j/w6_load_predict_" + m + "_s"),
+          stat("keras_tf/w6_load_predict_" + m + "_s"))).append(" |\n");
+    }
+  }
+
+  void memory() {
+    b.append("\nPeak resident size (VmHWM, MiB), fresh process each:\n\n");
+    b.append("| workload | keras4j | Keras on TensorFlow | keras4j / Keras |\n|---|---|---|---|\n");
+    for (String[] w : new String[][] {{"peak_mib_w2_train", "W2 training, one epoch"},
+        {"peak_mib_densenet121", "DenseNet121 load + first predict"}}) {
+      b.append("| ").append(w[1]).append(" | ").append(fmt(stat("keras4j/" + w[0]), 0)).append(" | ")
+          .append(fmt(stat("keras_tf/" + w[0]), 0)).append(" | ")
+          .append(Report.ratio(stat("keras4j/" + w[0]), stat("keras_tf/" + w[0]))).append(" |\n");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  public static void main(String[] args) throws Exception {
+    Map<String, List<Double>> runs = new TreeMap<>();
+    File[] files = new File(args[0]).listFiles((d, n) -> n.endsWith(".json"));
+    for (File f : files == null ? new File[0] : files) {
+      ((Map<String, Object>) new ObjectMapper().readValue(f, Map.class)).forEach((k, v) -> {
+        if (v instanceof List<?> l) {
+          l.forEach(x -> runs.computeIfAbsent(k, key -> new ArrayList<>()).add(((Number) x).doubleValue()));
+        }
+      });
+    }
+    SuiteReport s = new SuiteReport(runs);
+    s.b.append("CPU: ").append(args.length > 1 ? args[1] : "unknown").append("; ")
+        .append(args.length > 2 ? args[2] : "?").append(" interleaved rounds (a fresh process per peer and round)\n");
+    s.throughput();
+    s.trace();
+    s.w6();
+    s.memory();
+    System.out.print(s.b);
+  }
+}

@@ -1,0 +1,103 @@
+package io.keras4j.backend.tensorflow;
+
+import io.keras4j.backend.RnnStep;
+import io.keras4j.backend.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+
+/**
+ * The backward loop's step product from the step's own {@link RnnStep#vjp} (LSTMCell's, GRUCell's analytic
+ * derivatives) instead of TensorFlow's gradients of the re-traced step, with the mask applied as the forward loop
+ * applies it: a masked step passes the gradients of its output and states on to the previous output and states.
+ *
+ * <p>{@code -Dkeras4j.rnn.handVjp=false} (read when a backward loop is built) turns the hand products off.
+ *
+ * <p>Porting note: Keras on TensorFlow has {@code tf.while_loop}'s gradient differentiate the step; this is keras4j's
+ * shorter backward body for the cells whose derivatives it knows.
+ */
+final class HandVjp {
+  private HandVjp() {}
+
+  /**
+   * The gradients of the float inputs, of the states before the step, of the previous output (with a mask) and of
+   * the float captures, in the order of {@link BackwardLoop}'s generic product; null when the step has no hand
+   * product or its product misses a captured float tensor.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static List<Operand<?>> of(Ops ftf, TFBodyOps step, ForwardLoop f, List<Integer> floatXs, List<Integer> floatCaps,
+      List<Operand<?>> xT, List<Operand<?>> sT, Operand pT, Operand mT, Operand dy, List<Operand<?>> dStates) {
+    if ("false".equals(System.getProperty("keras4j.rnn.handVjp"))) {
+      return null;
+    }
+    Operand dyStep = mT == null ? dy : ftf.select(StepTrace.expand(ftf, mT, dy), dy, ftf.zerosLike(dy));
+    List<Tensor> dNew = new ArrayList<>();
+    for (Operand ds : dStates) {
+      dNew.add(TFMathOps.t(mT == null ? ds : ftf.select(StepTrace.expand(ftf, mT, ds), ds, ftf.zerosLike(ds))));
+    }
+    RnnStep.Vjp v = step.tracing(() -> f.step.vjp(tensors(xT), tensors(sT), TFMathOps.t(dyStep), dNew));
+    if (v == null) {
+      return null;
+    }
+    if (step.capturedOuter().size() != f.captures.size()) {
+      throw new IllegalStateException("An RNN step's vector-Jacobian product used tensors its step did not: "
+          + f.captures.size() + " then " + step.capturedOuter().size());
+    }
+    List<Operand<?>> caps = step.capturedInputs();
+    List<Operand<?>> dCaps = new ArrayList<>();
+    for (int c : floatCaps) {
+      Operand<?> g = captured(step, v.captured(), caps.get(c));
+      if (g == null) {
+        return null;
+      }
+      dCaps.add(g);
+    }
+    List<Operand<?>> d = new ArrayList<>();
+    for (int k : floatXs) {
+      d.add(orZeros(ftf, step, v.inputs().get(k), xT.get(k)));
+    }
+    for (int s = 0; s < sT.size(); s++) {
+      Operand ds = orZeros(ftf, step, v.states().get(s), sT.get(s));
+      if (mT != null) {
+        Operand kept = (Operand) dStates.get(s);
+        ds = ftf.math.add(ds, ftf.select(StepTrace.expand(ftf, mT, kept), ftf.zerosLike(kept), kept));
+      }
+      d.add(ds);
+    }
+    if (pT != null) {
+      d.add(f.zeroOutputForMask ? ftf.zerosLike(dy)
+          : ftf.select(StepTrace.expand(ftf, mT, dy), ftf.zerosLike(dy), dy));
+    }
+    d.addAll(dCaps);
+    return d;
+  }
+
+  /** The gradient the product gives for the captured input {@code cap}, or null. */
+  private static Operand<?> captured(TFBodyOps step, Map<Tensor, Tensor> grads, Operand<?> cap) {
+    for (Map.Entry<Tensor, Tensor> e : grads.entrySet()) {
+      if (operand(step, e.getKey()).asOutput().equals(cap.asOutput())) {
+        return operand(step, e.getValue());
+      }
+    }
+    return null;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Operand<?> orZeros(Ops ftf, TFBodyOps step, Tensor grad, Operand<?> like) {
+    return grad == null ? ftf.zerosLike((Operand) like) : operand(step, grad);
+  }
+
+  private static Operand<?> operand(TFBodyOps step, Tensor t) {
+    return step.tracing(() -> TFMathOps.o(t));
+  }
+
+  private static List<Tensor> tensors(List<Operand<?>> operands) {
+    List<Tensor> out = new ArrayList<>();
+    for (Operand<?> o : operands) {
+      out.add(TFMathOps.t(o));
+    }
+    return out;
+  }
+}
