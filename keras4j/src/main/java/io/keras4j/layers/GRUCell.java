@@ -65,9 +65,7 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
     Ops ops = ops();
     Tensor hPrev = states.get(0);
     Tensor recurrent = ops.read(recurrentKernel());
-    Tensor recurrentBias = bias() != null && resetAfter
-        ? ops.squeeze(ops.slice(ops.read(bias()), new int[] {1, 0}, new int[] {1, -1}), 0)
-        : null;
+    Tensor recurrentBias = bias() != null && resetAfter ? recurrentBias(ops.read(bias())) : null;
     List<Tensor> rdp = recurrentDropoutMask(training);
     int single = implementation() == 1 ? 1 : 0; // mask index step: per gate, or the one shared mask
     Tensor[] x = new Tensor[3];
@@ -75,7 +73,12 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
       x[g] = gate(projected, g, g + 1);
     }
     Tensor[] r = new Tensor[3];
+    Tensor inner = resetAfter && implementation() == 2 ? inner(hPrev, recurrent, recurrentBias) : null;
     for (int g = 0; g < 2; g++) {
+      if (inner != null) {
+        r[g] = gate(inner, g, g + 1);
+        continue;
+      }
       r[g] = ops.matmul(masked(hPrev, rdp, g * single), gate(recurrent, g, g + 1));
       if (resetAfter && recurrentBias != null) {
         r[g] = ops.add(r[g], gate(recurrentBias, g, g + 1));
@@ -85,7 +88,9 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
     Tensor reset = recurrentActivation().apply(ops.add(x[1], r[1]));
     Tensor hh;
     Tensor hPrevH = masked(hPrev, rdp, 2 * single);
-    if (resetAfter) {
+    if (inner != null) {
+      hh = activation().apply(ops.add(x[2], ops.multiply(reset, gate(inner, 2, 3))));
+    } else if (resetAfter) {
       Tensor rh = ops.matmul(hPrevH, gate(recurrent, 2, 3));
       if (recurrentBias != null) {
         rh = ops.add(rh, gate(recurrentBias, 2, 3));
@@ -97,6 +102,20 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
     // h = z * h_prev + (1 - z) * hh
     Tensor h = ops.add(ops.multiply(z, hPrev), ops.multiply(ops.add(ops.negative(z), 1f), hh));
     return new RnnStep.Output(h, List.of(h));
+  }
+
+  /** The recurrent half, {@code bias[1]}, of a {@code reset_after} bias (2, 3 * units). */
+  private Tensor recurrentBias(Tensor bias) {
+    return ops().squeeze(ops().slice(bias, new int[] {1, 0}, new int[] {1, -1}), 0);
+  }
+
+  /**
+   * Keras' {@code matrix_inner} of {@code implementation=2} with {@code reset_after}: {@code h' · recurrent_kernel
+   * + recurrent bias}, one product for the three gates.
+   */
+  private Tensor inner(Tensor hPrev, Tensor recurrent, Tensor recurrentBias) {
+    Tensor inner = ops().matmul(hPrev, recurrent);
+    return recurrentBias == null ? inner : ops().add(inner, recurrentBias);
   }
 
   /**
@@ -116,10 +135,7 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
     Tensor hPrev = states.get(0);
     Tensor recurrent = ops.read(recurrentKernel());
     Tensor bias = bias() == null ? null : ops.read(bias());
-    Tensor inner = ops.matmul(hPrev, recurrent);
-    if (bias != null) {
-      inner = ops.add(inner, ops.squeeze(ops.slice(bias, new int[] {1, 0}, new int[] {1, -1}), 0));
-    }
+    Tensor inner = inner(hPrev, recurrent, bias == null ? null : recurrentBias(bias));
     Tensor z = ops.sigmoid(ops.add(gate(projected, 0, 1), gate(inner, 0, 1)));
     Tensor r = ops.sigmoid(ops.add(gate(projected, 1, 2), gate(inner, 1, 2)));
     Tensor uh = gate(inner, 2, 3);
