@@ -1,5 +1,6 @@
 package io.keras4j.layers;
 
+import io.keras4j.dtypepolicies.DTypePolicy;
 import io.keras4j.regularizers.Regularizer;
 
 /**
@@ -36,6 +37,12 @@ public abstract class BaseLayer<T extends BaseLayer<T>> extends Layer {
   @Override
   public T dtype(String dtype) {
     super.dtype(dtype);
+    return self();
+  }
+
+  @Override
+  public T dtype(DTypePolicy policy) {
+    super.dtype(policy);
     return self();
   }
 

@@ -49,7 +49,7 @@ class DocSnippetsTest {
       import io.keras4j.constraints.*; import io.keras4j.data.*; import io.keras4j.initializers.*;
       import io.keras4j.layers.*; import io.keras4j.metrics.*; import io.keras4j.models.*;
       import io.keras4j.optimizers.*; import io.keras4j.optimizers.schedules.*; import io.keras4j.regularizers.*;
-      import io.keras4j.saving.*; import io.keras4j.losses.Loss; import io.keras4j.losses.BinaryCrossentropy;
+      import io.keras4j.saving.*; import io.keras4j.dtypepolicies.*; import io.keras4j.losses.Loss; import io.keras4j.losses.BinaryCrossentropy;
       import org.tensorflow.ndarray.FloatNdArray;
       import java.util.List; import java.util.Map; import java.nio.file.Path; import java.util.Arrays;
       """;
