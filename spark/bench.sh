@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # keras4j-spark scoring benchmark: KerasModelScorer in local[N] against a single JVM's model.predict (docs/spark.md).
 #   bash spark/bench.sh [master=local[2]] [mlpRows] [cnnRows] [batchSize] [rounds]
-#   bash spark/bench.sh --convergence [sdss.csv] [epochs] [syncEvery]   (BarrierTrainer on 1, 2 and 4 tasks)
+#   bash spark/bench.sh --convergence [sdss.csv] [epochs] [syncEvery] [outDir]   (BarrierTrainer on 1, 2, 4 tasks:
+#     validation loss/accuracy per epoch, outDir/barrier_convergence.png)
 #   bash spark/bench.sh --streaming [StreamingAlertScoring options]     (alerts/s of the streaming alert scoring)
 # Builds the module (mvn -o by default; MVN="mvn" to resolve online), then runs io.keras4j.spark.ScoringBenchmark on
 # the module's classes with Spark's jars (the provided scope) on the class path.

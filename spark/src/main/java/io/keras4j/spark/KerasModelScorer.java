@@ -44,15 +44,20 @@ public final class KerasModelScorer {
   private ModelFile file;
   private Broadcast<ModelFile> broadcast;
 
-  /** A scorer of the model in {@code model}: a {@code .keras}, {@code .h5} or {@code .hdf5} file, or a SavedModel. */
+  /**
+   * A scorer of the model in {@code model}: a {@code .keras}, {@code .h5} or {@code .hdf5} file, a SavedModel
+   * directory, or a tfjs layers model (its {@code model.json} or the directory holding it and its shards).
+   */
   public KerasModelScorer(Path model) {
     this.modelPath = model;
   }
 
   /**
    * The input columns, flattened in this order into the model's one input: a single array column
-   * ({@code array<float>}, {@code array<double>}, nested arrays for images), or several numeric or array columns
-   * assembled. Default: {@code "features"}.
+   * ({@code array<float>}, {@code array<double>}, nested arrays for images), several numeric or array columns
+   * assembled, structs of them (fields in order), images in Spark's image schema (pixels 0-255, BGR reversed to
+   * RGB) or image files in a binary column (PNG, JPEG, GIF, BMP, decoded to RGB 0-255). Default:
+   * {@code "features"}.
    */
   public KerasModelScorer inputCols(String... columns) {
     if (columns.length == 0) {
@@ -88,7 +93,9 @@ public final class KerasModelScorer {
   public Dataset<Row> transform(Dataset<Row> df) {
     StructType schema = df.schema();
     int[] indices = Arrays.stream(inputCols)
-        .mapToInt(c -> RowAssembler.inputIndex(schema, c, "KerasModelScorer")).toArray();
+        .mapToInt(c -> RowAssembler.inputIndex(schema, c, "KerasModelScorer", ColumnReader::readable,
+            "numbers, arrays or structs of numbers, images (Spark's image schema) or image files (binary)"))
+        .toArray();
     List<Shape> outputs = outputShapes();
     String[] names = outputNames(outputs.size());
     StructType out = schema;

@@ -1,5 +1,8 @@
 package io.keras4j.spark;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keras4j.saving.formats.TfjsLayersFormat;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -14,8 +17,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The bytes of a saved model, to be broadcast once to every executor: a {@code .keras} or {@code .h5} file, or a
- * SavedModel directory (each of its files by relative path).
+ * The bytes of a saved model, to be broadcast once to every executor: a {@code .keras} or {@code .h5} file, a
+ * SavedModel directory (each of its files by relative path), or a TensorFlow.js layers model ({@code model.json} and
+ * the weight shards its manifest names).
  *
  * <p>Keras equivalent: none; Keras models reach Spark executors as files ({@code SparkFiles}) or broadcast bytes.
  * Porting note: the key (file name and SHA-256 of the contents) lets each executor JVM load a model once and find
@@ -36,17 +40,24 @@ final class ModelFile implements Serializable {
     this.key = name + "@" + sha256(files);
   }
 
-  /** Reads {@code path}: a {@code .keras}/{@code .h5}/{@code .hdf5} file, or a SavedModel directory. */
+  /**
+   * Reads {@code path}: a {@code .keras}/{@code .h5}/{@code .hdf5} file, a SavedModel directory, or a tfjs layers
+   * model (its {@code model.json} or the directory holding it).
+   */
   static ModelFile read(Path path) {
     if (!Files.exists(path)) {
       throw new IllegalArgumentException("KerasModelScorer: model file " + path + " does not exist");
     }
     LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
     try {
+      if (TfjsLayersFormat.recognizes(path)) {
+        return tfjs(Files.isDirectory(path) ? path.resolve("model.json") : path);
+      }
       if (Files.isDirectory(path)) {
         if (!Files.exists(path.resolve("saved_model.pb"))) {
-          throw new IllegalArgumentException("KerasModelScorer: expected a .keras or .h5 file or a SavedModel "
-              + "directory (with saved_model.pb); received the directory " + path);
+          throw new IllegalArgumentException("KerasModelScorer: expected a .keras or .h5 file, a SavedModel "
+              + "directory (with saved_model.pb) or a tfjs model directory (with model.json); received the directory "
+              + path);
         }
         try (Stream<Path> walk = Files.walk(path)) {
           for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
@@ -58,8 +69,8 @@ final class ModelFile implements Serializable {
       String name = path.getFileName().toString();
       String lower = name.toLowerCase(java.util.Locale.ROOT);
       if (!(lower.endsWith(".keras") || lower.endsWith(".h5") || lower.endsWith(".hdf5"))) {
-        throw new IllegalArgumentException("KerasModelScorer: expected a .keras, .h5 or .hdf5 file or a SavedModel "
-            + "directory; received " + path);
+        throw new IllegalArgumentException("KerasModelScorer: expected a .keras, .h5 or .hdf5 file, a SavedModel "
+            + "directory or a tfjs model.json; received " + path);
       }
       files.put(name, Files.readAllBytes(path));
       return new ModelFile(name, false, files);
@@ -68,16 +79,37 @@ final class ModelFile implements Serializable {
     }
   }
 
+  /** A tfjs layers model: {@code json} and each shard its weights manifest names, by path relative to it. */
+  private static ModelFile tfjs(Path json) throws IOException {
+    LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
+    files.put("model.json", Files.readAllBytes(json));
+    JsonNode manifest = new ObjectMapper()
+        .readTree(files.get("model.json")).path("weightsManifest");
+    for (JsonNode group : manifest) {
+      for (JsonNode shard : group.path("paths")) {
+        Path p = json.resolveSibling(shard.asText());
+        if (!Files.isRegularFile(p)) {
+          throw new IllegalArgumentException("KerasModelScorer: the tfjs model " + json + " names the weight shard "
+              + shard.asText() + ", which does not exist beside it");
+        }
+        files.put(shard.asText(), Files.readAllBytes(p));
+      }
+    }
+    Path dir = json.toAbsolutePath().getParent();
+    return new ModelFile(dir.getFileName() == null ? "tfjs" : dir.getFileName().toString(), true, files);
+  }
+
   /** The file or directory name followed by the SHA-256 of the contents: the same model gives the same key. */
   String key() {
     return key;
   }
 
+  /** Whether this is a SavedModel directory (a tfjs model is read as a keras4j model). */
   boolean isSavedModel() {
-    return directory;
+    return directory && !files.containsKey("model.json");
   }
 
-  /** Writes the model under the fresh directory {@code dir}; returns the path of the file or SavedModel directory. */
+  /** Writes the model under the fresh directory {@code dir}; returns the path of the file or model directory. */
   Path writeTo(Path dir) throws IOException {
     Path root = directory ? dir.resolve(name) : dir;
     for (Map.Entry<String, byte[]> e : files.entrySet()) {

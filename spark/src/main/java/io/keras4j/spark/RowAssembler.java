@@ -19,13 +19,19 @@ final class RowAssembler {
 
   /** Checks that {@code column} exists in {@code schema} and holds numbers or (nested) arrays of numbers. */
   static int inputIndex(StructType schema, String column, String owner) {
+    return inputIndex(schema, column, owner, RowAssembler::isNumeric, "numbers or arrays of numbers");
+  }
+
+  /** Checks that {@code column} exists in {@code schema} and that {@code accepted} takes its type. */
+  static int inputIndex(StructType schema, String column, String owner,
+      java.util.function.Predicate<DataType> accepted, String expected) {
     String[] names = schema.fieldNames();
     for (int i = 0; i < names.length; i++) {
       if (names[i].equals(column)) {
         StructField f = schema.fields()[i];
-        if (!isNumeric(f.dataType())) {
-          throw new IllegalArgumentException(owner + ": input column '" + column + "' must hold numbers or "
-              + "arrays of numbers; received " + f.dataType().simpleString());
+        if (!accepted.test(f.dataType())) {
+          throw new IllegalArgumentException(owner + ": input column '" + column + "' must hold " + expected
+              + "; received " + f.dataType().simpleString());
         }
         return i;
       }

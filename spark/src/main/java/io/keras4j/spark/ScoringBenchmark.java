@@ -87,7 +87,24 @@ public final class ScoringBenchmark {
     }
     System.out.printf(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %.2f |%n", name, rows, single, distributed,
         distributed / single);
+    System.out.printf(Locale.ROOT, "  Spark's own floor on the same rows (sum of each row's features, no model): "
+        + "%,.0f rows/s%n", floor(df, rows, rounds));
     df.unpersist();
+  }
+
+  /**
+   * Rows per second (best of {@code rounds}) of a job that reads every feature of every cached row and writes one
+   * number per row, as the scorer does, without a model: what Spark itself costs.
+   */
+  private static double floor(Dataset<Row> df, int rows, int rounds) {
+    double best = 0;
+    for (int round = 0; round <= rounds; round++) { // round 0: warm-up
+      long t0 = System.nanoTime();
+      df.selectExpr("id", "features", "aggregate(features, 0D, (a, v) -> a + v) AS prediction").write()
+          .format("noop").mode("overwrite").save();
+      best = round == 0 ? 0 : Math.max(best, rows / ((System.nanoTime() - t0) / 1e9));
+    }
+    return best;
   }
 
   /** The rows as a cached DataFrame of one array<float> column, split in as many partitions as task slots. */
