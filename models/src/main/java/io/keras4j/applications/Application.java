@@ -2,11 +2,15 @@ package io.keras4j.applications;
 
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.Shape;
+import io.keras4j.layers.Activation;
+import io.keras4j.layers.BatchNormalization;
+import io.keras4j.layers.Conv2D;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.GlobalAveragePooling2D;
 import io.keras4j.layers.GlobalMaxPooling2D;
 import io.keras4j.layers.Input;
 import io.keras4j.layers.Layer;
+import io.keras4j.layers.MaxPooling2D;
 import io.keras4j.models.Model;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -194,6 +198,38 @@ public abstract class Application<T extends Application<T>> {
     int n = autoNames.merge(base, 1, Integer::sum) - 1;
     layer.name(n == 0 ? base : base + "_" + n);
     return layer;
+  }
+
+  /** The stem InceptionV3 and InceptionResNetV2 share: five {@link #convBn} and two {@link #maxPool}, auto-named. */
+  protected KerasTensor inceptionStem(KerasTensor input) {
+    KerasTensor x = convBn(input, 32, 3, 3, 2, "valid");
+    x = convBn(x, 32, 3, 3, 1, "valid");
+    x = convBn(x, 64, 3, 3, 1, "same");
+    x = maxPool(x);
+    x = convBn(x, 80, 1, 1, 1, "valid");
+    x = convBn(x, 192, 3, 3, 1, "valid");
+    return maxPool(x);
+  }
+
+  /** {@link #convBn(KerasTensor, int, int, int, int, String)} with stride 1 and "same" padding. */
+  protected KerasTensor convBn(KerasTensor x, int filters, int rows, int cols) {
+    return convBn(x, filters, rows, cols, 1, "same");
+  }
+
+  /**
+   * Keras' {@code conv2d_bn} of the Inception family, unnamed: a bias-free convolution, batch normalization without
+   * scale, ReLU (auto names {@code conv2d}, {@code batch_normalization}, {@code activation}).
+   */
+  protected KerasTensor convBn(KerasTensor x, int filters, int rows, int cols, int stride, String padding) {
+    x = auto(new Conv2D(filters, rows, cols).strides(stride, stride).padding(padding).useBias(false), "conv2d")
+        .apply(x);
+    x = auto(new BatchNormalization().scale(false), "batch_normalization").apply(x);
+    return auto(new Activation("relu"), "activation").apply(x);
+  }
+
+  /** A 3x3 max pooling of stride 2, auto-named {@code max_pooling2d}. */
+  protected KerasTensor maxPool(KerasTensor x) {
+    return auto(new MaxPooling2D(3, 3).strides(2, 2), "max_pooling2d").apply(x);
   }
 
   /** The classifier of most families: global average pooling (named {@code poolName}) and Dense "predictions". */

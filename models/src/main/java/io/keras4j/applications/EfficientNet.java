@@ -127,15 +127,21 @@ public abstract class EfficientNet<T extends EfficientNet<T>> extends Applicatio
     x = new Conv2D(filtersOut, 1).padding("same").useBias(false).name(name + "project_conv").apply(x);
     x = new BatchNormalization().name(name + "project_bn").apply(x);
     if (strides == 1 && filtersIn == filtersOut) {
-      if (dropRate > 0) {
-        x = new Dropout(dropRate).noiseShape(-1, 1, 1, 1).name(name + "drop").apply(x);
-      }
-      x = new Add().name(name + "add").apply(List.of(x, inputs)).get(0);
+      x = residual(x, inputs, dropRate, name);
     }
     return x;
   }
 
-  private static KerasTensor squeezeExcite(KerasTensor x, String name, int filters, int filtersSe) {
+  /** The block's skip connection: per-sample dropout of the block's output (Keras' {@code name + "drop"}), then add. */
+  static KerasTensor residual(KerasTensor x, KerasTensor inputs, double dropRate, String name) {
+    if (dropRate > 0) {
+      x = new Dropout(dropRate).noiseShape(-1, 1, 1, 1).name(name + "drop").apply(x);
+    }
+    return new Add().name(name + "add").apply(List.of(x, inputs)).get(0);
+  }
+
+  /** Keras' squeeze-and-excite block of an MBConv block (shared with EfficientNetV2). */
+  static KerasTensor squeezeExcite(KerasTensor x, String name, int filters, int filtersSe) {
     KerasTensor se = new GlobalAveragePooling2D().name(name + "se_squeeze").apply(x);
     se = new Reshape(1, 1, filters).name(name + "se_reshape").apply(se);
     se = new Conv2D(filtersSe, 1).padding("same").activation("swish").name(name + "se_reduce").apply(se);

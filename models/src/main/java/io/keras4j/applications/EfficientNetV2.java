@@ -3,16 +3,13 @@ package io.keras4j.applications;
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.data.NDArray;
 import io.keras4j.layers.Activation;
-import io.keras4j.layers.Add;
 import io.keras4j.layers.BatchNormalization;
 import io.keras4j.layers.Conv2D;
 import io.keras4j.layers.DepthwiseConv2D;
 import io.keras4j.layers.Dropout;
 import io.keras4j.layers.GlobalAveragePooling2D;
-import io.keras4j.layers.Multiply;
 import io.keras4j.layers.Normalization;
 import io.keras4j.layers.Rescaling;
-import io.keras4j.layers.Reshape;
 import io.keras4j.models.Model;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +159,7 @@ public abstract class EfficientNetV2<T extends EfficientNetV2<T>> extends Applic
       x = new Activation("swish").name(name + "activation").apply(x);
     }
     if (s.seRatio() > 0 && s.seRatio() <= 1) {
-      x = squeezeExcite(x, name, filters, Math.max(1, (int) (s.filtersIn() * s.seRatio())));
+      x = EfficientNet.squeezeExcite(x, name, filters, Math.max(1, (int) (s.filtersIn() * s.seRatio())));
     }
     boolean fusedAlone = s.fused() && s.expandRatio() == 1;
     x = new Conv2D(s.filtersOut(), fusedAlone ? kernel : 1).strides(fusedAlone ? strides : 1, fusedAlone ? strides : 1)
@@ -172,20 +169,9 @@ public abstract class EfficientNetV2<T extends EfficientNetV2<T>> extends Applic
       x = new Activation("swish").name(name + "project_activation").apply(x);
     }
     if (strides == 1 && s.filtersIn() == s.filtersOut()) {
-      if (survival > 0) {
-        x = new Dropout(survival).noiseShape(-1, 1, 1, 1).name(name + "drop").apply(x);
-      }
-      x = new Add().name(name + "add").apply(List.of(x, inputs)).get(0);
+      x = EfficientNet.residual(x, inputs, survival, name);
     }
     return x;
-  }
-
-  private static KerasTensor squeezeExcite(KerasTensor x, String name, int filters, int filtersSe) {
-    KerasTensor se = new GlobalAveragePooling2D().name(name + "se_squeeze").apply(x);
-    se = new Reshape(1, 1, filters).name(name + "se_reshape").apply(se);
-    se = new Conv2D(filtersSe, 1).padding("same").activation("swish").name(name + "se_reduce").apply(se);
-    se = new Conv2D(filters, 1).padding("same").activation("sigmoid").name(name + "se_expand").apply(se);
-    return new Multiply().name(name + "se_excite").apply(List.of(x, se)).get(0);
   }
 
   private static BatchNormalization bn(String name) {

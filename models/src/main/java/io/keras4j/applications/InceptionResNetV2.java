@@ -8,7 +8,6 @@ import io.keras4j.layers.BatchNormalization;
 import io.keras4j.layers.Concatenate;
 import io.keras4j.layers.Conv2D;
 import io.keras4j.layers.CustomScaleLayer;
-import io.keras4j.layers.MaxPooling2D;
 import io.keras4j.models.Model;
 import java.util.List;
 
@@ -27,13 +26,7 @@ public final class InceptionResNetV2 extends Application<InceptionResNetV2> {
   public Model build() {
     validate();
     KerasTensor input = input(obtainInputShape(299, 75));
-    KerasTensor x = convBn(input, 32, 3, 3, 2, "valid");
-    x = convBn(x, 32, 3, 3, 1, "valid");
-    x = convBn(x, 64, 3, 3, 1, "same");
-    x = maxPool(x);
-    x = convBn(x, 80, 1, 1, 1, "valid");
-    x = convBn(x, 192, 3, 3, 1, "valid");
-    x = maxPool(x);
+    KerasTensor x = inceptionStem(input);
     x = mixed5b(x);
     for (int i = 1; i <= 10; i++) {
       x = block(x, 0.17, "block35", i, true);
@@ -94,22 +87,6 @@ public final class InceptionResNetV2 extends Application<InceptionResNetV2> {
     KerasTensor up = new Conv2D((int) x.shape().get(3), 1).padding("same").name(name + "_conv").apply(mixed);
     x = auto(new CustomScaleLayer(scale), "custom_scale_layer").apply(List.of(x, up)).get(0);
     return relu ? new Activation("relu").name(name + "_ac").apply(x) : x;
-  }
-
-  private KerasTensor convBn(KerasTensor x, int filters, int rows, int cols) {
-    return convBn(x, filters, rows, cols, 1, "same");
-  }
-
-  /** Keras' {@code conv2d_bn} without a name: a bias-free convolution, batch normalization without scale, ReLU. */
-  private KerasTensor convBn(KerasTensor x, int filters, int rows, int cols, int stride, String padding) {
-    x = auto(new Conv2D(filters, rows, cols).strides(stride, stride).padding(padding).useBias(false), "conv2d")
-        .apply(x);
-    x = auto(new BatchNormalization().scale(false), "batch_normalization").apply(x);
-    return auto(new Activation("relu"), "activation").apply(x);
-  }
-
-  private KerasTensor maxPool(KerasTensor x) {
-    return auto(new MaxPooling2D(3, 3).strides(2, 2), "max_pooling2d").apply(x);
   }
 
   private static KerasTensor concat(String name, KerasTensor... branches) {

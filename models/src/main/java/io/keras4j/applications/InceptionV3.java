@@ -2,12 +2,8 @@ package io.keras4j.applications;
 
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.data.NDArray;
-import io.keras4j.layers.Activation;
 import io.keras4j.layers.AveragePooling2D;
-import io.keras4j.layers.BatchNormalization;
 import io.keras4j.layers.Concatenate;
-import io.keras4j.layers.Conv2D;
-import io.keras4j.layers.MaxPooling2D;
 import io.keras4j.models.Model;
 import java.util.List;
 
@@ -24,13 +20,7 @@ public final class InceptionV3 extends Application<InceptionV3> {
   public Model build() {
     validate();
     KerasTensor input = input(obtainInputShape(299, 75));
-    KerasTensor x = convBn(input, 32, 3, 3, 2, "valid");
-    x = convBn(x, 32, 3, 3, 1, "valid");
-    x = convBn(x, 64, 3, 3, 1, "same");
-    x = maxPool(x);
-    x = convBn(x, 80, 1, 1, 1, "valid");
-    x = convBn(x, 192, 3, 3, 1, "valid");
-    x = maxPool(x);
+    KerasTensor x = inceptionStem(input);
     x = blockA(x, 32, "mixed0");
     x = blockA(x, 64, "mixed1");
     x = blockA(x, 64, "mixed2");
@@ -105,22 +95,6 @@ public final class InceptionV3 extends Application<InceptionV3> {
     bd = concat(null, convBn(bd, 384, 1, 3), convBn(bd, 384, 3, 1));
     KerasTensor bp = convBn(avgPool(x), 192, 1, 1);
     return concat("mixed" + (9 + i), b1, b3, bd, bp);
-  }
-
-  private KerasTensor convBn(KerasTensor x, int filters, int rows, int cols) {
-    return convBn(x, filters, rows, cols, 1, "same");
-  }
-
-  /** Keras' {@code conv2d_bn}: a bias-free convolution, batch normalization without scale, ReLU (auto names). */
-  private KerasTensor convBn(KerasTensor x, int filters, int rows, int cols, int stride, String padding) {
-    x = auto(new Conv2D(filters, rows, cols).strides(stride, stride).padding(padding).useBias(false), "conv2d")
-        .apply(x);
-    x = auto(new BatchNormalization().scale(false), "batch_normalization").apply(x);
-    return auto(new Activation("relu"), "activation").apply(x);
-  }
-
-  private KerasTensor maxPool(KerasTensor x) {
-    return auto(new MaxPooling2D(3, 3).strides(2, 2), "max_pooling2d").apply(x);
   }
 
   private KerasTensor avgPool(KerasTensor x) {
