@@ -46,7 +46,7 @@ public abstract class Application<T extends Application<T>> {
   public abstract Model build();
 
   @SuppressWarnings("unchecked")
-  private T self() {
+  protected final T self() {
     return (T) this;
   }
 

@@ -45,15 +45,10 @@ public abstract class ConvNeXt<T extends ConvNeXt<T>> extends Application<T> {
     this.hashes = new String[] {hashTop, hashNoTop};
   }
 
-  @SuppressWarnings("unchecked")
-  private T me() {
-    return (T) this;
-  }
-
   /** Whether the model normalizes its [0, 255] input with ImageNet's mean and variance itself. Default: true. */
   public T includePreprocessing(boolean includePreprocessing) {
     this.includePreprocessing = includePreprocessing;
-    return me();
+    return self();
   }
 
   @Override

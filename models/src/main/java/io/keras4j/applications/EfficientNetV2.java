@@ -67,18 +67,13 @@ public abstract class EfficientNetV2<T extends EfficientNetV2<T>> extends Applic
     this.hashes = new String[] {hashTop, hashNoTop};
   }
 
-  @SuppressWarnings("unchecked")
-  private T me() {
-    return (T) this;
-  }
-
   /**
    * Whether the model rescales its [0, 255] input itself: B0-B3 with 3 channels to ImageNet's mean and deviation,
    * the others to [-1, 1]. Default: true.
    */
   public T includePreprocessing(boolean includePreprocessing) {
     this.includePreprocessing = includePreprocessing;
-    return me();
+    return self();
   }
 
   @Override

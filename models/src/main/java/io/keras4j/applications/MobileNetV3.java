@@ -53,33 +53,28 @@ public abstract class MobileNetV3<T extends MobileNetV3<T>> extends Application<
     this.lastPointChannels = lastPointChannels;
   }
 
-  @SuppressWarnings("unchecked")
-  private T me() {
-    return (T) this;
-  }
-
   /** The width multiplier: each block's filters times {@code alpha}. Default: 1.0. */
   public T alpha(double alpha) {
     this.alpha = alpha;
-    return me();
+    return self();
   }
 
   /** Whether to use the minimalistic blocks: 3x3 kernels, ReLU, no squeeze-and-excite. Default: false. */
   public T minimalistic(boolean minimalistic) {
     this.minimalistic = minimalistic;
-    return me();
+    return self();
   }
 
   /** The dropout rate before the classifier. Default: 0.2. */
   public T dropoutRate(double dropoutRate) {
     this.dropoutRate = dropoutRate;
-    return me();
+    return self();
   }
 
   /** Whether the model rescales its [0, 255] input to [-1, 1] itself (a Rescaling layer). Default: true. */
   public T includePreprocessing(boolean includePreprocessing) {
     this.includePreprocessing = includePreprocessing;
-    return me();
+    return self();
   }
 
   /** The blocks between the first and the last convolution: {@code _inverted_res_block} calls. */
