@@ -188,6 +188,14 @@ public interface Ops {
   Tensor matmul(Tensor a, Tensor b);
 
   /**
+   * The matrix product of two rank-2 tensors, either taken transposed ({@code tf.linalg.matmul(a, b, transpose_a,
+   * transpose_b)}): one op where an explicit transpose would add a second.
+   */
+  default Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+    return matmul(transposeA ? transpose(a, 1, 0) : a, transposeB ? transpose(b, 1, 0) : b);
+  }
+
+  /**
    * Einstein summation of two operands (NumPy's and Keras' {@code einsum}), such as {@code "ab,bc->ac"} or
    * {@code "...b,bc->...c"}; differentiable in both.
    */

@@ -80,6 +80,6 @@ public abstract class BaseGatedRNNCell<T extends BaseGatedRNNCell<T>> extends Ba
 
   /** {@code dz · wᵀ} and {@code xᵀ · dz}: the gradients of x and w of {@code x · w} given that of the product. */
   protected final Tensor[] matmulVjp(Tensor x, Tensor w, Tensor dz) {
-    return new Tensor[] {ops().matmul(dz, ops().transpose(w, 1, 0)), ops().matmul(ops().transpose(x, 1, 0), dz)};
+    return new Tensor[] {ops().matmul(dz, w, false, true), ops().matmul(x, dz, true, false)};
   }
 }

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -231,6 +232,15 @@ class TFOps extends TFPreprocessingOps {
       return t(tf.linalg.matMul(o(a), o(b)));
     }
     return t(tf.train.batchMatMul(o(a), o(b), o(a).type()));
+  }
+
+  @Override
+  public Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
+    if (a.rank() != 2 || b.rank() != 2) {
+      throw new IllegalArgumentException("matmul with transposes: expected two rank-2 tensors, received ranks "
+          + a.rank() + " and " + b.rank());
+    }
+    return t(tf.linalg.matMul(o(a), o(b), MatMul.transposeA(transposeA), MatMul.transposeB(transposeB)));
   }
 
   @Override
