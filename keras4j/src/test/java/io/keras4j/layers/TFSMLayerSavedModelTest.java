@@ -114,7 +114,12 @@ class TFSMLayerSavedModelTest {
     Model m = model(layer, x);
     m.compile(new CompileOptions().optimizer(new SGD(ref.get("learning_rate").asDouble())).loss("mse"));
     var h = m.fit(x, y, new FitOptions().epochs(1).batchSize((int) x.shape()[0]).shuffle(false).verbose(0));
-    assertEquals(ref.get("loss").asDouble(), h.get("loss").get(0), 1e-5, "loss before the step");
+    assertOneSgdStepAsTensorFlow(ref, layer, h.get("loss").get(0));
+  }
+
+  /** The fit's loss and each variable after the one SGD step equal the reference's (tf.GradientTape), within 1e-5. */
+  private static void assertOneSgdStepAsTensorFlow(JsonNode ref, TFSMLayer layer, double loss) {
+    assertEquals(ref.get("loss").asDouble(), loss, 1e-5, "loss before the step");
     for (JsonNode v : ref.get("variables")) {
       Variable got = byPath(layer, path(v));
       float[] now = layer.getWeights().get(layer.weights().indexOf(got)).toFloatArray();
@@ -136,12 +141,7 @@ class TFSMLayerSavedModelTest {
     assertArrayEquals(array(ref.get("outputs").get("output_1")).toFloatArray(), predicted.get(1).toFloatArray(), 1e-5f);
     m.compile(new CompileOptions().optimizer(new SGD(ref.get("learning_rate").asDouble())).loss("mse"));
     var h = m.fit(x, y, new FitOptions().epochs(1).batchSize(4).shuffle(false).verbose(0));
-    assertEquals(ref.get("loss").asDouble(), h.get("loss").get(0), 1e-5, "loss before the step");
-    for (JsonNode v : ref.get("variables")) {
-      Variable got = byPath(layer, path(v));
-      float[] now = layer.getWeights().get(layer.weights().indexOf(got)).toFloatArray();
-      assertArrayEquals(array(v.get("after_sgd_step")).toFloatArray(), now, 1e-5f, path(v));
-    }
+    assertOneSgdStepAsTensorFlow(ref, layer, h.get("loss").get(0));
   }
 
   @Test
