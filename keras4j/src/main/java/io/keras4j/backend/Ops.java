@@ -373,6 +373,18 @@ public interface Ops {
   }
 
   /**
+   * {@link #repeat(int, java.util.function.Function)} with the count known only when the function runs (an int32
+   * scalar of this trace, at least 1): one trace of {@code body} serves every count, so {@code steps_per_execution}
+   * groups of any size share one traced function.
+   *
+   * @throws UnsupportedOperationException when the engine has no loop of its own for this body (a body holding a
+   *     recurrence, for one); callers then trace {@link #repeat(int, java.util.function.Function)} per count
+   */
+  default List<Tensor> repeat(Tensor count, java.util.function.Function<Tensor, List<Tensor>> body) {
+    throw new UnsupportedOperationException("This engine repeats a body a fixed number of times only");
+  }
+
+  /**
    * Makes the later reads of {@code v} in this trace (or in the current {@link #withControlDependencies} scope)
    * return {@code value}, a value of {@code v} after an assignment such as {@link #assign}'s result: as Keras'
    * automatic control dependencies, code that reads the variable afterwards, its gradient and the optimizer's update

@@ -36,7 +36,8 @@ final class FitLoop {
   /** Trains on {@code train}, validating on {@code validation} (or not, when null); closes {@code validation}. */
   History run(DataAdapter train, DataAdapter validation) {
     try (DataAdapter val = validation) {
-      EpochIterator steps = new EpochIterator(train, o.stepsPerEpoch, trainer.stepsPerExecution());
+      int spe = trainer.stepsPerExecution();
+      EpochIterator steps = new EpochIterator(train, o.stepsPerEpoch, spe, spe > 1 && trainer.functions.loops());
       CallbackList callbacks = new CallbackList(o.callbacks, true, o.verbose, model);
       callbacks.params(o.epochs, steps.numBatches());
       boolean batchLogs = callbacks.readsBatchLogs("train");

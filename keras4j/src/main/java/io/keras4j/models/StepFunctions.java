@@ -38,6 +38,10 @@ final class StepFunctions implements AutoCloseable {
   /** Keras' per-output loss trackers ({@code <output>_loss}) when there are several losses; null entries skipped. */
   private List<Mean> outputLossTrackers;
   private final Map<Integer, TracedFunction> trainFns = new HashMap<>();
+  /** The train function of any number of steps per call (one engine loop), or null. */
+  private TracedFunction loopFn;
+  /** Whether the engine refused the loop for this model's step (a recurrence): unrolled functions per count. */
+  private boolean loopRefused;
   /** The names of each traced function's outputs, the keys of the logs its step returned. */
   private final Map<TracedFunction, List<String>> logNames = new java.util.IdentityHashMap<>();
   private ComputeGraph graph;
@@ -246,6 +250,7 @@ final class StepFunctions implements AutoCloseable {
   void trainShapes(List<Shape> xShapes, List<Shape> yShapes) {
     if (this.xShapes != null && !(signature(xShapes, yShapes).equals(signature(this.xShapes, this.yShapes)))) {
       trainFns.clear(); // traced for other sample shapes (an input with None axes): trace again, as Keras retraces
+      loopFn = null;
     }
     this.xShapes = List.copyOf(xShapes);
     this.yShapes = List.copyOf(yShapes);
@@ -256,15 +261,54 @@ final class StepFunctions implements AutoCloseable {
    * The train function running {@code k} steps per call: feeds are the inputs, targets, sample weights, the
    * permutation, then {@code k} offsets and {@code k} sizes; each step gathers its batch from the permutation
    * and runs {@link Model#trainStep} after the previous step's updates (Keras' {@code steps_per_execution}); the
-   * last step's logs are the outputs. The step is traced once, into the engine's loop ({@link Ops#repeat}).
+   * last step's logs are the outputs. With {@code k > 1} the step is traced once into the engine's loop, whose count
+   * is the number of offsets fed ({@link Ops#repeat(Tensor, java.util.function.Function)}), so one function serves
+   * every group size, a single step included once it exists; an engine without such a loop (a step holding a
+   * recurrence) gets one unrolled function per {@code k} instead.
    */
   TracedFunction train(int k) {
-    TracedFunction fn = trainFns.get(k);
-    if (fn != null) {
-      return fn;
+    if ((k > 1 || loopFn != null) && loopFn() != null) {
+      return loopFn;
     }
+    TracedFunction fn = trainFns.get(k);
+    if (fn == null) {
+      fn = traceTrain(k);
+      trainFns.put(k, fn);
+    }
+    return fn;
+  }
+
+  /** The train function of any number of steps in one engine loop, traced now if needed; null when refused. */
+  private TracedFunction loopFn() {
+    if (loopFn == null && !loopRefused) {
+      try {
+        loopFn = traceTrain(-1);
+      } catch (UnsupportedOperationException e) {
+        loopRefused = true; // a recurrence in the step: unrolled functions per count (Ops#repeat(int, ...))
+      }
+    }
+    return loopFn;
+  }
+
+  /**
+   * Traces the train function {@code fit} will run first, before its loop starts (building the optimizer's and the
+   * metrics' variables): the engine loop when {@code stepsPerExecution > 1} and the engine has one, else one step.
+   */
+  void prepareTrain(int stepsPerExecution) {
+    if (stepsPerExecution == 1 || loopFn() == null) {
+      train(1);
+    }
+  }
+
+  /** Whether the train functions run any number of steps per call in one engine loop (see {@link #train}). */
+  boolean loops() {
+    return loopFn != null;
+  }
+
+  /** Traces the train function of {@code k} steps, or of the fed number of steps when {@code k} is -1. */
+  private TracedFunction traceTrain(int k) {
     List<String> names = new ArrayList<>();
-    fn = graph().trace(() -> {
+    TracedFunction fn = graph().trace(() -> {
       Ops ops = Backend.ops();
       List<Tensor> x = placeholders(ops, xShapes);
       List<Tensor> y = placeholders(ops, yShapes);
@@ -272,9 +316,9 @@ final class StepFunctions implements AutoCloseable {
       Tensor perm = ops.placeholder("int32", Shape.of(-1));
       Tensor offsets = ops.placeholder("int32", Shape.of(k));
       Tensor sizes = ops.placeholder("int32", Shape.of(k));
-      return ops.repeat(k, step -> {
+      java.util.function.Function<Tensor, List<Tensor>> step = at0 -> {
         Ops inner = Backend.ops();
-        Tensor at = inner.reshape(step, 1);
+        Tensor at = inner.reshape(at0, 1);
         Tensor one = inner.constant(new int[] {1}, Shape.of(1));
         Tensor idx = inner.slice(perm, inner.slice(offsets, at, one), inner.slice(sizes, at, one));
         Backend.takeLosses();
@@ -282,10 +326,10 @@ final class StepFunctions implements AutoCloseable {
             inner.take(sw, idx, 0)));
         names.clear();
         return outputs(logs, names);
-      });
+      };
+      return k < 0 ? ops.repeat(ops.dimension(offsets, 0), step) : ops.repeat(k, step);
     });
     logNames.put(fn, names);
-    trainFns.put(k, fn);
     return fn;
   }
 
@@ -350,8 +394,10 @@ final class StepFunctions implements AutoCloseable {
 
   /** Runs {@code fn} on {@code feeds}; returns the running logs, or null without fetching when not {@code fetch}. */
   Map<String, Double> run(TracedFunction fn, List<NativeArray> feeds, boolean fetch) {
-    if (fetch) {
-      return logs(logNames.get(fn), fn.call(feeds));
+    if (fetch || fn == loopFn) {
+      // the loop always fetches its few scalars: one set of fetches, so TensorFlow prepares one executor for it
+      Map<String, Double> logs = logs(logNames.get(fn), fn.call(feeds));
+      return fetch ? logs : null;
     }
     fn.call(feeds, new int[0]).forEach(NativeArray::close);
     return null;
@@ -390,6 +436,7 @@ final class StepFunctions implements AutoCloseable {
       graph = null;
     }
     trainFns.clear();
+    loopFn = null;
     logNames.clear();
     testFn = null;
     resultsFn = null;

@@ -197,7 +197,7 @@ final class Trainer implements AutoCloseable {
     }
     checkBatch(xs, ys);
     functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys));
-    functions.train(1);
+    functions.prepareTrain(stepsPerExecution);
     long seed = Backend.nextSeed(); // drawn with or without shuffling, so later seeds match
     try (DataAdapter train = new ArrayDataAdapter(xs, ys, sw, o.batchSize, o.shuffle ? seed : null)) {
       return new FitLoop(this, model, o).run(train, validation);
@@ -211,7 +211,7 @@ final class Trainer implements AutoCloseable {
   private History fitDataset(Dataset dataset, FitOptions o) {
     try (DataAdapter train = new PyDatasetAdapter(dataset, this::checkBatch, o.classWeight)) {
       functions.trainShapes(train.xShapes(), train.yShapes());
-      functions.train(1);
+      functions.prepareTrain(stepsPerExecution);
       return new FitLoop(this, model, o).run(train, validation(o));
     }
   }

@@ -473,10 +473,16 @@ class TFOps extends TFPreprocessingOps {
       return io.keras4j.backend.UnrolledLoop.run(this, 1, body);
     }
     try {
-      return TFStepLoop.run(this, count, body);
+      return TFStepLoop.run(this, constant(new int[] {count}, io.keras4j.backend.Shape.scalar()), body);
     } catch (UnsupportedOperationException e) {
       return io.keras4j.backend.UnrolledLoop.run(this, count, body); // a body the loop cannot hold (a recurrence)
     }
+  }
+
+  /** One TensorFlow loop over one trace of the body, run {@code count} times ({@link TFStepLoop}). */
+  @Override
+  public List<Tensor> repeat(Tensor count, java.util.function.Function<Tensor, List<Tensor>> body) {
+    return TFStepLoop.run(this, count, body);
   }
 
   @Override

@@ -24,20 +24,23 @@ import org.tensorflow.proto.DataType;
  */
 final class TFStepLoop {
   private final TFOps outer;
-  private final int count;
+  private final Tensor count;
   private final List<DataType> types = new ArrayList<>();
   private final List<Shape> shapes = new ArrayList<>();
   private final List<Class<?>> resultTypes = new ArrayList<>();
   private TFLoopOps body;
   private int nResults;
 
-  private TFStepLoop(TFOps outer, int count) {
+  private TFStepLoop(TFOps outer, Tensor count) {
     this.outer = outer;
     this.count = count;
   }
 
-  /** The last of {@code count} iterations of {@code step}'s results, run by one loop op in {@code outer}'s graph. */
-  static List<Tensor> run(TFOps outer, int count, Function<Tensor, List<Tensor>> step) {
+  /**
+   * The last of {@code count} (an int32 scalar of {@code outer}'s graph) iterations of {@code step}'s results, run by
+   * one loop op in {@code outer}'s graph.
+   */
+  static List<Tensor> run(TFOps outer, Tensor count, Function<Tensor, List<Tensor>> step) {
     return new TFStepLoop(outer, count).build(step);
   }
 
@@ -47,7 +50,7 @@ final class TFStepLoop {
         ConcreteFunction cond = ConcreteFunction.create(this::traceCond)) {
       Ops root = outer.root();
       initial.add(root.constant(0));
-      initial.add(root.constant(count));
+      initial.add(TFMathOps.o(count));
       for (int i = 0; i < nResults; i++) {
         initial.add(zeros(root, i));
       }

@@ -24,8 +24,10 @@ public final class TensorFlowEngine implements Engine {
     NativeLogging.configure(); // before TensorFlow's native library loads
   }
 
-  /** The constructor {@link java.util.ServiceLoader} calls. */
-  public TensorFlowEngine() {}
+  /** The constructor {@link java.util.ServiceLoader} calls; starts loading the step loop's classes ({@link TFWarmUp}). */
+  public TensorFlowEngine() {
+    TFWarmUp.start();
+  }
 
   @Override
   public String name() {
