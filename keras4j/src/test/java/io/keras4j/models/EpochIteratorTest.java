@@ -26,6 +26,21 @@ class EpochIteratorTest {
   }
 
   @Test
+  void theRestRunsInOneCallWhenTheTrainFunctionLoops() {
+    List<String> steps = new ArrayList<>();
+    List<int[]> batches = new ArrayList<>();
+    for (EpochIterator.Step s : new EpochIterator(adapter(14, 2), null, 3, true)) {
+      steps.add(s.begin() + "-" + s.end());
+      batches.add(s.batches());
+    }
+    assertEquals(List.of("0-2", "3-5", "6-6"), steps); // 7 batches
+    assertArrayEquals(new int[] {6}, batches.get(2));
+    steps.clear();
+    new EpochIterator(adapter(16, 2), 8, 3, true).forEach(s -> steps.add(s.begin() + "-" + s.end()));
+    assertEquals(List.of("0-2", "3-5", "6-7"), steps); // 8 batches: the last two in one call
+  }
+
+  @Test
   void stepsPerEpochRepeatsTheBatches() {
     EpochIterator it = new EpochIterator(adapter(6, 2), 7, 3);
     assertEquals(7, it.numBatches());

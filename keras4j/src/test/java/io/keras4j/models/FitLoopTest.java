@@ -83,6 +83,20 @@ class FitLoopTest {
   }
 
   @Test
+  void theStepsLeftOverAtTheEndOfAnEpochRunInOneCallOfTheLoop() {
+    Sequential m = model(3);
+    HookRecorder rec = new HookRecorder();
+    m.fit(X, Y, new FitOptions().epochs(2).batchSize(8).shuffle(false).verbose(0).callbacks(rec));
+    // 5 batches: steps 0-2, then 3-4 in one call (Keras' loop runs the rest in one call too)
+    List<String> epoch = List.of("train_batch_begin:0", "train_batch_end:2", "train_batch_begin:3",
+        "train_batch_end:4");
+    assertEquals(epoch, rec.calls.subList(2, 6), rec.calls.toString());
+    Sequential single = model(1);
+    single.fit(X, Y, new FitOptions().epochs(2).batchSize(8).shuffle(false).verbose(0));
+    assertSameWeights(single, m);
+  }
+
+  @Test
   void aDatasetWithStepsPerExecutionTrainsLikeArrays() {
     Sequential arrays = model(1);
     arrays.fit(X, Y, new FitOptions().epochs(2).batchSize(8).shuffle(false).verbose(0));

@@ -6,10 +6,12 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TInt32;
 
 /**
- * Loads, on a background thread when the engine starts, the classes that the first traced step loop needs: TensorFlow
- * Java's function classes and the protocol-buffer descriptors of function and signature definitions. Loading them
- * costs a fresh JVM some tenths of a second, once; without this warm-up the first {@code fit} with
- * {@code steps_per_execution > 1} pays it. Disabled by {@code -Dkeras4j.warmUp=false}.
+ * Loads, on a background thread when the engine starts, TensorFlow's native library and the classes that the first
+ * session and the first traced step loop need: TensorFlow Java's function classes and the protocol-buffer descriptors
+ * of function and signature definitions. Loading them costs a fresh JVM one to two seconds, once; without this
+ * warm-up the first {@code predict} (the native library) and the first {@code fit} with {@code steps_per_execution > 1}
+ * (the function classes) pay it, where the warm-up overlaps it with building or loading the model. Disabled by
+ * {@code -Dkeras4j.warmUp=false}.
  *
  * <p>Porting note: Python's {@code import tensorflow} loads all of this before any model exists; a JVM loads classes
  * when first used.
@@ -31,8 +33,14 @@ final class TFWarmUp {
     t.start();
   }
 
-  /** Builds and drops a one-op function: the same class and native paths a step loop's body takes. */
+  /** Runs a one-op graph and builds a one-op function: the class and native paths of a session and of a loop body. */
   static void run() {
+    try (org.tensorflow.Graph g = new org.tensorflow.Graph(); org.tensorflow.Session s = new org.tensorflow.Session(g)) {
+      org.tensorflow.op.Ops tf = org.tensorflow.op.Ops.create(g);
+      s.runner().fetch(tf.math.add(tf.constant(1), tf.constant(2))).run().close();
+    } catch (RuntimeException | LinkageError e) {
+      return; // a warm-up only: what is missing loads when used
+    }
     try (ConcreteFunction fn = ConcreteFunction.create(tf -> {
       Placeholder<TInt32> x = tf.placeholder(TInt32.class);
       return Signature.builder().input("x", x).output("y", tf.identity(x)).build();

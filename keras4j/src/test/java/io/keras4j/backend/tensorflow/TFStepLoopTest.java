@@ -91,4 +91,43 @@ class TFStepLoopTest {
     int unrolled = opsOfGraph(32, false);
     assertTrue(unrolled > 10 * two, "32 unrolled copies: " + unrolled + " ops, the loop: " + two);
   }
+
+  @Test
+  void oneLoopRunsTheFedNumberOfSteps() {
+    float[] x = {0.5f, -1f, 2f, 0.25f, 1.5f};
+    Variable w = new Variable("w", Shape.scalar(), "float32", true, new float[] {0.3f});
+    Variable count = new Variable("count", Shape.scalar(), "float32", false, new float[] {0});
+    int[] counts = {3, 5, 1};
+    // by hand: each call runs steps 0..n-1 of x
+    double ew = 0.3;
+    double lastLoss = 0;
+    for (int n : counts) {
+      for (int i = 0; i < n; i++) {
+        double err = ew * x[i] - 1;
+        lastLoss = err * err;
+        ew -= LR * 2 * err * x[i];
+      }
+    }
+    try (ComputeGraph g = Backend.newGraph()) {
+      TracedFunction fn = g.trace(() -> {
+        Ops ops = Backend.ops();
+        Tensor xs = ops.placeholder("float32", Shape.of(x.length));
+        Tensor n = ops.placeholder("int32", Shape.scalar());
+        return ops.repeat(n, i -> step(xs, i, w, count));
+      });
+      List<NativeArray> out = List.of();
+      for (int n : counts) {
+        out.forEach(NativeArray::close);
+        try (NativeArray feed = Backend.array(x, Shape.of(x.length));
+            NativeArray steps = Backend.array(new int[] {n}, Shape.scalar())) {
+          out = fn.call(List.of(feed, steps));
+        }
+      }
+      assertEquals(lastLoss, out.get(0).getFloat(0), 1e-5, "the last step's loss");
+      assertEquals(ew, out.get(1).getFloat(0), 1e-5, "w after the last step, returned");
+      out.forEach(NativeArray::close);
+    }
+    assertEquals(ew, w.floatValue()[0], 1e-5, "w read home");
+    assertEquals(9, count.floatValue()[0], 0, "steps counted: 3 + 5 + 1");
+  }
 }
