@@ -24,6 +24,8 @@ public final class Variable {
 
   // host copy and the engine's bookkeeping
   private float[] floats;
+  /** The initial float32 value not computed yet (a random initializer's draw): made at first use, never when assigned. */
+  private java.util.function.Supplier<float[]> initial;
   private long[] longs;
   private long version;
   private VariableHolder live;
@@ -36,6 +38,16 @@ public final class Variable {
     }
     checkSize(initial.length);
     this.floats = initial.clone();
+  }
+
+  /**
+   * A float32 variable whose initial value {@code initial} makes at the value's first use, so that a value assigned
+   * first (weights loaded from a file) is never drawn. Porting note: Keras draws every initial value when a layer is
+   * built; the values seen are the same.
+   */
+  public Variable(String name, Shape shape, boolean trainable, java.util.function.Supplier<float[]> initial) {
+    this(name, shape, "float32", trainable);
+    this.initial = java.util.Objects.requireNonNull(initial, "initial");
   }
 
   /** An int64 variable with the given initial value (row-major, copied). */
@@ -109,8 +121,19 @@ public final class Variable {
     this.constraint = constraint;
   }
 
+  /** Computes the deferred initial value, if any. */
+  private synchronized void initialize() {
+    if (initial != null) {
+      float[] v = initial.get();
+      checkSize(v.length);
+      floats = v;
+      initial = null;
+    }
+  }
+
   /** The current value, row-major (a copy). */
   public synchronized float[] floatValue() {
+    initialize();
     refreshHost();
     if (floats == null) {
       throw new IllegalStateException("Variable '" + path + "' has dtype " + dtype + ", not float32");
@@ -129,7 +152,8 @@ public final class Variable {
 
   /** Assigns a new value from the host (Keras' {@code variable.assign(value)}). */
   public synchronized void assign(float[] value) {
-    if (floats == null) {
+    initial = null; // never drawn: replaced
+    if (floats == null && !"float32".equals(dtype)) {
       throw new IllegalStateException("Variable '" + path + "' has dtype " + dtype + "; cannot assign float values");
     }
     checkSize(value.length);
@@ -151,7 +175,7 @@ public final class Variable {
 
   /** Sets every element to zero. */
   public synchronized void reset() {
-    if (floats != null) {
+    if ("float32".equals(dtype)) {
       assign(new float[floats.length]);
     } else {
       assign(new long[longs.length]);
@@ -192,11 +216,13 @@ public final class Variable {
 
   /** For engines: the host value, without copying; a holder writes it during {@link VariableHolder#pull}. */
   public Object hostBuffer() {
+    initialize();
     return floats != null ? floats : longs;
   }
 
   /** For engines: replaces the host value during {@link VariableHolder#pull}. */
-  public void hostBuffer(float[] value) {
+  public synchronized void hostBuffer(float[] value) {
+    initial = null;
     floats = value;
   }
 

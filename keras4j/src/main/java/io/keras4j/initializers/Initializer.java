@@ -21,6 +21,22 @@ public abstract class Initializer implements io.keras4j.saving.KerasSerializable
   /** The initial values of a weight of {@code shape}, row-major. */
   public abstract float[] call(Shape shape);
 
+  /**
+   * The initial values of a weight of {@code shape} as a variable takes them ({@link io.keras4j.layers.Layer#addWeight}):
+   * made when the variable's value is first used, and the same values {@link #call} would make now. Default: made
+   * now; a random initializer draws its seed now and its values only when they are used, so that weights loaded from
+   * a file are never drawn.
+   */
+  public java.util.function.Supplier<float[]> bind(Shape shape) {
+    return madeNow(shape);
+  }
+
+  /** {@link #bind} with the values made now. */
+  protected final java.util.function.Supplier<float[]> madeNow(Shape shape) {
+    float[] values = call(shape);
+    return () -> values.clone();
+  }
+
   /** Keras' config: the constructor's keyword arguments. */
   public Map<String, Object> getConfig() {
     return new LinkedHashMap<>();

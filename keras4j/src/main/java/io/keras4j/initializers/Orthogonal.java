@@ -33,6 +33,12 @@ public class Orthogonal extends RandomInitializer {
     this.gain = gain;
   }
 
+  /** Made now, so that a shape it cannot fill fails when the weight is added. */
+  @Override
+  public java.util.function.Supplier<float[]> bind(Shape shape) {
+    return madeNow(shape);
+  }
+
   @Override
   public float[] call(Shape shape) {
     if (shape.rank() < 2) {

@@ -11,6 +11,8 @@ import java.util.Random;
  * distributions are Keras'.
  */
 public abstract class RandomInitializer extends Initializer {
+  /** The seed {@link #bind} drew for the call running on this thread, or null. */
+  private static final ThreadLocal<Long> BOUND = new ThreadLocal<>();
   private Long seed;
 
   protected RandomInitializer(Long seed) {
@@ -29,7 +31,23 @@ public abstract class RandomInitializer extends Initializer {
 
   /** The generator for one call: seeded by {@code seed}, or by the global generator when the seed is null. */
   protected Random random() {
-    return Backend.random(seed);
+    Long bound = BOUND.get();
+    return Backend.random(bound != null ? bound : seed);
+  }
+
+  /** Draws the call's seed now (the global generator's next seed when unseeded); the values when first used. */
+  @Override
+  public java.util.function.Supplier<float[]> bind(io.keras4j.backend.Shape shape) {
+    long drawn = seed != null ? seed : Backend.nextSeed();
+    return () -> {
+      Long saved = BOUND.get();
+      BOUND.set(drawn);
+      try {
+        return call(shape);
+      } finally {
+        BOUND.set(saved);
+      }
+    };
   }
 
   /** Normal values truncated at two standard deviations, as Keras' {@code truncated_normal}. */

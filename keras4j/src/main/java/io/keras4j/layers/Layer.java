@@ -355,8 +355,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
       throw new IllegalArgumentException("Layer '" + name() + "': weight '" + name + "': " + e.getMessage(), e);
     }
     Initializer init = Initializers.get(initializer == null ? "glorot_uniform" : initializer);
-    float[] value = init.call(shape);
-    Variable v = new Variable(name, shape, "float32", trainable, value);
+    Variable v = new Variable(name, shape, trainable, init.bind(shape)); // drawn at first use: not when loaded
     v.path(name() + "/" + name);
     Constraint c = Constraint.get(constraint);
     if (c != null) {

@@ -118,4 +118,39 @@ class InitializersTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Initializers.get("glorot"));
     assertTrue(e.getMessage().contains("glorot_uniform"), e.getMessage());
   }
+
+  @Test
+  void boundValuesAreTheValuesOfACallAtBindTimeInAnyOrderOfUse() {
+    Shape shape = Shape.of(4, 3);
+    io.keras4j.backend.Backend.setRandomSeed(5);
+    float[] first = new GlorotUniform().call(shape);
+    float[] second = new HeNormal().call(shape);
+    io.keras4j.backend.Backend.setRandomSeed(5);
+    var a = new GlorotUniform().bind(shape);
+    var b = new HeNormal().bind(shape);
+    new RandomNormal().call(shape); // a draw from the global generator between bind and use
+    assertArrayEquals(second, b.get(), "used first, drawn second");
+    assertArrayEquals(first, a.get(), "used second, drawn first");
+  }
+
+  @Test
+  void aVariableAssignedBeforeItsFirstUseNeverDrawsItsInitialValue() {
+    int[] draws = {0};
+    var v = new io.keras4j.backend.Variable("w", Shape.of(2), true, () -> {
+      draws[0]++;
+      return new float[] {1, 2};
+    });
+    v.assign(new float[] {3, 4});
+    assertArrayEquals(new float[] {3, 4}, v.floatValue());
+    assertEquals(0, draws[0]);
+    var u = new io.keras4j.backend.Variable("u", Shape.of(2), true, () -> {
+      draws[0]++;
+      return new float[] {1, 2};
+    });
+    assertArrayEquals(new float[] {1, 2}, u.floatValue());
+    assertArrayEquals(new float[] {1, 2}, u.floatValue());
+    assertEquals(1, draws[0], "drawn once, at the first use");
+    var bad = new io.keras4j.backend.Variable("bad", Shape.of(3), true, () -> new float[2]);
+    assertThrows(IllegalArgumentException.class, bad::floatValue);
+  }
 }
