@@ -377,8 +377,8 @@ public interface Ops {
    * scalar of this trace, at least 1): one trace of {@code body} serves every count, so {@code steps_per_execution}
    * groups of any size share one traced function.
    *
-   * @throws UnsupportedOperationException when the engine has no loop of its own for this body (a body holding a
-   *     recurrence, for one); callers then trace {@link #repeat(int, java.util.function.Function)} per count
+   * @throws UnsupportedOperationException when the engine has no loop of its own for this body; callers then trace
+   *     {@link #repeat(int, java.util.function.Function)} per count
    */
   default List<Tensor> repeat(Tensor count, java.util.function.Function<Tensor, List<Tensor>> body) {
     throw new UnsupportedOperationException("This engine repeats a body a fixed number of times only");

@@ -263,8 +263,8 @@ final class StepFunctions implements AutoCloseable {
    * and runs {@link Model#trainStep} after the previous step's updates (Keras' {@code steps_per_execution}); the
    * last step's logs are the outputs. With {@code k > 1} the step is traced once into the engine's loop, whose count
    * is the number of offsets fed ({@link Ops#repeat(Tensor, java.util.function.Function)}), so one function serves
-   * every group size, a single step included once it exists; an engine without such a loop (a step holding a
-   * recurrence) gets one unrolled function per {@code k} instead.
+   * every group size, a single step included once it exists; an engine without such a loop gets one unrolled
+   * function per {@code k} instead.
    */
   TracedFunction train(int k) {
     if ((k > 1 || loopFn != null) && loopFn() != null) {
@@ -284,7 +284,7 @@ final class StepFunctions implements AutoCloseable {
       try {
         loopFn = traceTrain(-1);
       } catch (UnsupportedOperationException e) {
-        loopRefused = true; // a recurrence in the step: unrolled functions per count (Ops#repeat(int, ...))
+        loopRefused = true; // an engine without a loop of its own: unrolled functions per count
       }
     }
     return loopFn;

@@ -67,9 +67,15 @@ class StepFunctionsTest {
   }
 
   private static List<float[]> trainRecurrent(int stepsPerExecution, float[][][] x, float[] y) {
+    return trainRecurrent(stepsPerExecution, x, y, new SimpleRNN(3));
+  }
+
+  private static List<float[]> trainRecurrent(int stepsPerExecution, float[][][] x, float[] y,
+      io.keras4j.layers.Layer recurrent) {
     Backend.setRandomSeed(22);
     try (Sequential m = new Sequential()) {
-      m.add(new SimpleRNN(3).inputShape(5, 2));
+      m.add(new io.keras4j.layers.InputLayer(5, 2));
+      m.add(recurrent);
       m.add(new Dense(1));
       m.compile(new CompileOptions().optimizer(new Adam(0.02)).loss("mse").stepsPerExecution(stepsPerExecution));
       m.fit(x, y, new FitOptions().epochs(2).batchSize(4).verbose(0));
@@ -77,7 +83,7 @@ class StepFunctionsTest {
     }
   }
 
-  /** A recurrence inside the step keeps the unrolled copies (the fallback), with the same training. */
+  /** A recurrence inside the step runs as a loop inside the steps' loop, with the same training. */
   @Test
   void aRecurrentModelTrainsTheSameWithThreeStepsPerCall() {
     java.util.Random r = new java.util.Random(6);
@@ -94,6 +100,31 @@ class StepFunctionsTest {
     List<float[]> three = trainRecurrent(3, x, y);
     for (int i = 0; i < one.size(); i++) {
       assertArrayEquals(one.get(i), three.get(i), 1e-6f, "weight " + i);
+    }
+  }
+
+  /** LSTM and GRU (their own loops and backward loops) inside the steps' loop: 24 samples of 4, spe 4 (6 batches). */
+  @Test
+  void lstmAndGruTrainTheSameInsideTheStepsLoop() {
+    java.util.Random r = new java.util.Random(7);
+    float[][][] x = new float[24][5][2];
+    float[] y = new float[24];
+    for (int i = 0; i < 24; i++) {
+      for (int t = 0; t < 5; t++) {
+        x[i][t][0] = (float) r.nextGaussian();
+        x[i][t][1] = (float) r.nextGaussian();
+        y[i] += x[i][t][1] * 0.3f;
+      }
+    }
+    List<float[]> lstm1 = trainRecurrent(1, x, y, new io.keras4j.layers.LSTM(3));
+    List<float[]> lstm4 = trainRecurrent(4, x, y, new io.keras4j.layers.LSTM(3));
+    List<float[]> gru1 = trainRecurrent(1, x, y, new io.keras4j.layers.GRU(3));
+    List<float[]> gru4 = trainRecurrent(4, x, y, new io.keras4j.layers.GRU(3));
+    for (int i = 0; i < lstm1.size(); i++) {
+      assertArrayEquals(lstm1.get(i), lstm4.get(i), 1e-6f, "LSTM weight " + i);
+    }
+    for (int i = 0; i < gru1.size(); i++) {
+      assertArrayEquals(gru1.get(i), gru4.get(i), 1e-6f, "GRU weight " + i);
     }
   }
 }

@@ -15,7 +15,8 @@ import org.tensorflow.op.Ops;
 /**
  * The operations of a whole step (forward pass, gradients, variable updates) traced into the body of a TensorFlow
  * loop ({@link TFStepLoop}): the variables are read and assigned through handles to the model graph's resources, and
- * every other tensor of the model's graph the step uses becomes an input of the body.
+ * every other tensor of the model's graph the step uses becomes an input of the body. A recurrent layer's own loop
+ * (and the backward loop of its gradient) nests inside the body.
  *
  * <p>Porting note: Keras on TensorFlow runs {@code steps_per_execution} steps in a {@code tf.while_loop} whose body
  * {@code tf.function} captures the variables; this class is that capture for keras4j's one-graph tracing.
@@ -95,17 +96,6 @@ final class TFLoopOps extends TFOps {
   @Override
   public Tensor placeholder(String dtype, io.keras4j.backend.Shape shape) {
     throw new IllegalStateException("A step inside steps_per_execution's loop cannot create inputs");
-  }
-
-  @Override
-  public io.keras4j.backend.RnnResult rnn(io.keras4j.backend.RnnStep step, List<Tensor> inputs,
-      List<Tensor> initialStates, Tensor mask, boolean goBackwards, boolean unroll, boolean zeroOutputForMask,
-      boolean returnAllOutputs) {
-    if (unroll) {
-      return super.rnn(step, inputs, initialStates, mask, goBackwards, true, zeroOutputForMask, returnAllOutputs);
-    }
-    // the recurrence's own loops keep their backward pass per graph of the model: the step is unrolled instead
-    throw new UnsupportedOperationException("A recurrence inside steps_per_execution's loop");
   }
 
   @Override

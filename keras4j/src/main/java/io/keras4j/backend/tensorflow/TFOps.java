@@ -472,11 +472,7 @@ class TFOps extends TFPreprocessingOps {
     if (count == 1) {
       return io.keras4j.backend.UnrolledLoop.run(this, 1, body);
     }
-    try {
-      return TFStepLoop.run(this, constant(new int[] {count}, io.keras4j.backend.Shape.scalar()), body);
-    } catch (UnsupportedOperationException e) {
-      return io.keras4j.backend.UnrolledLoop.run(this, count, body); // a body the loop cannot hold (a recurrence)
-    }
+    return TFStepLoop.run(this, constant(new int[] {count}, io.keras4j.backend.Shape.scalar()), body);
   }
 
   /** One TensorFlow loop over one trace of the body, run {@code count} times ({@link TFStepLoop}). */
