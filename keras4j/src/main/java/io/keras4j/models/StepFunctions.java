@@ -40,7 +40,7 @@ final class StepFunctions implements AutoCloseable {
   private final Map<Integer, TracedFunction> trainFns = new HashMap<>();
   /** The train function of any number of steps per call (one engine loop), or null. */
   private TracedFunction loopFn;
-  /** Whether the engine refused the loop for this model's step (a recurrence): unrolled functions per count. */
+  /** Whether the engine has no loop for this model's step: unrolled functions per count. */
   private boolean loopRefused;
   /** The names of each traced function's outputs, the keys of the logs its step returned. */
   private final Map<TracedFunction, List<String>> logNames = new java.util.IdentityHashMap<>();
