@@ -28,6 +28,11 @@ specs = {
   "DenseNet121": lambda: A.DenseNet121(weights=None, classifier_activation=None),
   "MobileNetV2Nested": nested,
   "ConvNeXtTiny": lambda: A.ConvNeXtTiny(weights=None, classifier_activation=None),
+  "EfficientNetV2B0": lambda: A.EfficientNetV2B0(weights=None, classifier_activation=None),
+  "InceptionResNetV2": lambda: A.InceptionResNetV2(weights=None, input_shape=(75, 75, 3), include_top=False,
+                                                   pooling="avg"),
+  "Xception": lambda: A.Xception(weights=None, classifier_activation=None),
+  "ResNet50V2": lambda: A.ResNet50V2(weights=None, classifier_activation=None),
 }
 names = sys.argv[1:] or list(specs)
 for name in names:

@@ -36,7 +36,10 @@ class ApplicationFilesTest {
       "MobileNetV3Small,.keras", "MobileNetV3Small,.h5", "MobileNetV3Small,.weights.h5", "EfficientNetB0,.keras",
       "EfficientNetB0,.h5", "EfficientNetB0,.weights.h5", "DenseNet121,.keras", "DenseNet121,.h5",
       "DenseNet121,.weights.h5", "MobileNetV2Nested,.keras", "MobileNetV2Nested,.h5",
-      "MobileNetV2Nested,.weights.h5", "ConvNeXtTiny,.keras", "ConvNeXtTiny,.h5", "ConvNeXtTiny,.weights.h5"})
+      "MobileNetV2Nested,.weights.h5", "ConvNeXtTiny,.keras", "ConvNeXtTiny,.h5", "ConvNeXtTiny,.weights.h5",
+      "EfficientNetV2B0,.keras", "EfficientNetV2B0,.h5", "EfficientNetV2B0,.weights.h5", "InceptionResNetV2,.keras",
+      "InceptionResNetV2,.h5", "InceptionResNetV2,.weights.h5", "Xception,.keras", "Xception,.h5",
+      "Xception,.weights.h5", "ResNet50V2,.keras", "ResNet50V2,.h5", "ResNet50V2,.weights.h5"})
   void applicationFileLoadsAndPredictsAsKeras(String name, String extension) throws IOException {
     Path file = DIR.resolve(name + extension);
     Assumptions.assumeTrue(Files.isRegularFile(file) && Files.isRegularFile(DIR.resolve(name + ".y.bin")),
