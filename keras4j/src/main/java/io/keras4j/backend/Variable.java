@@ -176,7 +176,7 @@ public final class Variable {
   /** Sets every element to zero. */
   public synchronized void reset() {
     if ("float32".equals(dtype)) {
-      assign(new float[floats.length]);
+      assign(new float[Math.toIntExact(shape.size())]);
     } else {
       assign(new long[longs.length]);
     }

@@ -150,6 +150,13 @@ class InitializersTest {
     assertArrayEquals(new float[] {1, 2}, u.floatValue());
     assertArrayEquals(new float[] {1, 2}, u.floatValue());
     assertEquals(1, draws[0], "drawn once, at the first use");
+    var reset = new io.keras4j.backend.Variable("r", Shape.of(2), true, () -> {
+      draws[0]++;
+      return new float[] {1, 2};
+    });
+    reset.reset();
+    assertArrayEquals(new float[2], reset.floatValue(), "reset before the first use: zeros, nothing drawn");
+    assertEquals(1, draws[0]);
     var bad = new io.keras4j.backend.Variable("bad", Shape.of(3), true, () -> new float[2]);
     assertThrows(IllegalArgumentException.class, bad::floatValue);
   }
