@@ -94,6 +94,9 @@ class FitLoopTest {
     Sequential single = model(1);
     single.fit(X, Y, new FitOptions().epochs(2).batchSize(8).shuffle(false).verbose(0));
     assertSameWeights(single, m);
+    Sequential streamed = model(3);
+    streamed.fit(Dataset.fromArrays(X, Y, 8, false, null), new FitOptions().epochs(2).verbose(0));
+    assertSameWeights(single, streamed);
   }
 
   @Test
