@@ -83,19 +83,35 @@ class StepFunctionsTest {
     }
   }
 
+  /** 24 sequences of 5 steps of 2 Gaussian features. */
+  private static final float[][][] SEQUENCES = new float[24][5][2];
+
+  static {
+    java.util.Random r = new java.util.Random(6);
+    for (float[][] seq : SEQUENCES) {
+      for (float[] step : seq) {
+        step[0] = (float) r.nextGaussian();
+        step[1] = (float) r.nextGaussian();
+      }
+    }
+  }
+
+  /** The targets: 0.2 times the sum of each sequence's first feature. */
+  private static float[] sums(float[][][] x) {
+    float[] y = new float[x.length];
+    for (int i = 0; i < x.length; i++) {
+      for (float[] step : x[i]) {
+        y[i] += step[0] * 0.2f;
+      }
+    }
+    return y;
+  }
+
   /** A recurrence inside the step runs as a loop inside the steps' loop, with the same training. */
   @Test
   void aRecurrentModelTrainsTheSameWithThreeStepsPerCall() {
-    java.util.Random r = new java.util.Random(6);
-    float[][][] x = new float[24][5][2];
-    float[] y = new float[24];
-    for (int i = 0; i < 24; i++) {
-      for (int t = 0; t < 5; t++) {
-        x[i][t][0] = (float) r.nextGaussian();
-        x[i][t][1] = (float) r.nextGaussian();
-        y[i] += x[i][t][0] * 0.2f;
-      }
-    }
+    float[][][] x = SEQUENCES;
+    float[] y = sums(x);
     List<float[]> one = trainRecurrent(1, x, y);
     List<float[]> three = trainRecurrent(3, x, y);
     for (int i = 0; i < one.size(); i++) {
@@ -106,16 +122,8 @@ class StepFunctionsTest {
   /** LSTM and GRU (their own loops and backward loops) inside the steps' loop: 24 samples of 4, spe 4 (6 batches). */
   @Test
   void lstmAndGruTrainTheSameInsideTheStepsLoop() {
-    java.util.Random r = new java.util.Random(7);
-    float[][][] x = new float[24][5][2];
-    float[] y = new float[24];
-    for (int i = 0; i < 24; i++) {
-      for (int t = 0; t < 5; t++) {
-        x[i][t][0] = (float) r.nextGaussian();
-        x[i][t][1] = (float) r.nextGaussian();
-        y[i] += x[i][t][1] * 0.3f;
-      }
-    }
+    float[][][] x = SEQUENCES;
+    float[] y = sums(x);
     List<float[]> lstm1 = trainRecurrent(1, x, y, new io.keras4j.layers.LSTM(3));
     List<float[]> lstm4 = trainRecurrent(4, x, y, new io.keras4j.layers.LSTM(3));
     List<float[]> gru1 = trainRecurrent(1, x, y, new io.keras4j.layers.GRU(3));
