@@ -123,17 +123,27 @@ final class BackwardLoop {
       Operand states = f.result(f.iHist() + e.getValue()[0]);
       Operand dInput = out.get(3 + nS + e.getValue()[1]);
       int pos = 3 + nS + floatXs.size() + e.getKey();
-      Operand product = tf.linalg.matMul((Operand) flat(tf, states), (Operand) flat(tf, dInput),
+      Operand product = tf.linalg.matMul((Operand) flat(tf, states, width(f.iHist() + e.getValue()[0])),
+          (Operand) flat(tf, dInput, width(f.iXs() + floatXs.get(e.getValue()[1]))),
           org.tensorflow.op.linalg.MatMul.transposeA(true));
       all.set(pos, tf.math.add((Operand) out.get(pos), product).asOutput());
     }
     return all;
   }
 
+  /**
+   * The last dimension of the forward loop's variable {@code i}, from its recorded spec: inside TensorFlow's gradient
+   * construction the graph is locked, and asking an operand for its shape would wait on that lock.
+   */
+  private long width(int i) {
+    Shape shape = f.specs.get(i).shape();
+    return shape.size(shape.numDimensions() - 1);
+  }
+
   /** (steps, batch, n) as (steps * batch, n). */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Operand<?> flat(Ops tf, Operand x) {
-    return tf.reshape(x, tf.constant(new long[] {-1, x.shape().size(2)}));
+  private static Operand<?> flat(Ops tf, Operand x, long n) {
+    return tf.reshape(x, tf.constant(new long[] {-1, n}));
   }
 
   private static org.tensorflow.proto.AttrValue function(String name) {
