@@ -53,8 +53,19 @@ public final class Profile {
           m.predict(x, 64);
         }
       }
-      default -> throw new IllegalArgumentException(
-          "Unknown workload '" + workload + "'. Expected one of w1_train, w1_predict, w2_train, w3_predict");
+      case "w5_train", "w5g_train" -> {
+        float[][][] x = Data.sequences(2048, 5);
+        float[][] y = Data.sequenceMeans(x);
+        java.util.function.IntFunction<io.keras4j.layers.Layer> layer =
+            workload.equals("w5_train") ? io.keras4j.layers.LSTM::new : io.keras4j.layers.GRU::new;
+        try (Sequential m = W5.model(layer, 1)) {
+          Keras4jWorkloads.fit(m, x, y, 1, W5.BATCH);
+          t = System.nanoTime();
+          Keras4jWorkloads.fit(m, x, y, passes, W5.BATCH);
+        }
+      }
+      default -> throw new IllegalArgumentException("Unknown workload '" + workload
+          + "'. Expected one of w1_train, w1_predict, w2_train, w3_predict, w5_train, w5g_train");
     }
     System.out.printf("%s traced pass: %.1f ms wall%n", workload, (System.nanoTime() - t) / 1e6);
   }

@@ -1,6 +1,7 @@
 package io.keras4j.backend;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One time step of a recurrence: the inputs at step t and the states before it give the step's output and the new
@@ -55,12 +56,31 @@ public interface RnnStep {
   /**
    * A step's vector-Jacobian product: the gradients of its inputs and of its states before the step, in their order,
    * and those of the outside tensors it read, by tensor (as the step's {@code ops.read} returned them).
+   *
+   * <p>{@code capturedProducts} gives an outside tensor's gradient as a product {@code aᵀ · b} of two (batch, n)
+   * tensors of the step, {@code List.of(a, b)} (a weight's share of {@code x · w}: {@code xᵀ · dz}), added to its
+   * entry in {@code captured} if any. When {@code a} is a state before the step and {@code b} an input's gradient, the
+   * backend sums the products of all steps as one matrix product after its backward loop (as the input kernel's
+   * gradient of a projection done before the loop), instead of one product per step.
    */
-  record Vjp(List<Tensor> inputs, List<Tensor> states, java.util.Map<Tensor, Tensor> captured) {
+  record Vjp(List<Tensor> inputs, List<Tensor> states, java.util.Map<Tensor, Tensor> captured,
+      java.util.Map<Tensor, List<Tensor>> capturedProducts) {
     public Vjp {
       inputs = List.copyOf(inputs);
       states = List.copyOf(states);
       captured = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(captured));
+      capturedProducts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(capturedProducts));
+      for (Map.Entry<Tensor, List<Tensor>> e : capturedProducts.entrySet()) {
+        if (e.getValue().size() != 2) {
+          throw new IllegalArgumentException("A captured product is a pair (a, b) whose aᵀ · b is the gradient. "
+              + "Received: " + e.getValue().size() + " tensors");
+        }
+      }
+    }
+
+    /** A product whose captured gradients are all in {@code captured}. */
+    public Vjp(List<Tensor> inputs, List<Tensor> states, java.util.Map<Tensor, Tensor> captured) {
+      this(inputs, states, captured, java.util.Map.of());
     }
   }
 

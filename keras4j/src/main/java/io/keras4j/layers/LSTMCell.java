@@ -93,7 +93,8 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
   /**
    * The step's vector-Jacobian product from the LSTM's derivatives (tanh and sigmoid, no recurrent dropout): with
    * z = p + h R split into the gates i, f, g, o, c = f c' + i g and h = o tanh(c), the gates' gradients are joined
-   * into one dz, whence dp = dz, dh' = dz Rᵀ and dR = h'ᵀ dz.
+   * into one dz, whence dp = dz, dh' = dz Rᵀ and dR = h'ᵀ dz (given as a product, which the backend sums over the
+   * steps in one product after its loop).
    */
   @Override
   protected RnnStep.Vjp callProjectedVjp(Tensor projected, List<Tensor> states, Tensor dOutput, List<Tensor> dStates,
@@ -118,8 +119,9 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
         ops.multiply(ops.multiply(dc, cPrev), sigmoidDerivative(f)),
         ops.multiply(ops.multiply(dc, i), tanhDerivative(g)),
         ops.multiply(ops.multiply(dh, tc), sigmoidDerivative(o))), -1);
-    Tensor[] d = matmulVjp(hPrev, recurrent, dz);
-    return new RnnStep.Vjp(List.of(dz), List.of(d[0], ops.multiply(dc, f)), Map.of(recurrent, d[1]));
+    Tensor dhPrev = ops.matmul(dz, recurrent, false, true);
+    return new RnnStep.Vjp(List.of(dz), List.of(dhPrev, ops.multiply(dc, f)), Map.of(),
+        Map.of(recurrent, List.of(hPrev, dz)));
   }
 
   @Override

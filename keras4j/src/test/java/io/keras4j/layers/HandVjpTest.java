@@ -58,6 +58,23 @@ class HandVjpTest {
   }
 
   @Test
+  void lstmProductOfAnotherTensorSummedPerStepAgainstFiniteDifferences() {
+    // the recurrent kernel's product given with a copy of h', which is no state row: the backward loop sums it per
+    // step instead of after the loop
+    LSTMCell cell = new LSTMCell(2) {
+      @Override
+      protected RnnStep.Vjp callProjectedVjp(Tensor p, List<Tensor> s, Tensor dOut, List<Tensor> dS, boolean train) {
+        RnnStep.Vjp v = counted(super.callProjectedVjp(p, s, dOut, dS, train));
+        java.util.Map<Tensor, List<Tensor>> products = new java.util.LinkedHashMap<>();
+        v.capturedProducts().forEach((w, ab) -> products.put(w, List.of(ops().identity(ab.get(0)), ab.get(1))));
+        return new RnnStep.Vjp(v.inputs(), v.states(), v.captured(), products);
+      }
+    };
+    RecurrentGradientTest.check("LSTM, product summed per step, masked", () -> new RNN(cell), 0, true);
+    assertTrue(HAND.get() > 0, "the backward loop used the hand product");
+  }
+
+  @Test
   void noHandProductForOtherActivationsOrResetBefore() {
     RecurrentGradientTest.check("LSTM tanh gates",
         () -> new RNN(countingLstm(2).recurrentActivation("tanh")), 0, true);

@@ -32,6 +32,8 @@ final class BackwardLoop {
   private final List<Integer> floatXs = new ArrayList<>();
   private final List<Integer> floatCaps = new ArrayList<>();
   private final List<LoopVars.Spec> specs = new ArrayList<>();
+  /** The float captures whose gradient is summed after the loop: position, to {state, float input position}. */
+  private final java.util.Map<Integer, int[]> summed = new java.util.HashMap<>();
   private final String bodyName;
   private final String condName;
 
@@ -102,7 +104,46 @@ final class BackwardLoop {
         .setAttr("cond", function(condName))
         .setAttr("body", function(bodyName))
         .build();
-    return results(tf, new StatelessWhile(op).output());
+    return results(tf, withSummed(tf, new StatelessWhile(op).output()));
+  }
+
+  /**
+   * The loop's results with the gradients of {@link #summed} captures completed: the sum over the steps of
+   * {@code state[t]ᵀ · dInput[t]}, one product of the state buffer and the input gradient buffer, each as
+   * (steps * batch, n).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private List<Output<?>> withSummed(Ops tf, List<Output<?>> out) {
+    if (summed.isEmpty()) {
+      return out;
+    }
+    List<Output<?>> all = new ArrayList<>(out);
+    int nS = f.nStates();
+    for (java.util.Map.Entry<Integer, int[]> e : summed.entrySet()) {
+      Operand states = f.result(f.iHist() + e.getValue()[0]);
+      Operand dInput = out.get(3 + nS + e.getValue()[1]);
+      int pos = 3 + nS + floatXs.size() + e.getKey();
+      Operand product = tf.linalg.matMul((Operand) flat(tf, states, width(f.iHist() + e.getValue()[0])),
+          (Operand) flat(tf, dInput, width(f.iXs() + floatXs.get(e.getValue()[1]))),
+          org.tensorflow.op.linalg.MatMul.transposeA(true));
+      all.set(pos, tf.math.add((Operand) out.get(pos), product).asOutput());
+    }
+    return all;
+  }
+
+  /**
+   * The last dimension of the forward loop's variable {@code i}, from its recorded spec: inside TensorFlow's gradient
+   * construction the graph is locked, and asking an operand for its shape would wait on that lock.
+   */
+  private long width(int i) {
+    Shape shape = f.specs.get(i).shape();
+    return shape.size(shape.numDimensions() - 1);
+  }
+
+  /** (steps, batch, n) as (steps * batch, n). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Operand<?> flat(Ops tf, Operand x, long n) {
+    return tf.reshape(x, tf.constant(new long[] {-1, n}));
   }
 
   private static org.tensorflow.proto.AttrValue function(String name) {
@@ -200,12 +241,12 @@ final class BackwardLoop {
     Operand<TInt32> t = ftf.math.sub(ftf.math.sub(count, ftf.constant(1)), j);
     List<Operand<?>> xT = LoopVars.rows(ftf, seqs, t);
     List<Operand<?>> sT = LoopVars.rows(ftf, hist, t);
-    Operand pT = histPrev == null ? null : ftf.gather(histPrev, t, ftf.constant(0));
+    Operand pT = histPrev == null ? null : LoopVars.row(ftf, histPrev, t);
     TFBodyOps step = new TFBodyOps(f.outer, ftf, f.reads);
     step.precapture(f.captures);
-    Operand mT = mask == null ? null : ftf.gather(mask, t, ftf.constant(0));
-    Operand dy = dOut == null ? dPrev : ftf.math.add(ftf.gather(dOut, t, ftf.constant(0)), dPrev);
-    List<Operand<?>> d = HandVjp.of(ftf, step, f, floatXs, floatCaps, xT, sT, pT, mT, dy, dStates);
+    Operand mT = mask == null ? null : LoopVars.row(ftf, mask, t);
+    Operand dy = dOut == null ? dPrev : ftf.math.add(LoopVars.row(ftf, dOut, t), dPrev);
+    List<Operand<?>> d = HandVjp.of(ftf, step, f, floatXs, floatCaps, xT, sT, pT, mT, dy, dStates, summed);
     if (d == null) {
       d = generic(ftf, step, xT, sT, pT, mT, dy, dStates);
     }
@@ -223,7 +264,8 @@ final class BackwardLoop {
       outs.add(LoopVars.writeRow(ftf, dXs.get(k), t, d.get(k)));
     }
     for (int c = 0; c < floatCaps.size(); c++) {
-      outs.add(ftf.math.add((Operand) dCaps.get(c), d.get(di++)));
+      Operand dc = d.get(di++);
+      outs.add(dc == null ? ftf.identity((Operand) dCaps.get(c)) : ftf.math.add((Operand) dCaps.get(c), dc));
     }
     for (int i = invariants; i < args.size(); i++) {
       outs.add(ftf.identity((Operand) args.get(i)));

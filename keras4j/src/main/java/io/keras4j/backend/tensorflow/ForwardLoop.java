@@ -187,7 +187,7 @@ final class ForwardLoop {
     StepTrace trace = StepTrace.trace(body, ftf, step, LoopVars.rows(ftf, seqs, t), states);
     outputShape = trace.output().shape();
     Operand prev = ftf.placeholder(trace.output().type(), Placeholder.shape(outputShape));
-    Operand maskT = m == null ? null : ftf.gather(m, t, ftf.constant(0));
+    Operand maskT = m == null ? null : LoopVars.row(ftf, m, t);
     StepTrace masked = trace.masked(ftf, maskT, states, prev, zeroOutputForMask);
     args.add(prev);
     List<Operand<?>> outs = new ArrayList<>();

@@ -24,11 +24,14 @@ final class HandVjp {
   /**
    * The gradients of the float inputs, of the states before the step, of the previous output (with a mask) and of
    * the float captures, in the order of {@link BackwardLoop}'s generic product; null when the step has no hand
-   * product or its product misses a captured float tensor.
+   * product or its product misses a captured float tensor. A captured gradient left to the backward loop's end (a
+   * {@link RnnStep.Vjp#capturedProducts} product of a state and an input's gradient) is null in the list and put in
+   * {@code summed}: its position among the float captures, to {state, position among the float inputs}.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static List<Operand<?>> of(Ops ftf, TFBodyOps step, ForwardLoop f, List<Integer> floatXs, List<Integer> floatCaps,
-      List<Operand<?>> xT, List<Operand<?>> sT, Operand pT, Operand mT, Operand dy, List<Operand<?>> dStates) {
+      List<Operand<?>> xT, List<Operand<?>> sT, Operand pT, Operand mT, Operand dy, List<Operand<?>> dStates,
+      Map<Integer, int[]> summed) {
     if ("false".equals(System.getProperty("keras4j.rnn.handVjp"))) {
       return null;
     }
@@ -45,19 +48,33 @@ final class HandVjp {
       throw new IllegalStateException("An RNN step's vector-Jacobian product used tensors its step did not: "
           + f.captures.size() + " then " + step.capturedOuter().size());
     }
-    List<Operand<?>> caps = step.capturedInputs();
-    List<Operand<?>> dCaps = new ArrayList<>();
-    for (int c : floatCaps) {
-      Operand<?> g = captured(step, v.captured(), caps.get(c));
-      if (g == null) {
-        return null;
-      }
-      dCaps.add(g);
-    }
     List<Operand<?>> d = new ArrayList<>();
     for (int k : floatXs) {
       d.add(orZeros(ftf, step, v.inputs().get(k), xT.get(k)));
     }
+    List<Operand<?>> caps = step.capturedInputs();
+    List<Operand<?>> dCaps = new ArrayList<>();
+    Map<Integer, int[]> found = new java.util.HashMap<>();
+    for (int c = 0; c < floatCaps.size(); c++) {
+      Operand<?> cap = caps.get(floatCaps.get(c));
+      Operand g = captured(step, v.captured(), cap);
+      List<Tensor> product = product(step, v.capturedProducts(), cap);
+      if (product != null) {
+        Operand a = operand(step, product.get(0));
+        Operand b = operand(step, product.get(1));
+        int[] at = g == null ? summedAt(a, b, sT, d) : null;
+        if (at != null) {
+          found.put(c, at);
+        } else {
+          Operand ab = ftf.linalg.matMul(a, b, org.tensorflow.op.linalg.MatMul.transposeA(true));
+          g = g == null ? ab : ftf.math.add(g, ab);
+        }
+      } else if (g == null) {
+        return null;
+      }
+      dCaps.add(g);
+    }
+    summed.putAll(found);
     for (int s = 0; s < sT.size(); s++) {
       Operand ds = orZeros(ftf, step, v.states().get(s), sT.get(s));
       if (mT != null) {
@@ -72,6 +89,36 @@ final class HandVjp {
     }
     d.addAll(dCaps);
     return d;
+  }
+
+  /**
+   * {state, float input} when {@code a} is the state row {@code sT[state]} and {@code b} the gradient of the float
+   * input at that position ({@code dXs[input]}), both (batch, n): then the backward loop sums aᵀ · b over the steps
+   * as one product of its buffers; else null.
+   */
+  private static int[] summedAt(Operand<?> a, Operand<?> b, List<Operand<?>> sT, List<Operand<?>> dXs) {
+    if (a.shape().numDimensions() != 2 || b.shape().numDimensions() != 2 || a.shape().size(1) < 0
+        || b.shape().size(1) < 0) {
+      return null;
+    }
+    for (int s = 0; s < sT.size(); s++) {
+      for (int k = 0; k < dXs.size(); k++) {
+        if (sT.get(s).asOutput().equals(a.asOutput()) && dXs.get(k).asOutput().equals(b.asOutput())) {
+          return new int[] {s, k};
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The product pair the vector-Jacobian product gives for the captured input {@code cap}, or null. */
+  private static List<Tensor> product(TFBodyOps step, Map<Tensor, List<Tensor>> products, Operand<?> cap) {
+    for (Map.Entry<Tensor, List<Tensor>> e : products.entrySet()) {
+      if (operand(step, e.getKey()).asOutput().equals(cap.asOutput())) {
+        return e.getValue();
+      }
+    }
+    return null;
   }
 
   /** The gradient the product gives for the captured input {@code cap}, or null. */

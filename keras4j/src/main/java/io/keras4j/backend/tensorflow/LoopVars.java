@@ -29,13 +29,35 @@ final class LoopVars {
   }
 
   /** Row {@code t} of each time-major sequence. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   static List<Operand<?>> rows(Ops ftf, List<Operand<?>> seqs, Operand<TInt32> t) {
     List<Operand<?>> out = new ArrayList<>();
     for (Operand<?> x : seqs) {
-      out.add(ftf.gather((Operand) x, t, ftf.constant(0)));
+      out.add(row(ftf, x, t));
     }
     return out;
+  }
+
+  /**
+   * Row {@code t} of a time-major {@code x}, without a copy: a strided slice of dimension 0 (which TensorFlow's kernel
+   * returns as a view of the buffer, where Gather copies the row), reshaped to the row's static shape.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Operand<?> row(Ops ftf, Operand x, Operand<TInt32> t) {
+    Shape shape = x.shape();
+    long[] dims = new long[shape.numDimensions() - 1];
+    int unknown = 0;
+    for (int i = 0; i < dims.length; i++) {
+      dims[i] = shape.size(i + 1);
+      unknown += dims[i] < 0 ? 1 : 0;
+    }
+    if (unknown > 1 || shape.numDimensions() < 1) {
+      return ftf.gather(x, t, ftf.constant(0));
+    }
+    Operand<TInt32> begin = ftf.reshape(t, ftf.constant(new int[] {1}));
+    Operand<TInt32> end = ftf.math.add(begin, ftf.constant(new int[] {1}));
+    Operand slice = ftf.stridedSlice(x, begin, end, ftf.constant(new int[] {1}),
+        org.tensorflow.op.core.StridedSlice.shrinkAxisMask(1L));
+    return ftf.reshape(slice, ftf.constant(dims));
   }
 
   /** (time, per-step shape...) with an unknown time. */
