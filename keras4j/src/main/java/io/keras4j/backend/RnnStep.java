@@ -22,14 +22,24 @@ public interface RnnStep {
    * traced step. Given the step's inputs and states before it (as {@link #apply} takes them) and the gradients of its
    * output and of its new states, it gives the gradients of the inputs, of the states before the step and of the
    * tensors the step read from outside (weights read with {@code ops.read}); the loop's backward pass recomputes
-   * what the product needs. A tensor the step reads that is missing from {@link Vjp#captured} makes the backend fall
-   * back to its own differentiation.
+   * what the product needs, unless the step saved it ({@link Output#saved}). A tensor the step reads that is missing
+   * from {@link Vjp#captured} makes the backend fall back to its own differentiation.
    *
    * <p>Porting note: Keras on TensorFlow lets {@code tf.while_loop}'s gradient differentiate the step; keras4j builds
    * the loop's backward pass itself, and a hand product (LSTMCell's, GRUCell's) needs fewer ops per step.
    */
   default Vjp vjp(List<Tensor> inputs, List<Tensor> states, Tensor dOutput, List<Tensor> dStates) {
     return null;
+  }
+
+  /**
+   * {@link #vjp(List, List, Tensor, List)} given also the tensors the step saved at that time ({@link Output#saved},
+   * empty when it saved none), which the product may read instead of recomputing them. By default the product
+   * without them.
+   */
+  default Vjp vjp(List<Tensor> inputs, List<Tensor> states, List<Tensor> saved, Tensor dOutput,
+      List<Tensor> dStates) {
+    return vjp(inputs, states, dOutput, dStates);
   }
 
   /** {@code forward} with the hand vector-Jacobian product {@code vjp} (see {@link #vjp}). */
@@ -42,15 +52,21 @@ public interface RnnStep {
 
       @Override
       public Vjp vjp(List<Tensor> inputs, List<Tensor> states, Tensor dOutput, List<Tensor> dStates) {
-        return vjp.vjp(inputs, states, dOutput, dStates);
+        return vjp.vjp(inputs, states, List.of(), dOutput, dStates);
+      }
+
+      @Override
+      public Vjp vjp(List<Tensor> inputs, List<Tensor> states, List<Tensor> saved, Tensor dOutput,
+          List<Tensor> dStates) {
+        return vjp.vjp(inputs, states, saved, dOutput, dStates);
       }
     };
   }
 
-  /** The signature of {@link #vjp}. */
+  /** The signature of {@link #vjp(List, List, List, Tensor, List)}. */
   @FunctionalInterface
   interface VjpFunction {
-    Vjp vjp(List<Tensor> inputs, List<Tensor> states, Tensor dOutput, List<Tensor> dStates);
+    Vjp vjp(List<Tensor> inputs, List<Tensor> states, List<Tensor> saved, Tensor dOutput, List<Tensor> dStates);
   }
 
   /**
@@ -84,10 +100,25 @@ public interface RnnStep {
     }
   }
 
-  /** A step's output and its new states, in the order of the states it received. */
-  record Output(Tensor output, List<Tensor> states) {
+  /**
+   * A step's output and its new states, in the order of the states it received, and the tensors of the step its
+   * {@link #vjp(List, List, List, Tensor, List) vector-Jacobian product} reads ({@code saved}, each (batch, n); empty
+   * by default). A loop whose gradient is taken keeps the saved tensors of every step (a buffer of (time, batch, n)
+   * each) and gives the backward step those of its time; a loop without gradient ignores them. A step saves only what
+   * its product needs, and only when training (an inference graph keeps none).
+   *
+   * <p>Porting note: Keras on TensorFlow has {@code tf.while_loop}'s gradient keep the step's intermediates on stacks;
+   * keras4j keeps those the step names.
+   */
+  record Output(Tensor output, List<Tensor> states, List<Tensor> saved) {
     public Output {
       states = List.copyOf(states);
+      saved = List.copyOf(saved);
+    }
+
+    /** An output that saves nothing for the vector-Jacobian product. */
+    public Output(Tensor output, List<Tensor> states) {
+      this(output, states, List.of());
     }
   }
 }

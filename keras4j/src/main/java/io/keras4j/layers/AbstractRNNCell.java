@@ -92,10 +92,11 @@ public abstract class AbstractRNNCell<T extends AbstractRNNCell<T>> extends Base
   /**
    * The vector-Jacobian product of {@link #callProjected} written by hand (see {@link RnnStep#vjp}): the gradients of
    * the projected inputs, of the states before the step and of the weights it read, given those of the output and
-   * new states; or null (the default) to let the backend differentiate the step.
+   * new states; or null (the default) to let the backend differentiate the step. {@code saved} are the tensors
+   * {@link #callProjected} saved at that step ({@link RnnStep.Output#saved}), empty when it saved none.
    */
-  protected RnnStep.Vjp callProjectedVjp(Tensor projected, List<Tensor> states, Tensor dOutput, List<Tensor> dStates,
-      boolean training) {
+  protected RnnStep.Vjp callProjectedVjp(Tensor projected, List<Tensor> states, List<Tensor> saved, Tensor dOutput,
+      List<Tensor> dStates, boolean training) {
     return null;
   }
 

@@ -206,7 +206,8 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> impleme
       RnnStep step = projected == null
           ? (in, st) -> cell.call(in.get(0), st, training)
           : RnnStep.withVjp((in, st) -> cell.callProjected(in.get(0), st, training),
-              (in, st, dOut, dSt) -> cell.callProjectedVjp(in.get(0), st, dOut, dSt, training));
+              (in, st, saved, dOut, dSt) -> cell.callProjectedVjp(in.get(0), st, saved, dOut, dSt,
+                  training));
       result = ops.rnn(step, List.of(projected == null ? sequences : projected), initial, mask, goBackwards, unroll,
           zeroOutputForMask, returnSequences);
     } finally {

@@ -126,8 +126,8 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
    * du.
    */
   @Override
-  protected RnnStep.Vjp callProjectedVjp(Tensor projected, List<Tensor> states, Tensor dOutput, List<Tensor> dStates,
-      boolean training) {
+  protected RnnStep.Vjp callProjectedVjp(Tensor projected, List<Tensor> states, List<Tensor> saved, Tensor dOutput,
+      List<Tensor> dStates, boolean training) {
     if (!resetAfter || !handVjp(training)) {
       return null;
     }

@@ -63,7 +63,10 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
     });
   }
 
-  /** One step from the inputs' share of the gates, {@code x · kernel + bias} (see {@link #inputProjection}). */
+  /**
+   * One step from the inputs' share of the gates, {@code x · kernel + bias} (see {@link #inputProjection}); when
+   * training with the hand product, saves i, f, g, o and tanh(c) as one (batch, 5 * units) tensor for it.
+   */
   @Override
   protected RnnStep.Output callProjected(Tensor projected, List<Tensor> states, boolean training) {
     Ops ops = ops();
@@ -84,21 +87,27 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
     }
     Tensor i = recurrentActivation().apply(z[0]);
     Tensor f = recurrentActivation().apply(z[1]);
-    Tensor c = ops.add(ops.multiply(f, cPrev), ops.multiply(i, activation().apply(z[2])));
+    Tensor g = activation().apply(z[2]);
+    Tensor c = ops.add(ops.multiply(f, cPrev), ops.multiply(i, g));
     Tensor o = recurrentActivation().apply(z[3]);
-    Tensor h = ops.multiply(o, activation().apply(c));
-    return new RnnStep.Output(h, List.of(h, c));
+    Tensor tc = activation().apply(c);
+    Tensor h = ops.multiply(o, tc);
+    if (!training || !handVjp(training)) {
+      return new RnnStep.Output(h, List.of(h, c));
+    }
+    return new RnnStep.Output(h, List.of(h, c), List.of(ops.concatenate(List.of(i, f, g, o, tc), -1)));
   }
 
   /**
    * The step's vector-Jacobian product from the LSTM's derivatives (tanh and sigmoid, no recurrent dropout): with
    * z = p + h R split into the gates i, f, g, o, c = f c' + i g and h = o tanh(c), the gates' gradients are joined
    * into one dz, whence dp = dz, dh' = dz Rᵀ and dR = h'ᵀ dz (given as a product, which the backend sums over the
-   * steps in one product after its loop).
+   * steps in one product after its loop). The gates and tanh(c) are those {@link #callProjected} saved when training
+   * ((batch, 5 * units), i, f, g, o, tanh(c)), else recomputed.
    */
   @Override
-  protected RnnStep.Vjp callProjectedVjp(Tensor projected, List<Tensor> states, Tensor dOutput, List<Tensor> dStates,
-      boolean training) {
+  protected RnnStep.Vjp callProjectedVjp(Tensor projected, List<Tensor> states, List<Tensor> saved, Tensor dOutput,
+      List<Tensor> dStates, boolean training) {
     if (!handVjp(training)) {
       return null;
     }
@@ -106,12 +115,12 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
     Tensor hPrev = states.get(0);
     Tensor cPrev = states.get(1);
     Tensor recurrent = ops.read(recurrentKernel());
-    Tensor all = ops.add(projected, ops.matmul(hPrev, recurrent));
-    Tensor i = ops.sigmoid(gate(all, 0, 1));
-    Tensor f = ops.sigmoid(gate(all, 1, 2));
-    Tensor g = ops.tanh(gate(all, 2, 3));
-    Tensor o = ops.sigmoid(gate(all, 3, 4));
-    Tensor tc = ops.tanh(ops.add(ops.multiply(f, cPrev), ops.multiply(i, g)));
+    Tensor[] gates = saved.isEmpty() ? recomputedGates(projected, hPrev, cPrev, recurrent) : savedGates(saved.get(0));
+    Tensor i = gates[0];
+    Tensor f = gates[1];
+    Tensor g = gates[2];
+    Tensor o = gates[3];
+    Tensor tc = gates[4];
     Tensor dh = ops.add(dOutput, dStates.get(0));
     Tensor dc = ops.add(dStates.get(1), ops.multiply(ops.multiply(dh, o), tanhDerivative(tc)));
     Tensor dz = ops.concatenate(List.of(
@@ -122,6 +131,27 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
     Tensor dhPrev = ops.matmul(dz, recurrent, false, true);
     return new RnnStep.Vjp(List.of(dz), List.of(dhPrev, ops.multiply(dc, f)), Map.of(),
         Map.of(recurrent, List.of(hPrev, dz)));
+  }
+
+  /** i, f, g, o and tanh(c) of a step, recomputed from its projected inputs and states. */
+  private Tensor[] recomputedGates(Tensor projected, Tensor hPrev, Tensor cPrev, Tensor recurrent) {
+    Ops ops = ops();
+    Tensor all = ops.add(projected, ops.matmul(hPrev, recurrent));
+    Tensor i = ops.sigmoid(gate(all, 0, 1));
+    Tensor f = ops.sigmoid(gate(all, 1, 2));
+    Tensor g = ops.tanh(gate(all, 2, 3));
+    Tensor o = ops.sigmoid(gate(all, 3, 4));
+    Tensor tc = ops.tanh(ops.add(ops.multiply(f, cPrev), ops.multiply(i, g)));
+    return new Tensor[] {i, f, g, o, tc};
+  }
+
+  /** i, f, g, o and tanh(c) of a step from the (batch, 5 * units) tensor {@link #callProjected} saved. */
+  private Tensor[] savedGates(Tensor saved) {
+    Tensor[] out = new Tensor[5];
+    for (int k = 0; k < 5; k++) {
+      out[k] = gate(saved, k, k + 1);
+    }
+    return out;
   }
 
   @Override

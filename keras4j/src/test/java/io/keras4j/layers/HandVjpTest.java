@@ -44,6 +44,35 @@ class HandVjpTest {
   }
 
   @Test
+  void lstmSavedGatesMaskedBackwardsAgainstFiniteDifferences() {
+    // the backward step reads the gates and tanh(c) the training step saved; inference steps save nothing
+    AtomicInteger savedRead = new AtomicInteger();
+    AtomicInteger savedTraining = new AtomicInteger();
+    AtomicInteger savedInference = new AtomicInteger();
+    LSTMCell cell = new LSTMCell(2) {
+      @Override
+      protected RnnStep.Output callProjected(Tensor p, List<Tensor> s, boolean train) {
+        RnnStep.Output out = super.callProjected(p, s, train);
+        (train ? savedTraining : savedInference).addAndGet(out.saved().size());
+        return out;
+      }
+
+      @Override
+      protected RnnStep.Vjp callProjectedVjp(Tensor p, List<Tensor> s, List<Tensor> saved, Tensor dOut,
+          List<Tensor> dS, boolean train) {
+        savedRead.addAndGet(saved.size());
+        saved.forEach(t -> assertEquals(10, t.shape().get(1), "i, f, g, o and tanh(c) of 2 units"));
+        return super.callProjectedVjp(p, s, saved, dOut, dS, train);
+      }
+    };
+    RecurrentGradientTest.check("LSTM, saved gates, masked, go_backwards",
+        () -> new RNN(cell).goBackwards(true), 0, true);
+    assertTrue(savedRead.get() > 0, "the backward step read the saved gates");
+    assertTrue(savedTraining.get() > 0, "the training step saved its gates");
+    assertEquals(0, savedInference.get(), "an inference step saves nothing");
+  }
+
+  @Test
   void gruMaskedZeroOutputAgainstFiniteDifferences() {
     RecurrentGradientTest.check("GRU, hand product, masked, zero_output_for_mask",
         () -> new RNN(countingGru(2, true)).zeroOutputForMask(true), 0, true);
@@ -63,8 +92,9 @@ class HandVjpTest {
     // step instead of after the loop
     LSTMCell cell = new LSTMCell(2) {
       @Override
-      protected RnnStep.Vjp callProjectedVjp(Tensor p, List<Tensor> s, Tensor dOut, List<Tensor> dS, boolean train) {
-        RnnStep.Vjp v = counted(super.callProjectedVjp(p, s, dOut, dS, train));
+      protected RnnStep.Vjp callProjectedVjp(Tensor p, List<Tensor> s, List<Tensor> saved, Tensor dOut,
+          List<Tensor> dS, boolean train) {
+        RnnStep.Vjp v = counted(super.callProjectedVjp(p, s, saved, dOut, dS, train));
         java.util.Map<Tensor, List<Tensor>> products = new java.util.LinkedHashMap<>();
         v.capturedProducts().forEach((w, ab) -> products.put(w, List.of(ops().identity(ab.get(0)), ab.get(1))));
         return new RnnStep.Vjp(v.inputs(), v.states(), v.captured(), products);
@@ -149,8 +179,9 @@ class HandVjpTest {
   private static LSTMCell countingLstm(int units) {
     return new LSTMCell(units) {
       @Override
-      protected RnnStep.Vjp callProjectedVjp(Tensor p, List<Tensor> s, Tensor dOut, List<Tensor> dS, boolean train) {
-        return counted(super.callProjectedVjp(p, s, dOut, dS, train));
+      protected RnnStep.Vjp callProjectedVjp(Tensor p, List<Tensor> s, List<Tensor> saved, Tensor dOut,
+          List<Tensor> dS, boolean train) {
+        return counted(super.callProjectedVjp(p, s, saved, dOut, dS, train));
       }
     };
   }
@@ -159,8 +190,9 @@ class HandVjpTest {
   private static GRUCell countingGru(int units, boolean resetAfter) {
     GRUCell cell = new GRUCell(units) {
       @Override
-      protected RnnStep.Vjp callProjectedVjp(Tensor p, List<Tensor> s, Tensor dOut, List<Tensor> dS, boolean train) {
-        return counted(super.callProjectedVjp(p, s, dOut, dS, train));
+      protected RnnStep.Vjp callProjectedVjp(Tensor p, List<Tensor> s, List<Tensor> saved, Tensor dOut,
+          List<Tensor> dS, boolean train) {
+        return counted(super.callProjectedVjp(p, s, saved, dOut, dS, train));
       }
     };
     return cell.resetAfter(resetAfter);

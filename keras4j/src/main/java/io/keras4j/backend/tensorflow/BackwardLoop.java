@@ -24,7 +24,7 @@ import org.tensorflow.types.TInt32;
  *
  * <p>Loop variables, in order: j (steps done), steps, d states, d previous output, d inputs buffers (float inputs),
  * d captured (float captures), d outputs (when all outputs are returned), state buffers, previous-output buffer (with
- * a mask), inputs, mask, captured tensors.
+ * a mask), buffers of the tensors the step saved for its product, inputs, mask, captured tensors.
  */
 final class BackwardLoop {
   private static final Set<String> FLOATS = Set.of("float32", "float64", "float16", "bfloat16");
@@ -94,6 +94,9 @@ final class BackwardLoop {
     }
     if (f.masked()) {
       in.add(f.result(f.iHistPrev()));
+    }
+    for (int k = 0; k < f.nSaved(); k++) {
+      in.add(f.result(f.iSaved() + k));
     }
     in.addAll(f.xs);
     if (f.masked()) {
@@ -203,6 +206,9 @@ final class BackwardLoop {
     if (f.masked()) {
       out.add(fs.get(f.iHistPrev()));
     }
+    for (int k = 0; k < f.nSaved(); k++) {
+      out.add(fs.get(f.iSaved() + k));
+    }
     for (int k = 0; k < f.xs.size(); k++) {
       out.add(fs.get(f.iXs() + k));
     }
@@ -234,6 +240,8 @@ final class BackwardLoop {
     List<Operand<?>> hist = new ArrayList<>(args.subList(pos, pos + nS));
     pos += nS;
     Operand histPrev = f.masked() ? args.get(pos++) : null;
+    List<Operand<?>> saved = new ArrayList<>(args.subList(pos, pos + f.nSaved()));
+    pos += f.nSaved();
     List<Operand<?>> seqs = new ArrayList<>(args.subList(pos, pos + f.xs.size()));
     pos += f.xs.size();
     Operand<TBool> mask = f.masked() ? (Operand<TBool>) args.get(pos) : null;
@@ -246,7 +254,9 @@ final class BackwardLoop {
     step.precapture(f.captures);
     Operand mT = mask == null ? null : LoopVars.row(ftf, mask, t);
     Operand dy = dOut == null ? dPrev : ftf.math.add(LoopVars.row(ftf, dOut, t), dPrev);
-    List<Operand<?>> d = HandVjp.of(ftf, step, f, floatXs, floatCaps, xT, sT, pT, mT, dy, dStates, summed);
+    List<Operand<?>> savedT = LoopVars.rows(ftf, saved, t);
+    List<Operand<?>> d = HandVjp.of(ftf, step, f, new HandVjp.Rows(xT, sT, savedT, pT, mT), floatXs, floatCaps, dy,
+        dStates, summed);
     if (d == null) {
       d = generic(ftf, step, xT, sT, pT, mT, dy, dStates);
     }

@@ -22,7 +22,8 @@ import org.tensorflow.types.TInt32;
  * ...), which the backward loop reads.
  *
  * <p>Loop variables, in order: t, steps, states, inputs (time-major), mask, previous output, outputs buffer (when all
- * outputs are returned), state buffers, previous-output buffer (with a mask), captured tensors.
+ * outputs are returned), state buffers, previous-output buffer (with a mask), buffers of the tensors the step saved
+ * for its vector-Jacobian product ({@link RnnStep.Output#saved}, when it saves any), captured tensors.
  */
 final class ForwardLoop {
   final TFOps outer;
@@ -37,6 +38,8 @@ final class ForwardLoop {
   List<Output<?>> captures;
   Map<Variable, Operand<?>> reads;
   Shape outputShape;
+  /** The (batch, n) shapes of the tensors the step saves for its vector-Jacobian product (empty when none). */
+  final List<Shape> savedShapes = new ArrayList<>();
   /** The loop variables' types and shapes, in order. */
   List<LoopVars.Spec> specs;
   /** The backward loop, once gradients were asked for. */
@@ -105,8 +108,16 @@ final class ForwardLoop {
     return iHist() + nStates();
   }
 
-  int iCaps() {
+  int iSaved() {
     return iHistPrev() + (masked() ? 1 : 0);
+  }
+
+  int nSaved() {
+    return savedShapes.size();
+  }
+
+  int iCaps() {
+    return iSaved() + nSaved();
   }
 
   String name() {
@@ -158,6 +169,10 @@ final class ForwardLoop {
     }
     if (masked()) {
       in.add(TFRnn.buffer(tf, TFRnn.rowsShape(tf, steps, batch, outputShape, "output"), specs.get(iOut()).type()));
+    }
+    for (int k = 0; k < nSaved(); k++) {
+      in.add(TFRnn.buffer(tf, TFRnn.rowsShape(tf, steps, batch, savedShapes.get(k), "saved tensor"),
+          specs.get(iSaved() + k).type()));
     }
     in.addAll((List) captures);
     inputs = in;
@@ -215,6 +230,12 @@ final class ForwardLoop {
       Operand buf = ftf.placeholder(trace.output().type(), Placeholder.shape(LoopVars.rowsOf(outputShape)));
       args.add(buf);
       outs.add(LoopVars.writeRow(ftf, buf, t, prev));
+    }
+    for (Operand<?> v : trace.saved()) {
+      Operand buf = ftf.placeholder(((Operand) v).type(), Placeholder.shape(LoopVars.rowsOf(v.shape())));
+      args.add(buf);
+      outs.add(LoopVars.writeRow(ftf, buf, t, v));
+      savedShapes.add(v.shape());
     }
     captures = body.capturedOuter();
     reads = body.variableReads();

@@ -22,6 +22,12 @@ final class HandVjp {
   private HandVjp() {}
 
   /**
+   * The backward step's rows at time t: the inputs, the states before the step, the tensors the step saved for its
+   * product (empty when none), the previous output (null without a mask) and the mask (null without one).
+   */
+  record Rows(List<Operand<?>> xT, List<Operand<?>> sT, List<Operand<?>> savedT, Operand<?> pT, Operand<?> mT) {}
+
+  /**
    * The gradients of the float inputs, of the states before the step, of the previous output (with a mask) and of
    * the float captures, in the order of {@link BackwardLoop}'s generic product; null when the step has no hand
    * product or its product misses a captured float tensor. A captured gradient left to the backward loop's end (a
@@ -29,9 +35,12 @@ final class HandVjp {
    * {@code summed}: its position among the float captures, to {state, position among the float inputs}.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static List<Operand<?>> of(Ops ftf, TFBodyOps step, ForwardLoop f, List<Integer> floatXs, List<Integer> floatCaps,
-      List<Operand<?>> xT, List<Operand<?>> sT, Operand pT, Operand mT, Operand dy, List<Operand<?>> dStates,
-      Map<Integer, int[]> summed) {
+  static List<Operand<?>> of(Ops ftf, TFBodyOps step, ForwardLoop f, Rows rows, List<Integer> floatXs,
+      List<Integer> floatCaps, Operand dy, List<Operand<?>> dStates, Map<Integer, int[]> summed) {
+    List<Operand<?>> xT = rows.xT();
+    List<Operand<?>> sT = rows.sT();
+    Operand pT = rows.pT();
+    Operand mT = rows.mT();
     if ("false".equals(System.getProperty("keras4j.rnn.handVjp"))) {
       return null;
     }
@@ -40,7 +49,8 @@ final class HandVjp {
     for (Operand ds : dStates) {
       dNew.add(TFMathOps.t(mT == null ? ds : ftf.select(StepTrace.expand(ftf, mT, ds), ds, ftf.zerosLike(ds))));
     }
-    RnnStep.Vjp v = step.tracing(() -> f.step.vjp(tensors(xT), tensors(sT), TFMathOps.t(dyStep), dNew));
+    RnnStep.Vjp v = step.tracing(() -> f.step.vjp(tensors(xT), tensors(sT), tensors(rows.savedT()),
+        TFMathOps.t(dyStep), dNew));
     if (v == null) {
       return null;
     }

@@ -8,12 +8,13 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 
 /**
- * One trace of an RNN step inside a loop body: its output and new states, and the same after the mask.
+ * One trace of an RNN step inside a loop body: its output and new states, and the same after the mask; and the
+ * tensors the step saved for its vector-Jacobian product ({@link RnnStep.Output#saved}), which the mask leaves alone.
  *
  * <p>Keras equivalent: the body of the while loop in {@code keras.src.backend.tensorflow.rnn.rnn}: with a mask, a
  * masked step keeps the previous states and gives the previous output (zeros with {@code zero_output_for_mask}).
  */
-record StepTrace(Operand<?> output, List<Operand<?>> states) {
+record StepTrace(Operand<?> output, List<Operand<?>> states, List<Operand<?>> saved) {
   /** Traces {@code step} on {@code inputs} (the step's inputs at one time) and {@code states} with {@code body}. */
   static StepTrace trace(TFBodyOps body, Ops ftf, RnnStep step, List<Operand<?>> inputs, List<Operand<?>> states) {
     RnnStep.Output out = body.tracing(() -> step.apply(tensors(inputs), tensors(states)));
@@ -25,7 +26,11 @@ record StepTrace(Operand<?> output, List<Operand<?>> states) {
     for (int i = 0; i < states.size(); i++) {
       next.add(operand(body, out.states().get(i)));
     }
-    return new StepTrace(operand(body, out.output()), next);
+    List<Operand<?>> saved = new ArrayList<>();
+    for (Tensor t : out.saved()) {
+      saved.add(operand(body, t));
+    }
+    return new StepTrace(operand(body, out.output()), next, saved);
   }
 
   /** The output and states after the mask {@code maskT} (batch,) of this step, or this trace without a mask. */
@@ -42,7 +47,7 @@ record StepTrace(Operand<?> output, List<Operand<?>> states) {
       Operand s = states.get(i);
       kept.add(ftf.select(expand(ftf, maskT, s), s, (Operand) previousStates.get(i)));
     }
-    return new StepTrace(out, kept);
+    return new StepTrace(out, kept, saved);
   }
 
   /** The (batch,) mask with trailing axes of size 1 up to {@code x}'s rank (Select broadcasts). */
