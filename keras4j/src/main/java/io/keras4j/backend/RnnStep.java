@@ -42,6 +42,45 @@ public interface RnnStep {
     return vjp(inputs, states, dOutput, dStates);
   }
 
+  /**
+   * The part of every step that depends on the step's inputs alone, computed for the whole {@code sequences} before
+   * the loop (one large product instead of one per step); the loop then gives the step the rows of the result. The
+   * sequences are (time, batch, features...) or (batch, time, features...), whichever the backend finds cheaper, so
+   * the projection must treat each (time, batch) entry alike. By default the sequences unchanged.
+   *
+   * <p>Porting note: Keras' cells compute their input product inside each step; keras4j's projected cells (LSTMCell,
+   * GRUCell, SimpleRNNCell without input dropout) compute it here, which gives the same numbers.
+   */
+  default List<Tensor> project(List<Tensor> sequences) {
+    return sequences;
+  }
+
+  /** {@code step} with {@code projection} as its {@link #project}. */
+  static RnnStep withProjection(RnnStep step, java.util.function.UnaryOperator<List<Tensor>> projection) {
+    return new RnnStep() {
+      @Override
+      public Output apply(List<Tensor> inputs, List<Tensor> states) {
+        return step.apply(inputs, states);
+      }
+
+      @Override
+      public Vjp vjp(List<Tensor> inputs, List<Tensor> states, Tensor dOutput, List<Tensor> dStates) {
+        return step.vjp(inputs, states, dOutput, dStates);
+      }
+
+      @Override
+      public Vjp vjp(List<Tensor> inputs, List<Tensor> states, List<Tensor> saved, Tensor dOutput,
+          List<Tensor> dStates) {
+        return step.vjp(inputs, states, saved, dOutput, dStates);
+      }
+
+      @Override
+      public List<Tensor> project(List<Tensor> sequences) {
+        return projection.apply(sequences);
+      }
+    };
+  }
+
   /** {@code forward} with the hand vector-Jacobian product {@code vjp} (see {@link #vjp}). */
   static RnnStep withVjp(RnnStep forward, VjpFunction vjp) {
     return new RnnStep() {

@@ -16,6 +16,7 @@ public final class UnrolledRnn {
   public static RnnResult run(Ops ops, RnnStep step, List<Tensor> inputs, List<Tensor> initialStates, Tensor mask,
       boolean goBackwards, boolean zeroOutputForMask, boolean returnAllOutputs) {
     int steps = timeSteps(inputs);
+    inputs = step.project(inputs);
     Tensor boolMask = mask == null ? null : "bool".equals(mask.dtype()) ? mask : ops.cast(mask, "bool");
     List<Tensor> states = new ArrayList<>(initialStates);
     List<Tensor> outputs = new ArrayList<>();

@@ -75,13 +75,21 @@ public abstract class AbstractRNNCell<T extends AbstractRNNCell<T>> extends Base
 
   /**
    * The part of every step that depends on the inputs alone, computed for the whole sequence before the loop
-   * ((batch, time, features) in, (batch, time, ...) out), or null when the cell has none; the loop then runs
-   * {@link #callProjected} on its time steps. Keras computes this part inside each step; taking it out of the loop
-   * gives the same numbers with one large matrix product instead of one per step, forward and backward. By default
-   * null.
+   * ((batch, time, features) in, (batch, time, ...) out; or time-major, (time, batch, ...), when the layer's loop
+   * asks so), or null when the cell has none; the loop then runs {@link #callProjected} on its time steps. Keras
+   * computes this part inside each step; taking it out of the loop gives the same numbers with one large matrix
+   * product instead of one per step, forward and backward. By default null.
    */
   protected Tensor projectSequence(Tensor sequences, boolean training) {
     return null;
+  }
+
+  /**
+   * Whether {@link #projectSequence} gives a projection of {@code sequences} (not null); the sequences may then be
+   * given to it time-major, (time, batch, features). By default false.
+   */
+  protected boolean projectsSequence(Tensor sequences, boolean training) {
+    return false;
   }
 
   /** One step from a time step of {@link #projectSequence}'s result; only called when that is not null. */

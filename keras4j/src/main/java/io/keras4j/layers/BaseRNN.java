@@ -202,14 +202,13 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> impleme
     cell.beforeLoop(firstStep(ops, sequences), initial, training);
     RnnResult result;
     try {
-      Tensor projected = cell.projectSequence(sequences, training);
-      RnnStep step = projected == null
+      RnnStep step = !cell.projectsSequence(sequences, training)
           ? (in, st) -> cell.call(in.get(0), st, training)
-          : RnnStep.withVjp((in, st) -> cell.callProjected(in.get(0), st, training),
-              (in, st, saved, dOut, dSt) -> cell.callProjectedVjp(in.get(0), st, saved, dOut, dSt,
-                  training));
-      result = ops.rnn(step, List.of(projected == null ? sequences : projected), initial, mask, goBackwards, unroll,
-          zeroOutputForMask, returnSequences);
+          : RnnStep.withProjection(RnnStep.withVjp((in, st) -> cell.callProjected(in.get(0), st, training),
+              (in, st, saved, dOut, dSt) -> cell.callProjectedVjp(in.get(0), st, saved, dOut, dSt, training)),
+              seqs -> List.of(cell.projectSequence(seqs.get(0), training)));
+      result = ops.rnn(step, List.of(sequences), initial, mask, goBackwards, unroll, zeroOutputForMask,
+          returnSequences);
     } finally {
       cell.afterLoop();
     }

@@ -244,7 +244,12 @@ public abstract class BaseRNNCell<T extends BaseRNNCell<T>> extends DropoutRNNCe
    */
   @Override
   protected Tensor projectSequence(Tensor sequences, boolean training) {
-    return dropoutMask(training) == null && sequences.rank() == 3 ? inputProjection(sequences, training) : null;
+    return projectsSequence(sequences, training) ? inputProjection(sequences, training) : null;
+  }
+
+  @Override
+  protected boolean projectsSequence(Tensor sequences, boolean training) {
+    return dropoutMask(training) == null && sequences.rank() == 3;
   }
 
   @Override

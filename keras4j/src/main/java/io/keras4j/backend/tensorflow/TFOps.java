@@ -257,8 +257,11 @@ class TFOps extends TFPreprocessingOps {
     long m = w.shape().get(1);
     Operand flat = tf.reshape(o(x), tf.constant(new long[] {-1, n}));
     Operand y = tf.linalg.matMul(flat, o(w));
-    Shape target = x.shape().with(-1, m).with(0, -1);
-    if (target.withoutBatch().isFullyDefined()) {
+    Shape target = x.shape().with(-1, m);
+    if (target.with(0, 1).isFullyDefined()) {
+      return t(tf.reshape(y, tf.constant(target.with(0, -1).dims())));
+    }
+    if (java.util.Arrays.stream(target.dims()).filter(d -> d < 0).count() == 1) { // (time, batch, m) of an RNN
       return t(tf.reshape(y, tf.constant(target.dims())));
     }
     Operand lead = tf.slice(tf.shape(o(x), TInt64.class), tf.constant(new long[] {0}),

@@ -41,9 +41,13 @@ final class TFRnn {
     registerGradient();
     io.keras4j.backend.UnrolledRnn.checkInputs(inputs);
     Ops tf = outer.tf();
-    List<Operand<?>> xs = new ArrayList<>();
+    List<Tensor> timeMajor = new ArrayList<>();
     for (Tensor x : inputs) {
-      xs.add(timeMajor(tf, TFMathOps.o(x), goBackwards));
+      timeMajor.add(TFMathOps.t(timeMajor(tf, TFMathOps.o(x), goBackwards)));
+    }
+    List<Operand<?>> xs = new ArrayList<>();
+    for (Tensor x : step.project(timeMajor)) { // projected once time-major: the narrow inputs are transposed
+      xs.add(TFMathOps.o(x));
     }
     Operand<?> maskT = null;
     if (mask != null) {

@@ -112,4 +112,47 @@ class TFRnnTest {
       assertTrue(Float.isFinite(last) && last < first * 0.5f, "loss " + first + " then " + last);
     }
   }
+
+  @Test
+  void theProjectionRunsOnTimeMajorSequencesBeforeTheLoopAndItsGradientFlows() {
+    // step: h' = h + p with p = 2x (the projection); over 3 steps of one feature, backwards
+    for (boolean unroll : new boolean[] {false, true}) {
+      List<Shape> seen = new java.util.ArrayList<>();
+      RnnStep plain = (in, states) -> {
+        Tensor h = Backend.ops().add(states.get(0), in.get(0));
+        return new RnnStep.Output(h, List.of(h));
+      };
+      RnnStep step = RnnStep.withProjection(plain, seqs -> {
+        seen.add(seqs.get(0).shape());
+        return List.of(Backend.ops().multiply(seqs.get(0), 2f));
+      });
+      try (ComputeGraph g = Backend.newGraph()) {
+        TracedFunction fn = g.trace(() -> {
+          Ops ops = Backend.ops();
+          Tensor x = ops.placeholder("float32", Shape.of(-1, 3, 1));
+          Tensor h0 = ops.placeholder("float32", Shape.of(-1, 1));
+          RnnResult r = ops.rnn(step, List.of(x), List.of(h0), null, true, unroll, false, true);
+          Tensor loss = ops.sum(ops.multiply(r.outputs(), ops.constant(new float[] {1, 10, 100}, Shape.of(1, 3, 1))),
+              null, false);
+          return List.of(r.outputs(), ops.gradients(loss, List.of(x)).get(0));
+        });
+        try (NativeArray x = Backend.array(new float[] {1, 2, 3, 4, 5, 6}, Shape.of(2, 3, 1));
+            NativeArray h = Backend.array(new float[] {0, 1}, Shape.of(2, 1))) {
+          List<NativeArray> out = fn.call(List.of(x, h));
+          // backwards: outputs 2x3, 2x3 + 2x2, ... from h0; sample 2 starts at 1
+          float[] expected = {6, 10, 12, 1 + 12, 1 + 22, 1 + 30};
+          float[] got = out.get(0).toFloatArray();
+          // d loss / d x[t]: 2 times the weights of the outputs that include x[t] (x3 in all, x1 only in the last)
+          float[] grad = {2 * 100, 2 * 110, 2 * 111, 2 * 100, 2 * 110, 2 * 111};
+          float[] gotGrad = out.get(1).toFloatArray();
+          out.forEach(NativeArray::close);
+          for (int i = 0; i < 6; i++) {
+            assertEquals(expected[i], got[i], 1e-5, "unroll=" + unroll + " output " + i);
+            assertEquals(grad[i], gotGrad[i], 1e-4, "unroll=" + unroll + " gradient " + i);
+          }
+        }
+      }
+      assertEquals(unroll ? Shape.of(-1, 3, 1) : Shape.of(3, -1, 1), seen.get(0), "unroll=" + unroll);
+    }
+  }
 }
