@@ -57,49 +57,12 @@ public interface RnnStep {
 
   /** {@code step} with {@code projection} as its {@link #project}. */
   static RnnStep withProjection(RnnStep step, java.util.function.UnaryOperator<List<Tensor>> projection) {
-    return new RnnStep() {
-      @Override
-      public Output apply(List<Tensor> inputs, List<Tensor> states) {
-        return step.apply(inputs, states);
-      }
-
-      @Override
-      public Vjp vjp(List<Tensor> inputs, List<Tensor> states, Tensor dOutput, List<Tensor> dStates) {
-        return step.vjp(inputs, states, dOutput, dStates);
-      }
-
-      @Override
-      public Vjp vjp(List<Tensor> inputs, List<Tensor> states, List<Tensor> saved, Tensor dOutput,
-          List<Tensor> dStates) {
-        return step.vjp(inputs, states, saved, dOutput, dStates);
-      }
-
-      @Override
-      public List<Tensor> project(List<Tensor> sequences) {
-        return projection.apply(sequences);
-      }
-    };
+    return new ComposedRnnStep(step, step::vjp, projection);
   }
 
   /** {@code forward} with the hand vector-Jacobian product {@code vjp} (see {@link #vjp}). */
   static RnnStep withVjp(RnnStep forward, VjpFunction vjp) {
-    return new RnnStep() {
-      @Override
-      public Output apply(List<Tensor> inputs, List<Tensor> states) {
-        return forward.apply(inputs, states);
-      }
-
-      @Override
-      public Vjp vjp(List<Tensor> inputs, List<Tensor> states, Tensor dOutput, List<Tensor> dStates) {
-        return vjp.vjp(inputs, states, List.of(), dOutput, dStates);
-      }
-
-      @Override
-      public Vjp vjp(List<Tensor> inputs, List<Tensor> states, List<Tensor> saved, Tensor dOutput,
-          List<Tensor> dStates) {
-        return vjp.vjp(inputs, states, saved, dOutput, dStates);
-      }
-    };
+    return new ComposedRnnStep(forward, vjp, forward::project);
   }
 
   /** The signature of {@link #vjp(List, List, List, Tensor, List)}. */
