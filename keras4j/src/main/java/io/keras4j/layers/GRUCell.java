@@ -59,7 +59,11 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
     return ops().squeeze(ops().slice(ops().read(bias()), new int[] {0, 0}, new int[] {1, -1}), 0);
   }
 
-  /** One step from the inputs' share of the gates, {@code x · kernel + input bias} (see {@link #inputProjection}). */
+  /**
+   * One step from the inputs' share of the gates, {@code x · kernel + input bias} (see {@link #inputProjection});
+   * when training with the hand product ({@code reset_after}), saves z, r, n and u_h as one (batch, 4 * units) tensor
+   * for it.
+   */
   @Override
   protected RnnStep.Output callProjected(Tensor projected, List<Tensor> states, boolean training) {
     Ops ops = ops();
@@ -87,21 +91,26 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
     Tensor z = recurrentActivation().apply(ops.add(x[0], r[0]));
     Tensor reset = recurrentActivation().apply(ops.add(x[1], r[1]));
     Tensor hh;
+    Tensor uh = null; // reset_after: the recurrent share of the candidate, h' R_h + b_h
     Tensor hPrevH = masked(hPrev, rdp, 2 * single);
     if (inner != null) {
-      hh = activation().apply(ops.add(x[2], ops.multiply(reset, gate(inner, 2, 3))));
+      uh = gate(inner, 2, 3);
+      hh = activation().apply(ops.add(x[2], ops.multiply(reset, uh)));
     } else if (resetAfter) {
-      Tensor rh = ops.matmul(hPrevH, gate(recurrent, 2, 3));
+      uh = ops.matmul(hPrevH, gate(recurrent, 2, 3));
       if (recurrentBias != null) {
-        rh = ops.add(rh, gate(recurrentBias, 2, 3));
+        uh = ops.add(uh, gate(recurrentBias, 2, 3));
       }
-      hh = activation().apply(ops.add(x[2], ops.multiply(reset, rh)));
+      hh = activation().apply(ops.add(x[2], ops.multiply(reset, uh)));
     } else {
       hh = activation().apply(ops.add(x[2], ops.matmul(ops.multiply(reset, hPrevH), gate(recurrent, 2, 3))));
     }
     // h = z * h_prev + (1 - z) * hh
     Tensor h = ops.add(ops.multiply(z, hPrev), ops.multiply(ops.add(ops.negative(z), 1f), hh));
-    return new RnnStep.Output(h, List.of(h));
+    if (!training || !resetAfter || !handVjp(training)) {
+      return new RnnStep.Output(h, List.of(h));
+    }
+    return new RnnStep.Output(h, List.of(h), List.of(ops.concatenate(List.of(z, reset, hh, uh), -1)));
   }
 
   /** The recurrent half, {@code bias[1]}, of a {@code reset_after} bias (2, 3 * units). */
@@ -123,7 +132,7 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
    * recurrent dropout): with x = p split into x_z, x_r, x_h and u = h' R + b_r into u_z, u_r, u_h, z = sigmoid(x_z +
    * u_z), r = sigmoid(x_r + u_r), n = tanh(x_h + r u_h) and h = z h' + (1 - z) n, the gates' gradients give dp, du
    * (they differ in the third block: dx_h against r dx_h), dh' = z dh + du Rᵀ, dR = h'ᵀ du and db_r = the batch sum of
-   * du.
+   * du. z, r, n and u_h are those {@link #callProjected} saved when training ((batch, 4 * units)), else recomputed.
    */
   @Override
   protected RnnStep.Vjp callProjectedVjp(Tensor projected, List<Tensor> states, List<Tensor> saved, Tensor dOutput,
@@ -135,11 +144,11 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
     Tensor hPrev = states.get(0);
     Tensor recurrent = ops.read(recurrentKernel());
     Tensor bias = bias() == null ? null : ops.read(bias());
-    Tensor inner = inner(hPrev, recurrent, bias == null ? null : recurrentBias(bias));
-    Tensor z = ops.sigmoid(ops.add(gate(projected, 0, 1), gate(inner, 0, 1)));
-    Tensor r = ops.sigmoid(ops.add(gate(projected, 1, 2), gate(inner, 1, 2)));
-    Tensor uh = gate(inner, 2, 3);
-    Tensor n = ops.tanh(ops.add(gate(projected, 2, 3), ops.multiply(r, uh)));
+    Tensor[] gates = saved.isEmpty() ? recomputedGates(projected, hPrev, recurrent, bias) : savedGates(saved.get(0));
+    Tensor z = gates[0];
+    Tensor r = gates[1];
+    Tensor n = gates[2];
+    Tensor uh = gates[3];
     Tensor dh = ops.add(dOutput, dStates.get(0));
     Tensor dxh = ops.multiply(ops.multiply(dh, ops.add(ops.negative(z), 1f)), tanhDerivative(n));
     Tensor dxz = ops.multiply(ops.multiply(dh, ops.subtract(hPrev, n)), sigmoidDerivative(z));
@@ -154,6 +163,26 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
       weights.put(bias, ops.concatenate(List.of(ops.zerosLike(db), db), 0));
     }
     return new RnnStep.Vjp(List.of(dx), List.of(ops.add(ops.multiply(dh, z), d[0])), weights);
+  }
+
+  /** z, r, n and u_h of a {@code reset_after} step, recomputed from its projected inputs and state. */
+  private Tensor[] recomputedGates(Tensor projected, Tensor hPrev, Tensor recurrent, Tensor bias) {
+    Ops ops = ops();
+    Tensor inner = inner(hPrev, recurrent, bias == null ? null : recurrentBias(bias));
+    Tensor z = ops.sigmoid(ops.add(gate(projected, 0, 1), gate(inner, 0, 1)));
+    Tensor r = ops.sigmoid(ops.add(gate(projected, 1, 2), gate(inner, 1, 2)));
+    Tensor uh = gate(inner, 2, 3);
+    Tensor n = ops.tanh(ops.add(gate(projected, 2, 3), ops.multiply(r, uh)));
+    return new Tensor[] {z, r, n, uh};
+  }
+
+  /** z, r, n and u_h of a step from the (batch, 4 * units) tensor {@link #callProjected} saved. */
+  private Tensor[] savedGates(Tensor saved) {
+    Tensor[] out = new Tensor[4];
+    for (int k = 0; k < 4; k++) {
+      out[k] = gate(saved, k, k + 1);
+    }
+    return out;
   }
 
   @Override

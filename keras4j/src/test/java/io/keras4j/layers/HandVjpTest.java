@@ -73,6 +73,23 @@ class HandVjpTest {
   }
 
   @Test
+  void gruSavedGatesMaskedAgainstFiniteDifferences() {
+    AtomicInteger savedRead = new AtomicInteger();
+    GRUCell cell = new GRUCell(2) {
+      @Override
+      protected RnnStep.Vjp callProjectedVjp(Tensor p, List<Tensor> s, List<Tensor> saved, Tensor dOut,
+          List<Tensor> dS, boolean train) {
+        savedRead.addAndGet(saved.size());
+        saved.forEach(t -> assertEquals(8, t.shape().get(1), "z, r, n and u_h of 2 units"));
+        return super.callProjectedVjp(p, s, saved, dOut, dS, train);
+      }
+    };
+    RecurrentGradientTest.check("GRU, saved gates, masked, go_backwards",
+        () -> new RNN(cell).goBackwards(true), 0, true);
+    assertTrue(savedRead.get() > 0, "the backward step read the saved gates");
+  }
+
+  @Test
   void gruMaskedZeroOutputAgainstFiniteDifferences() {
     RecurrentGradientTest.check("GRU, hand product, masked, zero_output_for_mask",
         () -> new RNN(countingGru(2, true)).zeroOutputForMask(true), 0, true);
