@@ -60,8 +60,7 @@ class HandVjpTest {
       @Override
       protected RnnStep.Vjp callProjectedVjp(Tensor p, List<Tensor> s, List<Tensor> saved, Tensor dOut,
           List<Tensor> dS, boolean train) {
-        savedRead.addAndGet(saved.size());
-        saved.forEach(t -> assertEquals(10, t.shape().get(1), "i, f, g, o and tanh(c) of 2 units"));
+        readSaved(savedRead, saved, 10); // i, f, g, o and tanh(c) of 2 units
         return super.callProjectedVjp(p, s, saved, dOut, dS, train);
       }
     };
@@ -78,9 +77,8 @@ class HandVjpTest {
     GRUCell cell = new GRUCell(2) {
       @Override
       protected RnnStep.Vjp callProjectedVjp(Tensor p, List<Tensor> s, List<Tensor> saved, Tensor dOut,
-          List<Tensor> dS, boolean train) {
-        savedRead.addAndGet(saved.size());
-        saved.forEach(t -> assertEquals(8, t.shape().get(1), "z, r, n and u_h of 2 units"));
+          List<Tensor> dS, boolean train) { // the GRU's saved path
+        readSaved(savedRead, saved, 8); // z, r, n and u_h of 2 units
         return super.callProjectedVjp(p, s, saved, dOut, dS, train);
       }
     };
@@ -213,6 +211,12 @@ class HandVjpTest {
       }
     };
     return cell.resetAfter(resetAfter);
+  }
+
+  /** Counts the saved tensors a backward step reads in {@code read}, each checked to be (batch, width). */
+  private static void readSaved(AtomicInteger read, List<Tensor> saved, int width) {
+    read.addAndGet(saved.size());
+    saved.forEach(t -> assertEquals(width, t.shape().get(1), "the width of the saved tensor"));
   }
 
   private static RnnStep.Vjp counted(RnnStep.Vjp vjp) {
