@@ -31,5 +31,5 @@ if [ "${1:-}" = "--streaming" ]; then
   shift
 fi
 # shellcheck disable=SC2086
-TF_CPP_MIN_LOG_LEVEL=2 exec java -Xmx4g $OPENS -cp "spark/target/classes:keras4j/target/classes:$(cat spark/target/bench.classpath)" \
+TF_CPP_MIN_LOG_LEVEL=2 exec java -Xmx4g ${JAVA_OPTS:-} $OPENS -cp "spark/target/classes:keras4j/target/classes:$(cat spark/target/bench.classpath)" \
   "$MAIN" "$@"
