@@ -26,7 +26,10 @@ import org.apache.spark.storage.StorageLevel;
  * Rows per second of {@link KerasModelScorer} on a cached DataFrame in {@code local[N]} against one JVM's
  * {@code model.predict} on the same rows, for an MLP and a small CNN: {@code bash spark/bench.sh} (docs/spark.md).
  *
- * <p>Arguments: {@code [master=local[2]] [mlpRows=200000] [cnnRows=20000] [batchSize=256] [rounds=3]}.
+ * <p>Arguments: {@code [master=local[2]] [mlpRows=200000] [cnnRows=20000] [batchSize=256] [rounds=3]} (0 rows skips a
+ * model). The rounds are interleaved (single JVM, scorer, floor, then again), and each figure is printed as the
+ * median of the rounds with their range, beside the process's CPU seconds, since a shared machine moves wall-clock
+ * figures most.
  */
 public final class ScoringBenchmark {
   private ScoringBenchmark() {}
