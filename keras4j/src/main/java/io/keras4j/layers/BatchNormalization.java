@@ -185,6 +185,8 @@ public class BatchNormalization extends BaseNormalization<BatchNormalization> {
           ops.add(ops.multiply(ops.read(movingMean), m), ops.multiply(batchMean, 1 - m))));
       ops.readAs(movingVariance, ops.assign(movingVariance,
           ops.add(ops.multiply(ops.read(movingVariance), m), ops.multiply(batchVar, 1 - m))));
+    } else if (rank == 4 && resolvedAxis(rank) == 3) {
+      return fusedInference(input, dim);
     } else {
       mean = ops.reshape(ops.read(movingMean), bshape);
       variance = ops.reshape(ops.read(movingVariance), bshape);
@@ -198,6 +200,21 @@ public class BatchNormalization extends BaseNormalization<BatchNormalization> {
       y = ops.add(y, ops.reshape(ops.read(beta), bshape));
     }
     return y;
+  }
+
+  /**
+   * Inference on channels-last images as one fused op, which TensorFlow's graph optimiser folds into the convolution
+   * before it. Porting note: Keras on TensorFlow writes {@code tf.nn.batch_normalization}'s element-wise ops; the
+   * result is the same formula.
+   */
+  private Tensor fusedInference(Tensor input, long dim) {
+    Ops ops = ops();
+    float[] ones = new float[(int) dim];
+    java.util.Arrays.fill(ones, 1f);
+    Tensor g = gamma != null ? ops.read(gamma) : ops.constant(ones, Shape.of(dim));
+    Tensor b = beta != null ? ops.read(beta) : ops.zeros(Shape.of(dim));
+    return ops.fusedBatchNormInference(input, g, b, ops.read(movingMean), ops.read(movingVariance),
+        (float) epsilon());
   }
 
   @Override

@@ -11,6 +11,7 @@ import org.tensorflow.op.nn.Conv2dBackpropInput;
 import org.tensorflow.op.nn.Conv3d;
 import org.tensorflow.op.nn.Conv3dBackpropInput;
 import org.tensorflow.op.nn.DepthwiseConv2dNative;
+import org.tensorflow.op.nn.FusedBatchNorm;
 
 /**
  * Convolution, pooling and resizing ops of {@link TFOps}, channels-last. 1-D ops run as 2-D ops over a height of 1.
@@ -89,6 +90,13 @@ abstract class TFNNOps extends TFMathOps {
       return atrous(x, kernel, padding, dilations, (in, pad) -> depthwiseConv(in, kernel, ones(2), pad, ones(2)));
     }
     return t(tf.nn.depthwiseConv2dNative(o(x), o(kernel), nhwc(strides), pad(padding)));
+  }
+
+  @Override
+  public Tensor fusedBatchNormInference(Tensor x, Tensor scale, Tensor offset, Tensor mean, Tensor variance,
+      float epsilon) {
+    return t(tf.nn.fusedBatchNorm(o(x), o(scale), o(offset), o(mean), o(variance), FusedBatchNorm.epsilon(epsilon),
+        FusedBatchNorm.isTraining(false), FusedBatchNorm.dataFormat("NHWC")).y());
   }
 
   private static boolean dilated(int[] dilations) {
