@@ -3,6 +3,7 @@ package io.keras4j.bench;
 import io.keras4j.applications.MobileNetV2;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.ProfileTrace;
+import io.keras4j.data.NDArray;
 import io.keras4j.models.FitOptions;
 import io.keras4j.models.Model;
 
@@ -19,7 +20,7 @@ public final class W6Profile {
 
   public static void main(String[] args) {
     try (Model m = new MobileNetV2().weights((String) null).build()) {
-      float[][][][] x = W6.images(32, 224);
+      NDArray x = W6.images(32, 224);
       m.predict(x, 32);
       ProfileTrace trace = Backend.engine().startProfile();
       long t = System.nanoTime();
@@ -29,7 +30,7 @@ public final class W6Profile {
       System.out.printf("## predict, batch 32: %.1f ms wall%n%n%s%n", ms, trace.table());
     }
     try (Model ft = W6.fineTuneModel()) {
-      float[][][][] xt = W6.images(128, 224);
+      NDArray xt = W6.images(128, 224);
       int[] yt = new int[128];
       for (int i = 0; i < yt.length; i++) {
         yt[i] = i % 10;

@@ -264,8 +264,9 @@ public interface Ops {
 
   /**
    * Batch normalization of a channels-last rank-4 {@code x} by fixed per-channel statistics (the last axis):
-   * {@code (x - mean) / sqrt(variance + epsilon) * scale + offset}, as one op that the backend may fuse with the
-   * convolution before it (TensorFlow's {@code FusedBatchNormV3} with {@code is_training=false}). All float32.
+   * {@code (x - mean) / sqrt(variance + epsilon) * scale + offset}, in the form the backend runs fastest for
+   * inference: TensorFlow's {@code FusedBatchNormV3} ({@code is_training=false}) where its graph optimiser fuses it
+   * into the convolution before it, element-wise ops elsewhere. All float32.
    */
   Tensor fusedBatchNormInference(Tensor x, Tensor scale, Tensor offset, Tensor mean, Tensor variance, float epsilon);
 
