@@ -102,7 +102,7 @@ class BatchNormalizationTest {
     // a 1x1 convolution with the identity kernel feeds the layer its input unchanged; the backend may fuse the two
     Conv2D conv = new Conv2D(2, 1).useBias(false);
     conv.apply(Input.of(1, 2, 2));
-    conv.setWeights(List.<Object>of(new float[][][][] {{{{1, 0}, {0, 1}}}}));
+    conv.setWeights(List.of(NDArray.of(new float[][][][] {{{{1, 0}, {0, 1}}}})));
     BatchNormalization bn = imageLayer(true, true);
     float[] y = GraphFixture.eval1(IMAGE, Shape.of(1, 1, 2, 2), x -> bn.apply(conv.apply(x, false), false));
     assertArrayEquals(new float[] {1.5f, -3f, 4.5f, 1f}, y, 1e-6f);
