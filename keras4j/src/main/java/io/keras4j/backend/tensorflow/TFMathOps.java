@@ -262,6 +262,11 @@ abstract class TFMathOps implements io.keras4j.backend.Ops {
   }
 
   @Override
+  public Tensor relu6(Tensor x) {
+    return t(tf.nn.relu6(o(x)));
+  }
+
+  @Override
   public Tensor elu(Tensor x) {
     return t(tf.nn.elu(o(x)));
   }

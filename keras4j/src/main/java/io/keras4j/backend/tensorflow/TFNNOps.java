@@ -11,6 +11,7 @@ import org.tensorflow.op.nn.Conv2dBackpropInput;
 import org.tensorflow.op.nn.Conv3d;
 import org.tensorflow.op.nn.Conv3dBackpropInput;
 import org.tensorflow.op.nn.DepthwiseConv2dNative;
+import org.tensorflow.op.nn.FusedBatchNorm;
 
 /**
  * Convolution, pooling and resizing ops of {@link TFOps}, channels-last. 1-D ops run as 2-D ops over a height of 1.
@@ -89,6 +90,23 @@ abstract class TFNNOps extends TFMathOps {
       return atrous(x, kernel, padding, dilations, (in, pad) -> depthwiseConv(in, kernel, ones(2), pad, ones(2)));
     }
     return t(tf.nn.depthwiseConv2dNative(o(x), o(kernel), nhwc(strides), pad(padding)));
+  }
+
+  /**
+   * FusedBatchNormV3 straight after a Conv2D, which Grappler's remapper fuses into the convolution (with a following
+   * Relu6 or Relu); elsewhere {@code tf.nn.batch_normalization}'s element-wise form {@code x * inv + (offset - mean
+   * * inv)}, since oneDNN's standalone FusedBatchNormV3 kernel is many times slower than those two ops on CPU.
+   */
+  @Override
+  public Tensor fusedBatchNormInference(Tensor x, Tensor scale, Tensor offset, Tensor mean, Tensor variance,
+      float epsilon) {
+    Operand in = o(x);
+    if (x.rank() == 4 && "Conv2D".equals(in.op().type())) {
+      return t(tf.nn.fusedBatchNorm(in, o(scale), o(offset), o(mean), o(variance), FusedBatchNorm.epsilon(epsilon),
+          FusedBatchNorm.isTraining(false), FusedBatchNorm.dataFormat("NHWC")).y());
+    }
+    Operand inv = tf.math.mul(tf.math.rsqrt(tf.math.add(o(variance), tf.constant(epsilon))), o(scale));
+    return t(tf.math.add(tf.math.mul(in, inv), tf.math.sub(o(offset), tf.math.mul(o(mean), inv))));
   }
 
   private static boolean dilated(int[] dilations) {
