@@ -23,38 +23,30 @@ public final class RawGap {
     List<String> only = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
     Map<String, Supplier<Double>> runs = new LinkedHashMap<>();
     List<AutoCloseable> open = new ArrayList<>();
-    float[][] x1 = Data.features(20000, 5, 1);
-    float[] y1 = Data.binaryLabels(x1);
-    float[][] x2 = Data.features(60000, 784, 2);
-    float[][] y2 = Data.oneHot10(x2);
-    float[][][][] x3 = Data.images(10000, 3);
-    int[] y3 = new int[10000];
-    for (int i = 0; i < y3.length; i++) {
-      y3[i] = (int) (x3[i][14][14][0] * 10) % 10;
+    Data.Workloads d = Data.workloads();
+    float[] f1 = RawTensorFlow.flat(d.x1());
+    float[][] y1col = new float[d.y1().length][1];
+    for (int i = 0; i < d.y1().length; i++) {
+      y1col[i][0] = d.y1()[i];
     }
-    float[] f1 = RawTensorFlow.flat(x1);
-    float[][] y1col = new float[y1.length][1];
-    for (int i = 0; i < y1.length; i++) {
-      y1col[i][0] = y1[i];
-    }
-    float[] f2 = RawTensorFlow.flat(x2);
-    float[] f3 = RawTensorFlow.flat(Data.flatten(x3));
+    float[] f2 = RawTensorFlow.flat(d.x2());
+    float[] f3 = RawTensorFlow.flat(Data.flatten(d.x3()));
     for (int k : new int[] {1, 32}) {
       Keras4jWorkloads w = new Keras4jWorkloads(k);
       String p = k == 1 ? "keras4j" : "keras4j_spe32";
       if (wanted(only, "w1_train", "w1_predict")) {
         Sequential m1 = open(open, w.w1());
-        runs.put("w1_train/" + p, () -> Keras4jWorkloads.fit(m1, x1, y1, 5, 32));
-        runs.put("w1_predict/" + p, () -> Keras4jWorkloads.predict(m1, x1, 1024));
+        runs.put("w1_train/" + p, () -> Keras4jWorkloads.fit(m1, d.x1(), d.y1(), 5, 32));
+        runs.put("w1_predict/" + p, () -> Keras4jWorkloads.predict(m1, d.x1(), 1024));
       }
       if (wanted(only, "w2_train")) {
         Sequential m2 = open(open, w.w2());
-        runs.put("w2_train/" + p, () -> Keras4jWorkloads.fit(m2, x2, y2, 1, 128));
+        runs.put("w2_train/" + p, () -> Keras4jWorkloads.fit(m2, d.x2(), d.y2(), 1, 128));
       }
       if (wanted(only, "w3_train", "w3_predict")) {
         Sequential m3 = open(open, w.w3());
-        runs.put("w3_train/" + p, () -> Keras4jWorkloads.fit(m3, x3, y3, 1, 64));
-        runs.put("w3_predict/" + p, () -> Keras4jWorkloads.predict(m3, x3, 64));
+        runs.put("w3_train/" + p, () -> Keras4jWorkloads.fit(m3, d.x3(), d.y3(), 1, 64));
+        runs.put("w3_predict/" + p, () -> Keras4jWorkloads.predict(m3, d.x3(), 64));
       }
     }
     if (wanted(only, "w1_train", "w1_predict")) {
@@ -64,11 +56,11 @@ public final class RawGap {
     }
     if (wanted(only, "w2_train")) {
       RawTensorFlow r2 = open(open, RawTensorFlow.w2());
-      runs.put("w2_train/raw_tf", () -> r2.fit(f2, new long[] {60000, 784}, y2, 1, 128));
+      runs.put("w2_train/raw_tf", () -> r2.fit(f2, new long[] {60000, 784}, d.y2(), 1, 128));
     }
     if (wanted(only, "w3_train", "w3_predict")) {
       RawTensorFlow r3 = open(open, RawTensorFlow.w3());
-      runs.put("w3_train/raw_tf", () -> r3.fit(f3, new long[] {10000, 28, 28, 1}, y3, 1, 64));
+      runs.put("w3_train/raw_tf", () -> r3.fit(f3, new long[] {10000, 28, 28, 1}, d.y3(), 1, 64));
       runs.put("w3_predict/raw_tf", () -> r3.predict(f3, new long[] {10000, 28, 28, 1}, 64));
     }
     runs.entrySet().removeIf(e -> !only.isEmpty() && !only.contains(e.getKey().split("/")[0]));
