@@ -193,6 +193,18 @@ abstract class TFNNOps extends TFMathOps {
     return pad(t, paddings, 0f);
   }
 
+  /**
+   * TensorFlow's {@code MaxPool} (window and strides as attributes), which Python TensorFlow's
+   * {@code tf.nn.max_pool2d} emits; TensorFlow Java's {@code tf.nn.maxPool} is {@code MaxPoolV2} (window and strides
+   * as tensors), which oneDNN's graph pass leaves to the Eigen kernels, whose {@code MaxPoolGradV2} ran 5x slower than
+   * {@code _MklNativeMaxPoolGrad} on W3 (docs/performance.md, "W3 CNN and mixed precision").
+   */
+  private Operand maxPool2d(Operand x, long[] ksize, long[] strides, String padding) {
+    return tf.scope().opBuilder("MaxPool", tf.scope().makeOpName("MaxPool")).addInput(x.asOutput())
+        .setAttr("ksize", ksize).setAttr("strides", strides).setAttr("padding", padding)
+        .setAttr("data_format", "NHWC").build().output(0);
+  }
+
   @Override
   public Tensor pool(Tensor x, String mode, int[] poolSize, int[] strides, String padding) {
     int n = x.rank() - 2;
@@ -202,8 +214,7 @@ abstract class TFNNOps extends TFMathOps {
     }
     if (n == 2) {
       if (max) {
-        return t(tf.nn.maxPool(o(x), tf.constant(toInts(nhwc(poolSize))), tf.constant(toInts(nhwc(strides))),
-            pad(padding)));
+        return t(maxPool2d(o(x), nhwc(poolSize), nhwc(strides), pad(padding)));
       }
       return t(tf.nn.avgPool(o(x), nhwc(poolSize), nhwc(strides), pad(padding)));
     }
