@@ -199,10 +199,14 @@ abstract class TFNNOps extends TFMathOps {
    * as tensors), which oneDNN's graph pass leaves to the Eigen kernels, whose {@code MaxPoolGradV2} ran 5x slower than
    * {@code _MklNativeMaxPoolGrad} on W3 (docs/performance.md, "W3 CNN and mixed precision").
    */
-  private Operand maxPool2d(Operand x, long[] ksize, long[] strides, String padding) {
+  private Operand maxPool2d(Operand x, List<Long> ksize, List<Long> strides, String padding) {
     return tf.scope().opBuilder("MaxPool", tf.scope().makeOpName("MaxPool")).addInput(x.asOutput())
-        .setAttr("ksize", ksize).setAttr("strides", strides).setAttr("padding", padding)
+        .setAttr("ksize", longs(ksize)).setAttr("strides", longs(strides)).setAttr("padding", padding)
         .setAttr("data_format", "NHWC").build().output(0);
+  }
+
+  private static long[] longs(List<Long> values) {
+    return values.stream().mapToLong(Long::longValue).toArray();
   }
 
   @Override
@@ -223,10 +227,6 @@ abstract class TFNNOps extends TFMathOps {
           : t(tf.nn.avgPool3d(o(x), nhwc(poolSize), nhwc(strides), pad(padding)));
     }
     throw new IllegalArgumentException("pool supports 1 to 3 spatial dimensions. Received input of shape " + x.shape());
-  }
-
-  private static int[] toInts(List<Long> l) {
-    return l.stream().mapToInt(Long::intValue).toArray();
   }
 
   @Override
