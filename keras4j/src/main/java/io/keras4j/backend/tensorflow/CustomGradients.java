@@ -14,9 +14,7 @@ import org.tensorflow.op.nn.Conv3dBackpropInput;
  * does not have them. Conv3D: d/dinput is Conv3DBackpropInputV2, d/dfilter is Conv3DBackpropFilterV2.
  * Conv3DBackpropInputV2 (Conv3DTranspose): d/dout_backprop is Conv3D of the gradient, d/dfilter is
  * Conv3DBackpropFilterV2 with the roles of input and out_backprop exchanged, as Python TensorFlow's
- * {@code _Conv3DBackpropInputGrad}; the input sizes get zeros. BiasAddGrad (a second derivative through a bias
- * that {@code Ops.add} emitted as BiasAdd): the incoming gradient broadcast over the rows, as Python TensorFlow's
- * {@code _BiasAddGradGrad}.
+ * {@code _Conv3DBackpropInputGrad}; the input sizes get zeros.
  */
 final class CustomGradients {
   private static boolean registered;
@@ -51,10 +49,6 @@ final class CustomGradients {
       return List.of(tf.zerosLike(in.inputSizes), dw, dx);
     });
     registerErfc();
-    TensorFlow.registerCustomGradient(org.tensorflow.op.nn.BiasAddGrad.Inputs.class, (tf, op, grads) -> {
-      Operand dy = ((org.tensorflow.op.nn.BiasAddGrad.Inputs) op).outBackprop;
-      return List.of(tf.nn.biasAdd(tf.zerosLike(dy), (Operand) grads.get(0)));
-    });
   }
 
   /** Erfc (exact GELU in SavedModels): d/dx erfc(x) = -2 / sqrt(pi) * exp(-x^2), as Python TensorFlow's. */

@@ -104,7 +104,6 @@ abstract class TFMathOps implements io.keras4j.backend.Ops {
   @Override
   public Tensor add(Tensor a, Tensor b) {
     if (isBias(a, b)) {
-      CustomGradients.ensureRegistered();
       return t(tf.nn.biasAdd(o(a), o(b)));
     }
     return t(tf.math.add(o(a), o(b)));

@@ -54,16 +54,6 @@ class FusableFormsTest {
   }
 
   @Test
-  void theBiasGradientHasASecondDerivative() {
-    double err = GraphFixture.gradientError(new float[] {0.1f, 0.2f, -0.3f}, Shape.of(3), t -> {
-      Ops ops = Backend.ops();
-      Tensor loss = ops.sum(ops.tanh(ops.add(ops.constant(M, Shape.of(2, 3)), t)), null, false);
-      return ops.gradients(loss, List.of(t)).get(0);
-    }, 1e-3);
-    assertTrue(err < 2e-3, "second derivative error " + err);
-  }
-
-  @Test
   void maxPooling2dIsMaxPoolWithItsValuesAndGradient() {
     float[] x = new float[16];
     for (int i = 0; i < 16; i++) {
