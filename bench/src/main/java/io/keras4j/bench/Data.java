@@ -51,6 +51,15 @@ final class Data {
     return x;
   }
 
+  /** W3's class labels 0-9 of {@code images}: the tenths digit of the centre pixel. */
+  static int[] digitLabels(float[][][][] images) {
+    int[] y = new int[images.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = (int) (images[i][14][14][0] * 10) % 10;
+    }
+    return y;
+  }
+
   /** W5's n sequences of 200 steps of 8 standard normal features. */
   static float[][][] sequences(int n, long seed) {
     Random r = new Random(seed);

@@ -211,6 +211,22 @@ abstract class TFNNOps extends TFMathOps {
     return pad(t, paddings, 0f);
   }
 
+  /**
+   * TensorFlow's {@code MaxPool} (window and strides as attributes), which Python TensorFlow's
+   * {@code tf.nn.max_pool2d} emits; TensorFlow Java's {@code tf.nn.maxPool} is {@code MaxPoolV2} (window and strides
+   * as tensors), which oneDNN's graph pass leaves to the Eigen kernels, whose {@code MaxPoolGradV2} ran 5x slower than
+   * {@code _MklNativeMaxPoolGrad} on W3 (docs/performance.md, "W3 CNN and mixed precision").
+   */
+  private Operand maxPool2d(Operand x, List<Long> ksize, List<Long> strides, String padding) {
+    return tf.scope().opBuilder("MaxPool", tf.scope().makeOpName("MaxPool")).addInput(x.asOutput())
+        .setAttr("ksize", longs(ksize)).setAttr("strides", longs(strides)).setAttr("padding", padding)
+        .setAttr("data_format", "NHWC").build().output(0);
+  }
+
+  private static long[] longs(List<Long> values) {
+    return values.stream().mapToLong(Long::longValue).toArray();
+  }
+
   @Override
   public Tensor pool(Tensor x, String mode, int[] poolSize, int[] strides, String padding) {
     int n = x.rank() - 2;
@@ -220,8 +236,7 @@ abstract class TFNNOps extends TFMathOps {
     }
     if (n == 2) {
       if (max) {
-        return t(tf.nn.maxPool(o(x), tf.constant(toInts(nhwc(poolSize))), tf.constant(toInts(nhwc(strides))),
-            pad(padding)));
+        return t(maxPool2d(o(x), nhwc(poolSize), nhwc(strides), pad(padding)));
       }
       return t(tf.nn.avgPool(o(x), nhwc(poolSize), nhwc(strides), pad(padding)));
     }
@@ -230,10 +245,6 @@ abstract class TFNNOps extends TFMathOps {
           : t(tf.nn.avgPool3d(o(x), nhwc(poolSize), nhwc(strides), pad(padding)));
     }
     throw new IllegalArgumentException("pool supports 1 to 3 spatial dimensions. Received input of shape " + x.shape());
-  }
-
-  private static int[] toInts(List<Long> l) {
-    return l.stream().mapToInt(Long::intValue).toArray();
   }
 
   @Override
