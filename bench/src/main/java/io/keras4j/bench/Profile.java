@@ -62,7 +62,6 @@ public final class Profile {
           m.predict(x, 64);
         }
       }
-<<<<<<< HEAD
       case "w5_train", "w5g_train" -> {
         float[][][] x = Data.sequences(2048, 5);
         float[][] y = Data.sequenceMeans(x);
@@ -75,11 +74,7 @@ public final class Profile {
         }
       }
       default -> throw new IllegalArgumentException("Unknown workload '" + workload
-          + "'. Expected one of w1_train, w1_predict, w2_train, w3_predict, w5_train, w5g_train");
-=======
-      default -> throw new IllegalArgumentException(
-          "Unknown workload '" + workload + "'. Expected one of w1_train, w1_predict, w2_train, w3_train, w3_predict");
->>>>>>> h/cnn
+          + "'. Expected one of w1_train, w1_predict, w2_train, w3_train, w3_predict, w5_train, w5g_train");
     }
     System.out.printf("%s traced pass: %.1f ms wall%n", workload, (System.nanoTime() - t) / 1e6);
   }
