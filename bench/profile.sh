@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Profiles keras4j's workloads by TensorFlow op type (step statistics of every run; tracing slows the runs, so the
 # figures are shares, not speeds). Writes bench/results/profile_<workload>.md.
-# Usage: bash bench/profile.sh [workload ...]   (default: w1_predict w2_train w3_predict; run from the repository root)
+# Usage: bash bench/profile.sh [workload ...]   (default: w1_predict w2_train w3_predict; also w1_train, w3_train; from the repository root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TF_CPP_MIN_LOG_LEVEL=2

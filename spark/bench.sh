@@ -4,8 +4,9 @@
 #   bash spark/bench.sh --convergence [sdss.csv] [epochs] [syncEvery] [outDir]   (BarrierTrainer on 1, 2, 4 tasks:
 #     validation loss/accuracy per epoch, outDir/barrier_convergence.png)
 #   bash spark/bench.sh --streaming [StreamingAlertScoring options]     (alerts/s of the streaming alert scoring)
-# Builds the module (mvn -o by default; MVN="mvn" to resolve online), then runs io.keras4j.spark.ScoringBenchmark on
-# the module's classes with Spark's jars (the provided scope) on the class path.
+# Builds the module (mvn -o by default; MVN="mvn" to resolve online, MVN=":" to skip when already built), then runs
+# io.keras4j.spark.ScoringBenchmark on the module's classes with Spark's jars (the provided scope) on the class path.
+# JAVA_OPTS adds JVM options, e.g. JAVA_OPTS=-Dkeras4j.bench.jfr=DIR for a JFR profile of the timed rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MVN=${MVN:-mvn -o}
@@ -31,5 +32,5 @@ if [ "${1:-}" = "--streaming" ]; then
   shift
 fi
 # shellcheck disable=SC2086
-TF_CPP_MIN_LOG_LEVEL=2 exec java -Xmx4g $OPENS -cp "spark/target/classes:keras4j/target/classes:$(cat spark/target/bench.classpath)" \
+TF_CPP_MIN_LOG_LEVEL=2 exec java -Xmx4g ${JAVA_OPTS:-} $OPENS -cp "spark/target/classes:keras4j/target/classes:$(cat spark/target/bench.classpath)" \
   "$MAIN" "$@"

@@ -48,15 +48,13 @@ public final class Bench {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     Path outFile = Path.of(args.length > 1 ? args[1] : "bench/results/java.json");
     Map<String, Object> results = new LinkedHashMap<>();
-    float[][] x1 = Data.features(20000, 5, 1);
-    float[] y1 = Data.binaryLabels(x1);
-    float[][] x2 = Data.features(60000, 784, 2);
-    float[][] y2 = Data.oneHot10(x2);
-    float[][][][] x3 = Data.images(10000, 3);
-    int[] y3 = new int[10000];
-    for (int i = 0; i < y3.length; i++) {
-      y3[i] = (int) (x3[i][14][14][0] * 10) % 10;
-    }
+    Data.Workloads data = Data.workloads();
+    float[][] x1 = data.x1();
+    float[] y1 = data.y1();
+    float[][] x2 = data.x2();
+    float[][] y2 = data.y2();
+    float[][][][] x3 = data.x3();
+    int[] y3 = data.y3();
     for (int k : new int[] {1, 32}) {
       Keras4jWorkloads w = new Keras4jWorkloads(k);
       String p = k == 1 ? "keras4j" : "keras4j_spe32";

@@ -51,6 +51,15 @@ final class Data {
     return x;
   }
 
+  /** W3's class labels 0-9 of {@code images}: the tenths digit of the centre pixel. */
+  static int[] digitLabels(float[][][][] images) {
+    int[] y = new int[images.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = (int) (images[i][14][14][0] * 10) % 10;
+    }
+    return y;
+  }
+
   /** W5's n sequences of 200 steps of 8 standard normal features. */
   static float[][][] sequences(int n, long seed) {
     Random r = new Random(seed);
@@ -88,5 +97,20 @@ final class Data {
       }
     }
     return out;
+  }
+
+  /** W1-W3's data sets: W1 20,000 x 5 with binary labels, W2 60,000 x 784 one-hot, W3 10,000 images with classes. */
+  record Workloads(float[][] x1, float[] y1, float[][] x2, float[][] y2, float[][][][] x3, int[] y3) {}
+
+  /** The data of W1-W3, the same in every JVM of the suite. */
+  static Workloads workloads() {
+    float[][] x1 = features(20000, 5, 1);
+    float[][] x2 = features(60000, 784, 2);
+    float[][][][] x3 = images(10000, 3);
+    int[] y3 = new int[10000];
+    for (int i = 0; i < y3.length; i++) {
+      y3[i] = (int) (x3[i][14][14][0] * 10) % 10;
+    }
+    return new Workloads(x1, binaryLabels(x1), x2, oneHot10(x2), x3, y3);
   }
 }

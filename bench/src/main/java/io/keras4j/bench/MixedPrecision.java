@@ -29,10 +29,7 @@ public final class MixedPrecision {
       r.put("w2_train", Repeat.times(repeats, () -> Keras4jWorkloads.fit(m2, x2, y2, 1, 128)));
     }
     float[][][][] x3 = Data.images(10000, 3);
-    int[] y3 = new int[10000];
-    for (int i = 0; i < y3.length; i++) {
-      y3[i] = (int) (x3[i][14][14][0] * 10) % 10;
-    }
+    int[] y3 = Data.digitLabels(x3);
     try (Sequential m3 = w.w3()) {
       Keras4jWorkloads.fit(m3, x3, y3, 1, 64);
       r.put("w3_train", Repeat.times(repeats, () -> Keras4jWorkloads.fit(m3, x3, y3, 1, 64)));

@@ -45,6 +45,15 @@ public final class Profile {
           Keras4jWorkloads.fit(m, x, y, 1, 128);
         }
       }
+      case "w3_train" -> {
+        float[][][][] x = Data.images(10000, 3);
+        int[] y = Data.digitLabels(x);
+        try (Sequential m = w.w3()) {
+          Keras4jWorkloads.fit(m, x, y, 1, 64);
+          t = System.nanoTime();
+          Keras4jWorkloads.fit(m, x, y, 1, 64);
+        }
+      }
       case "w3_predict" -> {
         float[][][][] x = Data.images(10000, 3);
         try (Sequential m = w.w3()) {
@@ -65,7 +74,7 @@ public final class Profile {
         }
       }
       default -> throw new IllegalArgumentException("Unknown workload '" + workload
-          + "'. Expected one of w1_train, w1_predict, w2_train, w3_predict, w5_train, w5g_train");
+          + "'. Expected one of w1_train, w1_predict, w2_train, w3_train, w3_predict, w5_train, w5g_train");
     }
     System.out.printf("%s traced pass: %.1f ms wall%n", workload, (System.nanoTime() - t) / 1e6);
   }

@@ -3,6 +3,7 @@ package io.keras4j.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keras4j.applications.MobileNetV2;
 import io.keras4j.backend.KerasTensor;
+import io.keras4j.data.NDArray;
 import io.keras4j.layers.BatchNormalization;
 import io.keras4j.layers.Dense;
 import io.keras4j.layers.Input;
@@ -30,19 +31,17 @@ import java.util.function.DoubleSupplier;
 public final class W6 {
   private W6() {}
 
-  static float[][][][] images(int n, int size) {
+  /**
+   * {@code n} images of {@code size x size x 3}, uniform in [-1, 1), as one flat array: the peer of the NumPy array
+   * bench_w6.py feeds (nested {@code float[][][][]} would cost a copy and garbage per batch).
+   */
+  static NDArray images(int n, int size) {
     Random r = new Random(6);
-    float[][][][] x = new float[n][size][size][3];
-    for (float[][][] img : x) {
-      for (float[][] row : img) {
-        for (float[] px : row) {
-          for (int c = 0; c < 3; c++) {
-            px[c] = r.nextFloat() * 2 - 1;
-          }
-        }
-      }
+    float[] x = new float[n * size * size * 3];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = r.nextFloat() * 2 - 1;
     }
-    return x;
+    return NDArray.of(x, n, size, size, 3);
   }
 
   static List<Double> timed(int runs, double units, DoubleSupplier seconds) {
@@ -76,13 +75,13 @@ public final class W6 {
     int runs = Integer.parseInt(args[0]);
     Map<String, Object> r = new LinkedHashMap<>();
     try (Model m = new MobileNetV2().weights((String) null).build()) {
-      float[][][][] x1 = images(16, 224);
-      float[][][][] x32 = images(64, 224);
+      NDArray x1 = images(16, 224);
+      NDArray x32 = images(64, 224);
       r.put("keras4j/w6_predict_b1", timed(runs, 16, () -> seconds(() -> m.predict(x1, 1))));
       r.put("keras4j/w6_predict_b32", timed(runs, 64, () -> seconds(() -> m.predict(x32, 32))));
     }
     try (Model ft = fineTuneModel()) {
-      float[][][][] xt = images(128, 224);
+      NDArray xt = images(128, 224);
       int[] yt = new int[128];
       for (int i = 0; i < yt.length; i++) {
         yt[i] = i % 10;

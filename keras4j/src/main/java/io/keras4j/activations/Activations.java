@@ -122,12 +122,16 @@ public final class Activations {
     }
     Tensor negativePart = negativeSlope != 0 ? ops.relu(ops.add(ops.negative(x), (float) threshold)) : null;
     Tensor y;
+    boolean clipMax = maxValue != null;
     if (threshold != 0) {
       y = ops.multiply(x, ops.cast(ops.greater(x, ops.constant((float) threshold)), x.dtype()));
+    } else if (clipMax && maxValue == 6) {
+      y = ops.relu6(x); // Keras: the native relu6 op, for performance
+      clipMax = false;
     } else {
       y = ops.relu(x);
     }
-    if (maxValue != null) {
+    if (clipMax) {
       y = ops.clip(y, 0f, maxValue.floatValue());
     }
     if (negativePart != null) {

@@ -220,10 +220,38 @@ public final class HostArray {
       pos[0] += len;
       return;
     }
+    if (depth == dims.length - 2 && a instanceof float[][] rows && out instanceof float[] flat) {
+      floatRows(rows, dims, depth, flat, pos, path);
+      return;
+    }
+    Object[] elements = (Object[]) a; // above the leaves every level is an array of arrays
     for (int i = 0; i < len; i++) {
       path[depth] = i;
-      flatten(Array.get(a, i), depth + 1, dims, out, pos, path);
+      flatten(elements[i], depth + 1, dims, out, pos, path);
     }
+  }
+
+  /**
+   * The last two axes of a float array, row by row without reflection: the common case of {@link #of}, and the
+   * costly one when rows are short (images of one channel are rows of length 1).
+   */
+  private static void floatRows(float[][] rows, long[] dims, int depth, float[] out, int[] pos, int[] path) {
+    long width = dims[depth + 1];
+    int p = pos[0];
+    for (int i = 0; i < rows.length; i++) {
+      float[] row = rows[i];
+      if (row == null || row.length != width) {
+        path[depth] = i;
+        flatten(row, depth + 1, dims, out, pos, path); // throws the null or ragged error
+      }
+      if (width == 1) {
+        out[p++] = row[0];
+      } else {
+        System.arraycopy(row, 0, out, p, row.length);
+        p += row.length;
+      }
+    }
+    pos[0] = p;
   }
 
   private static String where(int[] path, int depth) {

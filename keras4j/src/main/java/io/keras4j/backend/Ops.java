@@ -126,6 +126,9 @@ public interface Ops {
 
   Tensor relu(Tensor x);
 
+  /** {@code min(max(x, 0), 6)} as one op (TensorFlow's {@code Relu6}, Keras' {@code ops.relu6}). */
+  Tensor relu6(Tensor x);
+
   Tensor elu(Tensor x);
 
   Tensor selu(Tensor x);
@@ -258,6 +261,14 @@ public interface Ops {
    * or 3 from the rank of x.
    */
   Tensor conv(Tensor x, Tensor kernel, int[] strides, String padding, int[] dilations);
+
+  /**
+   * Batch normalization of a channels-last rank-4 {@code x} by fixed per-channel statistics (the last axis):
+   * {@code (x - mean) / sqrt(variance + epsilon) * scale + offset}, in the form the backend runs fastest for
+   * inference: TensorFlow's {@code FusedBatchNormV3} ({@code is_training=false}) where its graph optimiser fuses it
+   * into the convolution before it, element-wise ops elsewhere. All float32.
+   */
+  Tensor fusedBatchNormInference(Tensor x, Tensor scale, Tensor offset, Tensor mean, Tensor variance, float epsilon);
 
   /** Depthwise 2-D convolution: kernel (kh, kw, in, multiplier), output channels in * multiplier. */
   Tensor depthwiseConv(Tensor x, Tensor kernel, int[] strides, String padding, int[] dilations);

@@ -185,6 +185,8 @@ public class BatchNormalization extends BaseNormalization<BatchNormalization> {
           ops.add(ops.multiply(ops.read(movingMean), m), ops.multiply(batchMean, 1 - m))));
       ops.readAs(movingVariance, ops.assign(movingVariance,
           ops.add(ops.multiply(ops.read(movingVariance), m), ops.multiply(batchVar, 1 - m))));
+    } else if (!training && rank == 4 && resolvedAxis(rank) == 3) {
+      return fusedInference(input, dim);
     } else {
       mean = ops.reshape(ops.read(movingMean), bshape);
       variance = ops.reshape(ops.read(movingVariance), bshape);
@@ -193,11 +195,29 @@ public class BatchNormalization extends BaseNormalization<BatchNormalization> {
     if (gamma != null) {
       inv = ops.multiply(inv, ops.reshape(ops.read(gamma), bshape));
     }
-    Tensor y = ops.multiply(ops.subtract(input, mean), inv);
+    // tf.nn.batch_normalization's form, as Keras on TensorFlow: x * inv + (beta - mean * inv), two element-wise ops
+    // over the input
+    Tensor shift = ops.negative(ops.multiply(mean, inv));
     if (beta != null) {
-      y = ops.add(y, ops.reshape(ops.read(beta), bshape));
+      shift = ops.add(ops.reshape(ops.read(beta), bshape), shift);
     }
-    return y;
+    return ops.add(ops.multiply(input, inv), shift);
+  }
+
+  /**
+   * Inference ({@code training=false}) on channels-last images through the backend's fused op, which TensorFlow's
+   * graph optimiser folds into a convolution before it. Porting note: Keras on TensorFlow writes
+   * {@code tf.nn.batch_normalization}'s element-wise ops; the formula is the same. A frozen layer in a training step
+   * keeps the element-wise form, whose gradient needs no input.
+   */
+  private Tensor fusedInference(Tensor input, long dim) {
+    Ops ops = ops();
+    float[] ones = new float[(int) dim];
+    java.util.Arrays.fill(ones, 1f);
+    Tensor g = gamma != null ? ops.read(gamma) : ops.constant(ones, Shape.of(dim));
+    Tensor b = beta != null ? ops.read(beta) : ops.zeros(Shape.of(dim));
+    return ops.fusedBatchNormInference(input, g, b, ops.read(movingMean), ops.read(movingVariance),
+        (float) epsilon());
   }
 
   @Override

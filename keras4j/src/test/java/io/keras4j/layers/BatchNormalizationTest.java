@@ -67,4 +67,54 @@ class BatchNormalizationTest {
     float[] y = GraphFixture.eval1(new float[] {1, 3, 2, 6}, Shape.of(1, 2, 2), x -> bn.apply(x, true));
     assertArrayEquals(new float[] {-1, 1, -1, 1}, y, 1e-6f);
   }
+
+  // images (1, 1, 2, 2): two pixels, two channels
+  static final float[] IMAGE = {1, -2, 4, 6};
+
+  /** A 4-D channels-last layer with gamma (2, 0.5), beta (1, -1), moving mean (0.5, 2), moving variance (4, 1). */
+  private static BatchNormalization imageLayer(boolean center, boolean scale) {
+    BatchNormalization bn = new BatchNormalization().epsilon(0.0).center(center).scale(scale);
+    bn.apply(Input.of(1, 2, 2));
+    List<float[]> w = new java.util.ArrayList<>();
+    if (scale) {
+      w.add(new float[] {2, 0.5f});
+    }
+    if (center) {
+      w.add(new float[] {1, -1});
+    }
+    w.add(new float[] {0.5f, 2});
+    w.add(new float[] {4, 1});
+    bn.setWeights(w);
+    return bn;
+  }
+
+  @Test
+  void imagesAtInferenceUseTheMovingStatistics() {
+    // channel 0: (x - 0.5) / 2 * 2 + 1; channel 1: (x - 2) / 1 * 0.5 - 1
+    float[] y = GraphFixture.eval1(IMAGE, Shape.of(1, 1, 2, 2), x -> imageLayer(true, true).apply(x, false));
+    assertArrayEquals(new float[] {1.5f, -3f, 4.5f, 1f}, y, 1e-6f);
+    float[] plain = GraphFixture.eval1(IMAGE, Shape.of(1, 1, 2, 2), x -> imageLayer(false, false).apply(x, false));
+    assertArrayEquals(new float[] {0.25f, -4f, 1.75f, 4f}, plain, 1e-6f);
+  }
+
+  @Test
+  void afterAConvolutionInferenceGivesTheSameNumbers() {
+    // a 1x1 convolution with the identity kernel feeds the layer its input unchanged; the backend may fuse the two
+    Conv2D conv = new Conv2D(2, 1).useBias(false);
+    conv.apply(Input.of(1, 2, 2));
+    conv.setWeights(List.of(NDArray.of(new float[][][][] {{{{1, 0}, {0, 1}}}})));
+    BatchNormalization bn = imageLayer(true, true);
+    float[] y = GraphFixture.eval1(IMAGE, Shape.of(1, 1, 2, 2), x -> bn.apply(conv.apply(x, false), false));
+    assertArrayEquals(new float[] {1.5f, -3f, 4.5f, 1f}, y, 1e-6f);
+  }
+
+  @Test
+  void aFrozenImageLayerPassesGradientsScaledByGammaOverTheDeviation() {
+    BatchNormalization bn = imageLayer(true, true);
+    bn.trainable(false);
+    // d/dx = gamma / sqrt(moving_variance): 1 for channel 0, 0.5 for channel 1; checked by finite differences
+    assertEquals(0, GraphFixture.gradientError(IMAGE, Shape.of(1, 1, 2, 2), x -> bn.apply(x, true), 1e-2), 2e-3);
+    float[] y = GraphFixture.eval1(IMAGE, Shape.of(1, 1, 2, 2), x -> bn.apply(x, true));
+    assertArrayEquals(new float[] {1.5f, -3f, 4.5f, 1f}, y, 1e-6f);
+  }
 }

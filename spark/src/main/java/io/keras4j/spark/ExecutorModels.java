@@ -9,6 +9,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.broadcast.Broadcast;
 
 /**
  * The models loaded in this JVM (an executor, or the driver in local mode), kept for every later task and closed by
@@ -39,6 +40,23 @@ final class ExecutorModels {
   /** Returns a copy borrowed for {@code file} to the pool. */
   static void release(ModelFile file, Predictor predictor) {
     IDLE.computeIfAbsent(file.key(), k -> new ConcurrentLinkedQueue<>()).add(predictor);
+  }
+
+  /** The pool of {@code file}'s copies as a scoring task sees it, shipped to executors with the task. */
+  static PartitionScorer.Models of(Broadcast<ModelFile> file) {
+    return new Pooled(file);
+  }
+
+  private record Pooled(Broadcast<ModelFile> file) implements PartitionScorer.Models {
+    @Override
+    public Predictor borrow() {
+      return ExecutorModels.borrow(file.value());
+    }
+
+    @Override
+    public void release(Predictor predictor) {
+      ExecutorModels.release(file.value(), predictor);
+    }
   }
 
   /** How many copies this JVM has loaded since it started (tests check that partitions share them). */

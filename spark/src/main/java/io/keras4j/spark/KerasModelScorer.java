@@ -91,12 +91,19 @@ public final class KerasModelScorer {
 
   /** {@code df} with the output columns appended; lazy, like every Spark transformation. */
   public Dataset<Row> transform(Dataset<Row> df) {
+    return transform(df, ExecutorModels.of(broadcast(df.sparkSession())), outputShapes());
+  }
+
+  /**
+   * {@code df} scored by the models {@code models} lends, whose per-row output shapes are {@code outputs} (the
+   * benchmark's no-model floor passes its own).
+   */
+  Dataset<Row> transform(Dataset<Row> df, PartitionScorer.Models models, List<Shape> outputs) {
     StructType schema = df.schema();
     int[] indices = Arrays.stream(inputCols)
         .mapToInt(c -> RowAssembler.inputIndex(schema, c, "KerasModelScorer", ColumnReader::readable,
             "numbers, arrays or structs of numbers, images (Spark's image schema) or image files (binary)"))
         .toArray();
-    List<Shape> outputs = outputShapes();
     String[] names = outputNames(outputs.size());
     StructType out = schema;
     for (int o = 0; o < names.length; o++) {
@@ -107,8 +114,7 @@ public final class KerasModelScorer {
       out = out.add(names[o], RowAssembler.outputType(outputs.get(o).size()), false);
     }
     DataType[] types = Arrays.stream(indices).mapToObj(i -> schema.fields()[i].dataType()).toArray(DataType[]::new);
-    PartitionScorer scorer = new PartitionScorer(broadcast(df.sparkSession()), indices, types, inputCols.clone(),
-        batchSize);
+    PartitionScorer scorer = new PartitionScorer(models, indices, types, inputCols.clone(), batchSize);
     // Porting note: internal rows (Spark's own API, public in the bytecode) spare a boxed object per number
     RDD<InternalRow> scored = classic(df).queryExecution().toRdd().toJavaRDD().mapPartitions(scorer).rdd();
     return ((org.apache.spark.sql.classic.SparkSession) df.sparkSession()).internalCreateDataFrame(scored, out, false);

@@ -1,19 +1,19 @@
 package io.keras4j.spark;
 
 import io.keras4j.backend.Shape;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.io.Serializable;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.JoinedRow;
+import org.apache.spark.sql.catalyst.expressions.SpecificInternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.TaskCompletionListener;
 
 /**
@@ -26,25 +26,36 @@ import org.apache.spark.util.TaskCompletionListener;
  * input values), because each {@code predict} call has a fixed cost of about 2 ms (feeding, output buffers) that a
  * batch of 256 small rows does not cover; the model still runs {@code batchSize} rows per step, as Keras'
  * {@code predict(x, batch_size=)} does.
+ *
+ * <p>Porting note: per row it allocates nothing. The chunk's rows are kept in one reused byte array
+ * ({@link ChunkRows}), the input array is reused from chunk to chunk, and each scored row is one reused joined row
+ * (the input row and a row of the outputs) that Spark's scan of this RDD copies into its own row at once, before
+ * asking for the next, as Spark's own iterators expect.
  */
 final class PartitionScorer implements FlatMapFunction<Iterator<InternalRow>, InternalRow> {
   private static final long serialVersionUID = 1L;
   static final int BATCHES_PER_CALL = 64;
   static final int VALUES_PER_CALL = 1 << 22;
 
-  private final Broadcast<ModelFile> model;
+  private final Models models;
   private final int[] inputIndices;
   private final DataType[] inputTypes;
   private final String[] inputNames;
   private final int batchSize;
 
-  PartitionScorer(Broadcast<ModelFile> model, int[] inputIndices, DataType[] inputTypes, String[] inputNames,
-      int batchSize) {
-    this.model = model;
+  PartitionScorer(Models models, int[] inputIndices, DataType[] inputTypes, String[] inputNames, int batchSize) {
+    this.models = models;
     this.inputIndices = inputIndices;
     this.inputTypes = inputTypes;
     this.inputNames = inputNames;
     this.batchSize = batchSize;
+  }
+
+  /** Where a task gets its loaded model and gives it back: the executor's pool ({@link ExecutorModels#of}). */
+  interface Models extends Serializable {
+    Predictor borrow();
+
+    void release(Predictor predictor);
   }
 
   @Override
@@ -54,8 +65,14 @@ final class PartitionScorer implements FlatMapFunction<Iterator<InternalRow>, In
 
   private final class Batches implements Iterator<InternalRow> {
     private final Iterator<InternalRow> in;
-    private final ArrayDeque<InternalRow> ready = new ArrayDeque<>();
+    private final ChunkRows rows = new ChunkRows();
+    private final JoinedRow joined = new JoinedRow();
     private Predictor predictor;
+    private SpecificInternalRow scores;
+    private float[] x;
+    private List<float[]> outputs;
+    private int[] outputSizes;
+    private int next;
 
     Batches(Iterator<InternalRow> in) {
       this.in = in;
@@ -63,13 +80,14 @@ final class PartitionScorer implements FlatMapFunction<Iterator<InternalRow>, In
 
     @Override
     public boolean hasNext() {
-      if (ready.isEmpty() && in.hasNext()) {
+      if (next == rows.size() && in.hasNext()) {
         scoreNextChunk();
       }
-      if (ready.isEmpty()) {
+      if (next == rows.size()) {
         release();
+        return false;
       }
-      return !ready.isEmpty();
+      return true;
     }
 
     @Override
@@ -77,7 +95,17 @@ final class PartitionScorer implements FlatMapFunction<Iterator<InternalRow>, In
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
-      return ready.poll();
+      int r = next++;
+      for (int o = 0; o < outputSizes.length; o++) {
+        if (outputSizes[o] == 1) {
+          scores.setFloat(o, outputs.get(o)[r]);
+        } else {
+          float[] row = new float[outputSizes[o]];
+          System.arraycopy(outputs.get(o), r * row.length, row, 0, row.length);
+          scores.update(o, UnsafeArrayData.fromPrimitiveArray(row));
+        }
+      }
+      return joined.apply(rows.get(r), scores);
     }
 
     private void scoreNextChunk() {
@@ -87,11 +115,14 @@ final class PartitionScorer implements FlatMapFunction<Iterator<InternalRow>, In
       int width = (int) predictor.inputShape().size();
       int batches = Math.max(1, Math.min(BATCHES_PER_CALL, VALUES_PER_CALL / Math.max(1, batchSize * width)));
       int chunk = (int) Math.min((long) batches * batchSize, Integer.MAX_VALUE / Math.max(1, width));
-      List<InternalRow> rows = new ArrayList<>(chunk);
-      float[] x = new float[chunk * width];
+      if (x == null) {
+        x = new float[chunk * width];
+      }
+      rows.clear();
+      next = 0;
       ColumnReader.Context context = new ColumnReader.Context(inputNames, width);
       while (rows.size() < chunk && in.hasNext()) {
-        InternalRow row = in.next().copy(); // the upstream iterator may reuse its row object
+        InternalRow row = in.next();
         int start = rows.size() * width;
         int pos = start;
         for (int c = 0; c < inputIndices.length; c++) {
@@ -104,21 +135,18 @@ final class PartitionScorer implements FlatMapFunction<Iterator<InternalRow>, In
         rows.add(row);
       }
       int n = rows.size();
-      float[] feed = n == chunk ? x : java.util.Arrays.copyOf(x, n * width);
-      List<float[]> outputs = predictor.predict(feed, n, batchSize);
-      List<Shape> shapes = predictor.outputShapes();
-      for (int r = 0; r < n; r++) {
-        Object[] values = new Object[outputs.size()];
-        for (int o = 0; o < outputs.size(); o++) {
-          values[o] = outputValue(outputs.get(o), r, (int) shapes.get(o).size());
-        }
-        ready.add(new JoinedRow(rows.get(r), new GenericInternalRow(values)));
-      }
+      outputs = predictor.predict(n == chunk ? x : Arrays.copyOf(x, n * width), n, batchSize);
     }
 
     private void borrow() {
-      ModelFile file = model.value();
-      predictor = ExecutorModels.borrow(file);
+      predictor = models.borrow();
+      List<Shape> shapes = predictor.outputShapes();
+      outputSizes = shapes.stream().mapToInt(s -> (int) s.size()).toArray();
+      StructType types = new StructType();
+      for (int o = 0; o < outputSizes.length; o++) {
+        types = types.add("output" + o, RowAssembler.outputType(outputSizes[o]), false);
+      }
+      scores = new SpecificInternalRow(types);
       TaskContext task = TaskContext.get();
       if (task != null) { // also when a downstream limit() abandons this iterator
         task.addTaskCompletionListener((TaskCompletionListener) ctx -> release());
@@ -127,19 +155,9 @@ final class PartitionScorer implements FlatMapFunction<Iterator<InternalRow>, In
 
     private synchronized void release() {
       if (predictor != null) {
-        ExecutorModels.release(model.value(), predictor);
+        models.release(predictor);
         predictor = null;
       }
     }
-  }
-
-  /** Row {@code r}'s value of an output of {@code size} values per row, as {@link RowAssembler#outputType} says. */
-  private static Object outputValue(float[] output, int r, int size) {
-    if (size == 1) {
-      return output[r];
-    }
-    float[] row = new float[size];
-    System.arraycopy(output, r * size, row, 0, size);
-    return UnsafeArrayData.fromPrimitiveArray(row);
   }
 }

@@ -9,6 +9,7 @@ import io.keras4j.models.Sequential;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -25,7 +26,10 @@ import org.apache.spark.storage.StorageLevel;
  * Rows per second of {@link KerasModelScorer} on a cached DataFrame in {@code local[N]} against one JVM's
  * {@code model.predict} on the same rows, for an MLP and a small CNN: {@code bash spark/bench.sh} (docs/spark.md).
  *
- * <p>Arguments: {@code [master=local[2]] [mlpRows=200000] [cnnRows=20000] [batchSize=256] [rounds=3]}.
+ * <p>Arguments: {@code [master=local[2]] [mlpRows=200000] [cnnRows=20000] [batchSize=256] [rounds=3]} (0 rows skips a
+ * model). The rounds are interleaved (single JVM, scorer, floor, then again), and each figure is printed as the
+ * median of the rounds with their range, beside the process's CPU seconds, since a shared machine moves wall-clock
+ * figures most.
  */
 public final class ScoringBenchmark {
   private ScoringBenchmark() {}
@@ -42,9 +46,10 @@ public final class ScoringBenchmark {
     Path dir = Files.createTempDirectory("keras4j-spark-bench");
     System.out.printf(Locale.ROOT, "master=%s cores=%d java=%s batch_size=%d rounds=%d%n", master,
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), batch, rounds);
+    System.out.println("Medians of " + rounds + " interleaved rounds (min-max); same rows, same batch size");
     System.out.println("| model | rows | single JVM predict (rows/s) | Spark " + master
-        + " (rows/s) | Spark / single |");
-    System.out.println("|---|---|---|---|---|");
+        + " scorer (rows/s) | Spark's floor, no model (rows/s) | Spark / single |");
+    System.out.println("|---|---|---|---|---|---|");
     Sequential mlp = new Sequential();
     mlp.add(new Dense(128).activation("relu").inputShape(64));
     mlp.add(new Dense(128).activation("relu"));
@@ -62,7 +67,10 @@ public final class ScoringBenchmark {
   }
 
   private static void run(SparkSession spark, String name, Sequential model, Path file, int rows, int batch,
-      int rounds, long... perRow) {
+      int rounds, long... perRow) throws Exception {
+    if (rows <= 0) {
+      return;
+    }
     int width = (int) io.keras4j.backend.Shape.of(perRow).size();
     model.save(file);
     Random r = new Random(42);
@@ -75,36 +83,101 @@ public final class ScoringBenchmark {
     KerasModelScorer scorer = new KerasModelScorer(file).batchSize(batch);
     model.predict(x, batch); // warm-up: graph tracing, native library, first allocations
     scorer.transform(df).write().format("noop").mode("overwrite").save();
-    double single = 0;
-    double distributed = 0;
-    for (int round = 0; round < rounds; round++) {
-      long t0 = System.nanoTime();
-      model.predict(x, batch);
-      single = Math.max(single, rows / ((System.nanoTime() - t0) / 1e9));
-      t0 = System.nanoTime();
-      scorer.transform(df).write().format("noop").mode("overwrite").save();
-      distributed = Math.max(distributed, rows / ((System.nanoTime() - t0) / 1e9));
+    floorFrame(scorer, df, width).write().format("noop").mode("overwrite").save();
+    double[][] wall = new double[3][rounds]; // rows/s of: single JVM, Spark scorer, Spark floor
+    double[][] cpu = new double[3][rounds]; // this process's CPU seconds (every thread, TensorFlow's included)
+    Object recording = BenchProfile.start(name);
+    for (int round = 0; round < rounds; round++) { // interleaved, so a busy moment of the machine hits all three
+      time(wall, cpu, 0, round, rows, () -> model.predict(x, batch));
+      time(wall, cpu, 1, round, rows, () -> scorer.transform(df).write().format("noop").mode("overwrite").save());
+      time(wall, cpu, 2, round, rows, () -> floorFrame(scorer, df, width).write().format("noop").mode("overwrite")
+          .save());
     }
-    System.out.printf(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %.2f |%n", name, rows, single, distributed,
-        distributed / single);
-    System.out.printf(Locale.ROOT, "  Spark's own floor on the same rows (sum of each row's features, no model): "
-        + "%,.0f rows/s%n", floor(df, rows, rounds));
+    BenchProfile.stop(recording);
+    double[] ratio = new double[rounds];
+    for (int round = 0; round < rounds; round++) {
+      ratio[round] = wall[1][round] / wall[0][round];
+    }
+    System.out.printf(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s |%n", name, rows, spread(wall[0]),
+        spread(wall[1]), spread(wall[2]), spread(ratio));
+    System.out.printf(Locale.ROOT, "  CPU seconds of the whole process per round: single JVM %s, Spark scorer %s, "
+        + "Spark floor %s%n", spread(cpu[0]), spread(cpu[1]), spread(cpu[2]));
     df.unpersist();
   }
 
+  /** Runs {@code job}, recording its rows/s in {@code wall[what][round]} and CPU seconds in {@code cpu}. */
+  private static void time(double[][] wall, double[][] cpu, int what, int round, int rows, Runnable job) {
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long c0 = os.getProcessCpuTime();
+    long t0 = System.nanoTime();
+    job.run();
+    wall[what][round] = rows / ((System.nanoTime() - t0) / 1e9);
+    cpu[what][round] = (os.getProcessCpuTime() - c0) / 1e9;
+  }
+
+  /** The median of {@code values}, and their range: "median (min-max)". */
+  static String spread(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    String format = median < 100 ? "%.2f (%.2f-%.2f)" : "%,.0f (%,.0f-%,.0f)";
+    return String.format(Locale.ROOT, format, median, v[0], v[v.length - 1]);
+  }
+
   /**
-   * Rows per second (best of {@code rounds}) of a job that reads every feature of every cached row and writes one
-   * number per row, as the scorer does, without a model: what Spark itself costs.
+   * Spark's own floor on the same rows: the scorer itself, with the model's {@code predict} replaced by copying each
+   * row's first feature. What remains is Spark's share: reading the cached rows, assembling their input arrays,
+   * keeping the chunk's rows and writing the result rows.
    */
-  private static double floor(Dataset<Row> df, int rows, int rounds) {
-    double best = 0;
-    for (int round = 0; round <= rounds; round++) { // round 0: warm-up
-      long t0 = System.nanoTime();
-      df.selectExpr("id", "features", "aggregate(features, 0D, (a, v) -> a + v) AS prediction").write()
-          .format("noop").mode("overwrite").save();
-      best = round == 0 ? 0 : Math.max(best, rows / ((System.nanoTime() - t0) / 1e9));
+  private static Dataset<Row> floorFrame(KerasModelScorer scorer, Dataset<Row> df, int width) {
+    return scorer.transform(df, new NoModel(width), List.of(io.keras4j.backend.Shape.of(1)));
+  }
+
+  /** Lends a "model" that returns each row's first input value: no TensorFlow, for the floor. */
+  private record NoModel(int width) implements PartitionScorer.Models {
+    @Override
+    public Predictor borrow() {
+      return new FirstValue(io.keras4j.backend.Shape.of(width));
     }
-    return best;
+
+    @Override
+    public void release(Predictor predictor) {
+      // nothing is loaded
+    }
+  }
+
+  private static final class FirstValue extends Predictor {
+    private final io.keras4j.backend.Shape input;
+
+    FirstValue(io.keras4j.backend.Shape input) {
+      this.input = input;
+    }
+
+    @Override
+    io.keras4j.backend.Shape inputShape() {
+      return input;
+    }
+
+    @Override
+    List<io.keras4j.backend.Shape> outputShapes() {
+      return List.of(io.keras4j.backend.Shape.of(1));
+    }
+
+    @Override
+    List<float[]> predict(float[] x, int rows, int batchSize) {
+      float[] first = new float[rows];
+      int width = (int) input.size();
+      for (int r = 0; r < rows; r++) {
+        first[r] = x[r * width];
+      }
+      return List.of(first);
+    }
+
+    @Override
+    public void close() {
+      // nothing to close
+    }
   }
 
   /** The rows as a cached DataFrame of one array<float> column, split in as many partitions as task slots. */

@@ -157,6 +157,48 @@ class KerasModelScorerTest {
   }
 
   @Test
+  void manyChunksReadFromParquetScoreLikePredict() {
+    int n = 1000; // batchSize 3: chunks of 64 batches, 192 rows, several per partition
+    float[][] x = randomRows(n, 7);
+    List<Row> list = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      list.add(RowFactory.create(i, x[i]));
+    }
+    StructType schema = new StructType().add("id", DataTypes.IntegerType)
+        .add("features", DataTypes.createArrayType(DataTypes.FloatType, false));
+    String parquet = dir.resolve("chunks.parquet").toString();
+    spark.createDataFrame(list, schema).repartition(3).write().parquet(parquet);
+    Dataset<Row> df = spark.read().parquet(parquet); // read back, its arrays may hold nulls: the block read's case
+    KerasTensor in = Input.of(3);
+    KerasTensor hidden = new Dense(5).activation("tanh").apply(in);
+    Model m = new Model(List.of(in), List.of(new Dense(1).apply(hidden), new Dense(3).activation("softmax")
+        .apply(hidden)));
+    Path file = dir.resolve("chunks.keras");
+    m.save(file);
+    List<NDArray> expected = m.predictOutputs(x);
+    List<Row> out = new KerasModelScorer(file).outputCols("score", "probs").batchSize(3).transform(df)
+        .collectAsList();
+    assertEquals(n, out.size());
+    float[][] score = expected.get(0).toFloat2D();
+    float[][] probs = expected.get(1).toFloat2D();
+    for (Row r : out) {
+      int id = r.getAs("id");
+      assertArrayEquals(x[id], toFloats(r.getList(r.fieldIndex("features"))), "features of row " + id);
+      assertEquals(score[id][0], r.<Float>getAs("score"), 1e-6, "score of row " + id);
+      assertArrayEquals(probs[id], toFloats(r.getList(r.fieldIndex("probs"))), 1e-6f, "probs of row " + id);
+    }
+    m.close();
+  }
+
+  private static float[] toFloats(List<Object> list) {
+    float[] f = new float[list.size()];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = (Float) list.get(i);
+    }
+    return f;
+  }
+
+  @Test
   void savedModelDirectoryScoresLikeTheModel() {
     float[][] x = randomRows(ROWS, 4);
     Sequential m = denseModel();

@@ -96,9 +96,27 @@ abstract class TFMathOps implements io.keras4j.backend.Ops {
   }
 
   // ---- elementwise ----
+  /**
+   * {@code a + b}; a bias ({@code b} of rank 1 as long as {@code a}'s last axis, same dtype) is added with
+   * {@code BiasAdd}, as Keras' TensorFlow backend does ({@code keras.src.backend.tensorflow.numpy.add}), so that
+   * Grappler fuses it with the convolution or matmul before it and its gradient is one {@code BiasAddGrad}.
+   */
   @Override
   public Tensor add(Tensor a, Tensor b) {
+    if (isBias(a, b)) {
+      return t(tf.nn.biasAdd(o(a), o(b)));
+    }
     return t(tf.math.add(o(a), o(b)));
+  }
+
+  private static boolean isBias(Tensor a, Tensor b) {
+    Shape sa = a.shape();
+    Shape sb = b.shape();
+    if (sb.rank() != 1 || sa.rank() < 2 || !a.dtype().equals(b.dtype())) {
+      return false;
+    }
+    long channels = sa.get(sa.rank() - 1);
+    return channels > 1 && channels == sb.get(0);
   }
 
   @Override
@@ -259,6 +277,11 @@ abstract class TFMathOps implements io.keras4j.backend.Ops {
   @Override
   public Tensor relu(Tensor x) {
     return t(tf.nn.relu(o(x)));
+  }
+
+  @Override
+  public Tensor relu6(Tensor x) {
+    return t(tf.nn.relu6(o(x)));
   }
 
   @Override

@@ -11,6 +11,7 @@ import org.tensorflow.op.nn.Conv2dBackpropInput;
 import org.tensorflow.op.nn.Conv3d;
 import org.tensorflow.op.nn.Conv3dBackpropInput;
 import org.tensorflow.op.nn.DepthwiseConv2dNative;
+import org.tensorflow.op.nn.FusedBatchNorm;
 
 /**
  * Convolution, pooling and resizing ops of {@link TFOps}, channels-last. 1-D ops run as 2-D ops over a height of 1.
@@ -89,6 +90,23 @@ abstract class TFNNOps extends TFMathOps {
       return atrous(x, kernel, padding, dilations, (in, pad) -> depthwiseConv(in, kernel, ones(2), pad, ones(2)));
     }
     return t(tf.nn.depthwiseConv2dNative(o(x), o(kernel), nhwc(strides), pad(padding)));
+  }
+
+  /**
+   * FusedBatchNormV3 straight after a Conv2D, which Grappler's remapper fuses into the convolution (with a following
+   * Relu6 or Relu); elsewhere {@code tf.nn.batch_normalization}'s element-wise form {@code x * inv + (offset - mean
+   * * inv)}, since oneDNN's standalone FusedBatchNormV3 kernel is many times slower than those two ops on CPU.
+   */
+  @Override
+  public Tensor fusedBatchNormInference(Tensor x, Tensor scale, Tensor offset, Tensor mean, Tensor variance,
+      float epsilon) {
+    Operand in = o(x);
+    if (x.rank() == 4 && "Conv2D".equals(in.op().type())) {
+      return t(tf.nn.fusedBatchNorm(in, o(scale), o(offset), o(mean), o(variance), FusedBatchNorm.epsilon(epsilon),
+          FusedBatchNorm.isTraining(false), FusedBatchNorm.dataFormat("NHWC")).y());
+    }
+    Operand inv = tf.math.mul(tf.math.rsqrt(tf.math.add(o(variance), tf.constant(epsilon))), o(scale));
+    return t(tf.math.add(tf.math.mul(in, inv), tf.math.sub(o(offset), tf.math.mul(o(mean), inv))));
   }
 
   private static boolean dilated(int[] dilations) {
@@ -193,6 +211,22 @@ abstract class TFNNOps extends TFMathOps {
     return pad(t, paddings, 0f);
   }
 
+  /**
+   * TensorFlow's {@code MaxPool} (window and strides as attributes), which Python TensorFlow's
+   * {@code tf.nn.max_pool2d} emits; TensorFlow Java's {@code tf.nn.maxPool} is {@code MaxPoolV2} (window and strides
+   * as tensors), which oneDNN's graph pass leaves to the Eigen kernels, whose {@code MaxPoolGradV2} ran 5x slower than
+   * {@code _MklNativeMaxPoolGrad} on W3 (docs/performance.md, "W3 CNN and mixed precision").
+   */
+  private Operand maxPool2d(Operand x, List<Long> ksize, List<Long> strides, String padding) {
+    return tf.scope().opBuilder("MaxPool", tf.scope().makeOpName("MaxPool")).addInput(x.asOutput())
+        .setAttr("ksize", longs(ksize)).setAttr("strides", longs(strides)).setAttr("padding", padding)
+        .setAttr("data_format", "NHWC").build().output(0);
+  }
+
+  private static long[] longs(List<Long> values) {
+    return values.stream().mapToLong(Long::longValue).toArray();
+  }
+
   @Override
   public Tensor pool(Tensor x, String mode, int[] poolSize, int[] strides, String padding) {
     int n = x.rank() - 2;
@@ -202,8 +236,7 @@ abstract class TFNNOps extends TFMathOps {
     }
     if (n == 2) {
       if (max) {
-        return t(tf.nn.maxPool(o(x), tf.constant(toInts(nhwc(poolSize))), tf.constant(toInts(nhwc(strides))),
-            pad(padding)));
+        return t(maxPool2d(o(x), nhwc(poolSize), nhwc(strides), pad(padding)));
       }
       return t(tf.nn.avgPool(o(x), nhwc(poolSize), nhwc(strides), pad(padding)));
     }
@@ -212,10 +245,6 @@ abstract class TFNNOps extends TFMathOps {
           : t(tf.nn.avgPool3d(o(x), nhwc(poolSize), nhwc(strides), pad(padding)));
     }
     throw new IllegalArgumentException("pool supports 1 to 3 spatial dimensions. Received input of shape " + x.shape());
-  }
-
-  private static int[] toInts(List<Long> l) {
-    return l.stream().mapToInt(Long::intValue).toArray();
   }
 
   @Override
