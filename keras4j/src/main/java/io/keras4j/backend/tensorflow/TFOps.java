@@ -355,17 +355,8 @@ class TFOps extends TFPreprocessingOps {
     return t(tf.slice(o(x), o(begin), o(size)));
   }
 
-  /**
-   * Zero padding is TensorFlow's {@code Pad}, as {@code tf.pad} with the default constant writes it in Keras'
-   * TensorFlow backend ({@code ZeroPadding2D}); another constant needs {@code PadV2}, which TensorFlow Java's
-   * {@code tf.pad} always emits.
-   */
   @Override
   public Tensor pad(Tensor x, int[][] paddings, float value) {
-    if (value == 0f) {
-      return t(tf.scope().opBuilder("Pad", tf.scope().makeOpName("Pad")).addInput(o(x).asOutput())
-          .addInput(tf.constant(paddings).asOutput()).build().output(0));
-    }
     return t(tf.pad(o(x), tf.constant(paddings), scalarLike(x, value)));
   }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The forms TensorFlow's graph optimisers fuse (Grappler's remapper, oneDNN's layout pass): a bias added with
  * {@code BiasAdd}, as Keras' TensorFlow backend adds it, and 2-D max pooling as {@code MaxPool}, as
- * {@code tf.nn.max_pool2d} emits it, and zero padding as {@code Pad}; values by hand, gradients by finite differences.
+ * {@code tf.nn.max_pool2d} emits it; values by hand, gradients by finite differences.
  */
 class FusableFormsTest {
   private static final float[] M = {1.5f, -2f, 0.25f, 3f, 0.5f, -1f};
@@ -77,24 +77,6 @@ class FusableFormsTest {
     assertTrue(GraphFixture.gradientError(x, Shape.of(1, 4, 4, 1), pool::apply, 1e-3) < 2e-3);
     TreeSet<String> types = opTypes(ops -> pool.apply(ops.placeholder("float32", Shape.of(-1, 4, 4, 1))));
     assertEquals(List.of(true, false), List.of(types.contains("MaxPool"), types.contains("MaxPoolV2")));
-  }
-
-  @Test
-  void zeroPaddingIsPadWithItsValuesAndGradient() {
-    Function<Tensor, Tensor> pad = t -> Backend.ops().pad(t, new int[][] {{0, 0}, {1, 0}, {0, 2}}, 0f);
-    float[] y = GraphFixture.eval1(M, Shape.of(1, 2, 3), pad::apply);
-    float[] expected = new float[3 * 5]; // (1, 3, 5): a zero row on top, two zero columns on the right
-    for (int i = 0; i < 2; i++) {
-      System.arraycopy(M, i * 3, expected, (i + 1) * 5, 3);
-    }
-    assertArrayEquals(expected, y, 0f);
-    assertTrue(GraphFixture.gradientError(M, Shape.of(1, 2, 3),
-        t -> Backend.ops().tanh(pad.apply(t)), 1e-3) < 2e-3);
-    TreeSet<String> zero = opTypes(ops -> pad.apply(ops.placeholder("float32", Shape.of(-1, 2, 3))));
-    TreeSet<String> other = opTypes(ops -> ops.pad(ops.placeholder("float32", Shape.of(-1, 2, 3)),
-        new int[][] {{0, 0}, {1, 0}, {0, 2}}, 1f));
-    assertEquals(List.of(true, false, true), List.of(zero.contains("Pad"), zero.contains("PadV2"),
-        other.contains("PadV2")));
   }
 
   private static TreeSet<String> opTypes(Function<Ops, Tensor> fn) {
