@@ -107,10 +107,7 @@ final class Data {
     float[][] x1 = features(20000, 5, 1);
     float[][] x2 = features(60000, 784, 2);
     float[][][][] x3 = images(10000, 3);
-    int[] y3 = new int[10000];
-    for (int i = 0; i < y3.length; i++) {
-      y3[i] = (int) (x3[i][14][14][0] * 10) % 10;
-    }
+    int[] y3 = digitLabels(x3);
     return new Workloads(x1, binaryLabels(x1), x2, oneHot10(x2), x3, y3);
   }
 }

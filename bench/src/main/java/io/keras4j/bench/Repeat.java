@@ -48,10 +48,7 @@ public final class Repeat {
     r.put(p + "/w2_train", times(3, () -> Keras4jWorkloads.fit(m2, x2, y2, 1, 128)));
     m2.close();
     float[][][][] x3 = Data.images(10000, 3);
-    int[] y3 = new int[10000];
-    for (int i = 0; i < y3.length; i++) {
-      y3[i] = (int) (x3[i][14][14][0] * 10) % 10;
-    }
+    int[] y3 = Data.digitLabels(x3);
     Sequential m3 = w.w3();
     Keras4jWorkloads.fit(m3, x3, y3, 1, 64);
     r.put(p + "/w3_train", times(2, () -> Keras4jWorkloads.fit(m3, x3, y3, 1, 64)));

@@ -39,10 +39,7 @@ public final class TraceTime {
       predictBatch = 128;
     } else {
       float[][][][] x3 = Data.images(10000, 3);
-      int[] y3 = new int[10000];
-      for (int i = 0; i < y3.length; i++) {
-        y3[i] = (int) (x3[i][14][14][0] * 10) % 10;
-      }
+      int[] y3 = Data.digitLabels(x3);
       x = x3;
       y = y3;
       m = workloads.w3();
