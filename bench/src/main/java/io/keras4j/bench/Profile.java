@@ -16,12 +16,14 @@ public final class Profile {
     int passes = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     Keras4jWorkloads w = new Keras4jWorkloads(1);
     long t;
+    long cpu;
     switch (workload) {
       case "w1_predict" -> {
         float[][] x = Data.features(20000, 5, 1);
         try (Sequential m = w.w1()) {
           m.predict(x, 1024);
           t = System.nanoTime();
+          cpu = processCpuNanos();
           for (int i = 0; i < passes; i++) {
             m.predict(x, 1024);
           }
@@ -33,6 +35,7 @@ public final class Profile {
         try (Sequential m = w.w1()) {
           Keras4jWorkloads.fit(m, x, y, 1, 32);
           t = System.nanoTime();
+          cpu = processCpuNanos();
           Keras4jWorkloads.fit(m, x, y, passes, 32);
         }
       }
@@ -42,6 +45,7 @@ public final class Profile {
         try (Sequential m = w.w2()) {
           Keras4jWorkloads.fit(m, x, y, 1, 128);
           t = System.nanoTime();
+          cpu = processCpuNanos();
           Keras4jWorkloads.fit(m, x, y, 1, 128);
         }
       }
@@ -51,6 +55,7 @@ public final class Profile {
         try (Sequential m = w.w3()) {
           Keras4jWorkloads.fit(m, x, y, 1, 64);
           t = System.nanoTime();
+          cpu = processCpuNanos();
           Keras4jWorkloads.fit(m, x, y, 1, 64);
         }
       }
@@ -59,6 +64,7 @@ public final class Profile {
         try (Sequential m = w.w3()) {
           m.predict(x, 64);
           t = System.nanoTime();
+          cpu = processCpuNanos();
           m.predict(x, 64);
         }
       }
@@ -70,12 +76,20 @@ public final class Profile {
         try (Sequential m = W5.model(layer, 1)) {
           Keras4jWorkloads.fit(m, x, y, 1, W5.BATCH);
           t = System.nanoTime();
+          cpu = processCpuNanos();
           Keras4jWorkloads.fit(m, x, y, passes, W5.BATCH);
         }
       }
       default -> throw new IllegalArgumentException("Unknown workload '" + workload
           + "'. Expected one of w1_train, w1_predict, w2_train, w3_train, w3_predict, w5_train, w5g_train");
     }
-    System.out.printf("%s traced pass: %.1f ms wall%n", workload, (System.nanoTime() - t) / 1e6);
+    System.out.printf("%s traced pass: %.1f ms wall, %.1f ms process CPU%n", workload, (System.nanoTime() - t) / 1e6,
+        (processCpuNanos() - cpu) / 1e6);
+  }
+
+  /** The CPU time of every thread of this process (a measure of work that a shared machine's load leaves alone). */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 }

@@ -17,7 +17,8 @@ import org.tensorflow.types.TFloat32;
  * writes (time per kernel type over FULL_TRACE runs), so the two step graphs compare op by op; also the wall
  * time of one untraced pass split into host batch preparation, {@code Session.run} and the fetch.
  *
- * <p>Usage: {@code java ... io.keras4j.bench.RawProfile w1_predict|w1_train|w2_train|w3_train|w3_predict}.
+ * <p>Usage: {@code java ... io.keras4j.bench.RawProfile w1_predict|w1_train|w2_train|w3_train|w3_predict}: one
+ * untraced pass, then one traced pass (one epoch for training) of the same loop RawGap times.
  */
 public final class RawProfile {
   private static final RunOptions FULL_TRACE =
@@ -37,12 +38,20 @@ public final class RawProfile {
     float[] x = w1 ? RawTensorFlow.flat(Data.features(n, 5, 1)) : w2 ? RawTensorFlow.flat(Data.features(n, 784, 2))
         : RawTensorFlow.flat(Data.flatten(Data.images(n, 3)));
     try (RawTensorFlow r = w1 ? RawTensorFlow.w1() : w2 ? RawTensorFlow.w2() : RawTensorFlow.w3()) {
-      if (!workload.endsWith("predict")) {
-        throw new IllegalArgumentException("RawProfile traces the predict loop only; received " + workload);
-      }
-      r.predict(x, shape, batch);
       RawProfile p = new RawProfile();
-      p.predict(r, x, shape, batch);
+      if (args.length > 1) { // untimed passes only, for wall and CPU time against Profile's
+        untraced(r, workload, x, shape, batch, Integer.parseInt(args[1]));
+        return;
+      }
+      if (workload.endsWith("predict")) {
+        r.predict(x, shape, batch);
+        p.predict(r, x, shape, batch);
+      } else {
+        Object y = w1 ? column(Data.binaryLabels(Data.features(n, 5, 1))) : w2
+            ? Data.oneHot10(Data.features(n, 784, 2)) : Data.digitLabels(Data.images(n, 3));
+        r.fit(x, shape, y, 1, batch);
+        p.train(r, x, shape, y, batch);
+      }
       System.out.print(p.table());
     }
   }
@@ -71,6 +80,64 @@ public final class RawProfile {
     }
     System.out.printf("traced pass: %.1f ms wall, %.1f ms batch preparation, %.1f ms Session.run%n",
         (System.nanoTime() - wall) / 1e6, prep / 1e6, run / 1e6);
+  }
+
+  /** {@code passes} untraced passes after one warm-up: their wall and process CPU time, as Profile prints. */
+  private static void untraced(RawTensorFlow r, String workload, float[] x, long[] shape, int batch, int passes) {
+    int n = (int) shape[0];
+    Object y = workload.startsWith("w1") ? column(Data.binaryLabels(Data.features(n, 5, 1)))
+        : workload.startsWith("w2") ? Data.oneHot10(Data.features(n, 784, 2)) : Data.digitLabels(Data.images(n, 3));
+    boolean predict = workload.endsWith("predict");
+    Runnable pass = () -> {
+      if (predict) {
+        r.predict(x, shape, batch);
+      } else {
+        r.fit(x, shape, y, 1, batch);
+      }
+    };
+    pass.run();
+    long t = System.nanoTime();
+    long cpu = Profile.processCpuNanos();
+    for (int i = 0; i < passes; i++) {
+      pass.run();
+    }
+    System.out.printf("%s traced pass: %.1f ms wall, %.1f ms process CPU%n", workload, (System.nanoTime() - t) / 1e6,
+        (Profile.processCpuNanos() - cpu) / 1e6);
+  }
+
+  /** One traced epoch of the raw training loop, with the host time per phase. */
+  private void train(RawTensorFlow r, float[] x, long[] xShape, Object y, int batch) {
+    int n = (int) xShape[0];
+    int row = x.length / n;
+    long prep = 0;
+    long run = 0;
+    long wall = System.nanoTime();
+    for (int start = 0; start < n; start += batch) {
+      int len = Math.min(batch, n - start);
+      long[] bs = xShape.clone();
+      bs[0] = len;
+      long t0 = System.nanoTime();
+      try (TFloat32 xb = TFloat32.tensorOf(Shape.of(bs), DataBuffers.of(x, true, false).slice((long) start * row,
+          (long) len * row)); org.tensorflow.Tensor yb = RawTensorFlow.yBatch(y, start, len)) {
+        long t1 = System.nanoTime();
+        try (Result res = r.session.runner().feed(r.x, xb).feed(r.y, yb).addTarget(r.train).setOptions(FULL_TRACE)
+            .runAndFetchMetadata()) {
+          run += System.nanoTime() - t1;
+          res.getMetadata().ifPresent(m -> record(m.getStepStats().getDevStatsList()));
+        }
+        prep += t1 - t0;
+      }
+    }
+    System.out.printf("traced pass: %.1f ms wall, %.1f ms batch preparation, %.1f ms Session.run%n",
+        (System.nanoTime() - wall) / 1e6, prep / 1e6, run / 1e6);
+  }
+
+  private static float[][] column(float[] y) {
+    float[][] c = new float[y.length][1];
+    for (int i = 0; i < y.length; i++) {
+      c[i][0] = y[i];
+    }
+    return c;
   }
 
   private void record(List<DeviceStepStats> devices) {

@@ -127,7 +127,7 @@ final class RawTensorFlow implements AutoCloseable {
     return (double) epochs * n / ((System.nanoTime() - t) / 1e9);
   }
 
-  private static org.tensorflow.Tensor yBatch(Object y, int start, int len) {
+  static org.tensorflow.Tensor yBatch(Object y, int start, int len) {
     if (y instanceof float[][] f) {
       int w = f[0].length;
       float[] flat = new float[len * w];
