@@ -45,41 +45,15 @@ public final class RawProfile {
       }
       if (workload.endsWith("predict")) {
         r.predict(x, shape, batch);
-        p.predict(r, x, shape, batch);
+        p.traced(r, x, shape, null, batch);
       } else {
         Object y = w1 ? column(Data.binaryLabels(Data.features(n, 5, 1))) : w2
             ? Data.oneHot10(Data.features(n, 784, 2)) : Data.digitLabels(Data.images(n, 3));
         r.fit(x, shape, y, 1, batch);
-        p.train(r, x, shape, y, batch);
+        p.traced(r, x, shape, y, batch);
       }
       System.out.print(p.table());
     }
-  }
-
-  /** One traced pass of the raw predict loop, with the host time per phase. */
-  private void predict(RawTensorFlow r, float[] x, long[] xShape, int batch) {
-    int n = (int) xShape[0];
-    int row = x.length / n;
-    long prep = 0;
-    long run = 0;
-    long wall = System.nanoTime();
-    for (int start = 0; start < n; start += batch) {
-      int len = Math.min(batch, n - start);
-      long[] bs = xShape.clone();
-      bs[0] = len;
-      long t0 = System.nanoTime();
-      try (TFloat32 xb = TFloat32.tensorOf(Shape.of(bs), DataBuffers.of(x, true, false).slice((long) start * row,
-          (long) len * row))) {
-        long t1 = System.nanoTime();
-        try (Result res = r.session.runner().feed(r.x, xb).fetch(r.out).setOptions(FULL_TRACE).runAndFetchMetadata()) {
-          run += System.nanoTime() - t1;
-          res.getMetadata().ifPresent(m -> record(m.getStepStats().getDevStatsList()));
-        }
-        prep += t1 - t0;
-      }
-    }
-    System.out.printf("traced pass: %.1f ms wall, %.1f ms batch preparation, %.1f ms Session.run%n",
-        (System.nanoTime() - wall) / 1e6, prep / 1e6, run / 1e6);
   }
 
   /** {@code passes} untraced passes after one warm-up: their wall and process CPU time, as Profile prints. */
@@ -105,8 +79,8 @@ public final class RawProfile {
         (Profile.processCpuNanos() - cpu) / 1e6);
   }
 
-  /** One traced epoch of the raw training loop, with the host time per phase. */
-  private void train(RawTensorFlow r, float[] x, long[] xShape, Object y, int batch) {
+  /** One traced pass of the raw loop, predict when {@code y} is null, else one epoch of training; host time split. */
+  private void traced(RawTensorFlow r, float[] x, long[] xShape, Object y, int batch) {
     int n = (int) xShape[0];
     int row = x.length / n;
     long prep = 0;
@@ -118,10 +92,15 @@ public final class RawProfile {
       bs[0] = len;
       long t0 = System.nanoTime();
       try (TFloat32 xb = TFloat32.tensorOf(Shape.of(bs), DataBuffers.of(x, true, false).slice((long) start * row,
-          (long) len * row)); org.tensorflow.Tensor yb = RawTensorFlow.yBatch(y, start, len)) {
+          (long) len * row)); org.tensorflow.Tensor yb = y == null ? null : RawTensorFlow.yBatch(y, start, len)) {
         long t1 = System.nanoTime();
-        try (Result res = r.session.runner().feed(r.x, xb).feed(r.y, yb).addTarget(r.train).setOptions(FULL_TRACE)
-            .runAndFetchMetadata()) {
+        var runner = r.session.runner().feed(r.x, xb);
+        if (y == null) {
+          runner.fetch(r.out);
+        } else {
+          runner.feed(r.y, yb).addTarget(r.train);
+        }
+        try (Result res = runner.setOptions(FULL_TRACE).runAndFetchMetadata()) {
           run += System.nanoTime() - t1;
           res.getMetadata().ifPresent(m -> record(m.getStepStats().getDevStatsList()));
         }
