@@ -245,23 +245,6 @@ public interface Ops {
   /** A slice with begin and size computed in the graph. */
   Tensor slice(Tensor x, Tensor begin, Tensor size);
 
-  /**
-   * Rows {@code start} (inclusive) to {@code stop} (exclusive) of {@code x} along axis 0, {@code x[start:stop]}, the
-   * bounds one-element int32 vectors; by default a {@link #slice} of the other axes whole.
-   */
-  default Tensor rows(Tensor x, Tensor start, Tensor stop) {
-    Tensor begin = start;
-    Tensor size = subtract(stop, start);
-    if (x.rank() > 1) {
-      int[] rest = new int[x.rank() - 1];
-      int[] all = new int[rest.length];
-      java.util.Arrays.fill(all, -1);
-      begin = concatenate(List.of(start, constant(rest, Shape.of(rest.length))), 0);
-      size = concatenate(List.of(size, constant(all, Shape.of(all.length))), 0);
-    }
-    return slice(x, begin, size);
-  }
-
   Tensor pad(Tensor x, int[][] paddings, float value);
 
   Tensor oneHot(Tensor indices, int depth);

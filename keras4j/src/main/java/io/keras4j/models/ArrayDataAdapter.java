@@ -12,8 +12,7 @@ import java.util.Random;
 /**
  * Batches of in-memory arrays: the arrays are copied once into native memory, at the first step; each step then
  * feeds the same arrays with the batch's offset and size, and the traced function gathers the batch's rows
- * through the permutation (training) or slices them (test and predict: rows start to stop, a view of the array),
- * so no Java copy is made per step.
+ * through the permutation, so no Java copy is made per step.
  *
  * <p>Keras equivalent: {@code keras.src.trainers.data_adapters.ArrayDataAdapter(x, y, sample_weight,
  * batch_size, shuffle)}.
@@ -32,8 +31,8 @@ final class ArrayDataAdapter implements DataAdapter {
   private NativeArray perm;
   private NativeArray offset1;
   private NativeArray size1;
-  private NativeArray start;
-  private NativeArray stop;
+  private NativeArray offset;
+  private NativeArray size;
 
   /**
    * Batches of {@code batchSize} of {@code xs}, {@code ys} (null for predict) and {@code sampleWeight} (one per
@@ -145,27 +144,27 @@ final class ArrayDataAdapter implements DataAdapter {
 
   @Override
   public Feeds testFeeds(int batch) {
-    if (start == null) {
-      start = Backend.array(new int[1], Shape.of(1));
-      stop = Backend.array(new int[1], Shape.of(1));
+    if (offset == null) {
+      offset = Backend.scalar(0);
+      size = Backend.scalar(0);
     }
-    int first = batch * batchSize;
-    start.setInt(first);
-    stop.setInt(Math.min(first + batchSize, n));
+    int start = batch * batchSize;
+    offset.setInt(start);
+    size.setInt(Math.min(batchSize, n - start));
     List<NativeArray> feeds = new ArrayList<>(data());
-    feeds.add(start);
-    feeds.add(stop);
+    feeds.add(offset);
+    feeds.add(size);
     return new Feeds(feeds, List.of());
   }
 
   @Override
   public void close() {
-    for (NativeArray a : new NativeArray[] {perm, offset1, size1, start, stop}) {
+    for (NativeArray a : new NativeArray[] {perm, offset1, size1, offset, size}) {
       if (a != null) {
         a.close();
       }
     }
-    perm = offset1 = size1 = start = stop = null;
+    perm = offset1 = size1 = offset = size = null;
     if (data != null) {
       data.forEach(NativeArray::close);
       data = null;

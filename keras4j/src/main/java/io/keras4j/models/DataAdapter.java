@@ -38,10 +38,7 @@ interface DataAdapter extends AutoCloseable {
    */
   Feeds trainFeeds(int[] batches);
 
-  /**
-   * The feeds of one call of the test (or predict) function on one batch: data, then the batch's first row and the
-   * row after its last (one-element int32 vectors).
-   */
+  /** The feeds of one call of the test (or predict) function on one batch: data, then offset and size. */
   Feeds testFeeds(int batch);
 
   @Override

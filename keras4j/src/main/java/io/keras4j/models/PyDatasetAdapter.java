@@ -177,8 +177,8 @@ final class PyDatasetAdapter implements DataAdapter {
   public Feeds testFeeds(int batch) {
     HostBatch b = batch(batch);
     List<NativeArray> feeds = toNative(b.x(), b.y(), weights(b));
-    feeds.add(Backend.array(new int[] {0}, Shape.of(1)));
-    feeds.add(Backend.array(new int[] {b.size()}, Shape.of(1)));
+    feeds.add(Backend.scalar(0));
+    feeds.add(Backend.scalar(b.size()));
     return new Feeds(feeds, feeds);
   }
 

@@ -91,15 +91,6 @@ final class StepFunctions implements AutoCloseable {
     return out;
   }
 
-  /** Rows start to stop of each of {@code data}: a view of a fed array (test and predict take batches in order). */
-  private static List<Tensor> rows(Ops ops, List<Tensor> data, Tensor start, Tensor stop) {
-    List<Tensor> out = new ArrayList<>();
-    for (Tensor d : data) {
-      out.add(ops.rows(d, start, stop));
-    }
-    return out;
-  }
-
   private static List<Tensor> rows(Ops ops, List<Tensor> data, Tensor idx) {
     List<Tensor> out = new ArrayList<>();
     for (Tensor d : data) {
@@ -352,10 +343,7 @@ final class StepFunctions implements AutoCloseable {
     return new ArrayList<>(logs.values());
   }
 
-  /**
-   * The test function: feeds are the inputs, targets, sample weights, then the batch's first row and the row after
-   * its last (one-element vectors).
-   */
+  /** The test function: feeds are the inputs, targets, sample weights, then an offset and a size (scalars). */
   TracedFunction test(DataAdapter data) {
     List<Shape> xShapes = data.xShapes();
     List<Shape> yShapes = data.yShapes();
@@ -371,17 +359,18 @@ final class StepFunctions implements AutoCloseable {
       List<Tensor> x = placeholders(ops, xShapes);
       List<Tensor> y = placeholders(ops, yShapes);
       Tensor sw = ops.placeholder("float32", Shape.of(-1));
-      Tensor start = ops.placeholder("int32", Shape.of(1));
-      Tensor stop = ops.placeholder("int32", Shape.of(1));
+      Tensor offset = ops.placeholder("int32", Shape.scalar());
+      Tensor size = ops.placeholder("int32", Shape.scalar());
+      Tensor idx = ops.range(offset, ops.add(offset, size));
       Backend.takeLosses();
-      return outputs(model.testStep(new StepData(rows(ops, x, start, stop), rows(ops, y, start, stop),
-          ops.rows(sw, start, stop))), names);
+      return outputs(model.testStep(new StepData(rows(ops, x, idx), rows(ops, y, idx), ops.take(sw, idx, 0))),
+          names);
     });
     logNames.put(testFn, names);
     return testFn;
   }
 
-  /** The predict function: feeds are the inputs, then the batch's first and after-last rows; returns every output. */
+  /** The predict function: feeds are the inputs, then an offset and a size (scalars); returns every output. */
   TracedFunction predict(DataAdapter data) {
     List<Shape> xShapes = data.xShapes();
     List<Shape> sig = signature(xShapes, List.of());
@@ -392,10 +381,11 @@ final class StepFunctions implements AutoCloseable {
     predictFn = graph().trace(() -> {
       Ops ops = Backend.ops();
       List<Tensor> x = placeholders(ops, xShapes);
-      Tensor start = ops.placeholder("int32", Shape.of(1));
-      Tensor stop = ops.placeholder("int32", Shape.of(1));
+      Tensor offset = ops.placeholder("int32", Shape.scalar());
+      Tensor size = ops.placeholder("int32", Shape.scalar());
+      Tensor idx = ops.range(offset, ops.add(offset, size));
       Backend.takeLosses();
-      List<Tensor> outs = model.predictStep(new StepData(rows(ops, x, start, stop), List.of(), null));
+      List<Tensor> outs = model.predictStep(new StepData(rows(ops, x, idx), List.of(), null));
       Backend.takeLosses();
       return floats32(ops, outs); // porting note: predict hands back float32 arrays (Keras: the compute dtype)
     });

@@ -355,15 +355,6 @@ class TFOps extends TFPreprocessingOps {
     return t(tf.slice(o(x), o(begin), o(size)));
   }
 
-  /**
-   * One StridedSlice along axis 0: TensorFlow hands back a view of {@code x}, no copy, when the rows start on an
-   * aligned boundary (a batch of a fed array), where a gather of a range copies them.
-   */
-  @Override
-  public Tensor rows(Tensor x, Tensor start, Tensor stop) {
-    return t(tf.stridedSlice(o(x), o(start), o(stop), tf.constant(new int[] {1})));
-  }
-
   @Override
   public Tensor pad(Tensor x, int[][] paddings, float value) {
     return t(tf.pad(o(x), tf.constant(paddings), scalarLike(x, value)));
