@@ -1,6 +1,5 @@
 package io.keras4j.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.Variable;
 import io.keras4j.data.NDArray;
@@ -17,7 +16,7 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Where a {@code .keras} load and first predict spend their time, phase by phase, in this fresh JVM: the engine's
- * start, reading the zip's entries, parsing config.json, building the layers, reading the weights (jhdf, host
+ * start, reading the zip's entries, parsing config.json and building the layers, reading the weights (jhdf, host
  * values), the first predict, and a second predict (what is left once everything is prepared). The phases follow
  * {@code KerasZip.load} through public calls; the sum is close to {@link LoadApp}'s load + first predict.
  *
@@ -43,7 +42,6 @@ public final class LoadBreakdown {
     lastProcessCpu = process;
   }
 
-  @SuppressWarnings("unchecked")
   public static void main(String[] args) throws Exception {
     Path file = Path.of(args[0]);
     long start = System.nanoTime();
@@ -64,10 +62,8 @@ public final class LoadBreakdown {
       }
     }
     phase("zip read");
-    Map<String, Object> spec = new ObjectMapper().readValue(config, Map.class);
-    phase("config parse");
-    try (Model m = ModelConfigs.fromConfig(spec)) {
-      phase("layer construction");
+    try (Model m = ModelConfigs.fromJson(new String(config, java.nio.charset.StandardCharsets.UTF_8))) {
+      phase("config + layers");
       Map<String, Variable> vars = WeightsH5.paths(m, null);
       WeightsH5.read(weights, vars);
       phase("weights read+assign");
