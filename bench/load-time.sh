@@ -29,4 +29,12 @@ for rep in $(seq 1 "$REPS"); do
     echo "LOAD keras_tf $m $rep exit $? $(cat "$OUT/keras_$m-$rep.json" 2>/dev/null)"
   done
 done
+# then the phases of one load per file and build (bench LoadBreakdown: wall, main thread and process CPU seconds)
+for m in $FILES; do
+  for impl in base new; do
+    K="$NEW"; [ "$impl" = base ] && K="$BASE"
+    java -cp "bench/target/classes:$K:$DEPS" io.keras4j.bench.LoadBreakdown "$APPS/$m.keras" 2>/dev/null \
+      | sed "s/^/BREAKDOWN $impl $m /"
+  done
+done
 date -u
