@@ -10,17 +10,21 @@
 set -uo pipefail
 BASE="$1" NEW="$2" APPS="$3" OUT="$4" REPS="${5:-5}" FILES="${6:-mobilenetv2 xception densenet121}"
 PY="${BENCH_VENV:-/work/venv-keras}/bin/python"
+# every keras4j module comes from BASE or NEW, the rest of the classpath from the bench module's
 DEPS=$(tr ':' '\n' < bench/target/cp.txt | grep -v "io/keras4j/" | paste -sd:)
 export TF_CPP_MIN_LOG_LEVEL=2
 mkdir -p "$OUT"
-lscpu | grep 'Model name'
-date -u
+echo "$(lscpu | grep 'Model name'), $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u)"
+# k4j base|new CLASS ARGS...: a fresh JVM of that keras4j build
+k4j() {
+  local classes="$NEW"
+  [ "$1" = base ] && classes="$BASE"
+  java -cp "bench/target/classes:$classes:$DEPS" "io.keras4j.bench.$2" "${@:3}"
+}
 for rep in $(seq 1 "$REPS"); do
   for m in $FILES; do
     for impl in base new; do
-      K="$NEW"; [ "$impl" = base ] && K="$BASE"
-      java -cp "bench/target/classes:$K:$DEPS" io.keras4j.bench.LoadApp "$APPS/$m.keras" "$OUT/${impl}_$m-$rep.json" \
-        >/dev/null 2>&1
+      k4j $impl LoadApp "$APPS/$m.keras" "$OUT/${impl}_$m-$rep.json" >/dev/null 2>&1
       echo "LOAD $impl $m $rep $(cat "$OUT/${impl}_$m-$rep.json" 2>/dev/null)"
     done
     ONEDNN=1; [ "$m" = densenet121 ] && ONEDNN=0
@@ -32,9 +36,7 @@ done
 # then the phases of one load per file and build (bench LoadBreakdown: wall, main thread and process CPU seconds)
 for m in $FILES; do
   for impl in base new; do
-    K="$NEW"; [ "$impl" = base ] && K="$BASE"
-    java -cp "bench/target/classes:$K:$DEPS" io.keras4j.bench.LoadBreakdown "$APPS/$m.keras" 2>/dev/null \
-      | sed "s/^/BREAKDOWN $impl $m /"
+    k4j $impl LoadBreakdown "$APPS/$m.keras" 2>/dev/null | sed "s/^/BREAKDOWN $impl $m /"
   done
 done
 date -u
