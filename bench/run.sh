@@ -6,11 +6,12 @@
 # and Keras on TensorFlow and JAX, and load + first predict of Keras-written DenseNet121, MobileNetV2 and Xception
 # files (keras4j and Keras on TensorFlow); peak resident size of W2 training and DenseNet121 inference; W4 (JVM start
 # to the first prediction of the saved W3 model). Peers run in turn, a fresh process each, ROUNDS times with the order
-# rotated each round, so that all see the same machine; Keras on JAX's W6 (about 2 minutes a process on a 2-core CPU)
-# runs in round 1 only, with W6_JAX_RUNS timed runs. Prints the markdown tables of docs/performance.md with the CPU
-# model and the issue's targets (met or missed); results, the tables and each peer's seconds (timing.tsv) in
-# bench/results/suite/. One round took about 6.5 minutes on 2 cores of an AMD EPYC (8 with Keras on JAX's W6, 2 more
-# with DL4J), so 5 rounds take about 35 minutes, 45 with DL4J, plus the build.
+# rotated each round, so that all see the same machine. Two slow peers that no target of issue 15 reads run in round 1
+# only: Keras on JAX's W6 (2 minutes a process on 2 cores; W6_JAX_RUNS timed runs) and DL4J. Prints the markdown tables
+# of docs/performance.md with the CPU model and the issue's targets (met or missed); results, the tables and each
+# peer's seconds (timing.tsv) in bench/results/suite/. Time on 2 cores of an AMD EPYC (the 2026-12-03 17:03 round):
+# keras4j 55 s, Keras on TensorFlow 95 s, Keras on JAX 81 s (+116 s for its W6), loads 62 s, PyTorch 43 + 73 s, so
+# 5 rounds take about 37 minutes plus DL4J's one round and the build.
 # Usage: bash bench/run.sh [rounds, default 5] [--no-dl4j] [--no-w6] [--no-pytorch] [--no-build]
 #   (from the repository root; --no-build uses the modules and class paths an earlier run built)
 #   `bash bench/run.sh 1` is the quick mode: one round.
@@ -118,6 +119,7 @@ printf 'round\tpeer\tseconds\n' > "$OUT/timing.tsv"
 for r in $(seq 1 "$ROUNDS"); do
   for i in "${!PEERS[@]}"; do
     p="${PEERS[$(((i + r - 1) % ${#PEERS[@]}))]}"
+    [ "$p" != dl4j ] || [ "$r" = 1 ] || continue # DL4J: round 1 only
     echo "round $r: $p ($(date -u +%H:%M:%S))" >&2
     t=$SECONDS
     peer "$p" "$r"

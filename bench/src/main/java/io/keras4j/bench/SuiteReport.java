@@ -28,7 +28,7 @@ public final class SuiteReport {
     {"keras_jax_spe32", "Keras 3.15.1 on JAX 0.10.2, steps_per_execution=32"},
     {"pytorch", "PyTorch 2.13, 2 threads, OMP_WAIT_POLICY=passive"},
     {"pytorch_ompdefault", "PyTorch 2.13, 2 threads, OpenMP's default waiting"},
-    {"dl4j", "Deeplearning4j 1.0.0-M2.1"}};
+    {"dl4j", "Deeplearning4j 1.0.0-M2.1 (round 1 only)"}};
 
   private final Map<String, List<Double>> runs;
   private final StringBuilder b = new StringBuilder();
@@ -110,7 +110,8 @@ public final class SuiteReport {
     b.append("\nW6, MobileNetV2 224x224 (random weights): inference images/s at batch 1 and 32, fine-tuning the top "
         + "54 layers (train steps/s of batch 32):\n\n");
     header("W6", work);
-    String[][] peers = {{"keras4j", "keras4j"}, {"keras_tf", "Keras on TensorFlow"}, {"keras_jax", "Keras on JAX"}};
+    String[][] peers = {
+      {"keras4j", "keras4j"}, {"keras_tf", "Keras on TensorFlow"}, {"keras_jax", "Keras on JAX (round 1 only)"}};
     for (String[] p : peers) {
       row(p[1], p[0], work, 2);
     }
@@ -167,29 +168,42 @@ public final class SuiteReport {
         .append("): met when the median, as printed, is on the bound's side:\n\n").append(t.table());
   }
 
-  /** Pools the numeric lists of every {@code *.json} in {@code dir} into {@code runs} by key (other values skipped). */
+  /**
+   * Pools the numeric lists of every {@code *.json} in {@code dir} into {@code runs} by key (other values skipped);
+   * adds the names of files that are empty or not JSON (a peer that failed part-way) to {@code broken}.
+   */
   @SuppressWarnings("unchecked")
-  static void read(File dir, Map<String, List<Double>> runs) throws IOException {
+  static void read(File dir, Map<String, List<Double>> runs, List<String> broken) {
     File[] files = dir.listFiles((d, n) -> n.endsWith(".json"));
+    Arrays.sort(files == null ? new File[0] : files);
     for (File f : files == null ? new File[0] : files) {
-      ((Map<String, Object>) new ObjectMapper().readValue(f, Map.class)).forEach((k, v) -> {
-        if (v instanceof List<?> l) {
-          l.forEach(x -> runs.computeIfAbsent(k, key -> new ArrayList<>()).add(((Number) x).doubleValue()));
-        }
-      });
+      try {
+        ((Map<String, Object>) new ObjectMapper().readValue(f, Map.class)).forEach((k, v) -> {
+          if (v instanceof List<?> l) {
+            l.forEach(x -> runs.computeIfAbsent(k, key -> new ArrayList<>()).add(((Number) x).doubleValue()));
+          }
+        });
+      } catch (IOException e) {
+        broken.add(f.getName());
+      }
     }
   }
 
   /** The whole report of a results directory (and, when not null, bench/w5.sh's). */
-  static String report(File dir, String cpu, String rounds, File w5) throws IOException {
+  static String report(File dir, String cpu, String rounds, File w5) {
     Map<String, List<Double>> runs = new TreeMap<>();
-    read(dir, runs);
+    List<String> broken = new ArrayList<>();
+    read(dir, runs, broken);
     if (w5 != null) {
-      read(w5, runs);
+      read(w5, runs, broken);
     }
     SuiteReport s = new SuiteReport(runs);
     s.b.append("CPU: ").append(cpu).append("; ").append(rounds)
         .append(" interleaved rounds (a fresh process per peer and round)\n");
+    if (!broken.isEmpty()) {
+      s.b.append("\nNot read (empty or not JSON: the peer failed, see its .err file): ")
+          .append(String.join(", ", broken)).append("\n");
+    }
     s.throughput();
     s.trace();
     s.w6();
@@ -198,7 +212,7 @@ public final class SuiteReport {
     return s.b.toString();
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
     System.out.print(report(new File(args[0]), args.length > 1 ? args[1] : "unknown", args.length > 2 ? args[2] : "?",
         args.length > 3 && !args[3].isEmpty() ? new File(args[3]) : null));
   }

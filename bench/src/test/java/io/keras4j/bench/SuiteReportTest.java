@@ -109,6 +109,16 @@ class SuiteReportTest {
   }
 
   @Test
+  void aPeerThatFailedPartWayIsNamedAndTheRestStillReported() throws IOException {
+    write("suite", "dl4j-1.json", "");
+    write("suite", "pytorch-1.json", "{\"pytorch/w1_tr");
+    String r = report(false);
+    assertTrue(r.contains("Not read (empty or not JSON: the peer failed, see its .err file): dl4j-1.json, "
+        + "pytorch-1.json"), r);
+    assertTrue(r.contains("6 of 11 measured targets met"), r);
+  }
+
+  @Test
   void anEmptyDirectoryReportsNothingMeasured() throws IOException {
     File empty = dir.resolve("empty").toFile();
     assertTrue(empty.mkdir());
