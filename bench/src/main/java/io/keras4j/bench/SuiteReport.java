@@ -155,6 +155,14 @@ public final class SuiteReport {
     }
   }
 
+  /** W4 and the machine's matrix-multiply rate (raw TensorFlow Java's MatMul), as context for the tables. */
+  void context() {
+    b.append("\nW4, JVM start to the first prediction of the saved W3 model (.keras), ms: ")
+        .append(fmt(stat("keras4j/w4_ms"), 0)).append("; TensorFlow MatMul (fed), GFLOP/s: 1024x1024 ")
+        .append(fmt(stat("machine/matmul_1024_gflops"), 0)).append(", 2048x2048 ")
+        .append(fmt(stat("machine/matmul_2048_gflops"), 0)).append(".\n");
+  }
+
   void targets(boolean w5) {
     Targets t = new Targets(runs);
     t.rawGap();
@@ -208,6 +216,7 @@ public final class SuiteReport {
     s.trace();
     s.w6();
     s.memory();
+    s.context();
     s.targets(w5 != null);
     return s.b.toString();
   }

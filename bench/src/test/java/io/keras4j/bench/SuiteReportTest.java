@@ -101,6 +101,16 @@ class SuiteReportTest {
   }
 
   @Test
+  void w4AndTheMatmulRateArePooledOverRounds() throws IOException {
+    write("suite", "keras4j_w4-1.json", "{\"keras4j/w4_ms\": [1700]}");
+    write("suite", "keras4j_w4-2.json", "{\"keras4j/w4_ms\": [1500]}");
+    write("suite", "keras4j_w4-3.json", "{\"keras4j/w4_ms\": [1200], \"machine/matmul_1024_gflops\": [350.4]}");
+    String r = report(false);
+    assertTrue(r.contains("saved W3 model (.keras), ms: 1,500 (1,200–1,700); TensorFlow MatMul (fed), GFLOP/s: "
+        + "1024x1024 350 (350–350), 2048x2048 —."), r);
+  }
+
+  @Test
   void aTargetIsJudgedOnTheMedianAsPrinted() {
     assertTrue(new Targets.Row("15.2", "x", new Report.Stat(0.9496, 0.9, 1.0), true, 0.95).met());
     assertFalse(new Targets.Row("15.2", "x", new Report.Stat(0.9449, 0.9, 1.0), true, 0.95).met());
