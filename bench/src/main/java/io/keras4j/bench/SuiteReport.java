@@ -124,7 +124,8 @@ public final class SuiteReport {
     }
     b.append("\nW6, load plus the first predict of a Keras-written .keras file (random weights), fresh process each, "
         + "seconds (load + first predict):\n\n");
-    b.append("| model | keras4j | Keras on TensorFlow | keras4j / Keras (time, lower is better) |\n|---|---|---|---|\n");
+    b.append("| model | keras4j | Keras on TensorFlow | keras4j / Keras (time, lower is better) |\n");
+    b.append("|---|---|---|---|\n");
     Targets t = new Targets(runs);
     for (String m : Targets.APPS) {
       String key = "w6_load_predict_" + m + "_s";
@@ -132,16 +133,22 @@ public final class SuiteReport {
           stat("keras4j/w6_load_" + m + "_s"), stat("keras4j/w6_first_predict_" + m + "_s")));
       b.append(" | ").append(loadCell(t.kerasTf(key), t.kerasTf("w6_load_" + m + "_s"),
           t.kerasTf("w6_first_predict_" + m + "_s")));
-      if (!Targets.kerasTfLabel(runs, key).equals("Keras-TF")) {
-        b.append(" with TF_ENABLE_ONEDNN_OPTS=0 (its default run crashed)");
-      }
+      b.append(noOneDnn(key));
       b.append(" | ").append(ratio(stat("keras4j/" + key), t.kerasTf(key))).append(" |\n");
     }
   }
 
+  /** A note where Keras on TensorFlow's figure is the rerun without oneDNN's custom ops ({@link Targets#kerasTf}). */
+  String noOneDnn(String key) {
+    return Targets.kerasTfLabel(runs, key).equals("Keras-TF") ? ""
+        : " with TF_ENABLE_ONEDNN_OPTS=0 (its default crashed)";
+  }
+
+  /** "total (min–max) = load + first predict" (medians), the parts left out when a run did not write them. */
   static String loadCell(Report.Stat total, Report.Stat load, Report.Stat predict) {
-    return Double.isNaN(total.median()) ? "—" : fmt(total, 1)
-        + String.format(Locale.US, " = %.1f + %.1f", load.median(), predict.median());
+    boolean parts = !Double.isNaN(load.median()) && !Double.isNaN(predict.median());
+    return fmt(total, 1) + (parts && !Double.isNaN(total.median())
+        ? String.format(Locale.US, " = %.1f + %.1f", load.median(), predict.median()) : "");
   }
 
   void memory() {
@@ -151,7 +158,8 @@ public final class SuiteReport {
         {"peak_mib_densenet121", "DenseNet121 load + first predict"}}) {
       Report.Stat keras = new Targets(runs).kerasTf(w[0]);
       b.append("| ").append(w[1]).append(" | ").append(fmt(stat("keras4j/" + w[0]), 0)).append(" | ")
-          .append(fmt(keras, 0)).append(" | ").append(ratio(stat("keras4j/" + w[0]), keras)).append(" |\n");
+          .append(fmt(keras, 0)).append(noOneDnn(w[0])).append(" | ").append(ratio(stat("keras4j/" + w[0]), keras))
+          .append(" |\n");
     }
   }
 

@@ -35,6 +35,7 @@ class SuiteReportTest {
     write("suite", "keras_tf_spe32-1.json", "{\"keras_tf_spe32/w2_train\": [150]}");
     write("suite", "keras_jax_spe32-1.json", "{\"keras_jax_spe32/w2_train\": [60]}");
     write("suite", "keras4j_load-1.json", "{\"keras4j/w6_load_predict_densenet121_s\": [4.0],"
+        + " \"keras4j/w6_load_mobilenetv2_s\": [1.75], \"keras4j/w6_first_predict_mobilenetv2_s\": [1.25],"
         + " \"keras4j/w6_load_predict_mobilenetv2_s\": [3.0], \"keras4j/peak_mib_w2_train\": [1000]}");
     write("suite", "keras_tf_load-1.json", "{\"keras_tf_noonednn/w6_load_predict_densenet121_s\": [5.0],"
         + " \"keras_tf/w6_load_predict_mobilenetv2_s\": [2.4], \"keras_tf/peak_mib_w2_train\": [1250],"
@@ -85,6 +86,9 @@ class SuiteReportTest {
     assertTrue(r.contains("mobilenetv2: load + first predict, keras4j / Keras-TF (time) | 1.25 (1.25–1.25) | <= 1.00 "
         + "| **missed** |"), r);
     assertTrue(r.contains("w2_train: peak RSS, keras4j / Keras-TF | 0.80 (0.80–0.80) | <= 1.00 | met |"), r);
+    assertTrue(r.contains("| densenet121 | 4.0 (4.0–4.0) | 5.0 (5.0–5.0) with "
+        + "TF_ENABLE_ONEDNN_OPTS=0 (its default crashed) | 0.80 (0.80–0.80) |"), r);
+    assertTrue(r.contains("| mobilenetv2 | 3.0 (3.0–3.0) = 1.8 + 1.3 | 2.4 (2.4–2.4) | 1.25 (1.25–1.25) |"), r);
   }
 
   @Test
