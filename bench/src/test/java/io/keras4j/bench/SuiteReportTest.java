@@ -46,49 +46,52 @@ class SuiteReportTest {
         w5 ? dir.resolve("w5").toFile() : null);
   }
 
+  /** Asserts that the report holds every one of the lines (or line parts). */
+  static void assertHas(String report, String... parts) {
+    for (String part : parts) {
+      assertTrue(report.contains(part), () -> "missing: " + part + "\nin:\n" + report);
+    }
+  }
+
   @Test
   void rawGapPoolsRoundsAndPairsTheRangesExtremes() throws IOException {
-    String r = report(false);
-    // keras4j spe 1: 90, 110 -> 100 (90–110); raw 100, 120 -> 110 (100–120): 100/110, 90/120, 110/100
-    assertTrue(r.contains("| 15.2 | w2_train: keras4j default (spe 1) / raw TF Java | 0.91 (0.75–1.10) | >= 0.95 | "
-        + "**missed** (spread crosses) |"), r);
-    // best: spe 32, 110, 130 -> 120 (110–130): 120/110, 110/120, 130/100
-    assertTrue(r.contains("| w2_train: keras4j best / raw TF Java | 1.09 (0.92–1.30) | >= 0.95 | met (spread "
-        + "crosses) |"), r);
+    assertHas(report(false),
+        // keras4j spe 1: 90, 110 -> 100 (90–110); raw 100, 120 -> 110 (100–120): 100/110, 90/120, 110/100
+        "| 15.2 | w2_train: keras4j default (spe 1) / raw TF Java | 0.91 (0.75–1.10) | >= 0.95 | **missed** (spread "
+            + "crosses) |",
+        // best: spe 32, 110, 130 -> 120 (110–130): 120/110, 110/120, 130/100
+        "| w2_train: keras4j best / raw TF Java | 1.09 (0.92–1.30) | >= 0.95 | met (spread crosses) |");
   }
 
   @Test
   void kerasRatiosAtTheSameSettingAndBestAgainstBest() throws IOException {
-    String r = report(false);
-    assertTrue(r.contains("w2_train: keras4j spe 1 / Keras-TF spe 1 | 1.25 (1.13–1.38) | >= 1.00 | met |"), r);
-    // Keras' best is its spe 32 (150): 120/150, 110/150, 130/150
-    assertTrue(r.contains("w2_train: keras4j best / Keras-TF best | 0.80 (0.73–0.87) | >= 1.00 | **missed** |"), r);
-    assertTrue(r.contains("w2_train: keras4j best / Keras-JAX spe 32 | 2.00 (1.83–2.17) | >= 1.00 | met |"), r);
-    assertTrue(r.contains("w3_train: keras4j best / Keras-JAX spe 32 | — | >= 1.00 | not measured |"), r);
+    assertHas(report(false),
+        "w2_train: keras4j spe 1 / Keras-TF spe 1 | 1.25 (1.13–1.38) | >= 1.00 | met |",
+        // Keras' best is its spe 32 (150): 120/150, 110/150, 130/150
+        "w2_train: keras4j best / Keras-TF best | 0.80 (0.73–0.87) | >= 1.00 | **missed** |",
+        "w2_train: keras4j best / Keras-JAX spe 32 | 2.00 (1.83–2.17) | >= 1.00 | met |",
+        "w3_train: keras4j best / Keras-JAX spe 32 | — | >= 1.00 | not measured |");
   }
 
   @Test
   void traceSecondsKeepNegativeFirstRunExtras() throws IOException {
-    String r = report(false);
-    assertTrue(r.contains("w2_train: keras4j spe 1, first-run extra (s) | 1.10 (0.50–1.70) | <= 1.00 | **missed** "
-        + "(spread crosses) |"), r);
-    assertTrue(r.contains("w2_train: keras4j spe 32, first-run extra (s) | -0.02 (-0.02–-0.02) | <= 1.00 | met |"),
-        r);
-    // the trace table prints the negative figure rather than a dash
-    assertTrue(r.contains("| keras4j (steps_per_execution 32) | — | — | -0.02 (-0.02–-0.02) | — | — |"), r);
+    assertHas(report(false),
+        "w2_train: keras4j spe 1, first-run extra (s) | 1.10 (0.50–1.70) | <= 1.00 | **missed** (spread crosses) |",
+        "w2_train: keras4j spe 32, first-run extra (s) | -0.02 (-0.02–-0.02) | <= 1.00 | met |",
+        // the trace table prints the negative figure rather than a dash
+        "| keras4j (steps_per_execution 32) | — | — | -0.02 (-0.02–-0.02) | — | — |");
   }
 
   @Test
   void loadFallsBackToKerasWithoutOneDnnOnlyWhereItsDefaultCrashed() throws IOException {
-    String r = report(false);
-    assertTrue(r.contains("densenet121: load + first predict, keras4j / Keras-TF with TF_ENABLE_ONEDNN_OPTS=0 (its "
-        + "default crashed) (time) | 0.80 (0.80–0.80) | <= 1.00 | met |"), r);
-    assertTrue(r.contains("mobilenetv2: load + first predict, keras4j / Keras-TF (time) | 1.25 (1.25–1.25) | <= 1.00 "
-        + "| **missed** |"), r);
-    assertTrue(r.contains("w2_train: peak RSS, keras4j / Keras-TF | 0.80 (0.80–0.80) | <= 1.00 | met |"), r);
-    assertTrue(r.contains("| densenet121 | 4.0 (4.0–4.0) | 5.0 (5.0–5.0) with "
-        + "TF_ENABLE_ONEDNN_OPTS=0 (its default crashed) | 0.80 (0.80–0.80) |"), r);
-    assertTrue(r.contains("| mobilenetv2 | 3.0 (3.0–3.0) = 1.8 + 1.3 | 2.4 (2.4–2.4) | 1.25 (1.25–1.25) |"), r);
+    assertHas(report(false),
+        "densenet121: load + first predict, keras4j / Keras-TF with TF_ENABLE_ONEDNN_OPTS=0 (its default crashed) "
+            + "(time) | 0.80 (0.80–0.80) | <= 1.00 | met |",
+        "mobilenetv2: load + first predict, keras4j / Keras-TF (time) | 1.25 (1.25–1.25) | <= 1.00 | **missed** |",
+        "w2_train: peak RSS, keras4j / Keras-TF | 0.80 (0.80–0.80) | <= 1.00 | met |",
+        "| densenet121 | 4.0 (4.0–4.0) | 5.0 (5.0–5.0) with TF_ENABLE_ONEDNN_OPTS=0 (its default crashed) | 0.80 "
+            + "(0.80–0.80) |",
+        "| mobilenetv2 | 3.0 (3.0–3.0) = 1.8 + 1.3 | 2.4 (2.4–2.4) | 1.25 (1.25–1.25) |");
   }
 
   @Test
@@ -96,12 +99,11 @@ class SuiteReportTest {
     String without = report(false);
     assertFalse(without.contains("| 10.5 |"), without);
     // met: best/raw, spe 1/Keras spe 1, best/JAX, spe 32 trace, DenseNet121 load, W2 peak
-    assertTrue(without.contains("6 of 11 measured targets met (32 not measured)."), without);
-    String with = report(true);
-    assertTrue(with.contains("w5_train: keras4j / Keras-TF (defaults) | 1.00 (1.00–1.00) | >= 1.00 | met |"), with);
-    assertTrue(with.contains("w5_train: keras4j best / Keras-TF best | 0.88 (0.88–0.88) | >= 1.00 | **missed** |"),
-        with);
-    assertTrue(with.contains("7 of 13 measured targets met (38 not measured)."), with);
+    assertHas(without, "6 of 11 measured targets met (32 not measured).");
+    assertHas(report(true),
+        "w5_train: keras4j / Keras-TF (defaults) | 1.00 (1.00–1.00) | >= 1.00 | met |",
+        "w5_train: keras4j best / Keras-TF best | 0.88 (0.88–0.88) | >= 1.00 | **missed** |",
+        "7 of 13 measured targets met (38 not measured).");
   }
 
   @Test
@@ -109,9 +111,8 @@ class SuiteReportTest {
     write("suite", "keras4j_w4-1.json", "{\"keras4j/w4_ms\": [1700]}");
     write("suite", "keras4j_w4-2.json", "{\"keras4j/w4_ms\": [1500]}");
     write("suite", "keras4j_w4-3.json", "{\"keras4j/w4_ms\": [1200], \"machine/matmul_1024_gflops\": [350.4]}");
-    String r = report(false);
-    assertTrue(r.contains("saved W3 model (.keras), ms: 1,500 (1,200–1,700); TensorFlow MatMul (fed), GFLOP/s: "
-        + "1024x1024 350 (350–350), 2048x2048 —."), r);
+    assertHas(report(false), "saved W3 model (.keras), ms: 1,500 (1,200–1,700); TensorFlow MatMul (fed), GFLOP/s: "
+        + "1024x1024 350 (350–350), 2048x2048 —.");
   }
 
   @Test
@@ -126,16 +127,15 @@ class SuiteReportTest {
   void aPeerThatFailedPartWayIsNamedAndTheRestStillReported() throws IOException {
     write("suite", "dl4j-1.json", "");
     write("suite", "pytorch-1.json", "{\"pytorch/w1_tr");
-    String r = report(false);
-    assertTrue(r.contains("Not read (empty or not JSON: the peer failed, see its .err file): dl4j-1.json, "
-        + "pytorch-1.json"), r);
-    assertTrue(r.contains("6 of 11 measured targets met"), r);
+    assertHas(report(false),
+        "Not read (empty or not JSON: the peer failed, see its .err file): dl4j-1.json, pytorch-1.json",
+        "6 of 11 measured targets met");
   }
 
   @Test
   void anEmptyDirectoryReportsNothingMeasured() throws IOException {
     File empty = dir.resolve("empty").toFile();
     assertTrue(empty.mkdir());
-    assertTrue(SuiteReport.report(empty, "c", "1", null).contains("0 of 0 measured targets met (43 not measured)."));
+    assertHas(SuiteReport.report(empty, "c", "1", null), "0 of 0 measured targets met (43 not measured).");
   }
 }
