@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -32,6 +34,7 @@ import org.tensorflow.types.TFloat32;
  */
 public final class RawNodeProfile {
   private static final int BATCH = 64;
+  private static final Pattern KERNEL = Pattern.compile(" = ([\\w.]+)\\(");
   private final Map<String, long[]> byNode = new LinkedHashMap<>();
   private int runs;
 
@@ -106,16 +109,15 @@ public final class RawNodeProfile {
 
   private void record(List<DeviceStepStats> devices) {
     runs++;
-    for (DeviceStepStats device : devices) {
-      for (NodeExecStats node : device.getNodeStatsList()) {
-        String label = node.getTimelineLabel();
-        int eq = label.indexOf(" = ");
-        int paren = label.indexOf('(', eq + 3);
-        String kernel = eq >= 0 && paren > eq ? label.substring(eq + 3, paren) : "runtime";
-        long[] acc = byNode.computeIfAbsent(node.getNodeName() + " [" + kernel + "]", k -> new long[1]);
-        acc[0] += node.getOpEndRelMicros() - node.getOpStartRelMicros();
-      }
-    }
+    devices.stream().flatMap(d -> d.getNodeStatsList().stream()).forEach(node -> byNode.computeIfAbsent(
+        node.getNodeName() + " [" + kernel(node) + "]", k -> new long[1])[0] += node.getOpEndRelMicros()
+        - node.getOpStartRelMicros());
+  }
+
+  /** The kernel in a node's timeline label ("name = Kernel(inputs)"), or "runtime" for the executor's own nodes. */
+  private static String kernel(NodeExecStats node) {
+    Matcher m = KERNEL.matcher(node.getTimelineLabel());
+    return m.find() ? m.group(1) : "runtime";
   }
 
   private String table() {
