@@ -5,7 +5,8 @@ Same model, seed, data and batch as bench/keras/bench.py's W3. Prints
 1. model.predict(x, batch_size=64) samples/s (steps_per_execution 32, as the suite runs Keras on JAX), median and
    range of `passes` timed calls after one untimed one;
 2. the jitted forward pass of one batch of 64 (model.stateless_call under jax.jit): microseconds per batch over the
-   157 batches of one pass, its XLA cost analysis (flops) and the op kinds of its optimized HLO;
+   156 full batches of one pass (dispatch pipelined) and one batch at a time (blocking), its XLA cost analysis
+   (flops) and the op kinds of its optimized HLO;
 3. each layer alone, jitted with the same shapes (its input prepared beforehand), microseconds per call (median of
    `reps`): the same split as RawNodeProfile's nodes;
 4. with --trace DIR: a jax.profiler trace of one pass of the jitted forward pass, its events summed by name (per HLO
