@@ -60,9 +60,29 @@ final class ReluGradients {
       return 0;
     }
     for (GraphOperation[] m : moves) {
-      update(handle, m[1], m[0]);
+      update(handle, m[1].output(0), m[0], 1);
     }
     return moves.size();
+  }
+
+  /**
+   * Moves every input edge that reads {@code from} onto {@code to} (same type and shape); false, and nothing moved,
+   * where the graph's native handle can't be reached.
+   */
+  static boolean moveConsumers(Graph graph, Output<?> from, Output<?> to) {
+    TF_Graph handle = nativeHandle(graph);
+    if (handle == null) {
+      return false;
+    }
+    GraphOperation producer = (GraphOperation) from.op();
+    for (GraphOperation c : producer.consumers(from.index())) {
+      for (int i = 0; i < c.numInputs(); i++) {
+        if (c.input(i).equals(from)) {
+          update(handle, to, c, i);
+        }
+      }
+    }
+    return true;
   }
 
   /** The op of type {@code type} whose input 0 is {@code features}, or null. */
@@ -76,11 +96,11 @@ final class ReluGradients {
     return null;
   }
 
-  private static void update(TF_Graph graph, GraphOperation activation, GraphOperation grad) {
+  private static void update(TF_Graph graph, Output<?> from, GraphOperation consumer, int input) {
     TF_Status status = TF_Status.newStatus();
     try (TF_Output src = new TF_Output(); TF_Input dst = new TF_Input()) {
-      src.oper(activation.getUnsafeNativeHandle()).index(0);
-      dst.oper(grad.getUnsafeNativeHandle()).index(1);
+      src.oper(((GraphOperation) from.op()).getUnsafeNativeHandle()).index(from.index());
+      dst.oper(consumer.getUnsafeNativeHandle()).index(input);
       org.tensorflow.internal.c_api.global.tensorflow.TF_UpdateEdge(graph, src, dst, status);
       status.throwExceptionIfNotOK();
     } finally {
