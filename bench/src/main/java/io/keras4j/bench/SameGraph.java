@@ -86,11 +86,7 @@ public final class SameGraph {
   }
 
   private static void record(Map<String, long[]> byKernel, NodeExecStats node) {
-    String label = node.getTimelineLabel();
-    int eq = label.indexOf(" = ");
-    int paren = label.indexOf('(', eq + 3);
-    String kernel = eq >= 0 && paren > eq ? label.substring(eq + 3, paren) : "(runtime) " + node.getNodeName();
-    long[] acc = byKernel.computeIfAbsent(kernel, k -> new long[2]);
+    long[] acc = byKernel.computeIfAbsent(RawProfile.kernel(node), k -> new long[2]);
     acc[0] += node.getOpEndRelMicros() - node.getOpStartRelMicros();
     acc[1]++;
   }
