@@ -9,11 +9,15 @@ cd "$(dirname "$0")/.."
 ROUNDS="${1:-3}" RUNS="${2:-2}" SPE="${SPE:-1}" PY="${PY:-/work/venv-keras/bin/python}"
 OUT="$(mktemp -d)"
 export TF_CPP_MIN_LOG_LEVEL=2
+run() { # $1: peer name, rest: the command; its lines prefixed with the peer, its errors kept in $OUT/$1.err
+  local peer="$1"; shift
+  "$@" 2>>"$OUT/$peer.err" | sed "s/^/$peer /" >> "$OUT/all" || { echo "$peer failed:" >&2; tail -5 "$OUT/$peer.err" >&2; }
+}
 for r in $(seq 1 "$ROUNDS"); do
-  java -cp "$CP" io.keras4j.bench.W3 "$RUNS" "$SPE" 2>/dev/null | sed 's/^/keras4j /' >> "$OUT/all"
-  "$PY" bench/keras/bench_w3.py "$RUNS" "$SPE" 2>/dev/null | sed 's/^/keras_tf /' >> "$OUT/all"
+  run keras4j java -cp "$CP" io.keras4j.bench.W3 "$RUNS" "$SPE"
+  run keras_tf "$PY" bench/keras/bench_w3.py "$RUNS" "$SPE"
   if [ -n "${BASE_CP:-}" ]; then
-    java -cp "$BASE_CP" io.keras4j.bench.W3 "$RUNS" "$SPE" 2>/dev/null | sed 's/^/keras4j_base /' >> "$OUT/all"
+    run keras4j_base java -cp "$BASE_CP" io.keras4j.bench.W3 "$RUNS" "$SPE"
   fi
 done
 cat "$OUT/all" >&2

@@ -440,7 +440,6 @@ class TFOps extends TFPreprocessingOps {
       x[i] = o(xs.get(i)).asOutput();
     }
     TFRnn.prepareGradients(gradientGraph());
-    java.util.Set<String> before = ConvInputGradients.names(gradientGraph());
     Output<?>[] g;
     try {
       g = gradientGraph().addGradients(o(target).asOutput(), x);
@@ -451,10 +450,9 @@ class TFOps extends TFPreprocessingOps {
       g = eachReachable(target, x); // some source does not lead to the target: null for it, as tf.gradients
     }
     ReluGradients.readOutputs(gradientGraph());
-    java.util.Map<Output<?>, Output<?>> moved = ConvInputGradients.asForwardConvolutions(gradientGraph(), before);
     List<Tensor> out = new ArrayList<>();
     for (Output<?> gi : g) {
-      out.add(gi == null || gi.op() == null ? null : t(moved.getOrDefault(gi, gi)));
+      out.add(gi == null || gi.op() == null ? null : t(gi));
     }
     return out;
   }
