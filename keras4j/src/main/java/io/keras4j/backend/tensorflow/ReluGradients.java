@@ -65,26 +65,6 @@ final class ReluGradients {
     return moves.size();
   }
 
-  /**
-   * Moves every input edge that reads {@code from} onto {@code to} (same type and shape); false, and nothing moved,
-   * where the graph's native handle can't be reached.
-   */
-  static boolean moveConsumers(Graph graph, Output<?> from, Output<?> to) {
-    TF_Graph handle = nativeHandle(graph);
-    if (handle == null) {
-      return false;
-    }
-    GraphOperation producer = (GraphOperation) from.op();
-    for (GraphOperation c : producer.consumers(from.index())) {
-      for (int i = 0; i < c.numInputs(); i++) {
-        if (c.input(i).equals(from)) {
-          update(handle, to, c, i);
-        }
-      }
-    }
-    return true;
-  }
-
   /** The op of type {@code type} whose input 0 is {@code features}, or null. */
   private static GraphOperation activationReading(Output<?> features, String type) {
     GraphOperation producer = (GraphOperation) features.op();
