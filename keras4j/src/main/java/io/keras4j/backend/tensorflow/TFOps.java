@@ -449,6 +449,7 @@ class TFOps extends TFPreprocessingOps {
       }
       g = eachReachable(target, x); // some source does not lead to the target: null for it, as tf.gradients
     }
+    ReluGradients.readOutputs(gradientGraph());
     List<Tensor> out = new ArrayList<>();
     for (Output<?> gi : g) {
       out.add(gi == null || gi.op() == null ? null : t(gi));
