@@ -142,6 +142,26 @@ final class ArrayDataAdapter implements DataAdapter {
     return new Feeds(feeds, List.of(off, len));
   }
 
+  /**
+   * The feeds of one call of the predict function running the given batches (two or more): the inputs, then one
+   * offset and one size per batch.
+   */
+  Feeds predictFeeds(int[] batches) {
+    int k = batches.length;
+    int[] offsets = new int[k];
+    int[] sizes = new int[k];
+    for (int i = 0; i < k; i++) {
+      offsets[i] = batches[i] * batchSize;
+      sizes[i] = Math.min(batchSize, n - offsets[i]);
+    }
+    List<NativeArray> feeds = new ArrayList<>(data());
+    NativeArray off = Backend.array(offsets, Shape.of(k));
+    NativeArray len = Backend.array(sizes, Shape.of(k));
+    feeds.add(off);
+    feeds.add(len);
+    return new Feeds(feeds, List.of(off, len));
+  }
+
   @Override
   public Feeds testFeeds(int batch) {
     if (offset == null) {
