@@ -246,6 +246,23 @@ public interface Ops {
   Tensor slice(Tensor x, Tensor begin, Tensor size);
 
   /**
+   * The gradient of a sigmoid given its output {@code y} and the output's gradient {@code dy}: {@code dy · y · (1 - y)}
+   * (TensorFlow's {@code SigmoidGrad}; for hand-written vector-Jacobian products). By default three ops; an engine may
+   * do it in one.
+   */
+  default Tensor sigmoidGrad(Tensor y, Tensor dy) {
+    return multiply(dy, multiply(y, add(negative(y), 1f)));
+  }
+
+  /**
+   * The gradient of tanh given its output {@code y} and the output's gradient {@code dy}: {@code dy · (1 - y²)}
+   * (TensorFlow's {@code TanhGrad}). By default four ops; an engine may do it in one.
+   */
+  default Tensor tanhGrad(Tensor y, Tensor dy) {
+    return multiply(dy, add(negative(square(y)), 1f));
+  }
+
+  /**
    * {@code x} cut into {@code sections} equal parts along {@code axis} (Keras' {@code ops.split(x, sections, axis)});
    * the axis' static size must be a multiple of {@code sections}. By default one slice per part; an engine may do it
    * in one op.

@@ -148,9 +148,9 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
     Tensor n = gates[2];
     Tensor uh = gates[3];
     Tensor dh = ops.add(dOutput, dStates.get(0));
-    Tensor dxh = ops.multiply(ops.multiply(dh, ops.add(ops.negative(z), 1f)), tanhDerivative(n));
-    Tensor dxz = ops.multiply(ops.multiply(dh, ops.subtract(hPrev, n)), sigmoidDerivative(z));
-    Tensor dxr = ops.multiply(ops.multiply(dxh, uh), sigmoidDerivative(r));
+    Tensor dxh = ops.tanhGrad(n, ops.multiply(dh, ops.add(ops.negative(z), 1f)));
+    Tensor dxz = ops.sigmoidGrad(z, ops.multiply(dh, ops.subtract(hPrev, n)));
+    Tensor dxr = ops.sigmoidGrad(r, ops.multiply(dxh, uh));
     Tensor dx = ops.concatenate(List.of(dxz, dxr, dxh), -1);
     Tensor du = ops.concatenate(List.of(dxz, dxr, ops.multiply(dxh, r)), -1);
     Tensor[] d = matmulVjp(hPrev, recurrent, du);

@@ -119,12 +119,12 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
     Tensor o = gates[3];
     Tensor tc = gates[4];
     Tensor dh = ops.add(dOutput, dStates.get(0));
-    Tensor dc = ops.add(dStates.get(1), ops.multiply(ops.multiply(dh, o), tanhDerivative(tc)));
-    Tensor dz = ops.concatenate(List.of(
-        ops.multiply(ops.multiply(dc, g), sigmoidDerivative(i)),
-        ops.multiply(ops.multiply(dc, cPrev), sigmoidDerivative(f)),
-        ops.multiply(ops.multiply(dc, i), tanhDerivative(g)),
-        ops.multiply(ops.multiply(dh, tc), sigmoidDerivative(o))), -1);
+    Tensor dc = ops.add(dStates.get(1), ops.tanhGrad(tc, ops.multiply(dh, o)));
+    Tensor dz = ops.concatenate(List.of( // each gate's derivative in one op (TensorFlow's SigmoidGrad, TanhGrad)
+        ops.sigmoidGrad(i, ops.multiply(dc, g)),
+        ops.sigmoidGrad(f, ops.multiply(dc, cPrev)),
+        ops.tanhGrad(g, ops.multiply(dc, i)),
+        ops.sigmoidGrad(o, ops.multiply(dh, tc))), -1);
     Tensor dhPrev = ops.matmul(dz, recurrent, false, true);
     return new RnnStep.Vjp(List.of(dz), List.of(dhPrev, ops.multiply(dc, f)), Map.of(),
         Map.of(recurrent, List.of(hPrev, dz)));

@@ -355,6 +355,18 @@ class TFOps extends TFPreprocessingOps {
     return t(tf.slice(o(x), o(begin), o(size)));
   }
 
+  /** TensorFlow's {@code SigmoidGrad}: one op. */
+  @Override
+  public Tensor sigmoidGrad(Tensor y, Tensor dy) {
+    return t(tf.math.sigmoidGrad(o(y), o(dy)));
+  }
+
+  /** TensorFlow's {@code TanhGrad}: one op. */
+  @Override
+  public Tensor tanhGrad(Tensor y, Tensor dy) {
+    return t(tf.math.tanhGrad(o(y), o(dy)));
+  }
+
   /** One TensorFlow {@code Split} op (Keras' TensorFlow backend: {@code tf.split}). */
   @Override
   public List<Tensor> split(Tensor x, int sections, int axis) {
