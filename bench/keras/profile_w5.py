@@ -6,7 +6,6 @@ profiler, XPlane) are summed by type, with the op types of each function graph b
 Usage: python bench/keras/profile_w5.py {lstm|gru} STEPS_PER_EXECUTION INTER_OP_THREADS(0: TensorFlow's default) OUT.md
 """
 import collections
-import glob
 import os
 import sys
 import tempfile
@@ -19,7 +18,7 @@ import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 from tensorflow.python.eager import context  # noqa: E402
-from tensorflow.tsl.profiler.protobuf import xplane_pb2  # noqa: E402
+from xplane_kernels import kernel_times  # noqa: E402
 
 assert keras.__version__ == "3.15.1", keras.__version__
 assert tf.__version__ == "2.21.0", tf.__version__
@@ -44,23 +43,7 @@ logdir = tempfile.mkdtemp()
 tf.profiler.experimental.start(logdir)
 run()
 tf.profiler.experimental.stop()
-by_type = collections.defaultdict(lambda: [0, 0])
-threads = collections.Counter()
-space = xplane_pb2.XSpace()
-with open(glob.glob(f"{logdir}/**/*.xplane.pb", recursive=True)[0], "rb") as f:
-    space.ParseFromString(f.read())
-for plane in space.planes:
-    for line in plane.lines:
-        if not line.name.startswith("tf_Compute"):
-            continue
-        for ev in line.events:
-            name = plane.event_metadata[ev.metadata_id].name
-            if ":" not in name or "::" in name:
-                continue  # the executor's and thread pool's own events; ops are "node name:kernel"
-            kernel = name.rsplit(":", 1)[-1]
-            by_type[kernel][0] += ev.duration_ps / 1e6
-            by_type[kernel][1] += 1
-            threads[line.name] += 1
+by_type, threads = kernel_times(logdir)
 total = sum(v[0] for v in by_type.values())
 lines = [f"{layer} predict, steps_per_execution={spe}, inter_op={inter or 'default'}: untraced pass {wall * 1000:.1f} ms"
          f" wall ({4096 / wall:.0f} samples/s); traced pass: op time summed over ops {total / 1000:.1f} ms "
