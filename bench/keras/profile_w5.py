@@ -5,7 +5,6 @@ profiler, XPlane) are summed by type, with the op types of each function graph b
 
 Usage: python bench/keras/profile_w5.py {lstm|gru} STEPS_PER_EXECUTION INTER_OP_THREADS(0: TensorFlow's default) OUT.md
 """
-import collections
 import os
 import sys
 import tempfile
@@ -18,7 +17,7 @@ import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 from tensorflow.python.eager import context  # noqa: E402
-from xplane_kernels import kernel_times  # noqa: E402
+from xplane_kernels import kernel_times, report_lines  # noqa: E402
 
 assert keras.__version__ == "3.15.1", keras.__version__
 assert tf.__version__ == "2.21.0", tf.__version__
@@ -47,17 +46,8 @@ by_type, threads = kernel_times(logdir)
 total = sum(v[0] for v in by_type.values())
 lines = [f"{layer} predict, steps_per_execution={spe}, inter_op={inter or 'default'}: untraced pass {wall * 1000:.1f} ms"
          f" wall ({4096 / wall:.0f} samples/s); traced pass: op time summed over ops {total / 1000:.1f} ms "
-         f"(ops on parallel threads overlap); ops per compute thread: {dict(threads)}", "",
-         "| op type | ms | share | executions | us per execution |", "|---|---|---|---|---|"]
-for k, (us, n) in sorted(by_type.items(), key=lambda e: -e[1][0]):
-    lines.append(f"| {k} | {us / 1000:.1f} | {100 * us / max(total, 1):.1f}% | {n} | {us / n:.1f} |")
-lines += ["", "Op types of each function graph (pre and post Grappler; body functions counted with their graph):"]
-for fg in meta.function_graphs:
-    for name, g in (("pre", fg.pre_optimization_graph), ("post", fg.post_optimization_graph)):
-        types = collections.Counter(n.op for n in g.node)
-        for f in g.library.function:
-            types.update(n.op for n in f.node_def)
-        lines.append(f"- {name} ({len(g.node)} nodes): " + ", ".join(f"{k} {v}" for k, v in sorted(types.items())))
+         f"(ops on parallel threads overlap); ops per compute thread: {dict(threads)}", ""]
+lines += report_lines(by_type, meta)
 with open(out, "w") as f:
     f.write("\n".join(lines) + "\n")
 print(lines[0])

@@ -25,3 +25,22 @@ def kernel_times(logdir):
                 by_type[kernel][1] += 1
                 threads[line.name] += 1
     return by_type, threads
+
+
+def report_lines(by_type, meta, min_nodes=30):
+    """The kernel table, most expensive first, then the op types of each function graph of {@code meta} (a
+    RunMetadata from graph collection) with at least min_nodes nodes, before and after Grappler."""
+    total = sum(v[0] for v in by_type.values())
+    lines = ["| op type | ms | share | executions | us per execution |", "|---|---|---|---|---|"]
+    for k, (us, n) in sorted(by_type.items(), key=lambda e: -e[1][0]):
+        lines.append(f"| {k} | {us / 1000:.1f} | {100 * us / max(total, 1):.1f}% | {n} | {us / n:.1f} |")
+    lines += ["", "Op types of each function graph (pre and post Grappler; body functions counted with their graph):"]
+    for fg in meta.function_graphs:
+        if len(fg.post_optimization_graph.node) < min_nodes:
+            continue
+        for name, g in (("pre", fg.pre_optimization_graph), ("post", fg.post_optimization_graph)):
+            types = collections.Counter(n.op for n in g.node)
+            for f in g.library.function:
+                types.update(n.op for n in f.node_def)
+            lines.append(f"- {name} ({len(g.node)} nodes): " + ", ".join(f"{k} {v}" for k, v in sorted(types.items())))
+    return lines
