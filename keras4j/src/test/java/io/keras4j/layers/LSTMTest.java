@@ -138,14 +138,7 @@ class LSTMTest {
    */
   @Test
   void lstmAndGruPredictUnderMixedPolicies() {
-    java.util.Random r = new java.util.Random(2);
-    float[][][] x = new float[4][5][2];
-    for (float[][] s : x) {
-      for (float[] step : s) {
-        step[0] = (float) r.nextGaussian();
-        step[1] = (float) r.nextGaussian();
-      }
-    }
+    float[][][] x = io.keras4j.GraphFixture.gaussianSequences(4, 5, 2, 2);
     for (boolean lstm : new boolean[] {true, false}) {
       float[] exact = predictUnder("float32", lstm, x);
       assertArrayEquals(exact, predictUnder("mixed_bfloat16", lstm, x), 3e-2f, lstm ? "LSTM" : "GRU");

@@ -203,14 +203,7 @@ class PredictTest {
   /** An LSTM predicts the same with 3 batches per call (three loops side by side in one call) as with one. */
   @Test
   void anLstmPredictsTheSameWithThreeBatchesPerCall() {
-    java.util.Random r = new java.util.Random(3);
-    float[][][] x = new float[7][5][2];
-    for (float[][] s : x) {
-      for (float[] step : s) {
-        step[0] = (float) r.nextGaussian();
-        step[1] = (float) r.nextGaussian();
-      }
-    }
+    float[][][] x = io.keras4j.GraphFixture.gaussianSequences(7, 5, 2, 3);
     float[][] expected = null;
     for (int spe : new int[] {1, 3}) {
       io.keras4j.backend.Backend.setRandomSeed(4);
