@@ -72,13 +72,15 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
     Tensor recurrentBias = bias() != null && resetAfter ? recurrentBias(ops.read(bias())) : null;
     List<Tensor> rdp = recurrentDropoutMask(training);
     int single = implementation() == 1 ? 1 : 0; // mask index step: per gate, or the one shared mask
-    List<Tensor> x = ops.split(projected, 3, -1); // one op for the three gates, as Keras' tf.split
+    Tensor[] x = new Tensor[3];
+    for (int g = 0; g < 3; g++) { // a Slice per gate: TensorFlow's Split of the last axis costs more (rnnpred)
+      x[g] = gate(projected, g, g + 1);
+    }
     Tensor[] r = new Tensor[3];
     Tensor inner = resetAfter && implementation() == 2 ? inner(hPrev, recurrent, recurrentBias) : null;
-    List<Tensor> innerGates = inner == null ? null : ops.split(inner, 3, -1);
     for (int g = 0; g < 2; g++) {
       if (inner != null) {
-        r[g] = innerGates.get(g);
+        r[g] = gate(inner, g, g + 1);
         continue;
       }
       r[g] = ops.matmul(masked(hPrev, rdp, g * single), gate(recurrent, g, g + 1));
@@ -86,22 +88,22 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
         r[g] = ops.add(r[g], gate(recurrentBias, g, g + 1));
       }
     }
-    Tensor z = recurrentActivation().apply(ops.add(x.get(0), r[0]));
-    Tensor reset = recurrentActivation().apply(ops.add(x.get(1), r[1]));
+    Tensor z = recurrentActivation().apply(ops.add(x[0], r[0]));
+    Tensor reset = recurrentActivation().apply(ops.add(x[1], r[1]));
     Tensor hh;
     Tensor uh = null; // reset_after: the recurrent share of the candidate, h' R_h + b_h
     Tensor hPrevH = masked(hPrev, rdp, 2 * single);
     if (inner != null) {
-      uh = innerGates.get(2);
-      hh = activation().apply(ops.add(x.get(2), ops.multiply(reset, uh)));
+      uh = gate(inner, 2, 3);
+      hh = activation().apply(ops.add(x[2], ops.multiply(reset, uh)));
     } else if (resetAfter) {
       uh = ops.matmul(hPrevH, gate(recurrent, 2, 3));
       if (recurrentBias != null) {
         uh = ops.add(uh, gate(recurrentBias, 2, 3));
       }
-      hh = activation().apply(ops.add(x.get(2), ops.multiply(reset, uh)));
+      hh = activation().apply(ops.add(x[2], ops.multiply(reset, uh)));
     } else {
-      hh = activation().apply(ops.add(x.get(2), ops.matmul(ops.multiply(reset, hPrevH), gate(recurrent, 2, 3))));
+      hh = activation().apply(ops.add(x[2], ops.matmul(ops.multiply(reset, hPrevH), gate(recurrent, 2, 3))));
     }
     // h = z * h_prev + (1 - z) * hh
     Tensor h = ops.add(ops.multiply(z, hPrev), ops.multiply(ops.add(ops.negative(z), 1f), hh));
@@ -166,18 +168,21 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
   /** z, r, n and u_h of a {@code reset_after} step, recomputed from its projected inputs and state. */
   private Tensor[] recomputedGates(Tensor projected, Tensor hPrev, Tensor recurrent, Tensor bias) {
     Ops ops = ops();
-    List<Tensor> x = ops.split(projected, 3, -1);
-    List<Tensor> inner = ops.split(inner(hPrev, recurrent, bias == null ? null : recurrentBias(bias)), 3, -1);
-    Tensor z = ops.sigmoid(ops.add(x.get(0), inner.get(0)));
-    Tensor r = ops.sigmoid(ops.add(x.get(1), inner.get(1)));
-    Tensor uh = inner.get(2);
-    Tensor n = ops.tanh(ops.add(x.get(2), ops.multiply(r, uh)));
+    Tensor inner = inner(hPrev, recurrent, bias == null ? null : recurrentBias(bias));
+    Tensor z = ops.sigmoid(ops.add(gate(projected, 0, 1), gate(inner, 0, 1)));
+    Tensor r = ops.sigmoid(ops.add(gate(projected, 1, 2), gate(inner, 1, 2)));
+    Tensor uh = gate(inner, 2, 3);
+    Tensor n = ops.tanh(ops.add(gate(projected, 2, 3), ops.multiply(r, uh)));
     return new Tensor[] {z, r, n, uh};
   }
 
   /** z, r, n and u_h of a step from the (batch, 4 * units) tensor {@link #callProjected} saved. */
   private Tensor[] savedGates(Tensor saved) {
-    return ops().split(saved, 4, -1).toArray(new Tensor[0]);
+    Tensor[] out = new Tensor[4];
+    for (int k = 0; k < 4; k++) {
+      out[k] = gate(saved, k, k + 1);
+    }
+    return out;
   }
 
   @Override

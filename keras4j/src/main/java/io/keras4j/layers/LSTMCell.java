@@ -80,7 +80,10 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
         z[g] = ops.add(gate(projected, g, g + 1), ops.matmul(masked(hPrev, rdp, g), gate(recurrent, g, g + 1)));
       }
     } else {
-      z = ops.split(ops.add(projected, ops.matmul(hPrev, recurrent)), 4, -1).toArray(z); // one op, as Keras
+      Tensor all = ops.add(projected, ops.matmul(hPrev, recurrent));
+      for (int g = 0; g < 4; g++) { // a Slice per gate: TensorFlow's Split of the last axis costs more (rnnpred)
+        z[g] = gate(all, g, g + 1);
+      }
     }
     Tensor i = recurrentActivation().apply(z[0]);
     Tensor f = recurrentActivation().apply(z[1]);
@@ -133,18 +136,22 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
   /** i, f, g, o and tanh(c) of a step, recomputed from its projected inputs and states. */
   private Tensor[] recomputedGates(Tensor projected, Tensor hPrev, Tensor cPrev, Tensor recurrent) {
     Ops ops = ops();
-    List<Tensor> all = ops.split(ops.add(projected, ops.matmul(hPrev, recurrent)), 4, -1);
-    Tensor i = ops.sigmoid(all.get(0));
-    Tensor f = ops.sigmoid(all.get(1));
-    Tensor g = ops.tanh(all.get(2));
-    Tensor o = ops.sigmoid(all.get(3));
+    Tensor all = ops.add(projected, ops.matmul(hPrev, recurrent));
+    Tensor i = ops.sigmoid(gate(all, 0, 1));
+    Tensor f = ops.sigmoid(gate(all, 1, 2));
+    Tensor g = ops.tanh(gate(all, 2, 3));
+    Tensor o = ops.sigmoid(gate(all, 3, 4));
     Tensor tc = ops.tanh(ops.add(ops.multiply(f, cPrev), ops.multiply(i, g)));
     return new Tensor[] {i, f, g, o, tc};
   }
 
   /** i, f, g, o and tanh(c) of a step from the (batch, 5 * units) tensor {@link #callProjected} saved. */
   private Tensor[] savedGates(Tensor saved) {
-    return ops().split(saved, 5, -1).toArray(new Tensor[0]);
+    Tensor[] out = new Tensor[5];
+    for (int k = 0; k < 5; k++) {
+      out[k] = gate(saved, k, k + 1);
+    }
+    return out;
   }
 
   @Override
