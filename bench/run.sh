@@ -6,12 +6,18 @@
 # and Keras on TensorFlow and JAX, and load + first predict of Keras-written DenseNet121, MobileNetV2 and Xception
 # files (keras4j and Keras on TensorFlow); peak resident size of W2 training and DenseNet121 inference; W4 (JVM start
 # to the first prediction of the saved W3 model). Peers run in turn, a fresh process each, ROUNDS times with the order
-# rotated each round, so that all see the same machine. Prints the markdown tables of docs/performance.md with the
-# CPU model; results and the tables in bench/results/suite/.
+# rotated each round, so that all see the same machine. Two slow peers that no target of issue 15 reads run in round 1
+# only: Keras on JAX's W6 (2 minutes a process on 2 cores; W6_JAX_RUNS timed runs) and DL4J. Prints the markdown tables
+# of docs/performance.md with the CPU model and the issue's targets (met or missed); results, the tables and each
+# peer's seconds (timing.tsv) in bench/results/suite/. Time on 2 cores of an AMD EPYC (the 2026-12-03 17:03 round):
+# keras4j 55 s, Keras on TensorFlow 95 s, Keras on JAX 81 s (+116 s for its W6), loads 62 s, PyTorch 43 + 73 s, so
+# 5 rounds take about 37 minutes plus DL4J's one round and the build.
 # Usage: bash bench/run.sh [rounds, default 5] [--no-dl4j] [--no-w6] [--no-pytorch] [--no-build]
 #   (from the repository root; --no-build uses the modules and class paths an earlier run built)
 #   `bash bench/run.sh 1` is the quick mode: one round.
-# Environment: BENCH_RUNS timed runs per process and round (default 1, each after an untimed run); BENCH_VENV a Python
+# Environment: BENCH_RUNS timed runs per process and round (default 1, each after an untimed run); W6_JAX_RUNS timed
+#   runs of Keras on JAX's W6 in round 1 (default 2); W5_RESULTS a bench/w5.sh results directory (bench/results/w5)
+#   whose W5 figures join the targets table (issue 10 item 5; not run here); BENCH_VENV a Python
 #   environment with keras, tensorflow-cpu, jax and torch (default /work/venv-bench, made from the local wheel mirror
 #   when it lacks them; /work/venv-keras has them); MVN the Maven command (default "mvn"; for example
 #   "flock /tmp/mvn.lock mvn -o").
@@ -29,6 +35,7 @@ for a in "$@"; do
   esac
 done
 RUNS="${BENCH_RUNS:-1}"
+JAX_W6_RUNS="${W6_JAX_RUNS:-2}"
 MVN="${MVN:-mvn}"
 OUT="$PWD/bench/results/suite"
 rm -rf "$OUT" && mkdir -p "$OUT" bench/results
@@ -61,16 +68,22 @@ if [ "$W6" = 1 ] && [ ! -f "$APPS/xception.keras" ]; then
   KERAS_BACKEND=tensorflow "$PY" bench/keras/bench_w6.py write "$APPS" 2>"$OUT/write.err"
 fi
 
-keras() { # $1: tensorflow | jax, $2: prefix, $3: round, rest: bench.py's steps_per_execution values
-  local backend="$1" prefix="$2" r="$3"
-  shift 3
+keras() { # $1: tensorflow | jax, $2: prefix, $3: round, $4: W6's timed runs (0: no W6), rest: steps_per_execution
+  local backend="$1" prefix="$2" r="$3" w6runs="$4"
+  shift 4
   for spe in "$@"; do
     local p="$prefix"; [ "$spe" = 1 ] || p="${prefix}_spe$spe"
     KERAS_BACKEND="$backend" "$PY" bench/keras/bench.py "$RUNS" "$spe" "$p" "$OUT/$p-$r.json"
   done
-  if [ "$W6" = 1 ]; then
-    KERAS_BACKEND="$backend" "$PY" bench/keras/bench_w6.py run "$RUNS" "$prefix" "$OUT/${prefix}_w6-$r.json"
+  if [ "$W6" = 1 ] && [ "$w6runs" -gt 0 ]; then
+    KERAS_BACKEND="$backend" "$PY" bench/keras/bench_w6.py run "$w6runs" "$prefix" "$OUT/${prefix}_w6-$r.json"
   fi
+}
+keras_load() { # $1: model, $2: round; Keras on TensorFlow's load, again without oneDNN's custom ops if it crashed
+  # (DenseNet121 on a machine that reports no cache sizes: oneDNN's 1x1 convolution heuristic divides by zero)
+  KERAS_BACKEND=tensorflow "$PY" bench/keras/bench_w6.py load "$APPS/$1.keras" keras_tf "$OUT/keras_tf_load_$1-$2.json" \
+    || TF_ENABLE_ONEDNN_OPTS=0 KERAS_BACKEND=tensorflow "$PY" bench/keras/bench_w6.py load "$APPS/$1.keras" \
+      keras_tf_noonednn "$OUT/keras_tf_noonednn_load_$1-$2.json"
 }
 loads() { # $1: round; fresh processes: application files and W2's peak memory, keras4j and Keras on TensorFlow
   java -Xmx512m -cp "$CP" io.keras4j.bench.Memory w2 "$OUT/keras4j_mem-$1.json"
@@ -78,7 +91,7 @@ loads() { # $1: round; fresh processes: application files and W2's peak memory, 
   [ "$W6" = 1 ] || return 0
   for m in densenet121 mobilenetv2 xception; do
     java -cp "$CP" io.keras4j.bench.LoadApp "$APPS/$m.keras" "$OUT/keras4j_load_$m-$1.json"
-    KERAS_BACKEND=tensorflow "$PY" bench/keras/bench_w6.py load "$APPS/$m.keras" keras_tf "$OUT/keras_tf_load_$m-$1.json"
+    keras_load "$m" "$1"
   done
 }
 peer() { # $1: peer, $2: round
@@ -88,8 +101,8 @@ peer() { # $1: peer, $2: round
       ms=$(java -cp "$CP" io.keras4j.bench.LoadW3 bench/results/w3.keras | grep '^W4 ' | cut -d' ' -f2)
       echo "{\"keras4j/w4_ms\": [$ms]}" > "$OUT/keras4j_w4-$2.json"
       if [ "$W6" = 1 ]; then java -cp "$CP" io.keras4j.bench.W6 "$RUNS" "$OUT/keras4j_w6-$2.json"; fi ;;
-    keras_tf) keras tensorflow keras_tf "$2" 1 32 ;;
-    keras_jax) keras jax keras_jax "$2" 32 ;;
+    keras_tf) keras tensorflow keras_tf "$2" "$RUNS" 1 32 ;;
+    keras_jax) keras jax keras_jax "$2" "$([ "$2" = 1 ] && echo "$JAX_W6_RUNS" || echo 0)" 32 ;;
     pytorch) OMP_WAIT_POLICY=passive "$PY" bench/pytorch/bench.py "$RUNS" pytorch > "$OUT/pytorch-$2.json" ;;
     pytorch_ompdefault) "$PY" bench/pytorch/bench.py "$RUNS" pytorch_ompdefault > "$OUT/pytorch_ompdefault-$2.json" ;;
     dl4j)
@@ -101,13 +114,19 @@ peer() { # $1: peer, $2: round
 PEERS=(keras4j keras_tf keras_jax loads)
 [ "$TORCH" = 0 ] || PEERS+=(pytorch pytorch_ompdefault)
 [ "$DL4J" = 0 ] || PEERS+=(dl4j)
+START=$SECONDS
+printf 'round\tpeer\tseconds\n' > "$OUT/timing.tsv"
 for r in $(seq 1 "$ROUNDS"); do
   for i in "${!PEERS[@]}"; do
     p="${PEERS[$(((i + r - 1) % ${#PEERS[@]}))]}"
+    [ "$p" != dl4j ] || [ "$r" = 1 ] || continue # DL4J: round 1 only
     echo "round $r: $p ($(date -u +%H:%M:%S))" >&2
+    t=$SECONDS
     peer "$p" "$r"
+    printf '%s\t%s\t%s\n' "$r" "$p" "$((SECONDS - t))" >> "$OUT/timing.tsv"
   done
 done
+echo "rounds took $((SECONDS - START)) s" >&2
 CPU="$(lscpu | sed -n 's/^Model name: *//p' | head -1) (family $(lscpu | sed -n 's/^CPU family: *//p' | head -1), \
 model $(lscpu | sed -n 's/^Model: *//p' | head -1)), $(nproc) CPUs"
-java -cp "$CP" io.keras4j.bench.SuiteReport "$OUT" "$CPU" "$ROUNDS" | tee "$OUT/table.md"
+java -cp "$CP" io.keras4j.bench.SuiteReport "$OUT" "$CPU" "$ROUNDS" "${W5_RESULTS:-}" | tee "$OUT/table.md"

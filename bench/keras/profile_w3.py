@@ -6,8 +6,6 @@ op types of the post-optimization graph (what Grappler's remapper fused) of each
 
 Usage: python bench/keras/profile_w3.py {w3_train|w3_predict} OUT.md
 """
-import collections
-import glob
 import os
 import sys
 import tempfile
@@ -20,7 +18,7 @@ import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 from tensorflow.python.eager import context  # noqa: E402
-from tensorflow.tsl.profiler.protobuf import xplane_pb2  # noqa: E402
+from xplane_kernels import kernel_times, report_lines  # noqa: E402
 
 assert keras.__version__ == "3.15.1", keras.__version__
 assert tf.__version__ == "2.21.0", tf.__version__
@@ -46,35 +44,10 @@ t = time.perf_counter()
 run()
 wall = time.perf_counter() - t
 tf.profiler.experimental.stop()
-by_type = collections.defaultdict(lambda: [0, 0])
-space = xplane_pb2.XSpace()
-with open(glob.glob(f"{logdir}/**/*.xplane.pb", recursive=True)[0], "rb") as f:
-    space.ParseFromString(f.read())
-for plane in space.planes:
-    for line in plane.lines:
-        if not line.name.startswith("tf_Compute"):
-            continue
-        for ev in line.events:
-            name = plane.event_metadata[ev.metadata_id].name
-            if ":" not in name or "::" in name:
-                continue  # the executor's and thread pool's own events; ops are "node name:kernel"
-            kernel = name.rsplit(":", 1)[-1]
-            by_type[kernel][0] += ev.duration_ps / 1e6
-            by_type[kernel][1] += 1
-total = sum(v[0] for v in by_type.values())
+by_type, _ = kernel_times(logdir)
 lines = [f"{workload} traced pass: {wall * 1000:.1f} ms wall; op time summed over ops (ops on parallel threads "
-         "overlap)", "", "| op type | ms | share | executions | us per execution |", "|---|---|---|---|---|"]
-for k, (us, n) in sorted(by_type.items(), key=lambda e: -e[1][0]):
-    lines.append(f"| {k} | {us / 1000:.1f} | {100 * us / max(total, 1):.1f}% | {n} | {us / n:.1f} |")
-lines += ["", "Post-optimization op types of each function graph:"]
-for fg in meta.function_graphs:
-    if len(fg.post_optimization_graph.node) < 30:
-        continue
-    for name, g in (("pre", fg.pre_optimization_graph), ("post", fg.post_optimization_graph)):
-        types = collections.Counter(n.op for n in g.node)
-        for f in g.library.function:
-            types.update(n.op for n in f.node_def)
-        lines.append(f"- {name}: " + ", ".join(f"{k} {v}" for k, v in sorted(types.items())))
+         "overlap)", ""]
+lines += report_lines(by_type, meta)
 with open(out, "w") as f:
     f.write("\n".join(lines) + "\n")
 print(lines[0])

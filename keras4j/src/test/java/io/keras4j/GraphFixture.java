@@ -93,4 +93,18 @@ public final class GraphFixture {
     }
     return ops.constant(w, y.shape().withoutBatch());
   }
+
+  /** {@code n} sequences of {@code steps} steps of {@code features} standard normal values drawn from {@code seed}. */
+  public static float[][][] gaussianSequences(int n, int steps, int features, long seed) {
+    java.util.Random r = new java.util.Random(seed);
+    float[][][] x = new float[n][steps][features];
+    for (float[][] s : x) {
+      for (float[] step : s) {
+        for (int f = 0; f < features; f++) {
+          step[f] = (float) r.nextGaussian();
+        }
+      }
+    }
+    return x;
+  }
 }

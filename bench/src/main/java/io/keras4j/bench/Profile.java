@@ -80,8 +80,20 @@ public final class Profile {
           Keras4jWorkloads.fit(m, x, y, passes, W5.BATCH);
         }
       }
+      case "w5_predict", "w5g_predict", "w5_predict_spe32", "w5g_predict_spe32" -> {
+        float[][][] x = Data.sequences(4096, 5);
+        java.util.function.IntFunction<io.keras4j.layers.Layer> layer =
+            workload.startsWith("w5_") ? io.keras4j.layers.LSTM::new : io.keras4j.layers.GRU::new;
+        try (Sequential m = W5.model(layer, workload.endsWith("_spe32") ? 32 : 1)) {
+          m.predict(x, W5.BATCH);
+          t = System.nanoTime();
+          for (int i = 0; i < passes; i++) {
+            m.predict(x, W5.BATCH);
+          }
+        }
+      }
       default -> throw new IllegalArgumentException("Unknown workload '" + workload
-          + "'. Expected one of w1_train, w1_predict, w2_train, w3_train, w3_predict, w5_train, w5g_train");
+          + "'. Expected one of w1_train, w1_predict, w2_train, w3_train, w3_predict, w5_train, w5g_train, w5[g]_predict[_spe32]");
     }
     System.out.printf("%s traced pass: %.1f ms wall, %.1f ms process CPU%n", workload, (System.nanoTime() - t) / 1e6,
         (processCpuNanos() - cpu) / 1e6);

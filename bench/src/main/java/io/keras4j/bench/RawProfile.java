@@ -123,15 +123,19 @@ public final class RawProfile {
     runs++;
     for (DeviceStepStats device : devices) {
       for (NodeExecStats node : device.getNodeStatsList()) {
-        String label = node.getTimelineLabel();
-        int eq = label.indexOf(" = ");
-        int paren = label.indexOf('(', eq + 3);
-        String kernel = eq >= 0 && paren > eq ? label.substring(eq + 3, paren) : "(runtime) " + node.getNodeName();
-        long[] acc = byKernel.computeIfAbsent(kernel, k -> new long[2]);
+        long[] acc = byKernel.computeIfAbsent(kernel(node), k -> new long[2]);
         acc[0] += node.getOpEndRelMicros() - node.getOpStartRelMicros();
         acc[1]++;
       }
     }
+  }
+
+  /** The kernel a node ran, from its timeline label ("name = Kernel(inputs)"). */
+  static String kernel(NodeExecStats node) {
+    String label = node.getTimelineLabel();
+    int eq = label.indexOf(" = ");
+    int paren = label.indexOf('(', eq + 3);
+    return eq >= 0 && paren > eq ? label.substring(eq + 3, paren) : "(runtime) " + node.getNodeName();
   }
 
   private String table() {

@@ -50,6 +50,24 @@ final class RawTensorFlow implements AutoCloseable {
         TFloat32.class)));
   }
 
+  /**
+   * {@code in} plus a zero-initialised bias of {@code n} as {@code BiasAdd}, the form Python TensorFlow emits and
+   * Grappler's remapper fuses into the convolution or matmul before it (with a following {@code Relu}).
+   */
+  private Operand<TFloat32> biasAdd(Operand<TFloat32> in, long n) {
+    return tf.nn.biasAdd(in, tf.variable(tf.zeros(tf.constant(new long[] {n}), TFloat32.class)));
+  }
+
+  /**
+   * 2x2 max pooling with stride 2 as {@code MaxPool} (window and strides as attributes), which oneDNN's layout pass
+   * rewrites to {@code _MklNativeMaxPool}; TensorFlow Java's {@code tf.nn.maxPool} is {@code MaxPoolV2}, left to Eigen.
+   */
+  private Operand<TFloat32> maxPool2x2(Operand<TFloat32> in) {
+    return tf.scope().opBuilder("MaxPool", tf.scope().makeOpName("MaxPool")).addInput(in.asOutput())
+        .setAttr("ksize", new long[] {1, 2, 2, 1}).setAttr("strides", new long[] {1, 2, 2, 1})
+        .setAttr("padding", "VALID").setAttr("data_format", "NHWC").build().output(0);
+  }
+
   static RawTensorFlow w1() {
     RawTensorFlow r = new RawTensorFlow();
     Ops tf = r.tf;
@@ -89,17 +107,12 @@ final class RawTensorFlow implements AutoCloseable {
     Placeholder<TInt32> y = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
     r.y = y;
     List<Long> ones = List.of(1L, 1L, 1L, 1L);
-    Operand<TFloat32> c1 = tf.nn.relu(tf.math.add(tf.nn.conv2d(r.x, r.weight(3, 3, 1, 32), ones, "SAME"),
-        tf.variable(tf.zeros(tf.constant(new long[] {32}), TFloat32.class))));
-    Operand<TFloat32> p1 = tf.nn.maxPool(c1, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}),
-        "VALID");
-    Operand<TFloat32> c2 = tf.nn.relu(tf.math.add(tf.nn.conv2d(p1, r.weight(3, 3, 32, 64), ones, "SAME"),
-        tf.variable(tf.zeros(tf.constant(new long[] {64}), TFloat32.class))));
-    Operand<TFloat32> p2 = tf.nn.maxPool(c2, tf.constant(new int[] {1, 2, 2, 1}), tf.constant(new int[] {1, 2, 2, 1}),
-        "VALID");
-    Operand<TFloat32> flat = tf.reshape(p2, tf.constant(new long[] {-1, 3136}));
-    Operand<TFloat32> h = tf.nn.relu(r.dense(flat, 3136, 128));
-    Operand<TFloat32> logits = r.dense(h, 128, 10);
+    Operand<TFloat32> c1 = tf.nn.relu(r.biasAdd(tf.nn.conv2d(r.x, r.weight(3, 3, 1, 32), ones, "SAME"), 32));
+    Operand<TFloat32> c2 = tf.nn.relu(r.biasAdd(tf.nn.conv2d(r.maxPool2x2(c1), r.weight(3, 3, 32, 64), ones, "SAME"),
+        64));
+    Operand<TFloat32> flat = tf.reshape(r.maxPool2x2(c2), tf.constant(new long[] {-1, 3136}));
+    Operand<TFloat32> h = tf.nn.relu(r.biasAdd(tf.linalg.matMul(flat, r.weight(3136, 128)), 128));
+    Operand<TFloat32> logits = r.biasAdd(tf.linalg.matMul(h, r.weight(128, 10)), 10);
     r.out = tf.nn.softmax(logits);
     Operand<TFloat32> onehot = tf.oneHot(y, tf.constant(10), tf.constant(1f), tf.constant(0f));
     Operand<TFloat32> loss = tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, onehot).loss(), tf.constant(0));

@@ -21,18 +21,34 @@ public final class Backend {
 
   private Backend() {}
 
-  /** The engine behind this backend, found by {@link Engines} at its first use. */
+  /**
+   * The engine behind this backend, found by {@link Engines} at its first use; an engine started here also starts
+   * preparing training ({@link Engine#prepareTraining}).
+   */
   public static Engine engine() {
     Engine e = engine;
-    if (e == null) {
-      synchronized (Backend.class) {
-        if (engine == null) {
-          engine = Engines.load(Engines.requested());
-        }
-        e = engine;
+    return e != null ? e : start(true);
+  }
+
+  /**
+   * The engine, as {@link #engine()}, for loading a model: an engine started by this call prepares only inference
+   * (TensorFlow: its native library and a first session), and training when a model is compiled. A fresh JVM that
+   * loads a file and predicts then spends none of its two or so cores on what only training needs.
+   */
+  public static Engine engineForInference() {
+    Engine e = engine;
+    return e != null ? e : start(false);
+  }
+
+  private static synchronized Engine start(boolean training) {
+    if (engine == null) {
+      Engine e = Engines.load(Engines.requested());
+      if (training) {
+        e.prepareTraining();
       }
+      engine = e;
     }
-    return e;
+    return engine;
   }
 
   /** The engine's name ("tensorflow"), as {@code keras.backend.backend()}. */

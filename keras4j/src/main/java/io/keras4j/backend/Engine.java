@@ -16,6 +16,13 @@ public interface Engine {
   /** The engine's name, such as "tensorflow", matched against {@code -Dkeras4j.backend} / {@code KERAS_BACKEND}. */
   String name();
 
+  /**
+   * Starts preparing, in the background, what training needs and a first prediction does not (TensorFlow: the
+   * classes of traced step loops); called by {@code Model.compile} and when {@link Backend#engine()} starts the
+   * engine. Repeated calls do nothing. By default nothing.
+   */
+  default void prepareTraining() {}
+
   /** A new graph with its session. */
   ComputeGraph newGraph();
 

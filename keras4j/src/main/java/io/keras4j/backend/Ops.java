@@ -245,6 +245,49 @@ public interface Ops {
   /** A slice with begin and size computed in the graph. */
   Tensor slice(Tensor x, Tensor begin, Tensor size);
 
+  /**
+   * The gradient of a sigmoid given its output {@code y} and the output's gradient {@code dy}: {@code dy · y · (1 - y)}
+   * (TensorFlow's {@code SigmoidGrad}; for hand-written vector-Jacobian products). By default three ops; an engine may
+   * do it in one.
+   */
+  default Tensor sigmoidGrad(Tensor y, Tensor dy) {
+    return multiply(dy, multiply(y, add(negative(y), 1f)));
+  }
+
+  /**
+   * The gradient of tanh given its output {@code y} and the output's gradient {@code dy}: {@code dy · (1 - y²)}
+   * (TensorFlow's {@code TanhGrad}). By default four ops; an engine may do it in one.
+   */
+  default Tensor tanhGrad(Tensor y, Tensor dy) {
+    return multiply(dy, add(negative(square(y)), 1f));
+  }
+
+  /**
+   * {@code x} cut into {@code sections} equal parts along {@code axis} (Keras' {@code ops.split(x, sections, axis)});
+   * the axis' static size must be a multiple of {@code sections}. By default one slice per part; an engine may do it
+   * in one op.
+   */
+  default List<Tensor> split(Tensor x, int sections, int axis) {
+    int rank = x.rank();
+    int a = axis < 0 ? axis + rank : axis;
+    long n = x.shape().get(a);
+    if (sections <= 0 || n < 0 || n % sections != 0) {
+      throw new IllegalArgumentException("split needs a known axis size that is a multiple of the number of sections."
+          + " Received: shape " + x.shape() + ", sections=" + sections + ", axis=" + axis);
+    }
+    int part = (int) (n / sections);
+    List<Tensor> out = new java.util.ArrayList<>();
+    for (int k = 0; k < sections; k++) {
+      int[] begin = new int[rank];
+      int[] size = new int[rank];
+      java.util.Arrays.fill(size, -1);
+      begin[a] = k * part;
+      size[a] = part;
+      out.add(slice(x, begin, size));
+    }
+    return out;
+  }
+
   Tensor pad(Tensor x, int[][] paddings, float value);
 
   Tensor oneHot(Tensor indices, int depth);

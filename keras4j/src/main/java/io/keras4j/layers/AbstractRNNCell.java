@@ -61,7 +61,9 @@ public abstract class AbstractRNNCell<T extends AbstractRNNCell<T>> extends Base
     List<Tensor> out = new ArrayList<>();
     for (int size : stateSize()) {
       Tensor shape = ops.stack(List.of(batchSize, ops.constant(new int[] {size}, Shape.scalar())), 0);
-      out.add(ops.fill(shape, 0f));
+      Tensor zeros = ops.fill(shape, 0f);
+      // Keras: ops.zeros(..., dtype=self.compute_dtype), so a mixed policy's step gets states of its compute dtype
+      out.add("float32".equals(computeDtype()) ? zeros : ops.cast(zeros, computeDtype()));
     }
     return out;
   }

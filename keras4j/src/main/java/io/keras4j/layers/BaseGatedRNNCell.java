@@ -68,15 +68,6 @@ public abstract class BaseGatedRNNCell<T extends BaseGatedRNNCell<T>> extends Ba
         && recurrentDropoutMask(training) == null;
   }
 
-  /** The derivative of the sigmoid at the point where it gave {@code s}: s (1 - s). */
-  protected final Tensor sigmoidDerivative(Tensor s) {
-    return ops().multiply(s, ops().add(ops().negative(s), 1f));
-  }
-
-  /** The derivative of tanh at the point where it gave {@code y}: 1 - y². */
-  protected final Tensor tanhDerivative(Tensor y) {
-    return ops().add(ops().negative(ops().square(y)), 1f);
-  }
 
   /** {@code dz · wᵀ} and {@code xᵀ · dz}: the gradients of x and w of {@code x · w} given that of the product. */
   protected final Tensor[] matmulVjp(Tensor x, Tensor w, Tensor dz) {

@@ -73,7 +73,7 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
     List<Tensor> rdp = recurrentDropoutMask(training);
     int single = implementation() == 1 ? 1 : 0; // mask index step: per gate, or the one shared mask
     Tensor[] x = new Tensor[3];
-    for (int g = 0; g < 3; g++) {
+    for (int g = 0; g < 3; g++) { // a Slice per gate: TensorFlow's Split of the last axis costs more (rnnpred)
       x[g] = gate(projected, g, g + 1);
     }
     Tensor[] r = new Tensor[3];
@@ -150,9 +150,9 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
     Tensor n = gates[2];
     Tensor uh = gates[3];
     Tensor dh = ops.add(dOutput, dStates.get(0));
-    Tensor dxh = ops.multiply(ops.multiply(dh, ops.add(ops.negative(z), 1f)), tanhDerivative(n));
-    Tensor dxz = ops.multiply(ops.multiply(dh, ops.subtract(hPrev, n)), sigmoidDerivative(z));
-    Tensor dxr = ops.multiply(ops.multiply(dxh, uh), sigmoidDerivative(r));
+    Tensor dxh = ops.tanhGrad(n, ops.multiply(dh, ops.add(ops.negative(z), 1f)));
+    Tensor dxz = ops.sigmoidGrad(z, ops.multiply(dh, ops.subtract(hPrev, n)));
+    Tensor dxr = ops.sigmoidGrad(r, ops.multiply(dxh, uh));
     Tensor dx = ops.concatenate(List.of(dxz, dxr, dxh), -1);
     Tensor du = ops.concatenate(List.of(dxz, dxr, ops.multiply(dxh, r)), -1);
     Tensor[] d = matmulVjp(hPrev, recurrent, du);

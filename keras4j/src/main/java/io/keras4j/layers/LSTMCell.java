@@ -81,7 +81,7 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
       }
     } else {
       Tensor all = ops.add(projected, ops.matmul(hPrev, recurrent));
-      for (int g = 0; g < 4; g++) {
+      for (int g = 0; g < 4; g++) { // a Slice per gate: TensorFlow's Split of the last axis costs more (rnnpred)
         z[g] = gate(all, g, g + 1);
       }
     }
@@ -122,12 +122,12 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
     Tensor o = gates[3];
     Tensor tc = gates[4];
     Tensor dh = ops.add(dOutput, dStates.get(0));
-    Tensor dc = ops.add(dStates.get(1), ops.multiply(ops.multiply(dh, o), tanhDerivative(tc)));
-    Tensor dz = ops.concatenate(List.of(
-        ops.multiply(ops.multiply(dc, g), sigmoidDerivative(i)),
-        ops.multiply(ops.multiply(dc, cPrev), sigmoidDerivative(f)),
-        ops.multiply(ops.multiply(dc, i), tanhDerivative(g)),
-        ops.multiply(ops.multiply(dh, tc), sigmoidDerivative(o))), -1);
+    Tensor dc = ops.add(dStates.get(1), ops.tanhGrad(tc, ops.multiply(dh, o)));
+    Tensor dz = ops.concatenate(List.of( // each gate's derivative in one op (TensorFlow's SigmoidGrad, TanhGrad)
+        ops.sigmoidGrad(i, ops.multiply(dc, g)),
+        ops.sigmoidGrad(f, ops.multiply(dc, cPrev)),
+        ops.tanhGrad(g, ops.multiply(dc, i)),
+        ops.sigmoidGrad(o, ops.multiply(dh, tc))), -1);
     Tensor dhPrev = ops.matmul(dz, recurrent, false, true);
     return new RnnStep.Vjp(List.of(dz), List.of(dhPrev, ops.multiply(dc, f)), Map.of(),
         Map.of(recurrent, List.of(hPrev, dz)));

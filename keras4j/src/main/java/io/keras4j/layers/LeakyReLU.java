@@ -1,8 +1,10 @@
 package io.keras4j.layers;
 
 import io.keras4j.activations.Activations;
+import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.saving.Config;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +37,12 @@ public class LeakyReLU extends BaseLayer<LeakyReLU> {
     }
     this.negativeSlope = negativeSlope;
     return this;
+  }
+
+  /** The input's shape (Keras' {@code compute_output_shape}): found without tracing a scratch graph. */
+  @Override
+  protected List<Shape> computeOutputShapes(List<Shape> inputShapes, List<String> dtypes) {
+    return List.of(inputShapes.get(0));
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.keras4j.activations.Activations;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.saving.Config;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +39,12 @@ public class Softmax extends BaseLayer<Softmax> {
     }
     this.axes = axes.clone();
     return this;
+  }
+
+  /** The input's shape (Keras' {@code compute_output_shape}): found without tracing a scratch graph. */
+  @Override
+  protected List<Shape> computeOutputShapes(List<Shape> inputShapes, List<String> dtypes) {
+    return List.of(inputShapes.get(0));
   }
 
   @Override

@@ -114,6 +114,26 @@ final class ArrayDataAdapter implements DataAdapter {
     if (perm == null) {
       perm = Backend.array(Split.identity(n), Shape.of(n));
     }
+    List<NativeArray> feeds = new ArrayList<>(data());
+    feeds.add(perm);
+    if (batches.length == 1) {
+      // one step: reuse the fed one-element arrays instead of allocating tensors per step
+      if (offset1 == null) {
+        offset1 = Backend.array(new int[1], Shape.of(1));
+        size1 = Backend.array(new int[1], Shape.of(1));
+      }
+      int start = batches[0] * batchSize;
+      offset1.setInt(start);
+      size1.setInt(Math.min(batchSize, n - start));
+      feeds.add(offset1);
+      feeds.add(size1);
+      return new Feeds(feeds, List.of());
+    }
+    return withOffsetsAndSizes(feeds, batches);
+  }
+
+  /** {@code feeds} and then one offset and one size per batch, two arrays made for this call. */
+  private Feeds withOffsetsAndSizes(List<NativeArray> feeds, int[] batches) {
     int k = batches.length;
     int[] offsets = new int[k];
     int[] sizes = new int[k];
@@ -121,25 +141,19 @@ final class ArrayDataAdapter implements DataAdapter {
       offsets[i] = batches[i] * batchSize;
       sizes[i] = Math.min(batchSize, n - offsets[i]);
     }
-    List<NativeArray> feeds = new ArrayList<>(data());
-    feeds.add(perm);
-    if (k == 1) {
-      // one step: reuse the fed one-element arrays instead of allocating tensors per step
-      if (offset1 == null) {
-        offset1 = Backend.array(new int[1], Shape.of(1));
-        size1 = Backend.array(new int[1], Shape.of(1));
-      }
-      offset1.setInt(offsets[0]);
-      size1.setInt(sizes[0]);
-      feeds.add(offset1);
-      feeds.add(size1);
-      return new Feeds(feeds, List.of());
-    }
     NativeArray off = Backend.array(offsets, Shape.of(k));
     NativeArray len = Backend.array(sizes, Shape.of(k));
     feeds.add(off);
     feeds.add(len);
     return new Feeds(feeds, List.of(off, len));
+  }
+
+  /**
+   * The feeds of one call of the predict function running the given batches (two or more): the inputs, then one
+   * offset and one size per batch.
+   */
+  Feeds predictFeeds(int[] batches) {
+    return withOffsetsAndSizes(new ArrayList<>(data()), batches);
   }
 
   @Override

@@ -200,6 +200,7 @@ public class Model extends Layer implements AutoCloseable {
     }
     trainer = new Trainer(this, options);
     closed = false;
+    io.keras4j.backend.Backend.engine().prepareTraining(); // a loaded model's engine deferred it
   }
 
   /** True after {@code compile}. */

@@ -20,7 +20,8 @@ public final class Models {
    * directory holding it.
    */
   public static Model loadModel(Path file) {
-    io.keras4j.backend.Backend.engine(); // the engine starts loading its native library while the file is read
+    // the engine starts loading its native library while the file is read; training's warm-up waits for compile
+    io.keras4j.backend.Backend.engineForInference();
     if (io.keras4j.saving.formats.TfjsLayersFormat.recognizes(file)) {
       return io.keras4j.saving.formats.TfjsLayersFormat.load(file);
     }

@@ -49,7 +49,8 @@ final class StepFunctions implements AutoCloseable {
   private List<Shape> yShapes;
   private TracedFunction testFn;
   private TracedFunction resultsFn;
-  private TracedFunction predictFn;
+  /** The predict functions by the number of batches they run per call. */
+  private final Map<Integer, TracedFunction> predictFns = new HashMap<>();
   private List<Shape> testSignature;
   private List<Shape> predictSignature;
 
@@ -370,26 +371,72 @@ final class StepFunctions implements AutoCloseable {
     return testFn;
   }
 
-  /** The predict function: feeds are the inputs, then an offset and a size (scalars); returns every output. */
+  /** The predict function of one batch per call: feeds are the inputs, then an offset and a size (scalars). */
   TracedFunction predict(DataAdapter data) {
+    return predict(data, 1);
+  }
+
+  /**
+   * The predict function of {@code k} batches per call, which returns every output of the k batches in order, joined
+   * along the batch axis. One batch: feeds are the inputs, then an offset and a size (scalars). {@code k > 1}: the
+   * inputs, then k offsets and k sizes; the predict step is traced k times side by side, each on its own batch and
+   * independent of the others, so the engine runs them at once on as many threads as it has.
+   *
+   * <p>Keras equivalent: {@code multi_step_on_data} of {@code make_predict_function} (keras/src/backend/tensorflow/
+   * trainer.py), which with {@code steps_per_execution > 1} calls the predict step once per batch of the list it is
+   * given, in one {@code tf.function}, and concatenates the outputs.
+   */
+  TracedFunction predict(DataAdapter data, int k) {
     List<Shape> xShapes = data.xShapes();
     List<Shape> sig = signature(xShapes, List.of());
-    if (predictFn != null && sig.equals(predictSignature)) {
-      return predictFn;
+    if (!sig.equals(predictSignature)) {
+      predictFns.clear(); // traced for other sample shapes: trace again, as Keras retraces
+      predictSignature = sig;
     }
-    predictSignature = sig;
-    predictFn = graph().trace(() -> {
-      Ops ops = Backend.ops();
-      List<Tensor> x = placeholders(ops, xShapes);
-      Tensor offset = ops.placeholder("int32", Shape.scalar());
-      Tensor size = ops.placeholder("int32", Shape.scalar());
-      Tensor idx = ops.range(offset, ops.add(offset, size));
-      Backend.takeLosses();
-      List<Tensor> outs = model.predictStep(new StepData(rows(ops, x, idx), List.of(), null));
-      Backend.takeLosses();
-      return floats32(ops, outs); // porting note: predict hands back float32 arrays (Keras: the compute dtype)
-    });
-    return predictFn;
+    TracedFunction fn = predictFns.get(k);
+    if (fn == null) {
+      fn = graph().trace(() -> k == 1 ? predictOne(xShapes) : predictMany(xShapes, k));
+      predictFns.put(k, fn);
+    }
+    return fn;
+  }
+
+  private List<Tensor> predictOne(List<Shape> xShapes) {
+    Ops ops = Backend.ops();
+    List<Tensor> x = placeholders(ops, xShapes);
+    Tensor offset = ops.placeholder("int32", Shape.scalar());
+    Tensor size = ops.placeholder("int32", Shape.scalar());
+    return predictBatch(ops, x, ops.range(offset, ops.add(offset, size)));
+  }
+
+  private List<Tensor> predictMany(List<Shape> xShapes, int k) {
+    Ops ops = Backend.ops();
+    List<Tensor> x = placeholders(ops, xShapes);
+    Tensor offsets = ops.placeholder("int32", Shape.of(k));
+    Tensor sizes = ops.placeholder("int32", Shape.of(k));
+    List<List<Tensor>> parts = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      Tensor at = ops.constant(new int[] {i}, Shape.scalar());
+      Tensor offset = ops.take(offsets, at, 0);
+      parts.add(predictBatch(ops, x, ops.range(offset, ops.add(offset, ops.take(sizes, at, 0)))));
+    }
+    List<Tensor> joined = new ArrayList<>();
+    for (int o = 0; o < parts.get(0).size(); o++) {
+      List<Tensor> pieces = new ArrayList<>();
+      for (List<Tensor> p : parts) {
+        pieces.add(p.get(o));
+      }
+      joined.add(ops.concatenate(pieces, 0));
+    }
+    return joined;
+  }
+
+  /** Keras' {@code predict_step} on the rows {@code idx} of the inputs; float32 outputs. */
+  private List<Tensor> predictBatch(Ops ops, List<Tensor> x, Tensor idx) {
+    Backend.takeLosses();
+    List<Tensor> outs = model.predictStep(new StepData(rows(ops, x, idx), List.of(), null));
+    Backend.takeLosses();
+    return floats32(ops, outs); // porting note: predict hands back float32 arrays (Keras: the compute dtype)
   }
 
   /** Runs {@code fn} on {@code feeds}; returns the running logs, or null without fetching when not {@code fetch}. */
@@ -440,6 +487,6 @@ final class StepFunctions implements AutoCloseable {
     logNames.clear();
     testFn = null;
     resultsFn = null;
-    predictFn = null;
+    predictFns.clear();
   }
 }

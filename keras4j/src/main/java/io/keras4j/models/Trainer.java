@@ -298,9 +298,12 @@ final class Trainer implements AutoCloseable {
     List<Shape> outShapes = new ArrayList<>();
     CallbackList list = new CallbackList(callbacks, false, 0, model);
     try (ArrayDataAdapter data = new ArrayDataAdapter(xs, null, null, batchSize, null)) {
-      var fn = functions.predict(data);
-      for (int i = 0; i < fn.outputs().size(); i++) { // the predict step's outputs (predictStep may differ)
-        Shape s = outputShape(fn.outputs().get(i).shape(), i).with(0, n);
+      int spe = data.numBatches() >= stepsPerExecution ? stepsPerExecution : 1;
+      var many = spe > 1 ? functions.predict(data, spe) : null;
+      var fn = spe == 1 || data.numBatches() % spe != 0 ? functions.predict(data) : null; // batches left over
+      var traced = many != null ? many : fn;
+      for (int i = 0; i < traced.outputs().size(); i++) { // the predict step's outputs (predictStep may differ)
+        Shape s = outputShape(traced.outputs().get(i).shape(), i).with(0, n);
         if (!s.isFullyDefined()) {
           throw new IllegalStateException("Output shape " + s.with(0, -1) + " of model '" + model.name()
               + "' is not fully defined");
@@ -309,12 +312,15 @@ final class Trainer implements AutoCloseable {
         buffers.add(new float[(int) s.size()]);
       }
       list.onPredictBegin(new LinkedHashMap<>());
-      for (EpochIterator.Step step : new EpochIterator(data, null, 1)) {
+      // steps_per_execution batches per call, as Keras; porting note: the batches left over (fewer) run one per call
+      for (EpochIterator.Step step : new EpochIterator(data, null, spe)) {
         list.onPredictBatchBegin(step.begin(), new LinkedHashMap<>());
-        int start = step.batches()[0] * batchSize;
-        int len = Math.min(batchSize, n - start);
-        try (DataAdapter.Feeds feeds = data.testFeeds(step.batches()[0])) {
-          List<NativeArray> res = fn.call(feeds.arrays());
+        int[] batches = step.batches();
+        int start = batches[0] * batchSize;
+        int len = Math.min(batches.length * batchSize, n - start);
+        boolean one = batches.length == 1;
+        try (DataAdapter.Feeds feeds = one ? data.testFeeds(batches[0]) : data.predictFeeds(batches)) {
+          List<NativeArray> res = (one ? fn : many).call(feeds.arrays());
           for (int o = 0; o < res.size(); o++) {
             int row = (int) (res.get(o).shape().size() / len);
             res.get(o).copyTo(buffers.get(o), start * row);

@@ -27,6 +27,10 @@ class EveryLayerTest {
             .output(-1, 3).weights(0, 0)),
         Arguments.of("ReLU", LayerHarness.of(() -> new ReLU().maxValue(1.0)).input(4).output(-1, 4).weights(0, 0)),
         Arguments.of("LeakyReLU", LayerHarness.of(LeakyReLU::new).input(4).output(-1, 4).weights(0, 0)),
+        // rank 4 as in MobileNetV2: the activation layers give their input's shape without tracing a scratch graph
+        Arguments.of("ReLU6 4D", LayerHarness.of(() -> new ReLU().maxValue(6.0)).input(3, 4, 2).output(-1, 3, 4, 2)
+            .weights(0, 0)),
+        Arguments.of("Softmax 3D", LayerHarness.of(Softmax::new).input(2, 5).output(-1, 2, 5).weights(0, 0)),
         Arguments.of("ELU", LayerHarness.of(() -> new ELU(0.7)).input(4).output(-1, 4).weights(0, 0)),
         Arguments.of("PReLU", LayerHarness.of(() -> new PReLU().alphaInitializer("ones")).input(4).output(-1, 4)
             .weights(1, 0)),

@@ -117,4 +117,32 @@ class LSTMTest {
   private static double sigmoid(double z) {
     return 1 / (1 + Math.exp(-z));
   }
+  /** Predictions of Input(5, 2) -> {LSTM|GRU}(3) -> Dense(1) under {@code policy}, weights from the same seed. */
+  private static float[] predictUnder(String policy, boolean lstm, float[][][] x) {
+    io.keras4j.dtypepolicies.DTypePolicies.setDtypePolicy(policy);
+    try {
+      io.keras4j.backend.Backend.setRandomSeed(8);
+      try (io.keras4j.models.Sequential m = new io.keras4j.models.Sequential(new InputLayer(5, 2),
+          lstm ? new LSTM(3) : new GRU(3), new Dense(1))) {
+        return m.predict(x, 4).toFloatArray();
+      }
+    } finally {
+      io.keras4j.dtypepolicies.DTypePolicies.setDtypePolicy("float32");
+    }
+  }
+
+  /**
+   * Under mixed_bfloat16 and mixed_float16 the recurrence runs in the compute dtype, its zero initial states too (Keras'
+   * get_initial_state: zeros of compute_dtype; they were float32, which TensorFlow refused beside bfloat16 weights), and
+   * predicts what float32 does within the low precision's rounding.
+   */
+  @Test
+  void lstmAndGruPredictUnderMixedPolicies() {
+    float[][][] x = io.keras4j.GraphFixture.gaussianSequences(4, 5, 2, 2);
+    for (boolean lstm : new boolean[] {true, false}) {
+      float[] exact = predictUnder("float32", lstm, x);
+      assertArrayEquals(exact, predictUnder("mixed_bfloat16", lstm, x), 3e-2f, lstm ? "LSTM" : "GRU");
+      assertArrayEquals(exact, predictUnder("mixed_float16", lstm, x), 5e-3f, lstm ? "LSTM" : "GRU");
+    }
+  }
 }

@@ -163,4 +163,61 @@ class PredictTest {
       assertArrayEquals(new float[] {7.5f}, m.predict(NDArray.of(four, 1, 4, 4, 1)).toFloatArray(), 1e-6f);
     }
   }
+  /**
+   * With steps_per_execution 4, predict runs four batches per call, each a copy of the predict step (Keras'
+   * multi_step_on_data), and the batches left over one per call: 11 samples in batches of 2 are 6 batches, so three
+   * calls, ending at batches 3, 4 and 5. Every output of every sample is that of one batch per call, worked out by hand.
+   */
+  @Test
+  void fourBatchesPerCallPredictEverySampleOfEveryOutput() {
+    KerasTensor in = Input.of(2);
+    Dense sum = new Dense(1).useBias(false);
+    Dense both = new Dense(2);
+    try (Model m = new Model(List.of(in), List.of(sum.apply(in), both.apply(in)))) {
+      m.compile(new CompileOptions().optimizer("sgd").loss("mse", "mse").stepsPerExecution(4));
+      sum.setWeights(List.of(NDArray.of(new float[][] {{1}, {1}})));
+      both.setWeights(List.of(NDArray.of(new float[][] {{1, 0}, {0, 2}}), NDArray.of(new float[] {0.5f, -1})));
+      float[][] x = new float[11][];
+      for (int i = 0; i < 11; i++) {
+        x[i] = new float[] {i, 10 * i};
+      }
+      List<Integer> ends = new java.util.ArrayList<>();
+      io.keras4j.callbacks.Callback recorder = new io.keras4j.callbacks.Callback() {
+        @Override
+        public void onPredictBatchEnd(int batch, Map<String, Double> logs) {
+          ends.add(batch);
+        }
+      };
+      List<NDArray> out = m.predictOutputs(x, new PredictOptions().batchSize(2).callbacks(recorder));
+      assertEquals(List.of(3, 4, 5), ends);
+      assertArrayEquals(new long[] {11, 1}, out.get(0).shape());
+      assertArrayEquals(new long[] {11, 2}, out.get(1).shape());
+      for (int i = 0; i < 11; i++) {
+        assertEquals(11f * i, out.get(0).getFloat(i, 0), 1e-4f); // i + 10 i
+        assertEquals(i + 0.5f, out.get(1).getFloat(i, 0), 1e-4f);
+        assertEquals(20f * i - 1, out.get(1).getFloat(i, 1), 1e-4f);
+      }
+    }
+  }
+
+  /** An LSTM predicts the same with 3 batches per call (three loops side by side in one call) as with one. */
+  @Test
+  void anLstmPredictsTheSameWithThreeBatchesPerCall() {
+    float[][][] x = io.keras4j.GraphFixture.gaussianSequences(7, 5, 2, 3);
+    float[][] expected = null;
+    for (int spe : new int[] {1, 3}) {
+      io.keras4j.backend.Backend.setRandomSeed(4);
+      try (Sequential m = new Sequential(new io.keras4j.layers.InputLayer(5, 2), new io.keras4j.layers.LSTM(3))) {
+        m.compile(new CompileOptions().optimizer("sgd").loss("mse").stepsPerExecution(spe));
+        float[][] y = m.predict(x, 2).toArray(float[][].class);
+        if (expected == null) {
+          expected = y;
+        } else {
+          for (int i = 0; i < 7; i++) {
+            assertArrayEquals(expected[i], y[i], 1e-6f, "sample " + i);
+          }
+        }
+      }
+    }
+  }
 }

@@ -159,7 +159,7 @@ final class ForwardLoop {
     if (masked()) {
       in.add(mask);
     }
-    in.add(TFRnn.zerosOf(tf, batch, outputShape, "output"));
+    in.add(TFRnn.zerosOf(tf, batch, outputShape, specs.get(iPrev()).type(), "output"));
     if (all) {
       in.add(TFRnn.buffer(tf, TFRnn.rowsShape(tf, steps, batch, outputShape, "output"), specs.get(iOut()).type()));
     }

@@ -33,7 +33,8 @@ import org.tensorflow.types.family.TType;
 final class TFComputeGraph implements ComputeGraph, VariableHolder {
   private final Graph graph = new Graph();
   private final Ops tf = Ops.create(graph);
-  private final Session session = new Session(graph);
+  /** Created at the first run: a graph only traced (a layer's output shapes in a scratch graph) needs none. */
+  private Session session;
   private final Map<Variable, VarSlot> slots = new IdentityHashMap<>();
   private final Map<Variable, Object> prefetched = new IdentityHashMap<>();
   private final boolean export;
@@ -56,6 +57,13 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
 
   Session session() {
     flushPushes();
+    return liveSession();
+  }
+
+  private Session liveSession() {
+    if (session == null) {
+      session = new Session(graph);
+    }
     return session;
   }
 
@@ -160,7 +168,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
       return;
     }
     try {
-      Session.Runner runner = session.runner();
+      Session.Runner runner = liveSession().runner();
       pending.forEach((slot, value) -> runner.feed(slot.feed, value.tensor()).addTarget(slot.assignFeed));
       runner.run().close();
     } finally {
@@ -187,7 +195,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     }
     VarSlot s = slot(v);
     flushPushes();
-    try (Result r = session.runner().fetch(s.read).run()) {
+    try (Result r = liveSession().runner().fetch(s.read).run()) {
       hostBuffer(v, hostValue(v, new TFNativeArray(r.get(0))));
     }
   }
@@ -215,7 +223,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
       return;
     }
     flushPushes();
-    Session.Runner runner = session.runner();
+    Session.Runner runner = liveSession().runner();
     vars.forEach(v -> runner.fetch(slot(v).read));
     try (Result r = runner.run()) {
       for (int i = 0; i < vars.size(); i++) {
@@ -253,7 +261,9 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     closed = true;
     discardPushes();
     onClose.forEach(Runnable::run);
-    session.close();
+    if (session != null) {
+      session.close();
+    }
     graph.close();
   }
 
@@ -311,7 +321,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
         v.syncTo(TFComputeGraph.this);
       }
       flushPushes();
-      Session.Runner runner = session.runner();
+      Session.Runner runner = liveSession().runner();
       for (int i = 0; i < feeds.size(); i++) {
         runner.feed(((TFTensor) inputs.get(i)).operand(), ((TFNativeArray) feeds.get(i)).tensor());
       }

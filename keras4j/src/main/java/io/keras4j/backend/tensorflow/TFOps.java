@@ -355,6 +355,35 @@ class TFOps extends TFPreprocessingOps {
     return t(tf.slice(o(x), o(begin), o(size)));
   }
 
+  /** TensorFlow's {@code SigmoidGrad}: one op. */
+  @Override
+  public Tensor sigmoidGrad(Tensor y, Tensor dy) {
+    return t(tf.math.sigmoidGrad(o(y), o(dy)));
+  }
+
+  /** TensorFlow's {@code TanhGrad}: one op. */
+  @Override
+  public Tensor tanhGrad(Tensor y, Tensor dy) {
+    return t(tf.math.tanhGrad(o(y), o(dy)));
+  }
+
+  /** One TensorFlow {@code Split} op (Keras' TensorFlow backend: {@code tf.split}). */
+  @Override
+  public List<Tensor> split(Tensor x, int sections, int axis) {
+    int a = axis < 0 ? axis + x.rank() : axis;
+    long n = x.shape().get(a);
+    if (sections <= 0 || n < 0 || n % sections != 0) {
+      throw new IllegalArgumentException("split needs a known axis size that is a multiple of the number of "
+          + "sections. Received: shape " + x.shape() + ", sections=" + sections + ", axis=" + axis);
+    }
+    List<Tensor> out = new ArrayList<>();
+    org.tensorflow.op.core.Split<?> parts = tf.split(tf.constant(a), o(x), (long) sections);
+    for (Output<?> part : parts.output()) {
+      out.add(t(part));
+    }
+    return out;
+  }
+
   @Override
   public Tensor pad(Tensor x, int[][] paddings, float value) {
     return t(tf.pad(o(x), tf.constant(paddings), scalarLike(x, value)));
@@ -449,6 +478,7 @@ class TFOps extends TFPreprocessingOps {
       }
       g = eachReachable(target, x); // some source does not lead to the target: null for it, as tf.gradients
     }
+    ReluGradients.readOutputs(gradientGraph());
     List<Tensor> out = new ArrayList<>();
     for (Output<?> gi : g) {
       out.add(gi == null || gi.op() == null ? null : t(gi));

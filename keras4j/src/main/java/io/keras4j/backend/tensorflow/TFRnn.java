@@ -180,11 +180,16 @@ final class TFRnn {
     return tf.concat(parts, tf.constant(0));
   }
 
-  /** The zeros of {@code like}'s (batch, dims...) shape with the batch of {@code batch}. */
-  static Operand<?> zerosOf(Ops tf, Operand<TInt32> batch, org.tensorflow.ndarray.Shape perStep, String what) {
+  /**
+   * Zeros of type {@code type} and of {@code perStep}'s (batch, dims...) shape with the batch of {@code batch} (the
+   * step output's type: a mixed policy's compute dtype).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Operand<?> zerosOf(Ops tf, Operand<TInt32> batch, org.tensorflow.ndarray.Shape perStep, Class type,
+      String what) {
     Operand<TInt32> shape = rowsShape(tf, tf.constant(1), batch, perStep, what);
     Operand<TInt32> rest = tf.slice(shape, tf.constant(new int[] {1}), tf.constant(new int[] {-1}));
-    return tf.fill(rest, tf.constant(0f));
+    return tf.fill(rest, tf.dtypes.cast(tf.constant(0f), type));
   }
 
   /** Closes {@code f} quietly: its definition lives on in the graph that uses it. */

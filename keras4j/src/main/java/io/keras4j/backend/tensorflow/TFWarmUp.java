@@ -7,7 +7,8 @@ import org.tensorflow.types.TInt32;
 
 /**
  * Loads, on a background thread when the engine starts, TensorFlow's native library and the classes that the first
- * session and the first traced step loop need: TensorFlow Java's function classes and the protocol-buffer descriptors
+ * session needs, and (when training is prepared, see {@link TensorFlowEngine#prepareTraining}) those the first traced
+ * step loop needs: TensorFlow Java's function classes and the protocol-buffer descriptors
  * of function and signature definitions. Loading them costs a fresh JVM one to two seconds, once; without this
  * warm-up the first {@code predict} (the native library) and the first {@code fit} with {@code steps_per_execution > 1}
  * (the function classes) pay it, where the warm-up overlaps it with building or loading the model. Disabled by
@@ -17,30 +18,64 @@ import org.tensorflow.types.TInt32;
  * when first used.
  */
 final class TFWarmUp {
-  private static boolean started;
+  private static Thread session;
+  private static boolean functions;
 
   private TFWarmUp() {}
 
-  /** Starts the warm-up once per JVM (a daemon thread; failures are ignored, the classes then load when used). */
+  /** Starts the native library and session warm-up once per JVM (a daemon thread; failures are ignored). */
   static synchronized void start() {
-    if (started || "false".equals(System.getProperty("keras4j.warmUp"))) {
+    if (session == null && enabled()) {
+      session = launch(TFWarmUp::runSession);
+    }
+  }
+
+  /**
+   * Starts the function classes' warm-up once per JVM, after the session's: only training's traced step loops need
+   * them, so an engine started for loading a model defers it to {@code compile} (a third of a second of CPU that a
+   * load and first predict on two cores would otherwise share with the load).
+   */
+  static synchronized void startFunctions() {
+    if (functions || !enabled()) {
       return;
     }
-    started = true;
-    Thread t = new Thread(TFWarmUp::run, "keras4j-warm-up");
+    functions = true;
+    start();
+    Thread before = session;
+    launch(() -> {
+      try {
+        before.join(); // one class loader at a time: the session's warm-up first, as when both started together
+      } catch (InterruptedException e) {
+        return;
+      }
+      runFunction();
+    });
+  }
+
+  private static boolean enabled() {
+    return !"false".equals(System.getProperty("keras4j.warmUp"));
+  }
+
+  private static Thread launch(Runnable r) {
+    Thread t = new Thread(r, "keras4j-warm-up");
     t.setDaemon(true);
     t.setPriority(Thread.MIN_PRIORITY);
     t.start();
+    return t;
   }
 
-  /** Runs a one-op graph and builds a one-op function: the class and native paths of a session and of a loop body. */
-  static void run() {
+  /** Runs a one-op graph: the class and native paths of a session. */
+  static void runSession() {
     try (org.tensorflow.Graph g = new org.tensorflow.Graph(); org.tensorflow.Session s = new org.tensorflow.Session(g)) {
       org.tensorflow.op.Ops tf = org.tensorflow.op.Ops.create(g);
       s.runner().fetch(tf.math.add(tf.constant(1), tf.constant(2))).run().close();
     } catch (RuntimeException | LinkageError e) {
-      return; // a warm-up only: what is missing loads when used
+      // a warm-up only: what is missing loads when used
     }
+  }
+
+  /** Builds a one-op function: the class paths of a loop body. */
+  static void runFunction() {
     try (ConcreteFunction fn = ConcreteFunction.create(tf -> {
       Placeholder<TInt32> x = tf.placeholder(TInt32.class);
       return Signature.builder().input("x", x).output("y", tf.identity(x)).build();

@@ -24,9 +24,15 @@ public final class TensorFlowEngine implements Engine {
     NativeLogging.configure(); // before TensorFlow's native library loads
   }
 
-  /** The constructor {@link java.util.ServiceLoader} calls; starts loading the step loop's classes ({@link TFWarmUp}). */
+  /** The constructor {@link java.util.ServiceLoader} calls; starts loading the native library ({@link TFWarmUp}). */
   public TensorFlowEngine() {
     TFWarmUp.start();
+  }
+
+  /** Starts loading the step loop's function classes ({@link TFWarmUp#startFunctions}). */
+  @Override
+  public void prepareTraining() {
+    TFWarmUp.startFunctions();
   }
 
   @Override

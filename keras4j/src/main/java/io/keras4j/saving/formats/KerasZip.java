@@ -41,7 +41,10 @@ public final class KerasZip {
   public static final long MAX_METADATA_BYTES = 1L << 20;
   /** The Keras version written to metadata.json, the Keras 3 release whose format this follows. */
   public static final String KERAS_VERSION = "3.5.0";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Jackson's data binding for writing, created at the first save (loading reads with {@link JsonValues}). */
+  private static final class Writer {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
   private static final Set<String> ENTRIES = Set.of("metadata.json", "config.json", "model.weights.h5");
 
   private KerasZip() {}
@@ -68,8 +71,8 @@ public final class KerasZip {
       Path h5 = weights;
       AtomicFiles.write(file, tmp -> {
         try (OutputStream raw = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(raw)) {
-          put(zip, "metadata.json", JSON.writeValueAsBytes(metadata));
-          put(zip, "config.json", JSON.writeValueAsBytes(config));
+          put(zip, "metadata.json", Writer.JSON.writeValueAsBytes(metadata));
+          put(zip, "config.json", Writer.JSON.writeValueAsBytes(config));
           put(zip, "model.weights.h5", Files.readAllBytes(h5));
           for (Map.Entry<String, byte[]> asset : Assets.entries(model).entrySet()) {
             put(zip, asset.getKey(), asset.getValue());
@@ -109,7 +112,7 @@ public final class KerasZip {
                 + ". Entries found: " + entries.names());
           }
         }
-        Map<String, Object> config = ModelConfigs.asMap(JSON.readValue(entries.config, Map.class));
+        Map<String, Object> config = ModelConfigs.asMap(JsonValues.read(entries.config));
         Model model = ModelConfigs.fromConfig(config);
         try {
           Optimizer optimizer = null;

@@ -1,6 +1,5 @@
 package io.keras4j.saving.formats;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.layers.CallArguments;
 import io.keras4j.layers.InputLayer;
@@ -28,15 +27,13 @@ import java.util.Map;
  * that only compute masks, which are left out ({@link MaskOperations}).
  */
 public final class ModelConfigs {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private ModelConfigs() {}
 
   /** The model described by {@code json} (Keras' {@code model.to_json()}). */
   public static Model fromJson(String json) {
     return LoadGuard.guard("the model config", () -> {
       try {
-        return fromConfig(asMap(JSON.readValue(json, Map.class)));
+        return fromConfig(asMap(JsonValues.read(json)));
       } catch (IOException e) {
         throw new KerasFileException("The model config is not valid JSON: " + e.getMessage(), e);
       }

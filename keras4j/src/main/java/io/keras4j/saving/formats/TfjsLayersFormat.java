@@ -36,7 +36,9 @@ public final class TfjsLayersFormat {
   /** tensorflowjs' default shard size: 4 MiB ({@code --weight_shard_size_bytes 4194304}). */
   public static final int SHARD_BYTES = 4 * 1024 * 1024;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final class Mapper { // created at first use: recognizes() runs on every loadModel
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   private TfjsLayersFormat() {}
 
@@ -81,7 +83,7 @@ public final class TfjsLayersFormat {
           + "weight shards)");
     }
     try {
-      return JSON.readValue(json.toFile(), Map.class);
+      return Mapper.JSON.readValue(json.toFile(), Map.class);
     } catch (IOException e) {
       throw new KerasFileException(json + " is not valid JSON: " + e.getMessage(), e);
     }
@@ -235,7 +237,7 @@ public final class TfjsLayersFormat {
       topology.put("model_config", ModelWriter.config(model));
       root.put("modelTopology", topology);
       root.put("weightsManifest", List.of(Map.of("paths", paths, "weights", entries)));
-      writeAtomically(dir.resolve("model.json"), JSON.disable(SerializationFeature.INDENT_OUTPUT)
+      writeAtomically(dir.resolve("model.json"), Mapper.JSON.disable(SerializationFeature.INDENT_OUTPUT)
           .writeValueAsBytes(root));
     } catch (IOException e) {
       throw new KerasFileException("Cannot write the tfjs model to " + dir + ": " + e.getMessage(), e);
