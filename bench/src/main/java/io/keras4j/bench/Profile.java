@@ -87,6 +87,7 @@ public final class Profile {
         try (Sequential m = W5.model(layer, workload.endsWith("_spe32") ? 32 : 1)) {
           m.predict(x, W5.BATCH);
           t = System.nanoTime();
+          cpu = processCpuNanos();
           for (int i = 0; i < passes; i++) {
             m.predict(x, W5.BATCH);
           }
