@@ -11,7 +11,11 @@ Usage:
                                                 layers trainable, BatchNormalization frozen, new Dense(10) head,
                                                 Adam(1e-4), 4 steps of batch 32 per fit), each after one untimed run
   python bench_w6.py load FILE PREFIX OUT.json  load_model + the first predict of one image in this fresh process:
-                                                seconds of each and the peak resident size (VmHWM, MiB)
+                                                seconds of each and the peak resident size (VmHWM, MiB); the clock
+                                                starts after `import keras` (TensorFlow's runtime loaded); the
+                                                *_process_s keys count from the process' start instead:
+                                                w6_runtime_* after `import keras`, w6_load_* after load_model,
+                                                w6_load_predict_* after the first predict (LoadApp's same keys)
   python bench_w6.py w2mem PREFIX OUT.json      peak resident size (MiB) of one epoch of W2 training (bench.py's W2)
 """
 import json
@@ -19,10 +23,25 @@ import os
 import sys
 import time
 
+
+def process_seconds():
+    """Seconds since this process started: /proc/self/stat's start time (clock ticks since boot) against the clock
+    since boot (10 ms resolution, the clock tick's); the same count as LoadApp's *_process_s keys."""
+    with open("/proc/self/stat") as f:
+        start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+    return time.clock_gettime(time.CLOCK_BOOTTIME) - start_ticks / os.sysconf("SC_CLK_TCK")
+
+
+def process_clock():
+    """process_seconds() now, and perf_counter() now, to turn later perf_counter() readings into process seconds."""
+    return process_seconds() - time.perf_counter()
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
+
+RUNTIME_LOADED = time.perf_counter()  # TensorFlow's native library loaded, its ops and kernels registered
 
 assert keras.__version__ == "3.15.1", keras.__version__
 APPS = {"densenet121": keras.applications.DenseNet121, "mobilenetv2": keras.applications.MobileNetV2,
@@ -89,8 +108,12 @@ def load(path, prefix):
     size = m.input_shape[1]
     m.predict(images(1, size), verbose=0)
     done = time.perf_counter()
+    at = process_clock()
     return {f"{prefix}/w6_load_{name}_s": [loaded - t], f"{prefix}/w6_first_predict_{name}_s": [done - loaded],
-            f"{prefix}/w6_load_predict_{name}_s": [done - t], f"{prefix}/peak_mib_{name}": [peak_mib()]}
+            f"{prefix}/w6_load_predict_{name}_s": [done - t], f"{prefix}/peak_mib_{name}": [peak_mib()],
+            f"{prefix}/w6_runtime_{name}_process_s": [at + RUNTIME_LOADED],
+            f"{prefix}/w6_load_{name}_process_s": [at + loaded],
+            f"{prefix}/w6_load_predict_{name}_process_s": [at + done]}
 
 
 def w2mem(prefix):

@@ -16,9 +16,10 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Where a {@code .keras} load and first predict spend their time, phase by phase, in this fresh JVM: the engine's
- * start, reading the zip's entries, parsing config.json and building the layers, reading the weights (jhdf, host
- * values), the first predict, and a second predict (what is left once everything is prepared). The phases follow
- * {@code KerasZip.load} through public calls; the sum is close to {@link LoadApp}'s load + first predict.
+ * runtime ({@link Backend#loadRuntime}, before LoadApp's clock), reading the zip's entries, parsing config.json and
+ * building the layers, reading the weights (jhdf, host values), the first predict, and a second predict (what is
+ * left once everything is prepared). The phases follow {@code KerasZip.load} through public calls; the sum after the
+ * runtime is close to {@link LoadApp}'s load + first predict.
  *
  * <p>Usage: {@code java ... io.keras4j.bench.LoadBreakdown file.keras}.
  */
@@ -47,8 +48,8 @@ public final class LoadBreakdown {
     long start = System.nanoTime();
     phase("JVM start to main");
     last = start;
-    Backend.engine();
-    phase("engine start");
+    LoadApp.loadRuntime();
+    phase("runtime (loadRuntime)");
     byte[] config = null;
     Path weights = Files.createTempFile("breakdown", ".weights.h5");
     try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {

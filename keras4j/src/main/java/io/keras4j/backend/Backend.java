@@ -40,6 +40,23 @@ public final class Backend {
     return e != null ? e : start(false);
   }
 
+  /**
+   * Starts the engine for inference ({@link #engineForInference()}) and returns once its native runtime is loaded
+   * (TensorFlow: its native library, one to two seconds of CPU in a fresh JVM), as Python's {@code import keras}
+   * does. A service can call it at start-up, so that its first {@code Models.loadModel} and {@code predict} do not
+   * pay for it; without it the first use loads the runtime, overlapped with reading the model. Repeated calls return
+   * at once; a later {@code compile} still prepares training.
+   * <pre>{@code Backend.loadRuntime();   // at start-up, before the first request
+   * Model m = Models.loadModel(Path.of("mobilenet_v2.keras"));}</pre>
+   *
+   * @return the engine
+   */
+  public static Engine loadRuntime() {
+    Engine e = engineForInference();
+    e.loadRuntime();
+    return e;
+  }
+
   private static synchronized Engine start(boolean training) {
     if (engine == null) {
       Engine e = Engines.load(Engines.requested());

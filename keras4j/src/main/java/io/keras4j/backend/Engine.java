@@ -23,6 +23,13 @@ public interface Engine {
    */
   default void prepareTraining() {}
 
+  /**
+   * Returns once the engine's native runtime is loaded and its operations registered (TensorFlow: its native
+   * library), loading it on the calling thread or waiting for the background load already under way; what Python's
+   * {@code import keras} does before any model exists. Repeated calls return at once. By default nothing.
+   */
+  default void loadRuntime() {}
+
   /** A new graph with its session. */
   ComputeGraph newGraph();
 

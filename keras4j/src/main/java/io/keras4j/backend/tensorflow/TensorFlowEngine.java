@@ -35,6 +35,15 @@ public final class TensorFlowEngine implements Engine {
     TFWarmUp.startFunctions();
   }
 
+  /**
+   * Loads TensorFlow's native library on this thread, or waits for the warm-up thread that is loading it (the JVM
+   * initializes its binding class once; a second thread waits for the first).
+   */
+  @Override
+  public void loadRuntime() {
+    org.tensorflow.TensorFlow.version();
+  }
+
   @Override
   public String name() {
     return "tensorflow";
