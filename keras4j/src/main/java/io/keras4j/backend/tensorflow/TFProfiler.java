@@ -22,8 +22,6 @@ import org.tensorflow.proto.RunOptions;
  */
 final class TFProfiler {
   private static final String PATH = System.getProperty("keras4j.profile");
-  private static final RunOptions FULL_TRACE =
-      RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
   private static final OpTimes GLOBAL = new OpTimes();
   private static final List<TFProfileTrace> TRACES = new CopyOnWriteArrayList<>();
 
@@ -42,7 +40,15 @@ final class TFProfiler {
 
   /** The run options that ask for step statistics. */
   static RunOptions options() {
-    return FULL_TRACE;
+    return FullTrace.OPTIONS;
+  }
+
+  /**
+   * Built at the first traced run: a JVM that never profiles loads none of the protocol-buffer classes of run
+   * options (a fresh JVM's first predict loaded them for nothing).
+   */
+  private static final class FullTrace {
+    static final RunOptions OPTIONS = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
   }
 
   /** Starts a trace that receives every run until it is stopped. */
