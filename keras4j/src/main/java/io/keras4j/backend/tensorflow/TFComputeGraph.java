@@ -333,8 +333,11 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
       }
       List<io.keras4j.backend.NativeArray> out = new ArrayList<>(fetch.length);
       // the fetched tensors are handed to the caller, who closes them (closing the Result would free them)
-      Result r = TFProfiler.enabled() ? runner.setOptions(TFProfiler.options()).runAndFetchMetadata() : runner.run();
-      r.getMetadata().ifPresent(m -> TFProfiler.record(graph, m));
+      boolean profiled = TFProfiler.enabled();
+      Result r = profiled ? runner.setOptions(TFProfiler.options()).runAndFetchMetadata() : runner.run();
+      if (profiled) { // else no run metadata: its protocol-buffer classes stay unloaded
+        r.getMetadata().ifPresent(m -> TFProfiler.record(graph, m));
+      }
       for (int i = 0; i < fetch.length; i++) {
         out.add(new TFNativeArray(r.get(i)));
       }
