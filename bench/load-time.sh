@@ -7,6 +7,9 @@
 # `(cd bench && mvn dependency:build-classpath -Dmdep.outputFile=target/cp.txt)`; APPS from
 # `python bench/keras/bench_w6.py write APPS`); BASE and NEW are keras4j (and models) class directories, colon-separated:
 #   flock /tmp/bench.lock bash bench/load-time.sh BASE_CLASSES NEW_CLASSES APPS OUT [rounds] [files]
+# Both sides' clocks start once TensorFlow's runtime is loaded (LoadApp: Backend.loadRuntime(); Python: after
+# `import keras`); the *_process_s keys count from the process' start (docs/perf/load.md). Summary of a run's log:
+#   python3 bench/load-summary.py LOG
 set -uo pipefail
 BASE="$1" NEW="$2" APPS="$3" OUT="$4" REPS="${5:-5}" FILES="${6:-mobilenetv2 xception densenet121}"
 PY="${BENCH_VENV:-/work/venv-keras}/bin/python"
