@@ -348,8 +348,14 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
       }
       List<io.keras4j.backend.NativeArray> out = new ArrayList<>(fetch.length);
       // the fetched tensors are handed to the caller, who closes them (closing the Result would free them)
-      Result r = TFProfiler.enabled() ? runner.setOptions(TFProfiler.options()).runAndFetchMetadata()
-          : inline ? runner.setOptions(INLINE).run() : runner.run();
+      Result r;
+      if (TFProfiler.enabled()) { // traced as it runs untraced: inline or on the pool
+        runner.setOptions(inline ? TFProfiler.options().toBuilder().setInterOpThreadPool(-1).build()
+            : TFProfiler.options());
+        r = runner.runAndFetchMetadata();
+      } else {
+        r = inline ? runner.setOptions(INLINE).run() : runner.run();
+      }
       r.getMetadata().ifPresent(m -> TFProfiler.record(graph, m));
       for (int i = 0; i < fetch.length; i++) {
         out.add(new TFNativeArray(r.get(i)));
