@@ -37,8 +37,8 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
    * {@code RunOptions.inter_op_thread_pool = -1}) rather than handing each ready op to the inter-op thread pool:
    * true unless the system property {@code keras4j.tensorflow.inlineRuns} is {@code false} when the function is
    * traced. A training or predict step of a small model is a chain of short ops, where the hand-offs between
-   * threads cost more than the ops (W1's training step took 127 us inline against 222 us, docs/perf/w1.md); each large
-   * op still uses the intra-op threads.
+   * threads cost more than the ops (W1's training step took 127 us inline against 222 us, docs/perf/w1.md); each
+   * large op still uses the intra-op threads.
    */
   static boolean inlineRuns() {
     return !"false".equals(System.getProperty("keras4j.tensorflow.inlineRuns"));
