@@ -21,6 +21,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.VarHandleOp;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.family.TType;
 
 /**
@@ -31,6 +32,19 @@ import org.tensorflow.types.family.TType;
  * needs it and read back only when the host asks.
  */
 final class TFComputeGraph implements ComputeGraph, VariableHolder {
+  /**
+   * Whether a traced function's run executes its ops in the calling thread (TensorFlow's
+   * {@code RunOptions.inter_op_thread_pool = -1}) rather than handing each ready op to the inter-op thread pool:
+   * true unless the system property {@code keras4j.tensorflow.inlineRuns} is {@code false} when the function is
+   * traced. A training or predict step of a small model is a chain of short ops, where the hand-offs between
+   * threads cost more than the ops (W1's training step took 127 us inline against 222 us, docs/perf/w1.md); each
+   * large op still uses the intra-op threads.
+   */
+  static boolean inlineRuns() {
+    return !"false".equals(System.getProperty("keras4j.tensorflow.inlineRuns"));
+  }
+
+  private static final RunOptions INLINE = RunOptions.newBuilder().setInterOpThreadPool(-1).build();
   private final Graph graph = new Graph();
   private final Ops tf = Ops.create(graph);
   /** Created at the first run: a graph only traced (a layer's output shapes in a scratch graph) needs none. */
@@ -279,6 +293,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     private final List<Op> updates;
     private final Variable[] used;
     private final Variable[] changed;
+    private final boolean inline = inlineRuns();
 
     Function(TFOps ops, List<Tensor> outputs) {
       this.inputs = List.copyOf(ops.placeholders());
@@ -333,10 +348,14 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
       }
       List<io.keras4j.backend.NativeArray> out = new ArrayList<>(fetch.length);
       // the fetched tensors are handed to the caller, who closes them (closing the Result would free them)
-      boolean profiled = TFProfiler.enabled();
-      Result r = profiled ? runner.setOptions(TFProfiler.options()).runAndFetchMetadata() : runner.run();
-      if (profiled) { // else no run metadata: its protocol-buffer classes stay unloaded
+      Result r;
+      if (TFProfiler.enabled()) { // traced as it runs untraced: inline or on the pool
+        runner.setOptions(inline ? TFProfiler.options().toBuilder().setInterOpThreadPool(-1).build()
+            : TFProfiler.options());
+        r = runner.runAndFetchMetadata();
         r.getMetadata().ifPresent(m -> TFProfiler.record(graph, m));
+      } else { // no run metadata: its protocol-buffer classes stay unloaded
+        r = inline ? runner.setOptions(INLINE).run() : runner.run();
       }
       for (int i = 0; i < fetch.length; i++) {
         out.add(new TFNativeArray(r.get(i)));

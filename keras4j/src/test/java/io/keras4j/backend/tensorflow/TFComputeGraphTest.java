@@ -1,0 +1,106 @@
+package io.keras4j.backend.tensorflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.ComputeGraph;
+import io.keras4j.backend.NativeArray;
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import io.keras4j.backend.TracedFunction;
+import io.keras4j.backend.Variable;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A traced function's runs in the calling thread (the default) and on TensorFlow's inter-op thread pool. */
+class TFComputeGraphTest {
+  private static final String INLINE = "keras4j.tensorflow.inlineRuns";
+  private static final float LR = 0.1f;
+
+  /**
+   * Runs {@code calls} gradient steps of (w x_i - 1)^2 over x in one traced loop per call, traced with the property
+   * {@code keras4j.tensorflow.inlineRuns} set to {@code inline}; returns the last step's loss and w.
+   */
+  private static float[] steps(String inline, float[] x, int calls) {
+    String saved = System.getProperty(INLINE);
+    Variable w = new Variable("w", Shape.scalar(), "float32", true, new float[] {0.3f});
+    try (ComputeGraph g = Backend.newGraph()) {
+      TracedFunction fn;
+      if (inline == null) {
+        System.clearProperty(INLINE);
+      } else {
+        System.setProperty(INLINE, inline);
+      }
+      try {
+        fn = g.trace(() -> {
+          Ops ops = Backend.ops();
+          Tensor xs = ops.placeholder("float32", Shape.of(x.length));
+          return ops.repeat(x.length, i -> {
+            Ops o = Backend.ops();
+            Tensor err = o.subtract(o.multiply(o.read(w), o.take(xs, i, 0)), o.constant(1f));
+            Tensor loss = o.square(err);
+            Tensor grad = o.gradients(loss, List.of(o.read(w))).get(0);
+            o.assign(w, o.subtract(o.read(w), o.multiply(grad, LR)));
+            return List.of(loss);
+          });
+        });
+      } finally {
+        if (saved == null) {
+          System.clearProperty(INLINE);
+        } else {
+          System.setProperty(INLINE, saved);
+        }
+      }
+      float loss = 0;
+      for (int c = 0; c < calls; c++) {
+        try (NativeArray feed = Backend.array(x, Shape.of(x.length))) {
+          List<NativeArray> out = fn.call(List.of(feed));
+          loss = out.get(0).getFloat(0);
+          out.forEach(NativeArray::close);
+        }
+      }
+      return new float[] {loss, w.floatValue()[0]};
+    }
+  }
+
+  @Test
+  void inlineAndThreadPoolRunsBothGiveThePlainJavaSteps() {
+    float[] x = {0.5f, -1f, 2f, 0.25f, 1.5f, -0.75f};
+    int calls = 3;
+    // by hand: loss_i = (w x_i - 1)^2, w <- w - LR * 2 (w x_i - 1) x_i, over x once per call
+    double w = 0.3;
+    double loss = 0;
+    for (int c = 0; c < calls; c++) {
+      for (float xi : x) {
+        double err = w * xi - 1;
+        loss = err * err;
+        w -= LR * 2 * err * xi;
+      }
+    }
+    for (String inline : new String[] {null, "true", "false"}) {
+      float[] got = steps(inline, x, calls);
+      assertEquals(loss, got[0], 1e-5, "the last step's loss, " + INLINE + "=" + inline);
+      assertEquals(w, got[1], 1e-5, "w after the last step, " + INLINE + "=" + inline);
+    }
+  }
+
+  @Test
+  void runsAreInlineUnlessThePropertyIsFalse() {
+    String saved = System.getProperty(INLINE);
+    try {
+      System.clearProperty(INLINE);
+      assertTrue(TFComputeGraph.inlineRuns(), "default");
+      System.setProperty(INLINE, "false");
+      assertFalse(TFComputeGraph.inlineRuns(), INLINE + "=false");
+    } finally {
+      if (saved == null) {
+        System.clearProperty(INLINE);
+      } else {
+        System.setProperty(INLINE, saved);
+      }
+    }
+  }
+}
