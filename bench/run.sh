@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # keras4j's benchmark suite (issue 15): W1-W3 for keras4j (steps_per_execution 1 and 32) and raw TensorFlow Java
-# (same JVM), Keras 3.15.1 on TensorFlow 2.21 (steps_per_execution 1 and 32), Keras 3.15.1 on JAX 0.10.2
+# (each of the three in a fresh JVM, as Keras runs each steps_per_execution in a fresh process), Keras 3.15.1 on TensorFlow 2.21 (steps_per_execution 1 and 32), Keras 3.15.1 on JAX 0.10.2
 # (steps_per_execution 32), PyTorch 2.13 (2 threads; OMP_WAIT_POLICY passive and OpenMP's default) and DL4J (-Pdl4j);
 # the first run's extra seconds (trace/compile time); W6: MobileNetV2 224x224 inference and fine-tuning for keras4j
 # and Keras on TensorFlow and JAX, and load + first predict of Keras-written DenseNet121, MobileNetV2 and Xception
@@ -97,7 +97,12 @@ loads() { # $1: round; fresh processes: application files and W2's peak memory, 
 peer() { # $1: peer, $2: round
   case "$1" in
     keras4j)
-      java -cp "$CP" io.keras4j.bench.Bench "$RUNS" "$OUT/keras4j-$2.json"
+      # keras4j at steps_per_execution 1 and 32 and the raw loop, a fresh JVM each, in an order rotated each round
+      local parts=(keras4j keras4j_spe32 raw_tf)
+      for i in 0 1 2; do
+        local part="${parts[$(((i + $2 - 1) % 3))]}"
+        java -cp "$CP" io.keras4j.bench.Bench "$RUNS" "$OUT/$part-$2.json" "$part"
+      done
       ms=$(java -cp "$CP" io.keras4j.bench.LoadW3 bench/results/w3.keras | grep '^W4 ' | cut -d' ' -f2)
       echo "{\"keras4j/w4_ms\": [$ms]}" > "$OUT/keras4j_w4-$2.json"
       if [ "$W6" = 1 ]; then java -cp "$CP" io.keras4j.bench.W6 "$RUNS" "$OUT/keras4j_w6-$2.json"; fi ;;

@@ -12,11 +12,17 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Runs W1-W3 for keras4j and raw TensorFlow Java in this JVM and writes each run's samples/s as JSON.
+ * Runs W1-W3 for keras4j and raw TensorFlow Java and writes each run's samples/s as JSON.
  *
- * <p>Usage: {@code java ... io.keras4j.bench.Bench [runs] [out.json]}. Each measurement follows one untimed
+ * <p>Usage: {@code java ... io.keras4j.bench.Bench [runs] [out.json] [part]}. Each measurement follows one untimed
  * warm-up; keras4j runs with steps_per_execution 1 and 32 (its best setting is reported as well as the default).
  * keras4j's workloads also write "&lt;key&gt;_trace_s": the warm-up's seconds minus the median timed run's.
+ *
+ * <p>{@code part} runs one peer only: {@code keras4j} (steps_per_execution 1), {@code keras4j_spe32} or
+ * {@code raw_tf} (with the machine's matmul figures); {@code all}, the default, runs the three in this JVM in that
+ * order. A JVM and TensorFlow speed up over their first runs (W2's first fits most), so in one JVM the later peers
+ * run warmer: bench/run.sh runs each part in a fresh JVM, as Keras' bench runs each steps_per_execution in a fresh
+ * process, so that every peer starts as cold and runs the same workloads before its W2 and W3.
  */
 public final class Bench {
   private Bench() {}
@@ -47,6 +53,10 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     Path outFile = Path.of(args.length > 1 ? args[1] : "bench/results/java.json");
+    String part = args.length > 2 ? args[2] : "all";
+    if (!List.of("all", "keras4j", "keras4j_spe32", "raw_tf").contains(part)) {
+      throw new IllegalArgumentException("Expected part keras4j, keras4j_spe32, raw_tf or all. Received: " + part);
+    }
     Map<String, Object> results = new LinkedHashMap<>();
     Data.Workloads data = Data.workloads();
     float[][] x1 = data.x1();
@@ -56,8 +66,11 @@ public final class Bench {
     float[][][][] x3 = data.x3();
     int[] y3 = data.y3();
     for (int k : new int[] {1, 32}) {
-      Keras4jWorkloads w = new Keras4jWorkloads(k);
       String p = k == 1 ? "keras4j" : "keras4j_spe32";
+      if (!part.equals("all") && !part.equals(p)) {
+        continue;
+      }
+      Keras4jWorkloads w = new Keras4jWorkloads(k);
       Sequential m1 = w.w1();
       measure(results, p + "/w1_train", runs, 5 * 20000, () -> Keras4jWorkloads.fit(m1, x1, y1, 5, 32));
       measure(results, p + "/w1_predict", runs, 20000, () -> Keras4jWorkloads.predict(m1, x1, 1024));
@@ -74,6 +87,21 @@ public final class Bench {
       m3.close();
       System.err.println("done " + p);
     }
+    if (part.equals("all") || part.equals("raw_tf")) {
+      raw(results, runs, data);
+    }
+    Files.createDirectories(outFile.toAbsolutePath().getParent());
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(outFile.toFile(), results);
+  }
+
+  /** W1-W3 for raw TensorFlow Java, and the machine's matmul speed. */
+  private static void raw(Map<String, Object> results, int runs, Data.Workloads data) {
+    float[][] x1 = data.x1();
+    float[] y1 = data.y1();
+    float[][] x2 = data.x2();
+    float[][] y2 = data.y2();
+    float[][][][] x3 = data.x3();
+    int[] y3 = data.y3();
     float[] f1 = RawTensorFlow.flat(x1);
     float[][] y1col = new float[y1.length][1];
     for (int i = 0; i < y1.length; i++) {
@@ -95,7 +123,5 @@ public final class Bench {
     results.put("machine/matmul_1024_gflops", repeat(runs, () -> RawTensorFlow.matmulGflops(1024, 20)));
     results.put("machine/matmul_2048_gflops", repeat(runs, () -> RawTensorFlow.matmulGflops(2048, 5)));
     System.err.println("done raw");
-    Files.createDirectories(outFile.toAbsolutePath().getParent());
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(outFile.toFile(), results);
   }
 }

@@ -113,6 +113,14 @@ public final class Backend {
     return engine().array(data, shape);
   }
 
+  /**
+   * Copies {@code array}'s values, cast to float32, into a native float32 array of its shape; a deferred array
+   * ({@link HostArray#deferred}) goes straight from its Java array, without a flat Java copy.
+   */
+  public static NativeArray array(HostArray array) {
+    return engine().array(array);
+  }
+
   /** Writes a SavedModel of {@code fn} (see {@link Engine#exportSavedModel}). */
   public static void exportSavedModel(java.nio.file.Path dir, List<String> inputNames, List<Shape> inputShapes,
       Function<List<Tensor>, List<Tensor>> fn) {

@@ -40,6 +40,15 @@ public interface Engine {
   NativeArray array(int[] data, Shape shape);
 
   /**
+   * Copies {@code array}'s values, cast to float32, into a native float32 array of its shape; by default through
+   * {@link HostArray#values}, an engine that can write its native memory in chunks takes a deferred array's values
+   * straight from its Java array ({@link HostArray#copyTo(HostArray.FloatSink)}).
+   */
+  default NativeArray array(HostArray array) {
+    return array(array.values(), array.shape());
+  }
+
+  /**
    * Writes {@code fn} as a SavedModel in {@code dir}: inputs named {@code inputNames} with {@code inputShapes}
    * (batch first), outputs {@code output_0, output_1, ...}, signature "serving_default", tag "serve", with the
    * current values of the variables it reads.

@@ -13,7 +13,9 @@ import java.util.Arrays;
  * {@code double[]} (float64), {@code int[]} (int32), {@code long[]} (int64) or {@code boolean[]} (bool).
  * {@link #of} converts Java arrays ({@code float[]}, {@code float[][]}, ..., {@code double[]...}, {@code int[]}
  * labels), {@link Source}s and the engine's own arrays (TensorFlow Java NdArrays) to float32, as Keras casts its
- * inputs to floatx; {@link #typed} keeps the element type.
+ * inputs to floatx; {@link #typed} keeps the element type. {@link #deferred} converts as {@code of} but leaves a
+ * nested Java array where it is until its values are needed, so that {@code fit} and {@code predict} copy it straight
+ * into native memory ({@link #copyTo(FloatSink)}) without a flat Java copy on the way.
  */
 public final class HostArray {
   /** Something that converts itself to a HostArray, such as {@code io.keras4j.data.NDArray}. */
@@ -21,7 +23,14 @@ public final class HostArray {
     HostArray toHost();
   }
 
-  private final Object data;
+  /** Receives float32 values, row-major, a chunk at a time: {@code length} values of {@code values} at {@code offset}. */
+  @FunctionalInterface
+  public interface FloatSink {
+    void put(long offset, float[] values, int length);
+  }
+
+  private Object data; // null while deferred, until the values are first needed
+  private final Object nested; // the Java array of a deferred array, else null
   private final String dtype;
   private final Shape shape;
   private float[] floats;
@@ -43,6 +52,13 @@ public final class HostArray {
           + n);
     }
     this.data = data;
+    this.nested = null;
+    this.shape = shape;
+  }
+
+  private HostArray(Object nested, Shape shape, boolean deferred) {
+    this.dtype = "float32";
+    this.nested = nested;
     this.shape = shape;
   }
 
@@ -68,14 +84,18 @@ public final class HostArray {
     return dtype;
   }
 
-  /** The values, row-major, in their own type (not copied). */
-  public Object data() {
+  /** The values, row-major, in their own type (not copied; flattened once when deferred). */
+  public synchronized Object data() {
+    if (data == null) {
+      HostArray flat = new HostArray(NestedArrays.flatten(nested, shape.dims(), NestedArrays.leaf(nested)), shape);
+      data = flat.values();
+    }
     return data;
   }
 
   /** The values as float32, row-major: the array itself when float32 (not copied), else converted once. */
   public synchronized float[] values() {
-    if (data instanceof float[] f) {
+    if (data() instanceof float[] f) {
       return f;
     }
     if (floats == null) {
@@ -90,11 +110,12 @@ public final class HostArray {
 
   /** This array when it is float32, else a float32 copy. */
   public HostArray toFloat32() {
-    return data instanceof float[] ? this : new HostArray(values().clone(), shape);
+    return data() instanceof float[] ? this : new HostArray(values().clone(), shape);
   }
 
   /** Element {@code i} in row-major order, as double (bool as 0 or 1). */
   public double getDouble(int i) {
+    Object data = data();
     if (data instanceof float[] f) {
       return f[i];
     } else if (data instanceof double[] d) {
@@ -109,6 +130,7 @@ public final class HostArray {
 
   /** Element {@code i} in row-major order, as long (floats truncated toward zero, bool as 0 or 1). */
   public long getLong(int i) {
+    Object data = data();
     if (data instanceof long[] l) {
       return l[i];
     } else if (data instanceof int[] v) {
@@ -128,6 +150,12 @@ public final class HostArray {
 
   /** Samples {@code from} (inclusive) to {@code to} (exclusive). */
   public HostArray rows(int from, int to) {
+    if (data == null && shape.rank() > 1) { // deferred: the rows' arrays, not their values
+      Object top = Array.newInstance(nested.getClass().getComponentType(), to - from);
+      System.arraycopy(nested, from, top, 0, to - from);
+      return new HostArray(top, shape.with(0, to - from), true);
+    }
+    Object data = data();
     int row = rowSize();
     Object v = Array.newInstance(data.getClass().getComponentType(), (to - from) * row);
     System.arraycopy(data, from * row, v, 0, (to - from) * row);
@@ -136,6 +164,7 @@ public final class HostArray {
 
   /** The samples at {@code indices}, in that order. */
   public HostArray take(int[] indices) {
+    Object data = data();
     int row = rowSize();
     Object v = Array.newInstance(data.getClass().getComponentType(), indices.length * row);
     for (int i = 0; i < indices.length; i++) {
@@ -146,6 +175,59 @@ public final class HostArray {
 
   private int rowSize() {
     return (int) (shape.size() / Math.max(1, shape.get(0)));
+  }
+
+  /**
+   * Writes the values as float32, row-major, to {@code sink} in chunks: a deferred array straight from its Java
+   * array, without flattening it first.
+   */
+  public void copyTo(FloatSink sink) {
+    Object source;
+    synchronized (this) {
+      source = data == null ? nested : null;
+    }
+    if (source != null) {
+      NestedArrays.write(source, shape.dims(), sink);
+      return;
+    }
+    float[] v = values();
+    for (int from = 0; from < v.length; from += NestedArrays.CHUNK) {
+      int n = Math.min(NestedArrays.CHUNK, v.length - from);
+      sink.put(from, from == 0 && n == v.length ? v : Arrays.copyOfRange(v, from, from + n), n);
+    }
+  }
+
+  /** True while this is a deferred Java array not yet flattened (see {@link #deferred}). */
+  public synchronized boolean isDeferred() {
+    return data == null;
+  }
+
+  /**
+   * The shortest last axis for which {@link #deferred} keeps a Java array: shorter rows (images of one channel are
+   * rows of length 1) cost as much to check as to copy, so checking them before a copy straight to native memory
+   * would read the array twice where flattening it reads it once.
+   */
+  static final int MIN_DEFERRED_ROW = 8;
+
+  /**
+   * Converts as {@link #of}, but a Java array (float, double, int, long or boolean elements, any rank >= 1) whose
+   * last axis has at least {@value #MIN_DEFERRED_ROW} values is checked and kept, not copied: its values are
+   * flattened when first read, or written by {@link #copyTo(FloatSink)} straight from it. For arrays used within one
+   * call, such as the data of {@code fit}.
+   *
+   * @throws IllegalArgumentException as {@link #of}: a ragged array, an unsupported element type
+   */
+  public static HostArray deferred(Object data) {
+    if (data == null || !data.getClass().isArray()) {
+      return of(data);
+    }
+    NestedArrays.leaf(data);
+    long[] dims = NestedArrays.dims(data);
+    if (dims[dims.length - 1] < MIN_DEFERRED_ROW) {
+      return of(data);
+    }
+    NestedArrays.check(data, dims);
+    return new HostArray(data, Shape.of(dims), true);
   }
 
   /**
@@ -177,89 +259,9 @@ public final class HostArray {
       throw new IllegalArgumentException("Expected a Java array (float[][], float[][][][], int[] labels, ...), an "
           + "NDArray or an NdArray. Received: " + data.getClass().getSimpleName());
     }
-    Class<?> leaf = data.getClass();
-    int rank = 0;
-    while (leaf.isArray()) {
-      leaf = leaf.getComponentType();
-      rank++;
-    }
-    if (!leaf.isPrimitive() || leaf == char.class || leaf == byte.class || leaf == short.class) {
-      throw new IllegalArgumentException("Unsupported element type " + leaf.getSimpleName() + "; expected float, "
-          + "double, int, long or boolean");
-    }
-    long[] dims = new long[rank];
-    Object a = data;
-    for (int k = 0; k < rank; k++) {
-      dims[k] = a == null ? 0 : Array.getLength(a);
-      a = dims[k] > 0 ? Array.get(a, 0) : null;
-    }
-    Shape shape = Shape.of(dims);
-    Object out = Array.newInstance(leaf, Math.toIntExact(shape.size()));
-    flatten(data, 0, dims, out, new int[] {0});
-    return new HostArray(out, shape);
-  }
-
-  private static void flatten(Object a, int depth, long[] dims, Object out, int[] pos) {
-    int[] path = new int[dims.length];
-    flatten(a, depth, dims, out, pos, path);
-  }
-
-  private static void flatten(Object a, int depth, long[] dims, Object out, int[] pos, int[] path) {
-    if (a == null) {
-      throw new IllegalArgumentException("Null element at " + where(path, depth) + "; expected an array of length "
-          + dims[depth] + " there");
-    }
-    int len = Array.getLength(a);
-    if (len != dims[depth]) {
-      throw new IllegalArgumentException("Ragged array: the element at " + where(path, depth) + " has length " + len
-          + " where " + dims[depth] + " was expected (the length of the first element along axis " + depth
-          + "); every row must have the same length");
-    }
-    if (depth == dims.length - 1) {
-      System.arraycopy(a, 0, out, pos[0], len);
-      pos[0] += len;
-      return;
-    }
-    if (depth == dims.length - 2 && a instanceof float[][] rows && out instanceof float[] flat) {
-      floatRows(rows, dims, depth, flat, pos, path);
-      return;
-    }
-    Object[] elements = (Object[]) a; // above the leaves every level is an array of arrays
-    for (int i = 0; i < len; i++) {
-      path[depth] = i;
-      flatten(elements[i], depth + 1, dims, out, pos, path);
-    }
-  }
-
-  /**
-   * The last two axes of a float array, row by row without reflection: the common case of {@link #of}, and the
-   * costly one when rows are short (images of one channel are rows of length 1).
-   */
-  private static void floatRows(float[][] rows, long[] dims, int depth, float[] out, int[] pos, int[] path) {
-    long width = dims[depth + 1];
-    int p = pos[0];
-    for (int i = 0; i < rows.length; i++) {
-      float[] row = rows[i];
-      if (row == null || row.length != width) {
-        path[depth] = i;
-        flatten(row, depth + 1, dims, out, pos, path); // throws the null or ragged error
-      }
-      if (width == 1) {
-        out[p++] = row[0];
-      } else {
-        System.arraycopy(row, 0, out, p, row.length);
-        p += row.length;
-      }
-    }
-    pos[0] = p;
-  }
-
-  private static String where(int[] path, int depth) {
-    StringBuilder b = new StringBuilder("index ");
-    for (int k = 0; k < depth; k++) {
-      b.append('[').append(path[k]).append(']');
-    }
-    return depth == 0 ? "the top level" : b.toString();
+    Class<?> leaf = NestedArrays.leaf(data);
+    long[] dims = NestedArrays.dims(data);
+    return new HostArray(NestedArrays.flatten(data, dims, leaf), Shape.of(dims));
   }
 
   @Override
@@ -274,18 +276,18 @@ public final class HostArray {
       return false;
     }
     return switch (dtype) {
-      case "float32" -> Arrays.equals((float[]) data, (float[]) h.data);
-      case "float64" -> Arrays.equals((double[]) data, (double[]) h.data);
-      case "int32" -> Arrays.equals((int[]) data, (int[]) h.data);
-      case "int64" -> Arrays.equals((long[]) data, (long[]) h.data);
-      default -> Arrays.equals((boolean[]) data, (boolean[]) h.data);
+      case "float32" -> Arrays.equals((float[]) data(), (float[]) h.data());
+      case "float64" -> Arrays.equals((double[]) data(), (double[]) h.data());
+      case "int32" -> Arrays.equals((int[]) data(), (int[]) h.data());
+      case "int64" -> Arrays.equals((long[]) data(), (long[]) h.data());
+      default -> Arrays.equals((boolean[]) data(), (boolean[]) h.data());
     };
   }
 
   @Override
   public int hashCode() {
     int h = 31 * dtype.hashCode() + shape.hashCode();
-    int n = Array.getLength(data);
+    int n = Array.getLength(data());
     for (int i = 0; i < Math.min(n, 64); i++) {
       h = 31 * h + Double.hashCode(getDouble(i));
     }

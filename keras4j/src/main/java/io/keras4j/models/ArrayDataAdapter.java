@@ -76,10 +76,10 @@ final class ArrayDataAdapter implements DataAdapter {
       nativeCopies++;
       data = new ArrayList<>();
       for (HostArray a : xs) {
-        data.add(Backend.array(a.values(), a.shape()));
+        data.add(Backend.array(a));
       }
       for (HostArray a : ys) {
-        data.add(Backend.array(a.values(), a.shape()));
+        data.add(Backend.array(a));
       }
       if (sampleWeight != null) { // fit and evaluate, also without targets (a step of its own); not predict
         data.add(Backend.array(sampleWeight, Shape.of(n)));

@@ -18,16 +18,19 @@ import java.util.Map;
 final class DataAdapters {
   private DataAdapters() {}
 
-  /** One array per input (or output): a list gives several, anything else is one. */
+  /**
+   * One array per input (or output): a list gives several, anything else is one. Java arrays are checked here and
+   * kept deferred ({@link HostArray#deferred}): the adapter copies them row by row into native memory.
+   */
   static List<HostArray> arrays(Object data, String what) {
     List<HostArray> out = new ArrayList<>();
     try {
       if (data instanceof List<?> list) {
         for (Object o : list) {
-          out.add(HostArray.of(o));
+          out.add(HostArray.deferred(o));
         }
       } else {
-        out.add(HostArray.of(data));
+        out.add(HostArray.deferred(data));
       }
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Invalid " + what + " data: " + e.getMessage(), e);

@@ -1,9 +1,11 @@
 package io.keras4j.backend.tensorflow;
 
+import io.keras4j.backend.HostArray;
 import io.keras4j.backend.NativeArray;
 import io.keras4j.backend.Shape;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
@@ -26,6 +28,22 @@ final class TFNativeArray implements NativeArray {
   static TFNativeArray of(int[] data, Shape shape) {
     checkSize(data.length, shape);
     return new TFNativeArray(TInt32.tensorOf(tfShape(shape), DataBuffers.of(data, true, false)));
+  }
+
+  /** A float32 tensor written from {@code array} in chunks, with no flat Java copy of a deferred array. */
+  static TFNativeArray of(HostArray array) {
+    if (!array.isDeferred()) {
+      return of(array.values(), array.shape());
+    }
+    TFloat32 t = TFloat32.tensorOf(tfShape(array.shape()));
+    try {
+      FloatDataBuffer buffer = t.asRawTensor().data().asFloats();
+      array.copyTo((offset, values, length) -> buffer.offset(offset).write(values, 0, length));
+    } catch (RuntimeException | Error e) {
+      t.close();
+      throw e;
+    }
+    return new TFNativeArray(t);
   }
 
   private static void checkSize(int n, Shape shape) {

@@ -65,6 +65,11 @@ public final class TensorFlowEngine implements Engine {
   }
 
   @Override
+  public NativeArray array(io.keras4j.backend.HostArray array) {
+    return TFNativeArray.of(array);
+  }
+
+  @Override
   public void exportSavedModel(Path dir, List<String> inputNames, List<Shape> inputShapes,
       Function<List<Tensor>, List<Tensor>> fn) {
     TFSavedModels.export(dir, inputNames, inputShapes, fn);

@@ -1,0 +1,255 @@
+package io.keras4j.backend;
+
+import java.lang.reflect.Array;
+
+/**
+ * Walks nested Java arrays ({@code float[][]}, {@code float[][][][]}, {@code double[][]}, {@code int[]}, ...): their
+ * shape, the check that they are not ragged, the copy into one flat array, and the copy in float32 chunks into
+ * native memory without a flat Java copy.
+ *
+ * <p>Porting note: NumPy arrays are flat already; a Java array of rank 2 or more is an array of arrays, so each
+ * conversion reads it row by row.
+ */
+final class NestedArrays {
+  /** The values per chunk written to a {@link HostArray.FloatSink}: 256 KiB, held in the cache while copied. */
+  static final int CHUNK = 1 << 16;
+
+  private NestedArrays() {}
+
+  /** The primitive element type of {@code data}, a Java array, refusing the types keras4j does not take. */
+  static Class<?> leaf(Object data) {
+    Class<?> leaf = data.getClass();
+    while (leaf.isArray()) {
+      leaf = leaf.getComponentType();
+    }
+    if (!leaf.isPrimitive() || leaf == char.class || leaf == byte.class || leaf == short.class) {
+      throw new IllegalArgumentException("Unsupported element type " + leaf.getSimpleName() + "; expected float, "
+          + "double, int, long or boolean");
+    }
+    return leaf;
+  }
+
+  /** The shape of {@code data}, read from the first element along each axis. */
+  static long[] dims(Object data) {
+    int rank = 0;
+    for (Class<?> c = data.getClass(); c.isArray(); c = c.getComponentType()) {
+      rank++;
+    }
+    long[] dims = new long[rank];
+    Object a = data;
+    for (int k = 0; k < rank; k++) {
+      dims[k] = a == null ? 0 : Array.getLength(a);
+      a = dims[k] > 0 ? Array.get(a, 0) : null;
+    }
+    return dims;
+  }
+
+  /**
+   * Throws the error of a null element or a row whose length differs from {@code dims}, naming where it is, the
+   * length expected and the length found.
+   */
+  static void check(Object a, long[] dims) {
+    check(a, 0, dims, new int[dims.length]);
+  }
+
+  private static void check(Object a, int depth, long[] dims, int[] path) {
+    checkOne(a, depth, dims, path);
+    if (depth == dims.length - 1) {
+      return;
+    }
+    Object[] elements = (Object[]) a; // above the leaves every level is an array of arrays
+    if (depth == dims.length - 2 && a instanceof float[][] rows) {
+      long width = dims[depth + 1];
+      for (int i = 0; i < rows.length; i++) {
+        float[] row = rows[i];
+        if (row == null || row.length != width) {
+          path[depth] = i;
+          checkOne(row, depth + 1, dims, path);
+        }
+      }
+      return;
+    }
+    if (depth == dims.length - 2) {
+      long width = dims[depth + 1];
+      for (int i = 0; i < elements.length; i++) {
+        Object row = elements[i];
+        if (row == null || Array.getLength(row) != width) {
+          path[depth] = i;
+          checkOne(row, depth + 1, dims, path);
+        }
+      }
+      return;
+    }
+    for (int i = 0; i < elements.length; i++) {
+      path[depth] = i;
+      check(elements[i], depth + 1, dims, path);
+    }
+  }
+
+  private static void checkOne(Object a, int depth, long[] dims, int[] path) {
+    if (a == null) {
+      throw new IllegalArgumentException("Null element at " + where(path, depth) + "; expected an array of length "
+          + dims[depth] + " there");
+    }
+    int len = Array.getLength(a);
+    if (len != dims[depth]) {
+      throw new IllegalArgumentException("Ragged array: the element at " + where(path, depth) + " has length " + len
+          + " where " + dims[depth] + " was expected (the length of the first element along axis " + depth
+          + "); every row must have the same length");
+    }
+  }
+
+  private static String where(int[] path, int depth) {
+    StringBuilder b = new StringBuilder("index ");
+    for (int k = 0; k < depth; k++) {
+      b.append('[').append(path[k]).append(']');
+    }
+    return depth == 0 ? "the top level" : b.toString();
+  }
+
+  /** The values of {@code a} of shape {@code dims}, row-major, in an array of its own element type. */
+  static Object flatten(Object a, long[] dims, Class<?> leaf) {
+    long size = 1;
+    for (long d : dims) {
+      size *= d;
+    }
+    Object out = Array.newInstance(leaf, Math.toIntExact(size));
+    flatten(a, 0, dims, out, new int[] {0}, new int[dims.length]);
+    return out;
+  }
+
+  private static void flatten(Object a, int depth, long[] dims, Object out, int[] pos, int[] path) {
+    checkOne(a, depth, dims, path);
+    if (depth == dims.length - 1) {
+      int len = Array.getLength(a);
+      System.arraycopy(a, 0, out, pos[0], len);
+      pos[0] += len;
+      return;
+    }
+    if (depth == dims.length - 2 && a instanceof float[][] rows && out instanceof float[] flat) {
+      floatRows(rows, dims, depth, flat, pos, path);
+      return;
+    }
+    Object[] elements = (Object[]) a;
+    for (int i = 0; i < elements.length; i++) {
+      path[depth] = i;
+      flatten(elements[i], depth + 1, dims, out, pos, path);
+    }
+  }
+
+  /**
+   * The last two axes of a float array, row by row without reflection: the common case, and the costly one when
+   * rows are short (images of one channel are rows of length 1).
+   */
+  private static void floatRows(float[][] rows, long[] dims, int depth, float[] out, int[] pos, int[] path) {
+    long width = dims[depth + 1];
+    int p = pos[0];
+    for (int i = 0; i < rows.length; i++) {
+      float[] row = rows[i];
+      if (row == null || row.length != width) {
+        path[depth] = i;
+        checkOne(row, depth + 1, dims, path);
+      }
+      if (width == 1) {
+        out[p++] = row[0];
+      } else {
+        System.arraycopy(row, 0, out, p, row.length);
+        p += row.length;
+      }
+    }
+    pos[0] = p;
+  }
+
+  /**
+   * Writes the values of {@code a} of shape {@code dims}, row-major and cast to float32 as {@link HostArray#values}
+   * casts them, to {@code sink} in chunks of at most {@link #CHUNK} values, checking each row on the way.
+   */
+  static void write(Object a, long[] dims, HostArray.FloatSink sink) {
+    new Writer(dims, sink).write(a, 0);
+  }
+
+  /** The chunk being filled, and where it goes. */
+  private static final class Writer {
+    private final long[] dims;
+    private final HostArray.FloatSink sink;
+    private final int[] path;
+    private final float[] chunk;
+    private int fill;
+    private long written;
+
+    Writer(long[] dims, HostArray.FloatSink sink) {
+      this.dims = dims;
+      this.sink = sink;
+      this.path = new int[dims.length];
+      long size = 1;
+      for (long d : dims) {
+        size *= d;
+      }
+      this.chunk = new float[(int) Math.min(CHUNK, Math.max(1, size))];
+    }
+
+    void write(Object a, int depth) {
+      if (dims.length == 0) {
+        return;
+      }
+      visit(a, depth);
+      flush();
+    }
+
+    private void visit(Object a, int depth) {
+      checkOne(a, depth, dims, path);
+      if (depth == dims.length - 1) {
+        leaf(a);
+        return;
+      }
+      Object[] elements = (Object[]) a;
+      for (int i = 0; i < elements.length; i++) {
+        path[depth] = i;
+        visit(elements[i], depth + 1);
+      }
+    }
+
+    private void leaf(Object row) {
+      if (row instanceof float[] f) {
+        int from = 0;
+        while (from < f.length) {
+          if (fill == chunk.length) {
+            flush();
+          }
+          int n = Math.min(f.length - from, chunk.length - fill);
+          System.arraycopy(f, from, chunk, fill, n);
+          fill += n;
+          from += n;
+        }
+        return;
+      }
+      int len = Array.getLength(row);
+      for (int i = 0; i < len; i++) {
+        if (fill == chunk.length) {
+          flush();
+        }
+        chunk[fill++] = cast(row, i);
+      }
+    }
+
+    private void flush() {
+      if (fill > 0) {
+        sink.put(written, chunk, fill);
+        written += fill;
+        fill = 0;
+      }
+    }
+  }
+
+  /** Element {@code i} of a flat primitive array as float32, rounded through double as {@link HostArray} does. */
+  private static float cast(Object row, int i) {
+    if (row instanceof double[] d) {
+      return (float) d[i];
+    } else if (row instanceof int[] v) {
+      return (float) (double) v[i];
+    } else if (row instanceof long[] l) {
+      return (float) (double) l[i];
+    }
+    return ((boolean[]) row)[i] ? 1f : 0f;
+  }
+}

@@ -1,0 +1,193 @@
+package io.keras4j.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link HostArray#deferred} and {@link Backend#array(HostArray)}: Java arrays copied straight into native memory
+ * hold the input's values element by element, across chunk boundaries, with the errors {@link HostArray#of} gives.
+ */
+class HostArrayDeferredTest {
+  private static float[][] matrix(int rows, int cols, long seed) {
+    Random r = new Random(seed);
+    float[][] x = new float[rows][cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        x[i][j] = (float) r.nextGaussian();
+      }
+    }
+    return x;
+  }
+
+  private static float[] nativeValues(HostArray h) {
+    try (NativeArray a = Backend.array(h)) {
+      assertEquals("float32", a.dtype());
+      assertEquals(h.shape(), a.shape());
+      return a.toFloatArray();
+    }
+  }
+
+  @Test
+  void matrixCopiedToNativeEqualsItElementByElement() {
+    // 300 x 1000 values: more than one chunk, and rows that straddle the chunks' ends
+    float[][] x = matrix(300, 1000, 1);
+    HostArray h = HostArray.deferred(x);
+    assertTrue(h.isDeferred());
+    assertEquals(Shape.of(300, 1000), h.shape());
+    float[] v = nativeValues(h);
+    assertEquals(300 * 1000, v.length);
+    for (int i = 0; i < 300; i++) {
+      for (int j = 0; j < 1000; j++) {
+        assertEquals(x[i][j], v[i * 1000 + j], "at [" + i + "][" + j + "]");
+      }
+    }
+    assertTrue(h.isDeferred(), "the native copy makes no flat Java copy");
+  }
+
+  @Test
+  void rank4ArrayCopiedToNativeInRowMajorOrder() {
+    float[][][][] x = new float[3][4][5][9];
+    Random r = new Random(2);
+    for (float[][][] a : x) {
+      for (float[][] b : a) {
+        for (float[] c : b) {
+          for (int k = 0; k < c.length; k++) {
+            c[k] = r.nextFloat();
+          }
+        }
+      }
+    }
+    float[] v = nativeValues(HostArray.deferred(x));
+    int p = 0;
+    for (int n = 0; n < 3; n++) {
+      for (int i = 0; i < 4; i++) {
+        for (int j = 0; j < 5; j++) {
+          for (int k = 0; k < 9; k++) {
+            assertEquals(x[n][i][j][k], v[p++]);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void otherElementTypesAreCastToFloat32() {
+    double[][] d = new double[70][1000]; // more than one chunk
+    int[][] ints = new int[3][8];
+    long[][] longs = new long[3][8];
+    boolean[][] bools = new boolean[3][8];
+    Random r = new Random(3);
+    for (int i = 0; i < d.length; i++) {
+      for (int j = 0; j < d[i].length; j++) {
+        d[i][j] = r.nextGaussian() * 1e3;
+      }
+    }
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 8; j++) {
+        ints[i][j] = r.nextInt();
+        longs[i][j] = (1L << 40) + r.nextInt();
+        bools[i][j] = r.nextBoolean();
+      }
+    }
+    float[] dv = nativeValues(HostArray.deferred(d));
+    for (int i = 0; i < d.length; i++) {
+      for (int j = 0; j < d[i].length; j++) {
+        assertEquals((float) d[i][j], dv[i * 1000 + j]);
+      }
+    }
+    float[] iv = nativeValues(HostArray.deferred(ints));
+    float[] lv = nativeValues(HostArray.deferred(longs));
+    float[] bv = nativeValues(HostArray.deferred(bools));
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 8; j++) {
+        assertEquals((float) ints[i][j], iv[i * 8 + j]);
+        assertEquals((float) (double) longs[i][j], lv[i * 8 + j]);
+        assertEquals(bools[i][j] ? 1f : 0f, bv[i * 8 + j]);
+      }
+    }
+  }
+
+  @Test
+  void flatArrayIsCopiedToNativeAsIs() {
+    float[] x = new float[100_000];
+    Random r = new Random(4);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = r.nextFloat();
+    }
+    HostArray h = HostArray.deferred(x);
+    assertTrue(h.isDeferred());
+    float[] v = nativeValues(h);
+    for (int i = 0; i < x.length; i++) {
+      assertEquals(x[i], v[i]);
+    }
+  }
+
+  @Test
+  void valuesAndRowsOfADeferredArrayAreItsOwn() {
+    float[][] x = matrix(5, 8, 5);
+    HostArray h = HostArray.deferred(x);
+    HostArray tail = h.rows(2, 5);
+    assertTrue(tail.isDeferred(), "a slice of rows keeps the Java rows");
+    assertEquals(Shape.of(3, 8), tail.shape());
+    float[] t = nativeValues(tail);
+    float[] all = h.values();
+    assertFalse(h.isDeferred());
+    for (int i = 0; i < 5; i++) {
+      for (int j = 0; j < 8; j++) {
+        assertEquals(x[i][j], all[i * 8 + j]);
+        if (i >= 2) {
+          assertEquals(x[i][j], t[(i - 2) * 8 + j]);
+        }
+      }
+    }
+    x[0][0] = 1e9f;
+    assertEquals(x[1][0], h.values()[8]);
+    assertTrue(h.values()[0] != 1e9f, "values() is a copy, not the caller's array");
+    float[] again = nativeValues(h); // a flattened array goes to native memory from its values
+    for (int i = 0; i < all.length; i++) {
+      assertEquals(all[i], again[i]);
+    }
+  }
+
+  @Test
+  void shortRowsAreFlattenedAtOnce() {
+    // rows of fewer than 8 values cost as much to check as to copy: deferred converts them as of does
+    HostArray h = HostArray.deferred(new float[4][2][7]);
+    assertFalse(h.isDeferred());
+    assertEquals(Shape.of(4, 2, 7), h.shape());
+  }
+
+  @Test
+  void raggedAndNullRowsGiveTheErrorsOfOf() {
+    float[][] ragged = matrix(4, 8, 6);
+    ragged[2] = new float[5];
+    String expected = assertThrows(IllegalArgumentException.class, () -> HostArray.of(ragged)).getMessage();
+    var e = assertThrows(IllegalArgumentException.class, () -> HostArray.deferred(ragged));
+    assertEquals(expected, e.getMessage());
+    assertTrue(e.getMessage().startsWith("Ragged array: the element at index [2] has length 5 where 8 was expected"),
+        e.getMessage());
+
+    float[][][] nullRow = new float[2][3][8];
+    nullRow[1][2] = null;
+    var n = assertThrows(IllegalArgumentException.class, () -> HostArray.deferred(nullRow));
+    assertEquals("Null element at index [1][2]; expected an array of length 8 there", n.getMessage());
+
+    var type = assertThrows(IllegalArgumentException.class, () -> HostArray.deferred(new short[3][8]));
+    assertTrue(type.getMessage().startsWith("Unsupported element type short"), type.getMessage());
+  }
+
+  @Test
+  void aRowChangedAfterTheCheckIsStillRefused() {
+    float[][] x = matrix(3, 8, 7);
+    HostArray h = HostArray.deferred(x);
+    x[1] = new float[9];
+    var e = assertThrows(IllegalArgumentException.class, () -> Backend.array(h));
+    assertTrue(e.getMessage().startsWith("Ragged array: the element at index [1] has length 9 where 8 was expected"),
+        e.getMessage());
+  }
+}
