@@ -121,7 +121,7 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
     Tensor g = gates[2];
     Tensor o = gates[3];
     Tensor tc = gates[4];
-    Tensor dh = ops.add(dOutput, dStates.get(0));
+    Tensor dh = dOutput == null ? dStates.get(0) : ops.add(dOutput, dStates.get(0)); // null: folded into h's
     Tensor dc = ops.add(dStates.get(1), ops.tanhGrad(tc, ops.multiply(dh, o)));
     Tensor dz = ops.concatenate(List.of( // each gate's derivative in one op (TensorFlow's SigmoidGrad, TanhGrad)
         ops.sigmoidGrad(i, ops.multiply(dc, g)),

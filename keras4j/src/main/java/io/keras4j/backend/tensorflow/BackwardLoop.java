@@ -22,9 +22,11 @@ import org.tensorflow.types.TInt32;
  * gradient of the step's inputs, of the states before it, and of every tensor the step captured (weights), summed
  * over the steps.
  *
- * <p>Loop variables, in order: j (steps done), steps, d states, d previous output, d inputs buffers (float inputs),
- * d captured (float captures), d outputs (when all outputs are returned), state buffers, previous-output buffer (with
- * a mask), buffers of the tensors the step saved for its product, inputs, mask, captured tensors.
+ * <p>Loop variables, in order: j (steps done), steps, d states, d previous output (unless folded, see
+ * {@link #carryPrev}), d inputs buffers (float inputs), d captured (float captures whose gradient is not summed after
+ * the loop), d outputs (when all outputs are returned), state buffers, previous-output buffer (with a mask), buffers
+ * of the tensors the step saved for its product, inputs, mask, captured tensors. Every loop variable costs a few
+ * control-flow ops at every step (the loop runs lowered to dataflow), so the loop carries none it can do without.
  */
 final class BackwardLoop {
   private static final Set<String> FLOATS = Set.of("float32", "float64", "float16", "bfloat16");
@@ -34,6 +36,15 @@ final class BackwardLoop {
   private final List<LoopVars.Spec> specs = new ArrayList<>();
   /** The float captures whose gradient is summed after the loop: position, to {state, float input position}. */
   private final java.util.Map<Integer, int[]> summed = new java.util.HashMap<>();
+  /**
+   * Whether the gradient of the previous output is a loop variable. Not when the step's output is one of its states
+   * (LSTM's and GRU's h) and there is neither mask nor sequence of outputs: then the last output's gradient is added
+   * to that state's before the loop, and the steps get no gradient of their output but through their states (a
+   * vector-Jacobian product with a null {@code dOutput}), instead of a variable that is zeros after the first step.
+   */
+  private final boolean carryPrev;
+  /** The positions among the float captures of those whose gradient is a loop variable (not {@link #summed}). */
+  private final List<Integer> carriedCaps = new ArrayList<>();
   private final String bodyName;
   private final String condName;
 
@@ -53,7 +64,23 @@ final class BackwardLoop {
         floatCaps.add(c);
       }
     }
-    try (ConcreteFunction body = ConcreteFunction.create(this::traceBody);
+    carryPrev = f.masked() || f.all || f.outputState < 0;
+    for (int c = 0; c < floatCaps.size(); c++) {
+      carriedCaps.add(c);
+    }
+    ConcreteFunction first = ConcreteFunction.create(this::traceBody);
+    if (!summed.isEmpty()) { // traced again without loop variables for the gradients summed after the loop
+      first.close();
+      java.util.Set<Integer> found = new java.util.HashSet<>(summed.keySet());
+      carriedCaps.removeAll(found);
+      summed.clear();
+      specs.clear();
+      first = ConcreteFunction.create(this::traceBody);
+      if (!summed.keySet().equals(found)) {
+        throw new IllegalStateException("An RNN step's vector-Jacobian product changed when traced again");
+      }
+    }
+    try (ConcreteFunction body = first;
         ConcreteFunction cond = LoopVars.lessThanCond(specs, 0, 1)) {
       graph.attachFunction(body);
       graph.attachFunction(cond);
@@ -77,14 +104,21 @@ final class BackwardLoop {
     in.add(tf.constant(0));
     in.add(f.steps);
     for (int s = 0; s < nS; s++) {
-      in.add(orZeros(tf, grads.get(f.iStates() + s), f.result(f.iStates() + s)));
+      Operand<?> ds = orZeros(tf, grads.get(f.iStates() + s), f.result(f.iStates() + s));
+      Output<?> dLast = grads.get(f.iPrev());
+      if (!carryPrev && s == f.outputState && dLast != null && dLast.op() != null) {
+        ds = tf.math.add((Operand) ds, (Operand) dLast);
+      }
+      in.add(ds);
     }
-    in.add(orZeros(tf, grads.get(f.iPrev()), f.lastOutput()));
+    if (carryPrev) {
+      in.add(orZeros(tf, grads.get(f.iPrev()), f.lastOutput()));
+    }
     for (int k : floatXs) {
       in.add(TFRnn.buffer(tf, tf.shape(f.xs.get(k)), f.xs.get(k).type()));
     }
-    for (int c : floatCaps) {
-      in.add(tf.zerosLike((Operand) f.captures.get(c)));
+    for (int c : carriedCaps) {
+      in.add(tf.zerosLike((Operand) f.captures.get(floatCaps.get(c))));
     }
     if (f.all) {
       in.add(orZeros(tf, grads.get(f.iOut()), f.outputs()));
@@ -107,31 +141,27 @@ final class BackwardLoop {
         .setAttr("cond", function(condName))
         .setAttr("body", function(bodyName))
         .build();
-    return results(tf, withSummed(tf, new StatelessWhile(op).output()));
+    return results(tf, new StatelessWhile(op).output());
+  }
+
+  /** The position of the first input gradient buffer among the loop's variables. */
+  private int posDXs() {
+    return 2 + f.nStates() + (carryPrev ? 1 : 0);
   }
 
   /**
-   * The loop's results with the gradients of {@link #summed} captures completed: the sum over the steps of
-   * {@code state[t]ᵀ · dInput[t]}, one product of the state buffer and the input gradient buffer, each as
+   * The gradient of the {@link #summed} capture {@code c} (its position among the float captures): the sum over the
+   * steps of {@code state[t]ᵀ · dInput[t]}, one product of the state buffer and the input gradient buffer, each as
    * (steps * batch, n).
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private List<Output<?>> withSummed(Ops tf, List<Output<?>> out) {
-    if (summed.isEmpty()) {
-      return out;
-    }
-    List<Output<?>> all = new ArrayList<>(out);
-    int nS = f.nStates();
-    for (java.util.Map.Entry<Integer, int[]> e : summed.entrySet()) {
-      Operand states = f.result(f.iHist() + e.getValue()[0]);
-      Operand dInput = out.get(3 + nS + e.getValue()[1]);
-      int pos = 3 + nS + floatXs.size() + e.getKey();
-      Operand product = tf.linalg.matMul((Operand) flat(tf, states, width(f.iHist() + e.getValue()[0])),
-          (Operand) flat(tf, dInput, width(f.iXs() + floatXs.get(e.getValue()[1]))),
-          org.tensorflow.op.linalg.MatMul.transposeA(true));
-      all.set(pos, tf.math.add((Operand) out.get(pos), product).asOutput());
-    }
-    return all;
+  private Operand<?> summedGradient(Ops tf, List<Output<?>> out, int c) {
+    int[] at = summed.get(c);
+    Operand states = f.result(f.iHist() + at[0]);
+    Operand dInput = out.get(posDXs() + at[1]);
+    return tf.linalg.matMul((Operand) flat(tf, states, width(f.iHist() + at[0])),
+        (Operand) flat(tf, dInput, width(f.iXs() + floatXs.get(at[1]))),
+        org.tensorflow.op.linalg.MatMul.transposeA(true));
   }
 
   /**
@@ -165,13 +195,15 @@ final class BackwardLoop {
     for (int s = 0; s < nS; s++) {
       g[f.iStates() + s] = out.get(2 + s);
     }
-    g[f.iPrev()] = out.get(2 + nS);
-    int pos = 3 + nS;
+    if (carryPrev) {
+      g[f.iPrev()] = out.get(2 + nS);
+    }
+    int pos = posDXs();
     for (int k : floatXs) {
       g[f.iXs() + k] = out.get(pos++);
     }
-    for (int c : floatCaps) {
-      g[f.iCaps() + c] = out.get(pos++);
+    for (int c = 0; c < floatCaps.size(); c++) {
+      g[f.iCaps() + floatCaps.get(c)] = carriedCaps.contains(c) ? out.get(pos++) : summedGradient(tf, out, c);
     }
     List<Operand<?>> forwardInputs = f.inputs();
     for (int i = 0; i < g.length; i++) {
@@ -190,12 +222,14 @@ final class BackwardLoop {
     for (int s = 0; s < f.nStates(); s++) {
       out.add(fs.get(f.iStates() + s));
     }
-    out.add(fs.get(f.iPrev()));
+    if (carryPrev) {
+      out.add(fs.get(f.iPrev()));
+    }
     for (int k : floatXs) {
       out.add(fs.get(f.iXs() + k));
     }
-    for (int c : floatCaps) {
-      out.add(fs.get(f.iCaps() + c));
+    for (int c : carriedCaps) {
+      out.add(fs.get(f.iCaps() + floatCaps.get(c)));
     }
     if (f.all) {
       out.add(fs.get(f.iOut()));
@@ -230,11 +264,11 @@ final class BackwardLoop {
     Operand<TInt32> count = (Operand<TInt32>) args.get(pos++);
     List<Operand<?>> dStates = new ArrayList<>(args.subList(pos, pos + nS));
     pos += nS;
-    Operand dPrev = args.get(pos++);
+    Operand dPrev = carryPrev ? args.get(pos++) : null;
     List<Operand<?>> dXs = new ArrayList<>(args.subList(pos, pos + floatXs.size()));
     pos += floatXs.size();
-    List<Operand<?>> dCaps = new ArrayList<>(args.subList(pos, pos + floatCaps.size()));
-    pos += floatCaps.size();
+    List<Operand<?>> dCaps = new ArrayList<>(args.subList(pos, pos + carriedCaps.size()));
+    pos += carriedCaps.size();
     int invariants = pos;
     Operand dOut = f.all ? args.get(pos++) : null;
     List<Operand<?>> hist = new ArrayList<>(args.subList(pos, pos + nS));
@@ -247,14 +281,16 @@ final class BackwardLoop {
     Operand<TBool> mask = f.masked() ? (Operand<TBool>) args.get(pos) : null;
 
     Operand<TInt32> t = ftf.math.sub(ftf.math.sub(count, ftf.constant(1)), j);
-    List<Operand<?>> xT = LoopVars.rows(ftf, seqs, t);
-    List<Operand<?>> sT = LoopVars.rows(ftf, hist, t);
-    Operand pT = histPrev == null ? null : LoopVars.row(ftf, histPrev, t);
+    LoopVars.Index ix = LoopVars.index(ftf, t);
+    List<Operand<?>> xT = LoopVars.rows(ftf, seqs, ix);
+    List<Operand<?>> sT = LoopVars.rows(ftf, hist, ix);
+    Operand pT = histPrev == null ? null : LoopVars.row(ftf, histPrev, ix);
     TFBodyOps step = new TFBodyOps(f.outer, ftf, f.reads);
     step.precapture(f.captures);
-    Operand mT = mask == null ? null : LoopVars.row(ftf, mask, t);
-    Operand dy = dOut == null ? dPrev : ftf.math.add(LoopVars.row(ftf, dOut, t), dPrev);
-    List<Operand<?>> savedT = LoopVars.rows(ftf, saved, t);
+    Operand mT = mask == null ? null : LoopVars.row(ftf, mask, ix);
+    // null when folded into the output state's gradient (no mask, no outputs sequence)
+    Operand dy = dOut == null ? dPrev : ftf.math.add(LoopVars.row(ftf, dOut, ix), dPrev);
+    List<Operand<?>> savedT = LoopVars.rows(ftf, saved, ix);
     List<Operand<?>> d = HandVjp.of(ftf, step, f, new HandVjp.Rows(xT, sT, savedT, pT, mT), floatXs, floatCaps, dy,
         dStates, summed);
     if (d == null) {
@@ -269,13 +305,21 @@ final class BackwardLoop {
     for (int s = 0; s < nS; s++) {
       outs.add(d.get(di++));
     }
-    outs.add(pT != null ? d.get(di++) : ftf.zerosLike(dPrev));
-    for (int k = 0; k < floatXs.size(); k++) {
-      outs.add(LoopVars.writeRow(ftf, dXs.get(k), t, d.get(k)));
+    if (carryPrev) {
+      outs.add(pT != null ? d.get(di++) : ftf.zerosLike(dPrev));
     }
+    for (int k = 0; k < floatXs.size(); k++) {
+      outs.add(LoopVars.writeRow(ftf, dXs.get(k), ix, d.get(k)));
+    }
+    int carried = 0;
     for (int c = 0; c < floatCaps.size(); c++) {
       Operand dc = d.get(di++);
-      outs.add(dc == null ? ftf.identity((Operand) dCaps.get(c)) : ftf.math.add((Operand) dCaps.get(c), dc));
+      if (carriedCaps.contains(c)) {
+        Operand acc = dCaps.get(carried++);
+        outs.add(dc == null ? ftf.identity(acc) : ftf.math.add(acc, dc));
+      } else if (dc != null) {
+        throw new IllegalStateException("A captured tensor's gradient summed after the loop has a share per step");
+      }
     }
     for (int i = invariants; i < args.size(); i++) {
       outs.add(ftf.identity((Operand) args.get(i)));
@@ -304,8 +348,10 @@ final class BackwardLoop {
 
     List<Operand<?>> ys = new ArrayList<>();
     List<Operand<?>> dys = new ArrayList<>();
-    ys.add(masked.output());
-    dys.add(dy);
+    if (dy != null) { // else the output is a state, whose gradient has the output's
+      ys.add(masked.output());
+      dys.add(dy);
+    }
     ys.addAll(masked.states());
     dys.addAll(dStates);
     List<Operand<?>> wrt = new ArrayList<>();

@@ -42,6 +42,8 @@ final class ForwardLoop {
   final List<Shape> savedShapes = new ArrayList<>();
   /** The loop variables' types and shapes, in order. */
   List<LoopVars.Spec> specs;
+  /** The position of the state that is the step's output itself (LSTM's and GRU's h), or -1. */
+  int outputState = -1;
   /** The backward loop, once gradients were asked for. */
   BackwardLoop backward;
   private List<Output<?>> results;
@@ -199,10 +201,16 @@ final class ForwardLoop {
       args.add(m);
     }
     TFBodyOps body = new TFBodyOps(outer, ftf, Map.of());
-    StepTrace trace = StepTrace.trace(body, ftf, step, LoopVars.rows(ftf, seqs, t), states);
+    LoopVars.Index ix = LoopVars.index(ftf, t);
+    StepTrace trace = StepTrace.trace(body, ftf, step, LoopVars.rows(ftf, seqs, ix), states);
     outputShape = trace.output().shape();
+    for (int k = 0; k < trace.states().size() && outputState < 0; k++) {
+      if (trace.states().get(k).asOutput().equals(trace.output().asOutput())) {
+        outputState = k;
+      }
+    }
     Operand prev = ftf.placeholder(trace.output().type(), Placeholder.shape(outputShape));
-    Operand maskT = m == null ? null : LoopVars.row(ftf, m, t);
+    Operand maskT = m == null ? null : LoopVars.row(ftf, m, ix);
     StepTrace masked = trace.masked(ftf, maskT, states, prev, zeroOutputForMask);
     args.add(prev);
     List<Operand<?>> outs = new ArrayList<>();
@@ -219,22 +227,22 @@ final class ForwardLoop {
     if (all) {
       Operand buf = ftf.placeholder(trace.output().type(), Placeholder.shape(LoopVars.rowsOf(outputShape)));
       args.add(buf);
-      outs.add(LoopVars.writeRow(ftf, buf, t, masked.output()));
+      outs.add(LoopVars.writeRow(ftf, buf, ix, masked.output()));
     }
     for (Operand<?> s : states) {
       Operand buf = ftf.placeholder(((Operand) s).type(), Placeholder.shape(LoopVars.rowsOf(s.shape())));
       args.add(buf);
-      outs.add(LoopVars.writeRow(ftf, buf, t, s));
+      outs.add(LoopVars.writeRow(ftf, buf, ix, s));
     }
     if (m != null) {
       Operand buf = ftf.placeholder(trace.output().type(), Placeholder.shape(LoopVars.rowsOf(outputShape)));
       args.add(buf);
-      outs.add(LoopVars.writeRow(ftf, buf, t, prev));
+      outs.add(LoopVars.writeRow(ftf, buf, ix, prev));
     }
     for (Operand<?> v : trace.saved()) {
       Operand buf = ftf.placeholder(((Operand) v).type(), Placeholder.shape(LoopVars.rowsOf(v.shape())));
       args.add(buf);
-      outs.add(LoopVars.writeRow(ftf, buf, t, v));
+      outs.add(LoopVars.writeRow(ftf, buf, ix, v));
       savedShapes.add(v.shape());
     }
     captures = body.capturedOuter();
