@@ -45,6 +45,17 @@ final class BackwardLoop {
   private final boolean carryPrev;
   /** The positions among the float captures of those whose gradient is a loop variable (not {@link #summed}). */
   private final List<Integer> carriedCaps = new ArrayList<>();
+  /**
+   * Whether each state buffer and each input sequence is a loop variable: not those whose rows the backward step does
+   * not read (LSTM's with its saved gates reads neither its projected inputs nor h, whose share, the recurrent
+   * kernel's gradient, is summed after the loop). Found by a first trace of the body; the rows of those left out are
+   * stand-ins of their shape that nothing reads, which TensorFlow prunes.
+   */
+  private boolean[] keepHist;
+  private boolean[] keepSeq;
+  /** Whether the last trace read each state buffer's and each input sequence's rows. */
+  private boolean[] readHist;
+  private boolean[] readSeq;
   private final String bodyName;
   private final String condName;
 
@@ -68,15 +79,24 @@ final class BackwardLoop {
     for (int c = 0; c < floatCaps.size(); c++) {
       carriedCaps.add(c);
     }
+    keepHist = all(f.nStates());
+    keepSeq = all(f.xs.size());
     ConcreteFunction first = ConcreteFunction.create(this::traceBody);
-    if (!summed.isEmpty()) { // traced again without loop variables for the gradients summed after the loop
+    boolean[] histRead = readHist;
+    boolean[] seqRead = readSeq;
+    if (!summed.isEmpty() || !java.util.Arrays.equals(histRead, keepHist)
+        || !java.util.Arrays.equals(seqRead, keepSeq)) {
+      // traced again without loop variables for the gradients summed after the loop and for unread buffers
       first.close();
       java.util.Set<Integer> found = new java.util.HashSet<>(summed.keySet());
       carriedCaps.removeAll(found);
+      keepHist = histRead;
+      keepSeq = seqRead;
       summed.clear();
       specs.clear();
       first = ConcreteFunction.create(this::traceBody);
-      if (!summed.keySet().equals(found)) {
+      if (!summed.keySet().equals(found) || !java.util.Arrays.equals(readHist, histRead)
+          || !java.util.Arrays.equals(readSeq, seqRead)) {
         throw new IllegalStateException("An RNN step's vector-Jacobian product changed when traced again");
       }
     }
@@ -87,6 +107,12 @@ final class BackwardLoop {
       bodyName = body.getDefinedName();
       condName = cond.getDefinedName();
     }
+  }
+
+  private static boolean[] all(int n) {
+    boolean[] out = new boolean[n];
+    java.util.Arrays.fill(out, true);
+    return out;
   }
 
   private static boolean isFloat(Operand<?> o) {
@@ -124,7 +150,9 @@ final class BackwardLoop {
       in.add(orZeros(tf, grads.get(f.iOut()), f.outputs()));
     }
     for (int s = 0; s < nS; s++) {
-      in.add(f.result(f.iHist() + s));
+      if (keepHist[s]) {
+        in.add(f.result(f.iHist() + s));
+      }
     }
     if (f.masked()) {
       in.add(f.result(f.iHistPrev()));
@@ -132,7 +160,11 @@ final class BackwardLoop {
     for (int k = 0; k < f.nSaved(); k++) {
       in.add(f.result(f.iSaved() + k));
     }
-    in.addAll(f.xs);
+    for (int k = 0; k < f.xs.size(); k++) {
+      if (keepSeq[k]) {
+        in.add(f.xs.get(k));
+      }
+    }
     if (f.masked()) {
       in.add(f.mask);
     }
@@ -235,7 +267,9 @@ final class BackwardLoop {
       out.add(fs.get(f.iOut()));
     }
     for (int s = 0; s < f.nStates(); s++) {
-      out.add(fs.get(f.iHist() + s));
+      if (keepHist[s]) {
+        out.add(fs.get(f.iHist() + s));
+      }
     }
     if (f.masked()) {
       out.add(fs.get(f.iHistPrev()));
@@ -244,7 +278,9 @@ final class BackwardLoop {
       out.add(fs.get(f.iSaved() + k));
     }
     for (int k = 0; k < f.xs.size(); k++) {
-      out.add(fs.get(f.iXs() + k));
+      if (keepSeq[k]) {
+        out.add(fs.get(f.iXs() + k));
+      }
     }
     if (f.masked()) {
       out.add(fs.get(f.iMask()));
@@ -271,19 +307,24 @@ final class BackwardLoop {
     pos += carriedCaps.size();
     int invariants = pos;
     Operand dOut = f.all ? args.get(pos++) : null;
-    List<Operand<?>> hist = new ArrayList<>(args.subList(pos, pos + nS));
-    pos += nS;
+    List<Operand<?>> sT = new ArrayList<>();
+    List<Operand<?>> hist = new ArrayList<>();
+    for (int s = 0; s < nS; s++) {
+      hist.add(keepHist[s] ? args.get(pos++) : null);
+    }
     Operand histPrev = f.masked() ? args.get(pos++) : null;
     List<Operand<?>> saved = new ArrayList<>(args.subList(pos, pos + f.nSaved()));
     pos += f.nSaved();
-    List<Operand<?>> seqs = new ArrayList<>(args.subList(pos, pos + f.xs.size()));
-    pos += f.xs.size();
+    List<Operand<?>> seqs = new ArrayList<>();
+    for (int k = 0; k < f.xs.size(); k++) {
+      seqs.add(keepSeq[k] ? args.get(pos++) : null);
+    }
     Operand<TBool> mask = f.masked() ? (Operand<TBool>) args.get(pos) : null;
 
     Operand<TInt32> t = ftf.math.sub(ftf.math.sub(count, ftf.constant(1)), j);
     LoopVars.Index ix = LoopVars.index(ftf, t);
-    List<Operand<?>> xT = LoopVars.rows(ftf, seqs, ix);
-    List<Operand<?>> sT = LoopVars.rows(ftf, hist, ix);
+    List<Operand<?>> xT = rowsOrStandIns(ftf, seqs, ix, f.iXs());
+    sT = rowsOrStandIns(ftf, hist, ix, f.iHist());
     Operand pT = histPrev == null ? null : LoopVars.row(ftf, histPrev, ix);
     TFBodyOps step = new TFBodyOps(f.outer, ftf, f.reads);
     step.precapture(f.captures);
@@ -297,6 +338,8 @@ final class BackwardLoop {
       d = generic(ftf, step, xT, sT, pT, mT, dy, dStates);
     }
     List<Operand<?>> caps = step.capturedInputs();
+    readHist = read(sT);
+    readSeq = read(xT);
 
     List<Operand<?>> outs = new ArrayList<>();
     outs.add(ftf.math.add(j, ftf.constant(1)));
@@ -329,6 +372,39 @@ final class BackwardLoop {
       outs.add(ftf.identity((Operand) c));
     }
     return LoopVars.signature(args, outs, specs);
+  }
+
+  /**
+   * Row {@code ix.t} of each time-major buffer, or for a buffer left out of the loop (null), a stand-in of the row's
+   * type and static shape (the forward loop's variable {@code first + k}'s row) that nothing reads.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private List<Operand<?>> rowsOrStandIns(Ops ftf, List<Operand<?>> buffers, LoopVars.Index ix, int first) {
+    List<Operand<?>> out = new ArrayList<>();
+    for (int k = 0; k < buffers.size(); k++) {
+      if (buffers.get(k) != null) {
+        out.add(LoopVars.row(ftf, buffers.get(k), ix));
+        continue;
+      }
+      LoopVars.Spec spec = f.specs.get(first + k);
+      Shape row = spec.shape().tail();
+      long[] known = row.asArray();
+      for (int i = 0; i < known.length; i++) {
+        known[i] = Math.max(known[i], 1);
+      }
+      Operand zeros = ftf.zeros(ftf.constant(known), (Class) spec.type());
+      out.add(ftf.placeholderWithDefault(zeros, row));
+    }
+    return out;
+  }
+
+  /** Whether anything in the body reads each of {@code rows}. */
+  private static boolean[] read(List<Operand<?>> rows) {
+    boolean[] out = new boolean[rows.size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = ((org.tensorflow.GraphOperation) rows.get(k).op()).numConsumers() > 0;
+    }
+    return out;
   }
 
   /**
