@@ -37,10 +37,11 @@ final class BackwardLoop {
   /** The float captures whose gradient is summed after the loop: position, to {state, float input position}. */
   private final java.util.Map<Integer, int[]> summed = new java.util.HashMap<>();
   /**
-   * Whether the gradient of the previous output is a loop variable. Not when the step's output is one of its states
-   * (LSTM's and GRU's h) and there is neither mask nor sequence of outputs: then the last output's gradient is added
-   * to that state's before the loop, and the steps get no gradient of their output but through their states (a
-   * vector-Jacobian product with a null {@code dOutput}), instead of a variable that is zeros after the first step.
+   * Whether the gradient of the previous output is a loop variable: as {@link ForwardLoop#carriesPrev}. Not when the
+   * step's output is one of its states (LSTM's and GRU's h) and there is neither mask nor sequence of outputs: then
+   * the last output is that state's final value, whose gradient has the output's, and the steps get no gradient of
+   * their output but through their states (a vector-Jacobian product with a null {@code dOutput}), instead of a
+   * variable that is zeros after the first step.
    */
   private final boolean carryPrev;
   /** The positions among the float captures of those whose gradient is a loop variable (not {@link #summed}). */
@@ -75,7 +76,7 @@ final class BackwardLoop {
         floatCaps.add(c);
       }
     }
-    carryPrev = f.masked() || f.all || f.outputState < 0;
+    carryPrev = f.carriesPrev;
     for (int c = 0; c < floatCaps.size(); c++) {
       carriedCaps.add(c);
     }
@@ -130,12 +131,9 @@ final class BackwardLoop {
     in.add(tf.constant(0));
     in.add(f.steps);
     for (int s = 0; s < nS; s++) {
-      Operand<?> ds = orZeros(tf, grads.get(f.iStates() + s), f.result(f.iStates() + s));
-      Output<?> dLast = grads.get(f.iPrev());
-      if (!carryPrev && s == f.outputState && dLast != null && dLast.op() != null) {
-        ds = tf.math.add((Operand) ds, (Operand) dLast);
-      }
-      in.add(ds);
+      // without a previous-output variable, the last output is the output state's final value: its gradient has the
+      // last output's
+      in.add(orZeros(tf, grads.get(f.iStates() + s), f.result(f.iStates() + s)));
     }
     if (carryPrev) {
       in.add(orZeros(tf, grads.get(f.iPrev()), f.lastOutput()));
