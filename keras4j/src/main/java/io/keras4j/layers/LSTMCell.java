@@ -147,11 +147,7 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
 
   /** i, f, g, o and tanh(c) of a step from the (batch, 5 * units) tensor {@link #callProjected} saved. */
   private Tensor[] savedGates(Tensor saved) {
-    Tensor[] out = new Tensor[5];
-    for (int k = 0; k < 5; k++) {
-      out[k] = gate(saved, k, k + 1);
-    }
-    return out;
+    return ops().split(saved, 5, -1).toArray(new Tensor[0]);
   }
 
   @Override
