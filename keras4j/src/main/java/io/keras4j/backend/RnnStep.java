@@ -23,7 +23,8 @@ public interface RnnStep {
    * output and of its new states, it gives the gradients of the inputs, of the states before the step and of the
    * tensors the step read from outside (weights read with {@code ops.read}); the loop's backward pass recomputes
    * what the product needs, unless the step saved it ({@link Output#saved}). A tensor the step reads that is missing
-   * from {@link Vjp#captured} makes the backend fall back to its own differentiation.
+   * from {@link Vjp#captured} makes the backend fall back to its own differentiation. {@code dOutput} is null when
+   * the step's output is one of its new states (the same tensor) and its gradient is already in that state's.
    *
    * <p>Porting note: Keras on TensorFlow lets {@code tf.while_loop}'s gradient differentiate the step; keras4j builds
    * the loop's backward pass itself, and a hand product (LSTMCell's, GRUCell's) needs fewer ops per step.

@@ -149,7 +149,7 @@ public class GRUCell extends BaseGatedRNNCell<GRUCell> {
     Tensor r = gates[1];
     Tensor n = gates[2];
     Tensor uh = gates[3];
-    Tensor dh = ops.add(dOutput, dStates.get(0));
+    Tensor dh = dOutput == null ? dStates.get(0) : ops.add(dOutput, dStates.get(0)); // null: folded into h's
     Tensor dxh = ops.tanhGrad(n, ops.multiply(dh, ops.add(ops.negative(z), 1f)));
     Tensor dxz = ops.sigmoidGrad(z, ops.multiply(dh, ops.subtract(hPrev, n)));
     Tensor dxr = ops.sigmoidGrad(r, ops.multiply(dxh, uh));

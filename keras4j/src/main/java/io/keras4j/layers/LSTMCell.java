@@ -121,7 +121,7 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
     Tensor g = gates[2];
     Tensor o = gates[3];
     Tensor tc = gates[4];
-    Tensor dh = ops.add(dOutput, dStates.get(0));
+    Tensor dh = dOutput == null ? dStates.get(0) : ops.add(dOutput, dStates.get(0)); // null: folded into h's
     Tensor dc = ops.add(dStates.get(1), ops.tanhGrad(tc, ops.multiply(dh, o)));
     Tensor dz = ops.concatenate(List.of( // each gate's derivative in one op (TensorFlow's SigmoidGrad, TanhGrad)
         ops.sigmoidGrad(i, ops.multiply(dc, g)),
@@ -147,11 +147,7 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
 
   /** i, f, g, o and tanh(c) of a step from the (batch, 5 * units) tensor {@link #callProjected} saved. */
   private Tensor[] savedGates(Tensor saved) {
-    Tensor[] out = new Tensor[5];
-    for (int k = 0; k < 5; k++) {
-      out[k] = gate(saved, k, k + 1);
-    }
-    return out;
+    return ops().split(saved, 5, -1).toArray(new Tensor[0]);
   }
 
   @Override

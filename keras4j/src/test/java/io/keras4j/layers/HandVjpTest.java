@@ -44,6 +44,34 @@ class HandVjpTest {
   }
 
   @Test
+  void lastOutputFoldedIntoTheStateGradientAgainstFiniteDifferences() {
+    // no mask and the last output only: the output is the state h, whose gradient takes the output's before the
+    // backward loop, and every backward step gets a null dOutput
+    AtomicInteger nullOutputGradients = new AtomicInteger();
+    for (BaseGatedRNNCell<?> cell : List.of(foldedLstm(nullOutputGradients), countingGru(2, true))) {
+      HAND.set(0);
+      RecurrentGradientTest.check("last output, no mask: " + cell.getClass().getSuperclass().getSimpleName(),
+          () -> new RNN(cell), 0, false);
+      assertTrue(HAND.get() > 0, "the backward loop used the hand product");
+    }
+    assertTrue(nullOutputGradients.get() > 0, "the LSTM's backward step had its output's gradient folded into h's");
+  }
+
+  /** A counting LSTMCell that also counts the products it gives for a null {@code dOutput}. */
+  private static LSTMCell foldedLstm(AtomicInteger nullOutputGradients) {
+    return new LSTMCell(2) {
+      @Override
+      protected RnnStep.Vjp callProjectedVjp(Tensor p, List<Tensor> s, List<Tensor> saved, Tensor dOut,
+          List<Tensor> dS, boolean train) {
+        if (dOut == null) {
+          nullOutputGradients.incrementAndGet();
+        }
+        return counted(super.callProjectedVjp(p, s, saved, dOut, dS, train));
+      }
+    };
+  }
+
+  @Test
   void lstmSavedGatesMaskedBackwardsAgainstFiniteDifferences() {
     // the backward step reads the gates and tanh(c) the training step saved; inference steps save nothing
     AtomicInteger savedRead = new AtomicInteger();

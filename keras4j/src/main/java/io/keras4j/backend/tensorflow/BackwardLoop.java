@@ -22,9 +22,11 @@ import org.tensorflow.types.TInt32;
  * gradient of the step's inputs, of the states before it, and of every tensor the step captured (weights), summed
  * over the steps.
  *
- * <p>Loop variables, in order: j (steps done), steps, d states, d previous output, d inputs buffers (float inputs),
- * d captured (float captures), d outputs (when all outputs are returned), state buffers, previous-output buffer (with
- * a mask), buffers of the tensors the step saved for its product, inputs, mask, captured tensors.
+ * <p>Loop variables, in order: j (steps done), steps, d states, d previous output (unless folded, see
+ * {@link #carryPrev}), d inputs buffers (float inputs), d captured (float captures whose gradient is not summed after
+ * the loop), d outputs (when all outputs are returned), state buffers, previous-output buffer (with a mask), buffers
+ * of the tensors the step saved for its product, inputs, mask, captured tensors. Every loop variable costs a few
+ * control-flow ops at every step (the loop runs lowered to dataflow), so the loop carries none it can do without.
  */
 final class BackwardLoop {
   private static final Set<String> FLOATS = Set.of("float32", "float64", "float16", "bfloat16");
@@ -34,6 +36,27 @@ final class BackwardLoop {
   private final List<LoopVars.Spec> specs = new ArrayList<>();
   /** The float captures whose gradient is summed after the loop: position, to {state, float input position}. */
   private final java.util.Map<Integer, int[]> summed = new java.util.HashMap<>();
+  /**
+   * Whether the gradient of the previous output is a loop variable: as {@link ForwardLoop#carriesPrev}. Not when the
+   * step's output is one of its states (LSTM's and GRU's h) and there is neither mask nor sequence of outputs: then
+   * the last output is that state's final value, whose gradient has the output's, and the steps get no gradient of
+   * their output but through their states (a vector-Jacobian product with a null {@code dOutput}), instead of a
+   * variable that is zeros after the first step.
+   */
+  private final boolean carryPrev;
+  /** The positions among the float captures of those whose gradient is a loop variable (not {@link #summed}). */
+  private final List<Integer> carriedCaps = new ArrayList<>();
+  /**
+   * Whether each state buffer and each input sequence is a loop variable: not those whose rows the backward step does
+   * not read (LSTM's with its saved gates reads neither its projected inputs nor h, whose share, the recurrent
+   * kernel's gradient, is summed after the loop). Found by a first trace of the body; the rows of those left out are
+   * stand-ins of their shape that nothing reads, which TensorFlow prunes.
+   */
+  private boolean[] keepHist;
+  private boolean[] keepSeq;
+  /** Whether the last trace read each state buffer's and each input sequence's rows. */
+  private boolean[] readHist;
+  private boolean[] readSeq;
   private final String bodyName;
   private final String condName;
 
@@ -53,13 +76,44 @@ final class BackwardLoop {
         floatCaps.add(c);
       }
     }
-    try (ConcreteFunction body = ConcreteFunction.create(this::traceBody);
+    carryPrev = f.carriesPrev;
+    for (int c = 0; c < floatCaps.size(); c++) {
+      carriedCaps.add(c);
+    }
+    keepHist = all(f.nStates());
+    keepSeq = all(f.xs.size());
+    ConcreteFunction first = ConcreteFunction.create(this::traceBody);
+    boolean[] histRead = readHist;
+    boolean[] seqRead = readSeq;
+    if (!summed.isEmpty() || !java.util.Arrays.equals(histRead, keepHist)
+        || !java.util.Arrays.equals(seqRead, keepSeq)) {
+      // traced again without loop variables for the gradients summed after the loop and for unread buffers
+      first.close();
+      java.util.Set<Integer> found = new java.util.HashSet<>(summed.keySet());
+      carriedCaps.removeAll(found);
+      keepHist = histRead;
+      keepSeq = seqRead;
+      summed.clear();
+      specs.clear();
+      first = ConcreteFunction.create(this::traceBody);
+      if (!summed.keySet().equals(found) || !java.util.Arrays.equals(readHist, histRead)
+          || !java.util.Arrays.equals(readSeq, seqRead)) {
+        throw new IllegalStateException("An RNN step's vector-Jacobian product changed when traced again");
+      }
+    }
+    try (ConcreteFunction body = first;
         ConcreteFunction cond = LoopVars.lessThanCond(specs, 0, 1)) {
       graph.attachFunction(body);
       graph.attachFunction(cond);
       bodyName = body.getDefinedName();
       condName = cond.getDefinedName();
     }
+  }
+
+  private static boolean[] all(int n) {
+    boolean[] out = new boolean[n];
+    java.util.Arrays.fill(out, true);
+    return out;
   }
 
   private static boolean isFloat(Operand<?> o) {
@@ -77,20 +131,26 @@ final class BackwardLoop {
     in.add(tf.constant(0));
     in.add(f.steps);
     for (int s = 0; s < nS; s++) {
+      // without a previous-output variable, the last output is the output state's final value: its gradient has the
+      // last output's
       in.add(orZeros(tf, grads.get(f.iStates() + s), f.result(f.iStates() + s)));
     }
-    in.add(orZeros(tf, grads.get(f.iPrev()), f.lastOutput()));
+    if (carryPrev) {
+      in.add(orZeros(tf, grads.get(f.iPrev()), f.lastOutput()));
+    }
     for (int k : floatXs) {
       in.add(TFRnn.buffer(tf, tf.shape(f.xs.get(k)), f.xs.get(k).type()));
     }
-    for (int c : floatCaps) {
-      in.add(tf.zerosLike((Operand) f.captures.get(c)));
+    for (int c : carriedCaps) {
+      in.add(tf.zerosLike((Operand) f.captures.get(floatCaps.get(c))));
     }
     if (f.all) {
       in.add(orZeros(tf, grads.get(f.iOut()), f.outputs()));
     }
     for (int s = 0; s < nS; s++) {
-      in.add(f.result(f.iHist() + s));
+      if (keepHist[s]) {
+        in.add(f.result(f.iHist() + s));
+      }
     }
     if (f.masked()) {
       in.add(f.result(f.iHistPrev()));
@@ -98,7 +158,11 @@ final class BackwardLoop {
     for (int k = 0; k < f.nSaved(); k++) {
       in.add(f.result(f.iSaved() + k));
     }
-    in.addAll(f.xs);
+    for (int k = 0; k < f.xs.size(); k++) {
+      if (keepSeq[k]) {
+        in.add(f.xs.get(k));
+      }
+    }
     if (f.masked()) {
       in.add(f.mask);
     }
@@ -107,31 +171,27 @@ final class BackwardLoop {
         .setAttr("cond", function(condName))
         .setAttr("body", function(bodyName))
         .build();
-    return results(tf, withSummed(tf, new StatelessWhile(op).output()));
+    return results(tf, new StatelessWhile(op).output());
+  }
+
+  /** The position of the first input gradient buffer among the loop's variables. */
+  private int posDXs() {
+    return 2 + f.nStates() + (carryPrev ? 1 : 0);
   }
 
   /**
-   * The loop's results with the gradients of {@link #summed} captures completed: the sum over the steps of
-   * {@code state[t]ᵀ · dInput[t]}, one product of the state buffer and the input gradient buffer, each as
+   * The gradient of the {@link #summed} capture {@code c} (its position among the float captures): the sum over the
+   * steps of {@code state[t]ᵀ · dInput[t]}, one product of the state buffer and the input gradient buffer, each as
    * (steps * batch, n).
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private List<Output<?>> withSummed(Ops tf, List<Output<?>> out) {
-    if (summed.isEmpty()) {
-      return out;
-    }
-    List<Output<?>> all = new ArrayList<>(out);
-    int nS = f.nStates();
-    for (java.util.Map.Entry<Integer, int[]> e : summed.entrySet()) {
-      Operand states = f.result(f.iHist() + e.getValue()[0]);
-      Operand dInput = out.get(3 + nS + e.getValue()[1]);
-      int pos = 3 + nS + floatXs.size() + e.getKey();
-      Operand product = tf.linalg.matMul((Operand) flat(tf, states, width(f.iHist() + e.getValue()[0])),
-          (Operand) flat(tf, dInput, width(f.iXs() + floatXs.get(e.getValue()[1]))),
-          org.tensorflow.op.linalg.MatMul.transposeA(true));
-      all.set(pos, tf.math.add((Operand) out.get(pos), product).asOutput());
-    }
-    return all;
+  private Operand<?> summedGradient(Ops tf, List<Output<?>> out, int c) {
+    int[] at = summed.get(c);
+    Operand states = f.result(f.iHist() + at[0]);
+    Operand dInput = out.get(posDXs() + at[1]);
+    return tf.linalg.matMul((Operand) flat(tf, states, width(f.iHist() + at[0])),
+        (Operand) flat(tf, dInput, width(f.iXs() + floatXs.get(at[1]))),
+        org.tensorflow.op.linalg.MatMul.transposeA(true));
   }
 
   /**
@@ -165,13 +225,15 @@ final class BackwardLoop {
     for (int s = 0; s < nS; s++) {
       g[f.iStates() + s] = out.get(2 + s);
     }
-    g[f.iPrev()] = out.get(2 + nS);
-    int pos = 3 + nS;
+    if (carryPrev) {
+      g[f.iPrev()] = out.get(2 + nS);
+    }
+    int pos = posDXs();
     for (int k : floatXs) {
       g[f.iXs() + k] = out.get(pos++);
     }
-    for (int c : floatCaps) {
-      g[f.iCaps() + c] = out.get(pos++);
+    for (int c = 0; c < floatCaps.size(); c++) {
+      g[f.iCaps() + floatCaps.get(c)] = carriedCaps.contains(c) ? out.get(pos++) : summedGradient(tf, out, c);
     }
     List<Operand<?>> forwardInputs = f.inputs();
     for (int i = 0; i < g.length; i++) {
@@ -190,18 +252,22 @@ final class BackwardLoop {
     for (int s = 0; s < f.nStates(); s++) {
       out.add(fs.get(f.iStates() + s));
     }
-    out.add(fs.get(f.iPrev()));
+    if (carryPrev) {
+      out.add(fs.get(f.iPrev()));
+    }
     for (int k : floatXs) {
       out.add(fs.get(f.iXs() + k));
     }
-    for (int c : floatCaps) {
-      out.add(fs.get(f.iCaps() + c));
+    for (int c : carriedCaps) {
+      out.add(fs.get(f.iCaps() + floatCaps.get(c)));
     }
     if (f.all) {
       out.add(fs.get(f.iOut()));
     }
     for (int s = 0; s < f.nStates(); s++) {
-      out.add(fs.get(f.iHist() + s));
+      if (keepHist[s]) {
+        out.add(fs.get(f.iHist() + s));
+      }
     }
     if (f.masked()) {
       out.add(fs.get(f.iHistPrev()));
@@ -210,7 +276,9 @@ final class BackwardLoop {
       out.add(fs.get(f.iSaved() + k));
     }
     for (int k = 0; k < f.xs.size(); k++) {
-      out.add(fs.get(f.iXs() + k));
+      if (keepSeq[k]) {
+        out.add(fs.get(f.iXs() + k));
+      }
     }
     if (f.masked()) {
       out.add(fs.get(f.iMask()));
@@ -230,37 +298,46 @@ final class BackwardLoop {
     Operand<TInt32> count = (Operand<TInt32>) args.get(pos++);
     List<Operand<?>> dStates = new ArrayList<>(args.subList(pos, pos + nS));
     pos += nS;
-    Operand dPrev = args.get(pos++);
+    Operand dPrev = carryPrev ? args.get(pos++) : null;
     List<Operand<?>> dXs = new ArrayList<>(args.subList(pos, pos + floatXs.size()));
     pos += floatXs.size();
-    List<Operand<?>> dCaps = new ArrayList<>(args.subList(pos, pos + floatCaps.size()));
-    pos += floatCaps.size();
+    List<Operand<?>> dCaps = new ArrayList<>(args.subList(pos, pos + carriedCaps.size()));
+    pos += carriedCaps.size();
     int invariants = pos;
     Operand dOut = f.all ? args.get(pos++) : null;
-    List<Operand<?>> hist = new ArrayList<>(args.subList(pos, pos + nS));
-    pos += nS;
+    List<Operand<?>> sT = new ArrayList<>();
+    List<Operand<?>> hist = new ArrayList<>();
+    for (int s = 0; s < nS; s++) {
+      hist.add(keepHist[s] ? args.get(pos++) : null);
+    }
     Operand histPrev = f.masked() ? args.get(pos++) : null;
     List<Operand<?>> saved = new ArrayList<>(args.subList(pos, pos + f.nSaved()));
     pos += f.nSaved();
-    List<Operand<?>> seqs = new ArrayList<>(args.subList(pos, pos + f.xs.size()));
-    pos += f.xs.size();
+    List<Operand<?>> seqs = new ArrayList<>();
+    for (int k = 0; k < f.xs.size(); k++) {
+      seqs.add(keepSeq[k] ? args.get(pos++) : null);
+    }
     Operand<TBool> mask = f.masked() ? (Operand<TBool>) args.get(pos) : null;
 
     Operand<TInt32> t = ftf.math.sub(ftf.math.sub(count, ftf.constant(1)), j);
-    List<Operand<?>> xT = LoopVars.rows(ftf, seqs, t);
-    List<Operand<?>> sT = LoopVars.rows(ftf, hist, t);
-    Operand pT = histPrev == null ? null : LoopVars.row(ftf, histPrev, t);
+    LoopVars.Index ix = LoopVars.index(ftf, t);
+    List<Operand<?>> xT = rowsOrStandIns(ftf, seqs, ix, f.iXs());
+    sT = rowsOrStandIns(ftf, hist, ix, f.iHist());
+    Operand pT = histPrev == null ? null : LoopVars.row(ftf, histPrev, ix);
     TFBodyOps step = new TFBodyOps(f.outer, ftf, f.reads);
     step.precapture(f.captures);
-    Operand mT = mask == null ? null : LoopVars.row(ftf, mask, t);
-    Operand dy = dOut == null ? dPrev : ftf.math.add(LoopVars.row(ftf, dOut, t), dPrev);
-    List<Operand<?>> savedT = LoopVars.rows(ftf, saved, t);
+    Operand mT = mask == null ? null : LoopVars.row(ftf, mask, ix);
+    // null when folded into the output state's gradient (no mask, no outputs sequence)
+    Operand dy = dOut == null ? dPrev : ftf.math.add(LoopVars.row(ftf, dOut, ix), dPrev);
+    List<Operand<?>> savedT = LoopVars.rows(ftf, saved, ix);
     List<Operand<?>> d = HandVjp.of(ftf, step, f, new HandVjp.Rows(xT, sT, savedT, pT, mT), floatXs, floatCaps, dy,
         dStates, summed);
     if (d == null) {
       d = generic(ftf, step, xT, sT, pT, mT, dy, dStates);
     }
     List<Operand<?>> caps = step.capturedInputs();
+    readHist = read(sT);
+    readSeq = read(xT);
 
     List<Operand<?>> outs = new ArrayList<>();
     outs.add(ftf.math.add(j, ftf.constant(1)));
@@ -269,13 +346,21 @@ final class BackwardLoop {
     for (int s = 0; s < nS; s++) {
       outs.add(d.get(di++));
     }
-    outs.add(pT != null ? d.get(di++) : ftf.zerosLike(dPrev));
-    for (int k = 0; k < floatXs.size(); k++) {
-      outs.add(LoopVars.writeRow(ftf, dXs.get(k), t, d.get(k)));
+    if (carryPrev) {
+      outs.add(pT != null ? d.get(di++) : ftf.zerosLike(dPrev));
     }
+    for (int k = 0; k < floatXs.size(); k++) {
+      outs.add(LoopVars.writeRow(ftf, dXs.get(k), ix, d.get(k)));
+    }
+    int carried = 0;
     for (int c = 0; c < floatCaps.size(); c++) {
       Operand dc = d.get(di++);
-      outs.add(dc == null ? ftf.identity((Operand) dCaps.get(c)) : ftf.math.add((Operand) dCaps.get(c), dc));
+      if (carriedCaps.contains(c)) {
+        Operand acc = dCaps.get(carried++);
+        outs.add(dc == null ? ftf.identity(acc) : ftf.math.add(acc, dc));
+      } else if (dc != null) {
+        throw new IllegalStateException("A captured tensor's gradient summed after the loop has a share per step");
+      }
     }
     for (int i = invariants; i < args.size(); i++) {
       outs.add(ftf.identity((Operand) args.get(i)));
@@ -285,6 +370,39 @@ final class BackwardLoop {
       outs.add(ftf.identity((Operand) c));
     }
     return LoopVars.signature(args, outs, specs);
+  }
+
+  /**
+   * Row {@code ix.t} of each time-major buffer, or for a buffer left out of the loop (null), a stand-in of the row's
+   * type and static shape (the forward loop's variable {@code first + k}'s row) that nothing reads.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private List<Operand<?>> rowsOrStandIns(Ops ftf, List<Operand<?>> buffers, LoopVars.Index ix, int first) {
+    List<Operand<?>> out = new ArrayList<>();
+    for (int k = 0; k < buffers.size(); k++) {
+      if (buffers.get(k) != null) {
+        out.add(LoopVars.row(ftf, buffers.get(k), ix));
+        continue;
+      }
+      LoopVars.Spec spec = f.specs.get(first + k);
+      Shape row = spec.shape().tail();
+      long[] known = row.asArray();
+      for (int i = 0; i < known.length; i++) {
+        known[i] = Math.max(known[i], 1);
+      }
+      Operand zeros = ftf.zeros(ftf.constant(known), (Class) spec.type());
+      out.add(ftf.placeholderWithDefault(zeros, row));
+    }
+    return out;
+  }
+
+  /** Whether anything in the body reads each of {@code rows}. */
+  private static boolean[] read(List<Operand<?>> rows) {
+    boolean[] out = new boolean[rows.size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = ((org.tensorflow.GraphOperation) rows.get(k).op()).numConsumers() > 0;
+    }
+    return out;
   }
 
   /**
@@ -304,8 +422,10 @@ final class BackwardLoop {
 
     List<Operand<?>> ys = new ArrayList<>();
     List<Operand<?>> dys = new ArrayList<>();
-    ys.add(masked.output());
-    dys.add(dy);
+    if (dy != null) { // else the output is a state, whose gradient has the output's
+      ys.add(masked.output());
+      dys.add(dy);
+    }
     ys.addAll(masked.states());
     dys.addAll(dStates);
     List<Operand<?>> wrt = new ArrayList<>();

@@ -21,8 +21,8 @@ import org.tensorflow.types.TInt32;
  * the mask as Keras does, and writes the step's output and the states before the step into buffers of (time, batch,
  * ...), which the backward loop reads.
  *
- * <p>Loop variables, in order: t, steps, states, inputs (time-major), mask, previous output, outputs buffer (when all
- * outputs are returned), state buffers, previous-output buffer (with a mask), buffers of the tensors the step saved
+ * <p>Loop variables, in order: t, steps, states, inputs (time-major), mask, previous output (unless {@link
+ * #carriesPrev} is false), outputs buffer (when all outputs are returned), state buffers, previous-output buffer (with a mask), buffers of the tensors the step saved
  * for its vector-Jacobian product ({@link RnnStep.Output#saved}, when it saves any), captured tensors.
  */
 final class ForwardLoop {
@@ -42,6 +42,13 @@ final class ForwardLoop {
   final List<Shape> savedShapes = new ArrayList<>();
   /** The loop variables' types and shapes, in order. */
   List<LoopVars.Spec> specs;
+  /** The position of the state that is the step's output itself (LSTM's and GRU's h), or -1. */
+  int outputState = -1;
+  /**
+   * Whether the previous output is a loop variable: not when the step's output is one of its states and there is
+   * neither mask nor sequence of outputs (nothing reads it: the last output is that state's final value).
+   */
+  boolean carriesPrev = true;
   /** The backward loop, once gradients were asked for. */
   BackwardLoop backward;
   private List<Output<?>> results;
@@ -97,7 +104,7 @@ final class ForwardLoop {
   }
 
   int iOut() {
-    return iPrev() + 1;
+    return iPrev() + (carriesPrev ? 1 : 0);
   }
 
   int iHist() {
@@ -125,7 +132,7 @@ final class ForwardLoop {
   }
 
   Operand<?> lastOutput() {
-    return results.get(iPrev());
+    return results.get(carriesPrev ? iPrev() : iStates() + outputState);
   }
 
   Operand<?> outputs() {
@@ -159,7 +166,9 @@ final class ForwardLoop {
     if (masked()) {
       in.add(mask);
     }
-    in.add(TFRnn.zerosOf(tf, batch, outputShape, specs.get(iPrev()).type(), "output"));
+    if (carriesPrev) {
+      in.add(TFRnn.zerosOf(tf, batch, outputShape, specs.get(iPrev()).type(), "output"));
+    }
     if (all) {
       in.add(TFRnn.buffer(tf, TFRnn.rowsShape(tf, steps, batch, outputShape, "output"), specs.get(iOut()).type()));
     }
@@ -199,12 +208,21 @@ final class ForwardLoop {
       args.add(m);
     }
     TFBodyOps body = new TFBodyOps(outer, ftf, Map.of());
-    StepTrace trace = StepTrace.trace(body, ftf, step, LoopVars.rows(ftf, seqs, t), states);
+    LoopVars.Index ix = LoopVars.index(ftf, t);
+    StepTrace trace = StepTrace.trace(body, ftf, step, LoopVars.rows(ftf, seqs, ix), states);
     outputShape = trace.output().shape();
-    Operand prev = ftf.placeholder(trace.output().type(), Placeholder.shape(outputShape));
-    Operand maskT = m == null ? null : LoopVars.row(ftf, m, t);
+    for (int k = 0; k < trace.states().size() && outputState < 0; k++) {
+      if (trace.states().get(k).asOutput().equals(trace.output().asOutput())) {
+        outputState = k;
+      }
+    }
+    carriesPrev = m != null || all || outputState < 0;
+    Operand prev = carriesPrev ? ftf.placeholder(trace.output().type(), Placeholder.shape(outputShape)) : null;
+    Operand maskT = m == null ? null : LoopVars.row(ftf, m, ix);
     StepTrace masked = trace.masked(ftf, maskT, states, prev, zeroOutputForMask);
-    args.add(prev);
+    if (carriesPrev) {
+      args.add(prev);
+    }
     List<Operand<?>> outs = new ArrayList<>();
     outs.add(ftf.math.add(t, ftf.constant(1)));
     outs.add(ftf.identity(count));
@@ -215,26 +233,28 @@ final class ForwardLoop {
     if (m != null) {
       outs.add(ftf.identity(m));
     }
-    outs.add(masked.output());
+    if (carriesPrev) {
+      outs.add(masked.output());
+    }
     if (all) {
       Operand buf = ftf.placeholder(trace.output().type(), Placeholder.shape(LoopVars.rowsOf(outputShape)));
       args.add(buf);
-      outs.add(LoopVars.writeRow(ftf, buf, t, masked.output()));
+      outs.add(LoopVars.writeRow(ftf, buf, ix, masked.output()));
     }
     for (Operand<?> s : states) {
       Operand buf = ftf.placeholder(((Operand) s).type(), Placeholder.shape(LoopVars.rowsOf(s.shape())));
       args.add(buf);
-      outs.add(LoopVars.writeRow(ftf, buf, t, s));
+      outs.add(LoopVars.writeRow(ftf, buf, ix, s));
     }
     if (m != null) {
       Operand buf = ftf.placeholder(trace.output().type(), Placeholder.shape(LoopVars.rowsOf(outputShape)));
       args.add(buf);
-      outs.add(LoopVars.writeRow(ftf, buf, t, prev));
+      outs.add(LoopVars.writeRow(ftf, buf, ix, prev));
     }
     for (Operand<?> v : trace.saved()) {
       Operand buf = ftf.placeholder(((Operand) v).type(), Placeholder.shape(LoopVars.rowsOf(v.shape())));
       args.add(buf);
-      outs.add(LoopVars.writeRow(ftf, buf, t, v));
+      outs.add(LoopVars.writeRow(ftf, buf, ix, v));
       savedShapes.add(v.shape());
     }
     captures = body.capturedOuter();

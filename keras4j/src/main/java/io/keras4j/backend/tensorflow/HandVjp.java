@@ -32,7 +32,8 @@ final class HandVjp {
    * the float captures, in the order of {@link BackwardLoop}'s generic product; null when the step has no hand
    * product or its product misses a captured float tensor. A captured gradient left to the backward loop's end (a
    * {@link RnnStep.Vjp#capturedProducts} product of a state and an input's gradient) is null in the list and put in
-   * {@code summed}: its position among the float captures, to {state, position among the float inputs}.
+   * {@code summed}: its position among the float captures, to {state, position among the float inputs}. {@code dy}
+   * is null when the output's gradient was folded into its state's (see {@link RnnStep#vjp}).
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static List<Operand<?>> of(Ops ftf, TFBodyOps step, ForwardLoop f, Rows rows, List<Integer> floatXs,
@@ -50,7 +51,7 @@ final class HandVjp {
       dNew.add(TFMathOps.t(mT == null ? ds : ftf.select(StepTrace.expand(ftf, mT, ds), ds, ftf.zerosLike(ds))));
     }
     RnnStep.Vjp v = step.tracing(() -> f.step.vjp(tensors(xT), tensors(sT), tensors(rows.savedT()),
-        TFMathOps.t(dyStep), dNew));
+        dyStep == null ? null : TFMathOps.t(dyStep), dNew));
     if (v == null) {
       return null;
     }

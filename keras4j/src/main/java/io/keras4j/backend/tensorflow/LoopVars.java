@@ -28,21 +28,36 @@ final class LoopVars {
     return out;
   }
 
-  /** Row {@code t} of each time-major sequence. */
-  static List<Operand<?>> rows(Ops ftf, List<Operand<?>> seqs, Operand<TInt32> t) {
+  /**
+   * The step index {@code t} of a loop body and the tensors every row read and write of that body shares: {@code t} as
+   * a one-element vector (a StridedSlice's begin, an InplaceUpdate's rows), {@code t + 1} and the unit stride. Built
+   * once per body: every op of a lowered loop body, constants included, runs at every step.
+   */
+  record Index(Operand<TInt32> t, Operand<TInt32> begin, Operand<TInt32> end, Operand<TInt32> strides,
+      Operand<TInt32> axis0) {}
+
+  /** The {@link Index} of step {@code t}, built in {@code ftf}. */
+  static Index index(Ops ftf, Operand<TInt32> t) {
+    Operand<TInt32> one = ftf.constant(new int[] {1});
+    Operand<TInt32> begin = ftf.reshape(t, one);
+    return new Index(t, begin, ftf.math.add(begin, one), one, ftf.constant(0));
+  }
+
+  /** Row {@code ix.t} of each time-major sequence. */
+  static List<Operand<?>> rows(Ops ftf, List<Operand<?>> seqs, Index ix) {
     List<Operand<?>> out = new ArrayList<>();
     for (Operand<?> x : seqs) {
-      out.add(row(ftf, x, t));
+      out.add(row(ftf, x, ix));
     }
     return out;
   }
 
   /**
-   * Row {@code t} of a time-major {@code x}, without a copy: a strided slice of dimension 0 (which TensorFlow's kernel
-   * returns as a view of the buffer, where Gather copies the row), reshaped to the row's static shape.
+   * Row {@code ix.t} of a time-major {@code x}, without a copy: a strided slice of dimension 0 (which TensorFlow's
+   * kernel returns as a view of the buffer, where Gather copies the row), reshaped to the row's static shape.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static Operand<?> row(Ops ftf, Operand x, Operand<TInt32> t) {
+  static Operand<?> row(Ops ftf, Operand x, Index ix) {
     Shape shape = x.shape();
     long[] dims = new long[shape.numDimensions() - 1];
     int unknown = 0;
@@ -51,11 +66,9 @@ final class LoopVars {
       unknown += dims[i] < 0 ? 1 : 0;
     }
     if (unknown > 1 || shape.numDimensions() < 1) {
-      return ftf.gather(x, t, ftf.constant(0));
+      return ftf.gather(x, ix.t(), ix.axis0());
     }
-    Operand<TInt32> begin = ftf.reshape(t, ftf.constant(new int[] {1}));
-    Operand<TInt32> end = ftf.math.add(begin, ftf.constant(new int[] {1}));
-    Operand slice = ftf.stridedSlice(x, begin, end, ftf.constant(new int[] {1}),
+    Operand slice = ftf.stridedSlice(x, ix.begin(), ix.end(), ix.strides(),
         org.tensorflow.op.core.StridedSlice.shrinkAxisMask(1L));
     return ftf.reshape(slice, ftf.constant(dims));
   }
@@ -70,11 +83,10 @@ final class LoopVars {
     return Shape.of(dims);
   }
 
-  /** {@code buffer} with row {@code t} set to {@code value}, in place. */
+  /** {@code buffer} with row {@code ix.t} set to {@code value}, in place. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static Operand<?> writeRow(Ops ftf, Operand buffer, Operand<TInt32> t, Operand value) {
-    return ftf.inplaceUpdate(buffer, ftf.reshape(t, ftf.constant(new int[] {1})),
-        ftf.expandDims(value, ftf.constant(0)));
+  static Operand<?> writeRow(Ops ftf, Operand buffer, Index ix, Operand value) {
+    return ftf.inplaceUpdate(buffer, ix.begin(), ftf.expandDims(value, ix.axis0()));
   }
 
   /**
