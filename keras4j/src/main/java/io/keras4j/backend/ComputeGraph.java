@@ -15,6 +15,15 @@ public interface ComputeGraph extends AutoCloseable {
    */
   TracedFunction trace(Supplier<java.util.List<Tensor>> body);
 
+  /**
+   * Traces a function whose {@code body} is several independent computations side by side (the predict step traced
+   * k times for steps_per_execution k): the engine may run its ops on several threads at once where that pays. By
+   * default as {@link #trace}.
+   */
+  default TracedFunction traceIndependent(Supplier<java.util.List<Tensor>> body) {
+    return trace(body);
+  }
+
   @Override
   void close();
 }

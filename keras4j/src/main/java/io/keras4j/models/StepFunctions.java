@@ -395,7 +395,8 @@ final class StepFunctions implements AutoCloseable {
     }
     TracedFunction fn = predictFns.get(k);
     if (fn == null) {
-      fn = graph().trace(() -> k == 1 ? predictOne(xShapes) : predictMany(xShapes, k));
+      fn = k == 1 ? graph().trace(() -> predictOne(xShapes))
+          : graph().traceIndependent(() -> predictMany(xShapes, k));
       predictFns.put(k, fn);
     }
     return fn;

@@ -8,12 +8,14 @@ import io.keras4j.backend.Variable;
 import io.keras4j.backend.VariableHolder;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -141,7 +143,22 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
 
   @Override
   public TracedFunction trace(Supplier<List<Tensor>> body) {
+    return trace(body, false);
+  }
+
+  /**
+   * {@inheritDoc} TensorFlow: such a function runs on the inter-op thread pool rather than inline when its copies hold
+   * loops (recurrent layers): two recurrences, each a long chain of small ops, then run on two threads at once (W5's
+   * LSTM/GRU predict at steps_per_execution 32); copies without loops stay inline, where the hand-offs cost more.
+   */
+  @Override
+  public TracedFunction traceIndependent(Supplier<List<Tensor>> body) {
+    return trace(body, true);
+  }
+
+  private TracedFunction trace(Supplier<List<Tensor>> body, boolean independent) {
     checkOpen();
+    int before = independent ? countOps() : 0;
     TFOps ops = new TFOps(this);
     List<Tensor> outputs = Backend.withOps(ops, () -> {
       List<Tensor> out = new ArrayList<>();
@@ -152,7 +169,32 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
       }
       return out;
     });
-    return new Function(ops, outputs);
+    return new Function(ops, outputs, inlineRuns() && !(independent && hasLoopAfter(before)));
+  }
+
+  /** Whether {@code fn}, traced by a TFComputeGraph, runs its ops in the calling thread. */
+  static boolean runsInline(TracedFunction fn) {
+    return fn instanceof Function f && f.inline;
+  }
+
+  private int countOps() {
+    int n = 0;
+    for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); it.next()) {
+      n++;
+    }
+    return n;
+  }
+
+  /** Whether an op after the first {@code skip} of the graph (in creation order) belongs to a While loop. */
+  private boolean hasLoopAfter(int skip) {
+    int i = 0;
+    for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); i++) {
+      GraphOperation op = it.next();
+      if (i >= skip && (op.type().equals("Enter") || op.type().endsWith("While"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- VariableHolder ----
@@ -293,9 +335,10 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     private final List<Op> updates;
     private final Variable[] used;
     private final Variable[] changed;
-    private final boolean inline = inlineRuns();
+    private final boolean inline;
 
-    Function(TFOps ops, List<Tensor> outputs) {
+    Function(TFOps ops, List<Tensor> outputs, boolean inline) {
+      this.inline = inline;
       this.inputs = List.copyOf(ops.placeholders());
       this.outputs = outputs;
       // one NoOp depending on every update: a single target per run (TensorFlow keys its executors by targets)

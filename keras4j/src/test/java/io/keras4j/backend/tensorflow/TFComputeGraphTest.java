@@ -103,4 +103,48 @@ class TFComputeGraphTest {
       }
     }
   }
+
+  /** Two independent loops side by side over x, each returning its last iteration's x_i * scale. */
+  private static TracedFunction twoLoops(ComputeGraph g, int n, boolean independent) {
+    java.util.function.Supplier<List<Tensor>> body = () -> {
+      Ops ops = Backend.ops();
+      Tensor xs = ops.placeholder("float32", Shape.of(n));
+      List<Tensor> out = new java.util.ArrayList<>();
+      for (float scale : new float[] {1f, -2f}) {
+        out.add(ops.repeat(ops.constant(new int[] {n}, Shape.scalar()), i -> {
+          Ops o = Backend.ops();
+          return List.of(o.multiply(o.take(xs, i, 0), o.constant(scale)));
+        }).get(0));
+      }
+      return out;
+    };
+    return independent ? g.traceIndependent(body) : g.trace(body);
+  }
+
+  @Test
+  void independentCopiesWithLoopsRunOnThePoolOthersInline() {
+    float[] x = {0.5f, -1f, 2f, 0.25f};
+    float last = 0.25f;
+    try (ComputeGraph g = Backend.newGraph()) {
+      TracedFunction independent = twoLoops(g, x.length, true);
+      TracedFunction plain = twoLoops(g, x.length, false);
+      TracedFunction noLoop = g.traceIndependent(() -> {
+        Ops ops = Backend.ops();
+        Tensor xs = ops.placeholder("float32", Shape.of(x.length));
+        Tensor at = ops.constant(new int[] {x.length - 1}, Shape.scalar());
+        return List.of(ops.take(xs, at, 0), ops.multiply(ops.take(xs, at, 0), ops.constant(-2f)));
+      });
+      assertFalse(TFComputeGraph.runsInline(independent), "independent copies holding loops: the pool");
+      assertTrue(TFComputeGraph.runsInline(plain), "one function with loops, not marked independent: inline");
+      assertTrue(TFComputeGraph.runsInline(noLoop), "independent copies without loops: inline");
+      for (TracedFunction fn : List.of(independent, plain, noLoop)) {
+        try (NativeArray feed = Backend.array(x, Shape.of(x.length))) {
+          List<NativeArray> out = fn.call(List.of(feed));
+          assertEquals(last, out.get(0).getFloat(0), 1e-6);
+          assertEquals(-2 * last, out.get(1).getFloat(0), 1e-6);
+          out.forEach(NativeArray::close);
+        }
+      }
+    }
+  }
 }
