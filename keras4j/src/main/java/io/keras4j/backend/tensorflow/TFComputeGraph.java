@@ -46,6 +46,8 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     return !"false".equals(System.getProperty("keras4j.tensorflow.inlineRuns"));
   }
 
+  /** Weight values from which a function of independent copies runs on the inter-op pool. */
+  static final long POOL_WEIGHTS = 65_536;
   private static final RunOptions INLINE = RunOptions.newBuilder().setInterOpThreadPool(-1).build();
   private final Graph graph = new Graph();
   private final Ops tf = Ops.create(graph);
@@ -147,9 +149,12 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
   }
 
   /**
-   * {@inheritDoc} TensorFlow: such a function runs on the inter-op thread pool rather than inline when its copies hold
-   * loops (recurrent layers): two recurrences, each a long chain of small ops, then run on two threads at once (W5's
-   * LSTM/GRU predict at steps_per_execution 32); copies without loops stay inline, where the hand-offs cost more.
+   * {@inheritDoc} TensorFlow: such a function runs on the inter-op thread pool rather than inline when its copies
+   * hold loops (recurrent layers: two recurrences, each a long chain of small ops, run on two threads at once; W5's
+   * predict at steps_per_execution 32) or when the variables it reads hold {@value #POOL_WEIGHTS} values or more (a
+   * CNN's convolutions: W3's predict at steps_per_execution 32 ran 11,500-11,900 samples/s inline against
+   * 16,300-17,600 on the pool); the copies of a small model stay inline, where the hand-offs cost more than the ops
+   * (W1's predict at 32: 4.2-4.5M inline against 2.5-3.3M samples/s).
    */
   @Override
   public TracedFunction traceIndependent(Supplier<List<Tensor>> body) {
@@ -169,7 +174,9 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
       }
       return out;
     });
-    return new Function(ops, outputs, inlineRuns() && !(independent && hasLoopAfter(before)));
+    Function fn = new Function(ops, outputs);
+    fn.inline = inlineRuns() && !(independent && (fn.weightValues() >= POOL_WEIGHTS || hasLoopAfter(before)));
+    return fn;
   }
 
   /** Whether {@code fn}, traced by a TFComputeGraph, runs its ops in the calling thread. */
@@ -335,10 +342,9 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     private final List<Op> updates;
     private final Variable[] used;
     private final Variable[] changed;
-    private final boolean inline;
+    private boolean inline = true;
 
-    Function(TFOps ops, List<Tensor> outputs, boolean inline) {
-      this.inline = inline;
+    Function(TFOps ops, List<Tensor> outputs) {
       this.inputs = List.copyOf(ops.placeholders());
       this.outputs = outputs;
       // one NoOp depending on every update: a single target per run (TensorFlow keys its executors by targets)
@@ -348,6 +354,15 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
       all.addAll(ops.assignedVariables());
       this.used = all.toArray(new Variable[0]);
       this.changed = ops.assignedVariables().toArray(new Variable[0]);
+    }
+
+    /** The number of values of the variables this function reads or writes. */
+    long weightValues() {
+      long n = 0;
+      for (Variable v : used) {
+        n += Math.max(0, v.shape().size());
+      }
+      return n;
     }
 
     @Override

@@ -136,7 +136,16 @@ class TFComputeGraphTest {
       });
       assertFalse(TFComputeGraph.runsInline(independent), "independent copies holding loops: the pool");
       assertTrue(TFComputeGraph.runsInline(plain), "one function with loops, not marked independent: inline");
-      assertTrue(TFComputeGraph.runsInline(noLoop), "independent copies without loops: inline");
+      assertTrue(TFComputeGraph.runsInline(noLoop), "independent copies of a small model without loops: inline");
+      int side = (int) Math.sqrt(TFComputeGraph.POOL_WEIGHTS);
+      Variable big = new Variable("big", Shape.of(side, side), "float32", true, new float[side * side]);
+      java.util.function.Supplier<List<Tensor>> readsBig = () -> {
+        Ops ops = Backend.ops();
+        return List.of(ops.sum(ops.read(big), new int[] {0, 1}, false), ops.sum(ops.read(big), new int[] {0}, false));
+      };
+      assertFalse(TFComputeGraph.runsInline(g.traceIndependent(readsBig)),
+          "independent copies reading " + side * side + " weight values: the pool");
+      assertTrue(TFComputeGraph.runsInline(g.trace(readsBig)), "the same, not marked independent: inline");
       for (TracedFunction fn : List.of(independent, plain, noLoop)) {
         try (NativeArray feed = Backend.array(x, Shape.of(x.length))) {
           List<NativeArray> out = fn.call(List.of(feed));
