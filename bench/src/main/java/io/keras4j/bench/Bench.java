@@ -59,12 +59,6 @@ public final class Bench {
     }
     Map<String, Object> results = new LinkedHashMap<>();
     Data.Workloads data = Data.workloads();
-    float[][] x1 = data.x1();
-    float[] y1 = data.y1();
-    float[][] x2 = data.x2();
-    float[][] y2 = data.y2();
-    float[][][][] x3 = data.x3();
-    int[] y3 = data.y3();
     for (int k : new int[] {1, 32}) {
       String p = k == 1 ? "keras4j" : "keras4j_spe32";
       if (!part.equals("all") && !part.equals(p)) {
@@ -72,15 +66,15 @@ public final class Bench {
       }
       Keras4jWorkloads w = new Keras4jWorkloads(k);
       Sequential m1 = w.w1();
-      measure(results, p + "/w1_train", runs, 5 * 20000, () -> Keras4jWorkloads.fit(m1, x1, y1, 5, 32));
-      measure(results, p + "/w1_predict", runs, 20000, () -> Keras4jWorkloads.predict(m1, x1, 1024));
+      measure(results, p + "/w1_train", runs, 5 * 20000, () -> Keras4jWorkloads.fit(m1, data.x1(), data.y1(), 5, 32));
+      measure(results, p + "/w1_predict", runs, 20000, () -> Keras4jWorkloads.predict(m1, data.x1(), 1024));
       m1.close();
       Sequential m2 = w.w2();
-      measure(results, p + "/w2_train", runs, 60000, () -> Keras4jWorkloads.fit(m2, x2, y2, 1, 128));
+      measure(results, p + "/w2_train", runs, 60000, () -> Keras4jWorkloads.fit(m2, data.x2(), data.y2(), 1, 128));
       m2.close();
       Sequential m3 = w.w3();
-      measure(results, p + "/w3_train", runs, 10000, () -> Keras4jWorkloads.fit(m3, x3, y3, 1, 64));
-      measure(results, p + "/w3_predict", runs, 10000, () -> Keras4jWorkloads.predict(m3, x3, 64));
+      measure(results, p + "/w3_train", runs, 10000, () -> Keras4jWorkloads.fit(m3, data.x3(), data.y3(), 1, 64));
+      measure(results, p + "/w3_predict", runs, 10000, () -> Keras4jWorkloads.predict(m3, data.x3(), 64));
       if (k == 1) {
         m3.save(Path.of("bench/results/w3.keras"));
       }
