@@ -143,6 +143,25 @@ public interface Ops {
 
   Tensor logSoftmax(Tensor x, int axis);
 
+  /**
+   * The input of the op that produced {@code x} when that op is of type {@code opType} ({@code "Softmax"},
+   * {@code "Sigmoid"}) and has one input, else null. Keras' TensorFlow backend computes a cross-entropy of such an
+   * output from these logits instead of the clipped probabilities ({@code _get_logits} in
+   * keras/src/backend/tensorflow/nn.py). By default null: an engine without op types never does.
+   */
+  default Tensor logitsOf(Tensor x, String opType) {
+    return null;
+  }
+
+  /**
+   * {@code -sum(labels * log_softmax(logits))} over the last axis, one value per row (TensorFlow's
+   * {@code softmax_cross_entropy_with_logits}, whose one kernel also yields the gradient). By default the log-softmax
+   * form.
+   */
+  default Tensor softmaxCrossEntropyWithLogits(Tensor labels, Tensor logits) {
+    return negative(sum(multiply(labels, logSoftmax(logits, -1)), new int[] {-1}, false));
+  }
+
   // ---- comparison and selection ----
   Tensor equal(Tensor a, Tensor b);
 

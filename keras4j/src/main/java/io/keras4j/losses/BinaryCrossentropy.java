@@ -11,7 +11,8 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code keras.losses.BinaryCrossentropy(from_logits=False, label_smoothing=0.0, axis=-1,
  * reduction="sum_over_batch_size", name="binary_crossentropy")}: {@code -mean(t log(p) + (1-t) log(1-p))} over
- * {@code axis}, p clipped to [1e-7, 1-1e-7]; label smoothing makes the labels {@code t(1-s) + s/2}.
+ * {@code axis}, p clipped to [1e-7, 1-1e-7]; label smoothing makes the labels {@code t(1-s) + s/2}. The output of a
+ * sigmoid is taken from its logits, as Keras' TensorFlow backend does ({@link Logits}).
  * <pre>{@code new BinaryCrossentropy().fromLogits(true).labelSmoothing(0.1)}</pre>
  */
 public class BinaryCrossentropy extends BaseCrossentropy<BinaryCrossentropy> {
@@ -33,9 +34,16 @@ public class BinaryCrossentropy extends BaseCrossentropy<BinaryCrossentropy> {
     return ops.add(ops.multiply(yTrue, (float) (1 - s)), (float) (0.5 * s));
   }
 
-  /** Elementwise binary cross-entropy, as Keras' backend computes it. */
+  /**
+   * Elementwise binary cross-entropy, as Keras' TensorFlow backend computes it: from logits when given or when
+   * {@code p} is a sigmoid's output (see {@link Logits}).
+   */
   static Tensor elementwise(Tensor t, Tensor p, boolean fromLogits) {
     Ops ops = ops();
+    Tensor logits = Logits.of(p, "Sigmoid", fromLogits, "binary_crossentropy");
+    if (logits != null) {
+      return elementwise(t, logits, true);
+    }
     if (fromLogits) {
       // max(x, 0) - x t + log(1 + exp(-|x|)), stable for any logit
       return ops.add(ops.subtract(ops.relu(p), ops.multiply(p, t)), ops.log1p(ops.exp(ops.negative(ops.abs(p)))));

@@ -12,7 +12,8 @@ import java.util.Map;
  * <p>Keras equivalent: {@code keras.losses.CategoricalCrossentropy(from_logits=False, label_smoothing=0.0,
  * axis=-1, reduction="sum_over_batch_size", name="categorical_crossentropy")}: probabilities are renormalised to
  * sum 1 along {@code axis} and clipped to [1e-7, 1-1e-7], then {@code -sum(t log p)}; label smoothing makes the
- * labels {@code t(1-s) + s/num_classes}.
+ * labels {@code t(1-s) + s/num_classes}. The output of a last-axis softmax is taken from its logits, as Keras' TensorFlow
+ * backend does ({@link Logits}).
  * <pre>{@code new CategoricalCrossentropy().fromLogits(true).labelSmoothing(0.1)}</pre>
  */
 public class CategoricalCrossentropy extends BaseCrossentropy<CategoricalCrossentropy> {
@@ -33,10 +34,18 @@ public class CategoricalCrossentropy extends BaseCrossentropy<CategoricalCrossen
     return crossentropy(t, yPred, fromLogits(), axis());
   }
 
-  /** {@code -sum(t log p)} along {@code axis}, Keras' backend formulation. */
+  /**
+   * {@code -sum(t log p)} along {@code axis}, Keras' TensorFlow backend formulation: from logits (given, or those of
+   * a softmax output, see {@link Logits}) along the last axis by TensorFlow's fused kernel.
+   */
   static Tensor crossentropy(Tensor t, Tensor p, boolean fromLogits, int axis) {
     Ops ops = ops();
     int[] axes = {axis};
+    boolean last = axis == -1 || axis == p.rank() - 1;
+    Tensor logits = last ? Logits.of(p, "Softmax", fromLogits, "categorical_crossentropy") : null;
+    if (logits != null || (fromLogits && last)) {
+      return ops.softmaxCrossEntropyWithLogits(t, logits != null ? logits : p);
+    }
     if (fromLogits) {
       return ops.negative(ops.sum(ops.multiply(t, ops.logSoftmax(p, axis)), axes, false));
     }

@@ -11,8 +11,9 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code keras.losses.SparseCategoricalCrossentropy(from_logits=False, ignore_class=None,
  * reduction="sum_over_batch_size", name="sparse_categorical_crossentropy")}.
+ * As in Keras' TensorFlow backend, the output of a softmax is replaced by its logits (see {@link Logits}).
  * Porting note: TensorFlow's C gradient registry lacks SparseSoftmaxCrossEntropyWithLogits, so the labels are
- * one-hot encoded in the graph and the log-softmax form is used; the value is the same. With {@code ignore_class}
+ * one-hot encoded in the graph for SoftmaxCrossEntropyWithLogits; the value is the same. With {@code ignore_class}
  * the ignored labels are masked as Keras masks them: "sum_over_batch_size" averages over the other labels only.
  */
 public class SparseCategoricalCrossentropy extends BaseLoss<SparseCategoricalCrossentropy> {
@@ -54,12 +55,12 @@ public class SparseCategoricalCrossentropy extends BaseLoss<SparseCategoricalCro
       labels = ops.multiply(labels, valid);
     }
     Tensor oneHot = ops.oneHot(ops.cast(labels, "int32"), (int) yPred.shape().get(-1));
-    Tensor logits = yPred;
-    if (!fromLogits) {
+    Tensor logits = Logits.of(yPred, "Softmax", fromLogits, "sparse_categorical_crossentropy");
+    if (logits == null) {
       float eps = Backend.epsilon();
-      logits = ops.log(ops.clip(yPred, eps, 1 - eps));
+      logits = fromLogits ? yPred : ops.log(ops.clip(yPred, eps, 1 - eps));
     }
-    Tensor loss = ops.negative(sumLast(ops.multiply(oneHot, ops.logSoftmax(logits, -1))));
+    Tensor loss = ops.softmaxCrossEntropyWithLogits(ops.cast(oneHot, logits.dtype()), logits);
     return valid == null ? loss : ops.multiply(loss, valid);
   }
 

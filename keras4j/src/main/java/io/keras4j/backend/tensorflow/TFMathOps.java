@@ -329,6 +329,29 @@ abstract class TFMathOps implements io.keras4j.backend.Ops {
     });
   }
 
+  @Override
+  public Tensor logitsOf(Tensor x, String opType) {
+    if (!(x instanceof TFTensor tt) || !(tt.operand().op() instanceof org.tensorflow.GraphOperation op)) {
+      return null;
+    }
+    return op.type().equals(opType) && op.numInputs() == 1 ? t(op.input(0)) : null;
+  }
+
+  /** TensorFlow's {@code SoftmaxCrossEntropyWithLogits}; ranks above 2 through a (-1, n) view. */
+  @Override
+  public Tensor softmaxCrossEntropyWithLogits(Tensor labels, Tensor logits) {
+    if (logits.rank() == 2 && labels.rank() == 2 && labels.dtype().equals(logits.dtype())) {
+      return t(tf.nn.softmaxCrossEntropyWithLogits(o(logits), o(labels)).loss());
+    }
+    if (logits.rank() < 2 || !labels.dtype().equals(logits.dtype())) {
+      return io.keras4j.backend.Ops.super.softmaxCrossEntropyWithLogits(labels, logits);
+    }
+    Tensor rowsShape = stack(List.of(constant(new int[] {-1}, Shape.scalar()), dimension(logits, -1)), 0);
+    Tensor loss = softmaxCrossEntropyWithLogits(reshape(labels, rowsShape), reshape(logits, rowsShape));
+    return reshape(loss, slice(shapeOf(logits), constant(new int[] {0}, Shape.of(1)),
+        constant(new int[] {logits.rank() - 1}, Shape.of(1))));
+  }
+
   /** Applies a last-axis op along {@code axis} by moving that axis last and back. */
   private Tensor lastAxis(Tensor x, int axis, java.util.function.UnaryOperator<Tensor> f) {
     int a = norm(x, axis);
