@@ -2,6 +2,7 @@ package io.keras4j.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.keras4j.backend.Backend;
 import io.keras4j.models.Sequential;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,9 @@ import java.util.function.Supplier;
  *
  * <p>Usage: {@code java ... io.keras4j.bench.Bench [runs] [out.json] [part]}. Each measurement follows one untimed
  * warm-up; keras4j runs with steps_per_execution 1 and 32 (its best setting is reported as well as the default).
- * keras4j's workloads also write "&lt;key&gt;_trace_s": the warm-up's seconds minus the median timed run's.
+ * keras4j's workloads also write "&lt;key&gt;_trace_s": the warm-up's seconds minus the median timed run's. TensorFlow's
+ * native runtime is loaded first ({@link Backend#loadRuntime()}), as Keras' bench loads it with {@code import keras}
+ * before its clock, so that W1's first fit is not charged the library's load (about 0.8 s).
  *
  * <p>{@code part} runs one peer only: {@code keras4j} (steps_per_execution 1), {@code keras4j_spe32} or
  * {@code raw_tf} (with the machine's matmul figures); {@code all}, the default, runs the three in this JVM in that
@@ -59,6 +62,7 @@ public final class Bench {
     }
     Map<String, Object> results = new LinkedHashMap<>();
     Data.Workloads data = Data.workloads();
+    Backend.loadRuntime();
     for (int k : new int[] {1, 32}) {
       String p = k == 1 ? "keras4j" : "keras4j_spe32";
       if (!part.equals("all") && !part.equals(p)) {

@@ -188,9 +188,13 @@ public final class Backend {
     return n == null ? prefix : prefix + "_" + n;
   }
 
-  /** Resets automatic names (Keras' {@code keras.backend.clear_session()}). */
+  /**
+   * Resets automatic names and frees the data arrays kept from the last fit ({@link SpareArrays}) (Keras'
+   * {@code keras.backend.clear_session()}).
+   */
   public static synchronized void clearSession() {
     NAMES.clear();
+    SpareArrays.clear();
   }
 
   // ---- random seeds ----

@@ -25,6 +25,14 @@ public interface NativeArray extends AutoCloseable {
   /** Element {@code i} in row-major order, as float. */
   float getFloat(long i);
 
+  /**
+   * Writes {@code values}, cast to float32, over this array when it is float32 and of the same shape, and returns
+   * true; returns false, writing nothing, otherwise. By default false.
+   */
+  default boolean rewrite(HostArray values) {
+    return false;
+  }
+
   /** Sets a one-element int32 array's value, so a fed scalar can be reused across steps. */
   void setInt(int value);
 

@@ -4,6 +4,7 @@ import io.keras4j.backend.Backend;
 import io.keras4j.backend.HostArray;
 import io.keras4j.backend.NativeArray;
 import io.keras4j.backend.Shape;
+import io.keras4j.backend.SpareArrays;
 import io.keras4j.data.Split;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,20 +71,16 @@ final class ArrayDataAdapter implements DataAdapter {
     return DataAdapters.shapes(ys);
   }
 
-  /** The arrays in native memory, copied at the first call. */
+  /** The arrays in native memory, copied at the first call (into the last adapter's arrays: {@link SpareArrays}). */
   private List<NativeArray> data() {
     if (data == null) {
       nativeCopies++;
-      data = new ArrayList<>();
-      for (HostArray a : xs) {
-        data.add(Backend.array(a));
-      }
-      for (HostArray a : ys) {
-        data.add(Backend.array(a));
-      }
+      List<HostArray> all = new ArrayList<>(xs);
+      all.addAll(ys);
       if (sampleWeight != null) { // fit and evaluate, also without targets (a step of its own); not predict
-        data.add(Backend.array(sampleWeight, Shape.of(n)));
+        all.add(HostArray.of(sampleWeight));
       }
+      data = SpareArrays.arrays(all);
     }
     return data;
   }
@@ -180,7 +177,7 @@ final class ArrayDataAdapter implements DataAdapter {
     }
     perm = offset1 = size1 = offset = size = null;
     if (data != null) {
-      data.forEach(NativeArray::close);
+      SpareArrays.keep(data);
       data = null;
     }
   }

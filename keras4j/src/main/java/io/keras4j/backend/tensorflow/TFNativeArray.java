@@ -37,13 +37,26 @@ final class TFNativeArray implements NativeArray {
     }
     TFloat32 t = TFloat32.tensorOf(tfShape(array.shape()));
     try {
-      FloatDataBuffer buffer = t.asRawTensor().data().asFloats();
-      array.copyTo((offset, values, length) -> buffer.offset(offset).write(values, 0, length));
+      write(t, array);
     } catch (RuntimeException | Error e) {
       t.close();
       throw e;
     }
     return new TFNativeArray(t);
+  }
+
+  private static void write(TFloat32 t, HostArray array) {
+    FloatDataBuffer buffer = t.asRawTensor().data().asFloats();
+    array.copyTo((offset, values, length) -> buffer.offset(offset).write(values, 0, length));
+  }
+
+  @Override
+  public boolean rewrite(HostArray values) {
+    if (!(tensor instanceof TFloat32 t) || !values.shape().equals(shape())) {
+      return false;
+    }
+    write(t, values);
+    return true;
   }
 
   private static void checkSize(int n, Shape shape) {
