@@ -107,6 +107,12 @@ final class NestedArrays {
     return depth == 0 ? "the top level" : b.toString();
   }
 
+  /**
+   * Arrays of at least this many values are flattened on every core, in parts of their top-level elements: walking
+   * millions of short rows (images of one channel are rows of length 1) is bound by the walk, not by memory.
+   */
+  static final long PARALLEL_FLATTEN = 1 << 20;
+
   /** The values of {@code a} of shape {@code dims}, row-major, in an array of its own element type. */
   static Object flatten(Object a, long[] dims, Class<?> leaf) {
     long size = 1;
@@ -114,8 +120,31 @@ final class NestedArrays {
       size *= d;
     }
     Object out = Array.newInstance(leaf, Math.toIntExact(size));
-    flatten(a, 0, dims, out, new int[] {0}, new int[dims.length]);
+    if (size >= PARALLEL_FLATTEN && dims.length >= 2 && dims[0] >= 2) {
+      flattenInParts(a, dims, out, size / dims[0]);
+    } else {
+      flatten(a, 0, dims, out, new int[] {0}, new int[dims.length]);
+    }
     return out;
+  }
+
+  /** {@link #flatten} of each top-level element at its own offset ({@code inner} values each), parts in parallel. */
+  private static void flattenInParts(Object a, long[] dims, Object out, long inner) {
+    checkOne(a, 0, dims, new int[dims.length]);
+    Object[] top = (Object[]) a;
+    int parts = Math.min(top.length, 4 * Runtime.getRuntime().availableProcessors());
+    try {
+      java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
+        int[] path = new int[dims.length];
+        for (int i = (int) ((long) top.length * part / parts); i < (long) top.length * (part + 1) / parts; i++) {
+          path[0] = i;
+          flatten(top[i], 1, dims, out, new int[] {Math.toIntExact(i * inner)}, path);
+        }
+      });
+    } catch (IllegalArgumentException e) {
+      flatten(a, 0, dims, out, new int[] {0}, new int[dims.length]); // throws the first bad element's error, in order
+      throw e;
+    }
   }
 
   private static void flatten(Object a, int depth, long[] dims, Object out, int[] pos, int[] path) {

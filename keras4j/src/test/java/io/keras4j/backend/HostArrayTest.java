@@ -58,4 +58,41 @@ class HostArrayTest {
     var e = assertThrows(IllegalArgumentException.class, () -> HostArray.of(x));
     assertTrue(e.getMessage().contains("Null element at index [0][1][0]"), e.getMessage());
   }
+
+  /** A (n, 28, 28, 1) batch, above the size flattened in parallel, whose value at [k][i][j][0] is k + i / 100 + j. */
+  private static float[][][][] bigImages(int n) {
+    float[][][][] x = new float[n][28][28][1];
+    for (int k = 0; k < n; k++) {
+      for (int i = 0; i < 28; i++) {
+        for (int j = 0; j < 28; j++) {
+          x[k][i][j][0] = k + i / 100f + j;
+        }
+      }
+    }
+    return x;
+  }
+
+  @Test
+  void largeArraysFlattenInRowMajorOrderInParallel() {
+    int n = 1500; // 1,176,000 values
+    assertTrue((long) n * 28 * 28 >= NestedArrays.PARALLEL_FLATTEN);
+    float[] v = (float[]) HostArray.of(bigImages(n)).values();
+    assertEquals(n * 784, v.length);
+    for (int k : new int[] {0, 1, 749, 750, 1499}) {
+      for (int i : new int[] {0, 13, 27}) {
+        for (int j : new int[] {0, 5, 27}) {
+          assertEquals(k + i / 100f + j, v[k * 784 + i * 28 + j], 0f);
+        }
+      }
+    }
+  }
+
+  @Test
+  void largeRaggedArrayNamesTheFirstBadElement() {
+    float[][][][] x = bigImages(1500);
+    x[1400][3][9] = new float[2];
+    x[200][27] = null;
+    var e = assertThrows(IllegalArgumentException.class, () -> HostArray.of(x));
+    assertTrue(e.getMessage().contains("Null element at index [200][27]"), e.getMessage());
+  }
 }
