@@ -23,7 +23,10 @@ public final class HostArray {
     HostArray toHost();
   }
 
-  /** Receives float32 values, row-major, a chunk at a time: {@code length} values of {@code values} at {@code offset}. */
+  /**
+   * Receives float32 values, row-major, a chunk at a time: {@code length} values of {@code values} at {@code offset}.
+   * A large array's chunks come from several threads at once, each for its own range of offsets.
+   */
   @FunctionalInterface
   public interface FloatSink {
     void put(long offset, float[] values, int length);

@@ -194,7 +194,40 @@ final class NestedArrays {
    * casts them, to {@code sink} in chunks of at most {@link #CHUNK} values, checking each row on the way.
    */
   static void write(Object a, long[] dims, HostArray.FloatSink sink) {
-    new Writer(dims, sink).write(a, 0);
+    long size = 1;
+    for (long d : dims) {
+      size *= d;
+    }
+    if (size >= PARALLEL_FLATTEN && dims.length >= 2 && dims[0] >= 2) {
+      writeInParts(a, dims, sink, size / dims[0]);
+    } else {
+      new Writer(dims, sink, 0).write(a, 0);
+    }
+  }
+
+  /**
+   * {@link #write} of each part of the top-level elements from its own offset ({@code inner} values per element), the
+   * parts in parallel: a first copy into fresh native memory is bound by its page faults, which both cores take.
+   */
+  private static void writeInParts(Object a, long[] dims, HostArray.FloatSink sink, long inner) {
+    checkOne(a, 0, dims, new int[dims.length]);
+    Object[] top = (Object[]) a;
+    int parts = Math.min(top.length, 4 * Runtime.getRuntime().availableProcessors());
+    try {
+      java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
+        int from = (int) ((long) top.length * part / parts);
+        int to = (int) ((long) top.length * (part + 1) / parts);
+        Writer w = new Writer(dims, sink, from * inner);
+        for (int i = from; i < to; i++) {
+          w.path[0] = i;
+          w.visit(top[i], 1);
+        }
+        w.flush();
+      });
+    } catch (IllegalArgumentException e) {
+      check(a, dims); // throws the first bad element's error, in order
+      throw e;
+    }
   }
 
   /** The chunk being filled, and where it goes. */
@@ -206,9 +239,10 @@ final class NestedArrays {
     private int fill;
     private long written;
 
-    Writer(long[] dims, HostArray.FloatSink sink) {
+    Writer(long[] dims, HostArray.FloatSink sink, long offset) {
       this.dims = dims;
       this.sink = sink;
+      this.written = offset;
       this.path = new int[dims.length];
       long size = 1;
       for (long d : dims) {

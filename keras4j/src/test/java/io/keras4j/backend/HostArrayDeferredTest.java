@@ -190,4 +190,29 @@ class HostArrayDeferredTest {
     assertTrue(e.getMessage().startsWith("Ragged array: the element at index [1] has length 9 where 8 was expected"),
         e.getMessage());
   }
+
+  @Test
+  void largeMatrixIsCopiedInParallelPartsInRowMajorOrder() {
+    // 1,500 x 784 values: above the size written by several threads, each part from its own offset
+    float[][] x = matrix(1500, 784, 8);
+    assertTrue(1500L * 784 >= NestedArrays.PARALLEL_FLATTEN);
+    float[] v = nativeValues(HostArray.deferred(x));
+    for (int i = 0; i < 1500; i++) {
+      for (int j = 0; j < 784; j++) {
+        if (x[i][j] != v[i * 784 + j]) {
+          assertEquals(x[i][j], v[i * 784 + j], "at [" + i + "][" + j + "]");
+        }
+      }
+    }
+  }
+
+  @Test
+  void largeMatrixChangedAfterTheCheckNamesTheFirstBadRow() {
+    float[][] x = matrix(1500, 784, 9);
+    HostArray h = HostArray.deferred(x);
+    x[1300] = new float[3];
+    x[600] = null;
+    var e = assertThrows(IllegalArgumentException.class, () -> Backend.array(h));
+    assertTrue(e.getMessage().startsWith("Null element at index [600]"), e.getMessage());
+  }
 }
