@@ -48,8 +48,9 @@ public class BinaryFocalCrossentropy extends BaseCrossentropy<BinaryFocalCrossen
   public Tensor call(Tensor yTrue, Tensor yPred) {
     Ops ops = ops();
     Tensor t = BinaryCrossentropy.smooth(yTrue, labelSmoothing());
-    Tensor bce = BinaryCrossentropy.elementwise(t, yPred, fromLogits());
+    // as Keras: the probabilities first, whose cross-entropy then comes from their logits (a sigmoid's output)
     Tensor p = fromLogits() ? ops.sigmoid(yPred) : yPred;
+    Tensor bce = BinaryCrossentropy.elementwise(t, p, false);
     Tensor pt = ops.add(ops.multiply(t, p), ops.multiply(ops.add(ops.negative(t), 1f), ops.add(ops.negative(p), 1f)));
     Tensor focal = ops.multiply(ops.pow(ops.add(ops.negative(pt), 1f), (float) gamma), bce);
     if (applyClassBalancing) {

@@ -48,7 +48,7 @@ class LogitsTest {
   @Test
   void categoricalCrossentropyOfASoftmaxOutputUsesItsLogits() {
     float[] oneHot = {1, 0, 0, 0, 0, 1};
-    double expected = expectedCategorical(); // 15.2037...; clipped probabilities would give about 8.29
+    double expected = expectedCategorical(); // 15.2037...; clipped probabilities would give about 8.26
     assertEquals(expected, loss(new CategoricalCrossentropy(), oneHot, S, true), 1e-4);
     assertEquals(expected, loss(new CategoricalCrossentropy().fromLogits(true), oneHot, S, false), 1e-4);
   }
@@ -95,5 +95,22 @@ class LogitsTest {
     }
     // the clipped form has a zero gradient for the saturated class 0 of row 0; here it is (9e-14 - 1) / 2
     assertArrayEquals(expected, grad, 1e-6f);
+  }
+
+  @Test
+  void binaryFocalCrossentropyOfASigmoidOutputTakesItsCrossEntropyFromTheLogits() {
+    // gamma 2: (1 - p_t)^2 * bce; logit -40 with label 1: p_t = sigmoid(-40), bce = log(1 + e^40) = 40 (clipped:
+    // 16.118); logit 3 with label 0: p_t = 1 - sigmoid(3), bce = log(1 + e^3)
+    float[] z = {-40f, 3f};
+    double p0 = 1 / (1 + Math.exp(40));
+    double p1 = 1 / (1 + Math.exp(-3));
+    double expected = (Math.pow(1 - p0, 2) * logSumExp(0, 40) + Math.pow(p1, 2) * logSumExp(0, 3)) / 2;
+    float fromSigmoid = GraphFixture.eval(List.of(new float[] {1, 0}, z), List.of(Shape.of(1, 2), Shape.of(1, 2)),
+        in -> List.of(new BinaryFocalCrossentropy().apply(in.get(0), Backend.ops().sigmoid(in.get(1)), null)))
+        .get(0)[0];
+    float fromLogits = GraphFixture.eval(List.of(new float[] {1, 0}, z), List.of(Shape.of(1, 2), Shape.of(1, 2)),
+        in -> List.of(new BinaryFocalCrossentropy().fromLogits(true).apply(in.get(0), in.get(1), null))).get(0)[0];
+    assertEquals(expected, fromSigmoid, 1e-4);
+    assertEquals(expected, fromLogits, 1e-4);
   }
 }
