@@ -120,7 +120,7 @@ final class NestedArrays {
       size *= d;
     }
     Object out = Array.newInstance(leaf, Math.toIntExact(size));
-    if (size >= PARALLEL_FLATTEN && dims.length >= 2 && dims[0] >= 2) {
+    if (inParts(size, dims)) {
       flattenInParts(a, dims, out, size / dims[0]);
     } else {
       flatten(a, 0, dims, out, new int[] {0}, new int[dims.length]);
@@ -130,19 +130,39 @@ final class NestedArrays {
 
   /** {@link #flatten} of each top-level element at its own offset ({@code inner} values each), parts in parallel. */
   private static void flattenInParts(Object a, long[] dims, Object out, long inner) {
+    inParts(a, dims, (top, from, to) -> {
+      int[] path = new int[dims.length];
+      for (int i = from; i < to; i++) {
+        path[0] = i;
+        flatten(top[i], 1, dims, out, new int[] {Math.toIntExact(i * inner)}, path);
+      }
+    }, () -> flatten(a, 0, dims, out, new int[] {0}, new int[dims.length]));
+  }
+
+  /** Whether an array of {@code size} values and shape {@code dims} is walked in parts on every core. */
+  private static boolean inParts(long size, long[] dims) {
+    return size >= PARALLEL_FLATTEN && dims.length >= 2 && dims[0] >= 2;
+  }
+
+  /** The work on top-level elements {@code from} (inclusive) to {@code to} (exclusive) of {@code top}. */
+  private interface Part {
+    void run(Object[] top, int from, int to);
+  }
+
+  /**
+   * Runs {@code part} over consecutive ranges of {@code a}'s top-level elements, the ranges in parallel. When a part
+   * finds a bad element, {@code inOrder} walks the whole array in order, so that the error thrown names the first one
+   * as the sequential walk would.
+   */
+  private static void inParts(Object a, long[] dims, Part part, Runnable inOrder) {
     checkOne(a, 0, dims, new int[dims.length]);
     Object[] top = (Object[]) a;
     int parts = Math.min(top.length, 4 * Runtime.getRuntime().availableProcessors());
     try {
-      java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
-        int[] path = new int[dims.length];
-        for (int i = (int) ((long) top.length * part / parts); i < (long) top.length * (part + 1) / parts; i++) {
-          path[0] = i;
-          flatten(top[i], 1, dims, out, new int[] {Math.toIntExact(i * inner)}, path);
-        }
-      });
+      java.util.stream.IntStream.range(0, parts).parallel().forEach(k -> part.run(top,
+          (int) ((long) top.length * k / parts), (int) ((long) top.length * (k + 1) / parts)));
     } catch (IllegalArgumentException e) {
-      flatten(a, 0, dims, out, new int[] {0}, new int[dims.length]); // throws the first bad element's error, in order
+      inOrder.run();
       throw e;
     }
   }
@@ -198,7 +218,7 @@ final class NestedArrays {
     for (long d : dims) {
       size *= d;
     }
-    if (size >= PARALLEL_FLATTEN && dims.length >= 2 && dims[0] >= 2) {
+    if (inParts(size, dims)) {
       writeInParts(a, dims, sink, size / dims[0]);
     } else {
       new Writer(dims, sink, 0).write(a, 0);
@@ -210,24 +230,14 @@ final class NestedArrays {
    * parts in parallel: a first copy into fresh native memory is bound by its page faults, which both cores take.
    */
   private static void writeInParts(Object a, long[] dims, HostArray.FloatSink sink, long inner) {
-    checkOne(a, 0, dims, new int[dims.length]);
-    Object[] top = (Object[]) a;
-    int parts = Math.min(top.length, 4 * Runtime.getRuntime().availableProcessors());
-    try {
-      java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
-        int from = (int) ((long) top.length * part / parts);
-        int to = (int) ((long) top.length * (part + 1) / parts);
-        Writer w = new Writer(dims, sink, from * inner);
-        for (int i = from; i < to; i++) {
-          w.path[0] = i;
-          w.visit(top[i], 1);
-        }
-        w.flush();
-      });
-    } catch (IllegalArgumentException e) {
-      check(a, dims); // throws the first bad element's error, in order
-      throw e;
-    }
+    inParts(a, dims, (top, from, to) -> {
+      Writer w = new Writer(dims, sink, from * inner);
+      for (int i = from; i < to; i++) {
+        w.path[0] = i;
+        w.visit(top[i], 1);
+      }
+      w.flush();
+    }, () -> check(a, dims));
   }
 
   /** The chunk being filled, and where it goes. */
