@@ -113,12 +113,18 @@ final class NestedArrays {
    */
   static final long PARALLEL_FLATTEN = 1 << 20;
 
-  /** The values of {@code a} of shape {@code dims}, row-major, in an array of its own element type. */
-  static Object flatten(Object a, long[] dims, Class<?> leaf) {
+  /** The number of values of shape {@code dims}. */
+  private static long size(long[] dims) {
     long size = 1;
     for (long d : dims) {
       size *= d;
     }
+    return size;
+  }
+
+  /** The values of {@code a} of shape {@code dims}, row-major, in an array of its own element type. */
+  static Object flatten(Object a, long[] dims, Class<?> leaf) {
+    long size = size(dims);
     Object out = Array.newInstance(leaf, Math.toIntExact(size));
     if (inParts(size, dims)) {
       flattenInParts(a, dims, out, size / dims[0]);
@@ -214,10 +220,7 @@ final class NestedArrays {
    * casts them, to {@code sink} in chunks of at most {@link #CHUNK} values, checking each row on the way.
    */
   static void write(Object a, long[] dims, HostArray.FloatSink sink) {
-    long size = 1;
-    for (long d : dims) {
-      size *= d;
-    }
+    long size = size(dims);
     if (inParts(size, dims)) {
       writeInParts(a, dims, sink, size / dims[0]);
     } else {
@@ -254,10 +257,7 @@ final class NestedArrays {
       this.sink = sink;
       this.written = offset;
       this.path = new int[dims.length];
-      long size = 1;
-      for (long d : dims) {
-        size *= d;
-      }
+      long size = size(dims);
       this.chunk = new float[(int) Math.min(CHUNK, Math.max(1, size))];
     }
 

@@ -43,8 +43,8 @@ public final class SpareArrays {
       out.forEach(NativeArray::close);
       throw e;
     } finally {
-      for (NativeArray unused : matched) {
-        if (unused != null && !out.contains(unused)) {
+      for (NativeArray unused : matched) { // kept arrays not refilled (those refilled were set to null)
+        if (unused != null) {
           unused.close();
         }
       }

@@ -113,4 +113,15 @@ class LogitsTest {
     assertEquals(expected, fromSigmoid, 1e-4);
     assertEquals(expected, fromLogits, 1e-4);
   }
+
+  @Test
+  void perStepCategoricalCrossentropyOfASequenceOfSoftmaxOutputs() {
+    // the same two rows as one sequence of two steps, shape (1, 2, 3): the rank-3 path through a (-1, 3) view
+    float[] oneHot = {1, 0, 0, 0, 0, 1};
+    Shape seq = Shape.of(1, 2, 3);
+    float got = GraphFixture.eval(List.of(oneHot, LOGITS), List.of(seq, seq),
+        in -> List.of(new CategoricalCrossentropy().apply(in.get(0), Backend.ops().softmax(in.get(1), -1), null)))
+        .get(0)[0];
+    assertEquals(expectedCategorical(), got, 1e-4);
+  }
 }

@@ -324,8 +324,7 @@ abstract class TFMathOps implements io.keras4j.backend.Ops {
       if (y.rank() <= 2) {
         return t(tf.nn.logSoftmax(o(y)));
       }
-      Tensor rows = reshape(y, stack(List.of(constant(new int[] {-1}, Shape.scalar()), dimension(y, -1)), 0));
-      return reshape(t(tf.nn.logSoftmax(o(rows))), shapeOf(y));
+      return reshape(t(tf.nn.logSoftmax(o(rows(y)))), shapeOf(y));
     });
   }
 
@@ -346,10 +345,14 @@ abstract class TFMathOps implements io.keras4j.backend.Ops {
     if (logits.rank() < 2 || !labels.dtype().equals(logits.dtype())) {
       return io.keras4j.backend.Ops.super.softmaxCrossEntropyWithLogits(labels, logits);
     }
-    Tensor rowsShape = stack(List.of(constant(new int[] {-1}, Shape.scalar()), dimension(logits, -1)), 0);
-    Tensor loss = softmaxCrossEntropyWithLogits(reshape(labels, rowsShape), reshape(logits, rowsShape));
+    Tensor loss = softmaxCrossEntropyWithLogits(rows(labels), rows(logits));
     return reshape(loss, slice(shapeOf(logits), constant(new int[] {0}, Shape.of(1)),
         constant(new int[] {logits.rank() - 1}, Shape.of(1))));
+  }
+
+  /** {@code x} as a (-1, n) matrix of its last axis' rows, for kernels that take rank 2 only. */
+  private Tensor rows(Tensor x) {
+    return reshape(x, stack(List.of(constant(new int[] {-1}, Shape.scalar()), dimension(x, -1)), 0));
   }
 
   /** Applies a last-axis op along {@code axis} by moving that axis last and back. */
