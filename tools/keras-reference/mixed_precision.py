@@ -7,6 +7,8 @@ For each policy it writes, under keras4j/src/test/resources/io/keras4j/dtypepoli
   mixed_<policy>.keras   the untrained model (uncompiled), with its dtype policies in the config
   mixed_<policy>.json    inputs, targets, the untrained predictions, each layer's output and variable dtypes,
                          the weights after three SGD steps (batch 4, no shuffling) and the predictions after them
+  mixed_<policy>_rnn.*   the same for a recurrent model (LSTM returning sequences, GRU, Dense; mean squared error,
+                         two SGD steps): the recurrences' weights are trained through their loops in the compute dtype
 
 Run with the pinned versions (requirements.txt), from the repository root:
 
@@ -41,6 +43,16 @@ def make_model():
     ], name="mixed")
 
 
+def make_rnn_model():
+    return keras.Sequential([
+        keras.Input((5, 3)),
+        keras.layers.LSTM(4, return_sequences=True, name="lstm"),
+        keras.layers.GRU(3, name="gru"),
+        keras.layers.Dense(2, name="logits"),
+        keras.layers.Activation("linear", dtype="float32", name="out"),
+    ], name="mixed_rnn")
+
+
 def case(policy):
     keras.config.set_dtype_policy(policy)
     keras.utils.set_random_seed(7)
@@ -48,7 +60,21 @@ def case(policy):
     rng = np.random.default_rng(3)
     x = rng.normal(size=(12, 6, 6, 2)).astype("float32")
     y = np.eye(3, dtype="float32")[rng.integers(0, 3, size=12)]
-    model.save(os.path.join(OUT, f"{policy}.keras"))
+    write(policy, policy, model, x, y, "categorical_crossentropy")
+
+
+def rnn_case(policy):
+    keras.config.set_dtype_policy(policy)
+    keras.utils.set_random_seed(7)
+    model = make_rnn_model()
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=(8, 5, 3)).astype("float32")
+    y = rng.normal(size=(8, 2)).astype("float32")
+    write(policy, policy + "_rnn", model, x, y, "mean_squared_error")
+
+
+def write(policy, name, model, x, y, loss):
+    model.save(os.path.join(OUT, f"{name}.keras"))
     before = model.predict(x, verbose=0)
     out = {
         "policy": policy,
@@ -66,16 +92,18 @@ def case(policy):
             for layer in model.layers
         },
     }
-    model.compile(optimizer=keras.optimizers.SGD(0.1), loss="categorical_crossentropy")
+    model.compile(optimizer=keras.optimizers.SGD(0.1), loss=loss)
     out["optimizer"] = type(model.optimizer).__name__
     history = model.fit(x, y, batch_size=4, epochs=1, shuffle=False, verbose=0)
     out["loss"] = float(history.history["loss"][0])
     out["trained_weights"] = {w.path: np.asarray(w.numpy(), "float32").reshape(-1).tolist() for w in model.weights}
+    out["trained_weight_paths"] = [w.path for w in model.weights]
     out["trained_predictions"] = np.asarray(model.predict(x, verbose=0), "float32").reshape(-1).tolist()
-    with open(os.path.join(OUT, f"{policy}.json"), "w") as f:
+    with open(os.path.join(OUT, f"{name}.json"), "w") as f:
         json.dump(out, f)
     keras.config.set_dtype_policy("float32")
 
 
 for p in ("mixed_bfloat16", "mixed_float16"):
     case(p)
+    rnn_case(p)

@@ -185,6 +185,12 @@ public abstract class BaseCellRNN<T extends BaseCellRNN<T, C>, C extends BaseRNN
     return super.trainable(trainable);
   }
 
+  /** The cell, which takes the layer's dtype policy (Keras passes the layer's {@code dtype=} to the cell). */
+  @Override
+  protected java.util.List<Layer> dtypeFollowers() {
+    return java.util.List.of(cell);
+  }
+
   /** The layer's config: the RNN keys, then the cell's own keys with activity_regularizer, as Keras writes them. */
   @Override
   public Map<String, Object> getConfig() {

@@ -31,6 +31,12 @@ public abstract class BaseConvLSTM<T extends BaseConvLSTM<T>> extends BaseLayer<
     this.cell.seedGenerator = new SeedGenerator(null, "seed_generator");
   }
 
+  /** The cell, which takes the layer's dtype policy (Keras passes the layer's {@code dtype=} to the cell). */
+  @Override
+  protected java.util.List<Layer> dtypeFollowers() {
+    return java.util.List.of(cell);
+  }
+
   /** Sets the strides, one int for every axis or one per axis (Keras' {@code strides=}). Default 1. */
   public T strides(int... strides) {
     checkNotBuilt("strides");

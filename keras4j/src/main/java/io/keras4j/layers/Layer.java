@@ -128,7 +128,18 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
   public Layer dtype(DTypePolicy policy) {
     checkNotBuilt("dtype");
     this.dtypePolicy = require(policy, "dtype");
+    for (Layer l : dtypeFollowers()) {
+      l.dtype(policy);
+    }
     return this;
+  }
+
+  /**
+   * The layers inside this one made with its dtype policy, which follow it when it is set (an RNN's cell); none by
+   * default.
+   */
+  protected List<Layer> dtypeFollowers() {
+    return List.of();
   }
 
   /**
@@ -137,6 +148,9 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
    */
   public void dtypePolicy(Object policy) {
     this.dtypePolicy = DTypePolicies.get(require(policy, "dtype_policy"));
+    for (Layer l : dtypeFollowers()) {
+      l.dtypePolicy(this.dtypePolicy);
+    }
   }
 
   /**

@@ -78,6 +78,17 @@ class DTypePolicyTest {
     assertTrue(e.getMessage().startsWith("Layer 'd': "), e.getMessage());
   }
 
+  /** Keras' LSTM, GRU, SimpleRNN and ConvLSTM pass their dtype= to their cell: the cell computes in it too. */
+  @Test
+  void recurrentLayersGiveTheirPolicyToTheirCell() {
+    assertEquals("bfloat16", new io.keras4j.layers.LSTM(2).dtype("mixed_bfloat16").cell().computeDtype());
+    assertEquals("float16", new io.keras4j.layers.GRU(2).dtype("mixed_float16").cell().computeDtype());
+    io.keras4j.layers.SimpleRNN rnn = new io.keras4j.layers.SimpleRNN(2);
+    rnn.dtypePolicy("mixed_bfloat16");
+    assertEquals("bfloat16", rnn.cell().computeDtype());
+    assertEquals("float32", rnn.cell().variableDtype());
+  }
+
   @Test
   void compileWrapsTheOptimizerOnlyForMixedFloat16() {
     DTypePolicies.setDtypePolicy("mixed_float16");

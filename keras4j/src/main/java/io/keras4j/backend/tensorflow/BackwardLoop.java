@@ -33,6 +33,8 @@ final class BackwardLoop {
   private final ForwardLoop f;
   private final List<Integer> floatXs = new ArrayList<>();
   private final List<Integer> floatCaps = new ArrayList<>();
+  /** Each captured tensor's type, read before TensorFlow's gradient construction locks the graph. */
+  private final List<Class<? extends org.tensorflow.types.family.TType>> captureTypes = new ArrayList<>();
   private final List<LoopVars.Spec> specs = new ArrayList<>();
   /** The float captures whose gradient is summed after the loop: position, to {state, float input position}. */
   private final java.util.Map<Integer, int[]> summed = new java.util.HashMap<>();
@@ -72,6 +74,7 @@ final class BackwardLoop {
       }
     }
     for (int c = 0; c < f.captures.size(); c++) {
+      captureTypes.add(f.captures.get(c).type());
       if (isFloat(f.captures.get(c))) {
         floatCaps.add(c);
       }
@@ -187,11 +190,14 @@ final class BackwardLoop {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private Operand<?> summedGradient(Ops tf, List<Output<?>> out, int c) {
     int[] at = summed.get(c);
-    Operand states = f.result(f.iHist() + at[0]);
-    Operand dInput = out.get(posDXs() + at[1]);
-    return tf.linalg.matMul((Operand) flat(tf, states, width(f.iHist() + at[0])),
-        (Operand) flat(tf, dInput, width(f.iXs() + floatXs.get(at[1]))),
-        org.tensorflow.op.linalg.MatMul.transposeA(true));
+    Operand states = flat(tf, f.result(f.iHist() + at[0]), width(f.iHist() + at[0]));
+    Operand dInput = flat(tf, out.get(posDXs() + at[1]), width(f.iXs() + floatXs.get(at[1])));
+    Class type = captureTypes.get(floatCaps.get(c));
+    if (type != f.specs.get(f.iHist() + at[0]).type()) { // a mixed policy's step: summed in the weight's float32
+      states = tf.dtypes.cast(states, type);
+      dInput = tf.dtypes.cast(dInput, type);
+    }
+    return tf.linalg.matMul(states, dInput, org.tensorflow.op.linalg.MatMul.transposeA(true));
   }
 
   /**
@@ -286,8 +292,13 @@ final class BackwardLoop {
     return out;
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  /** The body traced in the forward step's autocast scope: a mixed policy's weights are read in its compute dtype. */
   private Signature traceBody(Ops ftf) {
+    return io.keras4j.backend.AutocastScope.run(f.autocast, () -> traceBodyInScope(ftf));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Signature traceBodyInScope(Ops ftf) {
     int nS = f.nStates();
     List<Operand<?>> args = new ArrayList<>();
     for (LoopVars.Spec spec : plainSpecs()) {

@@ -35,6 +35,11 @@ final class ForwardLoop {
   final boolean all;
   final Operand<TInt32> steps;
   final Operand<TInt32> batch;
+  /**
+   * The autocast scope the step was traced in (a mixed policy's compute dtype, or null): the backward loop traces the
+   * step's vector-Jacobian product in it again, so that its weights are read as the forward step read them.
+   */
+  final String autocast = io.keras4j.backend.AutocastScope.current();
   List<Output<?>> captures;
   Map<Variable, Operand<?>> reads;
   Shape outputShape;

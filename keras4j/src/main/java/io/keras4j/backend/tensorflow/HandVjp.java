@@ -68,7 +68,7 @@ final class HandVjp {
     Map<Integer, int[]> found = new java.util.HashMap<>();
     for (int c = 0; c < floatCaps.size(); c++) {
       Operand<?> cap = caps.get(floatCaps.get(c));
-      Operand g = captured(step, v.captured(), cap);
+      Operand g = captured(ftf, step, v.captured(), cap);
       List<Tensor> product = product(step, v.capturedProducts(), cap);
       if (product != null) {
         Operand a = operand(step, product.get(0));
@@ -77,7 +77,8 @@ final class HandVjp {
         if (at != null) {
           found.put(c, at);
         } else {
-          Operand ab = ftf.linalg.matMul(a, b, org.tensorflow.op.linalg.MatMul.transposeA(true));
+          Operand ab = ftf.linalg.matMul((Operand) inTypeOf(ftf, a, cap), (Operand) inTypeOf(ftf, b, cap),
+              org.tensorflow.op.linalg.MatMul.transposeA(true));
           g = g == null ? ab : ftf.math.add(g, ab);
         }
       } else if (g == null) {
@@ -125,21 +126,38 @@ final class HandVjp {
   /** The product pair the vector-Jacobian product gives for the captured input {@code cap}, or null. */
   private static List<Tensor> product(TFBodyOps step, Map<Tensor, List<Tensor>> products, Operand<?> cap) {
     for (Map.Entry<Tensor, List<Tensor>> e : products.entrySet()) {
-      if (operand(step, e.getKey()).asOutput().equals(cap.asOutput())) {
+      if (standsFor(operand(step, e.getKey()), cap)) {
         return e.getValue();
       }
     }
     return null;
   }
 
-  /** The gradient the product gives for the captured input {@code cap}, or null. */
-  private static Operand<?> captured(TFBodyOps step, Map<Tensor, Tensor> grads, Operand<?> cap) {
+  /** The gradient the product gives for the captured input {@code cap}, in its type, or null. */
+  private static Operand<?> captured(Ops ftf, TFBodyOps step, Map<Tensor, Tensor> grads, Operand<?> cap) {
     for (Map.Entry<Tensor, Tensor> e : grads.entrySet()) {
-      if (operand(step, e.getKey()).asOutput().equals(cap.asOutput())) {
-        return operand(step, e.getValue());
+      if (standsFor(operand(step, e.getKey()), cap)) {
+        return inTypeOf(ftf, operand(step, e.getValue()), cap);
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the step's tensor {@code used} is the captured input {@code cap}, or {@code cap} cast: under a mixed
+   * policy the step reads a float32 weight cast to the compute dtype (AutocastScope), and the weight's gradient is
+   * the cast's, cast back (TensorFlow's gradient of Cast).
+   */
+  private static boolean standsFor(Operand<?> used, Operand<?> cap) {
+    org.tensorflow.Output<?> u = used.asOutput();
+    return u.equals(cap.asOutput()) || u.op().type().equals("Cast")
+        && ((org.tensorflow.GraphOperation) u.op()).input(0).equals(cap.asOutput());
+  }
+
+  /** {@code x} cast to the type of {@code like} when it differs. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Operand<?> inTypeOf(Ops ftf, Operand x, Operand<?> like) {
+    return x.type() == like.type() ? x : ftf.dtypes.cast(x, (Class) like.type());
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
