@@ -5,6 +5,7 @@ import io.keras4j.backend.HostArray;
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.NativeArray;
 import io.keras4j.backend.Shape;
+import io.keras4j.backend.TracedFunction;
 import io.keras4j.callbacks.Callback;
 import io.keras4j.callbacks.CallbackList;
 import io.keras4j.callbacks.History;
@@ -298,10 +299,8 @@ final class Trainer implements AutoCloseable {
     List<Shape> outShapes = new ArrayList<>();
     CallbackList list = new CallbackList(callbacks, false, 0, model);
     try (ArrayDataAdapter data = new ArrayDataAdapter(xs, null, null, batchSize, null)) {
-      int spe = data.numBatches() >= stepsPerExecution ? stepsPerExecution : 1;
-      var many = spe > 1 ? functions.predict(data, spe) : null;
-      var fn = spe == 1 || data.numBatches() % spe != 0 ? functions.predict(data) : null; // batches left over
-      var traced = many != null ? many : fn;
+      int spe = Math.min(stepsPerExecution, data.numBatches());
+      TracedFunction traced = functions.predict(data, spe);
       for (int i = 0; i < traced.outputs().size(); i++) { // the predict step's outputs (predictStep may differ)
         Shape s = outputShape(traced.outputs().get(i).shape(), i).with(0, n);
         if (!s.isFullyDefined()) {
@@ -312,15 +311,15 @@ final class Trainer implements AutoCloseable {
         buffers.add(new float[(int) s.size()]);
       }
       list.onPredictBegin(new LinkedHashMap<>());
-      // steps_per_execution batches per call, as Keras; porting note: the batches left over (fewer) run one per call
-      for (EpochIterator.Step step : new EpochIterator(data, null, spe)) {
+      // steps_per_execution batches per call and the batches left over in one call, as Keras' loop
+      for (EpochIterator.Step step : new EpochIterator(data, null, spe, true)) {
         list.onPredictBatchBegin(step.begin(), new LinkedHashMap<>());
         int[] batches = step.batches();
         int start = batches[0] * batchSize;
         int len = Math.min(batches.length * batchSize, n - start);
         boolean one = batches.length == 1;
         try (DataAdapter.Feeds feeds = one ? data.testFeeds(batches[0]) : data.predictFeeds(batches)) {
-          List<NativeArray> res = (one ? fn : many).call(feeds.arrays());
+          List<NativeArray> res = functions.predict(data, batches.length).call(feeds.arrays());
           for (int o = 0; o < res.size(); o++) {
             int row = (int) (res.get(o).shape().size() / len);
             res.get(o).copyTo(buffers.get(o), start * row);
