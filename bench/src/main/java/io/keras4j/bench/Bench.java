@@ -19,7 +19,9 @@ import java.util.function.Supplier;
  * warm-up; keras4j runs with steps_per_execution 1 and 32 (its best setting is reported as well as the default).
  * keras4j's workloads also write "&lt;key&gt;_trace_s": the warm-up's seconds minus the median timed run's. TensorFlow's
  * native runtime is loaded first ({@link Backend#loadRuntime()}), as Keras' bench loads it with {@code import keras}
- * before its clock, so that W1's first fit is not charged the library's load (about 0.8 s).
+ * before its clock, so that W1's first fit is not charged the library's load (about 0.8 s). Loading it also turns
+ * JavaCPP's physical-memory check off ({@code org.bytedeco.javacpp.maxPhysicalBytes=0}, keras4j's default), in the
+ * raw loop's JVM too: the raw loop is the floor of keras4j's own overhead, measured with the same JavaCPP setting.
  *
  * <p>{@code part} runs one peer only: {@code keras4j} (steps_per_execution 1), {@code keras4j_spe32} or
  * {@code raw_tf} (with the machine's matmul figures); {@code all}, the default, runs the three in this JVM in that

@@ -22,6 +22,7 @@ import java.util.function.Function;
 public final class TensorFlowEngine implements Engine {
   static {
     NativeLogging.configure(); // before TensorFlow's native library loads
+    JavaCppAccounting.configure(); // before JavaCPP's Pointer class initializes
   }
 
   /** The constructor {@link java.util.ServiceLoader} calls; starts loading the native library ({@link TFWarmUp}). */
