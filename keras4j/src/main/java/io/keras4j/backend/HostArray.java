@@ -24,12 +24,13 @@ public final class HostArray {
   }
 
   /**
-   * Receives float32 values, row-major, a chunk at a time: {@code length} values of {@code values} at {@code offset}.
-   * A large array's chunks come from several threads at once, each for its own range of offsets.
+   * Receives float32 values, row-major, a chunk at a time: {@code length} values of {@code values} from index
+   * {@code from}, to be placed at {@code offset}. A large array's chunks come from several threads at once, each for
+   * its own range of offsets.
    */
   @FunctionalInterface
   public interface FloatSink {
-    void put(long offset, float[] values, int length);
+    void put(long offset, float[] values, int from, int length);
   }
 
   private Object data; // null while deferred, until the values are first needed
@@ -194,10 +195,17 @@ public final class HostArray {
       return;
     }
     float[] v = values();
-    for (int from = 0; from < v.length; from += NestedArrays.CHUNK) {
-      int n = Math.min(NestedArrays.CHUNK, v.length - from);
-      sink.put(from, from == 0 && n == v.length ? v : Arrays.copyOfRange(v, from, from + n), n);
+    if (v.length < NestedArrays.PARALLEL_FLATTEN) {
+      sink.put(0, v, 0, v.length);
+      return;
     }
+    // a first copy into fresh native memory is bound by its page faults, which every core takes
+    int parts = Runtime.getRuntime().availableProcessors();
+    java.util.stream.IntStream.range(0, parts).parallel().forEach(k -> {
+      int from = (int) ((long) v.length * k / parts);
+      int to = (int) ((long) v.length * (k + 1) / parts);
+      sink.put(from, v, from, to - from);
+    });
   }
 
   /** True while this is a deferred Java array not yet flattened (see {@link #deferred}). */

@@ -307,7 +307,7 @@ final class NestedArrays {
 
     private void flush() {
       if (fill > 0) {
-        sink.put(written, chunk, fill);
+        sink.put(written, chunk, 0, fill);
         written += fill;
         fill = 0;
       }

@@ -207,6 +207,22 @@ class HostArrayDeferredTest {
   }
 
   @Test
+  void largeFlatArrayIsCopiedInParallelPartsInOrder() {
+    // 1,200,001 values of a flat array (an NDArray's, or a flattened one): one part per core, each from its own offset
+    float[] x = new float[1_200_001];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i * 0.5f;
+    }
+    assertTrue(x.length >= NestedArrays.PARALLEL_FLATTEN);
+    float[] v = nativeValues(new HostArray(x, io.keras4j.backend.Shape.of(x.length)));
+    for (int i = 0; i < x.length; i++) {
+      if (v[i] != i * 0.5f) {
+        assertEquals(i * 0.5f, v[i], "at [" + i + "]");
+      }
+    }
+  }
+
+  @Test
   void largeMatrixChangedAfterTheCheckNamesTheFirstBadRow() {
     float[][] x = matrix(1500, 784, 9);
     HostArray h = HostArray.deferred(x);

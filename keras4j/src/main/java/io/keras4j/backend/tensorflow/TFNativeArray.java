@@ -47,7 +47,7 @@ final class TFNativeArray implements NativeArray {
 
   private static void write(TFloat32 t, HostArray array) {
     FloatDataBuffer buffer = t.asRawTensor().data().asFloats();
-    array.copyTo((offset, values, length) -> buffer.offset(offset).write(values, 0, length));
+    array.copyTo((offset, values, from, length) -> buffer.offset(offset).write(values, from, length));
   }
 
   @Override
