@@ -10,11 +10,14 @@ import io.keras4j.models.Sequential;
 public final class Profile {
   private Profile() {}
 
-  /** Arguments: the workload, and for w1 the number of traced passes (epochs) (default 1; more for a JFR). */
+  /**
+   * Arguments: the workload, and for w1 the number of traced passes (epochs) (default 1; more for a JFR). The system
+   * property {@code bench.spe} sets W1-W3's steps_per_execution (default 1).
+   */
   public static void main(String[] args) {
     String workload = args.length > 0 ? args[0] : "w2_train";
     int passes = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-    Keras4jWorkloads w = new Keras4jWorkloads(1);
+    Keras4jWorkloads w = new Keras4jWorkloads(Integer.getInteger("bench.spe", 1));
     long t;
     long cpu;
     switch (workload) {
