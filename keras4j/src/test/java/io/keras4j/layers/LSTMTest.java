@@ -133,7 +133,7 @@ class LSTMTest {
     }
   }
 
-  /** The recurrent kernel of Input(5, 2) -> {LSTM|GRU}(3) -> Dense(1) after 3 epochs of SGD(0.1) on MSE under {@code policy}. */
+  /** The recurrent kernel of Input(5, 2) -> {LSTM|GRU}(3) -> Dense(1) after 3 epochs of SGD under {@code policy}. */
   private static float[] trainUnder(String policy, boolean lstm, float[][][] x, float[] y) {
     io.keras4j.dtypepolicies.DTypePolicies.setDtypePolicy(policy);
     try {

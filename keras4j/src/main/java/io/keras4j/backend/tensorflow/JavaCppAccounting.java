@@ -26,7 +26,7 @@ final class JavaCppAccounting {
 
   private JavaCppAccounting() {}
 
-  /** Sets {@value #PROPERTY} to 0 unless the user set it; call before TensorFlow's classes load. Later calls do nothing. */
+  /** Sets {@value #PROPERTY} to 0 unless the user set it; call before TensorFlow loads. Later calls do nothing. */
   static synchronized void configure() {
     if (configured) {
       return;
