@@ -116,7 +116,7 @@ class LSTMTest {
 
   /**
    * Under mixed_bfloat16 and mixed_float16 the recurrence trains as well as predicts: the backward loop reads the
-   * float32 weights cast to the compute dtype, as the forward loop does, and one epoch of SGD moves the weights as
+   * float32 weights cast to the compute dtype, as the forward loop does, and three epochs of SGD move the weights as
    * float32 training does, within the low precision's rounding.
    */
   @Test
