@@ -194,18 +194,7 @@ public final class HostArray {
       NestedArrays.write(source, shape.dims(), sink);
       return;
     }
-    float[] v = values();
-    if (v.length < NestedArrays.PARALLEL_FLATTEN) {
-      sink.put(0, v, 0, v.length);
-      return;
-    }
-    // a first copy into fresh native memory is bound by its page faults, which every core takes
-    int parts = Runtime.getRuntime().availableProcessors();
-    java.util.stream.IntStream.range(0, parts).parallel().forEach(k -> {
-      int from = (int) ((long) v.length * k / parts);
-      int to = (int) ((long) v.length * (k + 1) / parts);
-      sink.put(from, v, from, to - from);
-    });
+    NestedArrays.writeFlat(values(), sink);
   }
 
   /** True while this is a deferred Java array not yet flattened (see {@link #deferred}). */

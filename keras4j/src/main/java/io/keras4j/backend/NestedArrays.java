@@ -163,14 +163,37 @@ final class NestedArrays {
   private static void inParts(Object a, long[] dims, Part part, Runnable inOrder) {
     checkOne(a, 0, dims, new int[dims.length]);
     Object[] top = (Object[]) a;
-    int parts = Math.min(top.length, 4 * Runtime.getRuntime().availableProcessors());
     try {
-      java.util.stream.IntStream.range(0, parts).parallel().forEach(k -> part.run(top,
-          (int) ((long) top.length * k / parts), (int) ((long) top.length * (k + 1) / parts)));
+      inRanges(top.length, (from, to) -> part.run(top, from, to));
     } catch (IllegalArgumentException e) {
       inOrder.run();
       throw e;
     }
+  }
+
+  /** Work on the elements {@code from} (inclusive) to {@code to} (exclusive) of something of known length. */
+  private interface Range {
+    void run(int from, int to);
+  }
+
+  /** Runs {@code range} over consecutive ranges of {@code 0..n}, up to four per core, the ranges in parallel. */
+  private static void inRanges(int n, Range range) {
+    int parts = Math.min(n, 4 * Runtime.getRuntime().availableProcessors());
+    java.util.stream.IntStream.range(0, parts).parallel()
+        .forEach(k -> range.run((int) ((long) n * k / parts), (int) ((long) n * (k + 1) / parts)));
+  }
+
+  /**
+   * Writes the flat array {@code v} to {@code sink} in one piece, or at {@link #PARALLEL_FLATTEN} values or more in
+   * parts written in parallel, each from its own offset: a first copy into fresh native memory is bound by its page
+   * faults, which every core takes.
+   */
+  static void writeFlat(float[] v, HostArray.FloatSink sink) {
+    if (v.length < PARALLEL_FLATTEN) {
+      sink.put(0, v, 0, v.length);
+      return;
+    }
+    inRanges(v.length, (from, to) -> sink.put(from, v, from, to - from));
   }
 
   private static void flatten(Object a, int depth, long[] dims, Object out, int[] pos, int[] path) {

@@ -319,7 +319,8 @@ final class Trainer implements AutoCloseable {
         int len = Math.min(batches.length * batchSize, n - start);
         boolean one = batches.length == 1;
         try (DataAdapter.Feeds feeds = one ? data.testFeeds(batches[0]) : data.predictFeeds(batches)) {
-          List<NativeArray> res = functions.predict(data, batches.length).call(feeds.arrays());
+          TracedFunction fn = batches.length == spe ? traced : functions.predict(data, batches.length); // the rest
+          List<NativeArray> res = fn.call(feeds.arrays());
           for (int o = 0; o < res.size(); o++) {
             int row = (int) (res.get(o).shape().size() / len);
             res.get(o).copyTo(buffers.get(o), start * row);

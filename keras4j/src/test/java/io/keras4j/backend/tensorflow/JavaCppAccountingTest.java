@@ -2,6 +2,7 @@ package io.keras4j.backend.tensorflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,6 @@ class JavaCppAccountingTest {
   void theEngineSetsThePropertyBeforeTensorFlowLoads() {
     io.keras4j.backend.Backend.loadRuntime();
     String value = System.getProperty(JavaCppAccounting.PROPERTY);
-    assertEquals(true, value != null && !value.isBlank(), "property after loading: " + value);
+    assertTrue(value != null && !value.isBlank(), "property after loading: " + value);
   }
 }
