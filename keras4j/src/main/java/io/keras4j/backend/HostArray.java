@@ -203,15 +203,16 @@ public final class HostArray {
   }
 
   /**
-   * The shortest last axis for which {@link #deferred} keeps a Java array: shorter rows (images of one channel are
-   * rows of length 1) cost as much to check as to copy, so checking them before a copy straight to native memory
-   * would read the array twice where flattening it reads it once.
+   * The shortest last axis for which {@link #deferred} keeps a Java array of double, int, long or boolean elements:
+   * shorter rows of those cost as much to check as to cast, so checking them before a copy straight to native memory
+   * would read the array twice where flattening it reads it once. Float arrays are kept at any row length: their
+   * rows are checked and copied without reflection, and a flat copy would be fresh memory at every call.
    */
   static final int MIN_DEFERRED_ROW = 8;
 
   /**
-   * Converts as {@link #of}, but a Java array (float, double, int, long or boolean elements, any rank >= 1) whose
-   * last axis has at least {@value #MIN_DEFERRED_ROW} values is checked and kept, not copied: its values are
+   * Converts as {@link #of}, but a Java array (float elements, or double, int, long or boolean ones whose last axis
+   * has at least {@value #MIN_DEFERRED_ROW} values; any rank >= 1) is checked and kept, not copied: its values are
    * flattened when first read, or written by {@link #copyTo(FloatSink)} straight from it. For arrays used within one
    * call, such as the data of {@code fit}.
    *
@@ -221,9 +222,9 @@ public final class HostArray {
     if (data == null || !data.getClass().isArray()) {
       return of(data);
     }
-    NestedArrays.leaf(data);
+    Class<?> leaf = NestedArrays.leaf(data);
     long[] dims = NestedArrays.dims(data);
-    if (dims[dims.length - 1] < MIN_DEFERRED_ROW) {
+    if (leaf != float.class && dims[dims.length - 1] < MIN_DEFERRED_ROW) {
       return of(data);
     }
     NestedArrays.check(data, dims);

@@ -59,12 +59,11 @@ final class NestedArrays {
     }
     Object[] elements = (Object[]) a; // above the leaves every level is an array of arrays
     if (depth == dims.length - 2 && a instanceof float[][] rows) {
-      long width = dims[depth + 1];
-      for (int i = 0; i < rows.length; i++) {
-        float[] row = rows[i];
-        if (row == null || row.length != width) {
-          path[depth] = i;
-          checkOne(row, depth + 1, dims, path);
+      for (int i = 0; i < rows.length; i += ROW_BLOCK) {
+        int bad = firstBadRow(rows, i, Math.min(rows.length, i + ROW_BLOCK), dims[depth + 1]);
+        if (bad >= 0) {
+          path[depth] = bad;
+          checkOne(rows[bad], depth + 1, dims, path);
         }
       }
       return;
@@ -263,6 +262,7 @@ final class NestedArrays {
         w.visit(top[i], 1);
       }
       w.flush();
+      w.release();
     }, () -> check(a, dims));
   }
 
@@ -280,8 +280,7 @@ final class NestedArrays {
       this.sink = sink;
       this.written = offset;
       this.path = new int[dims.length];
-      long size = size(dims);
-      this.chunk = new float[(int) Math.min(CHUNK, Math.max(1, size))];
+      this.chunk = takeChunk();
     }
 
     void write(Object a, int depth) {
@@ -290,12 +289,17 @@ final class NestedArrays {
       }
       visit(a, depth);
       flush();
+      release();
     }
 
     private void visit(Object a, int depth) {
       checkOne(a, depth, dims, path);
       if (depth == dims.length - 1) {
-        leaf(a);
+        row(a);
+        return;
+      }
+      if (depth == dims.length - 2 && a instanceof float[][] rows) {
+        floatRows(rows, depth);
         return;
       }
       Object[] elements = (Object[]) a;
@@ -305,7 +309,38 @@ final class NestedArrays {
       }
     }
 
-    private void leaf(Object row) {
+    /**
+     * The last two axes of a float array, {@link #ROW_BLOCK} rows at a time without reflection: the common case, and
+     * the costly one when rows are short (images of one channel are rows of length 1).
+     */
+    private void floatRows(float[][] rows, int depth) {
+      int width = (int) dims[depth + 1];
+      if (width > chunk.length) { // rows longer than a chunk go in pieces
+        for (int i = 0; i < rows.length; i++) {
+          path[depth] = i;
+          visit(rows[i], depth + 1);
+        }
+        return;
+      }
+      int i = 0;
+      while (i < rows.length) {
+        int room = (chunk.length - fill) / Math.max(1, width);
+        if (room == 0) {
+          flush();
+          continue;
+        }
+        int to = Math.min(rows.length, i + Math.min(room, ROW_BLOCK));
+        int filled = copyRows(rows, i, to, width, chunk, fill);
+        if (filled < 0) {
+          path[depth] = -filled - 1;
+          checkOne(rows[path[depth]], depth + 1, dims, path);
+        }
+        fill = filled;
+        i = to;
+      }
+    }
+
+    private void row(Object row) {
       if (row instanceof float[] f) {
         int from = 0;
         while (from < f.length) {
@@ -335,6 +370,64 @@ final class NestedArrays {
         fill = 0;
       }
     }
+
+    /** Gives the chunk back to this thread's {@link #SPARE_CHUNK}, for its next walk. */
+    void release() {
+      SPARE_CHUNK.set(chunk);
+    }
+  }
+
+  /**
+   * Each thread's chunk, kept between walks: a fresh 256 KiB array at every walk is fresh memory, and where the first
+   * touch of a page is slow (a virtual machine's page faults, about 10 us a page on the benchmark machine) that
+   * costs more than the walk of a small array. A walk takes the thread's chunk and gives it back when done, so that
+   * two walks on one thread never share one; a walk that throws leaves the next to make a new chunk.
+   */
+  private static final ThreadLocal<float[]> SPARE_CHUNK = new ThreadLocal<>();
+
+  /**
+   * The rows per call of {@link #copyRows} and {@link #firstBadRow}: a loop over all the rows of a large array runs
+   * only a few times in a process, so the JIT compiles it late; a method called per block of rows is compiled early
+   * (after about a hundred calls), and the first conversions of a fresh JVM run compiled code.
+   */
+  static final int ROW_BLOCK = 64;
+
+  /**
+   * Copies {@code rows[from..to)}, each of {@code width} values, into {@code out} from {@code fill}; returns the new
+   * fill, or {@code -1 - i} for the first row {@code i} that is null or of another width.
+   */
+  private static int copyRows(float[][] rows, int from, int to, int width, float[] out, int fill) {
+    int p = fill;
+    for (int i = from; i < to; i++) {
+      float[] row = rows[i];
+      if (row == null || row.length != width) {
+        return -1 - i;
+      }
+      if (width == 1) {
+        out[p++] = row[0];
+      } else {
+        System.arraycopy(row, 0, out, p, width);
+        p += width;
+      }
+    }
+    return p;
+  }
+
+  /** The first of {@code rows[from..to)} that is null or not {@code width} long, or -1. */
+  private static int firstBadRow(float[][] rows, int from, int to, long width) {
+    for (int i = from; i < to; i++) {
+      float[] row = rows[i];
+      if (row == null || row.length != width) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static float[] takeChunk() {
+    float[] chunk = SPARE_CHUNK.get();
+    SPARE_CHUNK.remove();
+    return chunk != null ? chunk : new float[CHUNK];
   }
 
   /** Element {@code i} of a flat primitive array as float32, rounded through double as {@link HostArray} does. */

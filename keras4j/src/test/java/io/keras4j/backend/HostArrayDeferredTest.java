@@ -155,11 +155,73 @@ class HostArrayDeferredTest {
   }
 
   @Test
-  void shortRowsAreFlattenedAtOnce() {
-    // rows of fewer than 8 values cost as much to check as to copy: deferred converts them as of does
-    HostArray h = HostArray.deferred(new float[4][2][7]);
+  void shortRowsOfOtherTypesAreFlattenedAtOnce() {
+    // double rows of fewer than 8 values cost as much to check as to cast: deferred converts them as of does
+    HostArray h = HostArray.deferred(new double[4][2][7]);
     assertFalse(h.isDeferred());
     assertEquals(Shape.of(4, 2, 7), h.shape());
+  }
+
+  @Test
+  void shortFloatRowsAreKeptAndCopiedInRowMajorOrder() {
+    // 70,001 rows of 1 value and 20,000 rows of 5: more rows than fit one chunk, so the rows of one array fill
+    // several chunks; each value lands at row * width + column
+    for (int width : new int[] {1, 5}) {
+      int rows = width == 1 ? 70_001 : 20_000;
+      float[][] x = matrix(rows, width, 10 + width);
+      HostArray h = HostArray.deferred(x);
+      assertTrue(h.isDeferred(), "float rows of " + width + " are kept");
+      float[] v = nativeValues(h);
+      for (int i = 0; i < rows; i++) {
+        for (int j = 0; j < width; j++) {
+          if (x[i][j] != v[i * width + j]) {
+            assertEquals(x[i][j], v[i * width + j], "at [" + i + "][" + j + "]");
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void imagesOfOneChannelAreCopiedInRowMajorOrder() {
+    // float[n][28][28][1], W3's shape: the last two axes are 28 rows of one value each
+    float[][][][] x = new float[3][28][28][1];
+    for (int n = 0; n < 3; n++) {
+      for (int i = 0; i < 28; i++) {
+        for (int j = 0; j < 28; j++) {
+          x[n][i][j][0] = n * 1000 + i * 28 + j;
+        }
+      }
+    }
+    float[] v = nativeValues(HostArray.deferred(x));
+    for (int k = 0; k < v.length; k++) {
+      assertEquals((k / 784) * 1000 + k % 784, v[k], "value " + k);
+    }
+  }
+
+  @Test
+  void rowsLongerThanAChunkGoInPieces() {
+    float[][] x = matrix(3, NestedArrays.CHUNK + 7, 12);
+    float[] v = nativeValues(HostArray.deferred(x));
+    int w = NestedArrays.CHUNK + 7;
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < w; j++) {
+        if (x[i][j] != v[i * w + j]) {
+          assertEquals(x[i][j], v[i * w + j], "at [" + i + "][" + j + "]");
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSmallArrayAfterALargeOneHoldsOnlyItsOwnValues() {
+    // each thread keeps its chunk between copies; a later, smaller copy must not see the earlier values
+    nativeValues(HostArray.deferred(matrix(5000, 9, 13)));
+    float[] v = nativeValues(HostArray.deferred(new float[][] {{1, 2, 3}, {4, 5, 6}}));
+    assertEquals(6, v.length);
+    for (int k = 0; k < 6; k++) {
+      assertEquals(k + 1, v[k]);
+    }
   }
 
   @Test
@@ -189,6 +251,13 @@ class HostArrayDeferredTest {
     var e = assertThrows(IllegalArgumentException.class, () -> Backend.array(h));
     assertTrue(e.getMessage().startsWith("Ragged array: the element at index [1] has length 9 where 8 was expected"),
         e.getMessage());
+
+    float[][] shortRows = matrix(500, 5, 14); // rows copied in blocks: the error still names the row
+    HostArray s = HostArray.deferred(shortRows);
+    shortRows[321] = new float[4];
+    var b = assertThrows(IllegalArgumentException.class, () -> Backend.array(s));
+    assertEquals("Ragged array: the element at index [321] has length 4 where 5 was expected (the length of the first "
+        + "element along axis 1); every row must have the same length", b.getMessage());
   }
 
   @Test
