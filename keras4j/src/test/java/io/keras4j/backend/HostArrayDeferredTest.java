@@ -300,4 +300,26 @@ class HostArrayDeferredTest {
     var e = assertThrows(IllegalArgumentException.class, () -> Backend.array(h));
     assertTrue(e.getMessage().startsWith("Null element at index [600]"), e.getMessage());
   }
+
+  @Test
+  void largeImagesOfOneChannelAreCheckedInPartsAndTheFirstBadRowNamed() {
+    float[][][][] x = new float[17][256][256][1]; // 1,114,112 values: checked on every core
+    x[15][3][7] = new float[2];
+    x[2][100][5] = null;
+    var e = assertThrows(IllegalArgumentException.class, () -> HostArray.deferred(x));
+    assertEquals("Null element at index [2][100][5]; expected an array of length 1 there", e.getMessage());
+
+    x[2][100][5] = new float[1];
+    var r = assertThrows(IllegalArgumentException.class, () -> HostArray.deferred(x));
+    assertEquals("Ragged array: the element at index [15][3][7] has length 2 where 1 was expected (the length of the "
+        + "first element along axis 3); every row must have the same length", r.getMessage());
+
+    x[15][3][7] = new float[] {42f};
+    x[16][255][255][0] = 7f;
+    float[] values = HostArray.deferred(x).values();
+    assertEquals(1_114_112, values.length);
+    assertEquals(42f, values[(15 * 256 + 3) * 256 + 7]);
+    assertEquals(7f, values[values.length - 1]);
+    assertEquals(0f, values[(2 * 256 + 100) * 256 + 5]);
+  }
 }
