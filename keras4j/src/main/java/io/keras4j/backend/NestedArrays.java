@@ -72,7 +72,7 @@ final class NestedArrays {
         path[0] = i;
         check(top[i], 1, dims, path);
       }
-    }, () -> checkInOrder(a, dims));
+    });
   }
 
   private static void check(Object a, int depth, long[] dims, int[] path) {
@@ -164,7 +164,7 @@ final class NestedArrays {
         path[0] = i;
         flatten(top[i], 1, dims, out, new int[] {Math.toIntExact(i * inner)}, path);
       }
-    }, () -> flatten(a, 0, dims, out, new int[] {0}, new int[dims.length]));
+    });
   }
 
   /** Whether an array of {@code size} values and shape {@code dims} is walked in parts on every core. */
@@ -179,16 +179,16 @@ final class NestedArrays {
 
   /**
    * Runs {@code part} over consecutive ranges of {@code a}'s top-level elements, the ranges in parallel. When a part
-   * finds a bad element, {@code inOrder} walks the whole array in order, so that the error thrown names the first one
-   * as the sequential walk would.
+   * finds a bad element, the whole array is checked in order, so that the error thrown names the first one as the
+   * sequential walk would.
    */
-  private static void inParts(Object a, long[] dims, Part part, Runnable inOrder) {
+  private static void inParts(Object a, long[] dims, Part part) {
     checkOne(a, 0, dims, new int[dims.length]);
     Object[] top = (Object[]) a;
     try {
       inRanges(top.length, (from, to) -> part.run(top, from, to));
     } catch (IllegalArgumentException e) {
-      inOrder.run();
+      checkInOrder(a, dims);
       throw e;
     }
   }
@@ -286,7 +286,7 @@ final class NestedArrays {
       }
       w.flush();
       w.release();
-    }, () -> checkInOrder(a, dims));
+    });
   }
 
   /** The chunk being filled, and where it goes. */
