@@ -11,6 +11,8 @@ OUT="$PWD/bench/results/ab"
 TMP="$(mktemp -d)"
 rm -rf "$OUT" && mkdir -p "$OUT"
 export TF_CPP_MIN_LOG_LEVEL=2
+# shellcheck source=bench/alternate.sh
+source bench/alternate.sh
 
 git worktree add -q --detach "$TMP/base" "$BASE"
 trap 'git worktree remove --force "$TMP/base"' EXIT
@@ -26,11 +28,6 @@ build() { # $1: source tree, $2: where Repeat is compiled; prints the class path
 BASE_CP="$(build "$TMP/base" "$TMP/base-repeat")"
 HEAD_CP="$(build "$PWD" "$TMP/head-repeat")"
 
-for r in $(seq 1 "$ROUNDS"); do
-  for spe in 1 32; do
-    java -cp "$BASE_CP" io.keras4j.bench.Repeat "$spe" "$OUT/base-$r-$spe.json" 2>/dev/null
-    java -cp "$HEAD_CP" io.keras4j.bench.Repeat "$spe" "$OUT/head-$r-$spe.json" 2>/dev/null
-  done
-done
+alternate "$OUT" "$ROUNDS" "$BASE_CP" "$HEAD_CP"
 java -cp "$HEAD_CP" io.keras4j.bench.Compare "$OUT" "$(git -C "$TMP/base" rev-parse --short HEAD)" \
   "$(git rev-parse --short HEAD)"
