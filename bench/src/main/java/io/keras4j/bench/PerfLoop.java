@@ -1,0 +1,65 @@
+package io.keras4j.bench;
+
+import io.keras4j.models.Sequential;
+import java.util.function.DoubleSupplier;
+
+/**
+ * One workload run in a loop for a sampling profiler ({@code bench/perf.sh}): two untimed runs (tracing, kernel
+ * selection, JIT), then the line {@code READY} on standard output, when the profiler attaches, then PASSES timed runs,
+ * one line each ("w3_predict SAMPLES_PER_S"), as {@code bench/keras/loop.py} prints them for Keras.
+ *
+ * <p>Usage: {@code java ... io.keras4j.bench.PerfLoop WORKLOAD STEPS_PER_EXECUTION PASSES}, WORKLOAD one of
+ * w2_train, w3_train, w3_predict (keras4j) or w2_train_raw, w3_train_raw, w3_predict_raw (the raw TensorFlow Java
+ * loop of {@link RawTensorFlow}, which ignores STEPS_PER_EXECUTION).
+ */
+public final class PerfLoop {
+  private PerfLoop() {}
+
+  public static void main(String[] args) throws Exception {
+    String workload = args[0];
+    int spe = Integer.parseInt(args[1]);
+    int passes = Integer.parseInt(args[2]);
+    Data.Workloads d = Data.workloads();
+    try (AutoCloseable model = workload.endsWith("_raw") ? raw(workload) : keras4j(workload, spe)) {
+      DoubleSupplier run = run(workload, model, d);
+      run.getAsDouble();
+      run.getAsDouble();
+      System.out.println("READY");
+      System.out.flush();
+      for (int i = 0; i < passes; i++) {
+        System.out.printf("%s %.0f%n", workload, run.getAsDouble());
+      }
+    }
+  }
+
+  private static AutoCloseable keras4j(String workload, int spe) {
+    Keras4jWorkloads w = new Keras4jWorkloads(spe);
+    return workload.startsWith("w2") ? w.w2() : w.w3();
+  }
+
+  private static AutoCloseable raw(String workload) {
+    return workload.startsWith("w2") ? RawTensorFlow.w2() : RawTensorFlow.w3();
+  }
+
+  private static DoubleSupplier run(String workload, AutoCloseable model, Data.Workloads d) {
+    return switch (workload) {
+      case "w2_train" -> () -> Keras4jWorkloads.fit((Sequential) model, d.x2(), d.y2(), 1, 128);
+      case "w3_train" -> () -> Keras4jWorkloads.fit((Sequential) model, d.x3(), d.y3(), 1, 64);
+      case "w3_predict" -> () -> Keras4jWorkloads.predict((Sequential) model, d.x3(), 64);
+      case "w2_train_raw" -> {
+        float[] x = RawTensorFlow.flat(d.x2());
+        yield () -> ((RawTensorFlow) model).fit(x, new long[] {60000, 784}, d.y2(), 1, 128);
+      }
+      case "w3_train_raw" -> {
+        float[] x = RawTensorFlow.flat(Data.flatten(d.x3()));
+        yield () -> ((RawTensorFlow) model).fit(x, new long[] {10000, 28, 28, 1}, d.y3(), 1, 64);
+      }
+      case "w3_predict_raw" -> {
+        float[] x = RawTensorFlow.flat(Data.flatten(d.x3()));
+        yield () -> ((RawTensorFlow) model).predict(x, new long[] {10000, 28, 28, 1}, 64);
+      }
+      default -> throw new IllegalArgumentException("Unknown workload '" + workload + "'. Expected one of w2_train, "
+          + "w3_train, w3_predict, w2_train_raw, w3_train_raw, w3_predict_raw");
+    };
+  }
+}
