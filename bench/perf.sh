@@ -2,8 +2,9 @@
 # Where the CPU time of one workload goes, keras4j against its peers, by sampling (Linux perf): each peer runs the
 # workload in a fresh process (io.keras4j.bench.PerfLoop, bench/keras/loop.py), perf records it from its READY line
 # (after two untimed passes) to its end, and bench/perf_categories.py sums the samples into oneDNN's JIT kernels
-# and driver code, Eigen, TensorFlow, the OS, Python and the JVM, in milliseconds of CPU per pass. oneDNN names its
-# JIT kernels in a perf map (ONEDNN_JIT_PROFILE=2), in TensorFlow Java's and in Python TensorFlow's native library.
+# and driver code, YNNPACK and XLA (Keras on JAX), Eigen, TensorFlow, the OS, Python and the JVM, in milliseconds
+# of CPU per pass. oneDNN names its JIT kernels in a perf map (ONEDNN_JIT_PROFILE=2), in TensorFlow Java's and in
+# Python TensorFlow's native library.
 # Usage: bash bench/perf.sh WORKLOAD [steps_per_execution, default 1] [passes, default 5]
 #   WORKLOAD: w2_train, w3_train or w3_predict; PEERS (default "keras4j raw keras_tf"; also keras_jax) the peers;
 #   BENCH_VENV a Python environment with keras and tensorflow-cpu (default /work/venv-keras); run after a build

@@ -1,6 +1,6 @@
 """Sums `perf report` samples of bench/perf.sh's recordings into what ran (oneDNN's JIT kernels and driver code,
-Eigen, TensorFlow, the OS, Python, the JVM) and prints one markdown table: milliseconds of CPU per timed pass, by
-category, one column per peer. Symbols of oneDNN's JIT kernels come from its perf map (ONEDNN_JIT_PROFILE=2).
+YNNPACK and XLA, Eigen, TensorFlow, the OS, Python, the JVM) and prints one markdown table: milliseconds of CPU per
+timed pass, by category, one column per peer. Symbols of oneDNN's JIT kernels come from its perf map (ONEDNN_JIT_PROFILE=2).
 
 Usage: python3 bench/perf_categories.py HZ PASSES NAME=perf.data [NAME=perf.data ...]
 """
@@ -17,8 +17,10 @@ CATEGORIES = [
     ("oneDNN brgemm driver: its kernel-index hash lookup", r"_Hashtable<std::array<int, 8ul>"),
     ("oneDNN convolution driver code", r"dnnl.*conv"),
     ("oneDNN other driver code", r"dnnl"),
+    ("YNNPACK kernels (Keras on JAX: dots, pooling, element-wise)", r"ynn::"),
     ("Eigen element-wise kernels (Adam, bias gradients, ...)", r"ApplyAdam|EvalRange|TensorExecutor|TensorEvaluator"),
     ("Eigen thread pool (scheduling, spinning)", r"Eigen::(ThreadPool|RunQueue)|EigenEnvironment"),
+    ("XLA and JAX runtime", r"libjax|xla|slinky"),
     ("TensorFlow, other (executor, op wrappers, gather)", r"libtensorflow|_pywrap_tf|lib_pywrap_tensorflow"),
     ("OS kernel", r"\[kernel"),
     ("libc (memcpy, malloc, futex)", r"libc\.so|libstdc\+\+"),
