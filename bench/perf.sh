@@ -26,6 +26,11 @@ record() { # $1: peer; the command follows
   "$@" >"$out.out" 2>"$out.err" &
   pid=$!
   until grep -q READY "$out.out" 2>/dev/null || ! kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+  if ! grep -q READY "$out.out"; then
+    echo "$peer ended before its timed passes; its output:" >&2
+    cat "$out.out" "$out.err" >&2
+    exit 1
+  fi
   perf record -q -F "$HZ" -o "$out.data" -p "$pid" >/dev/null 2>"$out.perf.err" &
   local perf=$!
   wait "$pid"

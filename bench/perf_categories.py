@@ -1,6 +1,7 @@
 """Sums `perf report` samples of bench/perf.sh's recordings into what ran (oneDNN's JIT kernels and driver code,
 YNNPACK and XLA, Eigen, TensorFlow, the OS, Python, the JVM) and prints one markdown table: milliseconds of CPU per
-timed pass, by category, one column per peer. Symbols of oneDNN's JIT kernels come from its perf map (ONEDNN_JIT_PROFILE=2).
+timed pass, by category, one column per peer. Symbols of oneDNN's JIT kernels come from its perf map
+(ONEDNN_JIT_PROFILE=2).
 
 Usage: python3 bench/perf_categories.py HZ PASSES NAME=perf.data [NAME=perf.data ...]
 """

@@ -19,6 +19,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
+from workloads import w2_data, w2_layers, w3_data, w3_layers  # noqa: E402
 
 assert keras.__version__ == "3.15.1", keras.__version__
 RUNS = int(sys.argv[1])
@@ -58,19 +59,11 @@ def main():
                   keras.optimizers.SGD(0.01, momentum=0.9), "binary_crossentropy", 1)
     measured(r, "w1_train", lambda: m1.fit(x1, y1, epochs=5, batch_size=32, verbose=0), 5 * 20000)
     measured(r, "w1_predict", lambda: m1.predict(x1, batch_size=1024, verbose=0), 20000)
-    x2 = rng.standard_normal((60000, 784)).astype("float32")
-    y2 = keras.utils.to_categorical(rng.integers(0, 10, 60000), 10).astype("float32")
-    m2 = compiled([keras.Input((784,)), keras.layers.Dense(512, activation="relu"),
-                   keras.layers.Dense(256, activation="relu"), keras.layers.Dense(10, activation="softmax")],
-                  keras.optimizers.Adam(1e-3), "categorical_crossentropy", 2)
+    x2, y2 = w2_data(rng)
+    m2 = compiled(w2_layers(), keras.optimizers.Adam(1e-3), "categorical_crossentropy", 2)
     measured(r, "w2_train", lambda: m2.fit(x2, y2, epochs=1, batch_size=128, verbose=0), 60000)
-    x3 = rng.random((10000, 28, 28, 1)).astype("float32")
-    y3 = rng.integers(0, 10, 10000)
-    m3 = compiled([keras.Input((28, 28, 1)), keras.layers.Conv2D(32, 3, padding="same", activation="relu"),
-                   keras.layers.MaxPooling2D(2), keras.layers.Conv2D(64, 3, padding="same", activation="relu"),
-                   keras.layers.MaxPooling2D(2), keras.layers.Flatten(), keras.layers.Dense(128, activation="relu"),
-                   keras.layers.Dense(10, activation="softmax")],
-                  keras.optimizers.Adam(1e-3), "sparse_categorical_crossentropy", 3)
+    x3, y3 = w3_data(rng)
+    m3 = compiled(w3_layers(), keras.optimizers.Adam(1e-3), "sparse_categorical_crossentropy", 3)
     measured(r, "w3_train", lambda: m3.fit(x3, y3, epochs=1, batch_size=64, verbose=0), 10000)
     measured(r, "w3_predict", lambda: m3.predict(x3, batch_size=64, verbose=0), 10000)
     with open(OUT, "w") as f:

@@ -1,6 +1,6 @@
-"""One W2/W3 workload of bench/keras/bench.py (same models, data and batch sizes) run in a loop for a sampling
-profiler (bench/perf.sh): two untimed runs, then the line READY (the profiler attaches), then PASSES timed runs, one
-line each ("w3_predict SAMPLES_PER_S"), as io.keras4j.bench.PerfLoop prints them for keras4j.
+"""One W2/W3 workload of bench/keras/bench.py (the models and data of workloads.py, bench.py's batch sizes) run in a
+loop for a sampling profiler (bench/perf.sh): two untimed runs, then the line READY (the profiler attaches), then
+PASSES timed runs, one line each ("w3_predict SAMPLES_PER_S"), as io.keras4j.bench.PerfLoop prints them for keras4j.
 
 Usage: python bench/keras/loop.py {w2_train|w3_train|w3_predict} steps_per_execution passes
 (KERAS_BACKEND=tensorflow or jax; Keras 3.15.1 on TensorFlow 2.21.0 or JAX 0.10.2).
@@ -13,26 +13,19 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
+from workloads import w2_data, w2_layers, w3_data, w3_layers  # noqa: E402
 
 assert keras.__version__ == "3.15.1", keras.__version__
 workload, spe, passes = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 rng = np.random.default_rng(0)
 if workload == "w2_train":
     keras.utils.set_random_seed(2)
-    layers = [keras.Input((784,)), keras.layers.Dense(512, activation="relu"),
-              keras.layers.Dense(256, activation="relu"), keras.layers.Dense(10, activation="softmax")]
-    x = rng.standard_normal((60000, 784)).astype("float32")
-    y = keras.utils.to_categorical(rng.integers(0, 10, 60000), 10).astype("float32")
-    loss, batch = "categorical_crossentropy", 128
-else:
+    layers, (x, y), loss, batch = w2_layers(), w2_data(rng), "categorical_crossentropy", 128
+elif workload in ("w3_train", "w3_predict"):
     keras.utils.set_random_seed(3)
-    layers = [keras.Input((28, 28, 1)), keras.layers.Conv2D(32, 3, padding="same", activation="relu"),
-              keras.layers.MaxPooling2D(2), keras.layers.Conv2D(64, 3, padding="same", activation="relu"),
-              keras.layers.MaxPooling2D(2), keras.layers.Flatten(), keras.layers.Dense(128, activation="relu"),
-              keras.layers.Dense(10, activation="softmax")]
-    x = rng.random((10000, 28, 28, 1)).astype("float32")
-    y = rng.integers(0, 10, 10000)
-    loss, batch = "sparse_categorical_crossentropy", 64
+    layers, (x, y), loss, batch = w3_layers(), w3_data(rng), "sparse_categorical_crossentropy", 64
+else:
+    sys.exit(f"Unknown workload '{workload}'. Expected one of w2_train, w3_train, w3_predict")
 m = keras.Sequential(layers)
 m.compile(optimizer=keras.optimizers.Adam(1e-3), loss=loss, steps_per_execution=spe)
 if workload.endswith("_train"):

@@ -50,13 +50,13 @@ public final class PerfLoop {
         float[] x = RawTensorFlow.flat(d.x2());
         yield () -> ((RawTensorFlow) model).fit(x, new long[] {60000, 784}, d.y2(), 1, 128);
       }
-      case "w3_train_raw" -> {
+      case "w3_train_raw", "w3_predict_raw" -> {
+        RawTensorFlow raw = (RawTensorFlow) model;
         float[] x = RawTensorFlow.flat(Data.flatten(d.x3()));
-        yield () -> ((RawTensorFlow) model).fit(x, new long[] {10000, 28, 28, 1}, d.y3(), 1, 64);
-      }
-      case "w3_predict_raw" -> {
-        float[] x = RawTensorFlow.flat(Data.flatten(d.x3()));
-        yield () -> ((RawTensorFlow) model).predict(x, new long[] {10000, 28, 28, 1}, 64);
+        long[] shape = {10000, 28, 28, 1};
+        yield workload.equals("w3_train_raw")
+            ? () -> raw.fit(x, shape, d.y3(), 1, 64)
+            : () -> raw.predict(x, shape, 64);
       }
       default -> throw new IllegalArgumentException("Unknown workload '" + workload + "'. Expected one of w2_train, "
           + "w3_train, w3_predict, w2_train_raw, w3_train_raw, w3_predict_raw");
