@@ -15,6 +15,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import numpy as np  # noqa: E402
 import keras  # noqa: E402
+from workloads import w2_layers, w3_layers  # noqa: E402
 
 assert keras.__version__ == "3.15.1", keras.__version__
 policy, repeats = sys.argv[1], int(sys.argv[2])
@@ -29,8 +30,7 @@ def timed(model, x, y, batch):
 
 
 keras.utils.set_random_seed(2)
-w2 = keras.Sequential([keras.Input((784,)), keras.layers.Dense(512, activation="relu"),
-                       keras.layers.Dense(256, activation="relu"), keras.layers.Dense(10, activation="softmax")])
+w2 = keras.Sequential(w2_layers())
 w2.compile(keras.optimizers.Adam(1e-3), "categorical_crossentropy")
 x2 = rng.random((60000, 784), dtype="float32")
 y2 = np.eye(10, dtype="float32")[rng.integers(0, 10, 60000)]
@@ -38,11 +38,7 @@ timed(w2, x2, y2, 128)
 out = {"w2_train": [timed(w2, x2, y2, 128) for _ in range(repeats)]}
 
 keras.utils.set_random_seed(3)
-w3 = keras.Sequential([keras.Input((28, 28, 1)),
-                       keras.layers.Conv2D(32, 3, padding="same", activation="relu"), keras.layers.MaxPooling2D(2),
-                       keras.layers.Conv2D(64, 3, padding="same", activation="relu"), keras.layers.MaxPooling2D(2),
-                       keras.layers.Flatten(), keras.layers.Dense(128, activation="relu"),
-                       keras.layers.Dense(10, activation="softmax")])
+w3 = keras.Sequential(w3_layers())
 w3.compile(keras.optimizers.Adam(1e-3), "sparse_categorical_crossentropy")
 x3 = rng.random((10000, 28, 28, 1), dtype="float32")
 y3 = rng.integers(0, 10, 10000)

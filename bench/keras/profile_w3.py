@@ -18,20 +18,16 @@ import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 from tensorflow.python.eager import context  # noqa: E402
+from workloads import w3_data, w3_layers  # noqa: E402
 from xplane_kernels import kernel_times, report_lines  # noqa: E402
 
 assert keras.__version__ == "3.15.1", keras.__version__
 assert tf.__version__ == "2.21.0", tf.__version__
 workload, out = sys.argv[1], sys.argv[2]
-rng = np.random.default_rng(0)
 keras.utils.set_random_seed(3)
-m = keras.Sequential([keras.Input((28, 28, 1)), keras.layers.Conv2D(32, 3, padding="same", activation="relu"),
-                      keras.layers.MaxPooling2D(2), keras.layers.Conv2D(64, 3, padding="same", activation="relu"),
-                      keras.layers.MaxPooling2D(2), keras.layers.Flatten(), keras.layers.Dense(128, activation="relu"),
-                      keras.layers.Dense(10, activation="softmax")])
+m = keras.Sequential(w3_layers())
 m.compile(keras.optimizers.Adam(1e-3), "sparse_categorical_crossentropy")
-x = rng.random((10000, 28, 28, 1)).astype("float32")
-y = rng.integers(0, 10, 10000)
+x, y = w3_data(np.random.default_rng(0))
 run = (lambda: m.fit(x, y, epochs=1, batch_size=64, verbose=0)) if workload == "w3_train" else (
     lambda: m.predict(x, batch_size=64, verbose=0))
 context.enable_graph_collection()

@@ -28,6 +28,7 @@ import jax  # noqa: E402
 import jax.numpy as jnp  # noqa: E402
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
+from workloads import w2_data, w3_data, w3_layers  # noqa: E402
 
 assert keras.__version__ == "3.15.1", keras.__version__
 assert jax.__version__ == "0.10.2", jax.__version__
@@ -41,14 +42,10 @@ def model():
     rng = np.random.default_rng(0)
     # bench.py draws W1 and W2's data first; the same draws keep x3 equal to the suite's
     rng.standard_normal((20000, 5))
-    rng.standard_normal((60000, 784))
-    rng.integers(0, 10, 60000)
-    x3 = rng.random((10000, 28, 28, 1)).astype("float32")
+    w2_data(rng)
+    x3, _ = w3_data(rng)
     keras.utils.set_random_seed(3)
-    m = keras.Sequential([keras.Input((28, 28, 1)), keras.layers.Conv2D(32, 3, padding="same", activation="relu"),
-                          keras.layers.MaxPooling2D(2), keras.layers.Conv2D(64, 3, padding="same", activation="relu"),
-                          keras.layers.MaxPooling2D(2), keras.layers.Flatten(),
-                          keras.layers.Dense(128, activation="relu"), keras.layers.Dense(10, activation="softmax")])
+    m = keras.Sequential(w3_layers())
     m.compile(keras.optimizers.Adam(1e-3), "sparse_categorical_crossentropy", steps_per_execution=32)
     return m, x3
 
