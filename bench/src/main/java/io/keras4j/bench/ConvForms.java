@@ -19,10 +19,11 @@ import org.tensorflow.types.TInt32;
  * Times W3's two convolutions (batch 64; 1 to 32 channels at 28x28, 32 to 64 at 14x14; 3x3, stride 1, "SAME") on
  * TensorFlow Java's kernels in the forms a backend could emit for the same sums: keras4j's NHWC {@code Conv2D} and
  * its gradients, the same ops in NCHW with transposes from and to NHWC around them, and for one input channel
- * {@code DepthwiseConv2dNative} (a depthwise convolution of one channel with multiplier 32 is that convolution). The
- * question it answers: does any of them reach a faster oneDNN kernel than the brgemm ones oneDNN 3.3.4 picks for
- * NHWC (docs/perf/cnngap.md)? Each case is summed to one scalar, which is fetched; interleaved rounds, median us per
- * run, and each form's ratio to the NHWC form of the same op.
+ * {@code DepthwiseConv2dNative} (a depthwise convolution of one channel with multiplier 32 is that convolution) and a
+ * {@code MatMul} of the image's 3x3 patches ({@code ExtractImagePatches}) with the kernel as a 9x32 matrix. The
+ * question it answers: does any of them reach a faster kernel than the brgemm ones oneDNN 3.3.4 picks for NHWC
+ * (docs/perf/cnngap.md)? Each case is summed to one scalar, which is fetched; interleaved rounds, median us per run,
+ * each form's ratio to the NHWC form of the same op, and how far its sum lies from that form's.
  *
  * <p>Usage: {@code java ... io.keras4j.bench.ConvForms [runs per round, default 100] [rounds, default 7]}.
  */
@@ -54,6 +55,12 @@ public final class ConvForms {
         Conv2d.dataFormat("NCHW"))));
     if (cin == 1) {
       f.put("forward depthwise", (tf, x, k, dy) -> tf.nn.depthwiseConv2dNative(x, k, ONES, "SAME"));
+      Form patches = (tf, x, k, dy) -> tf.reshape(tf.linalg.matMul(patches(tf, x), tf.reshape(k,
+          tf.constant(new int[] {9, cout}))), tf.constant(new int[] {BATCH, hw, hw, cout}));
+      f.put("forward patches", patches);
+      // as a Conv2D layer's graph has them: Grappler fuses bias and relu into the NHWC convolution, not past a Reshape
+      f.put("forward+bias+relu NHWC", (tf, x, k, dy) -> biasRelu(tf, tf.nn.conv2d(x, k, ONES, "SAME"), cout));
+      f.put("forward+bias+relu patches", (tf, x, k, dy) -> biasRelu(tf, patches.build(tf, x, k, dy), cout));
     } else { // the first layer's input gradient is never built
       f.put("input gradient NHWC", (tf, x, k, dy) -> tf.nn.conv2dBackpropInput(tf.constant(new int[] {BATCH, hw, hw,
           cin}), k, dy, ONES, "SAME"));
@@ -67,6 +74,9 @@ public final class ConvForms {
     if (cin == 1) {
       f.put("filter gradient depthwise", (tf, x, k, dy) -> tf.nn.depthwiseConv2dNativeBackpropFilter(x,
           filterSizes(tf, cin, cout), dy, ONES, "SAME"));
+      f.put("filter gradient patches", (tf, x, k, dy) -> tf.reshape(tf.linalg.matMul(patches(tf, x),
+          tf.reshape(dy, tf.constant(new int[] {-1, cout})), org.tensorflow.op.linalg.MatMul.transposeA(true)),
+          tf.constant(new int[] {3, 3, 1, cout})));
     }
     return f;
   }
@@ -74,6 +84,7 @@ public final class ConvForms {
   private static void time(int cin, int cout, int hw, int runs, int rounds) {
     Map<String, Form> forms = forms(cin, cout, hw);
     Map<String, double[]> us = new LinkedHashMap<>();
+    Map<String, Double> values = new LinkedHashMap<>();
     try (Graph g = new Graph(); Session s = new Session(g)) {
       Ops tf = Ops.create(g);
       Operand<TFloat32> x = uniform(tf, BATCH, hw, hw, cin);
@@ -83,6 +94,7 @@ public final class ConvForms {
       forms.forEach((name, form) -> sums.put(name, tf.sum(form.build(tf, x, k, dy), tf.constant(new int[] {0, 1, 2,
           3}))));
       s.initialize();
+      sums.forEach((name, o) -> values.put(name, value(s, o)));
       sums.values().forEach(o -> run(s, o, 5));
       sums.keySet().forEach(name -> us.put(name, new double[rounds]));
       for (int r = 0; r < rounds; r++) {
@@ -93,22 +105,34 @@ public final class ConvForms {
         }
       }
     }
-    print(cin, cout, hw, us);
+    print(cin, cout, hw, us, values);
   }
 
-  private static void print(int cin, int cout, int hw, Map<String, double[]> us) {
-    System.out.printf("conv %d->%d, %dx%d, batch %d (us per run, median of rounds (min-max); / the NHWC form)%n", cin,
-        cout, hw, hw, BATCH);
+  /**
+   * Each form's median, spread and ratio to the NHWC form of its op, and its summed result against that form's (the
+   * same sums in another order: a relative difference of float32 rounding, about 1e-6).
+   */
+  private static void print(int cin, int cout, int hw, Map<String, double[]> us, Map<String, Double> values) {
+    System.out.printf("conv %d->%d, %dx%d, batch %d (us per run, median of rounds (min-max); / the NHWC form; "
+        + "relative difference of the summed result from the NHWC form's)%n", cin, cout, hw, hw, BATCH);
     double nhwc = 0;
+    double nhwcValue = 0;
     for (Map.Entry<String, double[]> e : us.entrySet()) {
       double[] v = e.getValue().clone();
       Arrays.sort(v);
       double median = v[v.length / 2];
       if (e.getKey().endsWith("NHWC")) {
         nhwc = median;
+        nhwcValue = values.get(e.getKey());
       }
-      System.out.printf("  %-26s %8.0f (%.0f-%.0f)  %.2f%n", e.getKey(), median, v[0], v[v.length - 1],
-          median / nhwc);
+      System.out.printf("  %-26s %8.0f (%.0f-%.0f)  %.2f  %.1e%n", e.getKey(), median, v[0], v[v.length - 1],
+          median / nhwc, Math.abs(values.get(e.getKey()) / nhwcValue - 1));
+    }
+  }
+
+  private static double value(Session s, Operand<TFloat32> o) {
+    try (TFloat32 t = (TFloat32) s.runner().fetch(o).run().get(0)) {
+      return t.getFloat();
     }
   }
 
@@ -121,6 +145,17 @@ public final class ConvForms {
   /** A variable of uniform values, so that each run times the convolution, not the random draw. */
   private static Operand<TFloat32> uniform(Ops tf, long... dims) {
     return tf.variable(tf.random.randomUniform(tf.constant(Shape.of(dims)), TFloat32.class));
+  }
+
+  private static Operand<TFloat32> biasRelu(Ops tf, Operand<TFloat32> y, int channels) {
+    Operand<TFloat32> bias = tf.variable(tf.fill(tf.constant(new int[] {channels}), tf.constant(0.1f)));
+    return tf.nn.relu(tf.nn.biasAdd(y, bias));
+  }
+
+  /** The 3x3 neighbourhoods of a one-channel NHWC image ("SAME" padding), one row of 9 values per pixel. */
+  private static Operand<TFloat32> patches(Ops tf, Operand<TFloat32> x) {
+    List<Long> three = List.of(1L, 3L, 3L, 1L);
+    return tf.reshape(tf.image.extractImagePatches(x, three, ONES, ONES, "SAME"), tf.constant(new int[] {-1, 9}));
   }
 
   private static Operand<TFloat32> nchw(Ops tf, Operand<TFloat32> t) {
