@@ -9,6 +9,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.op.nn.Conv2d;
 import org.tensorflow.op.nn.Conv2dBackpropFilter;
 import org.tensorflow.op.nn.Conv2dBackpropInput;
@@ -50,35 +51,46 @@ public final class ConvForms {
   /** The forms of each op for one convolution shape; the first of each op is keras4j's NHWC form. */
   private static Map<String, Form> forms(int cin, int cout, int hw) {
     Map<String, Form> f = new LinkedHashMap<>();
-    f.put("forward NHWC", (tf, x, k, dy) -> tf.nn.conv2d(x, k, ONES, "SAME"));
-    f.put("forward NCHW", (tf, x, k, dy) -> nhwc(tf, tf.nn.conv2d(nchw(tf, x), k, ONES, "SAME",
-        Conv2d.dataFormat("NCHW"))));
-    if (cin == 1) {
-      f.put("forward depthwise", (tf, x, k, dy) -> tf.nn.depthwiseConv2dNative(x, k, ONES, "SAME"));
-      Form patches = (tf, x, k, dy) -> tf.reshape(tf.linalg.matMul(patches(tf, x), tf.reshape(k,
-          tf.constant(new int[] {9, cout}))), tf.constant(new int[] {BATCH, hw, hw, cout}));
-      f.put("forward patches", patches);
-      // as a Conv2D layer's graph has them: Grappler fuses bias and relu into the NHWC convolution, not past a Reshape
-      f.put("forward+bias+relu NHWC", (tf, x, k, dy) -> biasRelu(tf, tf.nn.conv2d(x, k, ONES, "SAME"), cout));
-      f.put("forward+bias+relu patches", (tf, x, k, dy) -> biasRelu(tf, patches.build(tf, x, k, dy), cout));
-    } else { // the first layer's input gradient is never built
+    forward(f, cin, cout, hw);
+    if (cin > 1) { // the first layer's input gradient is never built
       f.put("input gradient NHWC", (tf, x, k, dy) -> tf.nn.conv2dBackpropInput(tf.constant(new int[] {BATCH, hw, hw,
           cin}), k, dy, ONES, "SAME"));
       f.put("input gradient NCHW", (tf, x, k, dy) -> nhwc(tf, tf.nn.conv2dBackpropInput(tf.constant(new int[] {BATCH,
           cin, hw, hw}), k, nchw(tf, dy), ONES, "SAME", Conv2dBackpropInput.dataFormat("NCHW"))));
     }
+    filterGradient(f, cin, cout);
+    return f;
+  }
+
+  private static void forward(Map<String, Form> f, int cin, int cout, int hw) {
+    f.put("forward NHWC", (tf, x, k, dy) -> tf.nn.conv2d(x, k, ONES, "SAME"));
+    f.put("forward NCHW", (tf, x, k, dy) -> nhwc(tf, tf.nn.conv2d(nchw(tf, x), k, ONES, "SAME",
+        Conv2d.dataFormat("NCHW"))));
+    if (cin > 1) {
+      return;
+    }
+    f.put("forward depthwise", (tf, x, k, dy) -> tf.nn.depthwiseConv2dNative(x, k, ONES, "SAME"));
+    Form im2col = (tf, x, k, dy) -> tf.reshape(tf.linalg.matMul(patches(tf, x), tf.reshape(k,
+        tf.constant(new int[] {9, cout}))), tf.constant(new int[] {BATCH, hw, hw, cout}));
+    f.put("forward patches", im2col);
+    // as a Conv2D layer's graph has them: Grappler fuses bias and relu into the NHWC convolution, not past a Reshape
+    f.put("forward+bias+relu NHWC", (tf, x, k, dy) -> biasRelu(tf, tf.nn.conv2d(x, k, ONES, "SAME"), cout));
+    f.put("forward+bias+relu patches", (tf, x, k, dy) -> biasRelu(tf, im2col.build(tf, x, k, dy), cout));
+  }
+
+  private static void filterGradient(Map<String, Form> f, int cin, int cout) {
     f.put("filter gradient NHWC", (tf, x, k, dy) -> tf.nn.conv2dBackpropFilter(x, filterSizes(tf, cin, cout), dy,
         ONES, "SAME"));
     f.put("filter gradient NCHW", (tf, x, k, dy) -> tf.nn.conv2dBackpropFilter(nchw(tf, x), filterSizes(tf, cin,
         cout), nchw(tf, dy), ONES, "SAME", Conv2dBackpropFilter.dataFormat("NCHW")));
-    if (cin == 1) {
-      f.put("filter gradient depthwise", (tf, x, k, dy) -> tf.nn.depthwiseConv2dNativeBackpropFilter(x,
-          filterSizes(tf, cin, cout), dy, ONES, "SAME"));
-      f.put("filter gradient patches", (tf, x, k, dy) -> tf.reshape(tf.linalg.matMul(patches(tf, x),
-          tf.reshape(dy, tf.constant(new int[] {-1, cout})), org.tensorflow.op.linalg.MatMul.transposeA(true)),
-          tf.constant(new int[] {3, 3, 1, cout})));
+    if (cin > 1) {
+      return;
     }
-    return f;
+    f.put("filter gradient depthwise", (tf, x, k, dy) -> tf.nn.depthwiseConv2dNativeBackpropFilter(x,
+        filterSizes(tf, cin, cout), dy, ONES, "SAME"));
+    f.put("filter gradient patches", (tf, x, k, dy) -> tf.reshape(tf.linalg.matMul(patches(tf, x),
+        tf.reshape(dy, tf.constant(new int[] {-1, cout})), MatMul.transposeA(true)), tf.constant(new int[] {3, 3, 1,
+        cout})));
   }
 
   private static void time(int cin, int cout, int hw, int runs, int rounds) {
