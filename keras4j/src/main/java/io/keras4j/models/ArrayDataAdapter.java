@@ -71,6 +71,11 @@ final class ArrayDataAdapter implements DataAdapter {
     return DataAdapters.shapes(ys);
   }
 
+  /** Copies the arrays into native memory now rather than at the first batch. */
+  void copyNow() {
+    data();
+  }
+
   /** The arrays in native memory, copied at the first call (into the last adapter's arrays: {@link SpareArrays}). */
   private List<NativeArray> data() {
     if (data == null) {

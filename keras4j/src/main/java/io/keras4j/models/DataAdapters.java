@@ -23,14 +23,23 @@ final class DataAdapters {
    * kept deferred ({@link HostArray#deferred}): the adapter copies them row by row into native memory.
    */
   static List<HostArray> arrays(Object data, String what) {
+    return arrays(data, what, true);
+  }
+
+  /**
+   * {@link #arrays(Object, String)}, with the check of the Java arrays left to their copy into native memory when
+   * {@code check} is false ({@link HostArray#deferred(Object, boolean)}): for a caller that copies them at once,
+   * through {@link #copied}.
+   */
+  static List<HostArray> arrays(Object data, String what, boolean check) {
     List<HostArray> out = new ArrayList<>();
     try {
       if (data instanceof List<?> list) {
         for (Object o : list) {
-          out.add(HostArray.deferred(o));
+          out.add(HostArray.deferred(o, check));
         }
       } else {
-        out.add(HostArray.deferred(data));
+        out.add(HostArray.deferred(data, check));
       }
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Invalid " + what + " data: " + e.getMessage(), e);
@@ -39,6 +48,22 @@ final class DataAdapters {
       throw new IllegalArgumentException("Expected " + what + " data. Received: an empty list");
     }
     return out;
+  }
+
+  /**
+   * Copies {@code data}'s arrays into native memory now, which checks every row of an unchecked Java array
+   * ({@link #arrays(Object, String, boolean)}); a null or ragged row fails here, before anything runs, with the
+   * message the check gives.
+   */
+  static ArrayDataAdapter copied(ArrayDataAdapter data, String what) {
+    try {
+      data.copyNow();
+      return data;
+    } catch (RuntimeException e) {
+      data.close();
+      throw e instanceof IllegalArgumentException ? new IllegalArgumentException("Invalid " + what + " data: "
+          + e.getMessage(), e) : e;
+    }
   }
 
   /** Refuses inputs without samples: a scalar or an array of length 0 (fit, evaluate and predict need one). */

@@ -292,13 +292,14 @@ final class Trainer implements AutoCloseable {
   }
 
   private List<HostArray> predictArrays(Object x, int batchSize, List<Callback> callbacks) {
-    List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x"));
+    // one walk of a nested x: its copy into native memory, made before anything runs, checks every row
+    List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x", false));
     int n = DataAdapters.cardinality(xs, null);
     checkInputs(xs);
     List<float[]> buffers = new ArrayList<>();
     List<Shape> outShapes = new ArrayList<>();
     CallbackList list = new CallbackList(callbacks, false, 0, model);
-    try (ArrayDataAdapter data = new ArrayDataAdapter(xs, null, null, batchSize, null)) {
+    try (ArrayDataAdapter data = DataAdapters.copied(new ArrayDataAdapter(xs, null, null, batchSize, null), "x")) {
       int spe = Math.min(stepsPerExecution, data.numBatches());
       TracedFunction traced = functions.predict(data, spe);
       for (int i = 0; i < traced.outputs().size(); i++) { // the predict step's outputs (predictStep may differ)

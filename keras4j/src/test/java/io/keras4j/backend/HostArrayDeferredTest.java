@@ -322,4 +322,27 @@ class HostArrayDeferredTest {
     assertEquals(7f, values[values.length - 1]);
     assertEquals(0f, values[(2 * 256 + 100) * 256 + 5]);
   }
+
+  @Test
+  void anUncheckedArrayIsCheckedByItsCopyWithTheSameErrors() {
+    // what predict does: no walk to check, the copy into native memory checks every row, on every core
+    float[][][][] x = new float[17][256][256][1];
+    x[15][3][7] = new float[2];
+    x[2][100][5] = null;
+    HostArray unchecked = HostArray.deferred(x, false);
+    assertEquals(Shape.of(17, 256, 256, 1), unchecked.shape());
+    var e = assertThrows(IllegalArgumentException.class, () -> Backend.array(unchecked));
+    assertEquals("Null element at index [2][100][5]; expected an array of length 1 there", e.getMessage());
+
+    x[2][100][5] = new float[1];
+    var r = assertThrows(IllegalArgumentException.class, () -> Backend.array(HostArray.deferred(x, false)));
+    assertEquals(assertThrows(IllegalArgumentException.class, () -> HostArray.deferred(x)).getMessage(),
+        r.getMessage());
+
+    x[15][3][7] = new float[] {42f};
+    x[16][255][255][0] = 7f;
+    float[] v = nativeValues(HostArray.deferred(x, false));
+    assertEquals(42f, v[(15 * 256 + 3) * 256 + 7]);
+    assertEquals(7f, v[v.length - 1]);
+  }
 }

@@ -1,8 +1,10 @@
 package io.keras4j.models;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.keras4j.callbacks.Callback;
 import io.keras4j.layers.Dense;
 import java.util.Map;
 import java.util.Random;
@@ -84,6 +86,31 @@ class DeferredInputTest {
           + "length of the first element along axis 1); every row must have the same length", e.getMessage());
       var p = assertThrows(IllegalArgumentException.class, () -> m.predict(x));
       assertEquals(e.getMessage(), p.getMessage());
+    }
+  }
+
+  @Test
+  void predictRefusesARaggedRowBeforeItsCallbacksStartAndThenPredictsAsBefore() {
+    // predict checks x in its copy to native memory (one walk), made before anything else runs
+    float[][] x = data(7, D);
+    try (Sequential m = linear()) {
+      float[] before = m.predict(x, 8).toFloatArray();
+      float[][] ragged = x.clone();
+      ragged[30] = new float[D + 2];
+      int[] begun = {0};
+      Callback counter = new Callback() {
+        @Override
+        public void onPredictBegin(Map<String, Double> logs) {
+          begun[0]++;
+        }
+      };
+      var e = assertThrows(IllegalArgumentException.class,
+          () -> m.predict(ragged, new PredictOptions().batchSize(8).callbacks(counter)));
+      assertEquals("Invalid x data: Ragged array: the element at index [30] has length 14 where 12 was expected (the "
+          + "length of the first element along axis 1); every row must have the same length", e.getMessage());
+      assertEquals(0, begun[0], "no callback ran");
+      assertArrayEquals(before, m.predict(x, new PredictOptions().batchSize(8).callbacks(counter)).toFloatArray());
+      assertEquals(1, begun[0]);
     }
   }
 
