@@ -239,11 +239,12 @@ final class Trainer implements AutoCloseable {
 
   private Map<String, Double> evaluateArrays(Object x, Object y, Object sampleWeight, int batchSize,
       List<Callback> callbacks) {
-    List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x"));
+    // one walk of a nested x, as in predict: y and the weights are checked here, so what the copy refuses is x's
+    List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x", false));
     List<HostArray> ys = targets(y, "testStep");
     float[] sw = DataAdapters.sampleWeights(DataAdapters.cardinality(xs, ys), sampleWeight);
     checkBatch(xs, ys);
-    try (DataAdapter data = new ArrayDataAdapter(xs, ys, sw, batchSize, null)) {
+    try (DataAdapter data = DataAdapters.copied(new ArrayDataAdapter(xs, ys, sw, batchSize, null), "x")) {
       return evaluate(data, new CallbackList(callbacks, false, 0, model));
     }
   }

@@ -52,6 +52,34 @@ class DeferredInputTest {
     return y;
   }
 
+  /** The mean squared error of the model's weights on rows {@code from..N-1}, worked by hand. */
+  private static double mseByHand(Sequential m, float[][] x, float[][] y, int from) {
+    double[][] expected = byHand(x, m.getWeights().get(0).toFloatArray(), m.getWeights().get(1).toFloatArray());
+    double mse = 0;
+    for (int i = from; i < N; i++) {
+      for (int o = 0; o < 10; o++) {
+        double d = expected[i][o] - y[i][o];
+        mse += d * d;
+      }
+    }
+    return mse / ((N - from) * 10);
+  }
+
+  /** Counts the calls of on_predict_begin and on_test_begin. */
+  private static final class Begun extends Callback {
+    int calls;
+
+    @Override
+    public void onPredictBegin(Map<String, Double> logs) {
+      calls++;
+    }
+
+    @Override
+    public void onTestBegin(Map<String, Double> logs) {
+      calls++;
+    }
+  }
+
   @Test
   void predictAndEvaluateMatchTheWeightsWorkedByHand() {
     float[][] x = data(1, D);
@@ -97,20 +125,36 @@ class DeferredInputTest {
       float[] before = m.predict(x, 8).toFloatArray();
       float[][] ragged = x.clone();
       ragged[30] = new float[D + 2];
-      int[] begun = {0};
-      Callback counter = new Callback() {
-        @Override
-        public void onPredictBegin(Map<String, Double> logs) {
-          begun[0]++;
-        }
-      };
+      Begun counter = new Begun();
       var e = assertThrows(IllegalArgumentException.class,
           () -> m.predict(ragged, new PredictOptions().batchSize(8).callbacks(counter)));
       assertEquals("Invalid x data: Ragged array: the element at index [30] has length 14 where 12 was expected (the "
           + "length of the first element along axis 1); every row must have the same length", e.getMessage());
-      assertEquals(0, begun[0], "no callback ran");
+      assertEquals(0, counter.calls, "no callback ran");
       assertArrayEquals(before, m.predict(x, new PredictOptions().batchSize(8).callbacks(counter)).toFloatArray());
-      assertEquals(1, begun[0]);
+      assertEquals(1, counter.calls);
+    }
+  }
+
+  @Test
+  void evaluateRefusesARaggedRowBeforeItsCallbacksStartAndThenEvaluatesAsBefore() {
+    // evaluate, as predict, checks x in its copy to native memory; y is checked before, so the error names x
+    float[][] x = data(8, D);
+    float[][] y = data(9, 10);
+    try (Sequential m = linear()) {
+      double before = m.evaluate(x, y, 8).get("loss");
+      float[][] ragged = x.clone();
+      ragged[36] = null;
+      Begun counter = new Begun();
+      var e = assertThrows(IllegalArgumentException.class,
+          () -> m.evaluate(ragged, y, new EvaluateOptions().batchSize(8).callbacks(counter)));
+      assertEquals("Invalid x data: Null element at index [36]; expected an array of length 12 there", e.getMessage());
+      assertEquals(0, counter.calls, "no callback ran");
+      double mse = mseByHand(m, x, y, 0);
+      double after = m.evaluate(x, y, new EvaluateOptions().batchSize(8).callbacks(counter)).get("loss");
+      assertEquals(mse, after, 1e-5 * Math.max(1, mse));
+      assertEquals(before, after);
+      assertEquals(1, counter.calls);
     }
   }
 
@@ -121,16 +165,7 @@ class DeferredInputTest {
     try (Sequential m = linear()) {
       m.compile(new io.keras4j.optimizers.SGD(0), "mse"); // no update: the validation loss is the initial weights'
       var h = m.fit(x, y, new FitOptions().epochs(1).batchSize(8).validationSplit(0.25));
-      double[][] expected = byHand(x, m.getWeights().get(0).toFloatArray(), m.getWeights().get(1).toFloatArray());
-      int split = (int) Math.floor(N * 0.75);
-      double mse = 0;
-      for (int i = split; i < N; i++) {
-        for (int o = 0; o < 10; o++) {
-          double d = expected[i][o] - y[i][o];
-          mse += d * d;
-        }
-      }
-      mse /= (N - split) * 10;
+      double mse = mseByHand(m, x, y, (int) Math.floor(N * 0.75));
       assertEquals(mse, h.history().get("val_loss").get(0), 1e-5 * Math.max(1, mse));
     }
   }
