@@ -92,6 +92,32 @@ final class StepFunctions implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Rows {@code offset} to {@code offset + size - 1} of each array: a slice along the batch axis, which TensorFlow
+   * hands out without copying the rows (a gather of the same rows copies them); the other axes keep their static sizes.
+   */
+  private static List<Tensor> rowsFrom(Ops ops, List<Tensor> data, Tensor offset, Tensor size) {
+    List<Tensor> out = new ArrayList<>();
+    for (Tensor d : data) {
+      out.add(rowsFrom(ops, d, offset, size));
+    }
+    return out;
+  }
+
+  private static Tensor rowsFrom(Ops ops, Tensor d, Tensor offset, Tensor size) {
+    int inner = d.shape().rank() - 1;
+    if (inner == 0) {
+      return ops.slice(d, ops.reshape(offset, 1), ops.reshape(size, 1));
+    }
+    int[] sizes = new int[inner];
+    for (int i = 0; i < inner; i++) {
+      sizes[i] = (int) d.shape().get(i + 1); // -1 where unknown: to the end of that axis
+    }
+    Tensor begin = ops.concatenate(List.of(ops.reshape(offset, 1), ops.constant(new int[inner], Shape.of(inner))), 0);
+    Tensor extent = ops.concatenate(List.of(ops.reshape(size, 1), ops.constant(sizes, Shape.of(inner))), 0);
+    return ops.slice(d, begin, extent);
+  }
+
   private static List<Tensor> rows(Ops ops, List<Tensor> data, Tensor idx) {
     List<Tensor> out = new ArrayList<>();
     for (Tensor d : data) {
@@ -362,10 +388,9 @@ final class StepFunctions implements AutoCloseable {
       Tensor sw = ops.placeholder("float32", Shape.of(-1));
       Tensor offset = ops.placeholder("int32", Shape.scalar());
       Tensor size = ops.placeholder("int32", Shape.scalar());
-      Tensor idx = ops.range(offset, ops.add(offset, size));
       Backend.takeLosses();
-      return outputs(model.testStep(new StepData(rows(ops, x, idx), rows(ops, y, idx), ops.take(sw, idx, 0))),
-          names);
+      return outputs(model.testStep(new StepData(rowsFrom(ops, x, offset, size), rowsFrom(ops, y, offset, size),
+          rowsFrom(ops, sw, offset, size))), names);
     });
     logNames.put(testFn, names);
     return testFn;
@@ -407,7 +432,7 @@ final class StepFunctions implements AutoCloseable {
     List<Tensor> x = placeholders(ops, xShapes);
     Tensor offset = ops.placeholder("int32", Shape.scalar());
     Tensor size = ops.placeholder("int32", Shape.scalar());
-    return predictBatch(ops, x, ops.range(offset, ops.add(offset, size)));
+    return predictBatch(ops, x, offset, size);
   }
 
   private List<Tensor> predictMany(List<Shape> xShapes, int k) {
@@ -419,7 +444,7 @@ final class StepFunctions implements AutoCloseable {
     for (int i = 0; i < k; i++) {
       Tensor at = ops.constant(new int[] {i}, Shape.scalar());
       Tensor offset = ops.take(offsets, at, 0);
-      parts.add(predictBatch(ops, x, ops.range(offset, ops.add(offset, ops.take(sizes, at, 0)))));
+      parts.add(predictBatch(ops, x, offset, ops.take(sizes, at, 0)));
     }
     List<Tensor> joined = new ArrayList<>();
     for (int o = 0; o < parts.get(0).size(); o++) {
@@ -432,10 +457,10 @@ final class StepFunctions implements AutoCloseable {
     return joined;
   }
 
-  /** Keras' {@code predict_step} on the rows {@code idx} of the inputs; float32 outputs. */
-  private List<Tensor> predictBatch(Ops ops, List<Tensor> x, Tensor idx) {
+  /** Keras' {@code predict_step} on {@code size} rows of the inputs from {@code offset}; float32 outputs. */
+  private List<Tensor> predictBatch(Ops ops, List<Tensor> x, Tensor offset, Tensor size) {
     Backend.takeLosses();
-    List<Tensor> outs = model.predictStep(new StepData(rows(ops, x, idx), List.of(), null));
+    List<Tensor> outs = model.predictStep(new StepData(rowsFrom(ops, x, offset, size), List.of(), null));
     Backend.takeLosses();
     return floats32(ops, outs); // porting note: predict hands back float32 arrays (Keras: the compute dtype)
   }
