@@ -93,29 +93,36 @@ final class StepFunctions implements AutoCloseable {
   }
 
   /**
-   * Rows {@code offset} to {@code offset + size - 1} of each array: a slice along the batch axis, which TensorFlow
-   * hands out without copying the rows (a gather of the same rows copies them); the other axes keep their static sizes.
+   * Rows {@code offset} to {@code offset + size - 1} of arrays: slices along the batch axis, which TensorFlow hands out
+   * without copying the rows (a gather of the same rows copies them); the other axes keep their static sizes. The
+   * offset and size as vectors are made once for all the arrays of a step.
    */
-  private static List<Tensor> rowsFrom(Ops ops, List<Tensor> data, Tensor offset, Tensor size) {
-    List<Tensor> out = new ArrayList<>();
-    for (Tensor d : data) {
-      out.add(rowsFrom(ops, d, offset, size));
+  private record RowSlices(Ops ops, Tensor offset, Tensor size) {
+    static RowSlices of(Ops ops, Tensor offset, Tensor size) {
+      return new RowSlices(ops, ops.reshape(offset, 1), ops.reshape(size, 1));
     }
-    return out;
-  }
 
-  private static Tensor rowsFrom(Ops ops, Tensor d, Tensor offset, Tensor size) {
-    int inner = d.shape().rank() - 1;
-    if (inner == 0) {
-      return ops.slice(d, ops.reshape(offset, 1), ops.reshape(size, 1));
+    List<Tensor> of(List<Tensor> data) {
+      List<Tensor> out = new ArrayList<>();
+      for (Tensor d : data) {
+        out.add(of(d));
+      }
+      return out;
     }
-    int[] sizes = new int[inner];
-    for (int i = 0; i < inner; i++) {
-      sizes[i] = (int) d.shape().get(i + 1); // -1 where unknown: to the end of that axis
+
+    Tensor of(Tensor d) {
+      int inner = d.shape().rank() - 1;
+      if (inner == 0) {
+        return ops.slice(d, offset, size);
+      }
+      int[] sizes = new int[inner];
+      for (int i = 0; i < inner; i++) {
+        sizes[i] = (int) d.shape().get(i + 1); // -1 where unknown: to the end of that axis
+      }
+      Tensor begin = ops.concatenate(List.of(offset, ops.constant(new int[inner], Shape.of(inner))), 0);
+      Tensor extent = ops.concatenate(List.of(size, ops.constant(sizes, Shape.of(inner))), 0);
+      return ops.slice(d, begin, extent);
     }
-    Tensor begin = ops.concatenate(List.of(ops.reshape(offset, 1), ops.constant(new int[inner], Shape.of(inner))), 0);
-    Tensor extent = ops.concatenate(List.of(ops.reshape(size, 1), ops.constant(sizes, Shape.of(inner))), 0);
-    return ops.slice(d, begin, extent);
   }
 
   private static List<Tensor> rows(Ops ops, List<Tensor> data, Tensor idx) {
@@ -388,9 +395,9 @@ final class StepFunctions implements AutoCloseable {
       Tensor sw = ops.placeholder("float32", Shape.of(-1));
       Tensor offset = ops.placeholder("int32", Shape.scalar());
       Tensor size = ops.placeholder("int32", Shape.scalar());
+      RowSlices rows = RowSlices.of(ops, offset, size);
       Backend.takeLosses();
-      return outputs(model.testStep(new StepData(rowsFrom(ops, x, offset, size), rowsFrom(ops, y, offset, size),
-          rowsFrom(ops, sw, offset, size))), names);
+      return outputs(model.testStep(new StepData(rows.of(x), rows.of(y), rows.of(sw))), names);
     });
     logNames.put(testFn, names);
     return testFn;
@@ -460,7 +467,7 @@ final class StepFunctions implements AutoCloseable {
   /** Keras' {@code predict_step} on {@code size} rows of the inputs from {@code offset}; float32 outputs. */
   private List<Tensor> predictBatch(Ops ops, List<Tensor> x, Tensor offset, Tensor size) {
     Backend.takeLosses();
-    List<Tensor> outs = model.predictStep(new StepData(rowsFrom(ops, x, offset, size), List.of(), null));
+    List<Tensor> outs = model.predictStep(new StepData(RowSlices.of(ops, offset, size).of(x), List.of(), null));
     Backend.takeLosses();
     return floats32(ops, outs); // porting note: predict hands back float32 arrays (Keras: the compute dtype)
   }
