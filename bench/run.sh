@@ -2,7 +2,8 @@
 # keras4j's benchmark suite (issue 15): W1-W3 for keras4j (steps_per_execution 1 and 32) and raw TensorFlow Java
 # (each of the three in a fresh JVM, as Keras runs each steps_per_execution in a fresh process), Keras 3.15.1 on TensorFlow 2.21 (steps_per_execution 1 and 32), Keras 3.15.1 on JAX 0.10.2
 # (steps_per_execution 32), PyTorch 2.13 (2 threads; OMP_WAIT_POLICY passive and OpenMP's default) and DL4J (-Pdl4j);
-# the first run's extra seconds (trace/compile time); W6: MobileNetV2 224x224 inference and fine-tuning for keras4j
+# W1's prediction is timed over 10 passes a run in every peer (one pass takes a few ms); the first run's extra
+# seconds (trace/compile time); W6: MobileNetV2 224x224 inference and fine-tuning for keras4j
 # and Keras on TensorFlow and JAX, and load + first predict of Keras-written DenseNet121, MobileNetV2 and Xception
 # files (keras4j and Keras on TensorFlow); peak resident size of W2 training and DenseNet121 inference; W4 (JVM start
 # to the first prediction of the saved W3 model). Peers run in turn, a fresh process each, ROUNDS times with the order

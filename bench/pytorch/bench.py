@@ -40,6 +40,13 @@ def train(model, opt, loss_fn, x, y, epochs, batch):
     return run
 
 
+def passes(run, k):
+    """Samples per second of k passes of run, as every peer of the suite times W1's prediction (10 passes)."""
+    def many():
+        return k / sum(1 / run() for _ in range(k))
+    return many
+
+
 def predict(model, x, batch):
     def run():
         n = x.shape[0]
@@ -57,7 +64,7 @@ y1 = (x1[:, 0] + x1[:, 1] > 0).float().unsqueeze(1)
 m1 = nn.Sequential(nn.Linear(5, 16), nn.ReLU(), nn.Linear(16, 16), nn.ReLU(), nn.Linear(16, 1), nn.Sigmoid())
 results[PREFIX + "/w1_train"] = repeat(train(m1, torch.optim.SGD(m1.parameters(), lr=0.01, momentum=0.9),
                                            nn.BCELoss(), x1, y1, 5, 32))
-results[PREFIX + "/w1_predict"] = repeat(predict(m1, x1, 1024))
+results[PREFIX + "/w1_predict"] = repeat(passes(predict(m1, x1, 1024), 10))
 
 x2 = torch.tensor(rng.standard_normal((60000, 784)), dtype=torch.float32)
 y2 = torch.tensor(rng.integers(0, 10, 60000))
