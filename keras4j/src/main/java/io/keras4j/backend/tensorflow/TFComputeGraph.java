@@ -46,7 +46,10 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     return !"false".equals(System.getProperty("keras4j.tensorflow.inlineRuns"));
   }
 
-  /** Weight values from which a function of independent copies runs on the inter-op pool. */
+  /**
+   * Weight values from which a function of independent copies, or a function that updates that many values (a
+   * training step), runs on the inter-op pool.
+   */
   static final long POOL_WEIGHTS = 65_536;
   private static final RunOptions INLINE = RunOptions.newBuilder().setInterOpThreadPool(-1).build();
   private final Graph graph = new Graph();
@@ -58,6 +61,8 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
   private final boolean export;
   private boolean closed;
   private final List<Runnable> onClose = new ArrayList<>();
+  /** Recurrences traced into this graph so far ({@link #noteRecurrence}). */
+  private int recurrences;
   /** Host values pushed but not yet assigned: one session run assigns them all (see {@link #push}). */
   private final Map<VarSlot, TFNativeArray> pending = new java.util.LinkedHashMap<>();
 
@@ -143,11 +148,6 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     return name;
   }
 
-  @Override
-  public TracedFunction trace(Supplier<List<Tensor>> body) {
-    return trace(body, false);
-  }
-
   /**
    * {@inheritDoc} TensorFlow: such a function runs on the inter-op thread pool rather than inline when its copies
    * hold loops (recurrent layers: two recurrences, each a long chain of small ops, run on two threads at once; W5's
@@ -161,9 +161,28 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     return trace(body, true);
   }
 
+  /**
+   * {@inheritDoc} TensorFlow: such a function runs inline, in the calling thread, unless it updates
+   * {@value #POOL_WEIGHTS} values or more and holds no recurrence: a training step of a model that size, whose
+   * gradients and variable updates are independent branches that the inter-op pool runs side by side (on 2 cores of
+   * an AMD EPYC Zen 4, W2's training ran 1.07-1.08x and W3's 1.08-1.12x as fast as inline; on a Zen 5 within 1-4% of
+   * inline either way; docs/performance.md). A recurrence's step is a chain of small ops, where hand-offs to the
+   * pool cost more than the ops, and a small model's step likewise.
+   */
+  @Override
+  public TracedFunction trace(Supplier<List<Tensor>> body) {
+    return trace(body, false);
+  }
+
+  /** Marks a recurrence (a loop or unrolled chain over time steps) as traced into this graph. */
+  void noteRecurrence() {
+    recurrences++;
+  }
+
   private TracedFunction trace(Supplier<List<Tensor>> body, boolean independent) {
     checkOpen();
     int before = independent ? countOps() : 0;
+    int recurrencesBefore = recurrences;
     TFOps ops = new TFOps(this);
     List<Tensor> outputs = Backend.withOps(ops, () -> {
       List<Tensor> out = new ArrayList<>();
@@ -175,7 +194,9 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
       return out;
     });
     Function fn = new Function(ops, outputs);
-    fn.inline = inlineRuns() && !(independent && (fn.weightValues() >= POOL_WEIGHTS || hasLoopAfter(before)));
+    boolean pool = independent ? fn.weightValues() >= POOL_WEIGHTS || hasLoopAfter(before)
+        : fn.changedValues() >= POOL_WEIGHTS && recurrences == recurrencesBefore;
+    fn.inline = inlineRuns() && !pool;
     return fn;
   }
 
@@ -358,8 +379,17 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
 
     /** The number of values of the variables this function reads or writes. */
     long weightValues() {
+      return values(used);
+    }
+
+    /** The number of values of the variables this function writes. */
+    long changedValues() {
+      return values(changed);
+    }
+
+    private static long values(Variable[] vars) {
       long n = 0;
-      for (Variable v : used) {
+      for (Variable v : vars) {
         n += Math.max(0, v.shape().size());
       }
       return n;

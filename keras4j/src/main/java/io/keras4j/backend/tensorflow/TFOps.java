@@ -454,6 +454,7 @@ class TFOps extends TFPreprocessingOps {
   public io.keras4j.backend.RnnResult rnn(io.keras4j.backend.RnnStep step, List<Tensor> inputs,
       List<Tensor> initialStates, Tensor mask, boolean goBackwards, boolean unroll, boolean zeroOutputForMask,
       boolean returnAllOutputs) {
+    graph.noteRecurrence();
     if (unroll) {
       return io.keras4j.backend.UnrolledRnn.run(this, step, inputs, initialStates, mask, goBackwards,
           zeroOutputForMask, returnAllOutputs);

@@ -156,4 +156,48 @@ class TFComputeGraphTest {
       }
     }
   }
+
+  /** Adds 1 to every value of {@code v} and returns the sum of the new values; with a recurrence over 3 steps first. */
+  private static java.util.function.Supplier<List<Tensor>> addOne(Variable v, boolean recurrence) {
+    return () -> {
+      Ops ops = Backend.ops();
+      Tensor next = ops.add(ops.read(v), ops.constant(1f));
+      if (recurrence) {
+        Tensor x = ops.constant(new float[] {1f, 2f, 3f}, Shape.of(1, 3, 1));
+        io.keras4j.backend.RnnStep step = (in, states) -> {
+          Tensor h = Backend.ops().add(states.get(0), in.get(0));
+          return new io.keras4j.backend.RnnStep.Output(h, List.of(h));
+        };
+        Tensor h = ops.rnn(step, List.of(x), List.of(ops.constant(new float[] {0f}, Shape.of(1, 1))), null, false,
+            false, false, false).lastOutput(); // 1 + 2 + 3
+        next = ops.add(next, ops.subtract(ops.sum(h, new int[] {0, 1}, false), ops.constant(6f)));
+      }
+      ops.assign(v, next);
+      return List.of(ops.sum(next, new int[] {0, 1}, false));
+    };
+  }
+
+  @Test
+  void functionsUpdatingTrainingSizedWeightsRunOnThePoolUnlessTheyHoldARecurrence() {
+    int side = (int) Math.sqrt(TFComputeGraph.POOL_WEIGHTS);
+    try (ComputeGraph g = Backend.newGraph()) {
+      Variable big = new Variable("big", Shape.of(side, side), "float32", true, new float[side * side]);
+      Variable bigToo = new Variable("big_too", Shape.of(side, side), "float32", true, new float[side * side]);
+      Variable small = new Variable("small", Shape.of(2, 2), "float32", true, new float[4]);
+      TracedFunction updatesBig = g.trace(addOne(big, false));
+      TracedFunction recurrent = g.trace(addOne(bigToo, true));
+      TracedFunction updatesSmall = g.trace(addOne(small, false));
+      assertFalse(TFComputeGraph.runsInline(updatesBig), "updates " + side * side + " values: the pool");
+      assertTrue(TFComputeGraph.runsInline(recurrent), "updates as many values, with a recurrence: inline");
+      assertTrue(TFComputeGraph.runsInline(updatesSmall), "updates 4 values: inline");
+      for (TracedFunction fn : List.of(updatesBig, recurrent, updatesBig)) {
+        fn.call(List.of()).forEach(NativeArray::close);
+      }
+      assertEquals(2f, big.floatValue()[side * side - 1], 0f, "two runs on the pool, each adding 1");
+      assertEquals(1f, bigToo.floatValue()[0], 0f, "one inline run adding 1");
+      try (NativeArray sum = updatesSmall.call(List.of()).get(0)) {
+        assertEquals(4f, sum.getFloat(0), 0f);
+      }
+    }
+  }
 }
