@@ -165,7 +165,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
    * {@inheritDoc} TensorFlow: such a function runs inline, in the calling thread, unless it updates
    * {@value #POOL_WEIGHTS} values or more and holds no recurrence: a training step of a model that size, whose
    * gradients and variable updates are independent branches that the inter-op pool runs side by side (on 2 cores of
-   * an AMD EPYC Zen 4, W2's training ran 1.07-1.08x and W3's 1.08-1.12x as fast as inline; on a Zen 5 within 1-4% of
+   * an AMD EPYC Zen 4, W2's training ran 1.07-1.09x as fast as inline, W3's 0.91-1.15x; on a Zen 5 within 1-4% of
    * inline either way; docs/performance.md). A recurrence's step is a chain of small ops, where hand-offs to the
    * pool cost more than the ops, and a small model's step likewise.
    */
