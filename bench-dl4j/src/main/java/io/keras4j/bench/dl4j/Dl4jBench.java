@@ -34,7 +34,11 @@ public final class Dl4jBench {
   /** Passes of W1's prediction in one timed run, as the suite times it for every peer. */
   static final int W1_PREDICT_PASSES = 10;
 
-  /** Samples per second over {@link #W1_PREDICT_PASSES} passes: their count over their summed seconds a sample. */
+  /**
+   * Samples per second over {@link #W1_PREDICT_PASSES} passes: their count over their summed seconds a sample, as
+   * {@code io.keras4j.bench.Bench.passes}. Its own copy: this module depends on DL4J alone, so that keras4j's
+   * TensorFlow Java and its JavaCPP never share a class path with ND4J's.
+   */
   static double passes(Supplier<Double> pass) {
     return W1_PREDICT_PASSES / IntStream.range(0, W1_PREDICT_PASSES).mapToDouble(i -> 1 / pass.get()).sum();
   }
