@@ -181,9 +181,9 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
 
   private TracedFunction trace(Supplier<List<Tensor>> body, boolean independent) {
     checkOpen();
-    int before = independent ? countOps() : 0;
     int recurrencesBefore = recurrences;
     TFOps ops = new TFOps(this);
+    int before = ops.opsBefore();
     List<Tensor> outputs = Backend.withOps(ops, () -> {
       List<Tensor> out = new ArrayList<>();
       for (Tensor t : body.get()) {
@@ -205,7 +205,8 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     return fn instanceof Function f && f.inline;
   }
 
-  private int countOps() {
+  /** The number of ops in the graph. */
+  int countOps() {
     int n = 0;
     for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); it.next()) {
       n++;

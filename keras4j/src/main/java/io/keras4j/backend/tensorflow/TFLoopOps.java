@@ -31,7 +31,7 @@ final class TFLoopOps extends TFOps {
 
   /** Operations on {@code body}, a function graph's ops, capturing from {@code graph}. */
   TFLoopOps(TFComputeGraph graph, Ops body) {
-    super(graph);
+    super(graph, 0); // its ops go to the body's own function graph, which holds no other trace's
     this.tf = body;
     this.root = body;
     this.bodyGraph = (org.tensorflow.Graph) body.scope().env();
