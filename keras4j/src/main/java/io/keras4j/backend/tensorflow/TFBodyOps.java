@@ -33,7 +33,7 @@ final class TFBodyOps extends TFOps {
    * or is empty to read through {@code outer}.
    */
   TFBodyOps(TFOps outer, org.tensorflow.op.Ops body, Map<Variable, Operand<?>> variableReads) {
-    super(outer.graph());
+    super(outer.graph(), 0); // its ops go to the body's own function graph, which holds no other trace's
     this.outer = outer;
     this.tf = body;
     this.bodyGraph = body.scope().env();

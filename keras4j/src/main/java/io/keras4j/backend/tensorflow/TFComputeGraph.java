@@ -193,6 +193,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
       }
       return out;
     });
+    ops.traceEnded();
     Function fn = new Function(ops, outputs);
     boolean pool = independent ? fn.weightValues() >= POOL_WEIGHTS || hasLoopAfter(before)
         : fn.changedValues() >= POOL_WEIGHTS && recurrences == recurrencesBefore;

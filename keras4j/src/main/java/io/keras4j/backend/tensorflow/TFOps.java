@@ -5,8 +5,6 @@ import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,9 +37,6 @@ import org.tensorflow.types.family.TType;
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
 class TFOps extends TFPreprocessingOps {
-  /** Op types whose output may share their input's buffer. */
-  private static final Set<String> PASSES_BUFFER = Set.of("Identity", "IdentityN", "Reshape", "ExpandDims",
-      "Squeeze", "Snapshot", "StopGradient", "PreventGradient", "Bitcast");
   private final TFComputeGraph graph;
   private boolean scoped;
   /** Reads made inside the current control-dependency scope, one per variable, so gradients can find them. */
@@ -52,10 +47,8 @@ class TFOps extends TFPreprocessingOps {
   private final Set<Variable> reads = new LinkedHashSet<>();
   private final Set<Variable> assigned = new LinkedHashSet<>();
 
-  /** The number of ops the graph held when this trace began; the later ones are this trace's. */
-  private final int opsBefore;
-  /** The ops of the graph made before this trace (other traced functions'), listed at the first need. */
-  private Set<GraphOperation> earlierOps;
+  /** The ops of this trace that use a variable's read, which its update waits for. */
+  private final ReadUsers readUsers;
 
   TFOps(TFComputeGraph graph) {
     this(graph, graph.countOps());
@@ -65,12 +58,17 @@ class TFOps extends TFPreprocessingOps {
   TFOps(TFComputeGraph graph, int opsBefore) {
     super(graph.tf());
     this.graph = graph;
-    this.opsBefore = opsBefore;
+    this.readUsers = new ReadUsers(graph.graph(), opsBefore);
   }
 
   /** The number of ops the graph held when this trace began. */
   int opsBefore() {
-    return opsBefore;
+    return readUsers.opsBefore();
+  }
+
+  /** Called when the trace has ended: drops what it kept only for tracing. */
+  void traceEnded() {
+    readUsers.release();
   }
 
   /** TensorFlow Java's ops, with the current control dependencies. */
@@ -237,44 +235,15 @@ class TFOps extends TFPreprocessingOps {
 
   /**
    * Ops that run after this graph's (or this scope's) read of {@code v}, which the update must not overtake, and
-   * after every op of this trace that uses the value read: TensorFlow updates a variable in place only while no
-   * tensor still holds its buffer and otherwise copies the whole variable first, as it would each step for a layer's
-   * kernel whose update is ready before the backward matmul that needs the kernel has run.
+   * after the ops of this trace that use the value read ({@link ReadUsers}), so that the update needs no copy.
    */
   private Ops afterRead(Variable v) {
     Set<Operation> deps = new LinkedHashSet<>();
     deps.add(o(read(v)).op());
     if (o(readStored(v)).op() instanceof GraphOperation read && read.type().equals("ReadVariableOp")) {
-      addUsers(read, deps);
+      readUsers.addTo(read, deps);
     }
     return tf.withControlDependencyOps(deps);
-  }
-
-  /**
-   * Adds the ops of this trace that consume {@code op}'s outputs, and theirs where such an op may pass the buffer
-   * on; the ops of functions traced earlier in the graph (which share its variables' reads) are left out.
-   */
-  private void addUsers(GraphOperation op, Set<Operation> deps) {
-    for (GraphOperation user : op.consumers()) {
-      if (!tracedEarlier(user) && deps.add(user) && PASSES_BUFFER.contains(user.type())) {
-        addUsers(user, deps);
-      }
-    }
-  }
-
-  /** Whether {@code op} is one of the ops the traced graph held before this trace began. */
-  private boolean tracedEarlier(GraphOperation op) {
-    if (opsBefore == 0 || op.env() != graph.graph()) {
-      return false;
-    }
-    if (earlierOps == null) {
-      earlierOps = new HashSet<>();
-      Iterator<GraphOperation> it = graph.graph().operations();
-      for (int i = 0; i < opsBefore && it.hasNext(); i++) {
-        earlierOps.add(it.next());
-      }
-    }
-    return earlierOps.contains(op);
   }
 
   /** Records a fused update of {@code vars} (the first is the updated variable); returns its new value. */

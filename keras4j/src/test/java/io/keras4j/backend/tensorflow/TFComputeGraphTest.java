@@ -13,7 +13,10 @@ import io.keras4j.backend.Tensor;
 import io.keras4j.backend.TracedFunction;
 import io.keras4j.backend.Variable;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.Operation;
 
 /** A traced function's runs in the calling thread (the default) and on TensorFlow's inter-op thread pool. */
 class TFComputeGraphTest {
@@ -205,12 +208,12 @@ class TFComputeGraphTest {
    * A variable's update waits for every op of its own function that uses the value it overwrites (here a matmul the
    * gradient does not need, as a backward matmul needs a layer's kernel), so that TensorFlow can update the variable
    * in place rather than copy it; the ops of a function traced earlier, which share the variable's read, are left
-   * out, and that function still runs alone.
+   * out, and the step runs without that function's inputs.
    */
   @Test
   void anUpdateWaitsForTheUsesOfTheValueItOverwritesInItsOwnFunctionOnly() {
     Variable w = new Variable("w", Shape.of(2, 2), "float32", true, new float[] {1, 2, 3, 4});
-    Tensor[] seen = new Tensor[3];
+    Tensor[] seen = new Tensor[4];
     try (ComputeGraph g = Backend.newGraph()) {
       TracedFunction predict = g.trace(() -> {
         Ops ops = Backend.ops();
@@ -222,16 +225,18 @@ class TFComputeGraphTest {
         seen[1] = ops.matmul(ops.placeholder("float32", Shape.of(1, 2)), ops.read(w));
         Tensor grad = ops.gradients(ops.sum(seen[1], new int[] {0, 1}, false), List.of(ops.read(w))).get(0);
         seen[2] = ops.matmul(ops.read(w), ops.read(w));
+        seen[3] = ops.matmul(ops.constant(new float[] {1, 1, 1, 1}, Shape.of(1, 4)), ops.reshape(ops.read(w), 4, 1));
         ops.sgdUpdate(w, ops.constant(LR), grad);
         return List.of(ops.sum(seen[2], new int[] {0, 1}, false));
       });
-      java.util.Set<org.tensorflow.GraphOperation> waitsFor = update((TFComputeGraph) g).controlInputs();
+      Set<GraphOperation> waitsFor = update((TFComputeGraph) g).controlInputs();
       assertTrue(waitsFor.contains(op(seen[1])), "the forward matmul of the step");
       assertTrue(waitsFor.contains(op(seen[2])), "the matmul of w by itself");
+      assertTrue(waitsFor.contains(op(seen[3])), "the matmul of w reshaped, whose Reshape passes w's buffer on");
       assertFalse(waitsFor.contains(op(seen[0])), "the matmul of the function traced before");
       try (NativeArray x = Backend.array(new float[] {1, 1}, Shape.of(1, 2))) {
         try (NativeArray square = train.call(List.of(x)).get(0)) {
-          assertEquals(7 + 10 + 15 + 22, square.getFloat(0), 1e-5f, "sum of [[1,2],[3,4]] squared: the old w");
+          assertEquals(7 + 10 + 15 + 22, square.getFloat(0), 1e-5f, "the sum of [[1,2],[3,4]] squared, w before its update");
         }
         // d sum([1 1] w) / dw is all ones: w - 0.1 = [[0.9, 1.9], [2.9, 3.9]]
         try (NativeArray y = predict.call(List.of(x)).get(0)) {
@@ -242,9 +247,9 @@ class TFComputeGraphTest {
     }
   }
 
-  private static org.tensorflow.GraphOperation update(TFComputeGraph g) {
+  private static GraphOperation update(TFComputeGraph g) {
     for (var it = g.graph().operations(); it.hasNext(); ) {
-      org.tensorflow.GraphOperation op = it.next();
+      GraphOperation op = it.next();
       if (op.type().equals("ResourceApplyGradientDescent")) {
         return op;
       }
@@ -252,7 +257,7 @@ class TFComputeGraphTest {
     throw new AssertionError("no ResourceApplyGradientDescent in the graph");
   }
 
-  private static org.tensorflow.Operation op(Tensor t) {
+  private static Operation op(Tensor t) {
     return ((TFTensor) t).operand().op();
   }
 }
