@@ -39,6 +39,15 @@ final class ReadUsers {
     return opsBefore;
   }
 
+  /** The number of ops in {@code graph}: a trace that begins now is preceded by that many. */
+  static int opsIn(Graph graph) {
+    int n = 0;
+    for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); it.next()) {
+      n++;
+    }
+    return n;
+  }
+
   /**
    * Adds to {@code deps} the ops of this trace that consume {@code read}'s outputs and, where such an op may pass the
    * buffer on, those that consume its outputs; the ops of functions traced earlier in the graph, which share its
@@ -59,7 +68,7 @@ final class ReadUsers {
   }
 
   private boolean tracedEarlier(GraphOperation op) {
-    if (opsBefore == 0 || op.env() != graph) {
+    if (opsBefore == 0) {
       return false;
     }
     if (earlierOps == null) {

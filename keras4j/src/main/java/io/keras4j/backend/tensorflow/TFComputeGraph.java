@@ -206,15 +206,6 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     return fn instanceof Function f && f.inline;
   }
 
-  /** The number of ops in the graph. */
-  int countOps() {
-    int n = 0;
-    for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); it.next()) {
-      n++;
-    }
-    return n;
-  }
-
   /** Whether an op after the first {@code skip} of the graph (in creation order) belongs to a While loop. */
   private boolean hasLoopAfter(int skip) {
     int i = 0;

@@ -51,7 +51,7 @@ class TFOps extends TFPreprocessingOps {
   private final ReadUsers readUsers;
 
   TFOps(TFComputeGraph graph) {
-    this(graph, graph.countOps());
+    this(graph, ReadUsers.opsIn(graph.graph()));
   }
 
   /** Ops tracing into {@code graph}, which held {@code opsBefore} ops of other traces when this one began. */

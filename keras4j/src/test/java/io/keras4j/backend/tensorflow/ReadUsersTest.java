@@ -26,7 +26,7 @@ class ReadUsersTest {
       VarHandleOp w = tf.varHandleOp(TFloat32.class, Shape.of(2, 2));
       ReadVariableOp<TFloat32> read = tf.readVariableOp(w, TFloat32.class);
       Operand<TFloat32> earlier = tf.linalg.matMul(read, read); // another function's, traced before
-      ReadUsers users = new ReadUsers(g, count(g));
+      ReadUsers users = new ReadUsers(g, ReadUsers.opsIn(g));
 
       Operand<TFloat32> square = tf.linalg.matMul(read, read);
       Operand<TFloat32> reshaped = tf.reshape(read, tf.constant(new long[] {4, 1}));
@@ -42,14 +42,6 @@ class ReadUsersTest {
       assertEquals(Set.of(square.op(), reshaped.op(), ofReshaped.op(), sum.op()), deps,
           "not " + earlier.op().name() + " (traced before), " + enter.name() + " nor " + switched.name());
     }
-  }
-
-  private static int count(Graph g) {
-    int n = 0;
-    for (var it = g.operations(); it.hasNext(); it.next()) {
-      n++;
-    }
-    return n;
   }
 
   /** A TensorFlow 1 control-flow op on {@code in} (Enter into a loop frame, or Switch on {@code pred}). */

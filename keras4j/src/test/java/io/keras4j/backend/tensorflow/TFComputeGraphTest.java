@@ -236,7 +236,8 @@ class TFComputeGraphTest {
       assertFalse(waitsFor.contains(op(seen[0])), "the matmul of the function traced before");
       try (NativeArray x = Backend.array(new float[] {1, 1}, Shape.of(1, 2))) {
         try (NativeArray square = train.call(List.of(x)).get(0)) {
-          assertEquals(7 + 10 + 15 + 22, square.getFloat(0), 1e-5f, "the sum of [[1,2],[3,4]] squared, w before its update");
+          assertEquals(7 + 10 + 15 + 22, square.getFloat(0), 1e-5f,
+              "the sum of [[1,2],[3,4]] squared, w before its update");
         }
         // d sum([1 1] w) / dw is all ones: w - 0.1 = [[0.9, 1.9], [2.9, 3.9]]
         try (NativeArray y = predict.call(List.of(x)).get(0)) {
