@@ -15,7 +15,6 @@ Same model, seed, data and batch as bench/keras/bench.py's W3. Prints
 Usage: KERAS_BACKEND=jax python bench/keras/profile_w3_jax.py [passes, default 5] [--trace DIR]
 """
 import collections
-import glob
 import os
 import statistics
 import sys
@@ -126,16 +125,14 @@ def layers_alone(m, x):
 
 
 def trace(f, batches):
-    from tensorflow.tsl.profiler.protobuf import xplane_pb2  # TensorFlow's copy of the XPlane proto
+    from xplane_kernels import read_xspace  # the trace through TensorFlow's copy of the XPlane proto
 
     jax.profiler.start_trace(TRACE)
     for b in batches:
         out = f(b)
     jax.block_until_ready(out)
     jax.profiler.stop_trace()
-    space = xplane_pb2.XSpace()
-    with open(sorted(glob.glob(f"{TRACE}/**/*.xplane.pb", recursive=True))[-1], "rb") as fh:
-        space.ParseFromString(fh.read())
+    space = read_xspace(TRACE)
     by_name = collections.defaultdict(lambda: [0.0, 0])
     for plane in space.planes:
         for line in plane.lines:

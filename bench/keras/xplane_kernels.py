@@ -1,17 +1,24 @@
-"""Kernel times by type from a TensorFlow profiler trace (XPlane), for bench/keras/profile_w3.py and profile_w5.py."""
+"""Kernel times by type from a TensorFlow profiler trace (XPlane), for bench/keras/profile_w3.py and profile_w5.py;
+read_xspace also for the JAX profiles (profile_w2_jax.py, profile_w3_jax.py)."""
 import collections
 import glob
 
 from tensorflow.tsl.profiler.protobuf import xplane_pb2
 
 
+def read_xspace(logdir):
+    """The newest trace (XSpace) written under logdir."""
+    space = xplane_pb2.XSpace()
+    with open(sorted(glob.glob(f"{logdir}/**/*.xplane.pb", recursive=True))[-1], "rb") as f:
+        space.ParseFromString(f.read())
+    return space
+
+
 def kernel_times(logdir):
     """{kernel type: [microseconds, executions]} over the trace's compute threads, and executions per thread."""
     by_type = collections.defaultdict(lambda: [0, 0])
     threads = collections.Counter()
-    space = xplane_pb2.XSpace()
-    with open(glob.glob(f"{logdir}/**/*.xplane.pb", recursive=True)[0], "rb") as f:
-        space.ParseFromString(f.read())
+    space = read_xspace(logdir)
     for plane in space.planes:
         for line in plane.lines:
             if not line.name.startswith("tf_Compute"):
