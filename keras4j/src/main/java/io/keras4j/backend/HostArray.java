@@ -191,10 +191,10 @@ public final class HostArray {
       source = data == null ? nested : null;
     }
     if (source != null) {
-      NestedArrays.write(source, shape.dims(), sink);
+      NestedArrayWriter.write(source, shape.dims(), sink);
       return;
     }
-    NestedArrays.writeFlat(values(), sink);
+    NestedArrayWriter.writeFlat(values(), sink);
   }
 
   /** True while this is a deferred Java array not yet flattened (see {@link #deferred}). */

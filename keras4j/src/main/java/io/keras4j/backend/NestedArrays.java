@@ -4,16 +4,13 @@ import java.lang.reflect.Array;
 
 /**
  * Walks nested Java arrays ({@code float[][]}, {@code float[][][][]}, {@code double[][]}, {@code int[]}, ...): their
- * shape, the check that they are not ragged, the copy into one flat array, and the copy in float32 chunks into
- * native memory without a flat Java copy.
+ * shape, the check that they are not ragged and the copy into one flat array; {@link NestedArrayWriter} copies them
+ * into native memory.
  *
  * <p>Porting note: NumPy arrays are flat already; a Java array of rank 2 or more is an array of arrays, so each
  * conversion reads it row by row.
  */
 final class NestedArrays {
-  /** The values per chunk written to a {@link HostArray.FloatSink}: 256 KiB, held in the cache while copied. */
-  static final int CHUNK = 1 << 16;
-
   private NestedArrays() {}
 
   /** The primitive element type of {@code data}, a Java array, refusing the types keras4j does not take. */
@@ -108,7 +105,7 @@ final class NestedArrays {
     }
   }
 
-  private static void checkOne(Object a, int depth, long[] dims, int[] path) {
+  static void checkOne(Object a, int depth, long[] dims, int[] path) {
     if (a == null) {
       throw new IllegalArgumentException("Null element at " + where(path, depth) + "; expected an array of length "
           + dims[depth] + " there");
@@ -136,7 +133,7 @@ final class NestedArrays {
   static final long PARALLEL_FLATTEN = 1 << 20;
 
   /** The number of values of shape {@code dims}. */
-  private static long size(long[] dims) {
+  static long size(long[] dims) {
     long size = 1;
     for (long d : dims) {
       size *= d;
@@ -168,12 +165,12 @@ final class NestedArrays {
   }
 
   /** Whether an array of {@code size} values and shape {@code dims} is walked in parts on every core. */
-  private static boolean inParts(long size, long[] dims) {
+  static boolean inParts(long size, long[] dims) {
     return size >= PARALLEL_FLATTEN && dims.length >= 2 && dims[0] >= 2;
   }
 
   /** The work on top-level elements {@code from} (inclusive) to {@code to} (exclusive) of {@code top}. */
-  private interface Part {
+  interface Part {
     void run(Object[] top, int from, int to);
   }
 
@@ -182,7 +179,7 @@ final class NestedArrays {
    * finds a bad element, the whole array is checked in order, so that the error thrown names the first one as the
    * sequential walk would.
    */
-  private static void inParts(Object a, long[] dims, Part part) {
+  static void inParts(Object a, long[] dims, Part part) {
     checkOne(a, 0, dims, new int[dims.length]);
     Object[] top = (Object[]) a;
     try {
@@ -194,28 +191,15 @@ final class NestedArrays {
   }
 
   /** Work on the elements {@code from} (inclusive) to {@code to} (exclusive) of something of known length. */
-  private interface Range {
+  interface Range {
     void run(int from, int to);
   }
 
   /** Runs {@code range} over consecutive ranges of {@code 0..n}, up to four per core, the ranges in parallel. */
-  private static void inRanges(int n, Range range) {
+  static void inRanges(int n, Range range) {
     int parts = Math.min(n, 4 * Runtime.getRuntime().availableProcessors());
     java.util.stream.IntStream.range(0, parts).parallel()
         .forEach(k -> range.run((int) ((long) n * k / parts), (int) ((long) n * (k + 1) / parts)));
-  }
-
-  /**
-   * Writes the flat array {@code v} to {@code sink} in one piece, or at {@link #PARALLEL_FLATTEN} values or more in
-   * parts written in parallel, each from its own offset: a first copy into fresh native memory is bound by its page
-   * faults, which every core takes.
-   */
-  static void writeFlat(float[] v, HostArray.FloatSink sink) {
-    if (v.length < PARALLEL_FLATTEN) {
-      sink.put(0, v, 0, v.length);
-      return;
-    }
-    inRanges(v.length, (from, to) -> sink.put(from, v, from, to - from));
   }
 
   private static void flatten(Object a, int depth, long[] dims, Object out, int[] pos, int[] path) {
@@ -261,180 +245,12 @@ final class NestedArrays {
   }
 
   /**
-   * Writes the values of {@code a} of shape {@code dims}, row-major and cast to float32 as {@link HostArray#values}
-   * casts them, to {@code sink} in chunks of at most {@link #CHUNK} values, checking each row on the way.
-   */
-  static void write(Object a, long[] dims, HostArray.FloatSink sink) {
-    long size = size(dims);
-    if (inParts(size, dims)) {
-      writeInParts(a, dims, sink, size / dims[0]);
-    } else {
-      new Writer(dims, sink, 0).write(a, 0);
-    }
-  }
-
-  /**
-   * {@link #write} of each part of the top-level elements from its own offset ({@code inner} values per element), the
-   * parts in parallel: a first copy into fresh native memory is bound by its page faults, which both cores take.
-   */
-  private static void writeInParts(Object a, long[] dims, HostArray.FloatSink sink, long inner) {
-    inParts(a, dims, (top, from, to) -> {
-      Writer w = new Writer(dims, sink, from * inner);
-      for (int i = from; i < to; i++) {
-        w.path[0] = i;
-        w.visit(top[i], 1);
-      }
-      w.flush();
-      w.release();
-    });
-  }
-
-  /** The chunk being filled, and where it goes. */
-  private static final class Writer {
-    private final long[] dims;
-    private final HostArray.FloatSink sink;
-    private final int[] path;
-    private final float[] chunk;
-    private int fill;
-    private long written;
-
-    Writer(long[] dims, HostArray.FloatSink sink, long offset) {
-      this.dims = dims;
-      this.sink = sink;
-      this.written = offset;
-      this.path = new int[dims.length];
-      this.chunk = takeChunk();
-    }
-
-    void write(Object a, int depth) {
-      if (dims.length == 0) {
-        return;
-      }
-      visit(a, depth);
-      flush();
-      release();
-    }
-
-    private void visit(Object a, int depth) {
-      checkOne(a, depth, dims, path);
-      if (depth == dims.length - 1) {
-        row(a);
-        return;
-      }
-      if (depth == dims.length - 2 && a instanceof float[][] rows) {
-        floatRows(rows, depth);
-        return;
-      }
-      Object[] elements = (Object[]) a;
-      for (int i = 0; i < elements.length; i++) {
-        path[depth] = i;
-        visit(elements[i], depth + 1);
-      }
-    }
-
-    /**
-     * The last two axes of a float array, {@link #ROW_BLOCK} rows at a time without reflection: the common case, and
-     * the costly one when rows are short (images of one channel are rows of length 1).
-     */
-    private void floatRows(float[][] rows, int depth) {
-      int width = (int) dims[depth + 1];
-      if (width > chunk.length) { // rows longer than a chunk go in pieces
-        for (int i = 0; i < rows.length; i++) {
-          path[depth] = i;
-          visit(rows[i], depth + 1);
-        }
-        return;
-      }
-      int i = 0;
-      while (i < rows.length) {
-        int room = (chunk.length - fill) / Math.max(1, width);
-        if (room == 0) {
-          flush();
-          continue;
-        }
-        int to = Math.min(rows.length, i + Math.min(room, ROW_BLOCK));
-        int filled = copyRows(rows, i, to, width, chunk, fill);
-        if (filled < 0) {
-          path[depth] = -filled - 1;
-          checkOne(rows[path[depth]], depth + 1, dims, path);
-        }
-        fill = filled;
-        i = to;
-      }
-    }
-
-    private void row(Object row) {
-      if (row instanceof float[] f) {
-        int from = 0;
-        while (from < f.length) {
-          if (fill == chunk.length) {
-            flush();
-          }
-          int n = Math.min(f.length - from, chunk.length - fill);
-          System.arraycopy(f, from, chunk, fill, n);
-          fill += n;
-          from += n;
-        }
-        return;
-      }
-      int len = Array.getLength(row);
-      for (int i = 0; i < len; i++) {
-        if (fill == chunk.length) {
-          flush();
-        }
-        chunk[fill++] = cast(row, i);
-      }
-    }
-
-    private void flush() {
-      if (fill > 0) {
-        sink.put(written, chunk, 0, fill);
-        written += fill;
-        fill = 0;
-      }
-    }
-
-    /** Gives the chunk back to this thread's {@link #SPARE_CHUNK}, for its next walk. */
-    void release() {
-      SPARE_CHUNK.set(chunk);
-    }
-  }
-
-  /**
-   * Each thread's chunk, kept between walks: a fresh 256 KiB array at every walk is fresh memory, and where the first
-   * touch of a page is slow (a virtual machine's page faults, about 10 us a page on the benchmark machine) that
-   * costs more than the walk of a small array. A walk takes the thread's chunk and gives it back when done, so that
-   * two walks on one thread never share one; a walk that throws leaves the next to make a new chunk.
-   */
-  private static final ThreadLocal<float[]> SPARE_CHUNK = new ThreadLocal<>();
-
-  /**
-   * The rows per call of {@link #copyRows} and {@link #firstBadRow}: a loop over all the rows of a large array runs
-   * only a few times in a process, so the JIT compiles it late; a method called per block of rows is compiled early
-   * (after about a hundred calls), and the first conversions of a fresh JVM run compiled code.
+   * The rows per call of {@link NestedArrayWriter}'s copy of rows and of {@link #firstBadRow}: a loop over all the
+   * rows of a large array runs only a few times in a process, so the JIT compiles it late; a method called per block
+   * of rows is compiled early (after about a hundred calls), and the first conversions of a fresh JVM run compiled
+   * code.
    */
   static final int ROW_BLOCK = 64;
-
-  /**
-   * Copies {@code rows[from..to)}, each of {@code width} values, into {@code out} from {@code fill}; returns the new
-   * fill, or {@code -1 - i} for the first row {@code i} that is null or of another width.
-   */
-  private static int copyRows(float[][] rows, int from, int to, int width, float[] out, int fill) {
-    int p = fill;
-    for (int i = from; i < to; i++) {
-      float[] row = rows[i];
-      if (row == null || row.length != width) {
-        return -1 - i;
-      }
-      if (width == 1) {
-        out[p++] = row[0];
-      } else {
-        System.arraycopy(row, 0, out, p, width);
-        p += width;
-      }
-    }
-    return p;
-  }
 
   /** The first of {@code rows[from..to)} that is null or not {@code width} long, or -1. */
   private static int firstBadRow(float[][] rows, int from, int to, long width) {
@@ -445,23 +261,5 @@ final class NestedArrays {
       }
     }
     return -1;
-  }
-
-  private static float[] takeChunk() {
-    float[] chunk = SPARE_CHUNK.get();
-    SPARE_CHUNK.remove();
-    return chunk != null ? chunk : new float[CHUNK];
-  }
-
-  /** Element {@code i} of a flat primitive array as float32, rounded through double as {@link HostArray} does. */
-  private static float cast(Object row, int i) {
-    if (row instanceof double[] d) {
-      return (float) d[i];
-    } else if (row instanceof int[] v) {
-      return (float) (double) v[i];
-    } else if (row instanceof long[] l) {
-      return (float) (double) l[i];
-    }
-    return ((boolean[]) row)[i] ? 1f : 0f;
   }
 }

@@ -201,9 +201,9 @@ class HostArrayDeferredTest {
 
   @Test
   void rowsLongerThanAChunkGoInPieces() {
-    float[][] x = matrix(3, NestedArrays.CHUNK + 7, 12);
+    float[][] x = matrix(3, NestedArrayWriter.CHUNK + 7, 12);
     float[] v = nativeValues(HostArray.deferred(x));
-    int w = NestedArrays.CHUNK + 7;
+    int w = NestedArrayWriter.CHUNK + 7;
     for (int i = 0; i < 3; i++) {
       for (int j = 0; j < w; j++) {
         if (x[i][j] != v[i * w + j]) {
