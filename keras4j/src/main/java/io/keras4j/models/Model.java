@@ -374,7 +374,7 @@ public class Model extends Layer implements AutoCloseable {
    * traced (as Keras' step inside {@code tf.function}); Java code in it runs at trace time, not at each batch.
    */
   protected Map<String, Tensor> trainStep(StepData data) {
-    return compiledTrainer("train_step").functions.defaultTrainStep(data);
+    return compiledTrainer("train_step").steps.defaultTrainStep(data);
   }
 
   /**
@@ -382,7 +382,7 @@ public class Model extends Layer implements AutoCloseable {
    * {@code test_step(self, data)}); the default is the forward pass in inference mode, the loss and the metrics.
    */
   protected Map<String, Tensor> testStep(StepData data) {
-    return compiledTrainer("test_step").functions.defaultTestStep(data);
+    return compiledTrainer("test_step").steps.defaultTestStep(data);
   }
 
   /** One prediction step (Keras' {@code predict_step(self, data)}): by default the model's outputs on data.xs(). */
@@ -395,7 +395,7 @@ public class Model extends Layer implements AutoCloseable {
    * weights' regularization losses and the losses layers added with {@code add_loss} during this step.
    */
   public Tensor computeLoss(List<Tensor> x, List<Tensor> y, List<Tensor> yPred, Tensor sampleWeight) {
-    return compiledTrainer("compute_loss").functions.computeLoss(y, yPred, sampleWeight);
+    return compiledTrainer("compute_loss").steps.computeLoss(y, yPred, sampleWeight);
   }
 
   /** {@link #computeLoss(List, List, List, Tensor)} for a model of one input and one output. */
@@ -419,7 +419,7 @@ public class Model extends Layer implements AutoCloseable {
    */
   public Map<String, Tensor> computeMetrics(List<Tensor> x, List<Tensor> y, List<Tensor> yPred,
       Tensor sampleWeight) {
-    return compiledTrainer("compute_metrics").functions.computeMetrics(y, yPred, sampleWeight);
+    return compiledTrainer("compute_metrics").steps.computeMetrics(y, yPred, sampleWeight);
   }
 
   /** {@link #computeMetrics(List, List, List, Tensor)} for a model of one input and one output. */
@@ -431,7 +431,7 @@ public class Model extends Layer implements AutoCloseable {
    * Each metric of {@link #metrics()} by name, read after this step's updates (Keras' {@code get_metrics_result}).
    */
   public Map<String, Tensor> getMetricsResult() {
-    return compiledTrainer("get_metrics_result").functions.metricsResult();
+    return compiledTrainer("get_metrics_result").steps.metricsResult();
   }
 
   /**
@@ -446,7 +446,7 @@ public class Model extends Layer implements AutoCloseable {
    * {@link #getMetricsResult()}; Keras' single {@code compile_metrics} entry is listed as its metrics.
    */
   public List<io.keras4j.metrics.Metric> metrics() {
-    return trainer == null ? List.of() : trainer.functions.defaultMetrics();
+    return trainer == null ? List.of() : trainer.steps.defaultMetrics();
   }
 
   /** Resets every metric of {@link #metrics()} (Keras' {@code reset_metrics}). */

@@ -35,6 +35,8 @@ final class Trainer implements AutoCloseable {
   private final CompileMetrics metrics;
   private final int stepsPerExecution;
   final StepFunctions functions;
+  /** The default steps, loss and metrics computation the functions trace unless the model overrides them. */
+  final DefaultSteps steps;
   private final RunGuard guard = new RunGuard();
 
   /** The trainer of {@code compile(options)}, or of an uncompiled model (predict only) when options is null. */
@@ -45,7 +47,8 @@ final class Trainer implements AutoCloseable {
     this.loss = new CompileLoss(o.losses, o.lossWeights);
     this.metrics = new CompileMetrics(o.metrics, o.weightedMetrics);
     this.stepsPerExecution = o.stepsPerExecution;
-    this.functions = new StepFunctions(model, optimizer, loss, metrics);
+    this.functions = new StepFunctions(model, metrics);
+    this.steps = new DefaultSteps(model, optimizer, loss, metrics);
   }
 
   /**
@@ -81,7 +84,7 @@ final class Trainer implements AutoCloseable {
     if (metrics.any()) {
       names.add("compile_metrics");
     }
-    names.addAll(functions.outputLossNames());
+    names.addAll(steps.outputLossNames());
     return names;
   }
 
