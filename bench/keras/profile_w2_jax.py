@@ -133,15 +133,14 @@ def train_steps(m, x, y):
     compiled = step.lower(state, batches[0]).compile()
     hlo = hlo_summary(compiled, "w2_train_step")
 
-    opt = state[2]
-
-    def grads_only(tv, ntv, mv, xb, yb):
+    def grads_only(tv, ntv, ov, mv, xb, yb):
         (loss, _), g = jax.value_and_grad(m.compute_loss_and_updates, has_aux=True)(
-            tv, ntv, mv, xb, yb, None, training=True, optimizer_variables=opt)
+            tv, ntv, mv, xb, yb, None, training=True, optimizer_variables=ov)
         return loss, g
 
+    # the optimizer's variables are arguments, not captured: the donating step frees the buffers of each state
     grad_fn = jax.jit(grads_only)
-    hlo_summary(grad_fn.lower(state[0], state[1], state[3], *batches[0]).compile(), "w2_loss_and_grads")
+    hlo_summary(grad_fn.lower(state[0], state[1], state[2], state[3], *batches[0]).compile(), "w2_loss_and_grads")
 
     def pipelined():
         nonlocal state
@@ -168,8 +167,8 @@ def train_steps(m, x, y):
           f"{statistics.median(piped):.0f} (min {min(piped):.0f}, max {max(piped):.0f})")
     print(f"jitted train step, one at a time (blocking): us per step median {statistics.median(blocked):.0f} "
           f"(min {min(blocked):.0f}, max {max(blocked):.0f}) [median of each pass's median]")
-    tv, ntv, mv = state[0], state[1], state[3]
-    g_med, g_min = us_per_call(grad_fn, tv, ntv, mv, *batches[0])
+    tv, ntv, ov, mv = state[0], state[1], state[2], state[3]
+    g_med, g_min = us_per_call(grad_fn, tv, ntv, ov, mv, *batches[0])
     print(f"jitted loss + gradients only (no optimizer), blocking: us per call median {g_med:.0f} (min {g_min:.0f})")
     return state, batches, step, hlo
 
@@ -234,9 +233,9 @@ def category(name, op_name):
         return "GEMM"
     if "/adam/" in op_name:
         return "Adam"
-    if "compile_loss" in op_name or "jvp(dense_2)" in op_name and "dot_general" not in op_name:
+    if "compile_loss" in op_name or ("jvp(dense_2)" in op_name and "dot_general" not in op_name):
         return "softmax + loss (forward and gradient)"
-    if "relu" in op_name or "select_n" in op_name and "dense" in op_name or "reduce_sum" in op_name:
+    if "relu" in op_name or ("select_n" in op_name and "dense" in op_name) or "reduce_sum" in op_name:
         return "bias + relu (forward and gradient)"
     return "other (copies, metrics, iteration count)"
 

@@ -37,7 +37,8 @@ import org.tensorflow.types.TFloat32;
  * <p>{@code W2Profile parts [rounds]}: the step's kernels alone in their own graphs, on variables of the step's
  * exact shapes (no feeds), untraced, us per {@code Session.run} (median of 300 after 30 warm-up, per round): each of
  * the 8 matrix products as TensorFlow's MatMul gradient writes them (transpose_a / transpose_b), all 8 in one run,
- * softmax cross-entropy with logits + mean, the 6 {@code ApplyAdam}s, and an empty run (a NoOp) as the floor.
+ * the forward pass (3 MatMul + bias Add, 2 Relu, Softmax), softmax cross-entropy with logits + mean, the 6
+ * {@code ApplyAdam}s, and an empty run (a NoOp) as the floor.
  */
 public final class W2Profile {
   private static final int BATCH = 128;
@@ -138,7 +139,9 @@ public final class W2Profile {
             for (NodeExecStats node : d.getNodeStatsList()) {
               long us = node.getOpEndRelMicros() - node.getOpStartRelMicros();
               String k = kernel(node);
-              byNode.computeIfAbsent(node.getNodeName() + " [" + k + "]", q -> new long[2])[0] += us;
+              long[] nt = byNode.computeIfAbsent(node.getNodeName() + " [" + k + "]", q -> new long[2]);
+              nt[0] += us;
+              nt[1]++;
               long[] kt = byKernel.computeIfAbsent(k, q -> new long[2]);
               kt[0] += us;
               kt[1]++;

@@ -177,7 +177,6 @@ final class NestedArrayWriter {
    */
   private static final ThreadLocal<float[]> SPARE_CHUNK = new ThreadLocal<>();
 
-
   /**
    * Copies {@code rows[from..to)}, each of {@code width} values, into {@code out} from {@code fill}; returns the new
    * fill, or {@code -1 - i} for the first row {@code i} that is null or of another width.

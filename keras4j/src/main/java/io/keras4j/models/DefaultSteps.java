@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code train_step} and {@code test_step} of keras/src/backend/tensorflow/trainer.py, and
  * {@code compute_loss}, {@code compute_metrics}, {@code get_metrics_result} and the {@code metrics} property of
- * keras/src/trainers/trainer.py.
+ * keras/src/trainers/trainer.py; the per-output loss trackers are those of Keras' {@code CompileLoss}
+ * (keras/src/trainers/compile_utils.py).
  */
 final class DefaultSteps {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefaultSteps.class);

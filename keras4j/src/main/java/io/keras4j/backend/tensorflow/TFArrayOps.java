@@ -15,10 +15,11 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
- * The stateless array ops of {@link io.keras4j.backend.Ops} in a TensorFlow graph: products, shapes, indexing and
- * random numbers, one TensorFlow op (or a few) each, as Keras' TensorFlow backend ({@code keras.src.backend.tensorflow
- * .numpy}, {@code .random}) emits them. They hold no trace state; {@link TFOps} adds the variables, updates and
- * control dependencies of a function being traced.
+ * The ops of {@link io.keras4j.backend.Ops} that need no trace state, in a TensorFlow graph: matrix products, shapes,
+ * joins and splits, indexing, padding, one-hot, casts, the sigmoid and tanh gradients, and random numbers, one
+ * TensorFlow op (or a few) each, as Keras' TensorFlow backend ({@code keras/src/backend/tensorflow/numpy.py},
+ * {@code random.py}) emits them. {@link TFOps} adds the variables, updates and control dependencies of the function
+ * being traced.
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
 abstract class TFArrayOps extends TFPreprocessingOps {
@@ -218,7 +219,8 @@ abstract class TFArrayOps extends TFPreprocessingOps {
   // ---- random ----
   @Override
   public Tensor randomUniform(Tensor shape, float min, float max, long seed) {
-    Operand u = tf.random.randomUniform(o(shape), TFloat32.class, RandomUniform.seed(seed), RandomUniform.seed2(seed >>> 7));
+    Operand u = tf.random.randomUniform(o(shape), TFloat32.class, RandomUniform.seed(seed),
+        RandomUniform.seed2(seed >>> 7));
     return t(tf.math.add(tf.math.mul(u, tf.constant(max - min)), tf.constant(min)));
   }
 
