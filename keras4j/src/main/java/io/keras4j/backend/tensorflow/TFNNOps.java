@@ -17,12 +17,12 @@ import org.tensorflow.op.nn.FusedBatchNorm;
  * Convolution, pooling and resizing ops of {@link TFOps}, channels-last. 1-D ops run as 2-D ops over a height of 1.
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
-abstract class TFNNOps extends TFMathOps {
+abstract class TFNNOps extends TFReductionOps {
   TFNNOps(Ops tf) {
     super(tf);
   }
 
-  // ---- random draws beyond TFOps' uniform and normal ----
+  // ---- random draws beyond TFArrayOps' uniform and normal ----
   @Override
   public Tensor randomGamma(Tensor shape, Tensor alpha, long seed) {
     Operand a = tf.dtypes.cast(o(alpha), org.tensorflow.types.TFloat32.class);
