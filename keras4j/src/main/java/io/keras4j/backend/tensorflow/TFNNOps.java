@@ -6,11 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.nn.Conv2d;
 import org.tensorflow.op.nn.Conv2dBackpropInput;
-import org.tensorflow.op.nn.Conv3d;
 import org.tensorflow.op.nn.Conv3dBackpropInput;
-import org.tensorflow.op.nn.DepthwiseConv2dNative;
 import org.tensorflow.op.nn.FusedBatchNorm;
 
 /**
