@@ -9,10 +9,8 @@ import io.keras4j.backend.VariableHolder;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
@@ -23,7 +21,6 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.VarHandleOp;
-import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.family.TType;
 
 /**
@@ -51,7 +48,6 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
    * training step), runs on the inter-op pool.
    */
   static final long POOL_WEIGHTS = 65_536;
-  private static final RunOptions INLINE = RunOptions.newBuilder().setInterOpThreadPool(-1).build();
   private final Graph graph = new Graph();
   private final Ops tf = Ops.create(graph);
   /** Created at the first run: a graph only traced (a layer's output shapes in a scratch graph) needs none. */
@@ -83,7 +79,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     return liveSession();
   }
 
-  private Session liveSession() {
+  Session liveSession() {
     if (session == null) {
       session = new Session(graph);
     }
@@ -194,7 +190,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
       return out;
     });
     ops.traceEnded();
-    Function fn = new Function(ops, outputs);
+    TFFunction fn = new TFFunction(this, ops, outputs);
     boolean pool = independent ? fn.weightValues() >= POOL_WEIGHTS || hasLoopAfter(before)
         : fn.changedValues() >= POOL_WEIGHTS && recurrences == recurrencesBefore;
     fn.inline = inlineRuns() && !pool;
@@ -203,7 +199,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
 
   /** Whether {@code fn}, traced by a TFComputeGraph, runs its ops in the calling thread. */
   static boolean runsInline(TracedFunction fn) {
-    return fn instanceof Function f && f.inline;
+    return fn instanceof TFFunction f && f.inline;
   }
 
   /** Whether an op after the first {@code skip} of the graph (in creation order) belongs to a While loop. */
@@ -240,7 +236,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
   }
 
   /** Assigns every pushed value in one session run. */
-  private void flushPushes() {
+  void flushPushes() {
     if (pending.isEmpty()) {
       return;
     }
@@ -320,7 +316,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     slot(v).syncedVersion = version;
   }
 
-  private void checkOpen() {
+  void checkOpen() {
     if (closed) {
       throw new IllegalStateException("This graph has been closed");
     }
@@ -347,104 +343,5 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
   /** Runs {@code action} when this graph closes (to forget what was kept for its ops). */
   void onClose(Runnable action) {
     onClose.add(action);
-  }
-
-  /** A traced function: its placeholders, outputs, updates and the variables it reads and writes. */
-  private final class Function implements TracedFunction {
-    private final List<Tensor> inputs;
-    private final List<Tensor> outputs;
-    private final List<Op> updates;
-    private final Variable[] used;
-    private final Variable[] changed;
-    private boolean inline = true;
-
-    Function(TFOps ops, List<Tensor> outputs) {
-      this.inputs = List.copyOf(ops.placeholders());
-      this.outputs = outputs;
-      // one NoOp depending on every update: a single target per run (TensorFlow keys its executors by targets)
-      this.updates = ops.updates().isEmpty() ? List.of()
-          : List.of(tf.withControlDependencies(new ArrayList<>(ops.updates())).noOp());
-      Set<Variable> all = new LinkedHashSet<>(ops.readVariables());
-      all.addAll(ops.assignedVariables());
-      this.used = all.toArray(new Variable[0]);
-      this.changed = ops.assignedVariables().toArray(new Variable[0]);
-    }
-
-    /** The number of values of the variables this function reads or writes. */
-    long weightValues() {
-      return values(used);
-    }
-
-    /** The number of values of the variables this function writes. */
-    long changedValues() {
-      return values(changed);
-    }
-
-    private static long values(Variable[] vars) {
-      long n = 0;
-      for (Variable v : vars) {
-        n += Math.max(0, v.shape().size());
-      }
-      return n;
-    }
-
-    @Override
-    public List<Tensor> inputs() {
-      return inputs;
-    }
-
-    @Override
-    public List<Tensor> outputs() {
-      return outputs;
-    }
-
-    @Override
-    public List<io.keras4j.backend.NativeArray> call(List<io.keras4j.backend.NativeArray> feeds) {
-      int[] all = new int[outputs.size()];
-      for (int i = 0; i < all.length; i++) {
-        all[i] = i;
-      }
-      return call(feeds, all);
-    }
-
-    @Override
-    public List<io.keras4j.backend.NativeArray> call(List<io.keras4j.backend.NativeArray> feeds, int... fetch) {
-      checkOpen();
-      if (feeds.size() != inputs.size()) {
-        throw new IllegalArgumentException("The function takes " + inputs.size() + " inputs. Received: " + feeds.size());
-      }
-      for (Variable v : used) {
-        v.syncTo(TFComputeGraph.this);
-      }
-      flushPushes();
-      Session.Runner runner = liveSession().runner();
-      for (int i = 0; i < feeds.size(); i++) {
-        runner.feed(((TFTensor) inputs.get(i)).operand(), ((TFNativeArray) feeds.get(i)).tensor());
-      }
-      for (int i : fetch) {
-        runner.fetch(((TFTensor) outputs.get(i)).operand());
-      }
-      for (Op u : updates) {
-        runner.addTarget(u);
-      }
-      List<io.keras4j.backend.NativeArray> out = new ArrayList<>(fetch.length);
-      // the fetched tensors are handed to the caller, who closes them (closing the Result would free them)
-      Result r;
-      if (TFProfiler.enabled()) { // traced as it runs untraced: inline or on the pool
-        runner.setOptions(inline ? TFProfiler.options().toBuilder().setInterOpThreadPool(-1).build()
-            : TFProfiler.options());
-        r = runner.runAndFetchMetadata();
-        r.getMetadata().ifPresent(m -> TFProfiler.record(graph, m));
-      } else { // no run metadata: its protocol-buffer classes stay unloaded
-        r = inline ? runner.setOptions(INLINE).run() : runner.run();
-      }
-      for (int i = 0; i < fetch.length; i++) {
-        out.add(new TFNativeArray(r.get(i)));
-      }
-      for (Variable v : changed) {
-        v.changedIn(TFComputeGraph.this);
-      }
-      return out;
-    }
   }
 }
