@@ -4,7 +4,6 @@ import io.keras4j.backend.Backend;
 import io.keras4j.backend.HostArray;
 import io.keras4j.backend.NativeArray;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -59,8 +58,6 @@ public final class HostConversion {
   }
 
   private static double median(List<Double> v) {
-    List<Double> s = new ArrayList<>(v);
-    Collections.sort(s);
-    return s.get(s.size() / 2);
+    return Report.Stat.of(v).median();
   }
 }

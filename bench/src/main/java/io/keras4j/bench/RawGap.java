@@ -89,10 +89,7 @@ public final class RawGap {
   }
 
   private static double median(List<Double> v) {
-    List<Double> s = new ArrayList<>(v);
-    s.sort(null);
-    int n = s.size();
-    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    return Report.Stat.of(v).median();
   }
 
   private static void print(Map<String, List<Double>> rates) {

@@ -18,20 +18,25 @@ public final class Report {
   private Report() {}
 
   record Stat(double median, double min, double max) {
+    /** The median, min and max of {@code values}; (-1, -1, -1) when there are none. */
+    static Stat of(List<Double> values) {
+      if (values == null || values.isEmpty()) {
+        return new Stat(-1, -1, -1);
+      }
+      List<Double> s = new ArrayList<>(values);
+      Collections.sort(s);
+      int n = s.size();
+      double median = n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+      return new Stat(median, s.get(0), s.get(n - 1));
+    }
+
     String fmt() {
       return median < 0 ? "—" : String.format(Locale.US, "%,.0f (%,.0f–%,.0f)", median, min, max);
     }
   }
 
   static Stat stat(Map<String, List<Double>> r, String key) {
-    List<Double> v = r.get(key);
-    if (v == null || v.isEmpty()) {
-      return new Stat(-1, -1, -1);
-    }
-    List<Double> s = new ArrayList<>(v);
-    Collections.sort(s);
-    double median = s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
-    return new Stat(median, s.get(0), s.get(s.size() - 1));
+    return Stat.of(r.get(key));
   }
 
   static String ratio(Stat a, Stat b) {

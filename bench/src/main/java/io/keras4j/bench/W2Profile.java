@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -43,7 +41,6 @@ import org.tensorflow.types.TFloat32;
 public final class W2Profile {
   private static final int BATCH = 128;
   private static final int N = 60000;
-  private static final Pattern KERNEL = Pattern.compile(" = ([\\w.]+)\\(");
 
   private W2Profile() {}
 
@@ -138,7 +135,7 @@ public final class W2Profile {
           for (DeviceStepStats d : meta.getStepStats().getDevStatsList()) {
             for (NodeExecStats node : d.getNodeStatsList()) {
               long us = node.getOpEndRelMicros() - node.getOpStartRelMicros();
-              String k = kernel(node);
+              String k = RawProfile.kernel(node);
               long[] nt = byNode.computeIfAbsent(node.getNodeName() + " [" + k + "]", q -> new long[2]);
               nt[0] += us;
               nt[1]++;
@@ -172,11 +169,6 @@ public final class W2Profile {
     byNode.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
         .filter(e -> e.getValue()[0] >= 2L * steps).forEach(e -> System.out.printf("| %s | %.1f |%n", e.getKey(),
             (double) e.getValue()[0] / steps));
-  }
-
-  private static String kernel(NodeExecStats node) {
-    Matcher m = KERNEL.matcher(node.getTimelineLabel());
-    return m.find() ? m.group(1) : "(runtime)";
   }
 
   // ---------------------------------------------------------------- the kernels alone
@@ -312,14 +304,11 @@ public final class W2Profile {
   // ---------------------------------------------------------------- statistics
 
   private static double median(List<Double> v) {
-    List<Double> s = new ArrayList<>(v);
-    s.sort(null);
-    int n = s.size();
-    return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    return Report.Stat.of(v).median();
   }
 
   private static String stat(List<Double> v) {
-    return String.format("%.0f (%.0f-%.0f)", median(v), v.stream().mapToDouble(d -> d).min().orElse(0),
-        v.stream().mapToDouble(d -> d).max().orElse(0));
+    Report.Stat s = Report.Stat.of(v);
+    return String.format("%.0f (%.0f-%.0f)", s.median(), s.min(), s.max());
   }
 }

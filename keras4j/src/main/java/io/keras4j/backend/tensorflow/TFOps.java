@@ -228,8 +228,9 @@ class TFOps extends TFArrayOps {
    */
   private Ops afterRead(Variable v) {
     Set<Operation> deps = new LinkedHashSet<>();
-    deps.add(o(read(v)).op());
-    if (o(readStored(v)).op() instanceof GraphOperation read && read.type().equals("ReadVariableOp")) {
+    Operation stored = o(readStored(v)).op(); // the value itself: an autocast copy of it is one of its users
+    deps.add(stored);
+    if (stored instanceof GraphOperation read && read.type().equals("ReadVariableOp")) {
       readUsers.addTo(read, deps);
     }
     return tf.withControlDependencyOps(deps);
