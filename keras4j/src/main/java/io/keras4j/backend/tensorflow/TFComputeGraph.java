@@ -193,13 +193,13 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     TFFunction fn = new TFFunction(this, ops, outputs);
     boolean pool = independent ? fn.weightValues() >= POOL_WEIGHTS || hasLoopAfter(before)
         : fn.changedValues() >= POOL_WEIGHTS && recurrences == recurrencesBefore;
-    fn.inline = inlineRuns() && !pool;
+    fn.inline(inlineRuns() && !pool);
     return fn;
   }
 
   /** Whether {@code fn}, traced by a TFComputeGraph, runs its ops in the calling thread. */
   static boolean runsInline(TracedFunction fn) {
-    return fn instanceof TFFunction f && f.inline;
+    return fn instanceof TFFunction f && f.inline();
   }
 
   /** Whether an op after the first {@code skip} of the graph (in creation order) belongs to a While loop. */
@@ -242,7 +242,8 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     }
     try {
       Session.Runner runner = liveSession().runner();
-      pending.forEach((slot, value) -> runner.feed(slot.feed, value.tensor()).addTarget(slot.assignFeed));
+      pending.forEach((slot, value) ->
+          runner.feed(slot.feed, value.tensor().asRawTensor()).addTarget(slot.assignFeed));
       runner.run().close();
     } finally {
       discardPushes();

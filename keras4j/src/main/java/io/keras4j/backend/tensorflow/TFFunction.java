@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.op.Op;
 import org.tensorflow.proto.RunOptions;
 
 /**
@@ -17,30 +18,74 @@ import org.tensorflow.proto.RunOptions;
  * writes, run in one {@code Session.run} per call.
  *
  * <p>Keras equivalent: a {@code tf.function} of Keras' TensorFlow trainer, called with the step's data.
+ *
+ * <p>A call takes one path whatever the function: arrays of the outputs to feed and fetch and of the targets, the
+ * fed tensors as {@code RawTensor}s, and run options on every run. So the JIT's code for {@link #call(List, int...)},
+ * with TensorFlow Java's run inlined into it, stays valid when another model's function runs next (other op classes,
+ * no updates, the inter-op pool); otherwise each such change deoptimized it, and recompiling it and the run took
+ * 0.2-0.4 s of one of the machine's two cores during the suite's timed W2 fit (docs/performance.md, 12-07 rows).
  */
 final class TFFunction implements TracedFunction {
   /** TensorFlow's run options that execute a run's ops in the calling thread ({@code inter_op_thread_pool = -1}). */
   private static final RunOptions INLINE = RunOptions.newBuilder().setInterOpThreadPool(-1).build();
+  /** The default run options: the ops run on the session's inter-op thread pool (as a run with no options). */
+  private static final RunOptions POOL = RunOptions.getDefaultInstance();
+
+  static {
+    // each message computes its serialized size at its first run; done here, the run's compiled code never sees that
+    INLINE.getSerializedSize();
+    POOL.getSerializedSize();
+  }
   private final TFComputeGraph owner;
   private final List<Tensor> inputs;
   private final List<Tensor> outputs;
-  private final List<Op> updates;
+  private final Output<?>[] feedOutputs;
+  private final Output<?>[] fetchOutputs;
+  /** The run's target: none, or one NoOp that depends on every update. */
+  private final GraphOperation[] targets;
   private final Variable[] used;
   private final Variable[] changed;
   /** Whether a run executes its ops in the calling thread; set when traced ({@code TFComputeGraph.trace}). */
-  boolean inline = true;
+  private boolean inline = true;
+  private RunOptions options = INLINE;
 
   TFFunction(TFComputeGraph owner, TFOps ops, List<Tensor> outputs) {
     this.owner = owner;
     this.inputs = List.copyOf(ops.placeholders());
     this.outputs = outputs;
+    this.feedOutputs = outputsOf(inputs);
+    this.fetchOutputs = outputsOf(outputs);
     // one NoOp depending on every update: a single target per run (TensorFlow keys its executors by targets)
-    this.updates = ops.updates().isEmpty() ? List.of()
-        : List.of(owner.tf().withControlDependencies(new ArrayList<>(ops.updates())).noOp());
+    this.targets = ops.updates().isEmpty() ? new GraphOperation[0] : new GraphOperation[] {
+        (GraphOperation) owner.tf().withControlDependencies(new ArrayList<>(ops.updates())).noOp().op()};
     Set<Variable> all = new LinkedHashSet<>(ops.readVariables());
     all.addAll(ops.assignedVariables());
     this.used = all.toArray(new Variable[0]);
     this.changed = ops.assignedVariables().toArray(new Variable[0]);
+    if (fetchOutputs.length > 0 || targets.length > 0) {
+      // the session now rather than at the first call, whose compiled code then never takes that branch; a
+      // function with nothing to fetch or run (a scratch trace of output shapes) never runs and makes none
+      owner.liveSession();
+    }
+  }
+
+  private static Output<?>[] outputsOf(List<Tensor> tensors) {
+    Output<?>[] out = new Output<?>[tensors.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = tensors.get(i) == null ? null : ((TFTensor) tensors.get(i)).operand().asOutput();
+    }
+    return out;
+  }
+
+  /** Whether a run executes its ops in the calling thread (default true). */
+  boolean inline() {
+    return inline;
+  }
+
+  /** Runs the ops in the calling thread, or on the session's inter-op thread pool. */
+  void inline(boolean inline) {
+    this.inline = inline;
+    this.options = inline ? INLINE : POOL;
   }
 
   /** The number of values of the variables this function reads or writes. */
@@ -83,33 +128,33 @@ final class TFFunction implements TracedFunction {
   @Override
   public List<io.keras4j.backend.NativeArray> call(List<io.keras4j.backend.NativeArray> feeds, int... fetch) {
     owner.checkOpen();
-    if (feeds.size() != inputs.size()) {
-      throw new IllegalArgumentException("The function takes " + inputs.size() + " inputs. Received: " + feeds.size());
+    if (feeds.size() != feedOutputs.length) {
+      throw new IllegalArgumentException("The function takes " + feedOutputs.length + " inputs. Received: "
+          + feeds.size());
     }
     for (Variable v : used) {
       v.syncTo(owner);
     }
     owner.flushPushes();
     Session.Runner runner = owner.liveSession().runner();
-    for (int i = 0; i < feeds.size(); i++) {
-      runner.feed(((TFTensor) inputs.get(i)).operand(), ((TFNativeArray) feeds.get(i)).tensor());
+    for (int i = 0; i < feedOutputs.length; i++) {
+      runner.feed(feedOutputs[i], ((TFNativeArray) feeds.get(i)).tensor().asRawTensor());
     }
     for (int i : fetch) {
-      runner.fetch(((TFTensor) outputs.get(i)).operand());
+      runner.fetch(fetchOutputs[i]);
     }
-    for (Op u : updates) {
-      runner.addTarget(u);
+    for (GraphOperation t : targets) {
+      runner.addTarget(t);
     }
     List<io.keras4j.backend.NativeArray> out = new ArrayList<>(fetch.length);
     // the fetched tensors are handed to the caller, who closes them (closing the Result would free them)
     Result r;
     if (TFProfiler.enabled()) { // traced as it runs untraced: inline or on the pool
-      runner.setOptions(inline ? TFProfiler.options().toBuilder().setInterOpThreadPool(-1).build()
-          : TFProfiler.options());
+      runner.setOptions(options.toBuilder().mergeFrom(TFProfiler.options()).build());
       r = runner.runAndFetchMetadata();
       r.getMetadata().ifPresent(m -> TFProfiler.record(owner.graph(), m));
     } else { // no run metadata: its protocol-buffer classes stay unloaded
-      r = inline ? runner.setOptions(INLINE).run() : runner.run();
+      r = runner.setOptions(options).run();
     }
     for (int i = 0; i < fetch.length; i++) {
       out.add(new TFNativeArray(r.get(i)));
