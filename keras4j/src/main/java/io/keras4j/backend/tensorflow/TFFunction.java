@@ -23,7 +23,7 @@ import org.tensorflow.proto.RunOptions;
  * fed tensors as {@code RawTensor}s, and run options on every run. So the JIT's code for {@link #call(List, int...)},
  * with TensorFlow Java's run inlined into it, stays valid when another model's function runs next (other op classes,
  * no updates, the inter-op pool); otherwise each such change deoptimized it, and recompiling it and the run took
- * 0.2-0.4 s of one of the machine's two cores during the suite's timed W2 fit (docs/performance.md, 12-07 rows).
+ * about 0.3 s of one of the machine's two cores during the suite's timed W2 fit (docs/performance.md, 12-07 02:05).
  */
 final class TFFunction implements TracedFunction {
   /** TensorFlow's run options that execute a run's ops in the calling thread ({@code inter_op_thread_pool = -1}). */
@@ -36,6 +36,7 @@ final class TFFunction implements TracedFunction {
     INLINE.getSerializedSize();
     POOL.getSerializedSize();
   }
+
   private final TFComputeGraph owner;
   private final List<Tensor> inputs;
   private final List<Tensor> outputs;
