@@ -1,7 +1,6 @@
 package io.keras4j.layers;
 
 import io.keras4j.backend.Backend;
-import io.keras4j.backend.HostArray;
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
@@ -17,11 +16,9 @@ import io.keras4j.regularizers.Regularizer;
 import io.keras4j.saving.Config;
 import io.keras4j.utils.Names;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The base of every layer: weights, build on first call, and calls on symbolic or graph tensors.
@@ -50,9 +47,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
   private List<Shape> buildShapes;
   private InputSpec inputSpec;
   private Regularizer activityRegularizer;
-  private final List<Variable> variables = new ArrayList<>();
-  private final Map<Variable, Regularizer> regularizers = new IdentityHashMap<>();
-  private final List<Layer> sublayers = new ArrayList<>();
+  private final LayerWeights tracked = new LayerWeights();
   private final List<Node> inboundNodes = new ArrayList<>();
 
   // ---- configuration ----
@@ -86,7 +81,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
    */
   public Layer trainable(boolean trainable) {
     this.trainable = trainable;
-    for (Layer l : sublayers) {
+    for (Layer l : tracked.sublayers()) {
       l.trainable(trainable);
     }
     return this;
@@ -375,11 +370,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
     if (c != null) {
       v.constraint(c);
     }
-    Regularizer r = Regularizer.get(regularizer);
-    if (r != null) {
-      regularizers.put(v, r);
-    }
-    variables.add(v);
+    tracked.add(v, Regularizer.get(regularizer));
     return v;
   }
 
@@ -395,19 +386,24 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
 
   /** Tracks a variable made elsewhere (an imported graph's) as one of this layer's weights. */
   protected Variable trackVariable(Variable v) {
-    variables.add(v);
+    tracked.add(v, null);
     return v;
   }
 
   /** Tracks a layer this one is made of, so its weights count as this layer's. */
   protected <L extends Layer> L track(L layer) {
-    sublayers.add(layer);
+    tracked.track(layer);
     return layer;
   }
 
   /** The layers this one tracks. */
   protected List<Layer> sublayers() {
-    return sublayers;
+    return tracked.sublayers();
+  }
+
+  /** This layer's weights and tracked layers. */
+  LayerWeights tracked() {
+    return tracked;
   }
 
   // ---- calling ----
@@ -606,55 +602,17 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
    * {@code layer.weights}). By default the tracked layers' ones; random layers override it with their own.
    */
   public List<io.keras4j.random.SeedGenerator> seedGenerators() {
-    List<io.keras4j.random.SeedGenerator> out = new ArrayList<>();
-    for (Layer l : sublayers) {
-      out.addAll(l.seedGenerators());
-    }
-    return out;
+    return tracked.seedGenerators();
   }
 
   /** All weights: own trainable, own non-trainable, then each tracked layer's (Keras' {@code layer.weights}). */
   public List<Variable> weights() {
-    List<Variable> w = new ArrayList<>();
-    for (Variable v : variables) {
-      if (v.trainable()) {
-        w.add(v);
-      }
-    }
-    for (Variable v : variables) {
-      if (!v.trainable()) {
-        w.add(v);
-      }
-    }
-    for (Layer l : sublayers) {
-      for (Variable v : l.weights()) {
-        if (!w.contains(v)) {
-          w.add(v);
-        }
-      }
-    }
-    return w;
+    return tracked.all();
   }
 
   /** Weights updated by training; none when the layer is frozen (Keras' {@code trainable_weights}). */
   public List<Variable> trainableWeights() {
-    List<Variable> w = new ArrayList<>();
-    if (!trainable) {
-      return w;
-    }
-    for (Variable v : variables) {
-      if (v.trainable()) {
-        w.add(v);
-      }
-    }
-    for (Layer l : sublayers) {
-      for (Variable v : l.trainableWeights()) {
-        if (!w.contains(v)) {
-          w.add(v);
-        }
-      }
-    }
-    return w;
+    return trainable ? tracked.trainable() : new ArrayList<>();
   }
 
   /** Weights not updated by the optimizer (Keras' {@code non_trainable_weights}). */
@@ -674,13 +632,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
    * kernel {@code (input dim, units)}, then the bias {@code (units,)}.
    */
   public List<NDArray> getWeights() {
-    List<NDArray> out = new ArrayList<>();
-    Variable.refreshAll(weights());
-    for (Variable v : weights()) {
-      Object values = "int64".equals(v.dtype()) ? v.longValue() : v.floatValue();
-      out.add(NDArray.of(new HostArray(values, v.shape())));
-    }
-    return out;
+    return LayerWeights.values(weights());
   }
 
   /**
@@ -694,44 +646,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
    * @throws IllegalArgumentException when the number of arrays or a shape differs, naming the weight
    */
   public void setWeights(List<?> values) {
-    List<Variable> w = weights();
-    if (values.size() != w.size()) {
-      throw new IllegalArgumentException("You called `set_weights(weights)` on layer '" + name()
-          + "' with a weight list of length " + values.size() + ", but the layer was expecting " + w.size()
-          + " weights.");
-    }
-    List<NDArray> arrays = new ArrayList<>();
-    for (int i = 0; i < w.size(); i++) {
-      NDArray a = NDArray.of(values.get(i));
-      Shape expected = w.get(i).shape();
-      if (!expected.equals(Shape.of(a.shape()))) {
-        Layer owner = Objects.requireNonNullElse(ownerOf(w.get(i)), this);
-        throw new IllegalArgumentException("Layer '" + owner.name() + "': weight '" + w.get(i).name()
-            + "' expects shape " + expected + ", received " + Shape.of(a.shape()));
-      }
-      arrays.add(a);
-    }
-    for (int i = 0; i < w.size(); i++) {
-      if ("int64".equals(w.get(i).dtype())) {
-        w.get(i).assign(arrays.get(i).toLongArray());
-      } else {
-        w.get(i).assign(arrays.get(i).toFloatArray());
-      }
-    }
-  }
-
-  /** The layer, this one or a tracked one, that created {@code v}. */
-  private Layer ownerOf(Variable v) {
-    if (variables.contains(v)) {
-      return this;
-    }
-    for (Layer l : sublayers) {
-      Layer owner = l.ownerOf(v);
-      if (owner != null) {
-        return owner;
-      }
-    }
-    return null;
+    tracked.assign(this, weights(), values);
   }
 
   /** The number of weight values (Keras' {@code count_params}). */
@@ -749,14 +664,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
 
   /** The weight regularization losses of this layer and its tracked layers, in the graph being traced. */
   public List<Tensor> regularizationLosses() {
-    List<Tensor> out = new ArrayList<>();
-    for (Map.Entry<Variable, Regularizer> e : regularizers.entrySet()) {
-      out.add(e.getValue().call(ops().read(e.getKey())));
-    }
-    for (Layer l : sublayers) {
-      out.addAll(l.regularizationLosses());
-    }
-    return out;
+    return tracked.regularizationLosses(ops());
   }
 
   @Override
