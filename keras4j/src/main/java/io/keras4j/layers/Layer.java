@@ -664,7 +664,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
 
   /** The weight regularization losses of this layer and its tracked layers, in the graph being traced. */
   public List<Tensor> regularizationLosses() {
-    return tracked.regularizationLosses(ops());
+    return tracked.regularizationLosses();
   }
 
   @Override

@@ -1,7 +1,7 @@
 package io.keras4j.layers;
 
+import io.keras4j.backend.Backend;
 import io.keras4j.backend.HostArray;
-import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
@@ -137,11 +137,14 @@ final class LayerWeights {
     return null;
   }
 
-  /** The regularization losses of the own weights, then of each tracked layer's. */
-  List<Tensor> regularizationLosses(Ops ops) {
+  /**
+   * The regularization losses of the own weights, then of each tracked layer's, in the graph being traced; none, and no
+   * graph needed, when no weight has a regularizer.
+   */
+  List<Tensor> regularizationLosses() {
     List<Tensor> out = new ArrayList<>();
     for (Map.Entry<Variable, Regularizer> e : regularizers.entrySet()) {
-      out.add(e.getValue().call(ops.read(e.getKey())));
+      out.add(e.getValue().call(Backend.ops().read(e.getKey())));
     }
     for (Layer l : sublayers) {
       out.addAll(l.regularizationLosses());

@@ -10,12 +10,24 @@ import io.keras4j.backend.Backend;
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.Shape;
 import io.keras4j.data.NDArray;
+import io.keras4j.models.Sequential;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Forward values worked by hand on small inputs, output shapes and parameter counts, gradients. */
 @SuppressWarnings("unchecked")
 class LayersTest {
+  @Test
+  void regularizationLossesOutsideATraceAreEmptyWithoutRegularizers() {
+    // Keras: layer.losses is [] for a layer without regularizers, at any time; no graph is being traced here
+    Dense d = new Dense(2);
+    d.apply(Input.of(3));
+    assertEquals(List.of(), d.regularizationLosses());
+    Sequential m = new Sequential();
+    m.add(new Dense(2).inputDim(3));
+    assertEquals(List.of(), m.losses());
+  }
+
   @Test
   void denseComputesXwPlusBThenActivation() {
     Dense d = new Dense(2).activation("relu");

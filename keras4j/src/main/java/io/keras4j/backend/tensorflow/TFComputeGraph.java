@@ -50,7 +50,10 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
   static final long POOL_WEIGHTS = 65_536;
   private final Graph graph = new Graph();
   private final Ops tf = Ops.create(graph);
-  /** Created at the first run: a graph only traced (a layer's output shapes in a scratch graph) needs none. */
+  /**
+   * Created when a function that fetches or updates something is traced (or at the first run): a graph only traced
+   * for a layer's output shapes (a scratch graph) needs none.
+   */
   private Session session;
   private final Map<Variable, VarSlot> slots = new IdentityHashMap<>();
   private final Map<Variable, Object> prefetched = new IdentityHashMap<>();

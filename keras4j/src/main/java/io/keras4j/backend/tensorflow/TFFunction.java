@@ -46,8 +46,7 @@ final class TFFunction implements TracedFunction {
   private final GraphOperation[] targets;
   private final Variable[] used;
   private final Variable[] changed;
-  /** Whether a run executes its ops in the calling thread; set when traced ({@code TFComputeGraph.trace}). */
-  private boolean inline = true;
+  /** {@link #INLINE} or {@link #POOL}; set when traced ({@code TFComputeGraph.trace}). */
   private RunOptions options = INLINE;
 
   TFFunction(TFComputeGraph owner, TFOps ops, List<Tensor> outputs) {
@@ -64,8 +63,8 @@ final class TFFunction implements TracedFunction {
     this.used = all.toArray(new Variable[0]);
     this.changed = ops.assignedVariables().toArray(new Variable[0]);
     if (fetchOutputs.length > 0 || targets.length > 0) {
-      // the session now rather than at the first call, whose compiled code then never takes that branch; a
-      // function with nothing to fetch or run (a scratch trace of output shapes) never runs and makes none
+      // the session now rather than at the first call, whose compiled code then never takes that branch; a scratch
+      // trace of output shapes fetches nothing and makes none unless a layer's call assigns a variable
       owner.liveSession();
     }
   }
@@ -80,12 +79,11 @@ final class TFFunction implements TracedFunction {
 
   /** Whether a run executes its ops in the calling thread (default true). */
   boolean inline() {
-    return inline;
+    return options == INLINE;
   }
 
   /** Runs the ops in the calling thread, or on the session's inter-op thread pool. */
   void inline(boolean inline) {
-    this.inline = inline;
     this.options = inline ? INLINE : POOL;
   }
 
