@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -85,59 +86,62 @@ public final class Bench {
       if (!part.equals("all") && !part.equals(p)) {
         continue;
       }
-      Keras4jWorkloads w = new Keras4jWorkloads(k);
-      Sequential m1 = w.w1();
-      measure(results, p + "/w1_train", runs, 5 * 20000, () -> Keras4jWorkloads.fit(m1, data.x1(), data.y1(), 5, 32));
-      measure(results, p + "/w1_predict", runs, W1_PREDICT_PASSES * 20000,
-          () -> passes(() -> Keras4jWorkloads.predict(m1, data.x1(), 1024)));
-      m1.close();
-      Sequential m2 = w.w2();
-      measure(results, p + "/w2_train", runs, 60000, () -> Keras4jWorkloads.fit(m2, data.x2(), data.y2(), 1, 128));
-      m2.close();
-      Sequential m3 = w.w3();
-      measure(results, p + "/w3_train", runs, 10000, () -> Keras4jWorkloads.fit(m3, data.x3(), data.y3(), 1, 64));
-      measure(results, p + "/w3_predict", runs, 10000, () -> Keras4jWorkloads.predict(m3, data.x3(), 64));
-      if (k == 1) {
-        m3.save(Path.of("bench/results/w3.keras"));
-      }
-      m3.close();
+      keras4j(data, k, (w, samples, run) -> measure(results, p + "/" + w, runs, samples, run),
+          k == 1 ? m3 -> m3.save(Path.of("bench/results/w3.keras")) : m3 -> {});
       System.err.println("done " + p);
     }
     if (part.equals("all") || part.equals("raw_tf")) {
-      raw(results, runs, data);
+      raw(data, (w, samples, run) -> results.put("raw_tf/" + w, repeat(runs, run)));
+      results.put("machine/matmul_1024_gflops", repeat(runs, () -> RawTensorFlow.matmulGflops(1024, 20)));
+      results.put("machine/matmul_2048_gflops", repeat(runs, () -> RawTensorFlow.matmulGflops(2048, 5)));
+      System.err.println("done raw");
     }
     Files.createDirectories(outFile.toAbsolutePath().getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(outFile.toFile(), results);
   }
 
-  /** W1-W3 for raw TensorFlow Java, and the machine's matmul speed. */
-  private static void raw(Map<String, Object> results, int runs, Data.Workloads data) {
-    float[][] x1 = data.x1();
-    float[] y1 = data.y1();
-    float[][] x2 = data.x2();
-    float[][] y2 = data.y2();
-    float[][][][] x3 = data.x3();
-    int[] y3 = data.y3();
-    float[] f1 = RawTensorFlow.flat(x1);
-    float[][] y1col = new float[y1.length][1];
-    for (int i = 0; i < y1.length; i++) {
-      y1col[i][0] = y1[i];
+  /** Receives each workload of a part in the suite's order: its name, the samples of one run, and the run. */
+  interface Workload {
+    void run(String workload, double samples, Supplier<Double> run);
+  }
+
+  /**
+   * keras4j's part at {@code stepsPerExecution}, in the suite's order: each model built, handed over workload by
+   * workload to {@code to}, then closed; {@code afterW3} receives W3's model after its runs.
+   */
+  static void keras4j(Data.Workloads d, int stepsPerExecution, Workload to, Consumer<Sequential> afterW3) {
+    Keras4jWorkloads w = new Keras4jWorkloads(stepsPerExecution);
+    try (Sequential m1 = w.w1()) {
+      to.run("w1_train", 5 * 20000, () -> Keras4jWorkloads.fit(m1, d.x1(), d.y1(), 5, 32));
+      to.run("w1_predict", W1_PREDICT_PASSES * 20000, () -> passes(() -> Keras4jWorkloads.predict(m1, d.x1(), 1024)));
     }
+    try (Sequential m2 = w.w2()) {
+      to.run("w2_train", 60000, () -> Keras4jWorkloads.fit(m2, d.x2(), d.y2(), 1, 128));
+    }
+    try (Sequential m3 = w.w3()) {
+      to.run("w3_train", 10000, () -> Keras4jWorkloads.fit(m3, d.x3(), d.y3(), 1, 64));
+      to.run("w3_predict", 10000, () -> Keras4jWorkloads.predict(m3, d.x3(), 64));
+      afterW3.accept(m3);
+    }
+  }
+
+  /** The raw loop's part: W1-W3 for raw TensorFlow Java, in the suite's order (the same samples as keras4j's). */
+  static void raw(Data.Workloads d, Workload to) {
+    float[] f1 = RawTensorFlow.flat(d.x1());
+    float[][] y1 = Data.column(d.y1());
     try (RawTensorFlow r = RawTensorFlow.w1()) {
-      results.put("raw_tf/w1_train", repeat(runs, () -> r.fit(f1, new long[] {20000, 5}, y1col, 5, 32)));
-      results.put("raw_tf/w1_predict", repeat(runs, () -> passes(() -> r.predict(f1, new long[] {20000, 5}, 1024))));
+      to.run("w1_train", 5 * 20000, () -> r.fit(f1, new long[] {20000, 5}, y1, 5, 32));
+      to.run("w1_predict", W1_PREDICT_PASSES * 20000,
+          () -> passes(() -> r.predict(f1, new long[] {20000, 5}, 1024)));
     }
-    float[] f2 = RawTensorFlow.flat(x2);
+    float[] f2 = RawTensorFlow.flat(d.x2());
     try (RawTensorFlow r = RawTensorFlow.w2()) {
-      results.put("raw_tf/w2_train", repeat(runs, () -> r.fit(f2, new long[] {60000, 784}, y2, 1, 128)));
+      to.run("w2_train", 60000, () -> r.fit(f2, new long[] {60000, 784}, d.y2(), 1, 128));
     }
-    float[] f3 = RawTensorFlow.flat(Data.flatten(x3));
+    float[] f3 = RawTensorFlow.flat(Data.flatten(d.x3()));
     try (RawTensorFlow r = RawTensorFlow.w3()) {
-      results.put("raw_tf/w3_train", repeat(runs, () -> r.fit(f3, new long[] {10000, 28, 28, 1}, y3, 1, 64)));
-      results.put("raw_tf/w3_predict", repeat(runs, () -> r.predict(f3, new long[] {10000, 28, 28, 1}, 64)));
+      to.run("w3_train", 10000, () -> r.fit(f3, new long[] {10000, 28, 28, 1}, d.y3(), 1, 64));
+      to.run("w3_predict", 10000, () -> r.predict(f3, new long[] {10000, 28, 28, 1}, 64));
     }
-    results.put("machine/matmul_1024_gflops", repeat(runs, () -> RawTensorFlow.matmulGflops(1024, 20)));
-    results.put("machine/matmul_2048_gflops", repeat(runs, () -> RawTensorFlow.matmulGflops(2048, 5)));
-    System.err.println("done raw");
   }
 }

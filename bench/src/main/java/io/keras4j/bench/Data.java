@@ -74,6 +74,15 @@ final class Data {
     return x;
   }
 
+  /** {@code y} as an (n, 1) array: W1's labels as the raw loop feeds them. */
+  static float[][] column(float[] y) {
+    float[][] c = new float[y.length][1];
+    for (int i = 0; i < y.length; i++) {
+      c[i][0] = y[i];
+    }
+    return c;
+  }
+
   /** W5's regression target: the mean of feature 0 over the steps, as an (n, 1) array. */
   static float[][] sequenceMeans(float[][][] x) {
     float[][] y = new float[x.length][1];

@@ -1,14 +1,13 @@
 package io.keras4j.bench;
 
 import io.keras4j.backend.Backend;
-import io.keras4j.models.Sequential;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.function.Supplier;
 
 /**
- * One JVM of the suite's sequence ({@link Bench}'s {@code keras4j}, {@code keras4j_spe32} or {@code raw_tf} part),
+ * One JVM of the suite's sequence ({@link Bench#keras4j} at steps_per_execution 1 or 32, or {@link Bench#raw}),
  * printing for every run, untimed warm-up included, its samples/s and the milliseconds the JIT compiled and the
  * garbage collector ran during it: the part of the JVM's warm-up that a suite's timed run still pays.
  *
@@ -27,47 +26,12 @@ public final class JitPhases {
     int runs = 1 + (args.length > 1 ? Integer.parseInt(args[1]) : 1);
     Data.Workloads d = Data.workloads();
     Backend.loadRuntime();
+    Bench.Workload print = (workload, samples, run) -> phases(workload, runs, run);
     switch (part) {
-      case "keras4j", "keras4j_spe32" -> keras4j(d, runs, part.equals("keras4j") ? 1 : 32);
-      case "raw_tf" -> raw(d, runs);
+      case "keras4j", "keras4j_spe32" -> Bench.keras4j(d, part.equals("keras4j") ? 1 : 32, print, m3 -> {});
+      case "raw_tf" -> Bench.raw(d, print);
       default -> throw new IllegalArgumentException("Expected part keras4j, keras4j_spe32 or raw_tf. Received: "
           + part);
-    }
-  }
-
-  private static void keras4j(Data.Workloads d, int runs, int stepsPerExecution) {
-    Keras4jWorkloads w = new Keras4jWorkloads(stepsPerExecution);
-    try (Sequential m1 = w.w1()) {
-      phases("w1_train", runs, () -> Keras4jWorkloads.fit(m1, d.x1(), d.y1(), 5, 32));
-      phases("w1_predict", runs, () -> Bench.passes(() -> Keras4jWorkloads.predict(m1, d.x1(), 1024)));
-    }
-    try (Sequential m2 = w.w2()) {
-      phases("w2_train", runs, () -> Keras4jWorkloads.fit(m2, d.x2(), d.y2(), 1, 128));
-    }
-    try (Sequential m3 = w.w3()) {
-      phases("w3_train", runs, () -> Keras4jWorkloads.fit(m3, d.x3(), d.y3(), 1, 64));
-      phases("w3_predict", runs, () -> Keras4jWorkloads.predict(m3, d.x3(), 64));
-    }
-  }
-
-  private static void raw(Data.Workloads d, int runs) {
-    float[] f1 = RawTensorFlow.flat(d.x1());
-    float[][] y1 = new float[d.y1().length][1];
-    for (int i = 0; i < y1.length; i++) {
-      y1[i][0] = d.y1()[i];
-    }
-    try (RawTensorFlow r = RawTensorFlow.w1()) {
-      phases("w1_train", runs, () -> r.fit(f1, new long[] {20000, 5}, y1, 5, 32));
-      phases("w1_predict", runs, () -> Bench.passes(() -> r.predict(f1, new long[] {20000, 5}, 1024)));
-    }
-    float[] f2 = RawTensorFlow.flat(d.x2());
-    try (RawTensorFlow r = RawTensorFlow.w2()) {
-      phases("w2_train", runs, () -> r.fit(f2, new long[] {60000, 784}, d.y2(), 1, 128));
-    }
-    float[] f3 = RawTensorFlow.flat(Data.flatten(d.x3()));
-    try (RawTensorFlow r = RawTensorFlow.w3()) {
-      phases("w3_train", runs, () -> r.fit(f3, new long[] {10000, 28, 28, 1}, d.y3(), 1, 64));
-      phases("w3_predict", runs, () -> r.predict(f3, new long[] {10000, 28, 28, 1}, 64));
     }
   }
 

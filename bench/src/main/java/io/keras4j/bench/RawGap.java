@@ -25,10 +25,7 @@ public final class RawGap {
     List<AutoCloseable> open = new ArrayList<>();
     Data.Workloads d = Data.workloads();
     float[] f1 = RawTensorFlow.flat(d.x1());
-    float[][] y1col = new float[d.y1().length][1];
-    for (int i = 0; i < d.y1().length; i++) {
-      y1col[i][0] = d.y1()[i];
-    }
+    float[][] y1col = Data.column(d.y1());
     float[] f2 = RawTensorFlow.flat(d.x2());
     float[] f3 = RawTensorFlow.flat(Data.flatten(d.x3()));
     for (int k : new int[] {1, 32}) {

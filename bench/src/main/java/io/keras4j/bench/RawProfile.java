@@ -47,7 +47,7 @@ public final class RawProfile {
         r.predict(x, shape, batch);
         p.traced(r, x, shape, null, batch);
       } else {
-        Object y = w1 ? column(Data.binaryLabels(Data.features(n, 5, 1))) : w2
+        Object y = w1 ? Data.column(Data.binaryLabels(Data.features(n, 5, 1))) : w2
             ? Data.oneHot10(Data.features(n, 784, 2)) : Data.digitLabels(Data.images(n, 3));
         r.fit(x, shape, y, 1, batch);
         p.traced(r, x, shape, y, batch);
@@ -59,7 +59,7 @@ public final class RawProfile {
   /** {@code passes} untraced passes after one warm-up: their wall and process CPU time, as Profile prints. */
   private static void untraced(RawTensorFlow r, String workload, float[] x, long[] shape, int batch, int passes) {
     int n = (int) shape[0];
-    Object y = workload.startsWith("w1") ? column(Data.binaryLabels(Data.features(n, 5, 1)))
+    Object y = workload.startsWith("w1") ? Data.column(Data.binaryLabels(Data.features(n, 5, 1)))
         : workload.startsWith("w2") ? Data.oneHot10(Data.features(n, 784, 2)) : Data.digitLabels(Data.images(n, 3));
     boolean predict = workload.endsWith("predict");
     Runnable pass = () -> {
@@ -109,14 +109,6 @@ public final class RawProfile {
     }
     System.out.printf("traced pass: %.1f ms wall, %.1f ms batch preparation, %.1f ms Session.run%n",
         (System.nanoTime() - wall) / 1e6, prep / 1e6, run / 1e6);
-  }
-
-  private static float[][] column(float[] y) {
-    float[][] c = new float[y.length][1];
-    for (int i = 0; i < y.length; i++) {
-      c[i][0] = y[i];
-    }
-    return c;
   }
 
   private void record(List<DeviceStepStats> devices) {
