@@ -37,7 +37,7 @@ final class ArrayDataAdapter implements DataAdapter {
 
   /**
    * Batches of {@code batchSize} of {@code xs}, {@code ys} (null for predict) and {@code sampleWeight} (one per
-   * sample, null with no targets); shuffled each pass with {@code shuffle} unless it is null.
+   * sample, or null for none); shuffled each pass with {@code shuffle} unless it is null.
    */
   ArrayDataAdapter(List<HostArray> xs, List<HostArray> ys, float[] sampleWeight, int batchSize, Long shuffleSeed) {
     this.xs = xs;
@@ -62,6 +62,11 @@ final class ArrayDataAdapter implements DataAdapter {
   }
 
   @Override
+  public boolean weighted() {
+    return sampleWeight != null;
+  }
+
+  @Override
   public List<Shape> xShapes() {
     return DataAdapters.shapes(xs);
   }
@@ -82,7 +87,7 @@ final class ArrayDataAdapter implements DataAdapter {
       nativeCopies++;
       List<HostArray> all = new ArrayList<>(xs);
       all.addAll(ys);
-      if (sampleWeight != null) { // fit and evaluate, also without targets (a step of its own); not predict
+      if (sampleWeight != null) { // fit and evaluate given weights, also without targets (a step of its own)
         all.add(HostArray.of(sampleWeight));
       }
       data = SpareArrays.arrays(all);

@@ -24,6 +24,12 @@ interface DataAdapter extends AutoCloseable {
   List<Shape> yShapes();
 
   /**
+   * Whether the batches carry sample weights (given to {@code fit} or {@code evaluate}, or made from class weights);
+   * the train and test feeds hold them only then, as Keras' steps get {@code sample_weight=None} otherwise.
+   */
+  boolean weighted();
+
+  /**
    * Starts pass {@code epoch} over the data (Keras' {@code on_epoch_begin}); a shuffling adapter draws that epoch's
    * order here, from its seed and the epoch alone, so a fit resumed at any epoch shuffles as an uninterrupted one.
    */
@@ -34,11 +40,14 @@ interface DataAdapter extends AutoCloseable {
 
   /**
    * The feeds of one call of the train function running the given batches of this pass, in order: inputs,
-   * targets, sample weights, the permutation, then one offset and one size per step.
+   * targets, sample weights (when {@link #weighted()}), the permutation, then one offset and one size per step.
    */
   Feeds trainFeeds(int[] batches);
 
-  /** The feeds of one call of the test (or predict) function on one batch: data, then offset and size. */
+  /**
+   * The feeds of one call of the test (or predict) function on one batch: inputs, targets, sample weights (when
+   * {@link #weighted()}), then offset and size.
+   */
   Feeds testFeeds(int batch);
 
   @Override

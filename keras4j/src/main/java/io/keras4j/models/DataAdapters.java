@@ -3,7 +3,6 @@ package io.keras4j.models;
 import io.keras4j.backend.HostArray;
 import io.keras4j.backend.Shape;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -118,19 +117,20 @@ final class DataAdapters {
     return out;
   }
 
-  /** Per-sample weights: {@code sampleWeight}, or ones when it is null (Keras' {@code sample_weight=None}). */
+  /**
+   * Per-sample weights: {@code sampleWeight} as one float per sample, or null when it is null (Keras'
+   * {@code sample_weight=None}: the steps get no weights, and losses and metrics weigh every value alike).
+   */
   static float[] sampleWeights(int n, Object sampleWeight) {
-    float[] w = new float[n];
-    Arrays.fill(w, 1f);
-    if (sampleWeight != null) {
-      HostArray s = HostArray.of(sampleWeight);
-      if (s.values().length != n) {
-        throw new IllegalArgumentException("sample_weight has " + s.values().length + " values; expected one per "
-            + "sample (" + n + ")");
-      }
-      System.arraycopy(s.values(), 0, w, 0, n);
+    if (sampleWeight == null) {
+      return null;
     }
-    return w;
+    float[] w = HostArray.of(sampleWeight).values();
+    if (w.length != n) {
+      throw new IllegalArgumentException("sample_weight has " + w.length + " values; expected one per sample (" + n
+          + ")");
+    }
+    return w.clone();
   }
 
   /**

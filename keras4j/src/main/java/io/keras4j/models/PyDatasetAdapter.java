@@ -7,6 +7,7 @@ import io.keras4j.backend.Shape;
 import io.keras4j.data.Dataset;
 import io.keras4j.data.Split;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -72,6 +73,12 @@ final class PyDatasetAdapter implements DataAdapter {
     return dataset.length();
   }
 
+  /** Whether the steps are fed sample weights: the first batch has some, or class weights make them. */
+  @Override
+  public boolean weighted() {
+    return classWeight != null || first().sampleWeight() != null;
+  }
+
   @Override
   public List<Shape> xShapes() {
     return DataAdapters.shapes(first().x());
@@ -91,17 +98,28 @@ final class PyDatasetAdapter implements DataAdapter {
   }
 
   private HostBatch batch(int index) {
-    HostBatch b = read(index % dataset.length());
+    int at = index % dataset.length();
+    HostBatch b = read(at);
     check.accept(b.x(), b.y());
     DataAdapters.cardinality(b.x(), b.y());
+    if (b.sampleWeight() != null && !weighted()) {
+      throw new IllegalArgumentException("Batch " + at + " of the dataset has sample weights, but its first batch "
+          + "has none. Expected sample weights in every batch or in none");
+    }
     return b;
   }
 
-  private static float[] weights(HostBatch b) {
-    return b.sampleWeight() != null ? b.sampleWeight() : DataAdapters.sampleWeights(b.size(), null);
+  /** The batch's sample weights, ones for a batch without them (when others have some), null when unweighted. */
+  private float[] weights(HostBatch b) {
+    if (b.sampleWeight() != null || !weighted()) {
+      return b.sampleWeight();
+    }
+    float[] ones = new float[b.size()];
+    Arrays.fill(ones, 1f);
+    return ones;
   }
 
-  /** Copies the batch's inputs, targets and sample weights into native memory. */
+  /** Copies the batch's inputs, targets and sample weights (when not null) into native memory. */
   private static List<NativeArray> toNative(List<HostArray> x, List<HostArray> y, float[] sampleWeight) {
     List<NativeArray> out = new ArrayList<>();
     for (HostArray a : x) {
@@ -110,7 +128,9 @@ final class PyDatasetAdapter implements DataAdapter {
     for (HostArray a : y) {
       out.add(Backend.array(a.values(), a.shape()));
     }
-    out.add(Backend.array(sampleWeight, Shape.of(sampleWeight.length)));
+    if (sampleWeight != null) {
+      out.add(Backend.array(sampleWeight, Shape.of(sampleWeight.length)));
+    }
     return out;
   }
 
@@ -137,7 +157,7 @@ final class PyDatasetAdapter implements DataAdapter {
   }
 
   /** The batches of one execution as one batch, their samples one after the other. */
-  private static HostBatch join(List<HostBatch> group, int n) {
+  private HostBatch join(List<HostBatch> group, int n) {
     List<HostArray> x = new ArrayList<>();
     List<HostArray> y = new ArrayList<>();
     for (int i = 0; i < group.get(0).x().size(); i++) {
@@ -147,6 +167,9 @@ final class PyDatasetAdapter implements DataAdapter {
     for (int i = 0; i < group.get(0).y().size(); i++) {
       final int output = i;
       y.add(concat(group.stream().map(b -> b.y().get(output)).toList(), n));
+    }
+    if (!weighted()) {
+      return new HostBatch(x, y, null);
     }
     float[] w = new float[n];
     int at = 0;

@@ -13,13 +13,14 @@ import java.util.List;
  * </pre>
  * is {@code Tensor x = data.x(); Tensor y = data.y(); Tensor sw = data.sampleWeight();}.
  *
- * <p>Porting note: {@code fit} feeds sample weights of ones when it was given none, so {@code sampleWeight} is
- * never null in {@code trainStep} and {@code testStep} (the losses give the same numbers); {@code ys} is empty when
- * {@code fit(x, null)} got no targets (a VAE, a GAN) and in {@code predictStep}.
+ * <p>As in Keras, {@code sampleWeight} is null when {@code fit} or {@code evaluate} was given neither sample weights
+ * nor class weights, and in {@code predictStep}; {@code computeLoss} and {@code computeMetrics} take null as
+ * "every value weighs the same". Porting note: {@code ys} is empty (Keras: None) when {@code fit(x, null)} got no
+ * targets (a VAE, a GAN) and in {@code predictStep}.
  *
  * @param xs the inputs, one per model input
  * @param ys the targets, one per output; empty when there are none
- * @param sampleWeight the per-sample weights (batch,), or null in {@code predictStep}
+ * @param sampleWeight the per-sample weights (batch,), or null when there are none
  */
 public record StepData(List<Tensor> xs, List<Tensor> ys, Tensor sampleWeight) {
   /** Copies the lists. */

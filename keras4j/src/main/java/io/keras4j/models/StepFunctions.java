@@ -37,11 +37,14 @@ final class StepFunctions implements AutoCloseable {
   private ComputeGraph graph;
   private List<Shape> xShapes;
   private List<Shape> yShapes;
+  /** Whether the train functions are fed sample weights (fit given some, or class weights). */
+  private boolean weighted;
   private TracedFunction testFn;
   private TracedFunction resultsFn;
   /** The predict functions by the number of batches they run per call. */
   private final Map<Integer, TracedFunction> predictFns = new HashMap<>();
   private List<Shape> testSignature;
+  private boolean testWeighted;
   private List<Shape> predictSignature;
 
   StepFunctions(Model model, CompileMetrics metrics) {
@@ -121,20 +124,26 @@ final class StepFunctions implements AutoCloseable {
     return out;
   }
 
-  /** Sets the data shapes the train functions are traced for (the first fit's; later fits reuse the traces). */
-  void trainShapes(List<Shape> xShapes, List<Shape> yShapes) {
-    if (this.xShapes != null && !(signature(xShapes, yShapes).equals(signature(this.xShapes, this.yShapes)))) {
-      trainFns.clear(); // traced for other sample shapes (an input with None axes): trace again, as Keras retraces
+  /**
+   * Sets the data the train functions are traced for: the shapes, and whether sample weights are fed (the first
+   * fit's; later fits reuse the traces).
+   */
+  void trainShapes(List<Shape> xShapes, List<Shape> yShapes, boolean weighted) {
+    if (this.xShapes != null && (weighted != this.weighted
+        || !signature(xShapes, yShapes).equals(signature(this.xShapes, this.yShapes)))) {
+      // traced for other sample shapes (an input with None axes) or without weights: trace again, as Keras retraces
+      trainFns.clear();
       loopFn = null;
     }
     this.xShapes = List.copyOf(xShapes);
     this.yShapes = List.copyOf(yShapes);
+    this.weighted = weighted;
     metrics.build(model.outputs(), yShapes);
   }
 
   /**
-   * The train function running {@code k} steps per call: feeds are the inputs, targets, sample weights, the
-   * permutation, then {@code k} offsets and {@code k} sizes; each step gathers its batch from the permutation
+   * The train function running {@code k} steps per call: feeds are the inputs, targets, sample weights (when
+   * {@link #trainShapes} was told so), the permutation, then {@code k} offsets and {@code k} sizes; each step gathers its batch from the permutation
    * and runs {@link Model#trainStep} after the previous step's updates (Keras' {@code steps_per_execution}); the
    * last step's logs are the outputs. With {@code k > 1} the step is traced once into the engine's loop, whose count
    * is the number of offsets fed ({@link Ops#repeat(Tensor, java.util.function.Function)}), so one function serves
@@ -187,7 +196,7 @@ final class StepFunctions implements AutoCloseable {
       Ops ops = Backend.ops();
       List<Tensor> x = placeholders(ops, xShapes);
       List<Tensor> y = placeholders(ops, yShapes);
-      Tensor sw = ops.placeholder("float32", Shape.of(-1));
+      Tensor sw = weighted ? ops.placeholder("float32", Shape.of(-1)) : null;
       Tensor perm = ops.placeholder("int32", Shape.of(-1));
       Tensor offsets = ops.placeholder("int32", Shape.of(k));
       Tensor sizes = ops.placeholder("int32", Shape.of(k));
@@ -198,7 +207,7 @@ final class StepFunctions implements AutoCloseable {
         Tensor idx = inner.slice(perm, inner.slice(offsets, at, one), inner.slice(sizes, at, one));
         Backend.takeLosses();
         Map<String, Tensor> logs = model.trainStep(new StepData(rows(inner, x, idx), rows(inner, y, idx),
-            inner.take(sw, idx, 0)));
+            sw == null ? null : inner.take(sw, idx, 0)));
         names.clear();
         return outputs(logs, names);
       };
@@ -218,27 +227,32 @@ final class StepFunctions implements AutoCloseable {
     return new ArrayList<>(logs.values());
   }
 
-  /** The test function: feeds are the inputs, targets, sample weights, then an offset and a size (scalars). */
+  /**
+   * The test function: feeds are the inputs, targets, sample weights (when the data has some), then an offset and
+   * a size (scalars).
+   */
   TracedFunction test(DataAdapter data) {
     List<Shape> xShapes = data.xShapes();
     List<Shape> yShapes = data.yShapes();
     List<Shape> sig = signature(xShapes, yShapes);
-    if (testFn != null && sig.equals(testSignature)) {
+    boolean weighted = data.weighted();
+    if (testFn != null && sig.equals(testSignature) && weighted == testWeighted) {
       return testFn;
     }
     testSignature = sig;
+    testWeighted = weighted;
     metrics.build(model.outputs(), yShapes);
     List<String> names = new ArrayList<>();
     testFn = graph().trace(() -> {
       Ops ops = Backend.ops();
       List<Tensor> x = placeholders(ops, xShapes);
       List<Tensor> y = placeholders(ops, yShapes);
-      Tensor sw = ops.placeholder("float32", Shape.of(-1));
+      Tensor sw = weighted ? ops.placeholder("float32", Shape.of(-1)) : null;
       Tensor offset = ops.placeholder("int32", Shape.scalar());
       Tensor size = ops.placeholder("int32", Shape.scalar());
       RowSlices rows = RowSlices.of(ops, offset, size);
       Backend.takeLosses();
-      return outputs(model.testStep(new StepData(rows.of(x), rows.of(y), rows.of(sw))), names);
+      return outputs(model.testStep(new StepData(rows.of(x), rows.of(y), sw == null ? null : rows.of(sw))), names);
     });
     logNames.put(testFn, names);
     return testFn;

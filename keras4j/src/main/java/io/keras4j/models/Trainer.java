@@ -191,16 +191,16 @@ final class Trainer implements AutoCloseable {
             + "validation samples out of " + n);
       }
       validation = new ArrayDataAdapter(DataAdapters.slice(xs, split, n), DataAdapters.slice(ys, split, n),
-          Arrays.copyOfRange(sw, split, n), o.batchSize, null);
+          sw == null ? null : Arrays.copyOfRange(sw, split, n), o.batchSize, null);
       xs = DataAdapters.slice(xs, 0, split);
       ys = DataAdapters.slice(ys, 0, split);
-      sw = Arrays.copyOfRange(sw, 0, split);
+      sw = sw == null ? null : Arrays.copyOfRange(sw, 0, split);
     }
     if (o.classWeight != null) {
       sw = DataAdapters.classWeights(ys.get(0), o.classWeight);
     }
     checkBatch(xs, ys);
-    functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys));
+    functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys), sw != null);
     functions.prepareTrain(stepsPerExecution);
     long seed = Backend.nextSeed(); // drawn with or without shuffling, so later seeds match
     try (DataAdapter train = new ArrayDataAdapter(xs, ys, sw, o.batchSize, o.shuffle ? seed : null)) {
@@ -214,7 +214,7 @@ final class Trainer implements AutoCloseable {
 
   private History fitDataset(Dataset dataset, FitOptions o) {
     try (DataAdapter train = new PyDatasetAdapter(dataset, this::checkBatch, o.classWeight)) {
-      functions.trainShapes(train.xShapes(), train.yShapes());
+      functions.trainShapes(train.xShapes(), train.yShapes(), train.weighted());
       functions.prepareTrain(stepsPerExecution);
       return new FitLoop(this, model, o).run(train, validation(o));
     }
@@ -365,10 +365,9 @@ final class Trainer implements AutoCloseable {
     List<HostArray> ys = targets(y, "trainStep");
     int n = DataAdapters.cardinality(xs, ys);
     checkBatch(xs, ys);
-    functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys));
+    functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys), false);
     functions.resetMetrics();
-    float[] sw = DataAdapters.sampleWeights(n, null);
-    try (ArrayDataAdapter data = new ArrayDataAdapter(xs, ys, sw, Math.max(1, n), null);
+    try (ArrayDataAdapter data = new ArrayDataAdapter(xs, ys, null, Math.max(1, n), null);
         DataAdapter.Feeds feeds = data.trainFeeds(new int[] {0})) {
       return functions.run(functions.train(1), feeds.arrays(), true);
     }

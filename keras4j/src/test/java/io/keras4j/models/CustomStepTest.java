@@ -111,6 +111,46 @@ class CustomStepTest {
     }
   }
 
+  /** A model whose train and test steps note whether they were given sample weights (at trace time). */
+  static final class WeightWatcher extends Model {
+    final List<String> seen = new java.util.ArrayList<>();
+
+    WeightWatcher(KerasTensor in, KerasTensor out) {
+      super(in, out);
+    }
+
+    @Override
+    protected Map<String, Tensor> trainStep(StepData data) {
+      seen.add("train:" + (data.sampleWeight() == null ? "None" : "weights"));
+      return super.trainStep(data);
+    }
+
+    @Override
+    protected Map<String, Tensor> testStep(StepData data) {
+      seen.add("test:" + (data.sampleWeight() == null ? "None" : "weights"));
+      return super.testStep(data);
+    }
+  }
+
+  /** As Keras' {@code unpack_x_y_sample_weight}: sample_weight is None unless fit or evaluate got weights. */
+  @Test
+  void stepsSeeNoSampleWeightsUnlessGivenSome() {
+    KerasTensor in = Input.of(1);
+    try (WeightWatcher m = new WeightWatcher(in, new Dense(2).activation("softmax").apply(in))) {
+      m.compile(new CompileOptions().optimizer(new Adam(0.01)).loss("sparse_categorical_crossentropy"));
+      float[][] x = {{0.5f}, {-1}, {2}, {0}};
+      float[] y = {0, 1, 1, 0};
+      m.fit(x, y, new FitOptions().batchSize(2).verbose(0));
+      m.evaluate(x, y, 2);
+      m.fit(x, y, new FitOptions().batchSize(2).verbose(0).sampleWeight(new float[] {1, 2, 1, 2}));
+      m.fit(x, y, new FitOptions().batchSize(2).verbose(0).classWeight(Map.of(0, 1.0, 1, 3.0)));
+      m.evaluate(x, y, new float[] {1, 1, 0, 1}, 2);
+      m.fit(x, y, new FitOptions().batchSize(2).verbose(0));
+      // traced again whenever weights come or go, once per kind otherwise
+      assertEquals(List.of("train:None", "test:None", "train:weights", "test:weights", "train:None"), m.seen);
+    }
+  }
+
   /** A model whose step counts the samples (Sum) and averages x times the step number (Mean), training nothing. */
   static final class CountingModel extends Model {
     final Sum seen = new Sum().name("seen");

@@ -1,10 +1,14 @@
 package io.keras4j.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.keras4j.backend.Backend;
+import io.keras4j.callbacks.History;
 import io.keras4j.data.Dataset;
+import io.keras4j.data.NDArray;
 import io.keras4j.layers.Dense;
+import io.keras4j.losses.MeanSquaredError;
 import io.keras4j.optimizers.SGD;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +59,59 @@ class TrainerTest {
     assertEquals(1.0 / 3, m.evaluate(X, Y, 2).get("loss"), 1e-6);
     // batches of one: weighted losses 0, 0 and 3 * 1, averaged over the batches (weighted by their size)
     assertEquals(1.0, m.evaluate(X, Y, new float[] {1, 1, 3}, 1).get("loss"), 1e-6);
+  }
+
+  /**
+   * Without sample weights Keras' "mean_with_sample_weight" divides by the number of loss values (reduce_values with
+   * sample_weight=None), not by a sum of per-sample ones: a sequence output of 3 steps per sample shows the two apart.
+   */
+  @Test
+  void unweightedMeanWithSampleWeightAveragesEveryStep() {
+    Backend.setRandomSeed(1);
+    Sequential m = new Sequential();
+    m.add(new Dense(1).useBias(false).kernelInitializer("ones").inputShape(3, 2));
+    m.compile(new CompileOptions().optimizer(new SGD(0)).loss(new MeanSquaredError().reduction(
+        "mean_with_sample_weight")));
+    float[][][] x = {{{1, 0}, {0, 2}, {1, 1}}, {{0, 0}, {3, 0}, {0, 1}}};
+    float[][][] y = new float[2][3][1];
+    double sum = 0; // squared errors of the outputs x0 + x1: 1, 4, 4, 0, 9, 1
+    for (float[][] sample : x) {
+      for (float[] step : sample) {
+        sum += (step[0] + step[1]) * (step[0] + step[1]);
+      }
+    }
+    assertEquals(sum / 6, m.evaluate(x, y, 2).get("loss"), 1e-6); // Keras 3.15.1 gives 3.1666667 (19 / 6)
+    History h = m.fit(x, y, new FitOptions().batchSize(2).verbose(0)); // learning rate 0: the same loss
+    assertEquals(sum / 6, h.history().get("loss").get(0), 1e-6);
+  }
+
+  /** Batches 0 and 1 of X and Y, the weights {@code w0} and {@code w1} (null for none). */
+  static Dataset twoBatches(float[] w0, float[] w1) {
+    return new Dataset() {
+      @Override
+      public int length() {
+        return 2;
+      }
+
+      @Override
+      public Batch get(int index) {
+        return index == 0 ? new Batch(List.of(NDArray.of(new float[][] {{1}, {2}})),
+            List.of(NDArray.of(new float[] {1, 2})), w0)
+            : new Batch(List.of(NDArray.of(new float[][] {{3}})), List.of(NDArray.of(new float[] {4})), w1);
+      }
+    };
+  }
+
+  @Test
+  void datasetBatchesGiveSampleWeightsInEveryBatchOrInNone() {
+    Sequential m = identity();
+    // errors 0, 0, 1: batch 0 (weights 1, 1) has loss 0; batch 1 (weight 3) has 3 * 1; averaged over 3 samples
+    assertEquals(1.0, m.evaluate(twoBatches(new float[] {1, 1}, new float[] {3})).get("loss"), 1e-6);
+    assertEquals(1.0 / 3, m.evaluate(twoBatches(new float[] {1, 1}, null)).get("loss"), 1e-6);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> m.evaluate(twoBatches(null, new float[] {3})));
+    assertEquals("Batch 1 of the dataset has sample weights, but its first batch has none. Expected sample weights in "
+        + "every batch or in none", e.getMessage());
   }
 
   @Test
