@@ -19,8 +19,7 @@ import java.util.List;
 public abstract class Dataset {
   /**
    * One batch: the inputs (one array per model input), the targets (one per output), and optional per-sample
-   * weights (null for none, Keras' {@code sample_weight=None}; when the first batch has weights, a batch without
-   * them weighs each sample 1, and when it has none, no later batch may have any).
+   * weights (null for none, Keras' {@code sample_weight=None}; every batch of a dataset has them, or none does).
    */
   public record Batch(List<NDArray> x, List<NDArray> y, float[] sampleWeight) {
     /** A batch of one input and one target, each an NDArray, a Java array or an NdArray. */

@@ -51,7 +51,8 @@ public abstract class Loss implements io.keras4j.saving.KerasSerializable {
 
   /**
    * Sets the reduction (Keras' {@code reduction=}): "sum_over_batch_size" (default) or "mean", the mean over all
-   * elements; "sum"; "mean_with_sample_weight", the sum divided by the sum of the sample weights; or "none".
+   * elements; "sum"; "mean_with_sample_weight", the sum divided by the sum of the sample weights (the mean over all
+   * elements when there are none); or "none".
    */
   public Loss reduction(String reduction) {
     if (!REDUCTIONS.contains(reduction)) {

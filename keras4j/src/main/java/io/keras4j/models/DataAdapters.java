@@ -134,8 +134,8 @@ final class DataAdapters {
   }
 
   /**
-   * Refuses what Keras refuses with {@code class_weight}: a {@code sample_weight} beside it, and a model of
-   * several outputs.
+   * Refuses what Keras refuses with {@code class_weight}: a {@code sample_weight} beside it, a model of several
+   * outputs, and data without targets (the classes are the targets').
    */
   static void checkClassWeight(Map<Integer, Double> classWeight, boolean sampleWeight, int outputs) {
     if (classWeight == null) {
@@ -144,6 +144,10 @@ final class DataAdapters {
     if (sampleWeight) {
       throw new IllegalArgumentException("You cannot use class_weight and sample_weight at the same time; expected "
           + "one of them. Received: class_weight=" + classWeight + " and a sample_weight");
+    }
+    if (outputs == 0) {
+      throw new IllegalArgumentException("class_weight weighs each sample by its target's class; expected targets. "
+          + "Received: class_weight=" + classWeight + " and y=null");
     }
     if (outputs > 1) {
       throw new IllegalArgumentException("class_weight is only supported for models with a single output. "

@@ -37,7 +37,8 @@ final class FitLoop {
   History run(DataAdapter train, DataAdapter validation) {
     try (DataAdapter val = validation) {
       int spe = trainer.stepsPerExecution();
-      EpochIterator steps = new EpochIterator(train, o.stepsPerEpoch, spe, spe > 1 && trainer.functions.loops());
+      boolean loops = spe > 1 && trainer.functions.loops(train.weighted());
+      EpochIterator steps = new EpochIterator(train, o.stepsPerEpoch, spe, loops);
       CallbackList callbacks = new CallbackList(o.callbacks, true, o.verbose, model);
       callbacks.params(o.epochs, steps.numBatches());
       boolean batchLogs = callbacks.readsBatchLogs("train");
@@ -76,7 +77,8 @@ final class FitLoop {
       int k = step.batches().length;
       boolean last = step.end() == steps.numBatches() - 1;
       try (DataAdapter.Feeds feeds = train.trainFeeds(step.batches())) {
-        logs = trainer.functions.run(trainer.functions.train(k), feeds.arrays(), batchLogs || last);
+        logs = trainer.functions.run(trainer.functions.train(k, train.weighted()), feeds.arrays(),
+            batchLogs || last);
       }
       callbacks.onTrainBatchEnd(step.end(), logs);
     }

@@ -7,7 +7,6 @@ import io.keras4j.backend.Shape;
 import io.keras4j.data.Dataset;
 import io.keras4j.data.Split;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -102,21 +101,16 @@ final class PyDatasetAdapter implements DataAdapter {
     HostBatch b = read(at);
     check.accept(b.x(), b.y());
     DataAdapters.cardinality(b.x(), b.y());
-    if (b.sampleWeight() != null && !weighted()) {
-      throw new IllegalArgumentException("Batch " + at + " of the dataset has sample weights, but its first batch "
-          + "has none. Expected sample weights in every batch or in none");
+    if (b.sampleWeight() != null && b.sampleWeight().length != b.size()) {
+      throw new IllegalArgumentException("Batch " + at + " of the dataset has " + b.sampleWeight().length
+          + " sample weights; expected one per sample (" + b.size() + ")");
+    }
+    if ((b.sampleWeight() != null) != weighted()) { // as Keras, whose data signature is its first batches'
+      throw new IllegalArgumentException("Batch " + at + " of the dataset has " + (weighted() ? "no " : "")
+          + "sample weights, but its first batch has " + (weighted() ? "some" : "none") + ". Expected sample "
+          + "weights in every batch or in none");
     }
     return b;
-  }
-
-  /** The batch's sample weights, ones for a batch without them (when others have some), null when unweighted. */
-  private float[] weights(HostBatch b) {
-    if (b.sampleWeight() != null || !weighted()) {
-      return b.sampleWeight();
-    }
-    float[] ones = new float[b.size()];
-    Arrays.fill(ones, 1f);
-    return ones;
   }
 
   /** Copies the batch's inputs, targets and sample weights (when not null) into native memory. */
@@ -149,7 +143,7 @@ final class PyDatasetAdapter implements DataAdapter {
       n += b.size();
     }
     HostBatch joined = k == 1 ? group.get(0) : join(group, n);
-    List<NativeArray> feeds = toNative(joined.x(), joined.y(), weights(joined));
+    List<NativeArray> feeds = toNative(joined.x(), joined.y(), joined.sampleWeight());
     feeds.add(Backend.array(Split.identity(n), Shape.of(n)));
     feeds.add(Backend.array(offsets, Shape.of(k)));
     feeds.add(Backend.array(sizes, Shape.of(k)));
@@ -157,7 +151,7 @@ final class PyDatasetAdapter implements DataAdapter {
   }
 
   /** The batches of one execution as one batch, their samples one after the other. */
-  private HostBatch join(List<HostBatch> group, int n) {
+  private static HostBatch join(List<HostBatch> group, int n) {
     List<HostArray> x = new ArrayList<>();
     List<HostArray> y = new ArrayList<>();
     for (int i = 0; i < group.get(0).x().size(); i++) {
@@ -168,15 +162,14 @@ final class PyDatasetAdapter implements DataAdapter {
       final int output = i;
       y.add(concat(group.stream().map(b -> b.y().get(output)).toList(), n));
     }
-    if (!weighted()) {
-      return new HostBatch(x, y, null);
+    if (group.get(0).sampleWeight() == null) {
+      return new HostBatch(x, y, null); // none in any batch (checked as read)
     }
     float[] w = new float[n];
     int at = 0;
     for (HostBatch b : group) {
-      float[] bw = weights(b);
-      System.arraycopy(bw, 0, w, at, bw.length);
-      at += bw.length;
+      System.arraycopy(b.sampleWeight(), 0, w, at, b.size());
+      at += b.size();
     }
     return new HostBatch(x, y, w);
   }
@@ -199,7 +192,7 @@ final class PyDatasetAdapter implements DataAdapter {
   @Override
   public Feeds testFeeds(int batch) {
     HostBatch b = batch(batch);
-    List<NativeArray> feeds = toNative(b.x(), b.y(), weights(b));
+    List<NativeArray> feeds = toNative(b.x(), b.y(), b.sampleWeight());
     feeds.add(Backend.scalar(0));
     feeds.add(Backend.scalar(b.size()));
     return new Feeds(feeds, feeds);

@@ -14,9 +14,10 @@ import java.util.List;
  * is {@code Tensor x = data.x(); Tensor y = data.y(); Tensor sw = data.sampleWeight();}.
  *
  * <p>As in Keras, {@code sampleWeight} is null when {@code fit} or {@code evaluate} was given neither sample weights
- * nor class weights, and in {@code predictStep}; {@code computeLoss} and {@code computeMetrics} take null as
- * "every value weighs the same". Porting note: {@code ys} is empty (Keras: None) when {@code fit(x, null)} got no
- * targets (a VAE, a GAN) and in {@code predictStep}.
+ * nor class weights, in {@code trainOnBatch} and {@code testOnBatch}, and in {@code predictStep};
+ * {@code computeLoss} and {@code computeMetrics} take null as "every value weighs the same". Porting note:
+ * {@code ys} is empty (Keras: None) when {@code fit(x, null)} got no targets (a VAE, a GAN) and in
+ * {@code predictStep}.
  *
  * @param xs the inputs, one per model input
  * @param ys the targets, one per output; empty when there are none

@@ -27,9 +27,10 @@ import java.util.Map;
 final class StepFunctions implements AutoCloseable {
   private final Model model;
   private final CompileMetrics metrics;
-  private final Map<Integer, TracedFunction> trainFns = new HashMap<>();
-  /** The train function of any number of steps per call (one engine loop), or null. */
-  private TracedFunction loopFn;
+  /** The train functions by steps per call and by whether they are fed sample weights. */
+  private final Map<TrainKey, TracedFunction> trainFns = new HashMap<>();
+  /** The train functions of any number of steps per call (one engine loop), by whether they are fed weights. */
+  private final Map<Boolean, TracedFunction> loopFns = new HashMap<>();
   /** Whether the engine has no loop for this model's step: unrolled functions per count. */
   private boolean loopRefused;
   /** The names of each traced function's outputs, the keys of the logs its step returned. */
@@ -37,14 +38,12 @@ final class StepFunctions implements AutoCloseable {
   private ComputeGraph graph;
   private List<Shape> xShapes;
   private List<Shape> yShapes;
-  /** Whether the train functions are fed sample weights (fit given some, or class weights). */
-  private boolean weighted;
-  private TracedFunction testFn;
+  /** The test functions of {@link #testSignature}, by whether they are fed sample weights. */
+  private final Map<Boolean, TracedFunction> testFns = new HashMap<>();
   private TracedFunction resultsFn;
   /** The predict functions by the number of batches they run per call. */
   private final Map<Integer, TracedFunction> predictFns = new HashMap<>();
   private List<Shape> testSignature;
-  private boolean testWeighted;
   private List<Shape> predictSignature;
 
   StepFunctions(Model model, CompileMetrics metrics) {
@@ -124,79 +123,86 @@ final class StepFunctions implements AutoCloseable {
     return out;
   }
 
-  /**
-   * Sets the data the train functions are traced for: the shapes, and whether sample weights are fed (the first
-   * fit's; later fits reuse the traces).
-   */
-  void trainShapes(List<Shape> xShapes, List<Shape> yShapes, boolean weighted) {
-    if (this.xShapes != null && (weighted != this.weighted
-        || !signature(xShapes, yShapes).equals(signature(this.xShapes, this.yShapes)))) {
-      // traced for other sample shapes (an input with None axes) or without weights: trace again, as Keras retraces
-      trainFns.clear();
-      loopFn = null;
+  /** A train function's steps per call (-1: the engine loop's any number) and whether it is fed sample weights. */
+  private record TrainKey(int steps, boolean weighted) {}
+
+  /** Sets the data shapes the train functions are traced for (the first fit's; later fits reuse the traces). */
+  void trainShapes(List<Shape> xShapes, List<Shape> yShapes) {
+    if (this.xShapes != null && !(signature(xShapes, yShapes).equals(signature(this.xShapes, this.yShapes)))) {
+      trainFns.clear(); // traced for other sample shapes (an input with None axes): trace again, as Keras retraces
+      loopFns.clear();
     }
     this.xShapes = List.copyOf(xShapes);
     this.yShapes = List.copyOf(yShapes);
-    this.weighted = weighted;
     metrics.build(model.outputs(), yShapes);
   }
 
   /**
    * The train function running {@code k} steps per call: feeds are the inputs, targets, sample weights (when
-   * {@link #trainShapes} was told so), the permutation, then {@code k} offsets and {@code k} sizes; each step gathers its batch from the permutation
-   * and runs {@link Model#trainStep} after the previous step's updates (Keras' {@code steps_per_execution}); the
-   * last step's logs are the outputs. With {@code k > 1} the step is traced once into the engine's loop, whose count
-   * is the number of offsets fed ({@link Ops#repeat(Tensor, java.util.function.Function)}), so one function serves
-   * every group size, a single step included once it exists; an engine without such a loop gets one unrolled
-   * function per {@code k} instead.
+   * {@code weighted}; Keras' steps get {@code sample_weight=None} otherwise), the permutation, then {@code k} offsets
+   * and {@code k} sizes; each step gathers its batch from the permutation and runs {@link Model#trainStep} after the
+   * previous step's updates (Keras' {@code steps_per_execution}); the last step's logs are the outputs. With
+   * {@code k > 1} the step is traced once into the engine's loop, whose count is the number of offsets fed
+   * ({@link Ops#repeat(Tensor, java.util.function.Function)}), so one function serves every group size, a single
+   * step included once it exists; an engine without such a loop gets one unrolled function per {@code k} instead.
    */
-  TracedFunction train(int k) {
-    if ((k > 1 || loopFn != null) && loopFn() != null) {
-      return loopFn;
+  TracedFunction train(int k, boolean weighted) {
+    if (k > 1 || loopFns.containsKey(weighted)) {
+      TracedFunction loop = loopFn(weighted);
+      if (loop != null) {
+        return loop;
+      }
     }
-    TracedFunction fn = trainFns.get(k);
+    TrainKey key = new TrainKey(k, weighted);
+    TracedFunction fn = trainFns.get(key);
     if (fn == null) {
-      fn = traceTrain(k);
-      trainFns.put(k, fn);
+      fn = traceTrain(key);
+      trainFns.put(key, fn);
     }
     return fn;
   }
 
   /** The train function of any number of steps in one engine loop, traced now if needed; null when refused. */
-  private TracedFunction loopFn() {
-    if (loopFn == null && !loopRefused) {
+  private TracedFunction loopFn(boolean weighted) {
+    TracedFunction fn = loopFns.get(weighted);
+    if (fn == null && !loopRefused) {
       try {
-        loopFn = traceTrain(-1);
+        fn = traceTrain(new TrainKey(-1, weighted));
+        loopFns.put(weighted, fn);
       } catch (UnsupportedOperationException e) {
         loopRefused = true; // an engine without a loop of its own: unrolled functions per count
       }
     }
-    return loopFn;
+    return fn;
   }
 
   /**
    * Traces the train function {@code fit} will run first, before its loop starts (building the optimizer's and the
    * metrics' variables): the engine loop when {@code stepsPerExecution > 1} and the engine has one, else one step.
    */
-  void prepareTrain(int stepsPerExecution) {
-    if (stepsPerExecution == 1 || loopFn() == null) {
-      train(1);
+  void prepareTrain(int stepsPerExecution, boolean weighted) {
+    if (stepsPerExecution == 1 || loopFn(weighted) == null) {
+      train(1, weighted);
     }
   }
 
-  /** Whether the train functions run any number of steps per call in one engine loop (see {@link #train}). */
-  boolean loops() {
-    return loopFn != null;
+  /**
+   * Whether the train functions fed sample weights or not ({@code weighted}) run any number of steps per call in
+   * one engine loop (see {@link #train}).
+   */
+  boolean loops(boolean weighted) {
+    return loopFns.containsKey(weighted);
   }
 
-  /** Traces the train function of {@code k} steps, or of the fed number of steps when {@code k} is -1. */
-  private TracedFunction traceTrain(int k) {
+  /** Traces the train function of {@code key}'s steps, or of the fed number of steps when they are -1. */
+  private TracedFunction traceTrain(TrainKey key) {
+    int k = key.steps();
     List<String> names = new ArrayList<>();
     TracedFunction fn = graph().trace(() -> {
       Ops ops = Backend.ops();
       List<Tensor> x = placeholders(ops, xShapes);
       List<Tensor> y = placeholders(ops, yShapes);
-      Tensor sw = weighted ? ops.placeholder("float32", Shape.of(-1)) : null;
+      Tensor sw = key.weighted() ? ops.placeholder("float32", Shape.of(-1)) : null;
       Tensor perm = ops.placeholder("int32", Shape.of(-1));
       Tensor offsets = ops.placeholder("int32", Shape.of(k));
       Tensor sizes = ops.placeholder("int32", Shape.of(k));
@@ -235,15 +241,18 @@ final class StepFunctions implements AutoCloseable {
     List<Shape> xShapes = data.xShapes();
     List<Shape> yShapes = data.yShapes();
     List<Shape> sig = signature(xShapes, yShapes);
-    boolean weighted = data.weighted();
-    if (testFn != null && sig.equals(testSignature) && weighted == testWeighted) {
-      return testFn;
+    if (!sig.equals(testSignature)) {
+      testFns.clear(); // traced for other sample shapes: trace again, as Keras retraces
+      testSignature = sig;
     }
-    testSignature = sig;
-    testWeighted = weighted;
+    boolean weighted = data.weighted();
+    TracedFunction fn = testFns.get(weighted);
+    if (fn != null) {
+      return fn;
+    }
     metrics.build(model.outputs(), yShapes);
     List<String> names = new ArrayList<>();
-    testFn = graph().trace(() -> {
+    fn = graph().trace(() -> {
       Ops ops = Backend.ops();
       List<Tensor> x = placeholders(ops, xShapes);
       List<Tensor> y = placeholders(ops, yShapes);
@@ -254,8 +263,9 @@ final class StepFunctions implements AutoCloseable {
       Backend.takeLosses();
       return outputs(model.testStep(new StepData(rows.of(x), rows.of(y), sw == null ? null : rows.of(sw))), names);
     });
-    logNames.put(testFn, names);
-    return testFn;
+    testFns.put(weighted, fn);
+    logNames.put(fn, names);
+    return fn;
   }
 
   /** The predict function of one batch per call: feeds are the inputs, then an offset and a size (scalars). */
@@ -330,7 +340,7 @@ final class StepFunctions implements AutoCloseable {
 
   /** Runs {@code fn} on {@code feeds}; returns the running logs, or null without fetching when not {@code fetch}. */
   Map<String, Double> run(TracedFunction fn, List<NativeArray> feeds, boolean fetch) {
-    if (fetch || fn == loopFn) {
+    if (fetch || loopFns.containsValue(fn)) {
       // the loop always fetches its few scalars: one set of fetches, so TensorFlow prepares one executor for it
       Map<String, Double> logs = logs(logNames.get(fn), fn.call(feeds));
       return fetch ? logs : null;
@@ -372,9 +382,9 @@ final class StepFunctions implements AutoCloseable {
       graph = null;
     }
     trainFns.clear();
-    loopFn = null;
+    loopFns.clear();
     logNames.clear();
-    testFn = null;
+    testFns.clear();
     resultsFn = null;
     predictFns.clear();
   }

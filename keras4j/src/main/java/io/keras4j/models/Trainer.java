@@ -200,8 +200,8 @@ final class Trainer implements AutoCloseable {
       sw = DataAdapters.classWeights(ys.get(0), o.classWeight);
     }
     checkBatch(xs, ys);
-    functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys), sw != null);
-    functions.prepareTrain(stepsPerExecution);
+    functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys));
+    functions.prepareTrain(stepsPerExecution, sw != null);
     long seed = Backend.nextSeed(); // drawn with or without shuffling, so later seeds match
     try (DataAdapter train = new ArrayDataAdapter(xs, ys, sw, o.batchSize, o.shuffle ? seed : null)) {
       return new FitLoop(this, model, o).run(train, validation);
@@ -214,8 +214,8 @@ final class Trainer implements AutoCloseable {
 
   private History fitDataset(Dataset dataset, FitOptions o) {
     try (DataAdapter train = new PyDatasetAdapter(dataset, this::checkBatch, o.classWeight)) {
-      functions.trainShapes(train.xShapes(), train.yShapes(), train.weighted());
-      functions.prepareTrain(stepsPerExecution);
+      functions.trainShapes(train.xShapes(), train.yShapes());
+      functions.prepareTrain(stepsPerExecution, train.weighted());
       return new FitLoop(this, model, o).run(train, validation(o));
     }
   }
@@ -365,11 +365,11 @@ final class Trainer implements AutoCloseable {
     List<HostArray> ys = targets(y, "trainStep");
     int n = DataAdapters.cardinality(xs, ys);
     checkBatch(xs, ys);
-    functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys), false);
+    functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys));
     functions.resetMetrics();
     try (ArrayDataAdapter data = new ArrayDataAdapter(xs, ys, null, Math.max(1, n), null);
         DataAdapter.Feeds feeds = data.trainFeeds(new int[] {0})) {
-      return functions.run(functions.train(1), feeds.arrays(), true);
+      return functions.run(functions.train(1, false), feeds.arrays(), true);
     }
   }
 

@@ -132,22 +132,51 @@ class CustomStepTest {
     }
   }
 
-  /** As Keras' {@code unpack_x_y_sample_weight}: sample_weight is None unless fit or evaluate got weights. */
+  /**
+   * As Keras' {@code unpack_x_y_sample_weight}: sample_weight is None unless fit or evaluate got weights; each kind
+   * of step is traced once and kept, as a tf.function keeps one trace per input signature.
+   */
   @Test
   void stepsSeeNoSampleWeightsUnlessGivenSome() {
+    float[][] x = {{0.5f}, {-1}, {2}, {0}};
+    float[] y = {0, 1, 1, 0};
+    for (int stepsPerExecution : new int[] {1, 2}) {
+      KerasTensor in = Input.of(1);
+      try (WeightWatcher m = new WeightWatcher(in, new Dense(2).activation("softmax").apply(in))) {
+        m.compile(new CompileOptions().optimizer(new Adam(0.01)).loss("sparse_categorical_crossentropy")
+            .stepsPerExecution(stepsPerExecution));
+        m.fit(x, y, new FitOptions().batchSize(2).verbose(0));
+        m.evaluate(x, y, 2);
+        m.fit(x, y, new FitOptions().batchSize(2).verbose(0).sampleWeight(new float[] {1, 2, 1, 2}));
+        m.fit(x, y, new FitOptions().batchSize(2).verbose(0).classWeight(Map.of(0, 1.0, 1, 3.0)));
+        m.evaluate(x, y, new float[] {1, 1, 0, 1}, 2);
+        m.fit(x, y, new FitOptions().batchSize(2).verbose(0).validationData(x, y, new float[] {1, 1, 1, 2}));
+        m.evaluate(x, y, 2);
+        assertEquals(List.of("train:None", "test:None", "train:weights", "test:weights"), m.seen,
+            "steps_per_execution " + stepsPerExecution);
+      }
+    }
+  }
+
+  /** A weighted fit whose callback trains on a batch without weights in the middle of it (a nested call). */
+  @Test
+  void unweightedTrainOnBatchInsideAWeightedFit() {
+    float[][] x = {{0.5f}, {-1}, {2}, {0}};
+    float[] y = {0, 1, 1, 0};
     KerasTensor in = Input.of(1);
-    try (WeightWatcher m = new WeightWatcher(in, new Dense(2).activation("softmax").apply(in))) {
+    try (Model m = new Model(in, new Dense(2).activation("softmax").apply(in))) {
       m.compile(new CompileOptions().optimizer(new Adam(0.01)).loss("sparse_categorical_crossentropy"));
-      float[][] x = {{0.5f}, {-1}, {2}, {0}};
-      float[] y = {0, 1, 1, 0};
-      m.fit(x, y, new FitOptions().batchSize(2).verbose(0));
-      m.evaluate(x, y, 2);
-      m.fit(x, y, new FitOptions().batchSize(2).verbose(0).sampleWeight(new float[] {1, 2, 1, 2}));
-      m.fit(x, y, new FitOptions().batchSize(2).verbose(0).classWeight(Map.of(0, 1.0, 1, 3.0)));
-      m.evaluate(x, y, new float[] {1, 1, 0, 1}, 2);
-      m.fit(x, y, new FitOptions().batchSize(2).verbose(0));
-      // traced again whenever weights come or go, once per kind otherwise
-      assertEquals(List.of("train:None", "test:None", "train:weights", "test:weights", "train:None"), m.seen);
+      List<Double> nested = new java.util.ArrayList<>();
+      io.keras4j.callbacks.Callback inner = new io.keras4j.callbacks.Callback() {
+        @Override
+        public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+          nested.add(m.trainOnBatch(new float[][] {{1}}, new float[] {1}).get("loss"));
+        }
+      };
+      History h = m.fit(x, y, new FitOptions().batchSize(2).epochs(2).verbose(0)
+          .sampleWeight(new float[] {1, 2, 1, 2}).callbacks(inner));
+      assertEquals(2, h.history().get("loss").size());
+      assertEquals(4, nested.size()); // one per batch of the weighted fit, which went on after each
     }
   }
 

@@ -67,7 +67,6 @@ class TrainerTest {
    */
   @Test
   void unweightedMeanWithSampleWeightAveragesEveryStep() {
-    Backend.setRandomSeed(1);
     Sequential m = new Sequential();
     m.add(new Dense(1).useBias(false).kernelInitializer("ones").inputShape(3, 2));
     m.compile(new CompileOptions().optimizer(new SGD(0)).loss(new MeanSquaredError().reduction(
@@ -107,11 +106,26 @@ class TrainerTest {
     Sequential m = identity();
     // errors 0, 0, 1: batch 0 (weights 1, 1) has loss 0; batch 1 (weight 3) has 3 * 1; averaged over 3 samples
     assertEquals(1.0, m.evaluate(twoBatches(new float[] {1, 1}, new float[] {3})).get("loss"), 1e-6);
-    assertEquals(1.0 / 3, m.evaluate(twoBatches(new float[] {1, 1}, null)).get("loss"), 1e-6);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    assertEquals(1.0 / 3, m.evaluate(twoBatches(null, null)).get("loss"), 1e-6);
+    IllegalArgumentException some = assertThrows(IllegalArgumentException.class,
         () -> m.evaluate(twoBatches(null, new float[] {3})));
     assertEquals("Batch 1 of the dataset has sample weights, but its first batch has none. Expected sample weights in "
-        + "every batch or in none", e.getMessage());
+        + "every batch or in none", some.getMessage());
+    IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+        () -> m.evaluate(twoBatches(new float[] {1, 1}, null)));
+    assertEquals("Batch 1 of the dataset has no sample weights, but its first batch has some. Expected sample weights "
+        + "in every batch or in none", none.getMessage());
+  }
+
+  @Test
+  void classWeightWithoutTargetsIsRefused() {
+    Sequential m = new Sequential();
+    m.add(new Dense(1).inputDim(1));
+    m.compile(new CompileOptions().optimizer(new SGD(0.1))); // no loss: fit(x, null) trains on added losses
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> m.fit(X, null, new FitOptions().verbose(0).classWeight(Map.of(0, 2.0))));
+    assertEquals("class_weight weighs each sample by its target's class; expected targets. Received: "
+        + "class_weight={0=2.0} and y=null", e.getMessage());
   }
 
   @Test
