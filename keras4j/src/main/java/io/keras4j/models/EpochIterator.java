@@ -11,9 +11,9 @@ import java.util.NoSuchElementException;
  * steps_per_execution)}, which yields {@code (begin_step, end_step, data)}. With {@code steps_per_epoch} above the
  * number of batches, the batches repeat from the first. The steps left over at the end of an epoch (fewer than
  * {@code steps_per_execution}) run in one call, as Keras' loop does, when the train function runs any number of
- * steps per call; otherwise (an engine that unrolls the steps per count) they run one per call, so only two traced train functions
- * exist. Porting note: the left-over call's end step is its last step, where Keras reports
- * {@code begin + steps_per_execution - 1}.
+ * steps per call; otherwise (an engine that unrolls the steps per count) they run one per call, so only two
+ * traced train functions exist (per weighting). Porting note: the left-over call's end step is its last step, where
+ * Keras reports {@code begin + steps_per_execution - 1}.
  * <pre>{@code
  * for (EpochIterator.Step step : new EpochIterator(adapter, null, 4)) { ... step.batches() ... }
  * }</pre>

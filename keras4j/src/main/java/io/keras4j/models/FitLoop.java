@@ -37,7 +37,8 @@ final class FitLoop {
   History run(DataAdapter train, DataAdapter validation) {
     try (DataAdapter val = validation) {
       int spe = trainer.stepsPerExecution();
-      boolean loops = spe > 1 && trainer.functions.loops(train.weighted());
+      boolean weighted = train.weighted();
+      boolean loops = spe > 1 && trainer.functions.loops(weighted);
       EpochIterator steps = new EpochIterator(train, o.stepsPerEpoch, spe, loops);
       CallbackList callbacks = new CallbackList(o.callbacks, true, o.verbose, model);
       callbacks.params(o.epochs, steps.numBatches());
@@ -49,7 +50,7 @@ final class FitLoop {
       for (int epoch = resume != null ? resume : o.initialEpoch; epoch < o.epochs && !model.stopTraining(); epoch++) {
         trainer.functions.resetMetrics();
         callbacks.onEpochBegin(epoch, new LinkedHashMap<>());
-        Map<String, Double> logs = epoch(epoch, train, steps, callbacks, batchLogs);
+        Map<String, Double> logs = epoch(epoch, train, weighted, steps, callbacks, batchLogs);
         if (val != null && !model.stopTraining() && (epoch + 1) % o.validationFreq == 0) {
           trainer.evaluate(val, callbacks).forEach((k, v) -> logs.put("val_" + k, v));
         }
@@ -64,9 +65,9 @@ final class FitLoop {
     }
   }
 
-  /** One pass of {@code steps}; returns the epoch's training logs. */
-  private Map<String, Double> epoch(int epoch, DataAdapter train, EpochIterator steps, CallbackList callbacks,
-      boolean batchLogs) {
+  /** One pass of {@code steps} (fed sample weights when {@code weighted}); returns the epoch's training logs. */
+  private Map<String, Double> epoch(int epoch, DataAdapter train, boolean weighted, EpochIterator steps,
+      CallbackList callbacks, boolean batchLogs) {
     train.onEpochBegin(epoch);
     Map<String, Double> logs = null;
     for (EpochIterator.Step step : steps) {
@@ -77,8 +78,7 @@ final class FitLoop {
       int k = step.batches().length;
       boolean last = step.end() == steps.numBatches() - 1;
       try (DataAdapter.Feeds feeds = train.trainFeeds(step.batches())) {
-        logs = trainer.functions.run(trainer.functions.train(k, train.weighted()), feeds.arrays(),
-            batchLogs || last);
+        logs = trainer.functions.run(trainer.functions.train(k, weighted), feeds.arrays(), batchLogs || last);
       }
       callbacks.onTrainBatchEnd(step.end(), logs);
     }

@@ -357,7 +357,7 @@ public class Model extends Layer implements AutoCloseable {
   // ---- overridable steps (Keras' train_step, test_step, predict_step); see CustomStepTest ----
 
   /**
-   * One training step, traced once into the train function and run at every batch of {@code fit} and
+   * One training step, traced into the train function and run at every batch of {@code fit} and
    * {@code trainOnBatch} (Keras' {@code train_step(self, data)}); returns the logs shown by the progress bar and kept
    * in History, from names to scalar tensors. Override it for a VAE, a GAN, or any step {@code fit} does not do:
    * <pre>{@code
@@ -370,8 +370,9 @@ public class Model extends Layer implements AutoCloseable {
    * }
    * }</pre>
    * The default is Keras': forward pass, {@link #computeLoss}, the loss tracker, gradients of the optimizer's
-   * scaled loss, {@code apply_gradients}, {@link #computeMetrics}. Porting note: it runs once, while the step is
-   * traced (as Keras' step inside {@code tf.function}); Java code in it runs at trace time, not at each batch.
+   * scaled loss, {@code apply_gradients}, {@link #computeMetrics}. Porting note: it runs while the step is traced
+   * (as Keras' step inside {@code tf.function}): once per sample shapes and per weighting ({@code data.sampleWeight()}
+   * null or not), so Java code in it runs at trace time, not at each batch.
    */
   protected Map<String, Tensor> trainStep(StepData data) {
     return compiledTrainer("train_step").steps.defaultTrainStep(data);

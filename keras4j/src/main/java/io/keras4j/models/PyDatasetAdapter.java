@@ -105,9 +105,10 @@ final class PyDatasetAdapter implements DataAdapter {
       throw new IllegalArgumentException("Batch " + at + " of the dataset has " + b.sampleWeight().length
           + " sample weights; expected one per sample (" + b.size() + ")");
     }
-    if ((b.sampleWeight() != null) != weighted()) { // as Keras, whose data signature is its first batches'
-      throw new IllegalArgumentException("Batch " + at + " of the dataset has " + (weighted() ? "no " : "")
-          + "sample weights, but its first batch has " + (weighted() ? "some" : "none") + ". Expected sample "
+    boolean weighted = weighted();
+    if ((b.sampleWeight() != null) != weighted) { // as Keras, whose data signature is its first batches'
+      throw new IllegalArgumentException("Batch " + at + " of the dataset has " + (weighted ? "no " : "")
+          + "sample weights, but its first batch has " + (weighted ? "some" : "none") + ". Expected sample "
           + "weights in every batch or in none");
     }
     return b;

@@ -9,14 +9,16 @@ import io.keras4j.backend.Tensor;
 import io.keras4j.backend.TracedFunction;
 import io.keras4j.metrics.Metric;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The train, test and predict functions of a compiled model, each traced once into one graph and run in one
- * engine call per step (or per group of {@code steps_per_execution} steps).
+ * The train, test and predict functions of a compiled model, each traced once per sample shapes and per weighting
+ * (sample weights fed or not) into one graph, and run in one engine call per step (or per group of
+ * {@code steps_per_execution} steps).
  *
  * <p>Keras equivalent: {@code make_train_function}, {@code make_test_function} and
  * {@code make_predict_function} of keras/src/backend/tensorflow/trainer.py; the steps they trace are the model's
@@ -29,8 +31,11 @@ final class StepFunctions implements AutoCloseable {
   private final CompileMetrics metrics;
   /** The train functions by steps per call and by whether they are fed sample weights. */
   private final Map<TrainKey, TracedFunction> trainFns = new HashMap<>();
-  /** The train functions of any number of steps per call (one engine loop), by whether they are fed weights. */
-  private final Map<Boolean, TracedFunction> loopFns = new HashMap<>();
+  /**
+   * The train functions of any number of steps per call (one engine loop): [0] fed no sample weights, [1] fed some;
+   * null until traced.
+   */
+  private final TracedFunction[] loopFns = new TracedFunction[2];
   /** Whether the engine has no loop for this model's step: unrolled functions per count. */
   private boolean loopRefused;
   /** The names of each traced function's outputs, the keys of the logs its step returned. */
@@ -123,14 +128,14 @@ final class StepFunctions implements AutoCloseable {
     return out;
   }
 
-  /** A train function's steps per call (-1: the engine loop's any number) and whether it is fed sample weights. */
+  /** A train function's steps per call and whether it is fed sample weights. */
   private record TrainKey(int steps, boolean weighted) {}
 
   /** Sets the data shapes the train functions are traced for (the first fit's; later fits reuse the traces). */
   void trainShapes(List<Shape> xShapes, List<Shape> yShapes) {
     if (this.xShapes != null && !(signature(xShapes, yShapes).equals(signature(this.xShapes, this.yShapes)))) {
       trainFns.clear(); // traced for other sample shapes (an input with None axes): trace again, as Keras retraces
-      loopFns.clear();
+      Arrays.fill(loopFns, null);
     }
     this.xShapes = List.copyOf(xShapes);
     this.yShapes = List.copyOf(yShapes);
@@ -142,21 +147,23 @@ final class StepFunctions implements AutoCloseable {
    * {@code weighted}; Keras' steps get {@code sample_weight=None} otherwise), the permutation, then {@code k} offsets
    * and {@code k} sizes; each step gathers its batch from the permutation and runs {@link Model#trainStep} after the
    * previous step's updates (Keras' {@code steps_per_execution}); the last step's logs are the outputs. With
-   * {@code k > 1} the step is traced once into the engine's loop, whose count is the number of offsets fed
-   * ({@link Ops#repeat(Tensor, java.util.function.Function)}), so one function serves every group size, a single
-   * step included once it exists; an engine without such a loop gets one unrolled function per {@code k} instead.
+   * {@code k > 1} the step is traced once (per weighting) into the engine's loop, whose count is the number of
+   * offsets fed ({@link Ops#repeat(Tensor, java.util.function.Function)}), so one function serves every group size,
+   * a single step included once it exists; an engine without such a loop gets one unrolled function per {@code k}
+   * instead.
    */
   TracedFunction train(int k, boolean weighted) {
-    if (k > 1 || loopFns.containsKey(weighted)) {
-      TracedFunction loop = loopFn(weighted);
-      if (loop != null) {
-        return loop;
-      }
+    TracedFunction loop = loopFns[weighted ? 1 : 0];
+    if (loop == null && k > 1) {
+      loop = loopFn(weighted);
+    }
+    if (loop != null) {
+      return loop;
     }
     TrainKey key = new TrainKey(k, weighted);
     TracedFunction fn = trainFns.get(key);
     if (fn == null) {
-      fn = traceTrain(key);
+      fn = traceTrain(k, weighted);
       trainFns.put(key, fn);
     }
     return fn;
@@ -164,16 +171,15 @@ final class StepFunctions implements AutoCloseable {
 
   /** The train function of any number of steps in one engine loop, traced now if needed; null when refused. */
   private TracedFunction loopFn(boolean weighted) {
-    TracedFunction fn = loopFns.get(weighted);
-    if (fn == null && !loopRefused) {
+    int i = weighted ? 1 : 0;
+    if (loopFns[i] == null && !loopRefused) {
       try {
-        fn = traceTrain(new TrainKey(-1, weighted));
-        loopFns.put(weighted, fn);
+        loopFns[i] = traceTrain(-1, weighted);
       } catch (UnsupportedOperationException e) {
         loopRefused = true; // an engine without a loop of its own: unrolled functions per count
       }
     }
-    return fn;
+    return loopFns[i];
   }
 
   /**
@@ -191,18 +197,20 @@ final class StepFunctions implements AutoCloseable {
    * one engine loop (see {@link #train}).
    */
   boolean loops(boolean weighted) {
-    return loopFns.containsKey(weighted);
+    return loopFns[weighted ? 1 : 0] != null;
   }
 
-  /** Traces the train function of {@code key}'s steps, or of the fed number of steps when they are -1. */
-  private TracedFunction traceTrain(TrainKey key) {
-    int k = key.steps();
+  /**
+   * Traces the train function of {@code k} steps, or of the fed number of steps when {@code k} is -1, fed sample
+   * weights when {@code weighted}.
+   */
+  private TracedFunction traceTrain(int k, boolean weighted) {
     List<String> names = new ArrayList<>();
     TracedFunction fn = graph().trace(() -> {
       Ops ops = Backend.ops();
       List<Tensor> x = placeholders(ops, xShapes);
       List<Tensor> y = placeholders(ops, yShapes);
-      Tensor sw = key.weighted() ? ops.placeholder("float32", Shape.of(-1)) : null;
+      Tensor sw = weighted ? ops.placeholder("float32", Shape.of(-1)) : null;
       Tensor perm = ops.placeholder("int32", Shape.of(-1));
       Tensor offsets = ops.placeholder("int32", Shape.of(k));
       Tensor sizes = ops.placeholder("int32", Shape.of(k));
@@ -340,7 +348,7 @@ final class StepFunctions implements AutoCloseable {
 
   /** Runs {@code fn} on {@code feeds}; returns the running logs, or null without fetching when not {@code fetch}. */
   Map<String, Double> run(TracedFunction fn, List<NativeArray> feeds, boolean fetch) {
-    if (fetch || loopFns.containsValue(fn)) {
+    if (fetch || fn == loopFns[0] || fn == loopFns[1]) {
       // the loop always fetches its few scalars: one set of fetches, so TensorFlow prepares one executor for it
       Map<String, Double> logs = logs(logNames.get(fn), fn.call(feeds));
       return fetch ? logs : null;
@@ -382,7 +390,7 @@ final class StepFunctions implements AutoCloseable {
       graph = null;
     }
     trainFns.clear();
-    loopFns.clear();
+    Arrays.fill(loopFns, null);
     logNames.clear();
     testFns.clear();
     resultsFn = null;

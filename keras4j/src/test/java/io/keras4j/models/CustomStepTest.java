@@ -2,6 +2,7 @@ package io.keras4j.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.backend.Backend;
@@ -146,14 +147,19 @@ class CustomStepTest {
         m.compile(new CompileOptions().optimizer(new Adam(0.01)).loss("sparse_categorical_crossentropy")
             .stepsPerExecution(stepsPerExecution));
         m.fit(x, y, new FitOptions().batchSize(2).verbose(0));
-        m.evaluate(x, y, 2);
+        m.testOnBatch(x, y);
         m.fit(x, y, new FitOptions().batchSize(2).verbose(0).sampleWeight(new float[] {1, 2, 1, 2}));
         m.fit(x, y, new FitOptions().batchSize(2).verbose(0).classWeight(Map.of(0, 1.0, 1, 3.0)));
         m.evaluate(x, y, new float[] {1, 1, 0, 1}, 2);
-        m.fit(x, y, new FitOptions().batchSize(2).verbose(0).validationData(x, y, new float[] {1, 1, 1, 2}));
-        m.evaluate(x, y, 2);
+        float[] validationWeights = {1, 1, 1, 4};
+        History h = m.fit(x, y, new FitOptions().batchSize(2).verbose(0).validationData(x, y, validationWeights));
+        double unweighted = m.evaluate(x, y, 2).get("loss");
         assertEquals(List.of("train:None", "test:None", "train:weights", "test:weights"), m.seen,
             "steps_per_execution " + stepsPerExecution);
+        // the unweighted fit validated with its weighted validation data (the weights are unchanged since)
+        double validated = h.history().get("val_loss").get(0);
+        assertEquals(m.evaluate(x, y, validationWeights, 2).get("loss"), validated, 1e-6);
+        assertNotEquals(unweighted, validated, 1e-3);
       }
     }
   }
@@ -163,20 +169,24 @@ class CustomStepTest {
   void unweightedTrainOnBatchInsideAWeightedFit() {
     float[][] x = {{0.5f}, {-1}, {2}, {0}};
     float[] y = {0, 1, 1, 0};
-    KerasTensor in = Input.of(1);
-    try (Model m = new Model(in, new Dense(2).activation("softmax").apply(in))) {
-      m.compile(new CompileOptions().optimizer(new Adam(0.01)).loss("sparse_categorical_crossentropy"));
-      List<Double> nested = new java.util.ArrayList<>();
-      io.keras4j.callbacks.Callback inner = new io.keras4j.callbacks.Callback() {
-        @Override
-        public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-          nested.add(m.trainOnBatch(new float[][] {{1}}, new float[] {1}).get("loss"));
-        }
-      };
-      History h = m.fit(x, y, new FitOptions().batchSize(2).epochs(2).verbose(0)
-          .sampleWeight(new float[] {1, 2, 1, 2}).callbacks(inner));
-      assertEquals(2, h.history().get("loss").size());
-      assertEquals(4, nested.size()); // one per batch of the weighted fit, which went on after each
+    for (int stepsPerExecution : new int[] {1, 2}) {
+      KerasTensor in = Input.of(1);
+      try (Model m = new Model(in, new Dense(2).activation("softmax").apply(in))) {
+        m.compile(new CompileOptions().optimizer(new Adam(0.01)).loss("sparse_categorical_crossentropy")
+            .stepsPerExecution(stepsPerExecution));
+        List<Double> nested = new java.util.ArrayList<>();
+        io.keras4j.callbacks.Callback inner = new io.keras4j.callbacks.Callback() {
+          @Override
+          public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+            nested.add(m.trainOnBatch(new float[][] {{1}}, new float[] {1}).get("loss"));
+          }
+        };
+        History h = m.fit(x, y, new FitOptions().batchSize(2).epochs(2).verbose(0)
+            .sampleWeight(new float[] {1, 2, 1, 2}).callbacks(inner));
+        assertEquals(2, h.history().get("loss").size());
+        // one per call of the weighted fit (a batch, or a group of 2), which went on after each
+        assertEquals(4 / stepsPerExecution, nested.size(), "steps_per_execution " + stepsPerExecution);
+      }
     }
   }
 

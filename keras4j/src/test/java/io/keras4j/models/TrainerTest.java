@@ -115,6 +115,9 @@ class TrainerTest {
         () -> m.evaluate(twoBatches(new float[] {1, 1}, null)));
     assertEquals("Batch 1 of the dataset has no sample weights, but its first batch has some. Expected sample weights "
         + "in every batch or in none", none.getMessage());
+    IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
+        () -> m.evaluate(twoBatches(new float[] {1}, new float[] {3})));
+    assertEquals("Batch 0 of the dataset has 1 sample weights; expected one per sample (2)", count.getMessage());
   }
 
   @Test
