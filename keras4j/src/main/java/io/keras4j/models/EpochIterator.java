@@ -12,8 +12,8 @@ import java.util.NoSuchElementException;
  * number of batches, the batches repeat from the first. The steps left over at the end of an epoch (fewer than
  * {@code steps_per_execution}) run in one call, as Keras' loop does, when the train function runs any number of
  * steps per call; otherwise (an engine that unrolls the steps per count) they run one per call, so only two
- * traced train functions exist (per weighting). Porting note: the left-over call's end step is its last step, where
- * Keras reports {@code begin + steps_per_execution - 1}.
+ * traced train functions exist (per shapes and weighting). Porting note: the left-over call's end step is its last
+ * step, where Keras reports {@code begin + steps_per_execution - 1}.
  * <pre>{@code
  * for (EpochIterator.Step step : new EpochIterator(adapter, null, 4)) { ... step.batches() ... }
  * }</pre>

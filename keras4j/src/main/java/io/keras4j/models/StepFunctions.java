@@ -9,7 +9,6 @@ import io.keras4j.backend.Tensor;
 import io.keras4j.backend.TracedFunction;
 import io.keras4j.metrics.Metric;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,26 +28,23 @@ import java.util.Map;
 final class StepFunctions implements AutoCloseable {
   private final Model model;
   private final CompileMetrics metrics;
-  /** The train functions by steps per call and by whether they are fed sample weights. */
+  /** The train functions by what they are traced for and by steps per call. */
   private final Map<TrainKey, TracedFunction> trainFns = new HashMap<>();
-  /**
-   * The train functions of any number of steps per call (one engine loop): [0] fed no sample weights, [1] fed some;
-   * null until traced.
-   */
-  private final TracedFunction[] loopFns = new TracedFunction[2];
+  /** The train functions of any number of steps per call (one engine loop), by what they are traced for. */
+  private final Map<TrainData, TracedFunction> loopFns = new HashMap<>();
+  /** The same functions, to know one at each run. */
+  private final java.util.Set<TracedFunction> loops = java.util.Collections.newSetFromMap(
+      new java.util.IdentityHashMap<>());
   /** Whether the engine has no loop for this model's step: unrolled functions per count. */
   private boolean loopRefused;
   /** The names of each traced function's outputs, the keys of the logs its step returned. */
   private final Map<TracedFunction, List<String>> logNames = new java.util.IdentityHashMap<>();
   private ComputeGraph graph;
-  private List<Shape> xShapes;
-  private List<Shape> yShapes;
-  /** The test functions of {@link #testSignature}, by whether they are fed sample weights. */
-  private final Map<Boolean, TracedFunction> testFns = new HashMap<>();
+  /** The test functions by the per-sample shapes and whether they are fed sample weights. */
+  private final Map<List<Object>, TracedFunction> testFns = new HashMap<>();
   private TracedFunction resultsFn;
   /** The predict functions by the number of batches they run per call. */
   private final Map<Integer, TracedFunction> predictFns = new HashMap<>();
-  private List<Shape> testSignature;
   private List<Shape> predictSignature;
 
   StepFunctions(Model model, CompileMetrics metrics) {
@@ -128,89 +124,90 @@ final class StepFunctions implements AutoCloseable {
     return out;
   }
 
-  /** A train function's steps per call and whether it is fed sample weights. */
-  private record TrainKey(int steps, boolean weighted) {}
+  /**
+   * What a train function is traced for: the per-sample shapes of the inputs and the targets (batch axes unknown),
+   * and whether it is fed sample weights. Like a {@code tf.function}'s input signature, each is traced once and kept,
+   * so fits of other shapes (an input with None axes) or weighting, even nested in a callback, each find their own.
+   */
+  record TrainData(List<Shape> xShapes, List<Shape> yShapes, boolean weighted) {}
 
-  /** Sets the data shapes the train functions are traced for (the first fit's; later fits reuse the traces). */
-  void trainShapes(List<Shape> xShapes, List<Shape> yShapes) {
-    if (this.xShapes != null && !(signature(xShapes, yShapes).equals(signature(this.xShapes, this.yShapes)))) {
-      trainFns.clear(); // traced for other sample shapes (an input with None axes): trace again, as Keras retraces
-      Arrays.fill(loopFns, null);
-    }
-    this.xShapes = List.copyOf(xShapes);
-    this.yShapes = List.copyOf(yShapes);
+  private record TrainKey(TrainData data, int steps) {}
+
+  /** What a fit on data of these shapes (batch axis first) and weighting trains with; builds the metrics. */
+  TrainData trainData(List<Shape> xShapes, List<Shape> yShapes, boolean weighted) {
     metrics.build(model.outputs(), yShapes);
+    return new TrainData(anyBatch(xShapes), anyBatch(yShapes), weighted);
+  }
+
+  private static List<Shape> anyBatch(List<Shape> shapes) {
+    return shapes.stream().map(s -> s.with(0, Shape.UNKNOWN)).toList();
   }
 
   /**
-   * The train function running {@code k} steps per call: feeds are the inputs, targets, sample weights (when
-   * {@code weighted}; Keras' steps get {@code sample_weight=None} otherwise), the permutation, then {@code k} offsets
-   * and {@code k} sizes; each step gathers its batch from the permutation and runs {@link Model#trainStep} after the
-   * previous step's updates (Keras' {@code steps_per_execution}); the last step's logs are the outputs. With
-   * {@code k > 1} the step is traced once (per weighting) into the engine's loop, whose count is the number of
+   * The train function of {@code data} running {@code k} steps per call: feeds are the inputs, targets, sample
+   * weights (when weighted; Keras' steps get {@code sample_weight=None} otherwise), the permutation, then {@code k}
+   * offsets and {@code k} sizes; each step gathers its batch from the permutation and runs {@link Model#trainStep}
+   * after the previous step's updates (Keras' {@code steps_per_execution}); the last step's logs are the outputs. With
+   * {@code k > 1} the step is traced once (per {@code data}) into the engine's loop, whose count is the number of
    * offsets fed ({@link Ops#repeat(Tensor, java.util.function.Function)}), so one function serves every group size,
    * a single step included once it exists; an engine without such a loop gets one unrolled function per {@code k}
    * instead.
    */
-  TracedFunction train(int k, boolean weighted) {
-    TracedFunction loop = loopFns[weighted ? 1 : 0];
+  TracedFunction train(TrainData data, int k) {
+    TracedFunction loop = loopFns.get(data);
     if (loop == null && k > 1) {
-      loop = loopFn(weighted);
+      loop = loopFn(data);
     }
     if (loop != null) {
       return loop;
     }
-    TrainKey key = new TrainKey(k, weighted);
+    TrainKey key = new TrainKey(data, k);
     TracedFunction fn = trainFns.get(key);
     if (fn == null) {
-      fn = traceTrain(k, weighted);
+      fn = traceTrain(data, k);
       trainFns.put(key, fn);
     }
     return fn;
   }
 
   /** The train function of any number of steps in one engine loop, traced now if needed; null when refused. */
-  private TracedFunction loopFn(boolean weighted) {
-    int i = weighted ? 1 : 0;
-    if (loopFns[i] == null && !loopRefused) {
+  private TracedFunction loopFn(TrainData data) {
+    TracedFunction fn = loopFns.get(data);
+    if (fn == null && !loopRefused) {
       try {
-        loopFns[i] = traceTrain(-1, weighted);
+        fn = traceTrain(data, -1);
+        loopFns.put(data, fn);
+        loops.add(fn);
       } catch (UnsupportedOperationException e) {
         loopRefused = true; // an engine without a loop of its own: unrolled functions per count
       }
     }
-    return loopFns[i];
+    return fn;
   }
 
   /**
    * Traces the train function {@code fit} will run first, before its loop starts (building the optimizer's and the
    * metrics' variables): the engine loop when {@code stepsPerExecution > 1} and the engine has one, else one step.
    */
-  void prepareTrain(int stepsPerExecution, boolean weighted) {
-    if (stepsPerExecution == 1 || loopFn(weighted) == null) {
-      train(1, weighted);
+  void prepareTrain(TrainData data, int stepsPerExecution) {
+    if (stepsPerExecution == 1 || loopFn(data) == null) {
+      train(data, 1);
     }
   }
 
-  /**
-   * Whether the train functions fed sample weights or not ({@code weighted}) run any number of steps per call in
-   * one engine loop (see {@link #train}).
-   */
-  boolean loops(boolean weighted) {
-    return loopFns[weighted ? 1 : 0] != null;
+  /** Whether the train functions of {@code data} run any number of steps per call in one engine loop. */
+  boolean loops(TrainData data) {
+    return loopFns.containsKey(data);
   }
 
-  /**
-   * Traces the train function of {@code k} steps, or of the fed number of steps when {@code k} is -1, fed sample
-   * weights when {@code weighted}.
-   */
-  private TracedFunction traceTrain(int k, boolean weighted) {
+  /** Traces the train function of {@code data} and {@code k} steps, or of the fed number of steps when -1. */
+  private TracedFunction traceTrain(TrainData data, int k) {
     List<String> names = new ArrayList<>();
     TracedFunction fn = graph().trace(() -> {
       Ops ops = Backend.ops();
-      List<Tensor> x = placeholders(ops, xShapes);
-      List<Tensor> y = placeholders(ops, yShapes);
-      Tensor sw = weighted ? ops.placeholder("float32", Shape.of(-1)) : null;
+      List<Tensor> x = placeholders(ops, data.xShapes());
+      List<Tensor> y = placeholders(ops, data.yShapes());
+      Tensor sw = data.weighted() ? ops.placeholder("float32", Shape.of(-1)) : null;
       Tensor perm = ops.placeholder("int32", Shape.of(-1));
       Tensor offsets = ops.placeholder("int32", Shape.of(k));
       Tensor sizes = ops.placeholder("int32", Shape.of(k));
@@ -248,13 +245,9 @@ final class StepFunctions implements AutoCloseable {
   TracedFunction test(DataAdapter data) {
     List<Shape> xShapes = data.xShapes();
     List<Shape> yShapes = data.yShapes();
-    List<Shape> sig = signature(xShapes, yShapes);
-    if (!sig.equals(testSignature)) {
-      testFns.clear(); // traced for other sample shapes: trace again, as Keras retraces
-      testSignature = sig;
-    }
     boolean weighted = data.weighted();
-    TracedFunction fn = testFns.get(weighted);
+    List<Object> key = List.of(signature(xShapes, yShapes), weighted);
+    TracedFunction fn = testFns.get(key);
     if (fn != null) {
       return fn;
     }
@@ -271,7 +264,7 @@ final class StepFunctions implements AutoCloseable {
       Backend.takeLosses();
       return outputs(model.testStep(new StepData(rows.of(x), rows.of(y), sw == null ? null : rows.of(sw))), names);
     });
-    testFns.put(weighted, fn);
+    testFns.put(key, fn);
     logNames.put(fn, names);
     return fn;
   }
@@ -348,7 +341,7 @@ final class StepFunctions implements AutoCloseable {
 
   /** Runs {@code fn} on {@code feeds}; returns the running logs, or null without fetching when not {@code fetch}. */
   Map<String, Double> run(TracedFunction fn, List<NativeArray> feeds, boolean fetch) {
-    if (fetch || fn == loopFns[0] || fn == loopFns[1]) {
+    if (fetch || loops.contains(fn)) {
       // the loop always fetches its few scalars: one set of fetches, so TensorFlow prepares one executor for it
       Map<String, Double> logs = logs(logNames.get(fn), fn.call(feeds));
       return fetch ? logs : null;
@@ -390,7 +383,8 @@ final class StepFunctions implements AutoCloseable {
       graph = null;
     }
     trainFns.clear();
-    Arrays.fill(loopFns, null);
+    loopFns.clear();
+    loops.clear();
     logNames.clear();
     testFns.clear();
     resultsFn = null;

@@ -200,11 +200,11 @@ final class Trainer implements AutoCloseable {
       sw = DataAdapters.classWeights(ys.get(0), o.classWeight);
     }
     checkBatch(xs, ys);
-    functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys));
-    functions.prepareTrain(stepsPerExecution, sw != null);
+    StepFunctions.TrainData traced = functions.trainData(DataAdapters.shapes(xs), DataAdapters.shapes(ys), sw != null);
+    functions.prepareTrain(traced, stepsPerExecution);
     long seed = Backend.nextSeed(); // drawn with or without shuffling, so later seeds match
     try (DataAdapter train = new ArrayDataAdapter(xs, ys, sw, o.batchSize, o.shuffle ? seed : null)) {
-      return new FitLoop(this, model, o).run(train, validation);
+      return new FitLoop(this, model, o).run(train, traced, validation);
     }
   }
 
@@ -214,9 +214,9 @@ final class Trainer implements AutoCloseable {
 
   private History fitDataset(Dataset dataset, FitOptions o) {
     try (DataAdapter train = new PyDatasetAdapter(dataset, this::checkBatch, o.classWeight)) {
-      functions.trainShapes(train.xShapes(), train.yShapes());
-      functions.prepareTrain(stepsPerExecution, train.weighted());
-      return new FitLoop(this, model, o).run(train, validation(o));
+      StepFunctions.TrainData traced = functions.trainData(train.xShapes(), train.yShapes(), train.weighted());
+      functions.prepareTrain(traced, stepsPerExecution);
+      return new FitLoop(this, model, o).run(train, traced, validation(o));
     }
   }
 
@@ -365,11 +365,11 @@ final class Trainer implements AutoCloseable {
     List<HostArray> ys = targets(y, "trainStep");
     int n = DataAdapters.cardinality(xs, ys);
     checkBatch(xs, ys);
-    functions.trainShapes(DataAdapters.shapes(xs), DataAdapters.shapes(ys));
+    StepFunctions.TrainData traced = functions.trainData(DataAdapters.shapes(xs), DataAdapters.shapes(ys), false);
     functions.resetMetrics();
     try (ArrayDataAdapter data = new ArrayDataAdapter(xs, ys, null, Math.max(1, n), null);
         DataAdapter.Feeds feeds = data.trainFeeds(new int[] {0})) {
-      return functions.run(functions.train(1, false), feeds.arrays(), true);
+      return functions.run(functions.train(traced, 1), feeds.arrays(), true);
     }
   }
 

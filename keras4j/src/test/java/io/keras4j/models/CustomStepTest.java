@@ -164,6 +164,77 @@ class CustomStepTest {
     }
   }
 
+  /** Sequences of 3 and 5 steps for a model whose input has a None time axis: x (n, steps, 1), y (n, 1). */
+  static float[][][] sequences(int n, int steps) {
+    float[][][] x = new float[n][steps][1];
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < steps; t++) {
+        x[i][t][0] = (i + 1) * 0.1f * (t % 2 == 0 ? 1 : -1);
+      }
+    }
+    return x;
+  }
+
+  /**
+   * A model over sequences of any length that notes the length each train step is traced for, and logs it as
+   * "steps" (so a run of a function traced for another length shows in the logs).
+   */
+  static final class LengthWatcher extends Model {
+    final List<Long> traced = new java.util.ArrayList<>();
+
+    LengthWatcher(KerasTensor in, KerasTensor out) {
+      super(in, out);
+    }
+
+    static LengthWatcher build() {
+      KerasTensor in = Input.of(-1, 1);
+      KerasTensor out = new Dense(1).apply(new io.keras4j.layers.GlobalAveragePooling1D().apply(in));
+      LengthWatcher m = new LengthWatcher(in, out);
+      m.compile(new CompileOptions().optimizer(new Adam(0.01)).loss("mse"));
+      return m;
+    }
+
+    @Override
+    protected Map<String, Tensor> trainStep(StepData data) {
+      long steps = data.x().shape().get(1);
+      traced.add(steps);
+      Map<String, Tensor> logs = new LinkedHashMap<>(super.trainStep(data));
+      logs.put("steps", Backend.ops().constant(steps));
+      return logs;
+    }
+  }
+
+  /** Fits on sequences of 3, 5, then 3 steps trace once per length, as a tf.function keeps a trace per signature. */
+  @Test
+  void eachSampleShapeIsTracedOnceAndKept() {
+    float[][] y = new float[4][1];
+    try (LengthWatcher m = LengthWatcher.build()) {
+      for (int steps : new int[] {3, 5, 3, 5}) {
+        m.fit(sequences(4, steps), y, new FitOptions().batchSize(2).verbose(0));
+      }
+      assertEquals(List.of(3L, 5L), m.traced);
+    }
+  }
+
+  /** A fit on sequences of 3 steps whose callback trains on one of 5 steps after each batch (a nested call). */
+  @Test
+  void trainOnBatchOfAnotherShapeInsideAFit() {
+    float[][] y = new float[4][1];
+    try (LengthWatcher m = LengthWatcher.build()) {
+      List<Double> nested = new java.util.ArrayList<>();
+      io.keras4j.callbacks.Callback inner = new io.keras4j.callbacks.Callback() {
+        @Override
+        public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+          nested.add(m.trainOnBatch(sequences(1, 5), new float[1][1]).get("loss"));
+        }
+      };
+      History h = m.fit(sequences(4, 3), y, new FitOptions().batchSize(2).epochs(2).verbose(0).callbacks(inner));
+      assertEquals(List.of(3.0, 3.0), h.history().get("steps")); // the fit ran its own function after each call
+      assertEquals(4, nested.size());
+      assertEquals(List.of(3L, 5L), m.traced);
+    }
+  }
+
   /** A weighted fit whose callback trains on a batch without weights in the middle of it (a nested call). */
   @Test
   void unweightedTrainOnBatchInsideAWeightedFit() {
