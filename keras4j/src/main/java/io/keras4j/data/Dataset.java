@@ -19,7 +19,8 @@ import java.util.List;
 public abstract class Dataset {
   /**
    * One batch: the inputs (one array per model input), the targets (one per output), and optional per-sample
-   * weights (null for none, Keras' {@code sample_weight=None}; every batch of a dataset has them, or none does).
+   * weights (null for none, Keras' {@code sample_weight=None}; every batch of a dataset has them, or none does). The
+   * samples of every batch have the first batch's shapes: a dataset's steps are traced for its first batch.
    */
   public record Batch(List<NDArray> x, List<NDArray> y, float[] sampleWeight) {
     /** A batch of one input and one target, each an NDArray, a Java array or an NdArray. */

@@ -1,6 +1,5 @@
 package io.keras4j.models;
 
-import io.keras4j.backend.TracedFunction;
 import io.keras4j.callbacks.CallbackList;
 import io.keras4j.callbacks.History;
 import java.util.LinkedHashMap;
@@ -27,11 +26,6 @@ final class FitLoop {
   private final Trainer trainer;
   private final Model model;
   private final FitOptions o;
-  /** What the train functions of this fit are traced for. */
-  private StepFunctions.TrainData traced;
-  /** The steps per call of {@link #fn}, the train function the last call ran. */
-  private int fnSteps;
-  private TracedFunction fn;
 
   FitLoop(Trainer trainer, Model model, FitOptions options) {
     this.trainer = trainer;
@@ -44,7 +38,7 @@ final class FitLoop {
    * when null); closes {@code validation}.
    */
   History run(DataAdapter train, StepFunctions.TrainData traced, DataAdapter validation) {
-    this.traced = traced;
+    assert train.weighted() == traced.weighted() : "fed and traced weighting differ";
     try (DataAdapter val = validation) {
       int spe = trainer.stepsPerExecution();
       boolean loops = spe > 1 && trainer.functions.loops(traced);
@@ -59,7 +53,7 @@ final class FitLoop {
       for (int epoch = resume != null ? resume : o.initialEpoch; epoch < o.epochs && !model.stopTraining(); epoch++) {
         trainer.functions.resetMetrics();
         callbacks.onEpochBegin(epoch, new LinkedHashMap<>());
-        Map<String, Double> logs = epoch(epoch, train, steps, callbacks, batchLogs);
+        Map<String, Double> logs = epoch(epoch, train, traced, steps, callbacks, batchLogs);
         if (val != null && !model.stopTraining() && (epoch + 1) % o.validationFreq == 0) {
           trainer.evaluate(val, callbacks).forEach((k, v) -> logs.put("val_" + k, v));
         }
@@ -74,9 +68,9 @@ final class FitLoop {
     }
   }
 
-  /** One pass of {@code steps}; returns the epoch's training logs. */
-  private Map<String, Double> epoch(int epoch, DataAdapter train, EpochIterator steps, CallbackList callbacks,
-      boolean batchLogs) {
+  /** One pass of {@code steps} with the train functions of {@code traced}; returns the epoch's training logs. */
+  private Map<String, Double> epoch(int epoch, DataAdapter train, StepFunctions.TrainData traced,
+      EpochIterator steps, CallbackList callbacks, boolean batchLogs) {
     train.onEpochBegin(epoch);
     Map<String, Double> logs = null;
     for (EpochIterator.Step step : steps) {
@@ -87,7 +81,8 @@ final class FitLoop {
       int k = step.batches().length;
       boolean last = step.end() == steps.numBatches() - 1;
       try (DataAdapter.Feeds feeds = train.trainFeeds(step.batches())) {
-        logs = trainer.functions.run(trainFunction(k), feeds.arrays(), batchLogs || last);
+        // looked up at every step, as a callback may have closed or recompiled the model's functions
+        logs = trainer.functions.run(trainer.functions.train(traced, k), feeds.arrays(), batchLogs || last);
       }
       callbacks.onTrainBatchEnd(step.end(), logs);
     }
@@ -97,14 +92,5 @@ final class FitLoop {
       logs = steps.numBatches() == 0 ? new LinkedHashMap<>() : trainer.functions.currentLogs();
     }
     return new LinkedHashMap<>(logs);
-  }
-
-  /** The train function of {@code k} steps per call, looked up when the count changes (kept for the whole fit). */
-  private TracedFunction trainFunction(int k) {
-    if (fn == null || k != fnSteps) {
-      fn = trainer.functions.train(traced, k);
-      fnSteps = k;
-    }
-    return fn;
   }
 }

@@ -105,6 +105,12 @@ final class PyDatasetAdapter implements DataAdapter {
       throw new IllegalArgumentException("Batch " + at + " of the dataset has " + b.sampleWeight().length
           + " sample weights; expected one per sample (" + b.size() + ")");
     }
+    List<Shape> samples = sampleShapes(b);
+    if (!samples.equals(sampleShapes(first()))) { // the steps are traced for the first batch's sample shapes
+      throw new IllegalArgumentException("Batch " + at + " of the dataset has samples of shapes " + samples
+          + ", its first batch " + sampleShapes(first()) + ". Expected the samples of every batch in one shape "
+          + "(a dataset's steps are traced for its first batch)");
+    }
     boolean weighted = weighted();
     if ((b.sampleWeight() != null) != weighted) { // as Keras, whose data signature is its first batches'
       throw new IllegalArgumentException("Batch " + at + " of the dataset has " + (weighted ? "no " : "")
@@ -112,6 +118,18 @@ final class PyDatasetAdapter implements DataAdapter {
           + "weights in every batch or in none");
     }
     return b;
+  }
+
+  /** The shapes of a batch's samples: its inputs', then its targets', without the batch axis. */
+  private static List<Shape> sampleShapes(HostBatch b) {
+    List<Shape> out = new ArrayList<>();
+    for (HostArray a : b.x()) {
+      out.add(a.shape().withoutBatch());
+    }
+    for (HostArray a : b.y()) {
+      out.add(a.shape().withoutBatch());
+    }
+    return out;
   }
 
   /** Copies the batch's inputs, targets and sample weights (when not null) into native memory. */

@@ -9,10 +9,13 @@ import io.keras4j.backend.Tensor;
 import io.keras4j.backend.TracedFunction;
 import io.keras4j.metrics.Metric;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The train, test and predict functions of a compiled model, each traced once per sample shapes and per weighting
@@ -33,19 +36,17 @@ final class StepFunctions implements AutoCloseable {
   /** The train functions of any number of steps per call (one engine loop), by what they are traced for. */
   private final Map<TrainData, TracedFunction> loopFns = new HashMap<>();
   /** The same functions, to know one at each run. */
-  private final java.util.Set<TracedFunction> loops = java.util.Collections.newSetFromMap(
-      new java.util.IdentityHashMap<>());
+  private final Set<TracedFunction> loopSet = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Whether the engine has no loop for this model's step: unrolled functions per count. */
   private boolean loopRefused;
   /** The names of each traced function's outputs, the keys of the logs its step returned. */
   private final Map<TracedFunction, List<String>> logNames = new java.util.IdentityHashMap<>();
   private ComputeGraph graph;
   /** The test functions by the per-sample shapes and whether they are fed sample weights. */
-  private final Map<List<Object>, TracedFunction> testFns = new HashMap<>();
+  private final Map<TrainData, TracedFunction> testFns = new HashMap<>();
   private TracedFunction resultsFn;
-  /** The predict functions by the number of batches they run per call. */
-  private final Map<Integer, TracedFunction> predictFns = new HashMap<>();
-  private List<Shape> predictSignature;
+  /** The predict functions by the per-sample shapes of the inputs and the number of batches they run per call. */
+  private final Map<PredictKey, TracedFunction> predictFns = new HashMap<>();
 
   StepFunctions(Model model, CompileMetrics metrics) {
     this.model = model;
@@ -57,22 +58,6 @@ final class StepFunctions implements AutoCloseable {
       graph = Backend.newGraph();
     }
     return graph;
-  }
-
-  /**
-   * The per-sample shapes of the inputs and targets: a function traced for one signature serves every batch size,
-   * and is traced again for another (an input with None axes fed images of another size).
-   */
-  private static List<Shape> signature(List<Shape> xs, List<Shape> ys) {
-    List<Shape> sig = new ArrayList<>();
-    for (Shape s : xs) {
-      sig.add(s.with(0, Shape.UNKNOWN));
-    }
-    sig.add(null); // separates inputs from targets
-    for (Shape s : ys) {
-      sig.add(s.with(0, Shape.UNKNOWN));
-    }
-    return java.util.Collections.unmodifiableList(sig);
   }
 
   private static List<Tensor> placeholders(Ops ops, List<Shape> shapes) {
@@ -125,18 +110,26 @@ final class StepFunctions implements AutoCloseable {
   }
 
   /**
-   * What a train function is traced for: the per-sample shapes of the inputs and the targets (batch axes unknown),
-   * and whether it is fed sample weights. Like a {@code tf.function}'s input signature, each is traced once and kept,
-   * so fits of other shapes (an input with None axes) or weighting, even nested in a callback, each find their own.
+   * What a train or test function is traced for: the per-sample shapes of the inputs and the targets (batch axes
+   * made unknown), and whether it is fed sample weights. Like a {@code tf.function}'s input signature, each is traced
+   * once and kept, so calls of other shapes (an input with None axes) or weighting, even nested in a callback, each
+   * find their own: a function traced for one serves every batch size.
    */
-  record TrainData(List<Shape> xShapes, List<Shape> yShapes, boolean weighted) {}
+  record TrainData(List<Shape> xShapes, List<Shape> yShapes, boolean weighted) {
+    TrainData {
+      xShapes = anyBatch(xShapes);
+      yShapes = anyBatch(yShapes);
+    }
+  }
 
   private record TrainKey(TrainData data, int steps) {}
 
-  /** What a fit on data of these shapes (batch axis first) and weighting trains with; builds the metrics. */
+  private record PredictKey(List<Shape> xShapes, int batches) {}
+
+  /** What {@code fit} or {@code trainOnBatch} on data of these shapes and weighting trains with; builds the metrics. */
   TrainData trainData(List<Shape> xShapes, List<Shape> yShapes, boolean weighted) {
     metrics.build(model.outputs(), yShapes);
-    return new TrainData(anyBatch(xShapes), anyBatch(yShapes), weighted);
+    return new TrainData(xShapes, yShapes, weighted);
   }
 
   private static List<Shape> anyBatch(List<Shape> shapes) {
@@ -177,7 +170,7 @@ final class StepFunctions implements AutoCloseable {
       try {
         fn = traceTrain(data, -1);
         loopFns.put(data, fn);
-        loops.add(fn);
+        loopSet.add(fn);
       } catch (UnsupportedOperationException e) {
         loopRefused = true; // an engine without a loop of its own: unrolled functions per count
       }
@@ -246,7 +239,7 @@ final class StepFunctions implements AutoCloseable {
     List<Shape> xShapes = data.xShapes();
     List<Shape> yShapes = data.yShapes();
     boolean weighted = data.weighted();
-    List<Object> key = List.of(signature(xShapes, yShapes), weighted);
+    TrainData key = new TrainData(xShapes, yShapes, weighted);
     TracedFunction fn = testFns.get(key);
     if (fn != null) {
       return fn;
@@ -286,16 +279,12 @@ final class StepFunctions implements AutoCloseable {
    */
   TracedFunction predict(DataAdapter data, int k) {
     List<Shape> xShapes = data.xShapes();
-    List<Shape> sig = signature(xShapes, List.of());
-    if (!sig.equals(predictSignature)) {
-      predictFns.clear(); // traced for other sample shapes: trace again, as Keras retraces
-      predictSignature = sig;
-    }
-    TracedFunction fn = predictFns.get(k);
+    PredictKey key = new PredictKey(anyBatch(xShapes), k); // traced per sample shapes, as Keras retraces
+    TracedFunction fn = predictFns.get(key);
     if (fn == null) {
       fn = k == 1 ? graph().trace(() -> predictOne(xShapes))
           : graph().traceIndependent(() -> predictMany(xShapes, k));
-      predictFns.put(k, fn);
+      predictFns.put(key, fn);
     }
     return fn;
   }
@@ -341,7 +330,7 @@ final class StepFunctions implements AutoCloseable {
 
   /** Runs {@code fn} on {@code feeds}; returns the running logs, or null without fetching when not {@code fetch}. */
   Map<String, Double> run(TracedFunction fn, List<NativeArray> feeds, boolean fetch) {
-    if (fetch || loops.contains(fn)) {
+    if (fetch || loopSet.contains(fn)) {
       // the loop always fetches its few scalars: one set of fetches, so TensorFlow prepares one executor for it
       Map<String, Double> logs = logs(logNames.get(fn), fn.call(feeds));
       return fetch ? logs : null;
@@ -384,7 +373,7 @@ final class StepFunctions implements AutoCloseable {
     }
     trainFns.clear();
     loopFns.clear();
-    loops.clear();
+    loopSet.clear();
     logNames.clear();
     testFns.clear();
     resultsFn = null;

@@ -3,6 +3,7 @@ package io.keras4j.models;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.backend.Backend;
@@ -186,11 +187,11 @@ class CustomStepTest {
       super(in, out);
     }
 
-    static LengthWatcher build() {
+    static LengthWatcher build(int stepsPerExecution) {
       KerasTensor in = Input.of(-1, 1);
       KerasTensor out = new Dense(1).apply(new io.keras4j.layers.GlobalAveragePooling1D().apply(in));
       LengthWatcher m = new LengthWatcher(in, out);
-      m.compile(new CompileOptions().optimizer(new Adam(0.01)).loss("mse"));
+      m.compile(new CompileOptions().optimizer(new Adam(0.01)).loss("mse").stepsPerExecution(stepsPerExecution));
       return m;
     }
 
@@ -204,34 +205,66 @@ class CustomStepTest {
     }
   }
 
-  /** Fits on sequences of 3, 5, then 3 steps trace once per length, as a tf.function keeps a trace per signature. */
+  /**
+   * Fits on sequences of 3, 5, 3, then 5 steps trace once per length and each runs its own length's function, as a
+   * tf.function keeps a trace per signature.
+   */
   @Test
   void eachSampleShapeIsTracedOnceAndKept() {
     float[][] y = new float[4][1];
-    try (LengthWatcher m = LengthWatcher.build()) {
-      for (int steps : new int[] {3, 5, 3, 5}) {
-        m.fit(sequences(4, steps), y, new FitOptions().batchSize(2).verbose(0));
+    for (int stepsPerExecution : new int[] {1, 2}) {
+      try (LengthWatcher m = LengthWatcher.build(stepsPerExecution)) {
+        for (int steps : new int[] {3, 5, 3, 5}) {
+          History h = m.fit(sequences(4, steps), y, new FitOptions().batchSize(2).verbose(0));
+          assertEquals(List.of((double) steps), h.history().get("steps"));
+        }
+        assertEquals(List.of(3L, 5L), m.traced, "steps_per_execution " + stepsPerExecution);
       }
-      assertEquals(List.of(3L, 5L), m.traced);
     }
   }
 
-  /** A fit on sequences of 3 steps whose callback trains on one of 5 steps after each batch (a nested call). */
+  /** A fit on sequences of 3 steps whose callback trains on one of 5 steps after each call (a nested call). */
   @Test
   void trainOnBatchOfAnotherShapeInsideAFit() {
     float[][] y = new float[4][1];
-    try (LengthWatcher m = LengthWatcher.build()) {
-      List<Double> nested = new java.util.ArrayList<>();
-      io.keras4j.callbacks.Callback inner = new io.keras4j.callbacks.Callback() {
-        @Override
-        public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-          nested.add(m.trainOnBatch(sequences(1, 5), new float[1][1]).get("loss"));
-        }
-      };
-      History h = m.fit(sequences(4, 3), y, new FitOptions().batchSize(2).epochs(2).verbose(0).callbacks(inner));
-      assertEquals(List.of(3.0, 3.0), h.history().get("steps")); // the fit ran its own function after each call
-      assertEquals(4, nested.size());
-      assertEquals(List.of(3L, 5L), m.traced);
+    for (int stepsPerExecution : new int[] {1, 2}) {
+      try (LengthWatcher m = LengthWatcher.build(stepsPerExecution)) {
+        List<Double> nested = new java.util.ArrayList<>();
+        io.keras4j.callbacks.Callback inner = new io.keras4j.callbacks.Callback() {
+          @Override
+          public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+            nested.add(m.trainOnBatch(sequences(1, 5), new float[1][1]).get("steps"));
+          }
+        };
+        History h = m.fit(sequences(4, 3), y, new FitOptions().batchSize(2).epochs(2).verbose(0).callbacks(inner));
+        // the fit ran its own function after each nested call, and each call its own
+        assertEquals(List.of(3.0, 3.0), h.history().get("steps"));
+        assertEquals(java.util.Collections.nCopies(4 / stepsPerExecution, 5.0), nested);
+        assertEquals(List.of(3L, 5L), m.traced, "steps_per_execution " + stepsPerExecution);
+      }
+    }
+  }
+
+  /** A dataset's steps are traced for its first batch: a batch of another sample shape is refused, not cut. */
+  @Test
+  void datasetBatchOfAnotherSampleShapeIsRefused() {
+    io.keras4j.data.Dataset lengths = new io.keras4j.data.Dataset() {
+      @Override
+      public int length() {
+        return 2;
+      }
+
+      @Override
+      public Batch get(int index) {
+        int steps = index == 0 ? 3 : 5;
+        return new Batch(List.of(NDArray.of(sequences(2, steps))), List.of(NDArray.of(new float[2][1])), null);
+      }
+    };
+    try (LengthWatcher m = LengthWatcher.build(1)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.evaluate(lengths));
+      assertEquals("Batch 1 of the dataset has samples of shapes [(5, 1), (1,)], its first batch [(3, 1), (1,)]. "
+          + "Expected the samples of every batch in one shape (a dataset's steps are traced for its first batch)",
+          e.getMessage());
     }
   }
 
