@@ -113,6 +113,29 @@ class CustomStepTest {
     }
   }
 
+  /** Four samples of one feature and their classes, for the two-class models below. */
+  static final float[][] X4 = {{0.5f}, {-1}, {2}, {0}};
+  static final float[] Y4 = {0, 1, 1, 0};
+
+  /** A softmax classifier of one Dense layer built by {@code make}, compiled with Adam at {@code spe}. */
+  static <M extends Model> M classifier(java.util.function.BiFunction<KerasTensor, KerasTensor, M> make, int spe) {
+    KerasTensor in = Input.of(1);
+    M m = make.apply(in, new Dense(2).activation("softmax").apply(in));
+    m.compile(new CompileOptions().optimizer(new Adam(0.01)).loss("sparse_categorical_crossentropy")
+        .stepsPerExecution(spe));
+    return m;
+  }
+
+  /** A callback that runs {@code action} after every call of the train function (a nested call into the model). */
+  static io.keras4j.callbacks.Callback afterEachTrainCall(Runnable action) {
+    return new io.keras4j.callbacks.Callback() {
+      @Override
+      public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+        action.run();
+      }
+    };
+  }
+
   /** A model whose train and test steps note whether they were given sample weights (at trace time). */
   static final class WeightWatcher extends Model {
     final List<String> seen = new java.util.ArrayList<>();
@@ -140,13 +163,10 @@ class CustomStepTest {
    */
   @Test
   void stepsSeeNoSampleWeightsUnlessGivenSome() {
-    float[][] x = {{0.5f}, {-1}, {2}, {0}};
-    float[] y = {0, 1, 1, 0};
+    float[][] x = X4;
+    float[] y = Y4;
     for (int stepsPerExecution : new int[] {1, 2}) {
-      KerasTensor in = Input.of(1);
-      try (WeightWatcher m = new WeightWatcher(in, new Dense(2).activation("softmax").apply(in))) {
-        m.compile(new CompileOptions().optimizer(new Adam(0.01)).loss("sparse_categorical_crossentropy")
-            .stepsPerExecution(stepsPerExecution));
+      try (WeightWatcher m = classifier(WeightWatcher::new, stepsPerExecution)) {
         m.fit(x, y, new FitOptions().batchSize(2).verbose(0));
         m.testOnBatch(x, y);
         m.fit(x, y, new FitOptions().batchSize(2).verbose(0).sampleWeight(new float[] {1, 2, 1, 2}));
@@ -230,12 +250,8 @@ class CustomStepTest {
     for (int stepsPerExecution : new int[] {1, 2}) {
       try (LengthWatcher m = LengthWatcher.build(stepsPerExecution)) {
         List<Double> nested = new java.util.ArrayList<>();
-        io.keras4j.callbacks.Callback inner = new io.keras4j.callbacks.Callback() {
-          @Override
-          public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-            nested.add(m.trainOnBatch(sequences(1, 5), new float[1][1]).get("steps"));
-          }
-        };
+        var inner = afterEachTrainCall(() -> nested.add(m.trainOnBatch(sequences(1, 5), new float[1][1])
+            .get("steps")));
         History h = m.fit(sequences(4, 3), y, new FitOptions().batchSize(2).epochs(2).verbose(0).callbacks(inner));
         // the fit ran its own function after each nested call, and each call its own
         assertEquals(List.of(3.0, 3.0), h.history().get("steps"));
@@ -271,21 +287,12 @@ class CustomStepTest {
   /** A weighted fit whose callback trains on a batch without weights in the middle of it (a nested call). */
   @Test
   void unweightedTrainOnBatchInsideAWeightedFit() {
-    float[][] x = {{0.5f}, {-1}, {2}, {0}};
-    float[] y = {0, 1, 1, 0};
     for (int stepsPerExecution : new int[] {1, 2}) {
-      KerasTensor in = Input.of(1);
-      try (Model m = new Model(in, new Dense(2).activation("softmax").apply(in))) {
-        m.compile(new CompileOptions().optimizer(new Adam(0.01)).loss("sparse_categorical_crossentropy")
-            .stepsPerExecution(stepsPerExecution));
+      try (Model m = classifier(Model::new, stepsPerExecution)) {
         List<Double> nested = new java.util.ArrayList<>();
-        io.keras4j.callbacks.Callback inner = new io.keras4j.callbacks.Callback() {
-          @Override
-          public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
-            nested.add(m.trainOnBatch(new float[][] {{1}}, new float[] {1}).get("loss"));
-          }
-        };
-        History h = m.fit(x, y, new FitOptions().batchSize(2).epochs(2).verbose(0)
+        var inner = afterEachTrainCall(() -> nested.add(m.trainOnBatch(new float[][] {{1}}, new float[] {1})
+            .get("loss")));
+        History h = m.fit(X4, Y4, new FitOptions().batchSize(2).epochs(2).verbose(0)
             .sampleWeight(new float[] {1, 2, 1, 2}).callbacks(inner));
         assertEquals(2, h.history().get("loss").size());
         // one per call of the weighted fit (a batch, or a group of 2), which went on after each
