@@ -20,7 +20,8 @@ public abstract class Dataset {
   /**
    * One batch: the inputs (one array per model input), the targets (one per output), and optional per-sample
    * weights (null for none, Keras' {@code sample_weight=None}; every batch of a dataset has them, or none does). The
-   * samples of every batch have the first batch's shapes: a dataset's steps are traced for its first batch.
+   * samples of one batch share their shapes; those of another batch may have others (sequences batched by length),
+   * each new shape tracing the model's steps once more, as Keras retraces for a new input signature.
    */
   public record Batch(List<NDArray> x, List<NDArray> y, float[] sampleWeight) {
     /** A batch of one input and one target, each an NDArray, a Java array or an NdArray. */

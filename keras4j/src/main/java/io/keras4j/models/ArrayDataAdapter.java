@@ -28,6 +28,7 @@ final class ArrayDataAdapter implements DataAdapter {
   private final int n;
   private final int batchSize;
   private final Long shuffleSeed;
+  private final StepFunctions.TrainData traced;
   private List<NativeArray> data;
   private NativeArray perm;
   private NativeArray offset1;
@@ -46,6 +47,7 @@ final class ArrayDataAdapter implements DataAdapter {
     this.n = DataAdapters.cardinality(xs, ys);
     this.batchSize = batchSize;
     this.shuffleSeed = shuffleSeed;
+    this.traced = new StepFunctions.TrainData(xShapes(), yShapes(), weighted());
   }
 
   int size() {
@@ -64,6 +66,12 @@ final class ArrayDataAdapter implements DataAdapter {
   @Override
   public boolean weighted() {
     return sampleWeight != null;
+  }
+
+  /** Every batch's samples have the shapes of the arrays' samples. */
+  @Override
+  public StepFunctions.TrainData signature() {
+    return traced;
   }
 
   @Override
@@ -117,7 +125,12 @@ final class ArrayDataAdapter implements DataAdapter {
   }
 
   @Override
-  public Feeds trainFeeds(int[] batches) {
+  public List<Feeds> trainFeeds(int[] batches) {
+    return List.of(feeds(batches));
+  }
+
+  /** The feeds of one call of the train function running {@code batches}. */
+  Feeds feeds(int[] batches) {
     if (perm == null) {
       perm = Backend.array(Split.identity(n), Shape.of(n));
     }
@@ -134,7 +147,7 @@ final class ArrayDataAdapter implements DataAdapter {
       size1.setInt(Math.min(batchSize, n - start));
       feeds.add(offset1);
       feeds.add(size1);
-      return new Feeds(feeds, List.of());
+      return new Feeds(feeds, List.of(), traced, 1);
     }
     return withOffsetsAndSizes(feeds, batches);
   }
@@ -152,7 +165,7 @@ final class ArrayDataAdapter implements DataAdapter {
     NativeArray len = Backend.array(sizes, Shape.of(k));
     feeds.add(off);
     feeds.add(len);
-    return new Feeds(feeds, List.of(off, len));
+    return new Feeds(feeds, List.of(off, len), traced, k);
   }
 
   /**
@@ -175,7 +188,7 @@ final class ArrayDataAdapter implements DataAdapter {
     List<NativeArray> feeds = new ArrayList<>(data());
     feeds.add(offset);
     feeds.add(size);
-    return new Feeds(feeds, List.of());
+    return new Feeds(feeds, List.of(), traced, 1);
   }
 
   @Override

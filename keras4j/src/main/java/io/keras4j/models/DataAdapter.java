@@ -38,11 +38,19 @@ interface DataAdapter extends AutoCloseable {
   /** Ends a pass over the data (Keras' {@code on_epoch_end}). */
   void onEpochEnd();
 
+  /** What the batches of this adapter are traced for: the shapes of its inputs and targets, and its weighting. */
+  default StepFunctions.TrainData signature() {
+    return new StepFunctions.TrainData(xShapes(), yShapes(), weighted());
+  }
+
   /**
-   * The feeds of one call of the train function running the given batches of this pass, in order: inputs,
-   * targets, sample weights (when {@link #weighted()}), the permutation, then one offset and one size per step.
+   * The feeds of the train function running the given batches of this pass, in order: inputs, targets, sample
+   * weights (when {@link #weighted()}), the permutation, then one offset and one size per step. One call, except
+   * where the samples of the batches change shape (a {@code Dataset} of sequences of several lengths): one call per
+   * run of batches whose samples share their shapes then, each with its own function, as a {@code tf.function}
+   * traces once per input signature.
    */
-  Feeds trainFeeds(int[] batches);
+  List<Feeds> trainFeeds(int[] batches);
 
   /**
    * The feeds of one call of the test (or predict) function on one batch: inputs, targets, sample weights (when
@@ -53,8 +61,12 @@ interface DataAdapter extends AutoCloseable {
   @Override
   void close();
 
-  /** The arrays fed to one call, and those of them made for this call only (closed by {@link #close()}). */
-  record Feeds(List<NativeArray> arrays, List<NativeArray> owned) implements AutoCloseable {
+  /**
+   * The arrays fed to one call running {@code steps} batches of samples shaped as {@code signature} says, and those of
+   * them made for this call only (closed by {@link #close()}).
+   */
+  record Feeds(List<NativeArray> arrays, List<NativeArray> owned, StepFunctions.TrainData signature, int steps)
+      implements AutoCloseable {
     @Override
     public void close() {
       for (NativeArray a : owned) {

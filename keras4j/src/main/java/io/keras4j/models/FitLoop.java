@@ -3,6 +3,7 @@ package io.keras4j.models;
 import io.keras4j.callbacks.CallbackList;
 import io.keras4j.callbacks.History;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,8 +35,8 @@ final class FitLoop {
   }
 
   /**
-   * Trains on {@code train} with the train functions of {@code traced}, validating on {@code validation} (or not,
-   * when null); closes {@code validation}.
+   * Trains on {@code train}, whose first batches' functions are {@code traced} (prepared), validating on
+   * {@code validation} (or not, when null); closes {@code validation}.
    */
   History run(DataAdapter train, StepFunctions.TrainData traced, DataAdapter validation) {
     assert train.weighted() == traced.weighted() : "fed and traced weighting differ";
@@ -53,7 +54,7 @@ final class FitLoop {
       for (int epoch = resume != null ? resume : o.initialEpoch; epoch < o.epochs && !model.stopTraining(); epoch++) {
         trainer.functions.resetMetrics();
         callbacks.onEpochBegin(epoch, new LinkedHashMap<>());
-        Map<String, Double> logs = epoch(epoch, train, traced, steps, callbacks, batchLogs);
+        Map<String, Double> logs = epoch(epoch, train, steps, callbacks, batchLogs);
         if (val != null && !model.stopTraining() && (epoch + 1) % o.validationFreq == 0) {
           trainer.evaluate(val, callbacks).forEach((k, v) -> logs.put("val_" + k, v));
         }
@@ -68,9 +69,9 @@ final class FitLoop {
     }
   }
 
-  /** One pass of {@code steps} with the train functions of {@code traced}; returns the epoch's training logs. */
-  private Map<String, Double> epoch(int epoch, DataAdapter train, StepFunctions.TrainData traced,
-      EpochIterator steps, CallbackList callbacks, boolean batchLogs) {
+  /** One pass of {@code steps}, each call with the train function of its data; returns the epoch's training logs. */
+  private Map<String, Double> epoch(int epoch, DataAdapter train, EpochIterator steps, CallbackList callbacks,
+      boolean batchLogs) {
     train.onEpochBegin(epoch);
     Map<String, Double> logs = null;
     for (EpochIterator.Step step : steps) {
@@ -78,12 +79,8 @@ final class FitLoop {
         break;
       }
       callbacks.onTrainBatchBegin(step.begin(), new LinkedHashMap<>());
-      int k = step.batches().length;
       boolean last = step.end() == steps.numBatches() - 1;
-      try (DataAdapter.Feeds feeds = train.trainFeeds(step.batches())) {
-        // looked up at every step, as a callback may have closed or recompiled the model's functions
-        logs = trainer.functions.run(trainer.functions.train(traced, k), feeds.arrays(), batchLogs || last);
-      }
+      logs = call(train.trainFeeds(step.batches()), batchLogs || last);
       callbacks.onTrainBatchEnd(step.end(), logs);
     }
     train.onEpochEnd();
@@ -92,5 +89,23 @@ final class FitLoop {
       logs = steps.numBatches() == 0 ? new LinkedHashMap<>() : trainer.functions.currentLogs();
     }
     return new LinkedHashMap<>(logs);
+  }
+
+  /**
+   * Runs the calls of one step group in order, fetching the last one's logs when {@code fetch}; closes their feeds.
+   * Each call's function is looked up there, as a callback may have closed or recompiled the model's functions.
+   */
+  private Map<String, Double> call(List<DataAdapter.Feeds> calls, boolean fetch) {
+    Map<String, Double> logs = null;
+    try {
+      for (int i = 0; i < calls.size(); i++) {
+        DataAdapter.Feeds feeds = calls.get(i);
+        logs = trainer.functions.run(trainer.functions.train(feeds.signature(), feeds.steps()), feeds.arrays(),
+            fetch && i == calls.size() - 1);
+      }
+      return logs;
+    } finally {
+      calls.forEach(DataAdapter.Feeds::close);
+    }
   }
 }

@@ -9,19 +9,25 @@ import io.keras4j.data.Split;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.BiConsumer;
 
 /**
  * Batches streamed from a {@link Dataset}: each batch is read when its step comes and copied into native memory
- * for that step only; the steps of one {@code steps_per_execution} group are joined into one feed.
+ * for that step only; the steps of one {@code steps_per_execution} group are joined into one feed, or into one per run
+ * of batches whose samples share their shapes when they change (sequences batched by length): each shape runs the
+ * functions traced for it, as Keras retraces its step for a new input signature.
  *
  * <p>Keras equivalent: {@code keras.src.trainers.data_adapters.PyDatasetAdapter(x, class_weight, shuffle)}: with
- * class weights, each batch's sample weights are its targets' class weights.
+ * class weights, each batch's sample weights are its targets' class weights; with {@code shuffle} ({@code fit}'s
+ * default) the batches of each epoch are read in a new order, the samples of a batch left as the dataset gives them.
  */
 final class PyDatasetAdapter implements DataAdapter {
   private final Dataset dataset;
   private final BiConsumer<List<HostArray>, List<HostArray>> check;
   private final Map<Integer, Double> classWeight;
+  private final Long shuffleSeed;
+  private int[] order;
   private HostBatch first;
 
   /** A batch as float32 engine arrays. */
@@ -38,15 +44,19 @@ final class PyDatasetAdapter implements DataAdapter {
 
   /**
    * Batches of {@code dataset}; {@code check} validates the inputs and targets of each batch read against the model's;
-   * {@code classWeight} (null for none) weighs each sample by its class.
+   * {@code classWeight} (null for none) weighs each sample by its class; the batches are read in an order drawn each
+   * pass from {@code shuffleSeed} and the epoch, unless it is null (then in their order).
    */
-  PyDatasetAdapter(Dataset dataset, BiConsumer<List<HostArray>, List<HostArray>> check, Map<Integer, Double> classWeight) {
+  PyDatasetAdapter(Dataset dataset, BiConsumer<List<HostArray>, List<HostArray>> check,
+      Map<Integer, Double> classWeight, Long shuffleSeed) {
     if (dataset.length() <= 0) {
       throw new IllegalArgumentException("The dataset has no batches (length() = " + dataset.length() + ")");
     }
     this.dataset = dataset;
     this.check = check;
     this.classWeight = classWeight;
+    this.shuffleSeed = shuffleSeed;
+    this.order = Split.identity(dataset.length());
   }
 
   /** The batch, its sample weights given by the class weights when there are some. */
@@ -88,28 +98,28 @@ final class PyDatasetAdapter implements DataAdapter {
     return DataAdapters.shapes(first().y());
   }
 
+  /** Draws this pass's order of batches when shuffling, from the seed and the epoch alone (Keras: the indices). */
   @Override
-  public void onEpochBegin(int epoch) {}
+  public void onEpochBegin(int epoch) {
+    if (shuffleSeed != null) {
+      order = Split.shuffled(dataset.length(), new Random(shuffleSeed ^ (0x9E3779B97F4A7C15L * (epoch + 1))));
+    }
+  }
 
   @Override
   public void onEpochEnd() {
     dataset.onEpochEnd();
   }
 
+  /** Step {@code index} of this pass: the batch at that place of the pass's order. */
   private HostBatch batch(int index) {
-    int at = index % dataset.length();
+    int at = order[index % dataset.length()];
     HostBatch b = read(at);
     check.accept(b.x(), b.y());
     DataAdapters.cardinality(b.x(), b.y());
     if (b.sampleWeight() != null && b.sampleWeight().length != b.size()) {
       throw new IllegalArgumentException("Batch " + at + " of the dataset has " + b.sampleWeight().length
           + " sample weights; expected one per sample (" + b.size() + ")");
-    }
-    List<Shape> samples = sampleShapes(b);
-    if (!samples.equals(sampleShapes(first()))) { // the steps are traced for the first batch's sample shapes
-      throw new IllegalArgumentException("Batch " + at + " of the dataset has samples of shapes " + samples
-          + ", its first batch " + sampleShapes(first()) + ". Expected the samples of every batch in one shape "
-          + "(a dataset's steps are traced for its first batch)");
     }
     boolean weighted = weighted();
     if ((b.sampleWeight() != null) != weighted) { // as Keras, whose data signature is its first batches'
@@ -120,16 +130,9 @@ final class PyDatasetAdapter implements DataAdapter {
     return b;
   }
 
-  /** The shapes of a batch's samples: its inputs', then its targets', without the batch axis. */
-  private static List<Shape> sampleShapes(HostBatch b) {
-    List<Shape> out = new ArrayList<>();
-    for (HostArray a : b.x()) {
-      out.add(a.shape().withoutBatch());
-    }
-    for (HostArray a : b.y()) {
-      out.add(a.shape().withoutBatch());
-    }
-    return out;
+  /** What a batch's steps are traced for: its inputs' and targets' shapes, and the dataset's weighting. */
+  private StepFunctions.TrainData signature(HostBatch b) {
+    return new StepFunctions.TrainData(DataAdapters.shapes(b.x()), DataAdapters.shapes(b.y()), weighted());
   }
 
   /** Copies the batch's inputs, targets and sample weights (when not null) into native memory. */
@@ -147,26 +150,48 @@ final class PyDatasetAdapter implements DataAdapter {
     return out;
   }
 
+  /** One call per run of the batches whose samples share their shapes (a batch's length may differ, as in Keras). */
   @Override
-  public Feeds trainFeeds(int[] batches) {
-    int k = batches.length;
-    List<HostBatch> group = new ArrayList<>();
+  public List<Feeds> trainFeeds(int[] batches) {
+    List<Feeds> calls = new ArrayList<>();
+    List<HostBatch> run = new ArrayList<>();
+    StepFunctions.TrainData runData = null;
+    try {
+      for (int index : batches) {
+        HostBatch b = batch(index);
+        StepFunctions.TrainData d = signature(b);
+        if (runData != null && !d.equals(runData)) {
+          calls.add(feeds(run, runData));
+          run.clear();
+        }
+        run.add(b);
+        runData = d;
+      }
+      calls.add(feeds(run, runData));
+      return calls;
+    } catch (RuntimeException e) {
+      calls.forEach(Feeds::close);
+      throw e;
+    }
+  }
+
+  /** The feeds of one call running the batches of {@code run}, whose samples have the shapes {@code data} says. */
+  private static Feeds feeds(List<HostBatch> run, StepFunctions.TrainData data) {
+    int k = run.size();
     int[] offsets = new int[k];
     int[] sizes = new int[k];
     int n = 0;
     for (int i = 0; i < k; i++) {
-      HostBatch b = batch(batches[i]);
-      group.add(b);
       offsets[i] = n;
-      sizes[i] = b.size();
-      n += b.size();
+      sizes[i] = run.get(i).size();
+      n += sizes[i];
     }
-    HostBatch joined = k == 1 ? group.get(0) : join(group, n);
+    HostBatch joined = k == 1 ? run.get(0) : join(run, n);
     List<NativeArray> feeds = toNative(joined.x(), joined.y(), joined.sampleWeight());
     feeds.add(Backend.array(Split.identity(n), Shape.of(n)));
     feeds.add(Backend.array(offsets, Shape.of(k)));
     feeds.add(Backend.array(sizes, Shape.of(k)));
-    return new Feeds(feeds, feeds);
+    return new Feeds(feeds, feeds, data, k);
   }
 
   /** The batches of one execution as one batch, their samples one after the other. */
@@ -197,11 +222,7 @@ final class PyDatasetAdapter implements DataAdapter {
     Shape shape = parts.get(0).shape().with(0, n);
     float[] v = new float[(int) shape.size()];
     int at = 0;
-    for (HostArray p : parts) {
-      if (!p.shape().withoutBatch().equals(shape.withoutBatch())) {
-        throw new IllegalArgumentException("The batches of one steps_per_execution group must have the same sample "
-            + "shape. Expected: " + shape.withoutBatch() + ", received: " + p.shape().withoutBatch());
-      }
+    for (HostArray p : parts) { // of one sample shape (one run)
       System.arraycopy(p.values(), 0, v, at, p.values().length);
       at += p.values().length;
     }
@@ -214,7 +235,7 @@ final class PyDatasetAdapter implements DataAdapter {
     List<NativeArray> feeds = toNative(b.x(), b.y(), b.sampleWeight());
     feeds.add(Backend.scalar(0));
     feeds.add(Backend.scalar(b.size()));
-    return new Feeds(feeds, feeds);
+    return new Feeds(feeds, feeds, signature(b), 1);
   }
 
   @Override

@@ -235,11 +235,10 @@ final class StepFunctions implements AutoCloseable {
    * The test function: feeds are the inputs, targets, sample weights (when the data has some), then an offset and
    * a size (scalars).
    */
-  TracedFunction test(DataAdapter data) {
-    List<Shape> xShapes = data.xShapes();
-    List<Shape> yShapes = data.yShapes();
-    boolean weighted = data.weighted();
-    TrainData key = new TrainData(xShapes, yShapes, weighted);
+  TracedFunction test(TrainData key) {
+    List<Shape> xShapes = key.xShapes();
+    List<Shape> yShapes = key.yShapes();
+    boolean weighted = key.weighted();
     TracedFunction fn = testFns.get(key);
     if (fn != null) {
       return fn;

@@ -164,7 +164,7 @@ final class Trainer implements AutoCloseable {
   }
 
   private PyDatasetAdapter adapter(Dataset dataset) {
-    return new PyDatasetAdapter(dataset, this::checkBatch, null);
+    return new PyDatasetAdapter(dataset, this::checkBatch, null, null);
   }
 
   // ---- fit ----
@@ -213,7 +213,8 @@ final class Trainer implements AutoCloseable {
   }
 
   private History fitDataset(Dataset dataset, FitOptions o) {
-    try (DataAdapter train = new PyDatasetAdapter(dataset, this::checkBatch, o.classWeight)) {
+    long seed = Backend.nextSeed(); // drawn with or without shuffling, as for arrays
+    try (DataAdapter train = new PyDatasetAdapter(dataset, this::checkBatch, o.classWeight, o.shuffle ? seed : null)) {
       StepFunctions.TrainData traced = functions.trainData(train.xShapes(), train.yShapes(), train.weighted());
       functions.prepareTrain(traced, stepsPerExecution);
       return new FitLoop(this, model, o).run(train, traced, validation(o));
@@ -267,7 +268,8 @@ final class Trainer implements AutoCloseable {
    * reset, each batch between on_test_batch_begin and on_test_batch_end, then on_test_end with the results.
    */
   Map<String, Double> evaluate(DataAdapter data, CallbackList callbacks) {
-    var fn = functions.test(data);
+    StepFunctions.TrainData first = data.signature();
+    TracedFunction fn = functions.test(first);
     boolean batchLogs = callbacks.readsBatchLogs("test");
     callbacks.onTestBegin(new LinkedHashMap<>());
     functions.resetMetrics();
@@ -279,7 +281,9 @@ final class Trainer implements AutoCloseable {
       try (DataAdapter.Feeds feeds = data.testFeeds(step.batches()[0])) {
         // the results are fetched at the last step, or at each step when a callback reads them
         boolean last = step.end() == steps.numBatches() - 1;
-        logs = functions.run(fn, feeds.arrays(), batchLogs || last);
+        // a batch of new sample shapes (a dataset's) has its own function
+        TracedFunction batchFn = feeds.signature() == first ? fn : functions.test(feeds.signature());
+        logs = functions.run(batchFn, feeds.arrays(), batchLogs || last);
       }
       callbacks.onTestBatchEnd(step.end(), logs);
     }
@@ -368,7 +372,7 @@ final class Trainer implements AutoCloseable {
     StepFunctions.TrainData traced = functions.trainData(DataAdapters.shapes(xs), DataAdapters.shapes(ys), false);
     functions.resetMetrics();
     try (ArrayDataAdapter data = new ArrayDataAdapter(xs, ys, null, Math.max(1, n), null);
-        DataAdapter.Feeds feeds = data.trainFeeds(new int[] {0})) {
+        DataAdapter.Feeds feeds = data.feeds(new int[] {0})) {
       return functions.run(functions.train(traced, 1), feeds.arrays(), true);
     }
   }

@@ -47,7 +47,7 @@ class DatasetTest {
     Sequential a = model();
     a.fit(x, y, new FitOptions().epochs(3).batchSize(8).shuffle(false).verbose(0));
     Sequential b = model();
-    b.fit(Dataset.fromArrays(x, y, 8, false, null), new FitOptions().epochs(3).verbose(0));
+    b.fit(Dataset.fromArrays(x, y, 8, false, null), new FitOptions().epochs(3).shuffle(false).verbose(0));
     for (int i = 0; i < 2; i++) {
       assertArrayEquals(a.getWeights().get(i).toFloatArray(), b.getWeights().get(i).toFloatArray(), 1e-6f);
     }

@@ -261,29 +261,6 @@ class CustomStepTest {
     }
   }
 
-  /** A dataset's steps are traced for its first batch: a batch of another sample shape is refused, not cut. */
-  @Test
-  void datasetBatchOfAnotherSampleShapeIsRefused() {
-    io.keras4j.data.Dataset lengths = new io.keras4j.data.Dataset() {
-      @Override
-      public int length() {
-        return 2;
-      }
-
-      @Override
-      public Batch get(int index) {
-        int steps = index == 0 ? 3 : 5;
-        return new Batch(List.of(NDArray.of(sequences(2, steps))), List.of(NDArray.of(new float[2][1])), null);
-      }
-    };
-    try (LengthWatcher m = LengthWatcher.build(1)) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.evaluate(lengths));
-      assertEquals("Batch 1 of the dataset has samples of shapes [(5, 1), (1,)], its first batch [(3, 1), (1,)]. "
-          + "Expected the samples of every batch in one shape (a dataset's steps are traced for its first batch)",
-          e.getMessage());
-    }
-  }
-
   /** A weighted fit whose callback trains on a batch without weights in the middle of it (a nested call). */
   @Test
   void unweightedTrainOnBatchInsideAWeightedFit() {

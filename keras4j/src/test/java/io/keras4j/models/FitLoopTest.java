@@ -95,7 +95,7 @@ class FitLoopTest {
     single.fit(X, Y, new FitOptions().epochs(2).batchSize(8).shuffle(false).verbose(0));
     assertSameWeights(single, m);
     Sequential streamed = model(3);
-    streamed.fit(Dataset.fromArrays(X, Y, 8, false, null), new FitOptions().epochs(2).verbose(0));
+    streamed.fit(Dataset.fromArrays(X, Y, 8, false, null), new FitOptions().epochs(2).shuffle(false).verbose(0));
     assertSameWeights(single, streamed);
   }
 
@@ -105,7 +105,8 @@ class FitLoopTest {
     arrays.fit(X, Y, new FitOptions().epochs(2).batchSize(8).shuffle(false).verbose(0));
     Sequential streamed = model(2);
     HookRecorder rec = new HookRecorder();
-    streamed.fit(Dataset.fromArrays(X, Y, 8, false, null), new FitOptions().epochs(2).verbose(0).callbacks(rec));
+    streamed.fit(Dataset.fromArrays(X, Y, 8, false, null), new FitOptions().epochs(2).shuffle(false).verbose(0)
+        .callbacks(rec));
     assertSameWeights(arrays, streamed);
     assertTrue(rec.calls.containsAll(List.of("train_batch_begin:0", "train_batch_end:1", "train_batch_begin:2",
         "train_batch_end:3")), "steps_per_execution=2 groups the Dataset's batches: " + rec.calls);
