@@ -213,6 +213,14 @@ final class Trainer implements AutoCloseable {
   }
 
   private History fitDataset(Dataset dataset, FitOptions o) {
+    if (o.validationSplit > 0 && o.validationX == null) { // as Keras: a split of arrays only
+      throw new IllegalArgumentException("validation_split is only supported for arrays; received a Dataset "
+          + "(validation_split=" + o.validationSplit + "). Expected the validation batches as validation_data");
+    }
+    if (o.sampleWeight != null) {
+      throw new IllegalArgumentException("sample_weight should not be passed with a Dataset. Expected the sample "
+          + "weights in its batches (Dataset.Batch.sampleWeight)");
+    }
     long seed = Backend.nextSeed(); // drawn with or without shuffling, as for arrays
     try (DataAdapter train = new PyDatasetAdapter(dataset, this::checkBatch, o.classWeight, o.shuffle ? seed : null)) {
       StepFunctions.TrainData traced = functions.trainData(train.xShapes(), train.yShapes(), train.weighted());

@@ -200,6 +200,22 @@ class PyDatasetAdapterTest {
     }
   }
 
+  /** As Keras: validation_split splits arrays only, and a PyDataset's sample weights come in its batches. */
+  @Test
+  void optionsForArraysOnlyAreRefused() {
+    try (Model m = averager(1)) {
+      IllegalArgumentException split = assertThrows(IllegalArgumentException.class,
+          () -> m.fit(BY_LENGTH, new FitOptions().validationSplit(0.25).verbose(0)));
+      assertEquals("validation_split is only supported for arrays; received a Dataset (validation_split=0.25). "
+          + "Expected the validation batches as validation_data", split.getMessage());
+      IllegalArgumentException weights = assertThrows(IllegalArgumentException.class,
+          () -> m.fit(BY_LENGTH, new FitOptions().sampleWeight(new float[] {1, 1}).verbose(0)));
+      assertEquals("sample_weight should not be passed with a Dataset. Expected the sample weights in its batches "
+          + "(Dataset.Batch.sampleWeight)", weights.getMessage());
+      assertEquals(1f, m.getWeights().get(0).toFloatArray()[0], "nothing trained");
+    }
+  }
+
   @Test
   void aBatchWithoutWeightsAfterWeightedOnesIsRefused() {
     Dataset mixed = new Dataset() {
