@@ -6,10 +6,14 @@ import java.util.List;
 /**
  * A source of batches, read one at a time, so a data set larger than memory can be trained on.
  *
- * <p>Keras equivalent: {@code keras.utils.PyDataset}: {@link #length()} is {@code __len__} (batches per epoch),
- * {@link #get(int)} is {@code __getitem__}, {@link #onEpochEnd()} is {@code on_epoch_end}.
+ * <p>Keras equivalent: {@code keras.utils.PyDataset(workers=1, use_multiprocessing=False, max_queue_size=10)}:
+ * {@link #length()} is {@code __len__} (batches per epoch), {@link #get(int)} is {@code __getitem__},
+ * {@link #onEpochBegin()} and {@link #onEpochEnd()} are {@code on_epoch_begin} and {@code on_epoch_end}. As Keras on
+ * TensorFlow does, {@code fit}, {@code evaluate} and validation read the batches ahead of the steps that train on them,
+ * on one thread, or on {@code workers} threads when there are more ({@code get} must then allow calls from several
+ * threads at once), at most {@code maxQueueSize} batches ahead.
  * <pre>{@code
- * Dataset images = new Dataset() {
+ * Dataset images = new Dataset(4, false, 10) {  // or new Dataset() for Keras' defaults
  *   public int length() { return files.size() / 32; }
  *   public Batch get(int i) { return Batch.of(readImages(i), readLabels(i)); }
  * };
@@ -17,6 +21,45 @@ import java.util.List;
  * }</pre>
  */
 public abstract class Dataset {
+  private final int workers;
+  private final boolean useMultiprocessing;
+  private final int maxQueueSize;
+
+  /** A dataset read with Keras' defaults: one worker, no multiprocessing, at most 10 batches ahead. */
+  protected Dataset() {
+    this(1, false, 10);
+  }
+
+  /**
+   * A dataset read on {@code workers} threads (Keras' {@code workers}, default 1), at most {@code maxQueueSize}
+   * batches ahead (Keras' {@code max_queue_size}, default 10; 0 for no bound). Porting note:
+   * {@code useMultiprocessing} (Keras' {@code use_multiprocessing}, default false) is kept for the port's sake; the
+   * batches are read on threads of the one JVM either way.
+   */
+  protected Dataset(int workers, boolean useMultiprocessing, int maxQueueSize) {
+    if (workers < 0 || maxQueueSize < 0) {
+      throw new IllegalArgumentException("Expected workers >= 0 and max_queue_size >= 0. Received: workers="
+          + workers + ", max_queue_size=" + maxQueueSize);
+    }
+    this.workers = workers;
+    this.useMultiprocessing = useMultiprocessing;
+    this.maxQueueSize = maxQueueSize;
+  }
+
+  /** The threads that read batches ahead (Keras' {@code workers}); fewer than one reads on one. */
+  public int workers() {
+    return workers;
+  }
+
+  /** Keras' {@code use_multiprocessing}: kept as given; batches are read on threads. */
+  public boolean useMultiprocessing() {
+    return useMultiprocessing;
+  }
+
+  /** At most this many batches are read ahead of the step taking one (Keras' {@code max_queue_size}; 0: no bound). */
+  public int maxQueueSize() {
+    return maxQueueSize;
+  }
   /**
    * One batch: the inputs (one array per model input), the targets (one per output), and optional per-sample
    * weights (null for none, Keras' {@code sample_weight=None}; every batch of a dataset has them, or none does). The
@@ -41,7 +84,10 @@ public abstract class Dataset {
   /** Batch {@code index} (0 to length - 1). */
   public abstract Batch get(int index);
 
-  /** Called at the end of every epoch (shuffle here). */
+  /** Called at the start of every epoch, before its batches are read (Keras' {@code on_epoch_begin}). */
+  public void onEpochBegin() {}
+
+  /** Called at the end of every epoch, after its last batch was read (shuffle here; Keras' {@code on_epoch_end}). */
   public void onEpochEnd() {}
 
   /** Batches of {@code batchSize} from in-memory arrays, optionally reshuffled each epoch. */

@@ -27,6 +27,7 @@ final class PyDatasetAdapter implements DataAdapter {
   private final BiConsumer<List<HostArray>, List<HostArray>> check;
   private final Map<Integer, Double> classWeight;
   private final Long shuffleSeed;
+  private final DatasetReader<HostBatch> reader;
   private int[] order;
   private HostBatch first;
 
@@ -57,6 +58,8 @@ final class PyDatasetAdapter implements DataAdapter {
     this.classWeight = classWeight;
     this.shuffleSeed = shuffleSeed;
     this.order = Split.identity(dataset.length());
+    this.reader = new DatasetReader<>(p -> read(order[p % dataset.length()]), dataset.workers(),
+        dataset.maxQueueSize());
   }
 
   /** The batch, its sample weights given by the class weights when there are some. */
@@ -98,23 +101,30 @@ final class PyDatasetAdapter implements DataAdapter {
     return DataAdapters.shapes(first().y());
   }
 
-  /** Draws this pass's order of batches when shuffling, from the seed and the epoch alone (Keras: the indices). */
+  /**
+   * Starts a pass: draws its order of batches when shuffling, from the seed and the epoch alone (Keras shuffles the
+   * indices), calls the dataset's {@code onEpochBegin}, and starts reading the first batches ahead.
+   */
   @Override
   public void onEpochBegin(int epoch) {
     if (shuffleSeed != null) {
       order = Split.shuffled(dataset.length(), new Random(shuffleSeed ^ (0x9E3779B97F4A7C15L * (epoch + 1))));
     }
+    dataset.onEpochBegin();
+    reader.start(dataset.length());
   }
 
+  /** Ends a pass: the batches read ahead and not taken are dropped before the dataset's {@code onEpochEnd}. */
   @Override
   public void onEpochEnd() {
+    reader.stop();
     dataset.onEpochEnd();
   }
 
-  /** Step {@code index} of this pass: the batch at that place of the pass's order. */
+  /** Step {@code index} of this pass: the batch at that place of the pass's order, read ahead. */
   private HostBatch batch(int index) {
     int at = order[index % dataset.length()];
-    HostBatch b = read(at);
+    HostBatch b = reader.take(index);
     check.accept(b.x(), b.y());
     DataAdapters.cardinality(b.x(), b.y());
     if (b.sampleWeight() != null && b.sampleWeight().length != b.size()) {
@@ -239,5 +249,7 @@ final class PyDatasetAdapter implements DataAdapter {
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    reader.close();
+  }
 }

@@ -130,7 +130,7 @@ class PyDatasetAdapterTest {
 
   /** A dataset that records which batch each read was for. */
   private static final class Recorded extends Dataset {
-    final List<Integer> reads = new java.util.ArrayList<>();
+    final List<Integer> reads = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     @Override
     public int length() {

@@ -1,0 +1,180 @@
+package io.keras4j.models;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.KerasTensor;
+import io.keras4j.callbacks.Callback;
+import io.keras4j.data.Dataset;
+import io.keras4j.layers.Dense;
+import io.keras4j.layers.Input;
+import io.keras4j.optimizers.SGD;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A {@code Dataset}'s batches read ahead of the steps on worker threads, as Keras reads a {@code PyDataset} through
+ * its enqueuer ({@code workers > 1}) or its tf.data prefetch (one worker): the same training, sooner.
+ */
+class DatasetReaderTest {
+  /** Eight batches of two samples of y = 2x, recording which thread read each and every hook, in order. */
+  private static class Logged extends Dataset {
+    final List<String> events = Collections.synchronizedList(new ArrayList<>());
+    final Set<String> threads = Collections.synchronizedSet(new HashSet<>());
+    final long sleepMillis;
+
+    Logged(int workers, int maxQueueSize, long sleepMillis) {
+      super(workers, false, maxQueueSize);
+      this.sleepMillis = sleepMillis;
+    }
+
+    @Override
+    public int length() {
+      return 8;
+    }
+
+    @Override
+    public Batch get(int index) {
+      events.add("get " + index);
+      threads.add(Thread.currentThread().getName());
+      try {
+        Thread.sleep(sleepMillis);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      float a = index;
+      float b = index + 0.5f;
+      return Batch.of(new float[][] {{a / 8}, {b / 8}}, new float[] {a / 4, b / 4});
+    }
+
+    @Override
+    public void onEpochBegin() {
+      events.add("begin");
+    }
+
+    @Override
+    public void onEpochEnd() {
+      events.add("end");
+    }
+  }
+
+  private static Model model() {
+    Backend.setRandomSeed(5);
+    KerasTensor in = Input.of(1);
+    Model m = new Model(in, new Dense(1).apply(in));
+    m.compile(new CompileOptions().optimizer(new SGD(0.1)).loss("mse"));
+    return m;
+  }
+
+  private static float[] trained(Dataset data, FitOptions options) {
+    try (Model m = model()) {
+      m.fit(data, options.verbose(0));
+      return m.getWeights().get(0).toFloatArray();
+    }
+  }
+
+  /** The reader threads that read a batch (the first batch is read on the fit's thread, for its shapes). */
+  private static long readers(Logged data) {
+    return data.threads.stream().filter(t -> t.startsWith("keras4j-dataset-reader-")).count();
+  }
+
+  @Test
+  void severalWorkersTrainAsOneInTheSameOrder() {
+    Logged one = new Logged(1, 10, 0);
+    Logged four = new Logged(4, 10, 20);
+    float[] w1 = trained(one, new FitOptions().epochs(2).shuffle(false));
+    float[] w4 = trained(four, new FitOptions().epochs(2).shuffle(false));
+    assertArrayEquals(w1, w4, "the steps take the batches in order, whichever thread read them");
+    assertEquals(1, readers(one), one.threads.toString());
+    assertTrue(readers(four) >= 2, four.threads.toString());
+  }
+
+  /** At the end of step 0, batch 1 is already being read: loading overlaps training. */
+  @Test
+  void theNextBatchIsReadWhileAStepRuns() throws InterruptedException {
+    CountDownLatch secondRead = new CountDownLatch(1);
+    Dataset data = new Logged(1, 10, 0) {
+      @Override
+      public Batch get(int index) {
+        if (index == 1) {
+          secondRead.countDown();
+        }
+        return super.get(index);
+      }
+    };
+    List<Boolean> aheadAtStep0 = new ArrayList<>();
+    Callback waiter = new Callback() {
+      @Override
+      public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+        if (batch == 0) {
+          try {
+            aheadAtStep0.add(secondRead.await(10, TimeUnit.SECONDS));
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      }
+    };
+    trained(data, new FitOptions().epochs(1).shuffle(false).callbacks(waiter));
+    assertEquals(List.of(true), aheadAtStep0);
+  }
+
+  /** Two steps per epoch of eight batches, two ahead: nothing is read after an epoch's end, nor before its begin. */
+  @Test
+  void batchesReadAheadStopAtTheEpochsEnd() {
+    Logged data = new Logged(2, 2, 5);
+    trained(data, new FitOptions().epochs(3).stepsPerEpoch(2).shuffle(false));
+    List<String> events = new ArrayList<>(data.events);
+    events.remove("get 0"); // the first batch, read once before the fit for its shapes
+    boolean inEpoch = false;
+    int epochs = 0;
+    for (String e : events) {
+      if (e.equals("begin")) {
+        inEpoch = true;
+        epochs++;
+      } else if (e.equals("end")) {
+        inEpoch = false;
+      } else {
+        assertTrue(inEpoch, e + " outside an epoch: " + events);
+        int index = Integer.parseInt(e.substring(4));
+        assertTrue(index <= 1 + 2, e + ": more than two batches beyond the last step's: " + events);
+      }
+    }
+    assertEquals(3, epochs, events.toString());
+  }
+
+  @Test
+  void anErrorOfAReadIsThrownAtItsStep() {
+    Dataset broken = new Logged(3, 10, 0) {
+      @Override
+      public Batch get(int index) {
+        if (index == 5) {
+          throw new IllegalArgumentException("file 5 is unreadable");
+        }
+        return super.get(index);
+      }
+    };
+    try (Model m = model()) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> m.fit(broken, new FitOptions().shuffle(false).verbose(0)));
+      assertEquals("file 5 is unreadable", e.getMessage());
+    }
+  }
+
+  @Test
+  void negativeWorkersAreRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Logged(-1, 10, 0));
+    assertEquals("Expected workers >= 0 and max_queue_size >= 0. Received: workers=-1, max_queue_size=10",
+        e.getMessage());
+  }
+}
