@@ -287,24 +287,7 @@ public interface Ops {
    * in one op.
    */
   default List<Tensor> split(Tensor x, int sections, int axis) {
-    int rank = x.rank();
-    int a = axis < 0 ? axis + rank : axis;
-    long n = x.shape().get(a);
-    if (sections <= 0 || n < 0 || n % sections != 0) {
-      throw new IllegalArgumentException("split needs a known axis size that is a multiple of the number of sections."
-          + " Received: shape " + x.shape() + ", sections=" + sections + ", axis=" + axis);
-    }
-    int part = (int) (n / sections);
-    List<Tensor> out = new java.util.ArrayList<>();
-    for (int k = 0; k < sections; k++) {
-      int[] begin = new int[rank];
-      int[] size = new int[rank];
-      java.util.Arrays.fill(size, -1);
-      begin[a] = k * part;
-      size[a] = part;
-      out.add(slice(x, begin, size));
-    }
-    return out;
+    return SlicedSplit.run(this, x, sections, axis);
   }
 
   Tensor pad(Tensor x, int[][] paddings, float value);

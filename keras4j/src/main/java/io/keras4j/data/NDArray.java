@@ -353,50 +353,6 @@ public final class NDArray implements HostArray.Source {
   /** NumPy's repr on one line, such as {@code array([[1.0, 2.0], [3.0, 4.0]], dtype=float32)}; long axes elided. */
   @Override
   public String toString() {
-    StringBuilder b = new StringBuilder("array(");
-    boolean summarize = size() > 1000;
-    if (rank() == 0) {
-      b.append(element(0));
-    } else {
-      format(b, 0, 0, summarize);
-    }
-    return b.append(", shape=").append(host.shape()).append(", dtype=").append(dtype()).append(')').toString();
-  }
-
-  private void format(StringBuilder b, int depth, int offset, boolean summarize) {
-    long[] dims = host.shape().dims();
-    int len = (int) dims[depth];
-    int stride = 1;
-    for (int k = depth + 1; k < dims.length; k++) {
-      stride *= (int) dims[k];
-    }
-    b.append('[');
-    for (int i = 0; i < len; i++) {
-      if (summarize && len > 6 && i == 3) {
-        b.append("..., ");
-        i = len - 3;
-      }
-      if (depth == dims.length - 1) {
-        b.append(element(offset + i));
-      } else {
-        format(b, depth + 1, offset + i * stride, summarize);
-      }
-      if (i < len - 1) {
-        b.append(", ");
-      }
-    }
-    b.append(']');
-  }
-
-  private String element(int i) {
-    Object d = host.data();
-    if (d instanceof float[] f) {
-      return Float.toString(f[i]);
-    } else if (d instanceof double[] v) {
-      return Double.toString(v[i]);
-    } else if (d instanceof boolean[] v) {
-      return v[i] ? "True" : "False";
-    }
-    return Long.toString(host.getLong(i));
+    return NDArrayRepr.of(host);
   }
 }

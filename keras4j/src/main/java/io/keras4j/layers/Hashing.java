@@ -136,7 +136,7 @@ public class Hashing extends BaseLayer<Hashing> {
   @Override
   public Map<String, Object> getConfig() {
     Map<String, Object> c = super.getConfig();
-    c.put("dtype", dtypePolicy(outputDtype()));
+    c.put("dtype", LayerConfigs.dtypePolicy(outputDtype()));
     c.put("num_bins", numBins);
     c.put("salt", salt == null ? null : List.of(salt[0], salt[1]));
     c.put("mask_value", maskValue == null ? null : maskValue == Math.rint(maskValue) ? (Object) maskValue.longValue()

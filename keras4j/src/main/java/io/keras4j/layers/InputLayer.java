@@ -108,16 +108,12 @@ public class InputLayer extends BaseLayer<InputLayer> {
             + "=false. Received: " + flag + "=true");
       }
     }
-    int[] batch = Layer.batchShape(c);
+    int[] batch = LayerConfigs.batchShape(c);
     if (batch == null) {
       throw new IllegalArgumentException("InputLayer config lacks `batch_shape`. Received: " + config);
     }
     InputLayer layer = new InputLayer(Shape.of(batch), c.string("name", null));
-    Object dtype = c.get("dtype");
-    if (dtype instanceof Map<?, ?> policy && policy.get("config") instanceof Map<?, ?> pc) {
-      dtype = pc.get("name");
-    }
-    if (dtype instanceof String d) {
+    if (LayerConfigs.dtype(c) instanceof String d) {
       layer.dtype(d);
     }
     return layer;

@@ -6,17 +6,13 @@ import io.keras4j.backend.Ops;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
-import io.keras4j.constraints.Constraint;
 import io.keras4j.data.NDArray;
 import io.keras4j.dtypepolicies.DTypePolicies;
 import io.keras4j.dtypepolicies.DTypePolicy;
-import io.keras4j.initializers.Initializer;
-import io.keras4j.initializers.Initializers;
 import io.keras4j.regularizers.Regularizer;
 import io.keras4j.saving.Config;
 import io.keras4j.utils.Names;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -204,6 +200,11 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
     this.inputSpec = spec;
   }
 
+  /** The spec the inputs are checked against at each call, or null. */
+  InputSpec inputSpec() {
+    return inputSpec;
+  }
+
   /** {@code value}, or an IllegalArgumentException naming this layer and {@code argument} when it is null. */
   protected final <V> V require(V value, String argument) {
     if (value == null) {
@@ -238,24 +239,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
    */
   @Override
   public Map<String, Object> getConfig() {
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("name", name());
-    c.put("trainable", trainable);
-    c.put("dtype", dtypePolicy.serialize());
-    if (activityRegularizer != null) {
-      c.put("activity_regularizer", ser(activityRegularizer));
-    }
-    return c;
-  }
-
-  /** Keras 3's serialized {@code DTypePolicy} of {@code dtype}, as layers write their {@code dtype} key. */
-  static Map<String, Object> dtypePolicy(String dtype) {
-    Map<String, Object> policy = new LinkedHashMap<>();
-    policy.put("module", "keras");
-    policy.put("class_name", "DTypePolicy");
-    policy.put("config", Map.of("name", dtype));
-    policy.put("registered_name", null);
-    return policy;
+    return LayerConfigs.base(this);
   }
 
   /**
@@ -264,45 +248,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
    * Each layer's {@code fromConfig} ends with it.
    */
   protected static <L extends Layer> L withBaseConfig(L layer, Config c) {
-    if (c.has("name")) {
-      layer.name(c.string("name", null));
-    }
-    layer.trainable(c.bool("trainable", true));
-    Object dtype = c.get("dtype");
-    if (dtype instanceof Map<?, ?> policy && policy.get("config") instanceof Map<?, ?> pc) {
-      dtype = pc.get("name");
-    }
-    if (dtype instanceof String d && !d.equals(layer.dtypePolicy().name())) {
-      layer.dtype(d);
-    }
-    if (c.has("activity_regularizer")) {
-      layer.activityRegularizer(io.keras4j.regularizers.Regularizer.get(c.get("activity_regularizer")));
-    }
-    int[] batch = batchShape(c);
-    if (batch != null) {
-      ((Layer) layer).applyBatchShape(batch);
-    }
-    return layer;
-  }
-
-  /** The {@code batch_shape} (or Keras 2's {@code batch_input_shape}) of a config, null dimensions as -1. */
-  static int[] batchShape(Config c) {
-    Object v = c.has("batch_shape") ? c.get("batch_shape") : c.get("batch_input_shape");
-    if (!(v instanceof List<?> l)) {
-      return null;
-    }
-    int[] out = new int[l.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = l.get(i) == null ? -1 : ((Number) l.get(i)).intValue();
-    }
-    return out;
-  }
-
-  private void applyBatchShape(int[] batch) {
-    inputShape(java.util.Arrays.copyOfRange(batch, 1, batch.length));
-    if (batch[0] > 0) {
-      batchSize(batch[0]);
-    }
+    return LayerConfigs.apply(layer, c);
   }
 
   /** Keras' serialized form of an initializer, regularizer or constraint, for configs. */
@@ -337,18 +283,6 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
     return buildShapes;
   }
 
-  private void maybeBuild(List<Shape> shapes) {
-    if (!built) {
-      build(shapes);
-      markBuilt(shapes);
-    }
-    if (inputSpec != null) {
-      for (int i = 0; i < shapes.size(); i++) {
-        inputSpec.check(name(), i, shapes.get(i));
-      }
-    }
-  }
-
   /**
    * Creates a weight (Keras' {@code add_weight}).
    *
@@ -358,20 +292,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
    */
   public Variable addWeight(String name, Shape shape, Object initializer, Object regularizer, Object constraint,
       boolean trainable) {
-    try {
-      Initializer.checkedSize(shape); // before any allocation: a config may describe a huge layer
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Layer '" + name() + "': weight '" + name + "': " + e.getMessage(), e);
-    }
-    Initializer init = Initializers.get(initializer == null ? "glorot_uniform" : initializer);
-    Variable v = new Variable(name, shape, trainable, init.bind(shape)); // drawn at first use: not when loaded
-    v.path(name() + "/" + name);
-    Constraint c = Constraint.get(constraint);
-    if (c != null) {
-      v.constraint(c);
-    }
-    tracked.add(v, Regularizer.get(regularizer));
-    return v;
+    return tracked.addWeight(this, name, shape, initializer, regularizer, constraint, trainable);
   }
 
   /**
@@ -410,29 +331,12 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
 
   /** Calls the layer on a symbolic tensor (Keras' {@code layer(x)} in the functional API). */
   public KerasTensor apply(KerasTensor input) {
-    List<KerasTensor> out = apply(List.of(input));
-    if (out.size() != 1) {
-      throw new IllegalStateException("Layer '" + name() + "' has " + out.size() + " outputs; use apply(List)");
-    }
-    return out.get(0);
+    return LayerCalls.only(this, apply(List.of(input)), "use apply(List)");
   }
 
   /** Calls the layer on several symbolic tensors (merge layers, multi-input models). */
   public List<KerasTensor> apply(List<KerasTensor> inputs) {
-    List<Shape> shapes = new ArrayList<>();
-    List<String> dtypes = new ArrayList<>();
-    for (KerasTensor t : inputs) {
-      shapes.add(t.shape());
-      dtypes.add(t.dtype());
-    }
-    maybeBuild(shapes);
-    List<Shape> outShapes = computeOutputShapes(shapes, dtypes);
-    List<KerasTensor> outputs = new ArrayList<>();
-    for (int i = 0; i < outShapes.size(); i++) {
-      outputs.add(new KerasTensor(outShapes.get(i), outputDtype(), this, inboundNodes.size(), i));
-    }
-    inboundNodes.add(new Node(this, inputs, outputs));
-    return outputs;
+    return LayerCalls.symbolic(this, inputs);
   }
 
   /** Calls the layer on a graph tensor, inside another layer's or a model's call. */
@@ -442,38 +346,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
 
   /** Calls the layer on several graph tensors. */
   public List<Tensor> applyAll(List<Tensor> inputs, boolean training) {
-    List<Shape> shapes = new ArrayList<>();
-    for (Tensor t : inputs) {
-      shapes.add(t.shape());
-    }
-    maybeBuild(shapes);
-    List<Tensor> masks = new ArrayList<>();
-    for (Tensor t : inputs) {
-      masks.add(Backend.getKerasMask(t));
-    }
-    List<Tensor> cast = autocastInputs(inputs);
-    String scope = Backend.isFloat(computeDtype()) ? computeDtype() : null;
-    List<Tensor> outputs = io.keras4j.backend.AutocastScope.run(scope, () -> call(cast, masks, training));
-    Masks.attach(this, inputs, masks, outputs);
-    if (activityRegularizer != null) {
-      for (Tensor o : outputs) {
-        Backend.addLoss(activityRegularizer.call(o));
-      }
-    }
-    return outputs;
-  }
-
-  /** The floating inputs cast to the compute dtype when {@link #autocast()} (Keras' {@code convert_input}). */
-  private List<Tensor> autocastInputs(List<Tensor> inputs) {
-    if (!autocast()) {
-      return inputs;
-    }
-    List<Tensor> out = new ArrayList<>(inputs.size());
-    for (Tensor t : inputs) {
-      boolean cast = t != null && Backend.isFloat(t.dtype()) && !t.dtype().equals(computeDtype());
-      out.add(cast ? ops().cast(t, computeDtype()) : t);
-    }
-    return out;
+    return LayerCalls.graph(this, inputs, training);
   }
 
   /**
@@ -491,12 +364,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
 
   /** The forward computation of a single-input layer with its mask, null if none; by default ignores the mask. */
   protected Tensor call(Tensor input, Tensor mask, boolean training) {
-    List<Tensor> out = call(List.of(input), training);
-    if (out.size() != 1) {
-      throw new IllegalStateException("Layer '" + name() + "' has " + out.size() + " outputs; override "
-          + "call(List, List, boolean)");
-    }
-    return out.get(0);
+    return LayerCalls.only(this, call(List.of(input), training), "override call(List, List, boolean)");
   }
 
   /**
@@ -617,14 +485,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
 
   /** Weights not updated by the optimizer (Keras' {@code non_trainable_weights}). */
   public List<Variable> nonTrainableWeights() {
-    List<Variable> trainableOnes = trainableWeights();
-    List<Variable> w = new ArrayList<>();
-    for (Variable v : weights()) {
-      if (!trainableOnes.contains(v)) {
-        w.add(v);
-      }
-    }
-    return w;
+    return LayerWeights.without(weights(), trainableWeights());
   }
 
   /**
@@ -655,11 +516,7 @@ public abstract class Layer implements io.keras4j.saving.KerasSerializable {
       throw new IllegalStateException("You tried to call `count_params` on layer '" + name()
           + "', but the layer isn't built. You can build it manually via: `" + name() + ".build(batch_input_shape)`.");
     }
-    long n = 0;
-    for (Variable v : weights()) {
-      n += v.shape().size();
-    }
-    return n;
+    return LayerWeights.count(weights());
   }
 
   /** The weight regularization losses of this layer and its tracked layers, in the graph being traced. */

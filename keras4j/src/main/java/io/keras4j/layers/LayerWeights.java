@@ -5,7 +5,10 @@ import io.keras4j.backend.HostArray;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.Variable;
+import io.keras4j.constraints.Constraint;
 import io.keras4j.data.NDArray;
+import io.keras4j.initializers.Initializer;
+import io.keras4j.initializers.Initializers;
 import io.keras4j.random.SeedGenerator;
 import io.keras4j.regularizers.Regularizer;
 import java.util.ArrayList;
@@ -35,6 +38,29 @@ final class LayerWeights {
       regularizers.put(v, regularizer);
     }
     variables.add(v);
+  }
+
+  /**
+   * A new weight of {@code layer}, tracked with its regularizer, as {@link Layer#addWeight} makes it: its size
+   * checked before anything is allocated, its initializer bound (the values drawn at first use, so not for a weight
+   * that is loaded), its path {@code layer/name} and its constraint set.
+   */
+  Variable addWeight(Layer layer, String name, Shape shape, Object initializer, Object regularizer,
+      Object constraint, boolean trainable) {
+    try {
+      Initializer.checkedSize(shape); // before any allocation: a config may describe a huge layer
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Layer '" + layer.name() + "': weight '" + name + "': " + e.getMessage(), e);
+    }
+    Initializer init = Initializers.get(initializer == null ? "glorot_uniform" : initializer);
+    Variable v = new Variable(name, shape, trainable, init.bind(shape)); // drawn at first use: not when loaded
+    v.path(layer.name() + "/" + name);
+    Constraint c = Constraint.get(constraint);
+    if (c != null) {
+      v.constraint(c);
+    }
+    add(v, Regularizer.get(regularizer));
+    return v;
   }
 
   void track(Layer layer) {
@@ -80,6 +106,26 @@ final class LayerWeights {
         to.add(v);
       }
     }
+  }
+
+  /** The weights of {@code all} not in {@code trainable}, in order (Keras' {@code non_trainable_weights}). */
+  static List<Variable> without(List<Variable> all, List<Variable> trainable) {
+    List<Variable> w = new ArrayList<>();
+    for (Variable v : all) {
+      if (!trainable.contains(v)) {
+        w.add(v);
+      }
+    }
+    return w;
+  }
+
+  /** The number of values of {@code weights} (Keras' {@code count_params}). */
+  static long count(List<Variable> weights) {
+    long n = 0;
+    for (Variable v : weights) {
+      n += v.shape().size();
+    }
+    return n;
   }
 
   /** The values of {@code weights} with their shapes, int64 weights as longs. */

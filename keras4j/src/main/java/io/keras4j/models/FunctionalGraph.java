@@ -5,7 +5,9 @@ import io.keras4j.backend.Tensor;
 import io.keras4j.layers.InputLayer;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Node;
+import io.keras4j.layers.Operation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,6 +83,33 @@ record FunctionalGraph(List<Node> nodes, List<Layer> layers) {
       result.add(values.get(o));
     }
     return result;
+  }
+
+  /** The layers of {@code operations}, in order, without the operation nodes (Keras' {@code model.layers}). */
+  static List<Layer> withoutOperations(List<Layer> operations) {
+    return operations.stream().filter(l -> !(l instanceof Operation)).toList();
+  }
+
+  /**
+   * {@code operations} in the order of {@code names}, which must name each of them; names of none are skipped. For
+   * {@link Model#orderLayers}: a loader's config lists the layers in Keras' order.
+   *
+   * @throws IllegalArgumentException naming model {@code model} and the layer {@code names} lacks
+   */
+  static List<Layer> ordered(List<Layer> operations, List<String> names, String model) {
+    Map<String, Integer> position = new HashMap<>();
+    for (String n : names) {
+      position.putIfAbsent(n, position.size());
+    }
+    for (Layer l : operations) {
+      if (!position.containsKey(l.name())) {
+        throw new IllegalArgumentException("Model '" + model + "': the layer order " + names + " lacks layer '"
+            + l.name() + "'");
+      }
+    }
+    List<Layer> ordered = new ArrayList<>(operations);
+    ordered.sort(java.util.Comparator.comparingInt(l -> position.get(l.name())));
+    return ordered;
   }
 
   private static List<String> layerNames(List<Node> nodes) {

@@ -67,7 +67,7 @@ public class Model extends Layer implements AutoCloseable {
       track(l);
     }
     this.operations = graph.layers();
-    this.layers = graph.layers().stream().filter(l -> !(l instanceof io.keras4j.layers.Operation)).toList();
+    this.layers = FunctionalGraph.withoutOperations(graph.layers());
     markBuilt(inputs.stream().map(KerasTensor::shape).toList());
   }
 
@@ -100,20 +100,8 @@ public class Model extends Layer implements AutoCloseable {
    * masks that keras4j leaves out (see {@code MaskOperations}). Names of no layer of this model are skipped.
    */
   public void orderLayers(List<String> names) {
-    Map<String, Integer> position = new java.util.HashMap<>();
-    for (String n : names) {
-      position.putIfAbsent(n, position.size());
-    }
-    for (Layer l : operations) {
-      if (!position.containsKey(l.name())) {
-        throw new IllegalArgumentException("Model '" + name() + "': the layer order " + names + " lacks layer '"
-            + l.name() + "'");
-      }
-    }
-    List<Layer> ordered = new ArrayList<>(operations);
-    ordered.sort(java.util.Comparator.comparingInt(l -> position.get(l.name())));
-    this.operations = ordered;
-    this.layers = ordered.stream().filter(l -> !(l instanceof io.keras4j.layers.Operation)).toList();
+    this.operations = FunctionalGraph.ordered(operations, names, name());
+    this.layers = FunctionalGraph.withoutOperations(operations);
   }
 
   /** The layer named {@code name} (Keras' {@code get_layer(name)}). */

@@ -9,7 +9,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.Signature;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.StatelessWhile;
 import org.tensorflow.ndarray.Shape;
@@ -332,8 +331,8 @@ final class BackwardLoop {
 
     Operand<TInt32> t = ftf.math.sub(ftf.math.sub(count, ftf.constant(1)), j);
     LoopVars.Index ix = LoopVars.index(ftf, t);
-    List<Operand<?>> xT = rowsOrStandIns(ftf, seqs, ix, f.iXs());
-    sT = rowsOrStandIns(ftf, hist, ix, f.iHist());
+    List<Operand<?>> xT = LoopVars.rowsOrStandIns(ftf, seqs, ix, f.specs, f.iXs());
+    sT = LoopVars.rowsOrStandIns(ftf, hist, ix, f.specs, f.iHist());
     Operand pT = histPrev == null ? null : LoopVars.row(ftf, histPrev, ix);
     TFBodyOps step = new TFBodyOps(f.outer, ftf, f.reads);
     step.precapture(f.captures);
@@ -341,14 +340,14 @@ final class BackwardLoop {
     // null when folded into the output state's gradient (no mask, no outputs sequence)
     Operand dy = dOut == null ? dPrev : ftf.math.add(LoopVars.row(ftf, dOut, ix), dPrev);
     List<Operand<?>> savedT = LoopVars.rows(ftf, saved, ix);
-    List<Operand<?>> d = HandVjp.of(ftf, step, f, new HandVjp.Rows(xT, sT, savedT, pT, mT), floatXs, floatCaps, dy,
-        dStates, summed);
+    HandVjp.Rows rows = new HandVjp.Rows(xT, sT, savedT, pT, mT);
+    List<Operand<?>> d = HandVjp.of(ftf, step, f, rows, floatXs, floatCaps, dy, dStates, summed);
     if (d == null) {
-      d = generic(ftf, step, xT, sT, pT, mT, dy, dStates);
+      d = GenericVjp.of(ftf, step, f, rows, floatXs, floatCaps, dy, dStates);
     }
     List<Operand<?>> caps = step.capturedInputs();
-    readHist = read(sT);
-    readSeq = read(xT);
+    readHist = LoopVars.read(sT);
+    readSeq = LoopVars.read(xT);
 
     List<Operand<?>> outs = new ArrayList<>();
     outs.add(ftf.math.add(j, ftf.constant(1)));
@@ -381,91 +380,6 @@ final class BackwardLoop {
       outs.add(ftf.identity((Operand) c));
     }
     return LoopVars.signature(args, outs, specs);
-  }
-
-  /**
-   * Row {@code ix.t} of each time-major buffer, or for a buffer left out of the loop (null), a stand-in of the row's
-   * type and static shape (the forward loop's variable {@code first + k}'s row) that nothing reads.
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private List<Operand<?>> rowsOrStandIns(Ops ftf, List<Operand<?>> buffers, LoopVars.Index ix, int first) {
-    List<Operand<?>> out = new ArrayList<>();
-    for (int k = 0; k < buffers.size(); k++) {
-      if (buffers.get(k) != null) {
-        out.add(LoopVars.row(ftf, buffers.get(k), ix));
-        continue;
-      }
-      LoopVars.Spec spec = f.specs.get(first + k);
-      Shape row = spec.shape().tail();
-      long[] known = row.asArray();
-      for (int i = 0; i < known.length; i++) {
-        known[i] = Math.max(known[i], 1);
-      }
-      Operand zeros = ftf.zeros(ftf.constant(known), (Class) spec.type());
-      out.add(ftf.placeholderWithDefault(zeros, row));
-    }
-    return out;
-  }
-
-  /** Whether anything in the body reads each of {@code rows}. */
-  private static boolean[] read(List<Operand<?>> rows) {
-    boolean[] out = new boolean[rows.size()];
-    for (int k = 0; k < out.length; k++) {
-      out[k] = ((org.tensorflow.GraphOperation) rows.get(k).op()).numConsumers() > 0;
-    }
-    return out;
-  }
-
-  /**
-   * The step's vector-Jacobian product by TensorFlow's gradients of the re-traced step: the gradients of the float
-   * inputs, of the states before the step, of the previous output (with a mask) and of the float captures, in order.
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private List<Operand<?>> generic(Ops ftf, TFBodyOps step, List<Operand<?>> xT, List<Operand<?>> sT, Operand pT,
-      Operand mT, Operand dy, List<Operand<?>> dStates) {
-    StepTrace trace = StepTrace.trace(step, ftf, f.step, xT, sT);
-    if (step.capturedOuter().size() != f.captures.size()) {
-      throw new IllegalStateException("An RNN step used other tensors when traced again for its gradient: "
-          + f.captures.size() + " then " + step.capturedOuter().size());
-    }
-    StepTrace masked = trace.masked(ftf, mT, sT, pT, f.zeroOutputForMask);
-    List<Operand<?>> caps = step.capturedInputs();
-
-    List<Operand<?>> ys = new ArrayList<>();
-    List<Operand<?>> dys = new ArrayList<>();
-    if (dy != null) { // else the output is a state, whose gradient has the output's
-      ys.add(masked.output());
-      dys.add(dy);
-    }
-    ys.addAll(masked.states());
-    dys.addAll(dStates);
-    List<Operand<?>> wrt = new ArrayList<>();
-    for (int k : floatXs) {
-      wrt.add(xT.get(k));
-    }
-    wrt.addAll(sT);
-    if (pT != null) {
-      wrt.add(pT);
-    }
-    for (int c : floatCaps) {
-      wrt.add(caps.get(c));
-    }
-    // the vector-Jacobian product as the gradient of one scalar, sum_i <ys_i, dys_i>: TensorFlow's gradients of
-    // several ys where one y depends on another (a stacked cell's second state on its first new state) lose part
-    // of the product; one y has no such ancestry
-    Operand vjp = null;
-    for (int i = 0; i < ys.size(); i++) {
-      Operand prod = ftf.math.mul((Operand) ys.get(i), (Operand) dys.get(i));
-      Operand term = ftf.sum(prod, ftf.range(ftf.constant(0), ftf.rank(prod), ftf.constant(1)));
-      vjp = vjp == null ? term : ftf.math.add(vjp, term);
-    }
-    Gradients g = ftf.gradients(vjp, wrt);
-    List<Operand<?>> d = new ArrayList<>();
-    for (int i = 0; i < wrt.size(); i++) {
-      Output<?> gi = g.dy(i);
-      d.add(gi == null || gi.op() == null ? ftf.zerosLike((Operand) wrt.get(i)) : gi);
-    }
-    return d;
   }
 
   private static Operand<?> orZeros(Ops tf, Output<?> grad, Operand<?> like) {

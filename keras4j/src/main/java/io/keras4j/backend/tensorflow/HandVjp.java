@@ -29,7 +29,7 @@ final class HandVjp {
 
   /**
    * The gradients of the float inputs, of the states before the step, of the previous output (with a mask) and of
-   * the float captures, in the order of {@link BackwardLoop}'s generic product; null when the step has no hand
+   * the float captures, in the order of {@link GenericVjp}'s product; null when the step has no hand
    * product or its product misses a captured float tensor. A captured gradient left to the backward loop's end (a
    * {@link RnnStep.Vjp#capturedProducts} product of a state and an input's gradient) is null in the list and put in
    * {@code summed}: its position among the float captures, to {state, position among the float inputs}. {@code dy}

@@ -53,6 +53,39 @@ final class LoopVars {
   }
 
   /**
+   * Row {@code ix.t} of each time-major buffer, or for a buffer left out of the loop (null), a stand-in of the row's
+   * type and static shape (the row of the loop variable of {@code specs} at {@code first + k}) that nothing reads.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static List<Operand<?>> rowsOrStandIns(Ops ftf, List<Operand<?>> buffers, Index ix, List<Spec> specs, int first) {
+    List<Operand<?>> out = new ArrayList<>();
+    for (int k = 0; k < buffers.size(); k++) {
+      if (buffers.get(k) != null) {
+        out.add(row(ftf, buffers.get(k), ix));
+        continue;
+      }
+      Spec spec = specs.get(first + k);
+      Shape row = spec.shape().tail();
+      long[] known = row.asArray();
+      for (int i = 0; i < known.length; i++) {
+        known[i] = Math.max(known[i], 1);
+      }
+      Operand zeros = ftf.zeros(ftf.constant(known), (Class) spec.type());
+      out.add(ftf.placeholderWithDefault(zeros, row));
+    }
+    return out;
+  }
+
+  /** Whether anything in the body reads each of {@code rows}. */
+  static boolean[] read(List<Operand<?>> rows) {
+    boolean[] out = new boolean[rows.size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = ((org.tensorflow.GraphOperation) rows.get(k).op()).numConsumers() > 0;
+    }
+    return out;
+  }
+
+  /**
    * Row {@code ix.t} of a time-major {@code x}, without a copy: a strided slice of dimension 0 (which TensorFlow's
    * kernel returns as a view of the buffer, where Gather copies the row), reshaped to the row's static shape.
    */
