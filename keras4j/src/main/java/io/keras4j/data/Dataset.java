@@ -87,7 +87,10 @@ public abstract class Dataset {
   /** Called at the start of every epoch, before its batches are read (Keras' {@code on_epoch_begin}). */
   public void onEpochBegin() {}
 
-  /** Called at the end of every epoch, after its last batch was read (shuffle here; Keras' {@code on_epoch_end}). */
+  /**
+   * Called at the end of every epoch, after its last batch was read (shuffle here; Keras' {@code on_epoch_end}); as in
+   * Keras, also once before a {@code fit}'s, an {@code evaluate}'s or a validation's first epoch.
+   */
   public void onEpochEnd() {}
 
   /** Batches of {@code batchSize} from in-memory arrays, optionally reshuffled each epoch. */

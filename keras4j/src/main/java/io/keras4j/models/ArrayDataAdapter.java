@@ -108,7 +108,7 @@ final class ArrayDataAdapter implements DataAdapter {
    * the first step otherwise).
    */
   @Override
-  public void onEpochBegin(int epoch) {
+  public void onEpochBegin(int epoch, int steps) {
     onEpochEnd();
     if (shuffleSeed != null) {
       Random order = new Random(shuffleSeed ^ (0x9E3779B97F4A7C15L * (epoch + 1)));

@@ -30,10 +30,17 @@ interface DataAdapter extends AutoCloseable {
   boolean weighted();
 
   /**
-   * Starts pass {@code epoch} over the data (Keras' {@code on_epoch_begin}); a shuffling adapter draws that epoch's
-   * order here, from its seed and the epoch alone, so a fit resumed at any epoch shuffles as an uninterrupted one.
+   * Starts pass {@code epoch} over the data, of {@code steps} steps (Keras' {@code on_epoch_begin}); a shuffling
+   * adapter draws that epoch's order here, from its seed and the epoch alone, so a fit resumed at any epoch shuffles
+   * as an uninterrupted one.
    */
-  void onEpochBegin(int epoch);
+  void onEpochBegin(int epoch, int steps);
+
+  /**
+   * Readies the data for a {@code fit}, {@code evaluate} or validation run, before its first pass (Keras' epoch
+   * iterator {@code reset}, which calls the adapter's {@code on_epoch_end}).
+   */
+  default void reset() {}
 
   /** Ends a pass over the data (Keras' {@code on_epoch_end}). */
   void onEpochEnd();

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -15,9 +16,11 @@ import java.util.function.IntFunction;
  * loading a batch overlaps training on the ones before it.
  *
  * <p>Keras equivalent: the {@code OrderedEnqueuer} that {@code PyDatasetAdapter} starts for a {@code PyDataset} of
- * {@code workers > 1} (that many threads, at most {@code max_queue_size} batches ahead), and for one worker, the
- * {@code prefetch} of the {@code tf.data} pipeline its TensorFlow backend reads the batches through (one thread).
- * Porting note: {@code use_multiprocessing=True} reads on threads too, as one JVM runs the whole fit.
+ * {@code workers > 1}, or {@code workers > 0} with {@code use_multiprocessing} (that many threads or processes, at
+ * most {@code max_queue_size} batches ahead), and otherwise the {@code prefetch} of the {@code tf.data} pipeline its
+ * TensorFlow backend reads the batches through (one thread). Porting notes: {@code use_multiprocessing=True} reads
+ * on threads too, as one JVM runs the whole fit; one worker reads at most {@code max_queue_size} batches ahead as
+ * well, where {@code tf.data} sizes its buffer itself.
  * <pre>{@code
  * reader.start(steps);           // on_epoch_begin: the first batches are being read
  * T batch = reader.take(0);      // each step, in order
@@ -46,7 +49,7 @@ final class DatasetReader<T> implements AutoCloseable {
     this.ahead = ahead <= 0 ? Integer.MAX_VALUE : ahead;
   }
 
-  /** Starts a pass of {@code positions} steps: the first batches are submitted now. */
+  /** Starts a pass of {@code positions} steps (0 to positions - 1): the first batches are submitted now. */
   void start(int positions) {
     stop();
     this.positions = positions;
@@ -55,20 +58,23 @@ final class DatasetReader<T> implements AutoCloseable {
 
   /**
    * The batch of step {@code position}, waiting for it when it is still being read; an error of its reading is
-   * thrown here. A position outside the pass (steps per epoch above its batches) is read now, on this thread.
+   * thrown here. A step not submitted (taken twice, or outside a started pass) is read now, on this thread.
    */
   T take(int position) {
     submitUpTo(position);
-    Future<T> f = pending.remove(position);
+    Future<T> f = pending.get(position);
     if (f == null) {
       return read.apply(position);
     }
     try {
-      return f.get();
-    } catch (InterruptedException e) {
+      T batch = f.get();
+      pending.remove(position);
+      return batch;
+    } catch (InterruptedException e) { // left pending: stop() waits for it
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting for batch " + position + " of the dataset", e);
     } catch (ExecutionException e) {
+      pending.remove(position);
       throw rethrown(e.getCause());
     }
   }
@@ -108,15 +114,21 @@ final class DatasetReader<T> implements AutoCloseable {
   /** Ends the pass: batches not yet read are dropped and those being read waited for, so none is read after. */
   void stop() {
     pass++;
+    boolean interrupted = false;
     for (Future<T> f : pending.values()) {
-      try {
-        f.get();
-      } catch (ExecutionException e) {
-        // failed for a step that will not run
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
+      while (true) {
+        try {
+          f.get(); // uninterruptibly: no read of this pass may outlive it
+          break;
+        } catch (ExecutionException e) {
+          break; // failed for a step that will not run
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     pending.clear();
     next = 0;
@@ -127,7 +139,12 @@ final class DatasetReader<T> implements AutoCloseable {
   public void close() {
     stop();
     if (pool != null) {
-      pool.shutdownNow();
+      pool.shutdownNow(); // its threads are idle: they end at once
+      try {
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       pool = null;
     }
   }

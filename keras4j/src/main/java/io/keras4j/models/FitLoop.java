@@ -1,5 +1,6 @@
 package io.keras4j.models;
 
+import io.keras4j.backend.TracedFunction;
 import io.keras4j.callbacks.CallbackList;
 import io.keras4j.callbacks.History;
 import java.util.LinkedHashMap;
@@ -27,6 +28,8 @@ final class FitLoop {
   private final Trainer trainer;
   private final Model model;
   private final FitOptions o;
+  /** Whether this fit's steps run in the engine's loop (steps_per_execution > 1): then every call runs it. */
+  private boolean loops;
 
   FitLoop(Trainer trainer, Model model, FitOptions options) {
     this.trainer = trainer;
@@ -42,12 +45,13 @@ final class FitLoop {
     assert train.weighted() == traced.weighted() : "fed and traced weighting differ";
     try (DataAdapter val = validation) {
       int spe = trainer.stepsPerExecution();
-      boolean loops = spe > 1 && trainer.functions.loops(traced);
+      loops = spe > 1 && trainer.functions.loops(traced);
       EpochIterator steps = new EpochIterator(train, o.stepsPerEpoch, spe, loops);
       CallbackList callbacks = new CallbackList(o.callbacks, true, o.verbose, model);
       callbacks.params(o.epochs, steps.numBatches());
       boolean batchLogs = callbacks.readsBatchLogs("train");
       model.stopTraining(false);
+      train.reset();
       callbacks.onTrainBegin(new LinkedHashMap<>());
       Integer resume = model.takeResumeEpoch();
       Map<String, Double> trainingLogs = null;
@@ -72,7 +76,7 @@ final class FitLoop {
   /** One pass of {@code steps}, each call with the train function of its data; returns the epoch's training logs. */
   private Map<String, Double> epoch(int epoch, DataAdapter train, EpochIterator steps, CallbackList callbacks,
       boolean batchLogs) {
-    train.onEpochBegin(epoch);
+    train.onEpochBegin(epoch, steps.numBatches());
     Map<String, Double> logs = null;
     for (EpochIterator.Step step : steps) {
       if (model.stopTraining()) {
@@ -100,8 +104,8 @@ final class FitLoop {
     try {
       for (int i = 0; i < calls.size(); i++) {
         DataAdapter.Feeds feeds = calls.get(i);
-        logs = trainer.functions.run(trainer.functions.train(feeds.signature(), feeds.steps()), feeds.arrays(),
-            fetch && i == calls.size() - 1);
+        TracedFunction fn = trainer.functions.train(feeds.signature(), feeds.steps(), loops);
+        logs = trainer.functions.run(fn, feeds.arrays(), fetch && i == calls.size() - 1);
       }
       return logs;
     } finally {

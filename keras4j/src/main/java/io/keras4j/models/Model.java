@@ -233,9 +233,10 @@ public class Model extends Layer implements AutoCloseable {
   }
 
   /**
-   * Trains on batches streamed from {@code dataset} (Keras' {@code fit(PyDataset)}); batch size and validation split
-   * come from the dataset, the other options apply: {@code shuffle} (default true) reads the batches of each epoch in
-   * a new order, as Keras shuffles a {@code PyDataset}'s batch indices.
+   * Trains on batches streamed from {@code dataset} (Keras' {@code fit(PyDataset)}); the batches and their sample
+   * weights come from the dataset ({@code batchSize} is not used; {@code validationSplit} and {@code sampleWeight}
+   * are refused, as in Keras), the other options apply: {@code shuffle} (default true) reads the batches of each epoch
+   * in a new order, as Keras shuffles a {@code PyDataset}'s batch indices.
    */
   public History fit(io.keras4j.data.Dataset dataset, FitOptions options) {
     return compiledTrainer("fit").fit(dataset, options);

@@ -13,10 +13,12 @@ import java.util.Random;
 import java.util.function.BiConsumer;
 
 /**
- * Batches streamed from a {@link Dataset}: each batch is read when its step comes and copied into native memory
- * for that step only; the steps of one {@code steps_per_execution} group are joined into one feed, or into one per run
- * of batches whose samples share their shapes when they change (sequences batched by length): each shape runs the
- * functions traced for it, as Keras retraces its step for a new input signature.
+ * Batches streamed from a {@link Dataset}: each batch is read ahead of its step on the dataset's worker threads
+ * ({@link DatasetReader}) and copied into native memory for that step only; the steps of one
+ * {@code steps_per_execution} group are joined into one feed, or into one per run of batches whose samples share
+ * their shapes when they change (sequences batched by length): each shape runs the functions traced for it. Porting
+ * note: Keras on JAX and PyTorch retraces likewise; Keras on TensorFlow fixes its data signature from the first two
+ * batches (an axis on which they differ becomes None) and refuses a later batch that does not fit it.
  *
  * <p>Keras equivalent: {@code keras.src.trainers.data_adapters.PyDatasetAdapter(x, class_weight, shuffle)}: with
  * class weights, each batch's sample weights are its targets' class weights; with {@code shuffle} ({@code fit}'s
@@ -29,6 +31,7 @@ final class PyDatasetAdapter implements DataAdapter {
   private final Long shuffleSeed;
   private final DatasetReader<HostBatch> reader;
   private int[] order;
+  private int position;
   private HostBatch first;
 
   /** A batch as float32 engine arrays. */
@@ -59,7 +62,7 @@ final class PyDatasetAdapter implements DataAdapter {
     this.shuffleSeed = shuffleSeed;
     this.order = Split.identity(dataset.length());
     this.reader = new DatasetReader<>(p -> read(order[p % dataset.length()]), dataset.workers(),
-        dataset.maxQueueSize());
+        dataset.maxQueueSize()); // a step past the dataset's length reads it again from the first (steps_per_epoch)
   }
 
   /** The batch, its sample weights given by the class weights when there are some. */
@@ -101,17 +104,24 @@ final class PyDatasetAdapter implements DataAdapter {
     return DataAdapters.shapes(first().y());
   }
 
+  /** As Keras' epoch iterator does before a fit's, an evaluation's or a validation's first pass. */
+  @Override
+  public void reset() {
+    dataset.onEpochEnd();
+  }
+
   /**
-   * Starts a pass: draws its order of batches when shuffling, from the seed and the epoch alone (Keras shuffles the
-   * indices), calls the dataset's {@code onEpochBegin}, and starts reading the first batches ahead.
+   * Starts a pass of {@code steps} steps: draws its order of batches when shuffling, from the seed and the epoch alone
+   * (Keras shuffles the indices), calls the dataset's {@code onEpochBegin}, and starts reading the first batches ahead.
    */
   @Override
-  public void onEpochBegin(int epoch) {
+  public void onEpochBegin(int epoch, int steps) {
     if (shuffleSeed != null) {
       order = Split.shuffled(dataset.length(), new Random(shuffleSeed ^ (0x9E3779B97F4A7C15L * (epoch + 1))));
     }
     dataset.onEpochBegin();
-    reader.start(dataset.length());
+    position = 0;
+    reader.start(steps);
   }
 
   /** Ends a pass: the batches read ahead and not taken are dropped before the dataset's {@code onEpochEnd}. */
@@ -121,10 +131,12 @@ final class PyDatasetAdapter implements DataAdapter {
     dataset.onEpochEnd();
   }
 
-  /** Step {@code index} of this pass: the batch at that place of the pass's order, read ahead. */
+  /** The next step's batch, {@code index} (its place in the pass's order), read ahead. */
   private HostBatch batch(int index) {
-    int at = order[index % dataset.length()];
-    HostBatch b = reader.take(index);
+    int step = position++;
+    assert index == step % dataset.length() : "steps taken out of order";
+    int at = order[index];
+    HostBatch b = reader.take(step);
     check.accept(b.x(), b.y());
     DataAdapters.cardinality(b.x(), b.y());
     if (b.sampleWeight() != null && b.sampleWeight().length != b.size()) {
@@ -145,9 +157,8 @@ final class PyDatasetAdapter implements DataAdapter {
     return new StepFunctions.TrainData(DataAdapters.shapes(b.x()), DataAdapters.shapes(b.y()), weighted());
   }
 
-  /** Copies the batch's inputs, targets and sample weights (when not null) into native memory. */
-  private static List<NativeArray> toNative(List<HostArray> x, List<HostArray> y, float[] sampleWeight) {
-    List<NativeArray> out = new ArrayList<>();
+  /** Copies the batch's inputs, targets and sample weights (when not null) into native memory, into {@code out}. */
+  private static void toNative(List<HostArray> x, List<HostArray> y, float[] sampleWeight, List<NativeArray> out) {
     for (HostArray a : x) {
       out.add(Backend.array(a.values(), a.shape()));
     }
@@ -157,7 +168,6 @@ final class PyDatasetAdapter implements DataAdapter {
     if (sampleWeight != null) {
       out.add(Backend.array(sampleWeight, Shape.of(sampleWeight.length)));
     }
-    return out;
   }
 
   /** One call per run of the batches whose samples share their shapes (a batch's length may differ, as in Keras). */
@@ -179,7 +189,7 @@ final class PyDatasetAdapter implements DataAdapter {
       }
       calls.add(feeds(run, runData));
       return calls;
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       calls.forEach(Feeds::close);
       throw e;
     }
@@ -197,10 +207,16 @@ final class PyDatasetAdapter implements DataAdapter {
       n += sizes[i];
     }
     HostBatch joined = k == 1 ? run.get(0) : join(run, n);
-    List<NativeArray> feeds = toNative(joined.x(), joined.y(), joined.sampleWeight());
-    feeds.add(Backend.array(Split.identity(n), Shape.of(n)));
-    feeds.add(Backend.array(offsets, Shape.of(k)));
-    feeds.add(Backend.array(sizes, Shape.of(k)));
+    List<NativeArray> feeds = new ArrayList<>();
+    try {
+      toNative(joined.x(), joined.y(), joined.sampleWeight(), feeds);
+      feeds.add(Backend.array(Split.identity(n), Shape.of(n)));
+      feeds.add(Backend.array(offsets, Shape.of(k)));
+      feeds.add(Backend.array(sizes, Shape.of(k)));
+    } catch (Throwable e) {
+      feeds.forEach(NativeArray::close);
+      throw e;
+    }
     return new Feeds(feeds, feeds, data, k);
   }
 
@@ -242,9 +258,15 @@ final class PyDatasetAdapter implements DataAdapter {
   @Override
   public Feeds testFeeds(int batch) {
     HostBatch b = batch(batch);
-    List<NativeArray> feeds = toNative(b.x(), b.y(), b.sampleWeight());
-    feeds.add(Backend.scalar(0));
-    feeds.add(Backend.scalar(b.size()));
+    List<NativeArray> feeds = new ArrayList<>();
+    try {
+      toNative(b.x(), b.y(), b.sampleWeight(), feeds);
+      feeds.add(Backend.scalar(0));
+      feeds.add(Backend.scalar(b.size()));
+    } catch (Throwable e) {
+      feeds.forEach(NativeArray::close);
+      throw e;
+    }
     return new Feeds(feeds, feeds, signature(b), 1);
   }
 

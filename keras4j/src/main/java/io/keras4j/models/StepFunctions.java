@@ -147,8 +147,17 @@ final class StepFunctions implements AutoCloseable {
    * instead.
    */
   TracedFunction train(TrainData data, int k) {
+    return train(data, k, false);
+  }
+
+  /**
+   * The train function of {@code data} running {@code k} steps per call, the engine loop for any {@code k} when
+   * {@code inLoop} (a fit at {@code steps_per_execution > 1} whose first function loops), so that a shape first seen
+   * in a call of one step is not traced once more for its later groups.
+   */
+  TracedFunction train(TrainData data, int k, boolean inLoop) {
     TracedFunction loop = loopFns.get(data);
-    if (loop == null && k > 1) {
+    if (loop == null && (k > 1 || inLoop)) {
       loop = loopFn(data);
     }
     if (loop != null) {

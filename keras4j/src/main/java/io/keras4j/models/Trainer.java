@@ -278,19 +278,20 @@ final class Trainer implements AutoCloseable {
   Map<String, Double> evaluate(DataAdapter data, CallbackList callbacks) {
     StepFunctions.TrainData first = data.signature();
     TracedFunction fn = functions.test(first);
+    data.reset();
     boolean batchLogs = callbacks.readsBatchLogs("test");
     callbacks.onTestBegin(new LinkedHashMap<>());
     functions.resetMetrics();
     Map<String, Double> logs = new LinkedHashMap<>();
-    data.onEpochBegin(0);
     EpochIterator steps = new EpochIterator(data, null, 1);
+    data.onEpochBegin(0, steps.numBatches());
     for (EpochIterator.Step step : steps) {
       callbacks.onTestBatchBegin(step.begin(), new LinkedHashMap<>());
       try (DataAdapter.Feeds feeds = data.testFeeds(step.batches()[0])) {
         // the results are fetched at the last step, or at each step when a callback reads them
         boolean last = step.end() == steps.numBatches() - 1;
         // a batch of new sample shapes (a dataset's) has its own function
-        TracedFunction batchFn = feeds.signature() == first ? fn : functions.test(feeds.signature());
+        TracedFunction batchFn = feeds.signature().equals(first) ? fn : functions.test(feeds.signature());
         logs = functions.run(batchFn, feeds.arrays(), batchLogs || last);
       }
       callbacks.onTestBatchEnd(step.end(), logs);

@@ -164,11 +164,45 @@ class DatasetReaderTest {
         return super.get(index);
       }
     };
+    List<Integer> stepsRun = new ArrayList<>();
+    Callback steps = new Callback() {
+      @Override
+      public void onTrainBatchEnd(int batch, Map<String, Double> logs) {
+        stepsRun.add(batch);
+      }
+    };
     try (Model m = model()) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> m.fit(broken, new FitOptions().shuffle(false).verbose(0)));
+          () -> m.fit(broken, new FitOptions().shuffle(false).verbose(0).callbacks(steps)));
       assertEquals("file 5 is unreadable", e.getMessage());
     }
+    assertEquals(List.of(0, 1, 2, 3, 4), stepsRun, "the steps before the broken batch ran");
+    assertEquals(0, liveReaders(), "the reader threads end with the failed fit");
+  }
+
+  private static long liveReaders() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("keras4j-dataset-reader-") && t.isAlive()).count();
+  }
+
+  /**
+   * As Keras: the dataset's on_epoch_end also runs once before each fit, evaluation and validation (its epoch
+   * iterator's reset), then on_epoch_begin and on_epoch_end around each epoch; no reader thread outlives the fit.
+   */
+  @Test
+  void epochHooksInKerasOrder() {
+    Logged train = new Logged(1, 10, 0);
+    Logged validation = new Logged(1, 10, 0);
+    try (Model m = model()) {
+      m.fit(train, new FitOptions().epochs(2).validationData(validation).shuffle(false).verbose(0));
+    }
+    assertEquals(List.of("end", "begin", "end", "begin", "end"), hooks(train));
+    assertEquals(List.of("end", "begin", "end", "end", "begin", "end"), hooks(validation));
+    assertEquals(0, liveReaders());
+  }
+
+  private static List<String> hooks(Logged data) {
+    return data.events.stream().filter(e -> !e.startsWith("get")).toList();
   }
 
   @Test

@@ -117,6 +117,38 @@ class PyDatasetAdapterTest {
    * Lengths 3, 5, 5, 2 by two make the calls [3], [5], [5], [2]; by four, [3], [5 5], [2]: each length is traced once
    * (its loop or its single step), whatever the grouping.
    */
+  /** Batches of two sequences of one feature, of these lengths. */
+  private static Dataset ofLengths(int... lengths) {
+    return new Dataset() {
+      @Override
+      public int length() {
+        return lengths.length;
+      }
+
+      @Override
+      public Batch get(int index) {
+        return Batch.of(CustomStepTest.sequences(2, lengths[index]), new float[2][1]);
+      }
+    };
+  }
+
+  /**
+   * Length 5 first comes alone in its call (after the 3 of its group of two), later two in a group: the fit's loop
+   * runs calls of one step too, so 5 is traced once, not as a step and then as a loop; shuffled, likewise.
+   */
+  @Test
+  void aLengthFirstSeenAloneIsTracedOnce() {
+    Dataset lengths = ofLengths(3, 5, 2, 5, 5, 5);
+    try (CustomStepTest.LengthWatcher m = CustomStepTest.LengthWatcher.build(2)) {
+      m.fit(lengths, new FitOptions().epochs(2).shuffle(false).verbose(0));
+      assertEquals(List.of(3L, 5L, 2L), m.traced);
+    }
+    try (CustomStepTest.LengthWatcher m = CustomStepTest.LengthWatcher.build(2)) {
+      m.fit(lengths, new FitOptions().epochs(4).verbose(0));
+      assertEquals(List.of(2L, 3L, 5L), m.traced.stream().sorted().toList(), m.traced.toString());
+    }
+  }
+
   @Test
   void eachLengthIsTracedOnceAtAnyStepsPerExecution() {
     for (int stepsPerExecution : new int[] {1, 2, 4}) {
