@@ -104,25 +104,27 @@ final class ArrayDataAdapter implements DataAdapter {
   }
 
   /**
-   * Draws this pass's order of samples when shuffling, from the seed and the epoch alone (the identity is made at
-   * the first step otherwise).
+   * Draws a new pass's order of samples when shuffling, from the seed and the epoch alone (the identity is made at
+   * the first step otherwise); an epoch that goes on with a pass keeps its order.
    */
   @Override
-  public void onEpochBegin(int epoch, int steps) {
-    onEpochEnd();
+  public void onEpochBegin(int epoch, boolean newPass, int from, int to) {
+    if (!newPass) {
+      return;
+    }
+    if (perm != null) {
+      perm.close();
+      perm = null;
+    }
     if (shuffleSeed != null) {
       Random order = new Random(shuffleSeed ^ (0x9E3779B97F4A7C15L * (epoch + 1)));
       perm = Backend.array(Split.shuffled(n, order), Shape.of(n));
     }
   }
 
+  /** Nothing: the pass's order is kept for the epoch that goes on with it, and closed with the adapter. */
   @Override
-  public void onEpochEnd() {
-    if (perm != null) {
-      perm.close();
-      perm = null;
-    }
-  }
+  public void onEpochEnd() {}
 
   @Override
   public List<Feeds> trainFeeds(int[] batches) {

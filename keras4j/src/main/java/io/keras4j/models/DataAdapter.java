@@ -30,11 +30,12 @@ interface DataAdapter extends AutoCloseable {
   boolean weighted();
 
   /**
-   * Starts pass {@code epoch} over the data, of {@code steps} steps (Keras' {@code on_epoch_begin}); a shuffling
-   * adapter draws that epoch's order here, from its seed and the epoch alone, so a fit resumed at any epoch shuffles
-   * as an uninterrupted one.
+   * Starts epoch {@code epoch}, which takes batches {@code from} to {@code to - 1} of the pass over the data (Keras'
+   * {@code on_epoch_begin}); {@code newPass} when it begins a pass (every epoch, unless {@code steps_per_epoch}
+   * leaves a pass to go on in the next). A shuffling adapter draws the pass's order then, from its seed and the
+   * epoch alone, so a fit resumed at any epoch shuffles as an uninterrupted one whose passes are epochs.
    */
-  void onEpochBegin(int epoch, int steps);
+  void onEpochBegin(int epoch, boolean newPass, int from, int to);
 
   /**
    * Readies the data for a {@code fit}, {@code evaluate} or validation run, before its first pass (Keras' epoch
@@ -42,7 +43,7 @@ interface DataAdapter extends AutoCloseable {
    */
   default void reset() {}
 
-  /** Ends a pass over the data (Keras' {@code on_epoch_end}). */
+  /** Ends an epoch (Keras' {@code on_epoch_end}). */
   void onEpochEnd();
 
   /** What the batches of this adapter are traced for: the shapes of its inputs and targets, and its weighting. */

@@ -22,7 +22,7 @@ import java.util.function.IntFunction;
  * on threads too, as one JVM runs the whole fit; one worker reads at most {@code max_queue_size} batches ahead as
  * well, where {@code tf.data} sizes its buffer itself.
  * <pre>{@code
- * reader.start(steps);           // on_epoch_begin: the first batches are being read
+ * reader.start(0, steps);        // on_epoch_begin: the first batches are being read
  * T batch = reader.take(0);      // each step, in order
  * reader.stop();                 // on_epoch_end: batches read ahead and not taken are dropped
  * }</pre>
@@ -36,7 +36,7 @@ final class DatasetReader<T> implements AutoCloseable {
   private final Map<Integer, Future<T>> pending = new HashMap<>();
   private ExecutorService pool;
   private volatile int pass;
-  private int positions;
+  private int end;
   private int next;
 
   /**
@@ -49,16 +49,17 @@ final class DatasetReader<T> implements AutoCloseable {
     this.ahead = ahead <= 0 ? Integer.MAX_VALUE : ahead;
   }
 
-  /** Starts a pass of {@code positions} steps (0 to positions - 1): the first batches are submitted now. */
-  void start(int positions) {
+  /** Starts reading positions {@code from} to {@code to - 1}: the first ones are submitted now. */
+  void start(int from, int to) {
     stop();
-    this.positions = positions;
-    submitUpTo(0);
+    next = from;
+    end = to;
+    submitUpTo(from);
   }
 
   /**
    * The batch of step {@code position}, waiting for it when it is still being read; an error of its reading is
-   * thrown here. A step not submitted (taken twice, or outside a started pass) is read now, on this thread.
+   * thrown here. A position not submitted (taken twice, or outside the started range) is read now, on this thread.
    */
   T take(int position) {
     submitUpTo(position);
@@ -91,7 +92,7 @@ final class DatasetReader<T> implements AutoCloseable {
 
   private void submitUpTo(int position) {
     next = Math.max(next, position);
-    long last = Math.min((long) position + ahead, positions - 1L);
+    long last = Math.min((long) position + ahead, end - 1L);
     while (next <= last) {
       final int p = next++;
       final int of = pass;
@@ -132,7 +133,7 @@ final class DatasetReader<T> implements AutoCloseable {
     }
     pending.clear();
     next = 0;
-    positions = 0;
+    end = 0;
   }
 
   @Override

@@ -4,25 +4,39 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * The steps of one pass (an epoch) over a {@link DataAdapter}, grouped by {@code steps_per_execution}: each
- * element is one call of a traced function, running the batches {@code begin..end}.
+ * The steps of each epoch over a {@link DataAdapter}, grouped by {@code steps_per_execution}: each element is one
+ * call of a traced function, running the batches {@code begin..end}; {@link #beginEpoch} and {@link #endEpoch} frame
+ * each epoch.
  *
  * <p>Keras equivalent: {@code keras.src.trainers.epoch_iterator.EpochIterator(steps_per_epoch,
- * steps_per_execution)}, which yields {@code (begin_step, end_step, data)}. With {@code steps_per_epoch} above the
- * number of batches, the batches repeat from the first. The steps left over at the end of an epoch (fewer than
- * {@code steps_per_execution}) run in one call, as Keras' loop does, when the train function runs any number of
- * steps per call; otherwise (an engine that unrolls the steps per count) they run one per call, so only two
- * traced train functions exist (per shapes and weighting). Porting note: the left-over call's end step is its last
- * step, where Keras reports {@code begin + steps_per_execution - 1}.
+ * steps_per_execution)}, which yields {@code (begin_step, end_step, data)}. Without {@code steps_per_epoch} every
+ * epoch is one pass over the data. With it, as in Keras, an epoch goes on with the pass the last one left unfinished
+ * (10 batches at 3 per epoch: 0-2, 3-5, 6-8, then 9 alone), a new pass begins once one is done, and an epoch that
+ * asks for more batches than its pass has left stops at the pass's end with a warning. The steps left over at the
+ * end of an epoch (fewer than {@code steps_per_execution}) run in one call, as Keras' loop does, when the train
+ * function runs any number of steps per call; otherwise (an engine that unrolls the steps per count) they run one
+ * per call, so only two traced train functions exist (per shapes and weighting). Porting note: the left-over call's
+ * end step is its last step, where Keras reports {@code begin + steps_per_execution - 1}.
  * <pre>{@code
- * for (EpochIterator.Step step : new EpochIterator(adapter, null, 4)) { ... step.batches() ... }
+ * EpochIterator steps = new EpochIterator(adapter, null, 4);
+ * steps.beginEpoch(epoch);
+ * for (EpochIterator.Step step : steps) { ... step.batches() ... }
+ * steps.endEpoch();
  * }</pre>
  */
 final class EpochIterator implements Iterable<EpochIterator.Step> {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EpochIterator.class);
+
   private final DataAdapter adapter;
+  private final Integer stepsPerEpoch;
   private final int steps;
   private final int stepsPerExecution;
   private final boolean restInOneCall;
+  /** The batches of the current pass taken by the epochs before (0: the next epoch begins a pass). */
+  private int seen;
+  private int from;
+  private int to;
+  private boolean warned;
 
   /** One call: steps {@code begin} to {@code end} (inclusive) of the epoch, on these batches of the adapter. */
   record Step(int begin, int end, int[] batches) {}
@@ -35,25 +49,46 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
   /** The steps of {@code adapter}, the left-over steps of an epoch in one call when {@code restInOneCall}. */
   EpochIterator(DataAdapter adapter, Integer stepsPerEpoch, int stepsPerExecution, boolean restInOneCall) {
     this.adapter = adapter;
+    this.stepsPerEpoch = stepsPerEpoch;
     this.steps = stepsPerEpoch != null ? stepsPerEpoch : adapter.numBatches();
     this.stepsPerExecution = stepsPerExecution;
     this.restInOneCall = restInOneCall;
+    this.to = adapter.numBatches(); // one pass, for an iteration without beginEpoch (predict)
   }
 
-  /** The steps per epoch (Keras' {@code num_batches}). */
+  /** The steps per epoch (Keras' {@code num_batches}), as callbacks are told; a pass's end may stop one sooner. */
   int numBatches() {
     return steps;
   }
 
+  /** Begins epoch {@code epoch}: its batches follow the last epoch's in an unfinished pass, or begin a new one. */
+  void beginEpoch(int epoch) {
+    boolean newPass = seen == 0;
+    from = seen;
+    to = Math.min(adapter.numBatches(), from + steps);
+    if (stepsPerEpoch != null && to - from < steps && !warned) {
+      warned = true; // once per fit, as Python shows a warning once
+      LOG.warn("The data ran out after {} of the epoch's {} steps (steps_per_epoch); the epoch ends there. Expected "
+          + "at least steps_per_epoch batches left in a pass of {}: the next epoch begins a new pass", to - from,
+          steps, adapter.numBatches());
+    }
+    adapter.onEpochBegin(epoch, newPass, from, to);
+  }
+
+  /** Ends the epoch begun: the next one goes on with this pass when {@code steps_per_epoch} left some of it. */
+  void endEpoch() {
+    seen = stepsPerEpoch != null && to < adapter.numBatches() ? to : 0;
+    adapter.onEpochEnd();
+  }
+
   @Override
   public Iterator<Step> iterator() {
-    int batches = adapter.numBatches();
     return new Iterator<>() {
       private int step;
 
       @Override
       public boolean hasNext() {
-        return step < steps;
+        return from + step < to;
       }
 
       @Override
@@ -61,11 +96,11 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        int rest = steps - step;
+        int rest = to - from - step;
         int run = rest >= stepsPerExecution ? stepsPerExecution : restInOneCall ? rest : 1;
         int[] indices = new int[run];
         for (int i = 0; i < run; i++) {
-          indices[i] = (step + i) % batches;
+          indices[i] = from + step + i;
         }
         Step s = new Step(step, step + run - 1, indices);
         step += run;

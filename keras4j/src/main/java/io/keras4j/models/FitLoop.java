@@ -3,6 +3,7 @@ package io.keras4j.models;
 import io.keras4j.backend.TracedFunction;
 import io.keras4j.callbacks.CallbackList;
 import io.keras4j.callbacks.History;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,18 +77,16 @@ final class FitLoop {
   /** One pass of {@code steps}, each call with the train function of its data; returns the epoch's training logs. */
   private Map<String, Double> epoch(int epoch, DataAdapter train, EpochIterator steps, CallbackList callbacks,
       boolean batchLogs) {
-    train.onEpochBegin(epoch, steps.numBatches());
+    steps.beginEpoch(epoch);
     Map<String, Double> logs = null;
-    for (EpochIterator.Step step : steps) {
-      if (model.stopTraining()) {
-        break;
-      }
+    for (Iterator<EpochIterator.Step> it = steps.iterator(); it.hasNext() && !model.stopTraining(); ) {
+      EpochIterator.Step step = it.next();
       callbacks.onTrainBatchBegin(step.begin(), new LinkedHashMap<>());
-      boolean last = step.end() == steps.numBatches() - 1;
+      boolean last = !it.hasNext(); // the epoch's last call (a pass's end may come before steps_per_epoch)
       logs = call(train.trainFeeds(step.batches()), batchLogs || last);
       callbacks.onTrainBatchEnd(step.end(), logs);
     }
-    train.onEpochEnd();
+    steps.endEpoch();
     if (logs == null) {
       // stopped early without fetching, or no steps
       logs = steps.numBatches() == 0 ? new LinkedHashMap<>() : trainer.functions.currentLogs();

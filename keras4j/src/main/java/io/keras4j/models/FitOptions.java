@@ -124,8 +124,16 @@ public final class FitOptions {
     return this;
   }
 
-  /** Sets the steps per epoch, cycling through the data (Keras' {@code steps_per_epoch=}). Default: one pass. */
+  /**
+   * Sets the steps per epoch (Keras' {@code steps_per_epoch=}). Default: one pass over the data per epoch. As in
+   * Keras, an epoch goes on with the pass the last one left unfinished, a new pass (a new shuffle) begins once one
+   * is done, and an epoch asking for more batches than its pass has left ends at the pass's end, with a warning.
+   */
   public FitOptions stepsPerEpoch(Integer stepsPerEpoch) {
+    if (stepsPerEpoch != null && stepsPerEpoch < 1) {
+      throw new IllegalArgumentException("steps_per_epoch must be a positive integer or null. Received: "
+          + "steps_per_epoch=" + stepsPerEpoch);
+    }
     this.stepsPerEpoch = stepsPerEpoch;
     return this;
   }

@@ -31,7 +31,6 @@ final class PyDatasetAdapter implements DataAdapter {
   private final Long shuffleSeed;
   private final DatasetReader<HostBatch> reader;
   private int[] order;
-  private int position;
   private HostBatch first;
 
   /** A batch as float32 engine arrays. */
@@ -61,8 +60,7 @@ final class PyDatasetAdapter implements DataAdapter {
     this.classWeight = classWeight;
     this.shuffleSeed = shuffleSeed;
     this.order = Split.identity(dataset.length());
-    this.reader = new DatasetReader<>(p -> read(order[p % dataset.length()]), dataset.workers(),
-        dataset.maxQueueSize()); // a step past the dataset's length reads it again from the first (steps_per_epoch)
+    this.reader = new DatasetReader<>(p -> read(order[p]), dataset.workers(), dataset.maxQueueSize());
   }
 
   /** The batch, its sample weights given by the class weights when there are some. */
@@ -111,32 +109,29 @@ final class PyDatasetAdapter implements DataAdapter {
   }
 
   /**
-   * Starts a pass of {@code steps} steps: draws its order of batches when shuffling, from the seed and the epoch alone
-   * (Keras shuffles the indices), calls the dataset's {@code onEpochBegin}, and starts reading the first batches ahead.
+   * Starts an epoch: draws a new pass's order of batches when shuffling, from the seed and the epoch alone (Keras
+   * shuffles the indices), calls the dataset's {@code onEpochBegin}, and starts reading the epoch's batches ahead.
    */
   @Override
-  public void onEpochBegin(int epoch, int steps) {
-    if (shuffleSeed != null) {
+  public void onEpochBegin(int epoch, boolean newPass, int from, int to) {
+    if (newPass && shuffleSeed != null) {
       order = Split.shuffled(dataset.length(), new Random(shuffleSeed ^ (0x9E3779B97F4A7C15L * (epoch + 1))));
     }
     dataset.onEpochBegin();
-    position = 0;
-    reader.start(steps);
+    reader.start(from, to);
   }
 
-  /** Ends a pass: the batches read ahead and not taken are dropped before the dataset's {@code onEpochEnd}. */
+  /** Ends an epoch: the batches read ahead and not taken are dropped before the dataset's {@code onEpochEnd}. */
   @Override
   public void onEpochEnd() {
     reader.stop();
     dataset.onEpochEnd();
   }
 
-  /** The next step's batch, {@code index} (its place in the pass's order), read ahead. */
+  /** Batch {@code index} of the pass (its place in the pass's order), read ahead. */
   private HostBatch batch(int index) {
-    int step = position++;
-    assert index == step % dataset.length() : "steps taken out of order";
     int at = order[index];
-    HostBatch b = reader.take(step);
+    HostBatch b = reader.take(index);
     check.accept(b.x(), b.y());
     DataAdapters.cardinality(b.x(), b.y());
     if (b.sampleWeight() != null && b.sampleWeight().length != b.size()) {

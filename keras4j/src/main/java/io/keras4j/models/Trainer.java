@@ -284,7 +284,7 @@ final class Trainer implements AutoCloseable {
     functions.resetMetrics();
     Map<String, Double> logs = new LinkedHashMap<>();
     EpochIterator steps = new EpochIterator(data, null, 1);
-    data.onEpochBegin(0, steps.numBatches());
+    steps.beginEpoch(0);
     for (EpochIterator.Step step : steps) {
       callbacks.onTestBatchBegin(step.begin(), new LinkedHashMap<>());
       try (DataAdapter.Feeds feeds = data.testFeeds(step.batches()[0])) {
@@ -296,7 +296,7 @@ final class Trainer implements AutoCloseable {
       }
       callbacks.onTestBatchEnd(step.end(), logs);
     }
-    data.onEpochEnd();
+    steps.endEpoch();
     callbacks.onTestEnd(logs);
     return logs;
   }

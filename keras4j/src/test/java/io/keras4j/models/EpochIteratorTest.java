@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The steps of an epoch, grouped by steps_per_execution, with repeated batches for a longer steps_per_epoch. */
+/** The steps of each epoch, grouped by steps_per_execution; steps_per_epoch going on with a pass, as in Keras. */
 class EpochIteratorTest {
   static ArrayDataAdapter adapter(int samples, int batchSize) {
     HostArray x = new HostArray(new float[samples], Shape.of(samples, 1));
@@ -40,15 +40,39 @@ class EpochIteratorTest {
     assertEquals(List.of("0-2", "3-5", "6-7"), steps); // 8 batches: the last two in one call
   }
 
+  /** The batches of each epoch's calls, one list per epoch. */
+  private static List<List<List<Integer>>> epochs(EpochIterator it, int epochs) {
+    List<List<List<Integer>>> out = new ArrayList<>();
+    for (int e = 0; e < epochs; e++) {
+      it.beginEpoch(e);
+      List<List<Integer>> calls = new ArrayList<>();
+      it.forEach(s -> calls.add(java.util.Arrays.stream(s.batches()).boxed().toList()));
+      it.endEpoch();
+      out.add(calls);
+    }
+    return out;
+  }
+
+  /** As Keras: 10 batches at 3 per epoch give 0-2, 3-5, 6-8, then 9 alone (the pass ends), then a new pass. */
   @Test
-  void stepsPerEpochRepeatsTheBatches() {
-    EpochIterator it = new EpochIterator(adapter(6, 2), 7, 3);
-    assertEquals(7, it.numBatches());
-    List<int[]> batches = new ArrayList<>();
-    it.forEach(s -> batches.add(s.batches()));
-    assertArrayEquals(new int[] {0, 1, 2}, batches.get(0));
-    assertArrayEquals(new int[] {0, 1, 2}, batches.get(1));
-    assertArrayEquals(new int[] {0}, batches.get(2));
+  void stepsPerEpochGoesOnWithThePass() {
+    EpochIterator it = new EpochIterator(adapter(20, 2), 3, 1);
+    assertEquals(3, it.numBatches());
+    assertEquals(List.of(List.of(List.of(0), List.of(1), List.of(2)), List.of(List.of(3), List.of(4), List.of(5)),
+        List.of(List.of(6), List.of(7), List.of(8)), List.of(List.of(9)), List.of(List.of(0), List.of(1), List.of(2))),
+        epochs(it, 5));
+    EpochIterator grouped = new EpochIterator(adapter(10, 2), 4, 2, true);
+    assertEquals(List.of(List.of(List.of(0, 1), List.of(2, 3)), List.of(List.of(4)),
+        List.of(List.of(0, 1), List.of(2, 3))), epochs(grouped, 3)); // 5 batches, as Keras' case of 5 at 4 by 2
+  }
+
+  /** As Keras: an epoch asking for more batches than a pass has stops at the pass's end; the next begins a pass. */
+  @Test
+  void stepsPerEpochAboveThePassStopsAtItsEnd() {
+    EpochIterator it = new EpochIterator(adapter(8, 2), 6, 3);
+    assertEquals(6, it.numBatches());
+    assertEquals(List.of(List.of(List.of(0, 1, 2), List.of(3)), List.of(List.of(0, 1, 2), List.of(3))),
+        epochs(it, 2));
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.backend.Backend;
 import io.keras4j.callbacks.BackupAndRestore;
+import io.keras4j.callbacks.History;
 import io.keras4j.callbacks.LambdaCallback;
 import io.keras4j.data.Dataset;
 import io.keras4j.layers.Dense;
@@ -48,6 +49,26 @@ class FitLoopTest {
     for (int i = 0; i < a.getWeights().size(); i++) {
       assertArrayEquals(a.getWeights().get(i).toFloatArray(), b.getWeights().get(i).toFloatArray(), 1e-6f,
           "weight " + i);
+    }
+  }
+
+  /**
+   * As Keras: steps_per_epoch 3 over 10 batches goes on with the pass (0-2, 3-5, 6-8, then 9 alone), so 4 epochs
+   * train as one epoch over all 10 batches, in memory and streamed, at steps_per_execution 1 and 2.
+   */
+  @Test
+  void stepsPerEpochGoesOnWithThePassAsKerasDoes() {
+    Sequential whole = model(1);
+    whole.fit(X, Y, new FitOptions().epochs(1).batchSize(4).shuffle(false).verbose(0));
+    for (int stepsPerExecution : new int[] {1, 2}) {
+      Sequential arrays = model(stepsPerExecution);
+      History h = arrays.fit(X, Y, new FitOptions().epochs(4).stepsPerEpoch(3).batchSize(4).shuffle(false).verbose(0));
+      assertEquals(4, h.history().get("loss").size());
+      assertSameWeights(whole, arrays);
+      Sequential streamed = model(stepsPerExecution);
+      streamed.fit(Dataset.fromArrays(X, Y, 4, false, null), new FitOptions().epochs(4).stepsPerEpoch(3)
+          .shuffle(false).verbose(0));
+      assertSameWeights(whole, streamed);
     }
   }
 

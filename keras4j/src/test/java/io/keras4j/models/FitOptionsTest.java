@@ -59,6 +59,14 @@ class FitOptionsTest {
   }
 
   @Test
+  void stepsPerEpochBelowOneIsRefused() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new FitOptions().stepsPerEpoch(0));
+    assertEquals("steps_per_epoch must be a positive integer or null. Received: steps_per_epoch=0", e.getMessage());
+    assertEquals(null, new FitOptions().stepsPerEpoch(5).stepsPerEpoch(null).copy().stepsPerEpoch);
+  }
+
+  @Test
   void defaults() {
     FitOptions o = new FitOptions();
     assertEquals(1, o.epochs());
