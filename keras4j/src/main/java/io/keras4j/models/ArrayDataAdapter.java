@@ -164,7 +164,13 @@ final class ArrayDataAdapter implements DataAdapter {
       sizes[i] = Math.min(batchSize, n - offsets[i]);
     }
     NativeArray off = Backend.array(offsets, Shape.of(k));
-    NativeArray len = Backend.array(sizes, Shape.of(k));
+    NativeArray len;
+    try {
+      len = Backend.array(sizes, Shape.of(k));
+    } catch (Throwable e) {
+      off.close();
+      throw e;
+    }
     feeds.add(off);
     feeds.add(len);
     return new Feeds(feeds, List.of(off, len), traced, k);

@@ -1,6 +1,8 @@
 package io.keras4j.models;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -12,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
- * Reads the batches of one pass ahead of the steps that take them, on worker threads and in step order, so that
+ * Reads the batches of one epoch ahead of the steps that take them, on worker threads and in step order, so that
  * loading a batch overlaps training on the ones before it.
  *
  * <p>Keras equivalent: the {@code OrderedEnqueuer} that {@code PyDatasetAdapter} starts for a {@code PyDataset} of
@@ -34,6 +36,7 @@ final class DatasetReader<T> implements AutoCloseable {
   private final int workers;
   private final int ahead;
   private final Map<Integer, Future<T>> pending = new HashMap<>();
+  private final List<Thread> threads = new ArrayList<>();
   private ExecutorService pool;
   private volatile int pass;
   private int end;
@@ -105,6 +108,7 @@ final class DatasetReader<T> implements AutoCloseable {
       ThreadFactory daemons = r -> {
         Thread t = new Thread(r, "keras4j-dataset-reader-" + THREADS.incrementAndGet());
         t.setDaemon(true);
+        threads.add(t); // made on the thread that submits
         return t;
       };
       pool = Executors.newFixedThreadPool(workers, daemons);
@@ -142,10 +146,13 @@ final class DatasetReader<T> implements AutoCloseable {
     if (pool != null) {
       pool.shutdownNow(); // its threads are idle: they end at once
       try {
-        pool.awaitTermination(10, TimeUnit.SECONDS);
+        for (Thread t : threads) {
+          t.join(TimeUnit.SECONDS.toMillis(10));
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      threads.clear();
       pool = null;
     }
   }

@@ -12,11 +12,13 @@ import java.util.NoSuchElementException;
  * steps_per_execution)}, which yields {@code (begin_step, end_step, data)}. Without {@code steps_per_epoch} every
  * epoch is one pass over the data. With it, as in Keras, an epoch goes on with the pass the last one left unfinished
  * (10 batches at 3 per epoch: 0-2, 3-5, 6-8, then 9 alone), a new pass begins once one is done, and an epoch that
- * asks for more batches than its pass has left stops at the pass's end with a warning. The steps left over at the
- * end of an epoch (fewer than {@code steps_per_execution}) run in one call, as Keras' loop does, when the train
- * function runs any number of steps per call; otherwise (an engine that unrolls the steps per count) they run one
- * per call, so only two traced train functions exist (per shapes and weighting). Porting note: the left-over call's
- * end step is its last step, where Keras reports {@code begin + steps_per_execution - 1}.
+ * asks for more batches than its pass has left stops at the pass's end with a warning; each of its calls takes
+ * {@code steps_per_execution} batches, so an epoch takes {@code steps_per_epoch} rounded up to a multiple of it (3 at
+ * 2 per call: 0-3, 4-7, then 8-9), as Keras' loop does. The batches left at the end of a pass (fewer than
+ * {@code steps_per_execution}) run in one call when the train function runs any number of steps per call; otherwise
+ * (an engine that unrolls the steps per count) they run one per call, so only two traced train functions exist (per
+ * shapes and weighting). Porting note: the left-over call's end step is its last step, where Keras reports
+ * {@code begin + steps_per_execution - 1}.
  * <pre>{@code
  * EpochIterator steps = new EpochIterator(adapter, null, 4);
  * steps.beginEpoch(epoch);
@@ -29,6 +31,7 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
 
   private final DataAdapter adapter;
   private final Integer stepsPerEpoch;
+  private final int batches;
   private final int steps;
   private final int stepsPerExecution;
   private final boolean restInOneCall;
@@ -50,10 +53,11 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
   EpochIterator(DataAdapter adapter, Integer stepsPerEpoch, int stepsPerExecution, boolean restInOneCall) {
     this.adapter = adapter;
     this.stepsPerEpoch = stepsPerEpoch;
-    this.steps = stepsPerEpoch != null ? stepsPerEpoch : adapter.numBatches();
+    this.batches = adapter.numBatches(); // read once per run, as Keras' reset does
+    this.steps = stepsPerEpoch != null ? stepsPerEpoch : batches;
     this.stepsPerExecution = stepsPerExecution;
     this.restInOneCall = restInOneCall;
-    this.to = adapter.numBatches(); // one pass, for an iteration without beginEpoch (predict)
+    this.to = Math.min(batches, steps); // for an iteration without beginEpoch (predict)
   }
 
   /** The steps per epoch (Keras' {@code num_batches}), as callbacks are told; a pass's end may stop one sooner. */
@@ -65,19 +69,26 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
   void beginEpoch(int epoch) {
     boolean newPass = seen == 0;
     from = seen;
-    to = Math.min(adapter.numBatches(), from + steps);
-    if (stepsPerEpoch != null && to - from < steps && !warned) {
-      warned = true; // once per fit, as Python shows a warning once
+    int calls = (steps + stepsPerExecution - 1) / stepsPerExecution;
+    int wanted = stepsPerEpoch != null ? calls * stepsPerExecution : steps; // whole calls, as Keras' loop takes
+    to = (int) Math.min(batches, (long) from + wanted);
+    if (stepsPerEpoch != null && from + (long) (calls - 1) * stepsPerExecution >= batches && !warned) {
+      warned = true; // once per run, as Python shows a warning once per place
       LOG.warn("The data ran out after {} of the epoch's {} steps (steps_per_epoch); the epoch ends there. Expected "
           + "at least steps_per_epoch batches left in a pass of {}: the next epoch begins a new pass", to - from,
-          steps, adapter.numBatches());
+          steps, batches);
     }
     adapter.onEpochBegin(epoch, newPass, from, to);
   }
 
+  /** Whether an epoch of this run found too few batches left in its pass (Keras' "input ran out of data"). */
+  boolean ranOut() {
+    return warned;
+  }
+
   /** Ends the epoch begun: the next one goes on with this pass when {@code steps_per_epoch} left some of it. */
   void endEpoch() {
-    seen = stepsPerEpoch != null && to < adapter.numBatches() ? to : 0;
+    seen = stepsPerEpoch != null && to < batches ? to : 0;
     adapter.onEpochEnd();
   }
 

@@ -18,8 +18,9 @@ import java.util.Map;
  * on_train_begin
  * per epoch: reset_metrics, on_epoch_begin,
  *            per step group: on_train_batch_begin(begin), train_function, on_train_batch_end(end),
+ *                            stop_training? end the epoch's steps
  *            [validation: on_test_begin, per step: on_test_batch_begin/end, on_test_end],
- *            on_epoch_end(logs + val_ logs)
+ *            on_epoch_end(logs + val_ logs), stop_training? end the fit
  * on_train_end(last epoch's logs)
  * </pre>
  * The training logs are fetched from the engine at the last step of an epoch, or at every step when a callback
@@ -56,15 +57,18 @@ final class FitLoop {
       callbacks.onTrainBegin(new LinkedHashMap<>());
       Integer resume = model.takeResumeEpoch();
       Map<String, Double> trainingLogs = null;
-      for (int epoch = resume != null ? resume : o.initialEpoch; epoch < o.epochs && !model.stopTraining(); epoch++) {
+      for (int epoch = resume != null ? resume : o.initialEpoch; epoch < o.epochs; epoch++) {
         trainer.functions.resetMetrics();
         callbacks.onEpochBegin(epoch, new LinkedHashMap<>());
         Map<String, Double> logs = epoch(epoch, train, steps, callbacks, batchLogs);
-        if (val != null && !model.stopTraining() && (epoch + 1) % o.validationFreq == 0) {
+        if (val != null && (epoch + 1) % o.validationFreq == 0) { // also when a step stopped training, as Keras
           trainer.evaluate(val, callbacks).forEach((k, v) -> logs.put("val_" + k, v));
         }
         callbacks.onEpochEnd(epoch, logs);
         trainingLogs = logs;
+        if (model.stopTraining()) {
+          break;
+        }
       }
       if (o.epochs > 0) {
         trainer.optimizer().finalizeVariableValues(model.trainableWeights()); // Keras: EMA weights at the end
@@ -79,12 +83,15 @@ final class FitLoop {
       boolean batchLogs) {
     steps.beginEpoch(epoch);
     Map<String, Double> logs = null;
-    for (Iterator<EpochIterator.Step> it = steps.iterator(); it.hasNext() && !model.stopTraining(); ) {
+    for (Iterator<EpochIterator.Step> it = steps.iterator(); it.hasNext(); ) {
       EpochIterator.Step step = it.next();
       callbacks.onTrainBatchBegin(step.begin(), new LinkedHashMap<>());
       boolean last = !it.hasNext(); // the epoch's last call (a pass's end may come before steps_per_epoch)
       logs = call(train.trainFeeds(step.batches()), batchLogs || last);
       callbacks.onTrainBatchEnd(step.end(), logs);
+      if (model.stopTraining()) { // after the step, as Keras checks: a stop asked before it still runs one step
+        break;
+      }
     }
     steps.endEpoch();
     if (logs == null) {

@@ -125,16 +125,17 @@ public final class FitOptions {
   }
 
   /**
-   * Sets the steps per epoch (Keras' {@code steps_per_epoch=}). Default: one pass over the data per epoch. As in
-   * Keras, an epoch goes on with the pass the last one left unfinished, a new pass (a new shuffle) begins once one
-   * is done, and an epoch asking for more batches than its pass has left ends at the pass's end, with a warning.
+   * Sets the steps per epoch (Keras' {@code steps_per_epoch=}). Default null: one pass over the data per epoch (0
+   * too, as Keras reads it). As in Keras, an epoch goes on with the pass the last one left unfinished, a new pass (a
+   * new shuffle) begins once one is done, and an epoch asking for more batches than its pass has left ends at the
+   * pass's end, with a warning. Porting note: a negative count is refused (Keras runs one pass).
    */
   public FitOptions stepsPerEpoch(Integer stepsPerEpoch) {
-    if (stepsPerEpoch != null && stepsPerEpoch < 1) {
-      throw new IllegalArgumentException("steps_per_epoch must be a positive integer or null. Received: "
+    if (stepsPerEpoch != null && stepsPerEpoch < 0) {
+      throw new IllegalArgumentException("steps_per_epoch must be a positive integer, 0 or null. Received: "
           + "steps_per_epoch=" + stepsPerEpoch);
     }
-    this.stepsPerEpoch = stepsPerEpoch;
+    this.stepsPerEpoch = stepsPerEpoch == null || stepsPerEpoch == 0 ? null : stepsPerEpoch;
     return this;
   }
 

@@ -29,6 +29,7 @@ final class PyDatasetAdapter implements DataAdapter {
   private final BiConsumer<List<HostArray>, List<HostArray>> check;
   private final Map<Integer, Double> classWeight;
   private final Long shuffleSeed;
+  private final int length;
   private final DatasetReader<HostBatch> reader;
   private int[] order;
   private HostBatch first;
@@ -52,14 +53,15 @@ final class PyDatasetAdapter implements DataAdapter {
    */
   PyDatasetAdapter(Dataset dataset, BiConsumer<List<HostArray>, List<HostArray>> check,
       Map<Integer, Double> classWeight, Long shuffleSeed) {
-    if (dataset.length() <= 0) {
-      throw new IllegalArgumentException("The dataset has no batches (length() = " + dataset.length() + ")");
+    this.length = dataset.length(); // read once per run, as Keras' epoch iterator reads num_batches at its reset
+    if (length <= 0) {
+      throw new IllegalArgumentException("The dataset has no batches (length() = " + length + ")");
     }
     this.dataset = dataset;
     this.check = check;
     this.classWeight = classWeight;
     this.shuffleSeed = shuffleSeed;
-    this.order = Split.identity(dataset.length());
+    this.order = Split.identity(length);
     this.reader = new DatasetReader<>(p -> read(order[p]), dataset.workers(), dataset.maxQueueSize());
   }
 
@@ -83,7 +85,7 @@ final class PyDatasetAdapter implements DataAdapter {
 
   @Override
   public int numBatches() {
-    return dataset.length();
+    return length;
   }
 
   /** Whether the steps are fed sample weights: the first batch has some, or class weights make them. */
@@ -114,8 +116,9 @@ final class PyDatasetAdapter implements DataAdapter {
    */
   @Override
   public void onEpochBegin(int epoch, boolean newPass, int from, int to) {
+    reader.stop(); // no read in flight while the order changes
     if (newPass && shuffleSeed != null) {
-      order = Split.shuffled(dataset.length(), new Random(shuffleSeed ^ (0x9E3779B97F4A7C15L * (epoch + 1))));
+      order = Split.shuffled(length, new Random(shuffleSeed ^ (0x9E3779B97F4A7C15L * (epoch + 1))));
     }
     dataset.onEpochBegin();
     reader.start(from, to);

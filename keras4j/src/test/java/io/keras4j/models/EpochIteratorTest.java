@@ -2,6 +2,8 @@ package io.keras4j.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.backend.HostArray;
 import io.keras4j.backend.Shape;
@@ -61,9 +63,18 @@ class EpochIteratorTest {
     assertEquals(List.of(List.of(List.of(0), List.of(1), List.of(2)), List.of(List.of(3), List.of(4), List.of(5)),
         List.of(List.of(6), List.of(7), List.of(8)), List.of(List.of(9)), List.of(List.of(0), List.of(1), List.of(2))),
         epochs(it, 5));
+    assertTrue(it.ranOut(), "the fourth epoch found 1 of its 3 batches left, as Keras warns");
+    EpochIterator exact = new EpochIterator(adapter(18, 2), 3, 1);
+    epochs(exact, 6);
+    assertFalse(exact.ranOut(), "9 batches by 3: every epoch finds its 3");
     EpochIterator grouped = new EpochIterator(adapter(10, 2), 4, 2, true);
     assertEquals(List.of(List.of(List.of(0, 1), List.of(2, 3)), List.of(List.of(4)),
         List.of(List.of(0, 1), List.of(2, 3))), epochs(grouped, 3)); // 5 batches, as Keras' case of 5 at 4 by 2
+    // 3 steps at 2 per call take two whole calls, as Keras' loop: 0-3, 4-7, 8-9, then a new pass
+    EpochIterator rounded = new EpochIterator(adapter(20, 2), 3, 2, true);
+    assertEquals(List.of(List.of(List.of(0, 1), List.of(2, 3)), List.of(List.of(4, 5), List.of(6, 7)),
+        List.of(List.of(8, 9)), List.of(List.of(0, 1), List.of(2, 3))), epochs(rounded, 4));
+    assertTrue(rounded.ranOut(), "the third epoch's second call found no batch");
   }
 
   /** As Keras: an epoch asking for more batches than a pass has stops at the pass's end; the next begins a pass. */

@@ -54,22 +54,55 @@ class FitLoopTest {
 
   /**
    * As Keras: steps_per_epoch 3 over 10 batches goes on with the pass (0-2, 3-5, 6-8, then 9 alone), so 4 epochs
-   * train as one epoch over all 10 batches, in memory and streamed, at steps_per_execution 1 and 2.
+   * train as one epoch over all 10 batches; at steps_per_execution 2 each epoch takes whole calls (0-3, 4-7, 8-9), so
+   * 3 epochs do. In memory and streamed, shuffled (one order per pass) or not.
    */
   @Test
   void stepsPerEpochGoesOnWithThePassAsKerasDoes() {
+    for (boolean shuffle : new boolean[] {false, true}) {
+      Sequential whole = model(1);
+      whole.fit(X, Y, new FitOptions().epochs(1).batchSize(4).shuffle(shuffle).verbose(0));
+      for (int stepsPerExecution : new int[] {1, 2}) {
+        int epochs = stepsPerExecution == 1 ? 4 : 3;
+        Sequential arrays = model(stepsPerExecution);
+        History h = arrays.fit(X, Y, new FitOptions().epochs(epochs).stepsPerEpoch(3).batchSize(4).shuffle(shuffle)
+            .verbose(0));
+        assertEquals(epochs, h.history().get("loss").size());
+        assertSameWeights(whole, arrays);
+        if (!shuffle) { // a Dataset's batches shuffle, not its samples: compared unshuffled
+          Sequential streamed = model(stepsPerExecution);
+          streamed.fit(Dataset.fromArrays(X, Y, 4, false, null), new FitOptions().epochs(epochs).stepsPerEpoch(3)
+              .shuffle(false).verbose(0));
+          assertSameWeights(whole, streamed);
+        }
+      }
+    }
+  }
+
+  /** As Keras: initial_epoch does not skip batches; the first epoch run begins a pass (2 to 6 at 3 steps of 10). */
+  @Test
+  void stepsPerEpochFromAnInitialEpochBeginsAPass() {
     Sequential whole = model(1);
     whole.fit(X, Y, new FitOptions().epochs(1).batchSize(4).shuffle(false).verbose(0));
-    for (int stepsPerExecution : new int[] {1, 2}) {
-      Sequential arrays = model(stepsPerExecution);
-      History h = arrays.fit(X, Y, new FitOptions().epochs(4).stepsPerEpoch(3).batchSize(4).shuffle(false).verbose(0));
-      assertEquals(4, h.history().get("loss").size());
-      assertSameWeights(whole, arrays);
-      Sequential streamed = model(stepsPerExecution);
-      streamed.fit(Dataset.fromArrays(X, Y, 4, false, null), new FitOptions().epochs(4).stepsPerEpoch(3)
-          .shuffle(false).verbose(0));
-      assertSameWeights(whole, streamed);
-    }
+    Sequential resumed = model(1);
+    History h = resumed.fit(X, Y, new FitOptions().initialEpoch(2).epochs(6).stepsPerEpoch(3).batchSize(4)
+        .shuffle(false).verbose(0));
+    assertEquals(4, h.history().get("loss").size());
+    assertSameWeights(whole, resumed);
+  }
+
+  /** As Keras checks stop_training after each step: a stop asked at on_train_begin runs one step, then validates. */
+  @Test
+  void aStopAskedBeforeTheFirstStepRunsOneStepAndValidates() {
+    Sequential m = model(1);
+    List<Integer> steps = new ArrayList<>();
+    LambdaCallback stop = new LambdaCallback().onTrainBegin(logs -> m.stopTraining(true))
+        .onTrainBatchEnd((batch, logs) -> steps.add(batch));
+    History h = m.fit(X, Y, new FitOptions().epochs(3).batchSize(4).validationData(X, Y).shuffle(false).verbose(0)
+        .callbacks(stop));
+    assertEquals(List.of(0), steps);
+    assertEquals(1, h.history().get("loss").size());
+    assertEquals(1, h.history().get("val_loss").size());
   }
 
   @Test

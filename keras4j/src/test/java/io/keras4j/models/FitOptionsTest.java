@@ -59,10 +59,12 @@ class FitOptionsTest {
   }
 
   @Test
-  void stepsPerEpochBelowOneIsRefused() {
+  void stepsPerEpochOfZeroIsOnePassAndANegativeOneIsRefused() {
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> new FitOptions().stepsPerEpoch(0));
-    assertEquals("steps_per_epoch must be a positive integer or null. Received: steps_per_epoch=0", e.getMessage());
+        () -> new FitOptions().stepsPerEpoch(-1));
+    assertEquals("steps_per_epoch must be a positive integer, 0 or null. Received: steps_per_epoch=-1",
+        e.getMessage());
+    assertEquals(null, new FitOptions().stepsPerEpoch(0).stepsPerEpoch, "0 reads as None, as in Keras");
     assertEquals(null, new FitOptions().stepsPerEpoch(5).stepsPerEpoch(null).copy().stepsPerEpoch);
   }
 

@@ -113,10 +113,6 @@ class PyDatasetAdapterTest {
     }
   }
 
-  /**
-   * Lengths 3, 5, 5, 2 by two make the calls [3], [5], [5], [2]; by four, [3], [5 5], [2]: each length is traced once
-   * (its loop or its single step), whatever the grouping.
-   */
   /** Batches of two sequences of one feature, of these lengths. */
   private static Dataset ofLengths(int... lengths) {
     return new Dataset() {
@@ -149,6 +145,10 @@ class PyDatasetAdapterTest {
     }
   }
 
+  /**
+   * Lengths 3, 5, 5, 2 by two make the calls [3], [5], [5], [2]; by four, [3], [5 5], [2]: each length is traced once,
+   * whatever the grouping.
+   */
   @Test
   void eachLengthIsTracedOnceAtAnyStepsPerExecution() {
     for (int stepsPerExecution : new int[] {1, 2, 4}) {
