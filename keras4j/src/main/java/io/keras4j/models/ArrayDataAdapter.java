@@ -142,6 +142,8 @@ final class ArrayDataAdapter implements DataAdapter {
       // one step: reuse the fed one-element arrays instead of allocating tensors per step
       if (offset1 == null) {
         offset1 = Backend.array(new int[1], Shape.of(1));
+      }
+      if (size1 == null) { // on its own: a failed allocation leaves the other made, closed by close()
         size1 = Backend.array(new int[1], Shape.of(1));
       }
       int start = batches[0] * batchSize;
@@ -188,6 +190,8 @@ final class ArrayDataAdapter implements DataAdapter {
   public Feeds testFeeds(int batch) {
     if (offset == null) {
       offset = Backend.scalar(0);
+    }
+    if (size == null) {
       size = Backend.scalar(0);
     }
     int start = batch * batchSize;

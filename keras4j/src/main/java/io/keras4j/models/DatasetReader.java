@@ -1,6 +1,7 @@
 package io.keras4j.models;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class DatasetReader<T> implements AutoCloseable {
   private final int workers;
   private final int ahead;
   private final Map<Integer, Future<T>> pending = new HashMap<>();
-  private final List<Thread> threads = new ArrayList<>();
+  private final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
   private ExecutorService pool;
   private volatile int pass;
   private int end;
@@ -108,7 +109,7 @@ final class DatasetReader<T> implements AutoCloseable {
       ThreadFactory daemons = r -> {
         Thread t = new Thread(r, "keras4j-dataset-reader-" + THREADS.incrementAndGet());
         t.setDaemon(true);
-        threads.add(t); // made on the thread that submits
+        threads.add(t);
         return t;
       };
       pool = Executors.newFixedThreadPool(workers, daemons);
@@ -145,9 +146,12 @@ final class DatasetReader<T> implements AutoCloseable {
     stop();
     if (pool != null) {
       pool.shutdownNow(); // its threads are idle: they end at once
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); // for all of them together
       try {
-        for (Thread t : threads) {
-          t.join(TimeUnit.SECONDS.toMillis(10));
+        synchronized (threads) {
+          for (Thread t : threads) {
+            t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

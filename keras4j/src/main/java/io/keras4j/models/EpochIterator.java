@@ -12,9 +12,10 @@ import java.util.NoSuchElementException;
  * steps_per_execution)}, which yields {@code (begin_step, end_step, data)}. Without {@code steps_per_epoch} every
  * epoch is one pass over the data. With it, as in Keras, an epoch goes on with the pass the last one left unfinished
  * (10 batches at 3 per epoch: 0-2, 3-5, 6-8, then 9 alone), a new pass begins once one is done, and an epoch that
- * asks for more batches than its pass has left stops at the pass's end with a warning; each of its calls takes
- * {@code steps_per_execution} batches, so an epoch takes {@code steps_per_epoch} rounded up to a multiple of it (3 at
- * 2 per call: 0-3, 4-7, then 8-9), as Keras' loop does. The batches left at the end of a pass (fewer than
+ * asks for more batches than its pass has left stops at the pass's end (with a warning when a whole call finds no
+ * batch left, as Keras' iterator warns); each of its calls takes {@code steps_per_execution} batches, so an epoch
+ * takes {@code steps_per_epoch} rounded up to a multiple of it (3 at 2 per call: 0-3, 4-7, then 8-9), as Keras' loop
+ * does. The batches left at the end of a pass (fewer than
  * {@code steps_per_execution}) run in one call when the train function runs any number of steps per call; otherwise
  * (an engine that unrolls the steps per count) they run one per call, so only two traced train functions exist (per
  * shapes and weighting). Porting note: the left-over call's end step is its last step, where Keras reports
@@ -39,6 +40,8 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
   private int seen;
   private int from;
   private int to;
+  /** The batches of the epoch begun handed out so far. */
+  private int taken;
   private boolean warned;
 
   /** One call: steps {@code begin} to {@code end} (inclusive) of the epoch, on these batches of the adapter. */
@@ -57,10 +60,13 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
     this.steps = stepsPerEpoch != null ? stepsPerEpoch : batches;
     this.stepsPerExecution = stepsPerExecution;
     this.restInOneCall = restInOneCall;
-    this.to = Math.min(batches, steps); // for an iteration without beginEpoch (predict)
+    this.to = end(0); // for an iteration without beginEpoch (evaluate, predict)
   }
 
-  /** The steps per epoch (Keras' {@code num_batches}), as callbacks are told; a pass's end may stop one sooner. */
+  /**
+   * The steps per epoch (Keras' {@code num_batches}), as callbacks are told; a pass's end may stop an epoch sooner,
+   * and whole calls may take up to {@code steps_per_execution - 1} batches more, as in Keras.
+   */
   int numBatches() {
     return steps;
   }
@@ -69,10 +75,9 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
   void beginEpoch(int epoch) {
     boolean newPass = seen == 0;
     from = seen;
-    int calls = (steps + stepsPerExecution - 1) / stepsPerExecution;
-    int wanted = stepsPerEpoch != null ? calls * stepsPerExecution : steps; // whole calls, as Keras' loop takes
-    to = (int) Math.min(batches, (long) from + wanted);
-    if (stepsPerEpoch != null && from + (long) (calls - 1) * stepsPerExecution >= batches && !warned) {
+    taken = 0;
+    to = end(from);
+    if (stepsPerEpoch != null && from + (calls() - 1) * stepsPerExecution >= batches && !warned) {
       warned = true; // once per run, as Python shows a warning once per place
       LOG.warn("The data ran out after {} of the epoch's {} steps (steps_per_epoch); the epoch ends there. Expected "
           + "at least steps_per_epoch batches left in a pass of {}: the next epoch begins a new pass", to - from,
@@ -81,14 +86,32 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
     adapter.onEpochBegin(epoch, newPass, from, to);
   }
 
-  /** Whether an epoch of this run found too few batches left in its pass (Keras' "input ran out of data"). */
+  /** The calls of an epoch (Keras' loop: one per {@code steps_per_execution} steps, rounded up). */
+  private long calls() {
+    return ((long) steps + stepsPerExecution - 1) / stepsPerExecution;
+  }
+
+  /** The end of an epoch that begins at batch {@code start}: its whole calls, or the pass's end if sooner. */
+  private int end(int start) {
+    long wanted = stepsPerEpoch != null ? calls() * stepsPerExecution : steps; // whole calls, as Keras' loop takes
+    return (int) Math.min(batches, start + wanted);
+  }
+
+  /**
+   * Whether a call of this run found no batch left in its pass (Keras' "Your input ran out of data" warning); a
+   * call that finds fewer than {@code steps_per_execution} ends the pass without it, as in Keras.
+   */
   boolean ranOut() {
     return warned;
   }
 
-  /** Ends the epoch begun: the next one goes on with this pass when {@code steps_per_epoch} left some of it. */
+  /**
+   * Ends the epoch begun: the next one goes on with this pass after the last batch handed out (a stop may end an
+   * epoch early) when {@code steps_per_epoch} left some of it.
+   */
   void endEpoch() {
-    seen = stepsPerEpoch != null && to < batches ? to : 0;
+    int reached = from + taken;
+    seen = stepsPerEpoch != null && reached < batches ? reached : 0;
     adapter.onEpochEnd();
   }
 
@@ -115,6 +138,7 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
         }
         Step s = new Step(step, step + run - 1, indices);
         step += run;
+        taken = step;
         return s;
       }
     };

@@ -128,7 +128,9 @@ public final class FitOptions {
    * Sets the steps per epoch (Keras' {@code steps_per_epoch=}). Default null: one pass over the data per epoch (0
    * too, as Keras reads it). As in Keras, an epoch goes on with the pass the last one left unfinished, a new pass (a
    * new shuffle) begins once one is done, and an epoch asking for more batches than its pass has left ends at the
-   * pass's end, with a warning. Porting note: a negative count is refused (Keras runs one pass).
+   * pass's end (with Keras' warning when a whole call of {@code steps_per_execution} finds no batch left). Each epoch
+   * takes whole calls: {@code steps_per_epoch} rounded up to a multiple of {@code steps_per_execution}, as Keras'
+   * loop. Porting note: a negative count is refused (Keras runs one pass).
    */
   public FitOptions stepsPerEpoch(Integer stepsPerEpoch) {
     if (stepsPerEpoch != null && stepsPerEpoch < 0) {

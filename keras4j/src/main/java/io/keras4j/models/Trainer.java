@@ -339,11 +339,14 @@ final class Trainer implements AutoCloseable {
         try (DataAdapter.Feeds feeds = one ? data.testFeeds(batches[0]) : data.predictFeeds(batches)) {
           TracedFunction fn = batches.length == spe ? traced : functions.predict(data, batches.length); // the rest
           List<NativeArray> res = fn.call(feeds.arrays());
-          for (int o = 0; o < res.size(); o++) {
-            int row = (int) (res.get(o).shape().size() / len);
-            res.get(o).copyTo(buffers.get(o), start * row);
+          try {
+            for (int o = 0; o < res.size(); o++) {
+              int row = (int) (res.get(o).shape().size() / len);
+              res.get(o).copyTo(buffers.get(o), start * row);
+            }
+          } finally {
+            res.forEach(NativeArray::close);
           }
-          res.forEach(NativeArray::close);
         }
         list.onPredictBatchEnd(step.end(), new LinkedHashMap<>());
       }

@@ -86,6 +86,29 @@ class EpochIteratorTest {
         epochs(it, 2));
   }
 
+  /** As Keras: a last call that finds fewer batches than steps_per_execution ends the pass without a warning. */
+  @Test
+  void aShortLastCallEndsThePassQuietly() {
+    EpochIterator it = new EpochIterator(adapter(10, 2), 4, 4, true);
+    assertEquals(List.of(List.of(List.of(0, 1, 2, 3)), List.of(List.of(4)), List.of(List.of(0, 1, 2, 3))),
+        epochs(it, 3));
+    assertFalse(it.ranOut());
+    EpochIterator huge = new EpochIterator(adapter(8, 2), Integer.MAX_VALUE, 2, true);
+    assertEquals(List.of(List.of(List.of(0, 1), List.of(2, 3)), List.of(List.of(0, 1), List.of(2, 3))),
+        epochs(huge, 2), "steps_per_epoch at the int range: one pass an epoch, no overflow");
+    assertTrue(huge.ranOut());
+  }
+
+  /** As Keras, which counts the calls it handed out: an epoch stopped after one step leaves the rest to the next. */
+  @Test
+  void anEpochStoppedEarlyLeavesItsBatchesToTheNext() {
+    EpochIterator it = new EpochIterator(adapter(20, 2), 3, 1);
+    it.beginEpoch(0);
+    assertArrayEquals(new int[] {0}, it.iterator().next().batches());
+    it.endEpoch();
+    assertEquals(List.of(List.of(List.of(1), List.of(2), List.of(3))), epochs(it, 1));
+  }
+
   @Test
   void aBatchAsLargeAsTheIntRangeIsOneBatch() {
     assertEquals(1, adapter(3, Integer.MAX_VALUE).numBatches());
