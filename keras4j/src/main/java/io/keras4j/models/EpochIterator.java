@@ -13,7 +13,7 @@ import java.util.NoSuchElementException;
  * epoch is one pass over the data. With it, as in Keras, an epoch goes on with the pass the last one left unfinished
  * (10 batches at 3 per epoch: 0-2, 3-5, 6-8, then 9 alone), a new pass begins once one is done, and an epoch that
  * asks for more batches than its pass has left stops at the pass's end (with a warning when a whole call finds no
- * batch left, as Keras' iterator warns); each of its calls takes {@code steps_per_execution} batches, so an epoch
+ * batch left, as Keras on TensorFlow warns); each of its calls takes {@code steps_per_execution} batches, so an epoch
  * takes {@code steps_per_epoch} rounded up to a multiple of it (3 at 2 per call: 0-3, 4-7, then 8-9), as Keras' loop
  * does. The batches left at the end of a pass (fewer than
  * {@code steps_per_execution}) run in one call when the train function runs any number of steps per call; otherwise
@@ -99,7 +99,7 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
 
   /**
    * Whether a call of this run found no batch left in its pass (Keras' "Your input ran out of data" warning); a
-   * call that finds fewer than {@code steps_per_execution} ends the pass without it, as in Keras.
+   * call that finds fewer than {@code steps_per_execution} ends the pass without it, as in Keras on TensorFlow.
    */
   boolean ranOut() {
     return warned;
@@ -138,7 +138,7 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
         }
         Step s = new Step(step, step + run - 1, indices);
         step += run;
-        taken = step;
+        taken = Math.max(taken, step); // one iterator per epoch; a second one would not rewind the pass
         return s;
       }
     };

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The steps of each epoch, grouped by steps_per_execution; steps_per_epoch going on with a pass, as in Keras. */
+/**
+ * The steps of each epoch, grouped by steps_per_execution; steps_per_epoch going on with a pass, as in Keras: the
+ * cases and Keras 3.15.1's answers are in {@code tools/keras-reference/epoch_steps.txt}.
+ */
 class EpochIteratorTest {
   static ArrayDataAdapter adapter(int samples, int batchSize) {
     HostArray x = new HostArray(new float[samples], Shape.of(samples, 1));

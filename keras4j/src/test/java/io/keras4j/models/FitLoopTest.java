@@ -91,6 +91,36 @@ class FitLoopTest {
     assertSameWeights(whole, resumed);
   }
 
+  /**
+   * As Keras 3.15.1 (tools/keras-reference/epoch_steps.txt): a stop after the first step, cleared at on_epoch_end,
+   * leaves batches 1-3 to the next epoch of steps_per_epoch 3, so the two epochs train as one of 4 steps.
+   */
+  @Test
+  void aStopClearedAtTheEpochsEndGoesOnWhereTheStepsStopped() {
+    Sequential once = model(1);
+    once.fit(X, Y, new FitOptions().epochs(1).stepsPerEpoch(4).batchSize(4).shuffle(false).verbose(0));
+    for (boolean streamed : new boolean[] {false, true}) {
+      Sequential m = model(1);
+      List<Integer> steps = new ArrayList<>();
+      LambdaCallback stopOnce = new LambdaCallback()
+          .onTrainBatchEnd((batch, logs) -> {
+            steps.add(batch);
+            if (steps.size() == 1) {
+              m.stopTraining(true);
+            }
+          })
+          .onEpochEnd((epoch, logs) -> m.stopTraining(false));
+      FitOptions o = new FitOptions().epochs(2).stepsPerEpoch(3).shuffle(false).verbose(0).callbacks(stopOnce);
+      if (streamed) {
+        m.fit(Dataset.fromArrays(X, Y, 4, false, null), o);
+      } else {
+        m.fit(X, Y, o.batchSize(4));
+      }
+      assertEquals(List.of(0, 0, 1, 2), steps);
+      assertSameWeights(once, m);
+    }
+  }
+
   /** As Keras checks stop_training after each step: a stop asked at on_train_begin runs one step, then validates. */
   @Test
   void aStopAskedBeforeTheFirstStepRunsOneStepAndValidates() {
