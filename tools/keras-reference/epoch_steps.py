@@ -1,8 +1,10 @@
-"""Which batches each epoch of Keras' fit takes with steps_per_epoch, steps_per_execution and stop_training.
+"""Which batches each epoch of Keras' fit takes with steps_per_epoch, steps_per_execution and stop_training, and
+which ones evaluate(steps=) and fit's validation_steps read.
 
-Reference for keras4j's EpochIterator and FitLoop (EpochIteratorTest, FitLoopTest). Every sample of batch b has
-target b, so an epoch's metrics (reset each epoch) tell its batches: "batches" counts them and "first" is the first
-one's index (the mean of the targets less half the span, the batches being consecutive). Prints one line per case.
+Reference for keras4j's EpochIterator, FitLoop and evaluate (EpochIteratorTest, FitLoopTest, EvaluateStepsTest).
+Every sample of batch b has target b, so an epoch's metrics (reset each epoch) tell its batches: "batches" counts them
+and "first" is the first one's index (the mean of the targets less half the span, the batches being consecutive).
+Prints one line per case.
 
 Pinned: keras 3.15.1, tensorflow-cpu 2.21.0 (see requirements.txt). Run: KERAS_BACKEND=tensorflow python epoch_steps.py
 Output committed beside it: epoch_steps.txt.
@@ -110,6 +112,13 @@ if __name__ == "__main__":
     clear = StopAt("first_step_then_clear")
     case(10, 3, 1, 2, callbacks=[clear])
     print(f"stop after the first step, cleared at epoch end: steps run {clear.steps}")
+    m = model(1)
+    x, y = data(10)
+    print(f"evaluate(steps=2) of batches of 4: mean target {m.evaluate(x, y, batch_size=4, steps=2, verbose=0, return_dict=True)['mean']:g} (batches 0-1: 0.5)")
+    h = m.fit(x, y, batch_size=4, epochs=2, shuffle=False, verbose=0, validation_data=(x, y), validation_steps=3,
+              validation_batch_size=5).history
+    print(f"validation_steps=3, validation_batch_size=5, 2 epochs: val mean target {h['val_mean']} "
+          f"(the first 15 samples: 1.4)")
     last = StopAt("first_step_then_clear", at=10)
     try:
         case(10, 3, 1, 5, callbacks=[last])

@@ -8,12 +8,14 @@ import java.util.List;
 /**
  * The keyword arguments of {@link Model#evaluate(Object, Object, EvaluateOptions)}, as fluent setters.
  *
- * <p>Keras equivalent: {@code model.evaluate(x, y, batch_size=None, sample_weight=None, callbacks=None)}.
+ * <p>Keras equivalent: {@code model.evaluate(x, y, batch_size=None, sample_weight=None, steps=None,
+ * callbacks=None)}.
  * <pre>{@code model.evaluate(x, y, new EvaluateOptions().batchSize(64).callbacks(myCallback));}</pre>
  */
 public final class EvaluateOptions {
   int batchSize = 32;
   Object sampleWeight;
+  Integer steps;
   List<Callback> callbacks = new ArrayList<>();
 
   /** Sets the samples per step (Keras' {@code batch_size=}). Default 32. */
@@ -31,6 +33,15 @@ public final class EvaluateOptions {
    */
   public EvaluateOptions sampleWeight(Object sampleWeight) {
     this.sampleWeight = sampleWeight;
+    return this;
+  }
+
+  /**
+   * Sets the batches to evaluate (Keras' {@code steps=}): the first {@code steps} batches, or all of them when the
+   * data has fewer (with Keras' warning that the input ran out). Default null (or 0): every batch.
+   */
+  public EvaluateOptions steps(Integer steps) {
+    this.steps = FitOptions.checkedSteps(steps, "steps");
     return this;
   }
 

@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * <p>Keras equivalent: {@code model.fit(x, y, batch_size=None, epochs=1, verbose="auto", callbacks=None,
  * validation_split=0.0, validation_data=None, shuffle=True, class_weight=None, sample_weight=None,
- * initial_epoch=0, steps_per_epoch=None, validation_freq=1)}.
+ * initial_epoch=0, steps_per_epoch=None, validation_steps=None, validation_batch_size=None, validation_freq=1)}.
  * <pre>{@code model.fit(x, y, new FitOptions().epochs(10).batchSize(32).validationSplit(0.2));}</pre>
  */
 public final class FitOptions {
@@ -29,6 +29,8 @@ public final class FitOptions {
   int initialEpoch;
   Integer stepsPerEpoch;
   int validationFreq = 1;
+  Integer validationSteps;
+  Integer validationBatchSize;
 
   /** Sets the samples per step (Keras' {@code batch_size=}). Default 32. */
   public FitOptions batchSize(int batchSize) {
@@ -133,11 +135,39 @@ public final class FitOptions {
    * loop. Porting note: a negative count is refused (Keras runs one pass).
    */
   public FitOptions stepsPerEpoch(Integer stepsPerEpoch) {
-    if (stepsPerEpoch != null && stepsPerEpoch < 0) {
-      throw new IllegalArgumentException("steps_per_epoch must be a positive integer, 0 or null. Received: "
-          + "steps_per_epoch=" + stepsPerEpoch);
+    this.stepsPerEpoch = checkedSteps(stepsPerEpoch, "steps_per_epoch");
+    return this;
+  }
+
+  /** A count of steps as Keras reads it: null or 0 mean every batch; a negative one is refused. */
+  static Integer checkedSteps(Integer steps, String name) {
+    if (steps != null && steps < 0) {
+      throw new IllegalArgumentException(name + " must be a positive integer, 0 or null. Received: " + name + "="
+          + steps);
     }
-    this.stepsPerEpoch = stepsPerEpoch == null || stepsPerEpoch == 0 ? null : stepsPerEpoch;
+    return steps == null || steps == 0 ? null : steps;
+  }
+
+  /**
+   * Sets the validation batches of each validation (Keras' {@code validation_steps=}): the first
+   * {@code validationSteps} batches of the validation data, from its start each time, as Keras' cached evaluation
+   * iterator is reset before each validation. Default null (or 0): every batch.
+   */
+  public FitOptions validationSteps(Integer validationSteps) {
+    this.validationSteps = checkedSteps(validationSteps, "validation_steps");
+    return this;
+  }
+
+  /**
+   * Sets the samples per validation step of array validation data (Keras' {@code validation_batch_size=}). Default
+   * null: the training batch size. A {@code Dataset}'s batches are its own.
+   */
+  public FitOptions validationBatchSize(Integer validationBatchSize) {
+    if (validationBatchSize != null && validationBatchSize <= 0) {
+      throw new IllegalArgumentException("validation_batch_size must be positive. Received: validation_batch_size="
+          + validationBatchSize);
+    }
+    this.validationBatchSize = validationBatchSize;
     return this;
   }
 
@@ -192,6 +222,8 @@ public final class FitOptions {
     c.initialEpoch = initialEpoch;
     c.stepsPerEpoch = stepsPerEpoch;
     c.validationFreq = validationFreq;
+    c.validationSteps = validationSteps;
+    c.validationBatchSize = validationBatchSize;
     return c;
   }
 }

@@ -249,7 +249,7 @@ public class Model extends Layer implements AutoCloseable {
 
   /** Loss and metrics over {@code dataset}, with callbacks (Keras' {@code evaluate(PyDataset, callbacks=)}). */
   public Map<String, Double> evaluate(io.keras4j.data.Dataset dataset, EvaluateOptions options) {
-    return compiledTrainer("evaluate").evaluate(dataset, options.callbacks);
+    return compiledTrainer("evaluate").evaluate(dataset, options);
   }
 
   /**
@@ -272,7 +272,7 @@ public class Model extends Layer implements AutoCloseable {
 
   /** Loss and metrics on {@code x, y} with every option of Keras' {@code evaluate}. */
   public Map<String, Double> evaluate(Object x, Object y, EvaluateOptions o) {
-    return compiledTrainer("evaluate").evaluate(x, y, o.sampleWeight, o.batchSize, o.callbacks);
+    return compiledTrainer("evaluate").evaluate(x, y, o);
   }
 
   /**
@@ -329,7 +329,7 @@ public class Model extends Layer implements AutoCloseable {
 
   /** Loss and metrics of one batch (Keras' {@code test_on_batch}). */
   public Map<String, Double> testOnBatch(Object x, Object y) {
-    return compiledTrainer("test_on_batch").evaluate(x, y, null, Integer.MAX_VALUE, List.of());
+    return compiledTrainer("test_on_batch").evaluate(x, y, new EvaluateOptions().batchSize(Integer.MAX_VALUE));
   }
 
   /** Predictions for one batch (Keras' {@code predict_on_batch}). */

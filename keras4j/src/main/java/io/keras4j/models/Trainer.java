@@ -17,6 +17,7 @@ import io.keras4j.optimizers.Optimizers;
 import io.keras4j.saving.KerasObjects;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -238,44 +239,46 @@ final class Trainer implements AutoCloseable {
       List<HostArray> vy = targets(o.validationY, "testStep", "validation y");
       float[] vsw = DataAdapters.sampleWeights(DataAdapters.cardinality(vx, vy), o.validationSampleWeight);
       checkBatch(vx, vy);
-      return new ArrayDataAdapter(vx, vy, vsw, o.batchSize, null);
+      return new ArrayDataAdapter(vx, vy, vsw, o.validationBatchSize != null ? o.validationBatchSize : o.batchSize,
+          null);
     }
     return null;
   }
 
   // ---- evaluate ----
 
-  Map<String, Double> evaluate(Object x, Object y, Object sampleWeight, int batchSize, List<Callback> callbacks) {
-    return guard.run("evaluate", model.name(), () -> evaluateArrays(x, y, sampleWeight, batchSize, callbacks));
+  Map<String, Double> evaluate(Object x, Object y, EvaluateOptions o) {
+    return guard.run("evaluate", model.name(), () -> evaluateArrays(x, y, o.sampleWeight, o.batchSize, o));
   }
 
   private Map<String, Double> evaluateArrays(Object x, Object y, Object sampleWeight, int batchSize,
-      List<Callback> callbacks) {
+      EvaluateOptions o) {
     // one walk of a nested x, as in predict: y and the weights are checked here, so what the copy refuses is x's
     List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x", false));
     List<HostArray> ys = targets(y, "testStep");
     float[] sw = DataAdapters.sampleWeights(DataAdapters.cardinality(xs, ys), sampleWeight);
     checkBatch(xs, ys);
     try (DataAdapter data = DataAdapters.copied(new ArrayDataAdapter(xs, ys, sw, batchSize, null), "x")) {
-      return evaluate(data, new CallbackList(callbacks, false, 0, model));
+      return evaluate(data, new CallbackList(o.callbacks, false, 0, model), o.steps);
     }
   }
 
-  Map<String, Double> evaluate(Dataset dataset, List<Callback> callbacks) {
-    return guard.run("evaluate", model.name(), () -> evaluateDataset(dataset, callbacks));
+  Map<String, Double> evaluate(Dataset dataset, EvaluateOptions o) {
+    return guard.run("evaluate", model.name(), () -> evaluateDataset(dataset, o));
   }
 
-  private Map<String, Double> evaluateDataset(Dataset dataset, List<Callback> callbacks) {
+  private Map<String, Double> evaluateDataset(Dataset dataset, EvaluateOptions o) {
     try (DataAdapter data = adapter(dataset)) {
-      return evaluate(data, new CallbackList(callbacks, false, 0, model));
+      return evaluate(data, new CallbackList(o.callbacks, false, 0, model), o.steps);
     }
   }
 
   /**
    * The evaluation loop, also validation inside {@code fit} (Keras' {@code evaluate}): on_test_begin, the metrics
-   * reset, each batch between on_test_batch_begin and on_test_batch_end, then on_test_end with the results.
+   * reset, each batch between on_test_batch_begin and on_test_batch_end, then on_test_end with the results; the
+   * first {@code steps} batches when not null (Keras' {@code steps=}, {@code validation_steps=}).
    */
-  Map<String, Double> evaluate(DataAdapter data, CallbackList callbacks) {
+  Map<String, Double> evaluate(DataAdapter data, CallbackList callbacks, Integer stepCount) {
     StepFunctions.TrainData first = data.signature();
     TracedFunction fn = functions.test(first);
     data.reset();
@@ -283,13 +286,14 @@ final class Trainer implements AutoCloseable {
     callbacks.onTestBegin(new LinkedHashMap<>());
     functions.resetMetrics();
     Map<String, Double> logs = new LinkedHashMap<>();
-    EpochIterator steps = new EpochIterator(data, null, 1);
+    EpochIterator steps = new EpochIterator(data, stepCount, 1);
     steps.beginEpoch(0);
-    for (EpochIterator.Step step : steps) {
+    for (Iterator<EpochIterator.Step> it = steps.iterator(); it.hasNext(); ) {
+      EpochIterator.Step step = it.next();
       callbacks.onTestBatchBegin(step.begin(), new LinkedHashMap<>());
       try (DataAdapter.Feeds feeds = data.testFeeds(step.batches()[0])) {
         // the results are fetched at the last step, or at each step when a callback reads them
-        boolean last = step.end() == steps.numBatches() - 1;
+        boolean last = !it.hasNext();
         // a batch of new sample shapes (a dataset's) has its own function
         TracedFunction batchFn = feeds.signature().equals(first) ? fn : functions.test(feeds.signature());
         logs = functions.run(batchFn, feeds.arrays(), batchLogs || last);

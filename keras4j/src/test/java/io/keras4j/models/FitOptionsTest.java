@@ -17,7 +17,7 @@ class FitOptionsTest {
     return new FitOptions().batchSize(7).epochs(9).verbose(2).callbacks(new History()).validationSplit(0.25)
         .validationData(new float[] {1}, new float[] {2}, new float[] {3}).shuffle(false)
         .classWeight(Map.of(0, 2.0)).sampleWeight(new float[] {4}).initialEpoch(3).stepsPerEpoch(11)
-        .validationFreq(2);
+        .validationFreq(2).validationSteps(5).validationBatchSize(6);
   }
 
   @Test
