@@ -119,6 +119,24 @@ if __name__ == "__main__":
               validation_batch_size=5).history
     print(f"validation_steps=3, validation_batch_size=5, 2 epochs: val mean target {h['val_mean']} "
           f"(the first 15 samples: 1.4)")
+    r = m.evaluate(x, y, steps=2, verbose=0, return_dict=True)
+    print(f"evaluate(steps=2), no batch_size, 40 samples: mean target {r['mean']:g} (all 40: 4.5), "
+          f"batches of 4 counted {r['batches']:g}")
+    m2 = model(2)
+    r = m2.evaluate(x, y, batch_size=4, steps=3, verbose=0, return_dict=True)
+    print(f"evaluate(steps=3) at steps_per_execution=2, batches of 4: mean target {r['mean']:g} "
+          f"(batches 0-3: 1.5; 0-2: 1)")
+    h = model(1).fit(x, y, epochs=1, steps_per_epoch=4, shuffle=False, verbose=0).history
+    print(f"fit(steps_per_epoch=4), no batch_size, 40 samples: mean target {h['mean'][0]:g} (all 40: 4.5), "
+          f"batches of 4 counted {h['batches'][0]:g}")
+    h = model(1).fit(x, y, batch_size=4, epochs=1, shuffle=False, verbose=0, validation_split=0.5,
+                     validation_steps=2, validation_batch_size=5).history
+    print(f"validation_split=0.5, validation_steps=2, validation_batch_size=5: val mean target {h['val_mean'][0]:g} "
+          f"(samples 20-29: 5.8)")
+    h = model(1).fit(x, y, batch_size=4, epochs=1, shuffle=False, verbose=0, validation_data=(x, y),
+                     validation_steps=2).history
+    print(f"validation_steps=2, batch_size=4, no validation_batch_size: val mean target {h['val_mean'][0]:g} "
+          f"(batches 0-1 of 4: 0.5)")
     last = StopAt("first_step_then_clear", at=10)
     try:
         case(10, 3, 1, 5, callbacks=[last])

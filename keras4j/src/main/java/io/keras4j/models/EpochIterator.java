@@ -43,6 +43,8 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
   /** The batches of the epoch begun handed out so far. */
   private int taken;
   private boolean warned;
+  /** The Keras argument that set the steps, as the run-out warning names it. */
+  private String argument = "steps_per_epoch";
 
   /** One call: steps {@code begin} to {@code end} (inclusive) of the epoch, on these batches of the adapter. */
   record Step(int begin, int end, int[] batches) {}
@@ -79,11 +81,25 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
     to = end(from);
     if (stepsPerEpoch != null && from + (calls() - 1) * stepsPerExecution >= batches && !warned) {
       warned = true; // once per run, as Python shows a warning once per place
-      LOG.warn("The data ran out after {} of the epoch's {} steps (steps_per_epoch); the epoch ends there. Expected "
-          + "at least steps_per_epoch batches left in a pass of {}: the next epoch begins a new pass", to - from,
-          steps, batches);
+      LOG.warn("Your input ran out of data after {} of the {} steps asked for ({}={}), out of {} batches; {}",
+          to - from, steps, argument, steps, batches, argument.equals("steps_per_epoch")
+              ? "the epoch ends there, and the next epoch begins a new pass" : "the evaluation ends there");
     }
     adapter.onEpochBegin(epoch, newPass, from, to);
+  }
+
+  /**
+   * {@code steps} rounded up to whole calls of {@code perCall} (null stays null): the batches Keras' loop reads for
+   * {@code steps=} at {@code steps_per_execution=perCall}, for a loop that runs them one by one.
+   */
+  static Integer wholeCalls(Integer steps, int perCall) {
+    return steps == null ? null : (int) Math.min(Integer.MAX_VALUE, ((long) steps + perCall - 1) / perCall * perCall);
+  }
+
+  /** Names the Keras argument that set the steps ({@code steps} of evaluate) in the run-out warning. */
+  EpochIterator setBy(String kerasArgument) {
+    this.argument = kerasArgument;
+    return this;
   }
 
   /** The calls of an epoch (Keras' loop: one per {@code steps_per_execution} steps, rounded up). */

@@ -6,19 +6,24 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The keyword arguments of {@link Model#evaluate(Object, Object, EvaluateOptions)}, as fluent setters.
+ * The keyword arguments of {@link Model#evaluate(Object, Object, EvaluateOptions)} and of
+ * {@link Model#evaluate(io.keras4j.data.Dataset, EvaluateOptions)} (its steps and callbacks), as fluent setters.
  *
  * <p>Keras equivalent: {@code model.evaluate(x, y, batch_size=None, sample_weight=None, steps=None,
  * callbacks=None)}.
  * <pre>{@code model.evaluate(x, y, new EvaluateOptions().batchSize(64).callbacks(myCallback));}</pre>
  */
 public final class EvaluateOptions {
-  int batchSize = 32;
+  /** Null: Keras' {@code batch_size=None}, 32 or, with {@code steps}, the samples over the steps. */
+  Integer batchSize;
   Object sampleWeight;
   Integer steps;
   List<Callback> callbacks = new ArrayList<>();
 
-  /** Sets the samples per step (Keras' {@code batch_size=}). Default 32. */
+  /**
+   * Sets the samples per step (Keras' {@code batch_size=}). Default, as Keras' None: 32, or with {@code steps} and
+   * array data, the samples over the steps rounded up (Keras' array adapter).
+   */
   public EvaluateOptions batchSize(int batchSize) {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batch_size must be positive. Received: batch_size=" + batchSize);
@@ -38,7 +43,9 @@ public final class EvaluateOptions {
 
   /**
    * Sets the batches to evaluate (Keras' {@code steps=}): the first {@code steps} batches, or all of them when the
-   * data has fewer (with Keras' warning that the input ran out). Default null (or 0): every batch.
+   * data has fewer (with Keras' warning that the input ran out); rounded up to whole calls of the model's
+   * {@code steps_per_execution}, as Keras' loop reads them. Default null (or 0): every batch. Porting note: a
+   * negative count is refused, where Keras reads every batch.
    */
   public EvaluateOptions steps(Integer steps) {
     this.steps = FitOptions.checkedSteps(steps, "steps");

@@ -15,7 +15,8 @@ import java.util.Map;
  * <pre>{@code model.fit(x, y, new FitOptions().epochs(10).batchSize(32).validationSplit(0.2));}</pre>
  */
 public final class FitOptions {
-  int batchSize = 32;
+  /** Null: Keras' {@code batch_size=None}, 32 or, with a step count, the samples over the steps. */
+  Integer batchSize;
   int epochs = 1;
   int verbose = 1;
   List<Callback> callbacks = new ArrayList<>();
@@ -32,7 +33,10 @@ public final class FitOptions {
   Integer validationSteps;
   Integer validationBatchSize;
 
-  /** Sets the samples per step (Keras' {@code batch_size=}). Default 32. */
+  /**
+   * Sets the samples per step (Keras' {@code batch_size=}). Default, as Keras' None: 32, or with
+   * {@code steps_per_epoch} and array data, the samples over the steps rounded up (Keras' array adapter).
+   */
   public FitOptions batchSize(int batchSize) {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batch_size must be positive. Received: batch_size=" + batchSize);
@@ -139,6 +143,22 @@ public final class FitOptions {
     return this;
   }
 
+  /**
+   * The batch size of {@code samples} array samples, as Keras' array adapter sets it: the one given, else the
+   * samples over {@code steps} rounded up when a step count is given, else 32.
+   */
+  static int arrayBatchSize(Integer batchSize, int samples, Integer steps) {
+    if (batchSize != null) {
+      return batchSize;
+    }
+    return steps != null ? (int) Math.max(1, ((long) samples + steps - 1) / steps) : 32;
+  }
+
+  /** Keras' {@code validation_batch_size or batch_size} for {@code samples} validation samples of arrays. */
+  int validationBatchSizeFor(int samples) {
+    return arrayBatchSize(validationBatchSize != null ? validationBatchSize : batchSize, samples, validationSteps);
+  }
+
   /** A count of steps as Keras reads it: null or 0 mean every batch; a negative one is refused. */
   static Integer checkedSteps(Integer steps, String name) {
     if (steps != null && steps < 0) {
@@ -151,7 +171,9 @@ public final class FitOptions {
   /**
    * Sets the validation batches of each validation (Keras' {@code validation_steps=}): the first
    * {@code validationSteps} batches of the validation data, from its start each time, as Keras' cached evaluation
-   * iterator is reset before each validation. Default null (or 0): every batch.
+   * iterator is reset before each validation; rounded up to whole calls of {@code steps_per_execution}, as Keras'
+   * loop reads them. Default null (or 0): every batch. Porting note: a negative count is refused (Keras reads every
+   * batch).
    */
   public FitOptions validationSteps(Integer validationSteps) {
     this.validationSteps = checkedSteps(validationSteps, "validation_steps");
@@ -159,15 +181,16 @@ public final class FitOptions {
   }
 
   /**
-   * Sets the samples per validation step of array validation data (Keras' {@code validation_batch_size=}). Default
-   * null: the training batch size. A {@code Dataset}'s batches are its own.
+   * Sets the samples per validation step of array validation data, also of {@code validation_split}'s (Keras'
+   * {@code validation_batch_size=}). Default null (or 0, as Keras reads it): the training batch size, or with
+   * neither set, as {@link #batchSize} with {@code validation_steps}. A {@code Dataset}'s batches are its own.
    */
   public FitOptions validationBatchSize(Integer validationBatchSize) {
-    if (validationBatchSize != null && validationBatchSize <= 0) {
-      throw new IllegalArgumentException("validation_batch_size must be positive. Received: validation_batch_size="
-          + validationBatchSize);
+    if (validationBatchSize != null && validationBatchSize < 0) {
+      throw new IllegalArgumentException("validation_batch_size must be positive, 0 or null. Received: "
+          + "validation_batch_size=" + validationBatchSize);
     }
-    this.validationBatchSize = validationBatchSize;
+    this.validationBatchSize = validationBatchSize == null || validationBatchSize == 0 ? null : validationBatchSize;
     return this;
   }
 

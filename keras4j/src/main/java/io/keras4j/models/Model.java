@@ -247,7 +247,7 @@ public class Model extends Layer implements AutoCloseable {
     return evaluate(dataset, new EvaluateOptions());
   }
 
-  /** Loss and metrics over {@code dataset}, with callbacks (Keras' {@code evaluate(PyDataset, callbacks=)}). */
+  /** Loss and metrics over {@code dataset} (Keras' {@code evaluate(PyDataset, steps=, callbacks=)}). */
   public Map<String, Double> evaluate(io.keras4j.data.Dataset dataset, EvaluateOptions options) {
     return compiledTrainer("evaluate").evaluate(dataset, options);
   }

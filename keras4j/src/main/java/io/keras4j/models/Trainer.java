@@ -170,10 +170,7 @@ final class Trainer implements AutoCloseable {
 
   // ---- fit ----
 
-  /**
-   * As Keras: the validation split takes the last samples with their sample weights, and the class weights weigh
-   * the training samples only.
-   */
+  /** As Keras: validation_split takes the last samples (and weights); class weights weigh training samples only. */
   History fit(Object x, Object y, FitOptions o) {
     return guard.run("fit", model.name(), () -> fitArrays(x, y, o));
   }
@@ -192,7 +189,7 @@ final class Trainer implements AutoCloseable {
             + "validation samples out of " + n);
       }
       validation = new ArrayDataAdapter(DataAdapters.slice(xs, split, n), DataAdapters.slice(ys, split, n),
-          sw == null ? null : Arrays.copyOfRange(sw, split, n), o.batchSize, null);
+          sw == null ? null : Arrays.copyOfRange(sw, split, n), o.validationBatchSizeFor(n - split), null);
       xs = DataAdapters.slice(xs, 0, split);
       ys = DataAdapters.slice(ys, 0, split);
       sw = sw == null ? null : Arrays.copyOfRange(sw, 0, split);
@@ -204,7 +201,8 @@ final class Trainer implements AutoCloseable {
     StepFunctions.TrainData traced = functions.trainData(DataAdapters.shapes(xs), DataAdapters.shapes(ys), sw != null);
     functions.prepareTrain(traced, stepsPerExecution);
     long seed = Backend.nextSeed(); // drawn with or without shuffling, so later seeds match
-    try (DataAdapter train = new ArrayDataAdapter(xs, ys, sw, o.batchSize, o.shuffle ? seed : null)) {
+    int batchSize = FitOptions.arrayBatchSize(o.batchSize, DataAdapters.cardinality(xs, ys), o.stepsPerEpoch);
+    try (DataAdapter train = new ArrayDataAdapter(xs, ys, sw, batchSize, o.shuffle ? seed : null)) {
       return new FitLoop(this, model, o).run(train, traced, validation);
     }
   }
@@ -237,10 +235,10 @@ final class Trainer implements AutoCloseable {
     } else if (o.validationX != null) {
       List<HostArray> vx = DataAdapters.arrays(o.validationX, "validation x");
       List<HostArray> vy = targets(o.validationY, "testStep", "validation y");
-      float[] vsw = DataAdapters.sampleWeights(DataAdapters.cardinality(vx, vy), o.validationSampleWeight);
+      int n = DataAdapters.cardinality(vx, vy);
+      float[] vsw = DataAdapters.sampleWeights(n, o.validationSampleWeight);
       checkBatch(vx, vy);
-      return new ArrayDataAdapter(vx, vy, vsw, o.validationBatchSize != null ? o.validationBatchSize : o.batchSize,
-          null);
+      return new ArrayDataAdapter(vx, vy, vsw, o.validationBatchSizeFor(n), null);
     }
     return null;
   }
@@ -248,16 +246,17 @@ final class Trainer implements AutoCloseable {
   // ---- evaluate ----
 
   Map<String, Double> evaluate(Object x, Object y, EvaluateOptions o) {
-    return guard.run("evaluate", model.name(), () -> evaluateArrays(x, y, o.sampleWeight, o.batchSize, o));
+    return guard.run("evaluate", model.name(), () -> evaluateArrays(x, y, o));
   }
 
-  private Map<String, Double> evaluateArrays(Object x, Object y, Object sampleWeight, int batchSize,
-      EvaluateOptions o) {
+  private Map<String, Double> evaluateArrays(Object x, Object y, EvaluateOptions o) {
     // one walk of a nested x, as in predict: y and the weights are checked here, so what the copy refuses is x's
     List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x", false));
     List<HostArray> ys = targets(y, "testStep");
-    float[] sw = DataAdapters.sampleWeights(DataAdapters.cardinality(xs, ys), sampleWeight);
+    int n = DataAdapters.cardinality(xs, ys);
+    float[] sw = DataAdapters.sampleWeights(n, o.sampleWeight);
     checkBatch(xs, ys);
+    int batchSize = FitOptions.arrayBatchSize(o.batchSize, n, o.steps);
     try (DataAdapter data = DataAdapters.copied(new ArrayDataAdapter(xs, ys, sw, batchSize, null), "x")) {
       return evaluate(data, new CallbackList(o.callbacks, false, 0, model), o.steps);
     }
@@ -286,7 +285,8 @@ final class Trainer implements AutoCloseable {
     callbacks.onTestBegin(new LinkedHashMap<>());
     functions.resetMetrics();
     Map<String, Double> logs = new LinkedHashMap<>();
-    EpochIterator steps = new EpochIterator(data, stepCount, 1);
+    Integer count = EpochIterator.wholeCalls(stepCount, stepsPerExecution); // Keras' calls, run batch by batch
+    EpochIterator steps = new EpochIterator(data, count, 1).setBy("steps");
     steps.beginEpoch(0);
     for (Iterator<EpochIterator.Step> it = steps.iterator(); it.hasNext(); ) {
       EpochIterator.Step step = it.next();

@@ -22,13 +22,18 @@ class EvaluateStepsTest {
 
   /** The mean squared error of {@code m} over the first {@code samples} samples, in plain Java. */
   private static double mse(Model m, int samples) {
+    return mse(m, 0, samples);
+  }
+
+  /** The mean squared error of {@code m} over samples {@code from} to {@code to} (exclusive), in plain Java. */
+  private static double mse(Model m, int from, int to) {
     float[][] p = m.predict(X).toFloat2D();
     double sum = 0;
-    for (int i = 0; i < samples; i++) {
+    for (int i = from; i < to; i++) {
       double d = p[i][0] - Y[i];
       sum += d * d;
     }
-    return sum / samples;
+    return sum / (to - from);
   }
 
   /** A callback that lists the test batches it sees. */
@@ -51,6 +56,37 @@ class EvaluateStepsTest {
       // more steps than batches: every batch (Keras warns that the input ran out); 0 reads as every batch
       assertEquals(mse(m, 40), m.evaluate(X, Y, new EvaluateOptions().batchSize(4).steps(25)).get("loss"), 1e-6);
       assertEquals(mse(m, 40), m.evaluate(X, Y, new EvaluateOptions().batchSize(4).steps(0)).get("loss"), 1e-6);
+    }
+  }
+
+  /**
+   * As Keras 3.15.1: with steps and no batch size, array data is cut into batches of the samples over the steps
+   * (steps=1: all 40 at once, not 32); steps=3 at steps_per_execution=2 read two whole calls, 4 batches.
+   */
+  @Test
+  void stepsSetTheBatchSizeWhenNoneIsGivenAndReadWholeCalls() {
+    try (Sequential m = FitLoopTest.model(1)) {
+      assertEquals(mse(m, 40), m.evaluate(X, Y, new EvaluateOptions().steps(1)).get("loss"), 1e-6);
+    }
+    try (Sequential m = FitLoopTest.model(2)) {
+      assertEquals(mse(m, 16), m.evaluate(X, Y, new EvaluateOptions().batchSize(4).steps(3)).get("loss"), 1e-6);
+    }
+    Sequential whole = FitLoopTest.model(1);
+    whole.fit(X, Y, new FitOptions().epochs(1).batchSize(40).shuffle(false).verbose(0));
+    Sequential oneStep = FitLoopTest.model(1);
+    oneStep.fit(X, Y, new FitOptions().epochs(1).stepsPerEpoch(1).shuffle(false).verbose(0));
+    FitLoopTest.assertSameWeights(whole, oneStep); // steps_per_epoch=1 and no batch_size: one batch of 40
+    whole.close();
+    oneStep.close();
+  }
+
+  /** As Keras: validation_split's samples take validation_batch_size and validation_steps too. */
+  @Test
+  void aValidationSplitTakesTheValidationBatchSizeAndSteps() {
+    try (Sequential m = FitLoopTest.model(1)) {
+      History h = m.fit(X, Y, new FitOptions().epochs(1).batchSize(4).shuffle(false).verbose(0).validationSplit(0.5)
+          .validationSteps(2).validationBatchSize(5));
+      assertEquals(mse(m, 20, 30), h.history().get("val_loss").get(0), 1e-6, "2 batches of 5 from sample 20");
     }
   }
 
@@ -82,7 +118,8 @@ class EvaluateStepsTest {
         IllegalArgumentException.class, () -> new EvaluateOptions().steps(-2)).getMessage());
     assertEquals("validation_steps must be a positive integer, 0 or null. Received: validation_steps=-1",
         assertThrows(IllegalArgumentException.class, () -> new FitOptions().validationSteps(-1)).getMessage());
-    assertEquals("validation_batch_size must be positive. Received: validation_batch_size=0", assertThrows(
-        IllegalArgumentException.class, () -> new FitOptions().validationBatchSize(0)).getMessage());
+    assertEquals("validation_batch_size must be positive, 0 or null. Received: validation_batch_size=-3",
+        assertThrows(IllegalArgumentException.class, () -> new FitOptions().validationBatchSize(-3)).getMessage());
+    assertEquals(null, new FitOptions().validationBatchSize(0).validationBatchSize, "0 reads as None, as in Keras");
   }
 }
