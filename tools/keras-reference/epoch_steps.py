@@ -137,6 +137,14 @@ if __name__ == "__main__":
                      validation_steps=2).history
     print(f"validation_steps=2, batch_size=4, no validation_batch_size: val mean target {h['val_mean'][0]:g} "
           f"(batches 0-1 of 4: 0.5)")
+    for batches in (3, 2):
+        xe, ye = data(batches)
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            r = m2.evaluate(xe, ye, batch_size=4, steps=3, verbose=0, return_dict=True)
+        ran_out = any("ran out of data" in str(c.message) for c in w)
+        print(f"evaluate(steps=3) at steps_per_execution=2 over {batches} batches: batches counted {r['batches']:g}; "
+              f"ran_out={ran_out}")
     last = StopAt("first_step_then_clear", at=10)
     try:
         case(10, 3, 1, 5, callbacks=[last])

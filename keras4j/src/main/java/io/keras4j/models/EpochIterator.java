@@ -45,6 +45,8 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
   private boolean warned;
   /** The Keras argument that set the steps, as the run-out warning names it. */
   private String argument = "steps_per_epoch";
+  /** The batches of one of Keras' calls, which an epoch takes whole: {@code steps_per_execution}. */
+  private int kerasCall;
 
   /** One call: steps {@code begin} to {@code end} (inclusive) of the epoch, on these batches of the adapter. */
   record Step(int begin, int end, int[] batches) {}
@@ -61,6 +63,7 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
     this.batches = adapter.numBatches(); // read once per run, as Keras' reset does
     this.steps = stepsPerEpoch != null ? stepsPerEpoch : batches;
     this.stepsPerExecution = stepsPerExecution;
+    this.kerasCall = stepsPerExecution;
     this.restInOneCall = restInOneCall;
     this.to = end(0); // for an iteration without beginEpoch (evaluate, predict)
   }
@@ -79,7 +82,7 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
     from = seen;
     taken = 0;
     to = end(from);
-    if (stepsPerEpoch != null && from + (calls() - 1) * stepsPerExecution >= batches && !warned) {
+    if (stepsPerEpoch != null && from + (calls() - 1) * kerasCall >= batches && !warned) {
       warned = true; // once per run, as Python shows a warning once per place
       LOG.warn("Your input ran out of data after {} of the {} steps asked for ({}={}), out of {} batches; {}",
           to - from, steps, argument, steps, batches, argument.equals("steps_per_epoch")
@@ -89,27 +92,25 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
   }
 
   /**
-   * {@code steps} rounded up to whole calls of {@code perCall} (null stays null): the batches Keras' loop reads for
-   * {@code steps=} at {@code steps_per_execution=perCall}, for a loop that runs them one by one.
+   * For a loop that runs Keras' calls batch by batch (evaluate, validation): each epoch takes whole calls of
+   * {@code stepsPerExecution} batches and warns as Keras does, its run-out warning naming {@code kerasArgument}
+   * ({@code steps}, {@code validation_steps}).
    */
-  static Integer wholeCalls(Integer steps, int perCall) {
-    return steps == null ? null : (int) Math.min(Integer.MAX_VALUE, ((long) steps + perCall - 1) / perCall * perCall);
-  }
-
-  /** Names the Keras argument that set the steps ({@code steps} of evaluate) in the run-out warning. */
-  EpochIterator setBy(String kerasArgument) {
+  EpochIterator asKeras(String kerasArgument, int stepsPerExecution) {
     this.argument = kerasArgument;
+    this.kerasCall = stepsPerExecution;
+    this.to = end(0);
     return this;
   }
 
   /** The calls of an epoch (Keras' loop: one per {@code steps_per_execution} steps, rounded up). */
   private long calls() {
-    return ((long) steps + stepsPerExecution - 1) / stepsPerExecution;
+    return ((long) steps + kerasCall - 1) / kerasCall;
   }
 
   /** The end of an epoch that begins at batch {@code start}: its whole calls, or the pass's end if sooner. */
   private int end(int start) {
-    long wanted = stepsPerEpoch != null ? calls() * stepsPerExecution : steps; // whole calls, as Keras' loop takes
+    long wanted = stepsPerEpoch != null ? calls() * kerasCall : steps; // whole calls, as Keras' loop takes
     return (int) Math.min(batches, start + wanted);
   }
 

@@ -23,6 +23,7 @@ public final class EvaluateOptions {
   /**
    * Sets the samples per step (Keras' {@code batch_size=}). Default, as Keras' None: 32, or with {@code steps} and
    * array data, the samples over the steps rounded up (Keras' array adapter).
+   * Porting note: 0 is refused, where Keras reads it as None.
    */
   public EvaluateOptions batchSize(int batchSize) {
     if (batchSize <= 0) {
@@ -45,7 +46,7 @@ public final class EvaluateOptions {
    * Sets the batches to evaluate (Keras' {@code steps=}): the first {@code steps} batches, or all of them when the
    * data has fewer (with Keras' warning that the input ran out); rounded up to whole calls of the model's
    * {@code steps_per_execution}, as Keras' loop reads them. Default null (or 0): every batch. Porting note: a
-   * negative count is refused, where Keras reads every batch.
+   * negative count is refused, where Keras does not refuse it.
    */
   public EvaluateOptions steps(Integer steps) {
     this.steps = FitOptions.checkedSteps(steps, "steps");

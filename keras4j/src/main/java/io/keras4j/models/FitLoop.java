@@ -62,7 +62,8 @@ final class FitLoop {
         callbacks.onEpochBegin(epoch, new LinkedHashMap<>());
         Map<String, Double> logs = epoch(epoch, train, steps, callbacks, batchLogs);
         if (val != null && (epoch + 1) % o.validationFreq == 0) { // also when a step stopped training, as Keras
-          trainer.evaluate(val, callbacks, o.validationSteps).forEach((k, v) -> logs.put("val_" + k, v));
+          trainer.evaluate(val, callbacks, o.validationSteps, "validation_steps")
+              .forEach((k, v) -> logs.put("val_" + k, v));
         }
         callbacks.onEpochEnd(epoch, logs);
         trainingLogs = logs;

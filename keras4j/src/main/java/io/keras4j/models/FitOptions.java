@@ -36,6 +36,7 @@ public final class FitOptions {
   /**
    * Sets the samples per step (Keras' {@code batch_size=}). Default, as Keras' None: 32, or with
    * {@code steps_per_epoch} and array data, the samples over the steps rounded up (Keras' array adapter).
+   * Porting note: 0 is refused, where Keras reads it as None.
    */
   public FitOptions batchSize(int batchSize) {
     if (batchSize <= 0) {
@@ -172,8 +173,8 @@ public final class FitOptions {
    * Sets the validation batches of each validation (Keras' {@code validation_steps=}): the first
    * {@code validationSteps} batches of the validation data, from its start each time, as Keras' cached evaluation
    * iterator is reset before each validation; rounded up to whole calls of {@code steps_per_execution}, as Keras'
-   * loop reads them. Default null (or 0): every batch. Porting note: a negative count is refused (Keras reads every
-   * batch).
+   * loop reads them. Default null (or 0): every batch. Porting note: a negative count is refused (Keras does not
+   * refuse it).
    */
   public FitOptions validationSteps(Integer validationSteps) {
     this.validationSteps = checkedSteps(validationSteps, "validation_steps");
@@ -183,7 +184,8 @@ public final class FitOptions {
   /**
    * Sets the samples per validation step of array validation data, also of {@code validation_split}'s (Keras'
    * {@code validation_batch_size=}). Default null (or 0, as Keras reads it): the training batch size, or with
-   * neither set, as {@link #batchSize} with {@code validation_steps}. A {@code Dataset}'s batches are its own.
+   * neither set, 32, or with {@code validation_steps} the validation samples over the steps, rounded up. A
+   * {@code Dataset}'s batches are its own.
    */
   public FitOptions validationBatchSize(Integer validationBatchSize) {
     if (validationBatchSize != null && validationBatchSize < 0) {

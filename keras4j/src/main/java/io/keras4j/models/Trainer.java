@@ -258,7 +258,7 @@ final class Trainer implements AutoCloseable {
     checkBatch(xs, ys);
     int batchSize = FitOptions.arrayBatchSize(o.batchSize, n, o.steps);
     try (DataAdapter data = DataAdapters.copied(new ArrayDataAdapter(xs, ys, sw, batchSize, null), "x")) {
-      return evaluate(data, new CallbackList(o.callbacks, false, 0, model), o.steps);
+      return evaluate(data, new CallbackList(o.callbacks, false, 0, model), o.steps, "steps");
     }
   }
 
@@ -268,16 +268,17 @@ final class Trainer implements AutoCloseable {
 
   private Map<String, Double> evaluateDataset(Dataset dataset, EvaluateOptions o) {
     try (DataAdapter data = adapter(dataset)) {
-      return evaluate(data, new CallbackList(o.callbacks, false, 0, model), o.steps);
+      return evaluate(data, new CallbackList(o.callbacks, false, 0, model), o.steps, "steps");
     }
   }
 
   /**
    * The evaluation loop, also validation inside {@code fit} (Keras' {@code evaluate}): on_test_begin, the metrics
    * reset, each batch between on_test_batch_begin and on_test_batch_end, then on_test_end with the results; the
-   * first {@code steps} batches when not null (Keras' {@code steps=}, {@code validation_steps=}).
+   * first {@code stepCount} batches when not null (Keras' {@code steps=}, or {@code validation_steps=}, the
+   * {@code argument} the warning names), in whole calls of {@code steps_per_execution}.
    */
-  Map<String, Double> evaluate(DataAdapter data, CallbackList callbacks, Integer stepCount) {
+  Map<String, Double> evaluate(DataAdapter data, CallbackList callbacks, Integer stepCount, String argument) {
     StepFunctions.TrainData first = data.signature();
     TracedFunction fn = functions.test(first);
     data.reset();
@@ -285,8 +286,7 @@ final class Trainer implements AutoCloseable {
     callbacks.onTestBegin(new LinkedHashMap<>());
     functions.resetMetrics();
     Map<String, Double> logs = new LinkedHashMap<>();
-    Integer count = EpochIterator.wholeCalls(stepCount, stepsPerExecution); // Keras' calls, run batch by batch
-    EpochIterator steps = new EpochIterator(data, count, 1).setBy("steps");
+    EpochIterator steps = new EpochIterator(data, stepCount, 1).asKeras(argument, stepsPerExecution);
     steps.beginEpoch(0);
     for (Iterator<EpochIterator.Step> it = steps.iterator(); it.hasNext(); ) {
       EpochIterator.Step step = it.next();

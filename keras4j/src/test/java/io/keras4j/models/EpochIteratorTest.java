@@ -112,6 +112,22 @@ class EpochIteratorTest {
     assertEquals(List.of(List.of(List.of(1), List.of(2), List.of(3))), epochs(it, 1));
   }
 
+  /**
+   * As Keras' evaluate at steps_per_execution 2, run batch by batch: steps=3 takes two whole calls, so 4 batches when
+   * there are, and warns only when a call finds no batch (3 batches: quiet; 2: the second call finds none).
+   */
+  @Test
+  void anEvaluationTakesKerasWholeCallsOneBatchAtATime() {
+    EpochIterator four = new EpochIterator(adapter(10, 2), 3, 1).asKeras("steps", 2);
+    assertEquals(List.of(List.of(List.of(0), List.of(1), List.of(2), List.of(3))), epochs(four, 1));
+    EpochIterator three = new EpochIterator(adapter(6, 2), 3, 1).asKeras("steps", 2);
+    assertEquals(List.of(List.of(List.of(0), List.of(1), List.of(2))), epochs(three, 1));
+    assertFalse(three.ranOut());
+    EpochIterator two = new EpochIterator(adapter(4, 2), 3, 1).asKeras("steps", 2);
+    assertEquals(List.of(List.of(List.of(0), List.of(1))), epochs(two, 1));
+    assertTrue(two.ranOut());
+  }
+
   @Test
   void aBatchAsLargeAsTheIntRangeIsOneBatch() {
     assertEquals(1, adapter(3, Integer.MAX_VALUE).numBatches());

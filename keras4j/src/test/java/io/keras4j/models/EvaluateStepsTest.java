@@ -88,6 +88,11 @@ class EvaluateStepsTest {
           .validationSteps(2).validationBatchSize(5));
       assertEquals(mse(m, 20, 30), h.history().get("val_loss").get(0), 1e-6, "2 batches of 5 from sample 20");
     }
+    try (Sequential m = FitLoopTest.model(1)) { // no batch size at all: the 40 validation samples over 1 step
+      History h = m.fit(X, Y, new FitOptions().epochs(1).shuffle(false).verbose(0).validationData(X, Y)
+          .validationSteps(1));
+      assertEquals(mse(m, 40), h.history().get("val_loss").get(0), 1e-6);
+    }
   }
 
   /** As Keras resets its cached evaluation iterator before each validation: the same first batches each epoch. */
