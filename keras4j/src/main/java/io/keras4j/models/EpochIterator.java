@@ -15,11 +15,10 @@ import java.util.NoSuchElementException;
  * asks for more batches than its pass has left stops at the pass's end (with a warning when a whole call finds no
  * batch left, as Keras on TensorFlow warns); each of its calls takes {@code steps_per_execution} batches, so an epoch
  * takes {@code steps_per_epoch} rounded up to a multiple of it (3 at 2 per call: 0-3, 4-7, then 8-9), as Keras' loop
- * does. The batches left at the end of a pass (fewer than
- * {@code steps_per_execution}) run in one call when the train function runs any number of steps per call; otherwise
- * (an engine that unrolls the steps per count) they run one per call, so only two traced train functions exist (per
- * shapes and weighting). Porting note: the left-over call's end step is its last step, where Keras reports
- * {@code begin + steps_per_execution - 1}.
+ * does. The batches left at the end of a pass (fewer than {@code steps_per_execution}) run in one call when the
+ * train function runs any number of steps per call; otherwise (an engine that unrolls the steps per count) they run
+ * one per call, so only two traced train functions exist (per shapes and weighting). Porting note: the left-over
+ * call's end step is its last step, where Keras reports {@code begin + steps_per_execution - 1}.
  * <pre>{@code
  * EpochIterator steps = new EpochIterator(adapter, null, 4);
  * steps.beginEpoch(epoch);
