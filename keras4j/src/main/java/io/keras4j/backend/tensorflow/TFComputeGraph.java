@@ -104,6 +104,11 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     return tf;
   }
 
+  /** Whether this graph's variables are TF1 variables with initialisers, for a SavedModel export. */
+  boolean exports() {
+    return export;
+  }
+
   Graph graph() {
     return graph;
   }

@@ -19,11 +19,13 @@ import org.tensorflow.proto.RunOptions;
  *
  * <p>Keras equivalent: a {@code tf.function} of Keras' TensorFlow trainer, called with the step's data.
  *
- * <p>A call takes one path whatever the function: arrays of the outputs to feed and fetch and of the targets, the
- * fed tensors as {@code RawTensor}s, and run options on every run. So the JIT's code for {@link #call(List, int...)},
- * with TensorFlow Java's run inlined into it, stays valid when another model's function runs next (other op classes,
- * no updates, the inter-op pool); otherwise each such change deoptimized it, and recompiling it and the run took
- * about 0.3 s of one of the machine's two cores during the suite's timed W2 fit (docs/performance.md, 12-07 02:05).
+ * <p>A call runs through {@link DirectRun} (TensorFlow's C API, its native arrays made once) where it can, and
+ * otherwise through {@code Session.Runner}, which takes one path whatever the function: arrays of the outputs to feed
+ * and fetch and of the targets, the fed tensors as {@code RawTensor}s, and run options on every run. So the JIT's code
+ * for {@link #call(List, int...)}, with TensorFlow Java's run inlined into it, stays valid when another model's
+ * function runs next (other op classes, no updates, the inter-op pool); otherwise each such change deoptimized it,
+ * and recompiling it and the run took about 0.3 s of one of the machine's two cores during the suite's timed W2 fit
+ * (docs/performance.md, 12-07 02:05).
  */
 final class TFFunction implements TracedFunction {
   /** TensorFlow's run options that execute a run's ops in the calling thread ({@code inter_op_thread_pool = -1}). */
@@ -48,6 +50,9 @@ final class TFFunction implements TracedFunction {
   private final Variable[] changed;
   /** {@link #INLINE} or {@link #POOL}; set when traced ({@code TFComputeGraph.trace}). */
   private RunOptions options = INLINE;
+  /** The run through TensorFlow's C API, made at the first call; null where it cannot be made or not yet made. */
+  private DirectRun direct;
+  private boolean directTried;
 
   TFFunction(TFComputeGraph owner, TFOps ops, List<Tensor> outputs) {
     this.owner = owner;
@@ -85,6 +90,11 @@ final class TFFunction implements TracedFunction {
   /** Runs the ops in the calling thread, or on the session's inter-op thread pool. */
   void inline(boolean inline) {
     this.options = inline ? INLINE : POOL;
+    if (direct != null) { // made for the other options
+      direct.close();
+      direct = null;
+    }
+    directTried = false;
   }
 
   /** The number of values of the variables this function reads or writes. */
@@ -135,7 +145,36 @@ final class TFFunction implements TracedFunction {
       v.syncTo(owner);
     }
     owner.flushPushes();
-    Session.Runner runner = owner.liveSession().runner();
+    Session session = owner.liveSession();
+    List<io.keras4j.backend.NativeArray> out = TFProfiler.enabled() ? null : directRun(session, feeds, fetch);
+    if (out == null) {
+      out = runnerRun(session, feeds, fetch);
+    }
+    for (Variable v : changed) {
+      v.changedIn(owner);
+    }
+    return out;
+  }
+
+  /**
+   * The run through {@link DirectRun}, or null where there is none (a graph of TF1 variables, whose initialisers
+   * {@code Session.Runner} runs; a JVM that refuses its handles) or another thread's run holds it.
+   */
+  private List<io.keras4j.backend.NativeArray> directRun(Session session, List<io.keras4j.backend.NativeArray> feeds,
+      int[] fetch) {
+    if (!directTried) {
+      directTried = true;
+      direct = owner.exports() ? null : DirectRun.create(session, feedOutputs, fetchOutputs, targets, options);
+      if (direct != null) {
+        owner.onClose(direct::close);
+      }
+    }
+    return direct == null ? null : direct.run(feeds, fetch);
+  }
+
+  private List<io.keras4j.backend.NativeArray> runnerRun(Session session, List<io.keras4j.backend.NativeArray> feeds,
+      int[] fetch) {
+    Session.Runner runner = session.runner();
     for (int i = 0; i < feedOutputs.length; i++) {
       runner.feed(feedOutputs[i], ((TFNativeArray) feeds.get(i)).tensor().asRawTensor());
     }
@@ -157,9 +196,6 @@ final class TFFunction implements TracedFunction {
     }
     for (int i = 0; i < fetch.length; i++) {
       out.add(new TFNativeArray(r.get(i)));
-    }
-    for (Variable v : changed) {
-      v.changedIn(owner);
     }
     return out;
   }

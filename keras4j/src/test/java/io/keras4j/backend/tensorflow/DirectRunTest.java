@@ -1,0 +1,202 @@
+package io.keras4j.backend.tensorflow;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keras4j.backend.Backend;
+import io.keras4j.backend.ComputeGraph;
+import io.keras4j.backend.NativeArray;
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.Shape;
+import io.keras4j.backend.Tensor;
+import io.keras4j.backend.TracedFunction;
+import io.keras4j.backend.Variable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.Output;
+import org.tensorflow.proto.RunOptions;
+
+/** A traced function's runs through TensorFlow's C API, as they run through {@code Session.Runner}. */
+class DirectRunTest {
+  private static final String DIRECT = "keras4j.tensorflow.directRuns";
+
+  /** y = 2x + 1 and z = x * x, over 3 values: a function of two outputs. */
+  private static TracedFunction twoOutputs(ComputeGraph g) {
+    return g.trace(() -> {
+      Ops o = Backend.ops();
+      Tensor x = o.placeholder("float32", Shape.of(3));
+      return List.of(o.add(o.multiply(x, 2f), o.constant(1f)), o.multiply(x, x));
+    });
+  }
+
+  private static float[] values(NativeArray a) {
+    float[] v = new float[(int) a.shape().size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = a.getFloat(i);
+    }
+    return v;
+  }
+
+  /** The values of each fetched output, fetched in turn as {@code fetches} lists. */
+  private static List<float[]> run(TracedFunction fn, float[] x, int[]... fetches) {
+    List<float[]> out = new ArrayList<>();
+    for (int[] fetch : fetches) {
+      try (NativeArray feed = Backend.array(x, Shape.of(x.length))) {
+        for (NativeArray a : fn.call(List.of(feed), fetch)) {
+          out.add(values(a));
+          a.close();
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void thisJvmGivesTheHandlesSoFunctionsRunDirectly() {
+    try (TFComputeGraph g = new TFComputeGraph()) {
+      twoOutputs(g);
+      Output<?> any = g.graph().operations().next().output(0);
+      try (DirectRun run = DirectRun.create(g.liveSession(), new Output<?>[0], new Output<?>[] {any},
+          new GraphOperation[0], RunOptions.getDefaultInstance())) {
+        assertNotNull(run, "TensorFlow Java's session and tensor handles were not found");
+      }
+    }
+  }
+
+  @Test
+  void everyFetchPatternGivesThePlainJavaValues() {
+    float[] x = {1.5f, -2f, 0.25f};
+    float[] y = new float[3];
+    float[] z = new float[3];
+    for (int i = 0; i < 3; i++) {
+      y[i] = 2 * x[i] + 1;
+      z[i] = x[i] * x[i];
+    }
+    try (ComputeGraph g = Backend.newGraph()) {
+      List<float[]> out = run(twoOutputs(g), x, new int[] {0, 1}, new int[] {1}, new int[] {1, 0}, new int[] {0});
+      List<float[]> expected = List.of(y, z, z, z, y, y);
+      assertEquals(expected.size(), out.size());
+      for (int i = 0; i < out.size(); i++) {
+        assertArrayEquals(expected.get(i), out.get(i), 1e-6f, "fetched array " + i);
+      }
+    }
+  }
+
+  @Test
+  void directAndRunnerRunsGiveTheSameTrainingSteps() {
+    float[] direct = descend(null);
+    float[] runner = descend("false");
+    assertArrayEquals(runner, direct, 0f);
+    // by hand: w <- w - 0.1 * 2 (w x - 1) x, x = 2, from w = 0.3, three times
+    double w = 0.3;
+    for (int i = 0; i < 3; i++) {
+      w -= 0.1 * 2 * (w * 2 - 1) * 2;
+    }
+    assertEquals(w, direct[0], 1e-6);
+  }
+
+  /** w after three updates of a traced step (a target and no fetch), runs direct unless {@code property}. */
+  private static float[] descend(String property) {
+    String saved = System.getProperty(DIRECT);
+    setProperty(property);
+    try (ComputeGraph g = Backend.newGraph()) {
+      Variable w = new Variable("w", Shape.scalar(), "float32", true, new float[] {0.3f});
+      TracedFunction step = g.trace(() -> {
+        Ops o = Backend.ops();
+        Tensor x = o.placeholder("float32", Shape.scalar());
+        Tensor err = o.subtract(o.multiply(o.read(w), x), o.constant(1f));
+        Tensor grad = o.gradients(o.square(err), List.of(o.read(w))).get(0);
+        o.assign(w, o.subtract(o.read(w), o.multiply(grad, 0.1f)));
+        return List.of();
+      });
+      for (int i = 0; i < 3; i++) {
+        try (NativeArray x = Backend.array(new float[] {2f}, Shape.scalar())) {
+          assertEquals(0, step.call(List.of(x)).size());
+        }
+      }
+      return w.floatValue().clone();
+    } finally {
+      setProperty(saved);
+    }
+  }
+
+  private static void setProperty(String value) {
+    if (value == null) {
+      System.clearProperty(DIRECT);
+    } else {
+      System.setProperty(DIRECT, value);
+    }
+  }
+
+  @Test
+  void callsFromSeveralThreadsEachGetTheirOwnValues() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try (ComputeGraph g = Backend.newGraph()) {
+      TracedFunction fn = twoOutputs(g);
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        float base = t;
+        Callable<Boolean> task = () -> {
+          for (int i = 0; i < 200; i++) {
+            float[] x = {base, i, base + i};
+            float[] y = run(fn, x, new int[] {0}).get(0);
+            for (int k = 0; k < 3; k++) {
+              if (y[k] != 2 * x[k] + 1) {
+                return false;
+              }
+            }
+          }
+          return true;
+        };
+        results.add(pool.submit(task));
+      }
+      for (Future<Boolean> f : results) {
+        assertTrue(f.get(), "a thread read another's values");
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void aFailedRunThrowsTensorFlowsErrorAndTheNextRunWorks() {
+    try (ComputeGraph g = Backend.newGraph()) {
+      TracedFunction fn = g.trace(() -> {
+        Ops o = Backend.ops();
+        Tensor x = o.placeholder("float32", Shape.of(3));
+        Tensor i = o.placeholder("int32", Shape.of());
+        return List.of(o.take(x, i, 0));
+      });
+      float[] x = {4f, 5f, 6f};
+      try (NativeArray xs = Backend.array(x, Shape.of(3)); NativeArray bad = Backend.array(new int[] {7}, Shape.of());
+          NativeArray good = Backend.array(new int[] {2}, Shape.of())) {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> fn.call(List.of(xs, bad)));
+        assertTrue(e.getMessage().contains("7"), e.getMessage());
+        List<NativeArray> out = fn.call(List.of(xs, good));
+        assertEquals(6f, out.get(0).getFloat(0));
+        out.forEach(NativeArray::close);
+      }
+    }
+  }
+
+  @Test
+  void aClosedGraphsFunctionRefusesToRun() {
+    ComputeGraph g = Backend.newGraph();
+    TracedFunction fn = twoOutputs(g);
+    assertEquals(1, run(fn, new float[] {1, 2, 3}, new int[] {0}).size()); // made its direct run
+    g.close();
+    try (NativeArray x = Backend.array(new float[] {1, 2, 3}, Shape.of(3))) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> fn.call(List.of(x), 0));
+      assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+  }
+}
