@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Output;
@@ -33,16 +34,20 @@ import org.tensorflow.types.family.TType;
  * run.
  *
  * <p>TensorFlow Java's {@code Session.Runner} makes all of these at each run: about ten JavaCPP pointers, each
- * registered for deallocation and freed at the run's end, and the run options serialized anew. That took 6 us of a
- * run that this path does in 3 (a one-op graph, docs/performance.md, 12-07), and its many small methods were still
- * being compiled by the JIT during the benchmark suite's timed W2 fit. What a run does in TensorFlow is the same:
- * the same feeds, fetches, targets and options, in the same session.
+ * registered for deallocation and freed at the run's end, and the run options serialized anew. Runs of a few tens of
+ * microseconds feel that: W1's prediction in batches of 32 ran 1.31-1.60 times as fast this way, its training 1.10-1.23
+ * times (bench {@code DirectRuns}, docs/performance.md, 12-07 15:12). What a run does in TensorFlow is the same: the
+ * same feeds, fetches, targets and options, in the same session.
  *
  * <p>The handles this needs are package-private in TensorFlow Java 1.0 (the session's, a tensor's, and a tensor
  * made from a fetched handle); they are looked up once, and where the JVM refuses that (TensorFlow Java on the module
- * path without {@code --add-opens}), or with {@code -Dkeras4j.tensorflow.directRuns=false}, {@link #create} returns
- * null and the function runs through {@code Session.Runner}. A run that finds another thread's run of the same
- * function in progress returns null too, so that calls from several threads share no native arrays.
+ * path without {@code --add-opens tensorflow/org.tensorflow=io.keras4j}), or with
+ * {@code -Dkeras4j.tensorflow.directRuns=false}, {@link #create} returns null and the function runs through
+ * {@code Session.Runner}. A run that finds another run of the same function in progress, or this closed, returns
+ * null too, and its caller runs through {@code Session.Runner}: calls from several threads share no native arrays.
+ *
+ * <p>The native arrays live as long as the function's graph, which closes this before its session; each keeps a
+ * reference of its own, so that a JavaCPP {@code PointerScope} open around the first call does not free them.
  */
 final class DirectRun implements AutoCloseable {
   private static final MethodHandle SESSION_HANDLE;
@@ -60,7 +65,7 @@ final class DirectRun implements AutoCloseable {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final TF_Session session;
-  private final int feeds;
+  private final int feedCount;
   private final TF_Output inputs;
   private final PointerPointer<TF_Tensor> inputValues;
   private final Output<?>[] fetchable;
@@ -68,27 +73,33 @@ final class DirectRun implements AutoCloseable {
   private final int targetCount;
   private final TF_Buffer options;
   private final TF_Status status;
-  private int[] fetched = new int[0];
-  private TF_Output outputs;
-  private PointerPointer<TF_Tensor> outputValues;
+  /** The fetches of every output in order, the common call. */
+  private final Fetches all;
+  /** The last other fetches asked for, or null. */
+  private Fetches other;
   private boolean closed;
 
   private DirectRun(TF_Session session, Output<?>[] feeds, Output<?>[] fetchable, GraphOperation[] targets,
       RunOptions options) {
     this.session = session;
-    this.feeds = feeds.length;
-    this.inputs = outputs(feeds, allOf(feeds.length));
-    this.inputValues = new PointerPointer<>(Math.max(1, feeds.length));
+    this.feedCount = feeds.length;
     this.fetchable = fetchable;
-    this.targets = new PointerPointer<>(Math.max(1, targets.length));
+    this.targetCount = targets.length;
+    this.inputs = kept(outputs(feeds, allOf(feeds.length)));
+    this.inputValues = kept(new PointerPointer<>(Math.max(1, feeds.length)));
+    this.targets = kept(new PointerPointer<>(Math.max(1, targets.length)));
     for (int i = 0; i < targets.length; i++) {
       this.targets.put(i, targets[i].getUnsafeNativeHandle());
     }
-    this.targetCount = targets.length;
     // an empty message is no options (a null buffer), as Session.Runner passes it
-    this.options = TF_Buffer.newBufferFromString(options);
-    this.status = TF_Status.newStatus();
-    refetch(allOf(fetchable.length));
+    this.options = kept(TF_Buffer.newBufferFromString(options));
+    this.status = kept(TF_Status.newStatus());
+    this.all = new Fetches(fetchable, allOf(fetchable.length));
+  }
+
+  /** Whether this JVM gives the handles a direct run needs (looked up once, when this class loads). */
+  static boolean available() {
+    return SESSION_HANDLE != null;
   }
 
   /**
@@ -97,7 +108,7 @@ final class DirectRun implements AutoCloseable {
    */
   static DirectRun create(Session session, Output<?>[] feeds, Output<?>[] fetchable, GraphOperation[] targets,
       RunOptions options) {
-    if (SESSION_HANDLE == null || "false".equals(System.getProperty("keras4j.tensorflow.directRuns"))) {
+    if (!available() || "false".equals(System.getProperty("keras4j.tensorflow.directRuns"))) {
       return null;
     }
     TF_Session handle;
@@ -110,61 +121,90 @@ final class DirectRun implements AutoCloseable {
   }
 
   /**
-   * Runs once, feeding {@code feeds} (tensors of {@link TFNativeArray}s) and fetching the outputs at {@code fetch};
-   * the fetched tensors are the caller's to close. Returns null, having run nothing, where another thread's run of
-   * this function is in progress.
+   * Runs once, feeding {@code feeds} (tensors of {@link TFNativeArray}s) and fetching the outputs at {@code fetch}
+   * (indices checked by the caller); the fetched tensors are the caller's to close. Returns null, having run nothing,
+   * where another run of this function is in progress or this is closed.
    */
   List<NativeArray> run(List<NativeArray> feeds, int[] fetch) {
-    if (!lock.tryLock()) {
+    if (lock.isHeldByCurrentThread() || !lock.tryLock()) {
       return null;
     }
     try {
       if (closed) {
-        throw new IllegalStateException("This graph has been closed");
+        return null;
       }
-      for (int i = 0; i < this.feeds; i++) {
+      for (int i = 0; i < feedCount; i++) {
         inputValues.put(i, tensorHandle(((TFNativeArray) feeds.get(i)).tensor()));
       }
-      if (!Arrays.equals(fetch, fetched)) {
-        refetch(fetch);
-      }
-      TF_SessionRun(session, options, inputs, inputValues, this.feeds, outputs, outputValues, fetch.length, targets,
+      Fetches f = fetches(fetch);
+      TF_SessionRun(session, options, inputs, inputValues, feedCount, f.outputs, f.values, fetch.length, targets,
           targetCount, null, status);
       if (TF_GetCode(status) != TF_OK) {
         status.throwExceptionIfNotOK();
       }
-      return fetchedArrays(fetch.length);
+      return fetchedArrays(f.values, fetch.length);
     } finally {
       lock.unlock();
     }
   }
 
+  /** The native arrays for {@code fetch}: every output's, the last other ones, or new ones replacing those. */
+  private Fetches fetches(int[] fetch) {
+    if (Arrays.equals(fetch, all.indices)) {
+      return all;
+    }
+    if (other == null || !Arrays.equals(fetch, other.indices)) {
+      Fetches made = new Fetches(fetchable, fetch); // made before the last are freed: a failure leaves those intact
+      if (other != null) {
+        other.close();
+      }
+      other = made;
+    }
+    return other;
+  }
+
   /** The fetched tensors as arrays, each taking its handle; on a failure the rest are freed too. */
-  private List<NativeArray> fetchedArrays(int n) {
+  private static List<NativeArray> fetchedArrays(PointerPointer<TF_Tensor> values, int n) {
     List<NativeArray> out = new ArrayList<>(n);
     int i = 0;
     try {
       for (; i < n; i++) {
-        out.add(new TFNativeArray(typedTensor(outputValues.get(TF_Tensor.class, i).withDeallocator())));
+        out.add(new TFNativeArray(typedTensor(values.get(TF_Tensor.class, i).withDeallocator())));
       }
       return out;
     } catch (RuntimeException | Error e) {
       out.forEach(NativeArray::close);
       for (int j = i + 1; j < n; j++) {
-        outputValues.get(TF_Tensor.class, j).withDeallocator().close();
+        values.get(TF_Tensor.class, j).withDeallocator().close();
       }
       throw e;
     }
   }
 
-  private void refetch(int[] fetch) {
-    if (outputs != null) {
-      outputs.close();
-      outputValues.close();
+  /** The outputs to fetch at some indices and the array TensorFlow writes their tensors to. */
+  private static final class Fetches {
+    final int[] indices;
+    final TF_Output outputs;
+    final PointerPointer<TF_Tensor> values;
+
+    Fetches(Output<?>[] fetchable, int[] indices) {
+      this.indices = indices.clone();
+      this.outputs = kept(outputs(fetchable, indices));
+      this.values = kept(new PointerPointer<>(Math.max(1, indices.length)));
     }
-    outputs = outputs(fetchable, fetch);
-    outputValues = new PointerPointer<>(Math.max(1, fetch.length));
-    fetched = fetch.clone();
+
+    void close() {
+      outputs.releaseReference();
+      values.releaseReference();
+    }
+  }
+
+  /** {@code p} with a reference of this class's own, freed by {@link #close()} and no enclosing pointer scope. */
+  private static <P extends Pointer> P kept(P p) {
+    if (p != null) {
+      p.retainReference();
+    }
+    return p;
   }
 
   private static TF_Output outputs(Output<?>[] from, int[] which) {
@@ -182,7 +222,7 @@ final class DirectRun implements AutoCloseable {
     return all;
   }
 
-  /** Frees the native arrays; a run after this throws. Waits for a run in progress. */
+  /** Frees the native arrays; a run after this returns null. Waits for a run in progress. */
   @Override
   public void close() {
     lock.lock();
@@ -191,14 +231,14 @@ final class DirectRun implements AutoCloseable {
         return;
       }
       closed = true;
-      inputs.close();
-      inputValues.close();
-      outputs.close();
-      outputValues.close();
-      targets.close();
-      status.close();
-      if (options != null) {
-        options.close();
+      all.close();
+      if (other != null) {
+        other.close();
+      }
+      for (Pointer p : new Pointer[] {inputs, inputValues, targets, status, options}) {
+        if (p != null) {
+          p.releaseReference();
+        }
       }
     } finally {
       lock.unlock();

@@ -340,7 +340,9 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     for (Variable v : slots.keySet()) {
       v.release(this);
     }
-    closed = true;
+    synchronized (onClose) { // no action is added once closed
+      closed = true;
+    }
     discardPushes();
     onClose.forEach(Runnable::run);
     if (session != null) {
@@ -351,6 +353,12 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
 
   /** Runs {@code action} when this graph closes (to forget what was kept for its ops). */
   void onClose(Runnable action) {
-    onClose.add(action);
+    synchronized (onClose) {
+      if (!closed) {
+        onClose.add(action);
+        return;
+      }
+    }
+    action.run(); // closed already, or closing: its actions have run
   }
 }

@@ -1,5 +1,6 @@
 package io.keras4j.backend.tensorflow;
 
+import io.keras4j.backend.NativeArray;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.TracedFunction;
 import io.keras4j.backend.Variable;
@@ -51,8 +52,8 @@ final class TFFunction implements TracedFunction {
   /** {@link #INLINE} or {@link #POOL}; set when traced ({@code TFComputeGraph.trace}). */
   private RunOptions options = INLINE;
   /** The run through TensorFlow's C API, made at the first call; null where it cannot be made or not yet made. */
-  private DirectRun direct;
-  private boolean directTried;
+  private volatile DirectRun direct;
+  private volatile boolean directTried;
 
   TFFunction(TFComputeGraph owner, TFOps ops, List<Tensor> outputs) {
     this.owner = owner;
@@ -88,13 +89,18 @@ final class TFFunction implements TracedFunction {
   }
 
   /** Runs the ops in the calling thread, or on the session's inter-op thread pool. */
-  void inline(boolean inline) {
+  synchronized void inline(boolean inline) {
     this.options = inline ? INLINE : POOL;
-    if (direct != null) { // made for the other options
+    if (direct != null) { // made for the other options: a run in progress on it ends first, later ones fall back
       direct.close();
       direct = null;
     }
     directTried = false;
+  }
+
+  /** Whether calls run through TensorFlow's C API ({@link DirectRun}); known after the first call. */
+  boolean runsDirect() {
+    return direct != null;
   }
 
   /** The number of values of the variables this function reads or writes. */
@@ -126,7 +132,7 @@ final class TFFunction implements TracedFunction {
   }
 
   @Override
-  public List<io.keras4j.backend.NativeArray> call(List<io.keras4j.backend.NativeArray> feeds) {
+  public List<NativeArray> call(List<NativeArray> feeds) {
     int[] all = new int[outputs.size()];
     for (int i = 0; i < all.length; i++) {
       all[i] = i;
@@ -135,18 +141,24 @@ final class TFFunction implements TracedFunction {
   }
 
   @Override
-  public List<io.keras4j.backend.NativeArray> call(List<io.keras4j.backend.NativeArray> feeds, int... fetch) {
+  public List<NativeArray> call(List<NativeArray> feeds, int... fetch) {
     owner.checkOpen();
     if (feeds.size() != feedOutputs.length) {
       throw new IllegalArgumentException("The function takes " + feedOutputs.length + " inputs. Received: "
           + feeds.size());
+    }
+    for (int i : fetch) {
+      if (i < 0 || i >= fetchOutputs.length || fetchOutputs[i] == null) {
+        throw new IllegalArgumentException("The function has " + fetchOutputs.length
+            + " outputs to fetch. Received: fetch index " + i);
+      }
     }
     for (Variable v : used) {
       v.syncTo(owner);
     }
     owner.flushPushes();
     Session session = owner.liveSession();
-    List<io.keras4j.backend.NativeArray> out = TFProfiler.enabled() ? null : directRun(session, feeds, fetch);
+    List<NativeArray> out = TFProfiler.enabled() ? null : directRun(session, feeds, fetch);
     if (out == null) {
       out = runnerRun(session, feeds, fetch);
     }
@@ -160,19 +172,24 @@ final class TFFunction implements TracedFunction {
    * The run through {@link DirectRun}, or null where there is none (a graph of TF1 variables, whose initialisers
    * {@code Session.Runner} runs; a JVM that refuses its handles) or another thread's run holds it.
    */
-  private List<io.keras4j.backend.NativeArray> directRun(Session session, List<io.keras4j.backend.NativeArray> feeds,
-      int[] fetch) {
-    if (!directTried) {
-      directTried = true;
-      direct = owner.exports() ? null : DirectRun.create(session, feedOutputs, fetchOutputs, targets, options);
-      if (direct != null) {
-        owner.onClose(direct::close);
-      }
-    }
-    return direct == null ? null : direct.run(feeds, fetch);
+  private List<NativeArray> directRun(Session session, List<NativeArray> feeds, int[] fetch) {
+    DirectRun d = directTried ? direct : makeDirect(session);
+    return d == null ? null : d.run(feeds, fetch);
   }
 
-  private List<io.keras4j.backend.NativeArray> runnerRun(Session session, List<io.keras4j.backend.NativeArray> feeds,
+  private synchronized DirectRun makeDirect(Session session) {
+    if (!directTried) {
+      DirectRun d = owner.exports() ? null : DirectRun.create(session, feedOutputs, fetchOutputs, targets, options);
+      if (d != null) {
+        owner.onClose(d::close);
+      }
+      direct = d;
+      directTried = true;
+    }
+    return direct;
+  }
+
+  private List<NativeArray> runnerRun(Session session, List<NativeArray> feeds,
       int[] fetch) {
     Session.Runner runner = session.runner();
     for (int i = 0; i < feedOutputs.length; i++) {
@@ -184,7 +201,7 @@ final class TFFunction implements TracedFunction {
     for (GraphOperation t : targets) {
       runner.addTarget(t);
     }
-    List<io.keras4j.backend.NativeArray> out = new ArrayList<>(fetch.length);
+    List<NativeArray> out = new ArrayList<>(fetch.length);
     // the fetched tensors are handed to the caller, who closes them (closing the Result would free them)
     Result r;
     if (TFProfiler.enabled()) { // traced as it runs untraced: inline or on the pool

@@ -69,6 +69,7 @@ final class TFWarmUp {
     try (org.tensorflow.Graph g = new org.tensorflow.Graph(); org.tensorflow.Session s = new org.tensorflow.Session(g)) {
       org.tensorflow.op.Ops tf = org.tensorflow.op.Ops.create(g);
       s.runner().fetch(tf.math.add(tf.constant(1), tf.constant(2))).run().close();
+      DirectRun.available(); // its handles' lookup, before the first traced function's call
     } catch (RuntimeException | LinkageError e) {
       // a warm-up only: what is missing loads when used
     }

@@ -2,7 +2,9 @@ package io.keras4j.backend.tensorflow;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +25,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Output;
+import org.tensorflow.exceptions.TFInvalidArgumentException;
 import org.tensorflow.proto.RunOptions;
 
 /** A traced function's runs through TensorFlow's C API, as they run through {@code Session.Runner}. */
@@ -82,8 +85,11 @@ class DirectRunTest {
       z[i] = x[i] * x[i];
     }
     try (ComputeGraph g = Backend.newGraph()) {
-      List<float[]> out = run(twoOutputs(g), x, new int[] {0, 1}, new int[] {1}, new int[] {1, 0}, new int[] {0});
-      List<float[]> expected = List.of(y, z, z, z, y, y);
+      TracedFunction fn = twoOutputs(g);
+      List<float[]> out = run(fn, x, new int[] {0, 1}, new int[] {1}, new int[] {1, 0}, new int[] {0},
+          new int[] {0, 0}, new int[] {1});
+      assertTrue(((TFFunction) fn).runsDirect(), "the function ran through Session.Runner");
+      List<float[]> expected = List.of(y, z, z, z, y, y, y, y, z);
       assertEquals(expected.size(), out.size());
       for (int i = 0; i < out.size(); i++) {
         assertArrayEquals(expected.get(i), out.get(i), 1e-6f, "fetched array " + i);
@@ -95,7 +101,9 @@ class DirectRunTest {
   void directAndRunnerRunsGiveTheSameTrainingSteps() {
     float[] direct = descend(null);
     float[] runner = descend("false");
-    assertArrayEquals(runner, direct, 0f);
+    assertEquals(1f, direct[1], "the step ran through Session.Runner");
+    assertEquals(0f, runner[1], "the step ran directly under directRuns=false");
+    assertEquals(runner[0], direct[0]);
     // by hand: w <- w - 0.1 * 2 (w x - 1) x, x = 2, from w = 0.3, three times
     double w = 0.3;
     for (int i = 0; i < 3; i++) {
@@ -104,7 +112,10 @@ class DirectRunTest {
     assertEquals(w, direct[0], 1e-6);
   }
 
-  /** w after three updates of a traced step (a target and no fetch), runs direct unless {@code property}. */
+  /**
+   * w after three updates of a traced step (a target and no fetch), and 1 where the step ran directly: the default,
+   * or {@code property} as {@code keras4j.tensorflow.directRuns}.
+   */
   private static float[] descend(String property) {
     String saved = System.getProperty(DIRECT);
     setProperty(property);
@@ -123,7 +134,7 @@ class DirectRunTest {
           assertEquals(0, step.call(List.of(x)).size());
         }
       }
-      return w.floatValue().clone();
+      return new float[] {w.floatValue()[0], ((TFFunction) step).runsDirect() ? 1 : 0};
     } finally {
       setProperty(saved);
     }
@@ -179,12 +190,56 @@ class DirectRunTest {
       float[] x = {4f, 5f, 6f};
       try (NativeArray xs = Backend.array(x, Shape.of(3)); NativeArray bad = Backend.array(new int[] {7}, Shape.of());
           NativeArray good = Backend.array(new int[] {2}, Shape.of())) {
-        RuntimeException e = assertThrows(RuntimeException.class, () -> fn.call(List.of(xs, bad)));
+        // the exception Session.Runner throws for it
+        TFInvalidArgumentException e = assertThrows(TFInvalidArgumentException.class,
+            () -> fn.call(List.of(xs, bad)));
         assertTrue(e.getMessage().contains("7"), e.getMessage());
         List<NativeArray> out = fn.call(List.of(xs, good));
         assertEquals(6f, out.get(0).getFloat(0));
         out.forEach(NativeArray::close);
       }
+    }
+  }
+
+  @Test
+  void aFetchIndexOutsideTheOutputsIsRefusedAndTheNextRunWorks() {
+    try (ComputeGraph g = Backend.newGraph()) {
+      TracedFunction fn = twoOutputs(g);
+      assertEquals(2, run(fn, new float[] {1, 2, 3}, new int[] {0, 1}).size());
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> run(fn, new float[] {1, 2, 3}, new int[] {1, 2}));
+      assertEquals("The function has 2 outputs to fetch. Received: fetch index 2", e.getMessage());
+      assertArrayEquals(new float[] {9, 16, 1}, run(fn, new float[] {3, 4, -1}, new int[] {1}).get(0));
+    }
+  }
+
+  @Test
+  void aFunctionOnTheInterOpPoolRunsDirectlyWithNoRunOptions() {
+    try (TFComputeGraph g = new TFComputeGraph()) {
+      TFFunction fn = (TFFunction) twoOutputs(g);
+      fn.inline(false); // as a large training step is traced: the pool's options are the empty message
+      assertFalse(fn.inline());
+      assertArrayEquals(new float[] {3, -1, 1.5f}, run(fn, new float[] {1, -1, 0.25f}, new int[] {0}).get(0));
+      assertTrue(fn.runsDirect());
+    }
+  }
+
+  @Test
+  void aClosedDirectRunRunsNothingAndANewOneIsMadeForNewOptions() {
+    try (TFComputeGraph g = new TFComputeGraph()) {
+      TFFunction fn = (TFFunction) twoOutputs(g);
+      Output<?> any = g.graph().operations().next().output(0);
+      DirectRun run = DirectRun.create(g.liveSession(), new Output<?>[0], new Output<?>[] {any},
+          new GraphOperation[0], RunOptions.getDefaultInstance());
+      run.close();
+      run.close(); // a second close frees nothing twice
+      assertNull(run.run(List.of(), new int[] {0}));
+      // a change of a function's options closes its direct run, and the next call makes one with the new options
+      assertArrayEquals(new float[] {3, 5, 7}, run(fn, new float[] {1, 2, 3}, new int[] {0}).get(0));
+      fn.inline(false);
+      assertFalse(fn.runsDirect());
+      assertArrayEquals(new float[] {1, 4, 9}, run(fn, new float[] {1, 2, 3}, new int[] {1}).get(0));
+      assertTrue(fn.runsDirect());
     }
   }
 
