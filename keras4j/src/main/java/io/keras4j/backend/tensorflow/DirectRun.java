@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.javacpp.PointerScope;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Output;
 import org.tensorflow.RawTensor;
@@ -46,8 +47,11 @@ import org.tensorflow.types.family.TType;
  * {@code Session.Runner}. A run that finds another run of the same function in progress, or this closed, returns
  * null too, and its caller runs through {@code Session.Runner}: calls from several threads share no native arrays.
  *
- * <p>The native arrays live as long as the function's graph, which closes this before its session; each keeps a
- * reference of its own, so that a JavaCPP {@code PointerScope} open around the first call does not free them.
+ * <p>The native arrays live as long as the function's graph, which closes this before its session. Where a caller
+ * has a JavaCPP {@code PointerScope} open, this is made and runs inside a scope of its own, as TensorFlow Java's
+ * {@code Session.run} does: neither its arrays nor the fetched tensors are attached to the caller's scope, whose
+ * close or {@code deallocate()} would otherwise keep the tensors alive until then, or free the arrays under later
+ * runs. Each array also keeps a reference of its own, released by {@link #close()}.
  */
 final class DirectRun implements AutoCloseable {
   private static final MethodHandle SESSION_HANDLE;
@@ -78,6 +82,8 @@ final class DirectRun implements AutoCloseable {
   /** The last other fetches asked for, or null. */
   private Fetches other;
   private boolean closed;
+  /** The runs done. */
+  private long runs;
 
   private DirectRun(TF_Session session, Output<?>[] feeds, Output<?>[] fetchable, GraphOperation[] targets,
       RunOptions options) {
@@ -95,6 +101,21 @@ final class DirectRun implements AutoCloseable {
     this.options = kept(TF_Buffer.newBufferFromString(options));
     this.status = kept(TF_Status.newStatus());
     this.all = new Fetches(fetchable, allOf(fetchable.length));
+  }
+
+  /** The runs this has done. */
+  long runs() {
+    return runs;
+  }
+
+  /** Whether the native arrays are all still allocated (false once closed). */
+  boolean live() {
+    for (Pointer p : new Pointer[] {inputs, inputValues, targets, status, all.outputs, all.values}) {
+      if (p.isNull()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether this JVM gives the handles a direct run needs (looked up once, when this class loads). */
@@ -117,7 +138,20 @@ final class DirectRun implements AutoCloseable {
     } catch (Throwable e) {
       return null;
     }
-    return handle == null || handle.isNull() ? null : new DirectRun(handle, feeds, fetchable, targets, options);
+    if (handle == null || handle.isNull()) {
+      return null;
+    }
+    try (PointerScope own = ownScope()) {
+      return new DirectRun(handle, feeds, fetchable, targets, options);
+    }
+  }
+
+  /**
+   * A scope of this class's own where the caller has one open (so that what is made here is attached to it, not to
+   * the caller's), else null: the common case costs no scope.
+   */
+  private static PointerScope ownScope() {
+    return PointerScope.getInnerScope() == null ? null : new PointerScope();
   }
 
   /**
@@ -136,13 +170,17 @@ final class DirectRun implements AutoCloseable {
       for (int i = 0; i < feedCount; i++) {
         inputValues.put(i, tensorHandle(((TFNativeArray) feeds.get(i)).tensor()));
       }
-      Fetches f = fetches(fetch);
-      TF_SessionRun(session, options, inputs, inputValues, feedCount, f.outputs, f.values, fetch.length, targets,
-          targetCount, null, status);
-      if (TF_GetCode(status) != TF_OK) {
-        status.throwExceptionIfNotOK();
+      try (PointerScope own = ownScope()) {
+        Fetches f = fetches(fetch);
+        TF_SessionRun(session, options, inputs, inputValues, feedCount, f.outputs, f.values, fetch.length, targets,
+            targetCount, null, status);
+        if (TF_GetCode(status) != TF_OK) {
+          status.throwExceptionIfNotOK();
+        }
+        List<NativeArray> out = fetchedArrays(f.values, fetch.length);
+        runs++;
+        return out;
       }
-      return fetchedArrays(f.values, fetch.length);
     } finally {
       lock.unlock();
     }

@@ -98,9 +98,10 @@ final class TFFunction implements TracedFunction {
     directTried = false;
   }
 
-  /** Whether calls run through TensorFlow's C API ({@link DirectRun}); known after the first call. */
-  boolean runsDirect() {
-    return direct != null;
+  /** The calls that ran through TensorFlow's C API ({@link DirectRun}) since it was made (0 before the first call). */
+  long directRuns() {
+    DirectRun d = direct;
+    return d == null ? 0 : d.runs();
   }
 
   /** The number of values of the variables this function reads or writes. */
@@ -148,9 +149,12 @@ final class TFFunction implements TracedFunction {
           + feeds.size());
     }
     for (int i : fetch) {
-      if (i < 0 || i >= fetchOutputs.length || fetchOutputs[i] == null) {
-        throw new IllegalArgumentException("The function has " + fetchOutputs.length
-            + " outputs to fetch. Received: fetch index " + i);
+      if (i < 0 || i >= fetchOutputs.length) {
+        throw new IllegalArgumentException("Expected fetch indices from 0 to " + (fetchOutputs.length - 1)
+            + ". Received: " + i);
+      }
+      if (fetchOutputs[i] == null) {
+        throw new IllegalArgumentException("Output " + i + " of the function has no value to fetch (it is None)");
       }
     }
     for (Variable v : used) {
@@ -170,7 +174,7 @@ final class TFFunction implements TracedFunction {
 
   /**
    * The run through {@link DirectRun}, or null where there is none (a graph of TF1 variables, whose initialisers
-   * {@code Session.Runner} runs; a JVM that refuses its handles) or another thread's run holds it.
+   * {@code Session.Runner} runs; a JVM that refuses its handles), it is closed, or another run holds it.
    */
   private List<NativeArray> directRun(Session session, List<NativeArray> feeds, int[] fetch) {
     DirectRun d = directTried ? direct : makeDirect(session);

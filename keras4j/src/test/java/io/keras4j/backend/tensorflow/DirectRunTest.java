@@ -22,11 +22,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bytedeco.javacpp.PointerScope;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Output;
 import org.tensorflow.exceptions.TFInvalidArgumentException;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.RunOptions;
+import org.tensorflow.types.TFloat32;
 
 /** A traced function's runs through TensorFlow's C API, as they run through {@code Session.Runner}. */
 class DirectRunTest {
@@ -88,7 +91,7 @@ class DirectRunTest {
       TracedFunction fn = twoOutputs(g);
       List<float[]> out = run(fn, x, new int[] {0, 1}, new int[] {1}, new int[] {1, 0}, new int[] {0},
           new int[] {0, 0}, new int[] {1});
-      assertTrue(((TFFunction) fn).runsDirect(), "the function ran through Session.Runner");
+      assertEquals(6, ((TFFunction) fn).directRuns(), "calls that ran through Session.Runner");
       List<float[]> expected = List.of(y, z, z, z, y, y, y, y, z);
       assertEquals(expected.size(), out.size());
       for (int i = 0; i < out.size(); i++) {
@@ -101,8 +104,8 @@ class DirectRunTest {
   void directAndRunnerRunsGiveTheSameTrainingSteps() {
     float[] direct = descend(null);
     float[] runner = descend("false");
-    assertEquals(1f, direct[1], "the step ran through Session.Runner");
-    assertEquals(0f, runner[1], "the step ran directly under directRuns=false");
+    assertEquals(3f, direct[1], "steps that ran directly");
+    assertEquals(0f, runner[1], "steps that ran directly under directRuns=false");
     assertEquals(runner[0], direct[0]);
     // by hand: w <- w - 0.1 * 2 (w x - 1) x, x = 2, from w = 0.3, three times
     double w = 0.3;
@@ -113,8 +116,8 @@ class DirectRunTest {
   }
 
   /**
-   * w after three updates of a traced step (a target and no fetch), and 1 where the step ran directly: the default,
-   * or {@code property} as {@code keras4j.tensorflow.directRuns}.
+   * w after three updates of a traced step (a target and no fetch), and how many ran directly: with the default, or
+   * {@code property} as {@code keras4j.tensorflow.directRuns}.
    */
   private static float[] descend(String property) {
     String saved = System.getProperty(DIRECT);
@@ -134,7 +137,7 @@ class DirectRunTest {
           assertEquals(0, step.call(List.of(x)).size());
         }
       }
-      return new float[] {w.floatValue()[0], ((TFFunction) step).runsDirect() ? 1 : 0};
+      return new float[] {w.floatValue()[0], ((TFFunction) step).directRuns()};
     } finally {
       setProperty(saved);
     }
@@ -208,7 +211,7 @@ class DirectRunTest {
       assertEquals(2, run(fn, new float[] {1, 2, 3}, new int[] {0, 1}).size());
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> run(fn, new float[] {1, 2, 3}, new int[] {1, 2}));
-      assertEquals("The function has 2 outputs to fetch. Received: fetch index 2", e.getMessage());
+      assertEquals("Expected fetch indices from 0 to 1. Received: 2", e.getMessage());
       assertArrayEquals(new float[] {9, 16, 1}, run(fn, new float[] {3, 4, -1}, new int[] {1}).get(0));
     }
   }
@@ -220,7 +223,7 @@ class DirectRunTest {
       fn.inline(false); // as a large training step is traced: the pool's options are the empty message
       assertFalse(fn.inline());
       assertArrayEquals(new float[] {3, -1, 1.5f}, run(fn, new float[] {1, -1, 0.25f}, new int[] {0}).get(0));
-      assertTrue(fn.runsDirect());
+      assertEquals(1, fn.directRuns());
     }
   }
 
@@ -232,15 +235,70 @@ class DirectRunTest {
       DirectRun run = DirectRun.create(g.liveSession(), new Output<?>[0], new Output<?>[] {any},
           new GraphOperation[0], RunOptions.getDefaultInstance());
       run.close();
-      run.close(); // a second close frees nothing twice
+      run.close(); // closing twice is allowed
+      assertFalse(run.live());
       assertNull(run.run(List.of(), new int[] {0}));
       // a change of a function's options closes its direct run, and the next call makes one with the new options
       assertArrayEquals(new float[] {3, 5, 7}, run(fn, new float[] {1, 2, 3}, new int[] {0}).get(0));
       fn.inline(false);
-      assertFalse(fn.runsDirect());
+      assertEquals(0, fn.directRuns());
       assertArrayEquals(new float[] {1, 4, 9}, run(fn, new float[] {1, 2, 3}, new int[] {1}).get(0));
-      assertTrue(fn.runsDirect());
+      assertEquals(1, fn.directRuns());
     }
+  }
+
+  /** A direct run of x * x and x + x over 3 fed values, made on its own (not by a traced function). */
+  private static DirectRun squaresAndDoubles(TFComputeGraph g) {
+    org.tensorflow.op.Ops tf = g.tf();
+    Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(org.tensorflow.ndarray.Shape.of(3)));
+    Output<?>[] fetchable = {tf.math.mul(x, x).asOutput(), tf.math.add(x, x).asOutput()};
+    return DirectRun.create(g.liveSession(), new Output<?>[] {x.asOutput()}, fetchable, new GraphOperation[0],
+        RunOptions.getDefaultInstance());
+  }
+
+  private static float[] first(List<NativeArray> fetched) {
+    float[] v = values(fetched.get(0));
+    fetched.forEach(NativeArray::close);
+    return v;
+  }
+
+  @Test
+  void aFailedChangeOfFetchesLeavesTheLastOnesWorking() {
+    try (TFComputeGraph g = new TFComputeGraph(); DirectRun d = squaresAndDoubles(g);
+        NativeArray x = Backend.array(new float[] {1, 2, 3}, Shape.of(3))) {
+      assertArrayEquals(new float[] {2, 4, 6}, first(d.run(List.of(x), new int[] {1})));
+      assertThrows(ArrayIndexOutOfBoundsException.class, () -> d.run(List.of(x), new int[] {1, 2}));
+      assertArrayEquals(new float[] {2, 4, 6}, first(d.run(List.of(x), new int[] {1})));
+      assertArrayEquals(new float[] {1, 4, 9}, first(d.run(List.of(x), new int[] {0, 1})));
+      assertEquals(3, d.runs());
+    }
+  }
+
+  @Test
+  void aCallersPointerScopeNeitherHoldsNorFreesTheNativeArrays() {
+    try (TFComputeGraph g = new TFComputeGraph();
+        NativeArray x = Backend.array(new float[] {1, -2, 0.5f}, Shape.of(3))) {
+      DirectRun d;
+      try (PointerScope caller = new PointerScope()) {
+        d = squaresAndDoubles(g);
+        assertArrayEquals(new float[] {1, 4, 0.25f}, first(d.run(List.of(x), new int[] {0, 1})));
+        assertArrayEquals(new float[] {2, -4, 1}, first(d.run(List.of(x), new int[] {1})));
+        caller.deallocate(); // frees whatever is attached to it, whatever its count
+      }
+      assertTrue(d.live(), "the caller's scope freed the direct run's arrays");
+      assertArrayEquals(new float[] {2, -4, 1}, first(d.run(List.of(x), new int[] {1})));
+      d.close();
+      assertFalse(d.live());
+    }
+  }
+
+  @Test
+  void anActionForAClosedGraphRunsAtOnce() {
+    TFComputeGraph g = new TFComputeGraph();
+    g.close();
+    boolean[] ran = {false};
+    g.onClose(() -> ran[0] = true);
+    assertTrue(ran[0]);
   }
 
   @Test
