@@ -82,8 +82,8 @@ final class DirectRun implements AutoCloseable {
   /** The last other fetches asked for, or null. */
   private Fetches other;
   private boolean closed;
-  /** The runs done. */
-  private long runs;
+  /** The runs done (written under the lock, read by any thread). */
+  private volatile long runs;
 
   private DirectRun(TF_Session session, Output<?>[] feeds, Output<?>[] fetchable, GraphOperation[] targets,
       RunOptions options) {
@@ -108,14 +108,17 @@ final class DirectRun implements AutoCloseable {
     return runs;
   }
 
-  /** Whether the native arrays are all still allocated (false once closed). */
+  /** Whether the native arrays, the last other fetches' and the run options' included, are all still allocated. */
   boolean live() {
-    for (Pointer p : new Pointer[] {inputs, inputValues, targets, status, all.outputs, all.values}) {
-      if (p.isNull()) {
-        return false;
-      }
+    List<Pointer> arrays = new ArrayList<>(List.of(inputs, inputValues, targets, status, all.outputs, all.values));
+    if (other != null) {
+      arrays.add(other.outputs);
+      arrays.add(other.values);
     }
-    return true;
+    if (options != null) {
+      arrays.add(options);
+    }
+    return arrays.stream().noneMatch(p -> p.isNull());
   }
 
   /** Whether this JVM gives the handles a direct run needs (looked up once, when this class loads). */

@@ -149,12 +149,15 @@ final class TFFunction implements TracedFunction {
           + feeds.size());
     }
     for (int i : fetch) {
+      if (fetchOutputs.length == 0) {
+        throw new IllegalArgumentException("The function has no outputs to fetch. Received: fetch index " + i);
+      }
       if (i < 0 || i >= fetchOutputs.length) {
         throw new IllegalArgumentException("Expected fetch indices from 0 to " + (fetchOutputs.length - 1)
             + ". Received: " + i);
       }
       if (fetchOutputs[i] == null) {
-        throw new IllegalArgumentException("Output " + i + " of the function has no value to fetch (it is None)");
+        throw new IllegalArgumentException("Output " + i + " of the function has no value to fetch (it is null)");
       }
     }
     for (Variable v : used) {

@@ -22,11 +22,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Output;
 import org.tensorflow.exceptions.TFInvalidArgumentException;
+import org.tensorflow.internal.c_api.TF_Buffer;
+import org.tensorflow.internal.c_api.TF_Output;
+import org.tensorflow.internal.c_api.TF_Status;
+import org.tensorflow.internal.c_api.TF_Tensor;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
@@ -91,7 +97,7 @@ class DirectRunTest {
       TracedFunction fn = twoOutputs(g);
       List<float[]> out = run(fn, x, new int[] {0, 1}, new int[] {1}, new int[] {1, 0}, new int[] {0},
           new int[] {0, 0}, new int[] {1});
-      assertEquals(6, ((TFFunction) fn).directRuns(), "calls that ran through Session.Runner");
+      assertEquals(6, ((TFFunction) fn).directRuns(), "calls that ran directly");
       List<float[]> expected = List.of(y, z, z, z, y, y, y, y, z);
       assertEquals(expected.size(), out.size());
       for (int i = 0; i < out.size(); i++) {
@@ -213,6 +219,14 @@ class DirectRunTest {
           () -> run(fn, new float[] {1, 2, 3}, new int[] {1, 2}));
       assertEquals("Expected fetch indices from 0 to 1. Received: 2", e.getMessage());
       assertArrayEquals(new float[] {9, 16, 1}, run(fn, new float[] {3, 4, -1}, new int[] {1}).get(0));
+      Variable w = new Variable("w", Shape.scalar(), "float32", true, new float[] {1f});
+      TracedFunction update = g.trace(() -> {
+        Ops o = Backend.ops();
+        o.assign(w, o.add(o.read(w), o.constant(1f)));
+        return List.of();
+      });
+      e = assertThrows(IllegalArgumentException.class, () -> update.call(List.of(), 0));
+      assertEquals("The function has no outputs to fetch. Received: fetch index 0", e.getMessage());
     }
   }
 
@@ -268,9 +282,21 @@ class DirectRunTest {
         NativeArray x = Backend.array(new float[] {1, 2, 3}, Shape.of(3))) {
       assertArrayEquals(new float[] {2, 4, 6}, first(d.run(List.of(x), new int[] {1})));
       assertThrows(ArrayIndexOutOfBoundsException.class, () -> d.run(List.of(x), new int[] {1, 2}));
+      assertTrue(d.live(), "the failed change freed the last fetches' arrays");
       assertArrayEquals(new float[] {2, 4, 6}, first(d.run(List.of(x), new int[] {1})));
       assertArrayEquals(new float[] {1, 4, 9}, first(d.run(List.of(x), new int[] {0, 1})));
       assertEquals(3, d.runs());
+    }
+  }
+
+  /** A caller's scope that records what is attached to it. */
+  private static final class RecordingScope extends PointerScope {
+    final List<Pointer> attached = new ArrayList<>();
+
+    @Override
+    public PointerScope attach(Pointer p) {
+      attached.add(p);
+      return super.attach(p);
     }
   }
 
@@ -279,11 +305,18 @@ class DirectRunTest {
     try (TFComputeGraph g = new TFComputeGraph();
         NativeArray x = Backend.array(new float[] {1, -2, 0.5f}, Shape.of(3))) {
       DirectRun d;
-      try (PointerScope caller = new PointerScope()) {
+      List<Pointer> attached;
+      try (RecordingScope caller = new RecordingScope()) {
         d = squaresAndDoubles(g);
         assertArrayEquals(new float[] {1, 4, 0.25f}, first(d.run(List.of(x), new int[] {0, 1})));
         assertArrayEquals(new float[] {2, -4, 1}, first(d.run(List.of(x), new int[] {1})));
+        attached = List.copyOf(caller.attached);
         caller.deallocate(); // frees whatever is attached to it, whatever its count
+      }
+      // neither the arrays nor the fetched tensors (the graph's building attaches nothing that lasts)
+      for (Pointer p : attached) {
+        assertFalse(p instanceof TF_Tensor || p instanceof TF_Output || p instanceof PointerPointer
+            || p instanceof TF_Status || p instanceof TF_Buffer, "attached to the caller's scope: " + p);
       }
       assertTrue(d.live(), "the caller's scope freed the direct run's arrays");
       assertArrayEquals(new float[] {2, -4, 1}, first(d.run(List.of(x), new int[] {1})));
@@ -292,14 +325,6 @@ class DirectRunTest {
     }
   }
 
-  @Test
-  void anActionForAClosedGraphRunsAtOnce() {
-    TFComputeGraph g = new TFComputeGraph();
-    g.close();
-    boolean[] ran = {false};
-    g.onClose(() -> ran[0] = true);
-    assertTrue(ran[0]);
-  }
 
   @Test
   void aClosedGraphsFunctionRefusesToRun() {

@@ -261,4 +261,13 @@ class TFComputeGraphTest {
   private static Operation op(Tensor t) {
     return ((TFTensor) t).operand().op();
   }
+
+  @Test
+  void anActionForAClosedGraphRunsAtOnce() {
+    TFComputeGraph g = new TFComputeGraph();
+    g.close();
+    boolean[] ran = {false};
+    g.onClose(() -> ran[0] = true);
+    assertTrue(ran[0]);
+  }
 }
