@@ -196,8 +196,7 @@ final class TFFunction implements TracedFunction {
     return direct;
   }
 
-  private List<NativeArray> runnerRun(Session session, List<NativeArray> feeds,
-      int[] fetch) {
+  private List<NativeArray> runnerRun(Session session, List<NativeArray> feeds, int[] fetch) {
     Session.Runner runner = session.runner();
     for (int i = 0; i < feedOutputs.length; i++) {
       runner.feed(feedOutputs[i], ((TFNativeArray) feeds.get(i)).tensor().asRawTensor());
