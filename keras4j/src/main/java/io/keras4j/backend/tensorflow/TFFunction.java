@@ -156,9 +156,6 @@ final class TFFunction implements TracedFunction {
         throw new IllegalArgumentException("Expected fetch indices from 0 to " + (fetchOutputs.length - 1)
             + ". Received: " + i);
       }
-      if (fetchOutputs[i] == null) {
-        throw new IllegalArgumentException("Output " + i + " of the function has no value to fetch (it is null)");
-      }
     }
     for (Variable v : used) {
       v.syncTo(owner);
