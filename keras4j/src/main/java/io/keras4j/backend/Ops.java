@@ -7,9 +7,11 @@ import java.util.List;
  *
  * <p>Keras equivalent: {@code keras.ops} (NumPy-like names). Get the operations of the graph being traced with
  * {@link Backend#ops()}. Axes may be negative (counted from the end). Binary operations broadcast like NumPy.
+ * The neural-network, image, random and preprocessing operations are in the interfaces it extends ({@link NnOps},
+ * {@link ImageOps}, {@link RandomOps}, {@link PreprocessingOps}), as Keras splits them into modules.
  * <pre>{@code Ops ops = Backend.ops(); Tensor y = ops.add(ops.matmul(x, w), b);}</pre>
  */
-public interface Ops {
+public interface Ops extends NnOps, ImageOps, RandomOps, PreprocessingOps {
   // ---- creation ----
   Tensor constant(float value);
 
@@ -162,6 +164,9 @@ public interface Ops {
     return negative(sum(multiply(labels, logSoftmax(logits, -1)), new int[] {-1}, false));
   }
 
+  /** The angle of {@code (x2, x1)} in radians, elementwise, in (-pi, pi] (Keras' {@code ops.arctan2(x1, x2)}). */
+  Tensor arctan2(Tensor x1, Tensor x2);
+
   // ---- comparison and selection ----
   Tensor equal(Tensor a, Tensor b);
 
@@ -300,83 +305,11 @@ public interface Ops {
 
   Tensor stopGradient(Tensor x);
 
-  // ---- convolution and pooling, channels-last; padding "valid" or "same" ----
-  /**
-   * N-D convolution of {@code x} (batch, spatial..., channels) with {@code kernel} (spatial..., in, out), N = 1, 2
-   * or 3 from the rank of x.
-   */
-  Tensor conv(Tensor x, Tensor kernel, int[] strides, String padding, int[] dilations);
-
-  /**
-   * Batch normalization of a channels-last rank-4 {@code x} by fixed per-channel statistics (the last axis):
-   * {@code (x - mean) / sqrt(variance + epsilon) * scale + offset}, in the form the backend runs fastest for
-   * inference: TensorFlow's {@code FusedBatchNormV3} ({@code is_training=false}) where its graph optimiser fuses it
-   * into the convolution before it, element-wise ops elsewhere. All float32.
-   */
-  Tensor fusedBatchNormInference(Tensor x, Tensor scale, Tensor offset, Tensor mean, Tensor variance, float epsilon);
-
-  /** Depthwise 2-D convolution: kernel (kh, kw, in, multiplier), output channels in * multiplier. */
-  Tensor depthwiseConv(Tensor x, Tensor kernel, int[] strides, String padding, int[] dilations);
-
-  /**
-   * Transposed N-D convolution (N = 1, 2, 3): kernel (spatial..., out, in) as Keras stores it, output spatial size
-   * {@code outputSpatial}.
-   */
-  Tensor convTranspose(Tensor x, Tensor kernel, int[] outputSpatial, int[] strides, String padding, int[] dilations);
-
-  /** Max ("max") or average ("avg") pooling over 1, 2 or 3 spatial axes. */
-  Tensor pool(Tensor x, String mode, int[] poolSize, int[] strides, String padding);
-
   /** Repeats each element {@code repeats} times along {@code axis} (NumPy's {@code repeat}). */
   Tensor repeat(Tensor x, int repeats, int axis);
 
-  /** Bilinear resize of (batch, h, w, c) images to (height, width), half-pixel centres as Keras 3. */
-  Tensor resizeBilinear(Tensor x, int height, int width);
-
-  /**
-   * Resize of (batch, h, w, c) images to (height, width) as TensorFlow's {@code tf.image.resize} (v2), which Keras'
-   * TensorFlow backend calls: interpolation "bilinear", "nearest", "bicubic" (half-pixel centres), "area",
-   * "lanczos3" or "lanczos5"; with {@code antialias}, bilinear, bicubic and lanczos filter when downsampling.
-   */
-  Tensor resize(Tensor x, int height, int width, String interpolation, boolean antialias);
-
   /** {@code x} reversed along {@code axis}. */
   Tensor flip(Tensor x, int axis);
-
-  /**
-   * Projective transform of (batch, h, w, c) images: {@code transforms} (batch, 8) maps each output point to an
-   * input point, {@code a0 a1 a2 b0 b1 b2 c0 c1} as Keras' {@code ops.image.affine_transform} takes them; fill
-   * "reflect", "wrap", "constant" or "nearest", interpolation "bilinear" or "nearest".
-   */
-  Tensor imageTransform(Tensor images, Tensor transforms, String fillMode, String interpolation, float fillValue);
-
-  /** {@link #imageTransform} with an output of {@code height} x {@code width} pixels. */
-  Tensor imageTransform(Tensor images, Tensor transforms, String fillMode, String interpolation, float fillValue,
-      int height, int width);
-
-  // ---- random; each op draws new numbers at every call of the traced function ----
-  Tensor randomUniform(Tensor shape, float min, float max, long seed);
-
-  Tensor randomNormal(Tensor shape, float mean, float stddev, long seed);
-
-  /** Gamma(alpha, 1) draws of {@code shape} + alpha's shape (TensorFlow's {@code RandomGamma}), float32. */
-  Tensor randomGamma(Tensor shape, Tensor alpha, long seed);
-  // ---- stateless random: the numbers are a function of {@code seed}, an integer (2,) tensor ----
-  /**
-   * Uniform numbers in [min, max) drawn from {@code seed} (int32 or int64, shape (2,)), the same for the same seed
-   * (Keras' {@code keras.random.uniform} with a seed tensor; {@code tf.random.stateless_uniform} on TensorFlow).
-   */
-  Tensor statelessRandomUniform(Tensor shape, Tensor seed, float min, float max);
-
-  /** Normal numbers of the given mean and stddev drawn from {@code seed} ({@code tf.random.stateless_normal}). */
-  Tensor statelessRandomNormal(Tensor shape, Tensor seed, float mean, float stddev);
-
-  /**
-   * Inverted dropout from {@code seed}: an element is kept where a uniform draw of {@code noiseShape} (broadcast to
-   * {@code x}) is at least {@code rate} and scaled by {@code 1 / (1 - rate)}, else zero (Keras'
-   * {@code keras.random.dropout}; {@code tf.nn.experimental.stateless_dropout} on TensorFlow).
-   */
-  Tensor statelessDropout(Tensor x, double rate, Tensor noiseShape, Tensor seed);
 
   /** Sums of {@code data}'s rows by segment id ({@code segmentIds} int, data's leading shape), numSegments rows. */
   Tensor unsortedSegmentSum(Tensor data, Tensor segmentIds, int numSegments);
@@ -450,29 +383,4 @@ public interface Ops {
 
   /** Runs the given assignments in this trace (recorded as updates of the traced function). */
   void addUpdate(Tensor update);
-
-  // ---- preprocessing (Keras' preprocessing layers) ----
-  /**
-   * For each value, its insertion index in the 1-D ascending {@code sorted}: the first index whose element is
-   * {@code >= value} ({@code right} false) or {@code > value} ({@code right} true), int32 of the values' shape
-   * (Keras' {@code ops.searchsorted}; with {@code right} true, {@code ops.digitize}).
-   */
-  Tensor searchSorted(Tensor sorted, Tensor values, boolean right);
-
-  /**
-   * Each value hashed into {@code [0, numBins)}, int64: floats truncated to int64, the integers written as decimal
-   * strings and hashed with FarmHash Fingerprint64 ({@code salt} null, {@code tf.strings.to_hash_bucket_fast}) or
-   * keyed SipHash with the two 64-bit {@code salt} words ({@code tf.strings.to_hash_bucket_strong}), as Keras'
-   * {@code Hashing} layer.
-   */
-  Tensor hashBucket(Tensor x, int numBins, long[] salt);
-
-  /**
-   * The hashed cross of rank-2 {@code (batch, 1)} integer features into {@code [0, numBins)}, int64 {@code (batch, 1)}:
-   * FingerprintCat64 of their Fingerprint64s, as {@code tf.sparse.cross_hashed} (Keras' {@code HashedCrossing}).
-   */
-  Tensor crossHashed(List<Tensor> xs, int numBins);
-
-  /** The angle of {@code (x2, x1)} in radians, elementwise, in (-pi, pi] (Keras' {@code ops.arctan2(x1, x2)}). */
-  Tensor arctan2(Tensor x1, Tensor x2);
 }
