@@ -75,6 +75,14 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
     return steps;
   }
 
+  /**
+   * The batches the epoch begun runs (before {@link #beginEpoch}, the first epoch): its whole calls, or those up to
+   * its pass's end when sooner.
+   */
+  int epochBatches() {
+    return to - from;
+  }
+
   /** Begins epoch {@code epoch}: its batches follow the last epoch's in an unfinished pass, or begin a new one. */
   void beginEpoch(int epoch) {
     boolean newPass = seen == 0;
@@ -85,7 +93,7 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
       warned = true; // once per run, as Python shows a warning once per place
       LOG.warn("Your input ran out of data after {} of the {} steps asked for ({}={}), out of {} batches; {}",
           to - from, steps, argument, steps, batches, argument.equals("steps_per_epoch")
-              ? "the epoch ends there, and the next epoch begins a new pass" : "the evaluation ends there");
+              ? "the epoch ends there, and the next epoch begins a new pass" : "the loop ends there");
     }
     adapter.onEpochBegin(epoch, newPass, from, to);
   }

@@ -22,14 +22,11 @@ public final class EvaluateOptions {
 
   /**
    * Sets the samples per step (Keras' {@code batch_size=}). Default, as Keras' None: 32, or with {@code steps} and
-   * array data, the samples over the steps rounded up (Keras' array adapter).
-   * Porting note: 0 is refused, where Keras reads it as None.
+   * array data, the samples over the steps rounded up (Keras' array adapter); 0 too, as Keras reads it as None.
+   * Porting note: a negative size is refused, where Keras fails inside its data pipeline.
    */
   public EvaluateOptions batchSize(int batchSize) {
-    if (batchSize <= 0) {
-      throw new IllegalArgumentException("batch_size must be positive. Received: batch_size=" + batchSize);
-    }
-    this.batchSize = batchSize;
+    this.batchSize = FitOptions.checkedBatchSize(batchSize, "batch_size");
     return this;
   }
 

@@ -35,14 +35,11 @@ public final class FitOptions {
 
   /**
    * Sets the samples per step (Keras' {@code batch_size=}). Default, as Keras' None: 32, or with
-   * {@code steps_per_epoch} and array data, the samples over the steps rounded up (Keras' array adapter).
-   * Porting note: 0 is refused, where Keras reads it as None.
+   * {@code steps_per_epoch} and array data, the samples over the steps rounded up (Keras' array adapter); 0 too, as
+   * Keras reads it as None. Porting note: a negative size is refused, where Keras fails inside its data pipeline.
    */
   public FitOptions batchSize(int batchSize) {
-    if (batchSize <= 0) {
-      throw new IllegalArgumentException("batch_size must be positive. Received: batch_size=" + batchSize);
-    }
-    this.batchSize = batchSize;
+    this.batchSize = checkedBatchSize(batchSize, "batch_size");
     return this;
   }
 
@@ -160,6 +157,17 @@ public final class FitOptions {
     return arrayBatchSize(validationBatchSize != null ? validationBatchSize : batchSize, samples, validationSteps);
   }
 
+  /**
+   * A batch size as Keras reads it: null or 0 mean None (Keras' adapters test {@code if not batch_size}); a negative
+   * one is refused.
+   */
+  static Integer checkedBatchSize(Integer batchSize, String name) {
+    if (batchSize != null && batchSize < 0) {
+      throw new IllegalArgumentException(name + " must be positive, 0 or null. Received: " + name + "=" + batchSize);
+    }
+    return batchSize == null || batchSize == 0 ? null : batchSize;
+  }
+
   /** A count of steps as Keras reads it: null or 0 mean every batch; a negative one is refused. */
   static Integer checkedSteps(Integer steps, String name) {
     if (steps != null && steps < 0) {
@@ -188,11 +196,7 @@ public final class FitOptions {
    * {@code Dataset}'s batches are its own.
    */
   public FitOptions validationBatchSize(Integer validationBatchSize) {
-    if (validationBatchSize != null && validationBatchSize < 0) {
-      throw new IllegalArgumentException("validation_batch_size must be positive, 0 or null. Received: "
-          + "validation_batch_size=" + validationBatchSize);
-    }
-    this.validationBatchSize = validationBatchSize == null || validationBatchSize == 0 ? null : validationBatchSize;
+    this.validationBatchSize = checkedBatchSize(validationBatchSize, "validation_batch_size");
     return this;
   }
 

@@ -218,7 +218,8 @@ public class Model extends Layer implements AutoCloseable {
   /**
    * Trains for {@code epochs} with batches of {@code batchSize} (Keras' {@code fit(x, y, epochs=..., batch_size=...)}).
    * {@code x} and {@code y} are each an {@link NDArray}, a Java array of any rank, a TensorFlow Java NdArray, or a
-   * list of those for several inputs or outputs.
+   * list of those for several inputs or outputs. A {@code batchSize} of 0 is the default, 32, as Keras reads it as
+   * None.
    *
    * <p>Porting note: the arguments follow the lecture's keyword order ({@code epochs=10, batch_size=32}), not
    * Keras' positional order {@code fit(x, y, batch_size, epochs)}; {@link FitOptions} names each one.
@@ -260,7 +261,7 @@ public class Model extends Layer implements AutoCloseable {
     return evaluate(x, y, new EvaluateOptions());
   }
 
-  /** Loss and metrics on {@code x, y} with batches of {@code batchSize}. */
+  /** Loss and metrics on {@code x, y} with batches of {@code batchSize} (0: the default, 32, as in Keras). */
   public Map<String, Double> evaluate(Object x, Object y, int batchSize) {
     return evaluate(x, y, new EvaluateOptions().batchSize(batchSize));
   }
@@ -286,10 +287,13 @@ public class Model extends Layer implements AutoCloseable {
    * @throws IllegalStateException when the model has several outputs: {@link #predictOutputs(Object)} returns them
    */
   public NDArray predict(Object x) {
-    return predict(x, 32);
+    return predict(x, new PredictOptions());
   }
 
-  /** The output for each sample, with batches of {@code batchSize} (Keras' {@code predict(x, batch_size=)}). */
+  /**
+   * The output for each sample, with batches of {@code batchSize} (Keras' {@code predict(x, batch_size=)}); 0 is
+   * the default, 32, as Keras reads it as None.
+   */
   public NDArray predict(Object x, int batchSize) {
     return predict(x, new PredictOptions().batchSize(batchSize));
   }
@@ -318,7 +322,7 @@ public class Model extends Layer implements AutoCloseable {
 
   /** Every output, with every option of Keras' {@code predict}. */
   public List<NDArray> predictOutputs(Object x, PredictOptions o) {
-    return trainerForInference().predict(x, o.batchSize, o.callbacks).stream()
+    return trainerForInference().predict(x, o).stream()
         .map(NDArray::of).toList();
   }
 

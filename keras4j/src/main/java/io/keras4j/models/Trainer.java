@@ -3,10 +3,8 @@ package io.keras4j.models;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.HostArray;
 import io.keras4j.backend.KerasTensor;
-import io.keras4j.backend.NativeArray;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.TracedFunction;
-import io.keras4j.callbacks.Callback;
 import io.keras4j.callbacks.CallbackList;
 import io.keras4j.callbacks.History;
 import io.keras4j.data.Dataset;
@@ -24,7 +22,8 @@ import java.util.Map;
 
 /**
  * The training state of a compiled model (optimizer, compiled losses and metrics, traced step functions) and its
- * loops: {@code fit} (through {@link FitLoop}), {@code evaluate}, {@code predict} and the single-batch methods.
+ * loops: {@code fit} (through {@link FitLoop}), {@code evaluate}, {@code predict} (through {@link PredictLoop}) and
+ * the single-batch methods.
  *
  * <p>Keras equivalent: {@code keras.src.trainers.trainer.Trainer} with the TensorFlow backend's
  * {@code TensorFlowTrainer} (keras/src/backend/tensorflow/trainer.py).
@@ -307,70 +306,9 @@ final class Trainer implements AutoCloseable {
 
   // ---- predict ----
 
-  /** Every output for each sample of {@code x} (Keras' {@code predict}), batch by batch into the result. */
-  List<HostArray> predict(Object x, int batchSize, List<Callback> callbacks) {
-    return guard.run("predict", model.name(), () -> predictArrays(x, batchSize, callbacks));
-  }
-
-  private List<HostArray> predictArrays(Object x, int batchSize, List<Callback> callbacks) {
-    // one walk of a nested x: its copy into native memory, made before anything runs, checks every row
-    List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x", false));
-    int n = DataAdapters.cardinality(xs, null);
-    checkInputs(xs);
-    List<float[]> buffers = new ArrayList<>();
-    List<Shape> outShapes = new ArrayList<>();
-    CallbackList list = new CallbackList(callbacks, false, 0, model);
-    try (ArrayDataAdapter data = DataAdapters.copied(new ArrayDataAdapter(xs, null, null, batchSize, null), "x")) {
-      int spe = Math.min(stepsPerExecution, data.numBatches());
-      TracedFunction traced = functions.predict(data, spe);
-      for (int i = 0; i < traced.outputs().size(); i++) { // the predict step's outputs (predictStep may differ)
-        Shape s = outputShape(traced.outputs().get(i).shape(), i).with(0, n);
-        if (!s.isFullyDefined()) {
-          throw new IllegalStateException("Output shape " + s.with(0, -1) + " of model '" + model.name()
-              + "' is not fully defined");
-        }
-        outShapes.add(s);
-        buffers.add(new float[(int) s.size()]);
-      }
-      list.onPredictBegin(new LinkedHashMap<>());
-      // steps_per_execution batches per call and the batches left over in one call, as Keras' loop
-      for (EpochIterator.Step step : new EpochIterator(data, null, spe, true)) {
-        list.onPredictBatchBegin(step.begin(), new LinkedHashMap<>());
-        int[] batches = step.batches();
-        int start = batches[0] * batchSize;
-        int len = Math.min(batches.length * batchSize, n - start);
-        boolean one = batches.length == 1;
-        try (DataAdapter.Feeds feeds = one ? data.testFeeds(batches[0]) : data.predictFeeds(batches)) {
-          TracedFunction fn = batches.length == spe ? traced : functions.predict(data, batches.length); // the rest
-          List<NativeArray> res = fn.call(feeds.arrays());
-          try {
-            for (int o = 0; o < res.size(); o++) {
-              int row = (int) (res.get(o).shape().size() / len);
-              res.get(o).copyTo(buffers.get(o), start * row);
-            }
-          } finally {
-            res.forEach(NativeArray::close);
-          }
-        }
-        list.onPredictBatchEnd(step.end(), new LinkedHashMap<>());
-      }
-      list.onPredictEnd(new LinkedHashMap<>());
-    }
-    List<HostArray> result = new ArrayList<>();
-    for (int o = 0; o < buffers.size(); o++) {
-      result.add(new HostArray(buffers.get(o), outShapes.get(o)));
-    }
-    return result;
-  }
-
-  /** The static shape of predict output {@code i}: the model's output's when it fits the traced one (more known). */
-  private Shape outputShape(Shape traced, int i) {
-    List<KerasTensor> outs = model.outputs();
-    if (i < outs.size() && outs.get(i).shape().rank() == traced.rank()
-        && outs.get(i).shape().isCompatibleWith(traced)) {
-      return outs.get(i).shape();
-    }
-    return traced;
+  /** Every output for each sample of {@code x}, or of its first {@code steps} batches (Keras' {@code predict}). */
+  List<HostArray> predict(Object x, PredictOptions o) {
+    return guard.run("predict", model.name(), () -> new PredictLoop(this, model).run(x, o));
   }
 
   // ---- single batches ----
