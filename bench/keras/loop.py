@@ -1,8 +1,8 @@
-"""One W2/W3 workload of bench/keras/bench.py (the models and data of workloads.py, bench.py's batch sizes) run in a
-loop for a sampling profiler (bench/perf.sh): two untimed runs, then the line READY (the profiler attaches), then
+"""One W2/W3 workload of bench/keras/bench.py (the models and data of workloads.py, bench.py's batch sizes), or W5's
+LSTM of bench/keras/bench_w5.py (its model and 4,096 sequences), run in a loop for a sampling profiler (bench/perf.sh): two untimed runs, then the line READY (the profiler attaches), then
 PASSES timed runs, one line each ("w3_predict SAMPLES_PER_S"), as io.keras4j.bench.PerfLoop prints them for keras4j.
 
-Usage: python bench/keras/loop.py {w2_train|w3_train|w3_predict} steps_per_execution passes
+Usage: python bench/keras/loop.py {w2_train|w3_train|w3_predict|w5_train|w5_predict} steps_per_execution passes
 (KERAS_BACKEND=tensorflow or jax; Keras 3.15.1 on TensorFlow 2.21.0 or JAX 0.10.2).
 """
 import os
@@ -24,8 +24,13 @@ if workload == "w2_train":
 elif workload in ("w3_train", "w3_predict"):
     keras.utils.set_random_seed(3)
     layers, (x, y), loss, batch = w3_layers(), w3_data(rng), "sparse_categorical_crossentropy", 64
+elif workload in ("w5_train", "w5_predict"):  # bench_w5.py's model and data, its seed
+    keras.utils.set_random_seed(5)
+    x = np.random.default_rng(5).standard_normal((4096, 200, 8)).astype("float32")
+    y = x[:, :, 0].mean(axis=1, keepdims=True)
+    layers, loss, batch = [keras.Input((200, 8)), keras.layers.LSTM(64), keras.layers.Dense(1)], "mse", 64
 else:
-    sys.exit(f"Unknown workload '{workload}'. Expected one of w2_train, w3_train, w3_predict")
+    sys.exit(f"Unknown workload '{workload}'. Expected one of w2_train, w3_train, w3_predict, w5_train, w5_predict")
 m = keras.Sequential(layers)
 m.compile(optimizer=keras.optimizers.Adam(1e-3), loss=loss, steps_per_execution=spe)
 if workload.endswith("_train"):

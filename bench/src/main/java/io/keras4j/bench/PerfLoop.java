@@ -9,8 +9,9 @@ import java.util.function.DoubleSupplier;
  * one line each ("w3_predict SAMPLES_PER_S"), as {@code bench/keras/loop.py} prints them for Keras.
  *
  * <p>Usage: {@code java ... io.keras4j.bench.PerfLoop WORKLOAD STEPS_PER_EXECUTION PASSES}, WORKLOAD one of
- * w2_train, w3_train, w3_predict (keras4j) or w2_train_raw, w3_train_raw, w3_predict_raw (the raw TensorFlow Java
- * loop of {@link RawTensorFlow}, which ignores STEPS_PER_EXECUTION).
+ * w2_train, w3_train, w3_predict, w5_train, w5_predict (keras4j; W5 is {@link W5}'s LSTM on its 4,096 sequences) or
+ * w2_train_raw, w3_train_raw, w3_predict_raw (the raw TensorFlow Java loop of {@link RawTensorFlow}, which ignores
+ * STEPS_PER_EXECUTION; it has no W5).
  */
 public final class PerfLoop {
   private PerfLoop() {}
@@ -33,6 +34,9 @@ public final class PerfLoop {
   }
 
   private static AutoCloseable keras4j(String workload, int spe) {
+    if (workload.startsWith("w5")) {
+      return W5.model(io.keras4j.layers.LSTM::new, spe);
+    }
     Keras4jWorkloads w = new Keras4jWorkloads(spe);
     return workload.startsWith("w2") ? w.w2() : w.w3();
   }
@@ -46,6 +50,13 @@ public final class PerfLoop {
       case "w2_train" -> () -> Keras4jWorkloads.fit((Sequential) model, d.x2(), d.y2(), 1, 128);
       case "w3_train" -> () -> Keras4jWorkloads.fit((Sequential) model, d.x3(), d.y3(), 1, 64);
       case "w3_predict" -> () -> Keras4jWorkloads.predict((Sequential) model, d.x3(), 64);
+      case "w5_train", "w5_predict" -> {
+        float[][][] x = Data.sequences(4096, 5);
+        float[][] y = Data.sequenceMeans(x);
+        yield workload.equals("w5_train")
+            ? () -> Keras4jWorkloads.fit((Sequential) model, x, y, 1, W5.BATCH)
+            : () -> Keras4jWorkloads.predict((Sequential) model, x, W5.BATCH);
+      }
       case "w2_train_raw" -> {
         float[] x = RawTensorFlow.flat(d.x2());
         yield () -> ((RawTensorFlow) model).fit(x, new long[] {60000, 784}, d.y2(), 1, 128);
@@ -59,7 +70,7 @@ public final class PerfLoop {
             : () -> raw.predict(x, shape, 64);
       }
       default -> throw new IllegalArgumentException("Unknown workload '" + workload + "'. Expected one of w2_train, "
-          + "w3_train, w3_predict, w2_train_raw, w3_train_raw, w3_predict_raw");
+          + "w3_train, w3_predict, w5_train, w5_predict, w2_train_raw, w3_train_raw, w3_predict_raw");
     };
   }
 }
