@@ -40,6 +40,9 @@ record() { # $1: peer; the command follows
   echo "$peer: $(grep "^$WORKLOAD" "$out.out" | awk '{print $2}' | sort -n | tr '\n' ' ')samples/s"
 }
 
+case "$WORKLOAD ${PEERS:-keras4j raw keras_tf}" in
+  w5*raw*) echo "W5 has no raw TensorFlow Java loop: set PEERS, e.g. PEERS=\"keras4j keras_tf\"" >&2; exit 2 ;;
+esac
 ARGS=()
 for peer in ${PEERS:-keras4j raw keras_tf}; do
   case "$peer" in

@@ -1,6 +1,7 @@
 """One W2/W3 workload of bench/keras/bench.py (the models and data of workloads.py, bench.py's batch sizes), or W5's
-LSTM of bench/keras/bench_w5.py (its model and 4,096 sequences), run in a loop for a sampling profiler (bench/perf.sh): two untimed runs, then the line READY (the profiler attaches), then
-PASSES timed runs, one line each ("w3_predict SAMPLES_PER_S"), as io.keras4j.bench.PerfLoop prints them for keras4j.
+LSTM of bench/keras/bench_w5.py (its model and 4,096 sequences), run in a loop for a sampling profiler
+(bench/perf.sh): two untimed runs, then the line READY (the profiler attaches), then PASSES timed runs, one line
+each ("w3_predict SAMPLES_PER_S"), as io.keras4j.bench.PerfLoop prints them for keras4j.
 
 Usage: python bench/keras/loop.py {w2_train|w3_train|w3_predict|w5_train|w5_predict} steps_per_execution passes
 (KERAS_BACKEND=tensorflow or jax; Keras 3.15.1 on TensorFlow 2.21.0 or JAX 0.10.2).

@@ -1,7 +1,8 @@
 """Which batches each epoch of Keras' fit takes with steps_per_epoch, steps_per_execution and stop_training, and
-which ones evaluate(steps=) and fit's validation_steps read.
+which ones evaluate(steps=), fit's validation_steps and predict(steps=) read.
 
-Reference for keras4j's EpochIterator, FitLoop and evaluate (EpochIteratorTest, FitLoopTest, EvaluateStepsTest).
+Reference for keras4j's EpochIterator, FitLoop, evaluate and predict (EpochIteratorTest, FitLoopTest,
+EvaluateStepsTest, PredictTest).
 Every sample of batch b has target b, so an epoch's metrics (reset each epoch) tell its batches: "batches" counts them
 and "first" is the first one's index (the mean of the targets less half the span, the batches being consecutive).
 Prints one line per case.
@@ -71,6 +72,32 @@ def case(batches, steps_per_epoch, spe, epochs, callbacks=(), **kw):
     ran_out = any("ran out of data" in str(m.message) for m in w)
     print(f"batches={batches} steps_per_epoch={steps_per_epoch} steps_per_execution={spe} epochs={epochs}: "
           f"{ranges(h)}; ran_out={ran_out}" + (f"; val_loss entries={len(h.get('val_loss', []))}" if kw else ""))
+
+
+class PredictEnds(keras.callbacks.Callback):
+    """The batch index of each on_predict_batch_end call."""
+
+    def __init__(self):
+        super().__init__()
+        self.ends = []
+
+    def on_predict_batch_end(self, batch, logs=None):
+        self.ends.append(batch)
+
+
+def predict_case(samples, batch_size, steps, spe):
+    """predict of x = 0, 1, ..., samples - 1 through y = 2x + 1: the rows it returns and its callback's batch ends."""
+    m = keras.Sequential([keras.Input((1,)), keras.layers.Dense(1)])
+    m.compile("sgd", "mse", steps_per_execution=spe)
+    m.set_weights([np.array([[2.0]], "float32"), np.array([1.0], "float32")])
+    x = np.arange(samples, dtype="float32").reshape(-1, 1)
+    ends = PredictEnds()
+    with warnings.catch_warnings(record=True) as w:
+        warnings.simplefilter("always")
+        p = m.predict(x, batch_size=batch_size, steps=steps, verbose=0, callbacks=[ends])
+    ran_out = any("ran out of data" in str(c.message) for c in w)
+    print(f"predict samples={samples} batch_size={batch_size} steps={steps} steps_per_execution={spe}: "
+          f"rows {len(p)} ({p[0, 0]:g}..{p[-1, 0]:g}); batch ends {ends.ends}; ran_out={ran_out}")
 
 
 class StopAt(keras.callbacks.Callback):
@@ -151,3 +178,11 @@ if __name__ == "__main__":
     except Exception as e:  # noqa: BLE001 - what Keras does is the point
         print(f"fails: {type(e).__name__}: {str(e).splitlines()[0]}")
     print(f"stop after the pass's last batch (step 10), cleared at epoch end: steps run {last.steps}")
+    predict_case(10, 3, 2, 1)
+    predict_case(10, None, 4, 1)
+    predict_case(10, 0, 4, 1)
+    predict_case(10, 3, 10, 1)
+    predict_case(10, 3, 1, 2)
+    predict_case(10, 3, 1, 8)
+    predict_case(10, 3, 4, 3)
+    predict_case(40, 0, None, 1)

@@ -1,5 +1,6 @@
 package io.keras4j.bench;
 
+import io.keras4j.layers.LSTM;
 import io.keras4j.models.Sequential;
 import java.util.function.DoubleSupplier;
 
@@ -35,7 +36,7 @@ public final class PerfLoop {
 
   private static AutoCloseable keras4j(String workload, int spe) {
     if (workload.startsWith("w5")) {
-      return W5.model(io.keras4j.layers.LSTM::new, spe);
+      return W5.model(LSTM::new, spe);
     }
     Keras4jWorkloads w = new Keras4jWorkloads(spe);
     return workload.startsWith("w2") ? w.w2() : w.w3();

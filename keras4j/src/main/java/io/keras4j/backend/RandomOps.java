@@ -31,5 +31,4 @@ public interface RandomOps {
    * {@code keras.random.dropout}; {@code tf.nn.experimental.stateless_dropout} on TensorFlow).
    */
   Tensor statelessDropout(Tensor x, double rate, Tensor noiseShape, Tensor seed);
-
 }

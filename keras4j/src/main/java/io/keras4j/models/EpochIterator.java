@@ -64,7 +64,7 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
     this.stepsPerExecution = stepsPerExecution;
     this.kerasCall = stepsPerExecution;
     this.restInOneCall = restInOneCall;
-    this.to = end(0); // for an iteration without beginEpoch (evaluate, predict)
+    this.to = end(0); // the first epoch's end, before any beginEpoch
   }
 
   /**
@@ -99,9 +99,9 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
   }
 
   /**
-   * For a loop that runs Keras' calls batch by batch (evaluate, validation): each epoch takes whole calls of
-   * {@code stepsPerExecution} batches and warns as Keras does, its run-out warning naming {@code kerasArgument}
-   * ({@code steps}, {@code validation_steps}).
+   * For a loop whose steps are read as Keras' {@code steps=} (evaluate and validation, which run the calls batch by
+   * batch, and predict): each epoch takes whole calls of {@code stepsPerExecution} batches and warns as Keras does,
+   * its run-out warning naming {@code kerasArgument} ({@code steps}, {@code validation_steps}).
    */
   EpochIterator asKeras(String kerasArgument, int stepsPerExecution) {
     this.argument = kerasArgument;

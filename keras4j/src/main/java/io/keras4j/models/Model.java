@@ -298,7 +298,10 @@ public class Model extends Layer implements AutoCloseable {
     return predict(x, new PredictOptions().batchSize(batchSize));
   }
 
-  /** The output for each sample, with every option of Keras' {@code predict}. */
+  /**
+   * The output for each sample, or for the samples of the first {@code steps} batches, with every option of Keras'
+   * {@code predict}.
+   */
   public NDArray predict(Object x, PredictOptions o) {
     if (outputs.size() > 1) {
       throw new IllegalStateException("Model '" + name() + "' has " + outputs.size() + " outputs; predictOutputs(x) "
@@ -315,12 +318,15 @@ public class Model extends Layer implements AutoCloseable {
     return predictOutputs(x, new PredictOptions());
   }
 
-  /** Every output, with batches of {@code batchSize}. */
+  /** Every output, with batches of {@code batchSize} (0: the default, 32, as in Keras). */
   public List<NDArray> predictOutputs(Object x, int batchSize) {
     return predictOutputs(x, new PredictOptions().batchSize(batchSize));
   }
 
-  /** Every output, with every option of Keras' {@code predict}. */
+  /**
+   * Every output, for each sample or for those of the first {@code steps} batches, with every option of Keras'
+   * {@code predict}.
+   */
   public List<NDArray> predictOutputs(Object x, PredictOptions o) {
     return trainerForInference().predict(x, o).stream()
         .map(NDArray::of).toList();

@@ -77,7 +77,9 @@ final class PredictLoop {
             res.forEach(NativeArray::close);
           }
         }
-        list.onPredictBatchEnd(step.end(), new LinkedHashMap<>());
+        // Keras reports a call's end as its first batch plus steps_per_execution less one, also where the data ends
+        // sooner (batches 0-3 at 8 per call end at 7: tools/keras-reference/epoch_steps.txt)
+        list.onPredictBatchEnd(step.begin() + trainer.stepsPerExecution() - 1, new LinkedHashMap<>());
       }
       epoch.endEpoch();
       list.onPredictEnd(new LinkedHashMap<>());
