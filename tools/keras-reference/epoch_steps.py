@@ -74,15 +74,28 @@ def case(batches, steps_per_epoch, spe, epochs, callbacks=(), **kw):
           f"{ranges(h)}; ran_out={ran_out}" + (f"; val_loss entries={len(h.get('val_loss', []))}" if kw else ""))
 
 
-class PredictEnds(keras.callbacks.Callback):
-    """The batch index of each on_predict_batch_end call."""
+class Ends(keras.callbacks.Callback):
+    """The batch index of each on_train_batch_end and on_predict_batch_end call."""
 
     def __init__(self):
         super().__init__()
         self.ends = []
 
+    def on_train_batch_end(self, batch, logs=None):
+        self.ends.append(batch)
+
     def on_predict_batch_end(self, batch, logs=None):
         self.ends.append(batch)
+
+
+def fit_ends(batches, steps_per_epoch, spe, epochs):
+    """The on_train_batch_end indices of fit over `batches` batches of 4."""
+    x, y = data(batches)
+    ends = Ends()
+    model(spe).fit(x, y, batch_size=BATCH, epochs=epochs, steps_per_epoch=steps_per_epoch, shuffle=False, verbose=0,
+                   callbacks=[ends])
+    print(f"fit batch ends: batches={batches} steps_per_epoch={steps_per_epoch} steps_per_execution={spe} "
+          f"epochs={epochs}: {ends.ends}")
 
 
 def predict_case(samples, batch_size, steps, spe):
@@ -91,7 +104,7 @@ def predict_case(samples, batch_size, steps, spe):
     m.compile("sgd", "mse", steps_per_execution=spe)
     m.set_weights([np.array([[2.0]], "float32"), np.array([1.0], "float32")])
     x = np.arange(samples, dtype="float32").reshape(-1, 1)
-    ends = PredictEnds()
+    ends = Ends()
     with warnings.catch_warnings(record=True) as w:
         warnings.simplefilter("always")
         p = m.predict(x, batch_size=batch_size, steps=steps, verbose=0, callbacks=[ends])
@@ -186,3 +199,6 @@ if __name__ == "__main__":
     predict_case(10, 3, 1, 8)
     predict_case(10, 3, 4, 3)
     predict_case(40, 0, None, 1)
+    fit_ends(10, None, 4, 1)
+    fit_ends(4, None, 8, 1)
+    fit_ends(10, 3, 2, 2)

@@ -64,8 +64,10 @@ public abstract class Callback {
   public void onPredictBatchBegin(int batch, Map<String, Double> logs) {}
 
   /**
-   * Called after a prediction step (Keras' {@code on_predict_batch_end}). Porting note: Keras passes the batch's
-   * outputs as {@code logs["outputs"]}; here {@code logs} is empty, and {@code predict} returns the outputs.
+   * Called after a prediction step (Keras' {@code on_predict_batch_end}); with {@code steps_per_execution} k, after
+   * each call of k batches, {@code batch} being the call's first batch plus k - 1 as in Keras, also for a last call
+   * of fewer batches. Porting note: Keras passes the batch's outputs as {@code logs["outputs"]}; here {@code logs} is
+   * empty, and {@code predict} returns the outputs.
    */
   public void onPredictBatchEnd(int batch, Map<String, Double> logs) {}
 

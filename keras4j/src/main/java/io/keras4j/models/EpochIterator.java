@@ -47,7 +47,11 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
   /** The batches of one of Keras' calls, which an epoch takes whole: {@code steps_per_execution}. */
   private int kerasCall;
 
-  /** One call: steps {@code begin} to {@code end} (inclusive) of the epoch, on these batches of the adapter. */
+  /**
+   * One call: steps {@code begin} to {@code end} (inclusive) of the epoch, on these batches of the adapter. A call of
+   * {@code steps_per_execution} k, and the left-over batches run in one call, end at {@code begin + k - 1}, as Keras'
+   * epoch iterator numbers them, also when the call holds fewer batches (10 batches at 4 per call end at 3, 7, 11).
+   */
   record Step(int begin, int end, int[] batches) {}
 
   /** The steps of {@code adapter}: {@code stepsPerEpoch} of them, or one pass when null; left-over steps one by one. */
@@ -160,7 +164,8 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
         for (int i = 0; i < run; i++) {
           indices[i] = from + step + i;
         }
-        Step s = new Step(step, step + run - 1, indices);
+        boolean wholeCall = run == stepsPerExecution || restInOneCall;
+        Step s = new Step(step, step + (wholeCall ? stepsPerExecution : run) - 1, indices);
         step += run;
         taken = Math.max(taken, step); // one iterator per epoch; a second one would not rewind the pass
         return s;

@@ -78,7 +78,7 @@ final class PredictLoop {
           }
         }
         // Keras reports a call's end as its first batch plus steps_per_execution less one, also where the data ends
-        // sooner (batches 0-3 at 8 per call end at 7: tools/keras-reference/epoch_steps.txt)
+        // sooner (batches 0-3 at 8 per call end at 7: tools/keras-reference/epoch_steps.txt); spe is at most the batches
         list.onPredictBatchEnd(step.begin() + trainer.stepsPerExecution() - 1, new LinkedHashMap<>());
       }
       epoch.endEpoch();

@@ -121,6 +121,31 @@ class FitLoopTest {
     }
   }
 
+  /** The on_train_batch_end indices of a fit of the first {@code samples} samples in batches of 4. */
+  private static List<Integer> trainEnds(int samples, Integer stepsPerEpoch, int stepsPerExecution, int epochs) {
+    List<Integer> ends = new ArrayList<>();
+    FitOptions o = new FitOptions().epochs(epochs).batchSize(4).shuffle(false).verbose(0)
+        .callbacks(new LambdaCallback().onTrainBatchEnd((batch, logs) -> ends.add(batch)));
+    if (stepsPerEpoch != null) {
+      o.stepsPerEpoch(stepsPerEpoch);
+    }
+    try (Sequential m = model(stepsPerExecution)) {
+      m.fit(java.util.Arrays.copyOf(X, samples), java.util.Arrays.copyOf(Y, samples), o);
+    }
+    return ends;
+  }
+
+  /**
+   * As Keras 3.15.1 numbers its calls ({@code epoch_steps.txt}, "fit batch ends"): a call of steps_per_execution k
+   * ends at its first batch plus k - 1, also a last call of fewer batches (10 batches at 4 per call: 3, 7, 11).
+   */
+  @Test
+  void trainBatchEndsAreThoseOfKerasCalls() {
+    assertEquals(List.of(3, 7, 11), trainEnds(40, null, 4, 1));
+    assertEquals(List.of(7), trainEnds(16, null, 8, 1));
+    assertEquals(List.of(1, 3, 1, 3), trainEnds(40, 3, 2, 2));
+  }
+
   /** As Keras checks stop_training after each step: a stop asked at on_train_begin runs one step, then validates. */
   @Test
   void aStopAskedBeforeTheFirstStepRunsOneStepAndValidates() {
@@ -160,9 +185,9 @@ class FitLoopTest {
     Sequential m = model(2);
     HookRecorder rec = new HookRecorder();
     m.fit(X, Y, new FitOptions().epochs(1).batchSize(8).verbose(0).callbacks(rec));
-    // 5 batches: steps 0-1, 2-3, then 4 alone
+    // 5 batches: steps 0-1, 2-3, then 4 alone, a call that ends at 5 as Keras numbers it (begin + 2 - 1)
     assertEquals(List.of("train_begin", "epoch_begin:0", "train_batch_begin:0", "train_batch_end:1",
-        "train_batch_begin:2", "train_batch_end:3", "train_batch_begin:4", "train_batch_end:4", "epoch_end:0",
+        "train_batch_begin:2", "train_batch_end:3", "train_batch_begin:4", "train_batch_end:5", "epoch_end:0",
         "train_end"), rec.calls);
   }
 
@@ -171,9 +196,10 @@ class FitLoopTest {
     Sequential m = model(3);
     HookRecorder rec = new HookRecorder();
     m.fit(X, Y, new FitOptions().epochs(2).batchSize(8).shuffle(false).verbose(0).callbacks(rec));
-    // 5 batches: steps 0-2, then 3-4 in one call (Keras' loop runs the rest in one call too)
+    // 5 batches: steps 0-2, then 3-4 in one call (Keras' loop runs the rest in one call too), which ends at 5 as Keras
+    // numbers a call (begin + 3 - 1)
     List<String> epoch = List.of("train_batch_begin:0", "train_batch_end:2", "train_batch_begin:3",
-        "train_batch_end:4");
+        "train_batch_end:5");
     assertEquals(epoch, rec.calls.subList(2, 6), rec.calls.toString());
     Sequential single = model(1);
     single.fit(X, Y, new FitOptions().epochs(2).batchSize(8).shuffle(false).verbose(0));
