@@ -44,7 +44,8 @@ final class PredictLoop {
     try (ArrayDataAdapter data = DataAdapters.copied(new ArrayDataAdapter(xs, null, null, batchSize, null), "x")) {
       int spe = Math.min(trainer.stepsPerExecution(), data.numBatches());
       // steps_per_execution batches per call and the batches left over in one call, as Keras' loop
-      EpochIterator epoch = new EpochIterator(data, o.steps, spe, true).asKeras("steps", trainer.stepsPerExecution());
+      int kerasSpe = trainer.stepsPerExecution(); // the iterator numbers calls by it, as Keras; spe traces the calls
+      EpochIterator epoch = new EpochIterator(data, o.steps, kerasSpe, true).asKeras("steps", kerasSpe);
       int rows = (int) Math.min(n, (long) epoch.epochBatches() * batchSize); // steps= may stop before the end
       TracedFunction traced = trainer.functions.predict(data, spe);
       for (int i = 0; i < traced.outputs().size(); i++) { // the predict step's outputs (predictStep may differ)
@@ -77,9 +78,7 @@ final class PredictLoop {
             res.forEach(NativeArray::close);
           }
         }
-        // Keras reports a call's end as its first batch plus steps_per_execution less one, also where the data ends
-        // sooner (batches 0-3 at 8 per call end at 7: tools/keras-reference/epoch_steps.txt); spe is at most the batches
-        list.onPredictBatchEnd(step.begin() + trainer.stepsPerExecution() - 1, new LinkedHashMap<>());
+        list.onPredictBatchEnd(step.end(), new LinkedHashMap<>()); // as Keras: batches 0-3 at 8 per call end at 7
       }
       epoch.endEpoch();
       list.onPredictEnd(new LinkedHashMap<>());
