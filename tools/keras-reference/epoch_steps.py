@@ -2,7 +2,7 @@
 which ones evaluate(steps=), fit's validation_steps and predict(steps=) read.
 
 Reference for keras4j's EpochIterator, FitLoop, evaluate and predict (EpochIteratorTest, FitLoopTest,
-EvaluateStepsTest, PredictTest).
+EvaluateStepsTest, PredictStepsTest).
 Every sample of batch b has target b, so an epoch's metrics (reset each epoch) tell its batches: "batches" counts them
 and "first" is the first one's index (the mean of the targets less half the span, the batches being consecutive).
 Prints one line per case.
@@ -202,3 +202,4 @@ if __name__ == "__main__":
     fit_ends(10, None, 4, 1)
     fit_ends(4, None, 8, 1)
     fit_ends(10, 3, 2, 2)
+    fit_ends(9, 3, 2, 3)

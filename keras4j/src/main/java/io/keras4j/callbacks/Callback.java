@@ -39,7 +39,11 @@ public abstract class Callback {
    */
   public void onTrainBatchBegin(int batch, Map<String, Double> logs) {}
 
-  /** Called after a training step with the running loss and metrics (Keras' {@code on_train_batch_end}). */
+  /**
+   * Called after a training step with the running loss and metrics (Keras' {@code on_train_batch_end}); with
+   * {@code steps_per_execution} k, after each call of k batches, {@code batch} being the call's first batch plus
+   * k - 1 as in Keras, also for a last call of fewer batches ({@link #onTrainBatchBegin} gets the first).
+   */
   public void onTrainBatchEnd(int batch, Map<String, Double> logs) {}
 
   /** Called at the start of {@code evaluate} and of validation inside {@code fit} (Keras' {@code on_test_begin}). */

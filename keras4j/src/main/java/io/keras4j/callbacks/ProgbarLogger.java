@@ -58,7 +58,7 @@ public class ProgbarLogger extends Callback {
 
   private String bar(int done) {
     int width = 20;
-    int filled = steps == 0 ? width : Math.min(width, done * width / steps);
+    int filled = steps == 0 ? width : (int) Math.min(width, (long) done * width / steps); // done may pass steps
     String digits = Integer.toString(steps);
     return String.format("%" + digits.length() + "d/%s [%s%s]", done, digits, "━".repeat(filled),
         "─".repeat(width - filled));

@@ -5,8 +5,8 @@ import java.util.NoSuchElementException;
 
 /**
  * The steps of each epoch over a {@link DataAdapter}, grouped by {@code steps_per_execution}: each element is one
- * call of a traced function, running the batches {@code begin..end}; {@link #beginEpoch} and {@link #endEpoch} frame
- * each epoch.
+ * call of a traced function, running {@link Step#batches()}, numbered {@code begin..end} as Keras numbers its calls;
+ * {@link #beginEpoch} and {@link #endEpoch} frame each epoch.
  *
  * <p>Keras equivalent: {@code keras.src.trainers.epoch_iterator.EpochIterator(steps_per_epoch,
  * steps_per_execution)}, which yields {@code (begin_step, end_step, data)}. Without {@code steps_per_epoch} every
@@ -17,8 +17,10 @@ import java.util.NoSuchElementException;
  * takes {@code steps_per_epoch} rounded up to a multiple of it (3 at 2 per call: 0-3, 4-7, then 8-9), as Keras' loop
  * does. The batches left at the end of a pass (fewer than {@code steps_per_execution}) run in one call when the
  * train function runs any number of steps per call; otherwise (an engine that unrolls the steps per count) they run
- * one per call, so only two traced train functions exist (per shapes and weighting). Porting note: the left-over
- * call's end step is its last step, where Keras reports {@code begin + steps_per_execution - 1}.
+ * one per call, so only two traced train functions exist (per shapes and weighting). A call ends, as Keras reports
+ * it, at {@code begin + steps_per_execution - 1}, also a left-over call of fewer batches run in one call (10 batches
+ * at 4 per call end at 3, 7, 11). Porting note: where the left-over batches run one per call, each of those calls
+ * ends where it begins.
  * <pre>{@code
  * EpochIterator steps = new EpochIterator(adapter, null, 4);
  * steps.beginEpoch(epoch);
@@ -48,9 +50,10 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
   private int kerasCall;
 
   /**
-   * One call: steps {@code begin} to {@code end} (inclusive) of the epoch, on these batches of the adapter. A call of
-   * {@code steps_per_execution} k, and the left-over batches run in one call, end at {@code begin + k - 1}, as Keras'
-   * epoch iterator numbers them, also when the call holds fewer batches (10 batches at 4 per call end at 3, 7, 11).
+   * One call on these batches of the adapter, numbered from step {@code begin} to step {@code end} of the epoch as
+   * Keras' epoch iterator numbers it: a call of {@code steps_per_execution} k, and the left-over batches run in one
+   * call, end at {@code begin + k - 1} even when the call holds fewer batches (10 batches at 4 per call end at 3, 7,
+   * 11); a left-over batch run alone ends where it begins.
    */
   record Step(int begin, int end, int[] batches) {}
 
@@ -164,8 +167,8 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
         for (int i = 0; i < run; i++) {
           indices[i] = from + step + i;
         }
-        boolean wholeCall = run == stepsPerExecution || restInOneCall;
-        Step s = new Step(step, step + (wholeCall ? stepsPerExecution : run) - 1, indices);
+        boolean kerasCall = run == stepsPerExecution || restInOneCall; // numbered as one of Keras' calls
+        Step s = new Step(step, step + (kerasCall ? stepsPerExecution : run) - 1, indices);
         step += run;
         taken = Math.max(taken, step); // one iterator per epoch; a second one would not rewind the pass
         return s;

@@ -45,6 +45,7 @@ final class PredictLoop {
       int spe = Math.min(trainer.stepsPerExecution(), data.numBatches());
       // steps_per_execution batches per call and the batches left over in one call, as Keras' loop
       int kerasSpe = trainer.stepsPerExecution(); // the iterator numbers calls by it, as Keras; spe traces the calls
+      // asKeras: the first steps= batches in whole calls, its run-out warning naming steps
       EpochIterator epoch = new EpochIterator(data, o.steps, kerasSpe, true).asKeras("steps", kerasSpe);
       int rows = (int) Math.min(n, (long) epoch.epochBatches() * batchSize); // steps= may stop before the end
       TracedFunction traced = trainer.functions.predict(data, spe);
