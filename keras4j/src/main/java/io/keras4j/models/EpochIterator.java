@@ -167,8 +167,8 @@ final class EpochIterator implements Iterable<EpochIterator.Step> {
         for (int i = 0; i < run; i++) {
           indices[i] = from + step + i;
         }
-        boolean kerasCall = run == stepsPerExecution || restInOneCall; // numbered as one of Keras' calls
-        Step s = new Step(step, step + (kerasCall ? stepsPerExecution : run) - 1, indices);
+        boolean wholeNumbering = run == stepsPerExecution || restInOneCall; // numbered as one of Keras' calls
+        Step s = new Step(step, step + (wholeNumbering ? stepsPerExecution : run) - 1, indices);
         step += run;
         taken = Math.max(taken, step); // one iterator per epoch; a second one would not rewind the pass
         return s;
