@@ -6,7 +6,8 @@
 # of CPU per pass. oneDNN names its JIT kernels in a perf map (ONEDNN_JIT_PROFILE=2), in TensorFlow Java's and in
 # Python TensorFlow's native library.
 # Usage: bash bench/perf.sh WORKLOAD [steps_per_execution, default 1] [passes, default 5]
-#   WORKLOAD: w2_train, w3_train, w3_predict, w5_train or w5_predict (W5's LSTM: no raw peer, set PEERS);
+#   WORKLOAD: w2_train, w3_train, w3_predict, w5_train, w5_predict, w5g_train or w5g_predict (W5: LSTM, W5g: GRU;
+#   no raw peer, set PEERS);
 #   PEERS (default "keras4j raw keras_tf"; also keras_jax) the peers;
 #   BENCH_VENV a Python environment with keras and tensorflow-cpu (default /work/venv-keras); run after a build
 #   (bench/target/cp.txt, as bench/profile.sh makes it), from the repository root, nothing else running.

@@ -1,5 +1,6 @@
 package io.keras4j.bench;
 
+import io.keras4j.layers.GRU;
 import io.keras4j.layers.LSTM;
 import io.keras4j.models.Sequential;
 import java.util.function.DoubleSupplier;
@@ -10,9 +11,9 @@ import java.util.function.DoubleSupplier;
  * one line each ("w3_predict SAMPLES_PER_S"), as {@code bench/keras/loop.py} prints them for Keras.
  *
  * <p>Usage: {@code java ... io.keras4j.bench.PerfLoop WORKLOAD STEPS_PER_EXECUTION PASSES}, WORKLOAD one of
- * w2_train, w3_train, w3_predict, w5_train, w5_predict (keras4j; W5 is {@link W5}'s LSTM on its 4,096 sequences) or
- * w2_train_raw, w3_train_raw, w3_predict_raw (the raw TensorFlow Java loop of {@link RawTensorFlow}, which ignores
- * STEPS_PER_EXECUTION; it has no W5).
+ * w2_train, w3_train, w3_predict, w5_train, w5_predict, w5g_train, w5g_predict (keras4j; W5 is {@link W5}'s LSTM on
+ * its 4,096 sequences, W5g its GRU) or w2_train_raw, w3_train_raw, w3_predict_raw (the raw TensorFlow Java loop of
+ * {@link RawTensorFlow}, which ignores STEPS_PER_EXECUTION; it has no W5).
  */
 public final class PerfLoop {
   private PerfLoop() {}
@@ -36,7 +37,7 @@ public final class PerfLoop {
 
   private static AutoCloseable keras4j(String workload, int spe) {
     if (workload.startsWith("w5")) {
-      return W5.model(LSTM::new, spe);
+      return W5.model(workload.startsWith("w5g") ? GRU::new : LSTM::new, spe);
     }
     Keras4jWorkloads w = new Keras4jWorkloads(spe);
     return workload.startsWith("w2") ? w.w2() : w.w3();
@@ -51,10 +52,10 @@ public final class PerfLoop {
       case "w2_train" -> () -> Keras4jWorkloads.fit((Sequential) model, d.x2(), d.y2(), 1, 128);
       case "w3_train" -> () -> Keras4jWorkloads.fit((Sequential) model, d.x3(), d.y3(), 1, 64);
       case "w3_predict" -> () -> Keras4jWorkloads.predict((Sequential) model, d.x3(), 64);
-      case "w5_train", "w5_predict" -> {
+      case "w5_train", "w5_predict", "w5g_train", "w5g_predict" -> {
         float[][][] x = Data.sequences(4096, 5);
         float[][] y = Data.sequenceMeans(x);
-        yield workload.equals("w5_train")
+        yield workload.endsWith("_train")
             ? () -> Keras4jWorkloads.fit((Sequential) model, x, y, 1, W5.BATCH)
             : () -> Keras4jWorkloads.predict((Sequential) model, x, W5.BATCH);
       }
@@ -71,7 +72,8 @@ public final class PerfLoop {
             : () -> raw.predict(x, shape, 64);
       }
       default -> throw new IllegalArgumentException("Unknown workload '" + workload + "'. Expected one of w2_train, "
-          + "w3_train, w3_predict, w5_train, w5_predict, w2_train_raw, w3_train_raw, w3_predict_raw");
+          + "w3_train, w3_predict, w5_train, w5_predict, w5g_train, w5g_predict, w2_train_raw, w3_train_raw, "
+          + "w3_predict_raw");
     };
   }
 }

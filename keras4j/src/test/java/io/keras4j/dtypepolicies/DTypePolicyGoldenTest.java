@@ -47,9 +47,12 @@ class DTypePolicyGoldenTest {
   /**
    * LSTM (sequences) -> GRU -> Dense under each policy: the recurrences run and train in the compute dtype, their
    * weights' gradients through the loops cast back to float32 as Keras' (Cast's gradient), two SGD steps as Keras.
+   * Float16 within two rounding steps: float16 arithmetic differs by CPU. On an Intel Xeon with {@code avx512_fp16}
+   * (12-07), Keras 3.15.1's own trained predictions differed from these golden ones (written on an AMD EPYC) by 2^-11,
+   * and keras4j's by 2^-10, while keras4j matched that machine's Keras within 2^-11.
    */
   @ParameterizedTest
-  @CsvSource({"mixed_bfloat16,0.00390625", "mixed_float16,0.00048828125"})
+  @CsvSource({"mixed_bfloat16,0.00390625", "mixed_float16,0.0009765625"})
   void recurrentModelMatchesKeras(String policy, double tolerance) throws IOException {
     check(policy + "_rnn", policy, tolerance, new long[] {8, 5, 3}, 2, "mean_squared_error");
   }

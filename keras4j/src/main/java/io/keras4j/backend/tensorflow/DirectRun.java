@@ -77,6 +77,8 @@ final class DirectRun implements AutoCloseable {
   private final int targetCount;
   private final TF_Buffer options;
   private final TF_Status status;
+  /** Whether the run options run the ops in the calling thread, which then flushes denormals as TensorFlow's do. */
+  private final boolean inline;
   /** The fetches of every output in order, the common call. */
   private final Fetches all;
   /** The last other fetches asked for, or null. */
@@ -100,6 +102,7 @@ final class DirectRun implements AutoCloseable {
     // an empty message is no options (a null buffer), as Session.Runner passes it
     this.options = kept(TF_Buffer.newBufferFromString(options));
     this.status = kept(TF_Status.newStatus());
+    this.inline = options.getInterOpThreadPool() == -1;
     this.all = new Fetches(fetchable, allOf(fetchable.length));
   }
 
@@ -175,8 +178,18 @@ final class DirectRun implements AutoCloseable {
       }
       try (PointerScope own = ownScope()) {
         Fetches f = fetches(fetch);
-        TF_SessionRun(session, options, inputs, inputValues, feedCount, f.outputs, f.values, fetch.length, targets,
-            targetCount, null, status);
+        DenormalFlush flush = inline ? DenormalFlush.current() : null;
+        if (flush != null) {
+          flush.enter();
+        }
+        try {
+          TF_SessionRun(session, options, inputs, inputValues, feedCount, f.outputs, f.values, fetch.length, targets,
+              targetCount, null, status);
+        } finally {
+          if (flush != null) {
+            flush.exit();
+          }
+        }
         if (TF_GetCode(status) != TF_OK) {
           status.throwExceptionIfNotOK();
         }

@@ -37,7 +37,8 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
    * true unless the system property {@code keras4j.tensorflow.inlineRuns} is {@code false} when the function is
    * traced. A training or predict step of a small model is a chain of short ops, where the hand-offs between
    * threads cost more than the ops (W1's training step took 127 us inline against 222 us, docs/perf/w1.md); each
-   * large op still uses the intra-op threads.
+   * large op still uses the intra-op threads. An inline run flushes denormals to zero in the calling thread for its
+   * kernels, as TensorFlow's own threads do ({@link DenormalFlush}).
    */
   static boolean inlineRuns() {
     return !"false".equals(System.getProperty("keras4j.tensorflow.inlineRuns"));

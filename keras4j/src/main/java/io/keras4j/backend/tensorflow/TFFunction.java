@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
@@ -29,7 +30,10 @@ import org.tensorflow.proto.RunOptions;
  * (docs/performance.md, 12-07 02:05).
  */
 final class TFFunction implements TracedFunction {
-  /** TensorFlow's run options that execute a run's ops in the calling thread ({@code inter_op_thread_pool = -1}). */
+  /**
+   * TensorFlow's run options that execute a run's ops in the calling thread ({@code inter_op_thread_pool = -1}), with
+   * denormals flushed to zero around the run ({@link DenormalFlush}).
+   */
   private static final RunOptions INLINE = RunOptions.newBuilder().setInterOpThreadPool(-1).build();
   /** The default run options: the ops run on the session's inter-op thread pool (as a run with no options). */
   private static final RunOptions POOL = RunOptions.getDefaultInstance();
@@ -206,17 +210,35 @@ final class TFFunction implements TracedFunction {
     }
     List<NativeArray> out = new ArrayList<>(fetch.length);
     // the fetched tensors are handed to the caller, who closes them (closing the Result would free them)
+    RunOptions o = options; // read once: the flush follows the options this run is given
     Result r;
     if (TFProfiler.enabled()) { // traced as it runs untraced: inline or on the pool
-      runner.setOptions(options.toBuilder().mergeFrom(TFProfiler.options()).build());
-      r = runner.runAndFetchMetadata();
+      runner.setOptions(o.toBuilder().mergeFrom(TFProfiler.options()).build());
+      r = flushed(o, runner::runAndFetchMetadata);
       r.getMetadata().ifPresent(m -> TFProfiler.record(owner.graph(), m));
     } else { // no run metadata: its protocol-buffer classes stay unloaded
-      r = runner.setOptions(options).run();
+      r = flushed(o, runner.setOptions(o)::run);
     }
     for (int i = 0; i < fetch.length; i++) {
       out.add(new TFNativeArray(r.get(i)));
     }
     return out;
+  }
+
+  /**
+   * {@code run}'s result, run with denormals flushed to zero where {@code o} runs the ops in the calling thread
+   * ({@link DenormalFlush}), as TensorFlow's threads run them.
+   */
+  private static Result flushed(RunOptions o, Supplier<Result> run) {
+    DenormalFlush flush = o.getInterOpThreadPool() == -1 ? DenormalFlush.current() : null;
+    if (flush == null) {
+      return run.get();
+    }
+    flush.enter();
+    try {
+      return run.get();
+    } finally {
+      flush.exit();
+    }
   }
 }
