@@ -11,7 +11,7 @@ module io.keras4j {
   requires com.fasterxml.jackson.databind;
   requires io.jhdf;
   requires org.slf4j;
-  requires com.sun.jna; // backend.tensorflow.NativeLogging sets TensorFlow's log level natively
+  requires com.sun.jna; // backend.tensorflow: NativeLogging sets the log level, DenormalFlush MXCSR, natively
 
   exports io.keras4j.activations;
   exports io.keras4j.backend;

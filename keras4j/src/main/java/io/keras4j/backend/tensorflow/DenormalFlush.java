@@ -2,10 +2,13 @@ package io.keras4j.backend.tensorflow;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * TensorFlow's floating-point environment around a run in a Java thread: denormal numbers flushed to zero (the x86-64
@@ -15,18 +18,20 @@ import java.nio.ByteOrder;
  * every thread they start, and its eager ops set it around each kernel, so Keras' kernels flush denormals. A session
  * run inline ({@code inter_op_thread_pool = -1}) executes its kernels in the calling thread instead, which a JVM
  * starts with denormals kept (Java's arithmetic needs them). There, products that reach denormal values (a GRU's
- * gradients through 200 steps) took microcode assists on an Intel Xeon: W5g's GRU training ran at 302-320 samples/s
- * inline against 1,881-1,904 with this (docs/performance.md, 12-07 evening), and the results differed from Keras'
- * in the denormal range.
+ * gradients through 200 steps) took microcode assists on an Intel Xeon: W5g's GRU training ran at 302 samples/s
+ * inline against 1,881-1,904 with this ({@code PerfLoop w5g_train}, docs/performance.md, 12-07 evening), and the
+ * results differed from Keras' in the denormal range.
  *
- * <p>The environment is read and written by the C library's {@code fegetenv} and {@code fesetenv} (JNA's direct
- * mapping) on a 32-byte {@code fenv_t} whose last four bytes are MXCSR. Where that is not there (not Linux on
- * x86-64), or does not do what it should (checked once, when this class loads; for example under the JVM's
- * {@code -XX:+RestoreMXCSROnJNICalls}, which undoes it at every return from native code), or where the system
- * property {@code keras4j.tensorflow.flushDenormals} is {@code false}, {@link #current} returns null and runs keep
- * the thread's environment. Between {@link #enter} and {@link #exit} the thread runs only TensorFlow Java's call of
- * the session (no arithmetic of keras4j's or of the caller's); Java code that native code calls back into starts
- * with the JVM's own environment.
+ * <p>The environment is read and written by the C math library's {@code fegetenv} and {@code fesetenv} (glibc's
+ * libm; JNA's direct mapping) on a 32-byte {@code fenv_t} whose last four bytes are MXCSR. Where that is not there
+ * (not Linux on x86-64), or does not do what it should (checked once, when this class loads, with a warning when it
+ * fails; for example under the JVM's {@code -Xcheck:jni} or {@code -XX:+RestoreMXCSROnJNICalls}, which reset MXCSR
+ * at every return from native code), or where the system property {@code keras4j.tensorflow.flushDenormals} is
+ * {@code false}, {@link #current} returns null and runs keep the thread's environment. Between {@link #enter} and
+ * {@link #exit} the thread runs only TensorFlow Java's call of the session (no arithmetic of keras4j's or of the
+ * caller's); Java code that native code calls back into starts with the JVM's own environment. A virtual thread
+ * that a run through {@code Session.Runner} parks may resume on another carrier thread, which the flush does not
+ * follow; the run's kernels then keep denormals, as before this class.
  */
 final class DenormalFlush {
   private static final int FENV_BYTES = 32;
@@ -36,6 +41,9 @@ final class DenormalFlush {
   private static final int FTZ_DAZ = 0x8040;
   /** MXCSR's control bits (exception masks, rounding, FTZ, DAZ), without the sticky exception flags. */
   private static final int CONTROL = 0xffc0;
+  /** Where the functions are: glibc's math library, else the process' C library (musl has both in one). */
+  private static final String[] LIBRARIES = {"libm.so.6", "m", Platform.C_LIBRARY_NAME};
+  private static final Logger LOG = LoggerFactory.getLogger(DenormalFlush.class);
   private static final boolean AVAILABLE = register();
   private static final ThreadLocal<DenormalFlush> THREAD = ThreadLocal.withInitial(DenormalFlush::new);
 
@@ -44,6 +52,8 @@ final class DenormalFlush {
   private final long saved = Pointer.nativeValue(memory);
   private final long flushed = saved + FENV_BYTES;
   private final ByteBuffer bytes = memory.getByteBuffer(0, 2 * FENV_BYTES).order(ByteOrder.nativeOrder());
+  /** Runs entered and not yet exited (a nested run keeps the outer run's saved environment). */
+  private int depth;
 
   private DenormalFlush() {}
 
@@ -63,6 +73,9 @@ final class DenormalFlush {
 
   /** Saves the calling thread's environment and sets it to flush denormals; {@link #exit} restores it. */
   void enter() {
+    if (depth++ > 0) {
+      return;
+    }
     fegetenv(saved);
     bytes.put(FENV_BYTES, bytes, 0, FENV_BYTES); // (Java 16's absolute bulk put)
     bytes.putInt(FENV_BYTES + MXCSR_OFFSET, bytes.getInt(MXCSR_OFFSET) | FTZ_DAZ);
@@ -71,7 +84,9 @@ final class DenormalFlush {
 
   /** Restores the environment {@link #enter} saved. */
   void exit() {
-    fesetenv(saved);
+    if (--depth == 0) {
+      fesetenv(saved);
+    }
   }
 
   private static boolean register() {
@@ -79,12 +94,21 @@ final class DenormalFlush {
         || !Platform.isLinux() || !Platform.isIntel() || !Platform.is64Bit()) {
       return false;
     }
-    try {
-      Native.register(DenormalFlush.class, Platform.C_LIBRARY_NAME);
-      return check();
-    } catch (Throwable e) { // no C library, or one without these functions: runs keep the thread's environment
-      return false;
+    for (String library : LIBRARIES) {
+      try {
+        Native.register(DenormalFlush.class, NativeLibrary.getInstance(library));
+        if (check()) {
+          return true;
+        }
+        break;
+      } catch (Throwable e) { // not this library, or no such functions in it: the next one
+        LOG.debug("fegetenv/fesetenv not registered from {}: {}", library, e.toString());
+      }
     }
+    LOG.warn("Inline TensorFlow runs keep denormal numbers: MXCSR could not be set through fegetenv/fesetenv "
+        + "(-Xcheck:jni and -XX:+RestoreMXCSROnJNICalls reset it); computations that reach denormals run slower than "
+        + "on TensorFlow's own threads. -Dkeras4j.tensorflow.flushDenormals=false silences this.");
+    return false;
   }
 
   /** Whether entering and exiting set and restore MXCSR's control bits, in this thread. */

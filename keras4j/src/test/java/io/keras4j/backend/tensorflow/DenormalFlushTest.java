@@ -127,4 +127,22 @@ class DenormalFlushTest {
     assertEquals(0f, during, "flushed between enter and exit");
     assertEquals(3e-39f, tiny * 3f, 1e-45f, "restored after exit");
   }
+
+  @Test
+  void aNestedEnterKeepsTheOuterRunsEnvironment() {
+    DenormalFlush flush = DenormalFlush.current();
+    flush.enter();
+    float inner;
+    float outer;
+    try {
+      flush.enter();
+      flush.exit();
+      inner = tiny * 3f;
+    } finally {
+      flush.exit();
+    }
+    outer = tiny * 3f;
+    assertEquals(0f, inner, "still flushed after the nested exit");
+    assertEquals(3e-39f, outer, 1e-45f, "restored after the outer exit");
+  }
 }
