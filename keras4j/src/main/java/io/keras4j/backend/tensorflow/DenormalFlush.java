@@ -71,6 +71,26 @@ final class DenormalFlush {
     return AVAILABLE ? THREAD.get() : null;
   }
 
+  /**
+   * For a run that executes its ops in the calling thread ({@code inline}): the thread's environments, entered (see
+   * {@link #enter}); null, having done nothing, for a run on the pool or where denormals are not flushed. The run's
+   * {@code finally} passes it to {@link #exit(DenormalFlush)}.
+   */
+  static DenormalFlush enterFor(boolean inline) {
+    DenormalFlush flush = inline ? current() : null;
+    if (flush != null) {
+      flush.enter();
+    }
+    return flush;
+  }
+
+  /** Exits {@code flush} unless it is null (see {@link #enterFor}). */
+  static void exit(DenormalFlush flush) {
+    if (flush != null) {
+      flush.exit();
+    }
+  }
+
   /** Saves the calling thread's environment and sets it to flush denormals; {@link #exit} restores it. */
   void enter() {
     if (depth++ > 0) {

@@ -178,17 +178,12 @@ final class DirectRun implements AutoCloseable {
       }
       try (PointerScope own = ownScope()) {
         Fetches f = fetches(fetch);
-        DenormalFlush flush = inline ? DenormalFlush.current() : null;
-        if (flush != null) {
-          flush.enter();
-        }
+        DenormalFlush flush = DenormalFlush.enterFor(inline);
         try {
           TF_SessionRun(session, options, inputs, inputValues, feedCount, f.outputs, f.values, fetch.length, targets,
               targetCount, null, status);
         } finally {
-          if (flush != null) {
-            flush.exit();
-          }
+          DenormalFlush.exit(flush);
         }
         if (TF_GetCode(status) != TF_OK) {
           status.throwExceptionIfNotOK();

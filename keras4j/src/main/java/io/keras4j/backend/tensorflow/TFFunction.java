@@ -230,15 +230,11 @@ final class TFFunction implements TracedFunction {
    * ({@link DenormalFlush}), as TensorFlow's threads run them.
    */
   private static Result flushed(RunOptions o, Supplier<Result> run) {
-    DenormalFlush flush = o.getInterOpThreadPool() == -1 ? DenormalFlush.current() : null;
-    if (flush == null) {
-      return run.get();
-    }
-    flush.enter();
+    DenormalFlush flush = DenormalFlush.enterFor(o.getInterOpThreadPool() == -1);
     try {
       return run.get();
     } finally {
-      flush.exit();
+      DenormalFlush.exit(flush);
     }
   }
 }
