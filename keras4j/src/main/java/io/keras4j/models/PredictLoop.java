@@ -1,5 +1,6 @@
 package io.keras4j.models;
 
+import io.keras4j.backend.BatchHint;
 import io.keras4j.backend.HostArray;
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.NativeArray;
@@ -33,11 +34,16 @@ final class PredictLoop {
 
   /** Every output for each sample of {@code x}, or of its first {@code steps} batches. */
   List<HostArray> run(Object x, PredictOptions o) {
-    // one walk of a nested x: its copy into native memory, made before anything runs, checks every row
     List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x", false));
     int n = DataAdapters.cardinality(xs, null);
-    trainer.checkInputs(xs);
     int batchSize = FitOptions.arrayBatchSize(o.batchSize, n, o.steps);
+    return BatchHint.with(batchSize, () -> run(xs, n, batchSize, o));
+  }
+
+  /** {@link #run(Object, PredictOptions)} on {@code n} samples, {@code batchSize} a batch. */
+  private List<HostArray> run(List<HostArray> xs, int n, int batchSize, PredictOptions o) {
+    // one walk of a nested x: its copy into native memory, made before anything runs, checks every row
+    trainer.checkInputs(xs);
     List<float[]> buffers = new ArrayList<>();
     List<Shape> outShapes = new ArrayList<>();
     CallbackList list = new CallbackList(o.callbacks, false, 0, model);

@@ -1,6 +1,7 @@
 package io.keras4j.models;
 
 import io.keras4j.backend.Backend;
+import io.keras4j.backend.BatchHint;
 import io.keras4j.backend.ComputeGraph;
 import io.keras4j.backend.NativeArray;
 import io.keras4j.backend.Ops;
@@ -290,8 +291,9 @@ final class StepFunctions implements AutoCloseable {
     PredictKey key = new PredictKey(anyBatch(xShapes), k); // traced per sample shapes, as Keras retraces
     TracedFunction fn = predictFns.get(key);
     if (fn == null) {
+      // k copies already run side by side: each copy's recurrences run as one loop (no BatchHint)
       fn = k == 1 ? graph().trace(() -> predictOne(xShapes))
-          : graph().traceIndependent(() -> predictMany(xShapes, k));
+          : BatchHint.with(0, () -> graph().traceIndependent(() -> predictMany(xShapes, k)));
       predictFns.put(key, fn);
     }
     return fn;

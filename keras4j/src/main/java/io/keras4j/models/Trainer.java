@@ -1,6 +1,7 @@
 package io.keras4j.models;
 
 import io.keras4j.backend.Backend;
+import io.keras4j.backend.BatchHint;
 import io.keras4j.backend.HostArray;
 import io.keras4j.backend.KerasTensor;
 import io.keras4j.backend.Shape;
@@ -197,13 +198,22 @@ final class Trainer implements AutoCloseable {
       sw = DataAdapters.classWeights(ys.get(0), o.classWeight);
     }
     checkBatch(xs, ys);
-    StepFunctions.TrainData traced = functions.trainData(DataAdapters.shapes(xs), DataAdapters.shapes(ys), sw != null);
-    functions.prepareTrain(traced, stepsPerExecution);
-    long seed = Backend.nextSeed(); // drawn with or without shuffling, so later seeds match
     int batchSize = FitOptions.arrayBatchSize(o.batchSize, DataAdapters.cardinality(xs, ys), o.stepsPerEpoch);
-    try (DataAdapter train = new ArrayDataAdapter(xs, ys, sw, batchSize, o.shuffle ? seed : null)) {
-      return new FitLoop(this, model, o).run(train, traced, validation);
-    }
+    return fitArrays(xs, ys, sw, batchSize, validation, o);
+  }
+
+  /** The fit of arrays, its functions traced with {@code batchSize} as their {@link BatchHint}. */
+  private History fitArrays(List<HostArray> xs, List<HostArray> ys, float[] sw, int batchSize, DataAdapter validation,
+      FitOptions o) {
+    return BatchHint.with(batchSize, () -> {
+      StepFunctions.TrainData traced = functions.trainData(DataAdapters.shapes(xs), DataAdapters.shapes(ys),
+          sw != null);
+      functions.prepareTrain(traced, stepsPerExecution);
+      long seed = Backend.nextSeed(); // drawn with or without shuffling, so later seeds match
+      try (DataAdapter train = new ArrayDataAdapter(xs, ys, sw, batchSize, o.shuffle ? seed : null)) {
+        return new FitLoop(this, model, o).run(train, traced, validation);
+      }
+    });
   }
 
   History fit(Dataset dataset, FitOptions o) {
@@ -221,9 +231,11 @@ final class Trainer implements AutoCloseable {
     }
     long seed = Backend.nextSeed(); // drawn with or without shuffling, as for arrays
     try (DataAdapter train = new PyDatasetAdapter(dataset, this::checkBatch, o.classWeight, o.shuffle ? seed : null)) {
-      StepFunctions.TrainData traced = functions.trainData(train.xShapes(), train.yShapes(), train.weighted());
-      functions.prepareTrain(traced, stepsPerExecution);
-      return new FitLoop(this, model, o).run(train, traced, validation(o));
+      return BatchHint.with(firstRows(train), () -> {
+        StepFunctions.TrainData traced = functions.trainData(train.xShapes(), train.yShapes(), train.weighted());
+        functions.prepareTrain(traced, stepsPerExecution);
+        return new FitLoop(this, model, o).run(train, traced, validation(o));
+      });
     }
   }
 
@@ -257,7 +269,8 @@ final class Trainer implements AutoCloseable {
     checkBatch(xs, ys);
     int batchSize = FitOptions.arrayBatchSize(o.batchSize, n, o.steps);
     try (DataAdapter data = DataAdapters.copied(new ArrayDataAdapter(xs, ys, sw, batchSize, null), "x")) {
-      return evaluate(data, new CallbackList(o.callbacks, false, 0, model), o.steps, "steps");
+      return BatchHint.with(batchSize,
+          () -> evaluate(data, new CallbackList(o.callbacks, false, 0, model), o.steps, "steps"));
     }
   }
 
@@ -267,8 +280,15 @@ final class Trainer implements AutoCloseable {
 
   private Map<String, Double> evaluateDataset(Dataset dataset, EvaluateOptions o) {
     try (DataAdapter data = adapter(dataset)) {
-      return evaluate(data, new CallbackList(o.callbacks, false, 0, model), o.steps, "steps");
+      return BatchHint.with(firstRows(data),
+          () -> evaluate(data, new CallbackList(o.callbacks, false, 0, model), o.steps, "steps"));
     }
+  }
+
+  /** The rows of a data set's first batch (its {@link BatchHint}), or 0 when it has no inputs. */
+  private static int firstRows(DataAdapter data) {
+    List<Shape> x = data.xShapes();
+    return x.isEmpty() || x.get(0).rank() == 0 ? 0 : (int) Math.max(0, x.get(0).get(0));
   }
 
   /**
@@ -327,7 +347,7 @@ final class Trainer implements AutoCloseable {
     functions.resetMetrics();
     try (ArrayDataAdapter data = new ArrayDataAdapter(xs, ys, null, Math.max(1, n), null);
         DataAdapter.Feeds feeds = data.feeds(new int[] {0})) {
-      return functions.run(functions.train(traced, 1), feeds.arrays(), true);
+      return functions.run(BatchHint.with(n, () -> functions.train(traced, 1)), feeds.arrays(), true);
     }
   }
 

@@ -63,6 +63,8 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
   private final List<Runnable> onClose = new ArrayList<>();
   /** Recurrences traced into this graph so far ({@link #noteRecurrence}). */
   private int recurrences;
+  /** Recurrences traced into this graph as independent chains so far ({@link #noteChains}). */
+  private int chained;
   /** Host values pushed but not yet assigned: one session run assigns them all (see {@link #push}). */
   private final Map<VarSlot, TFNativeArray> pending = new java.util.LinkedHashMap<>();
 
@@ -172,7 +174,8 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
    * gradients and variable updates are independent branches that the inter-op pool runs side by side (on 2 cores of
    * an AMD EPYC Zen 4, W2's training ran 1.07-1.09x as fast as inline, W3's 0.91-1.15x; on a Zen 5 within 1-4% of
    * inline either way; docs/performance.md). A recurrence's step is a chain of small ops, where hand-offs to the
-   * pool cost more than the ops, and a small model's step likewise.
+   * pool cost more than the ops, and a small model's step likewise; but a function holding a recurrence traced as
+   * independent chains over a wide batch ({@link RnnChains}) runs on the pool, which runs the chains side by side.
    */
   @Override
   public TracedFunction trace(Supplier<List<Tensor>> body) {
@@ -184,9 +187,18 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     recurrences++;
   }
 
+  /**
+   * Marks a recurrence traced as independent loops over parts of its batch ({@link RnnChains}): the function being
+   * traced runs on the inter-op pool, which runs the loops side by side.
+   */
+  void noteChains() {
+    chained++;
+  }
+
   private TracedFunction trace(Supplier<List<Tensor>> body, boolean independent) {
     checkOpen();
     int recurrencesBefore = recurrences;
+    int chainedBefore = chained;
     TFOps ops = new TFOps(this);
     int before = ops.opsBefore();
     List<Tensor> outputs = Backend.withOps(ops, () -> {
@@ -201,7 +213,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     ops.traceEnded();
     TFFunction fn = new TFFunction(this, ops, outputs);
     boolean pool = independent ? fn.weightValues() >= POOL_WEIGHTS || hasLoopAfter(before)
-        : fn.changedValues() >= POOL_WEIGHTS && recurrences == recurrencesBefore;
+        : fn.changedValues() >= POOL_WEIGHTS && recurrences == recurrencesBefore || chained > chainedBefore;
     fn.inline(inlineRuns() && !pool);
     return fn;
   }

@@ -35,19 +35,18 @@ final class TFRnn {
 
   private TFRnn() {}
 
-  /** {@link io.keras4j.backend.Ops#rnn} without unrolling. */
+  /**
+   * {@link io.keras4j.backend.Ops#rnn} without unrolling: one loop, or independent loops over parts of a wide batch
+   * ({@link RnnChains}).
+   */
   static RnnResult run(TFOps outer, RnnStep step, List<Tensor> inputs, List<Tensor> initialStates, Tensor mask,
       boolean goBackwards, boolean zeroOutputForMask, boolean returnAllOutputs) {
     registerGradient();
     io.keras4j.backend.UnrolledRnn.checkInputs(inputs);
     Ops tf = outer.tf();
-    List<Tensor> timeMajor = new ArrayList<>();
+    List<Operand<?>> timeMajor = new ArrayList<>();
     for (Tensor x : inputs) {
-      timeMajor.add(TFMathOps.t(timeMajor(tf, TFMathOps.o(x), goBackwards)));
-    }
-    List<Operand<?>> xs = new ArrayList<>();
-    for (Tensor x : step.project(timeMajor)) { // projected once time-major: the narrow inputs are transposed
-      xs.add(TFMathOps.o(x));
+      timeMajor.add(timeMajor(tf, TFMathOps.o(x), goBackwards));
     }
     Operand<?> maskT = null;
     if (mask != null) {
@@ -61,17 +60,49 @@ final class TFRnn {
     for (Tensor s : initialStates) {
       states.add(TFMathOps.o(s));
     }
-    ForwardLoop loop = ForwardLoop.build(outer, step, xs, maskT, states, zeroOutputForMask, returnAllOutputs);
+    int chains = RnnChains.count(timeMajor.get(0));
+    Parts parts = chains > 1
+        ? RnnChains.run(outer, step, timeMajor, maskT, states, zeroOutputForMask, returnAllOutputs, chains) : null;
+    if (parts == null) {
+      ForwardLoop loop = ForwardLoop.build(outer, step, project(step, timeMajor), maskT, states, zeroOutputForMask,
+          returnAllOutputs);
+      parts = register(outer, loop);
+    }
+    return parts.result(tf);
+  }
+
+  /** The step's projection of time-major sequences ({@link RnnStep#project}), done once before the loop. */
+  static List<Operand<?>> project(RnnStep step, List<Operand<?>> timeMajor) {
+    List<Tensor> in = new ArrayList<>();
+    for (Operand<?> x : timeMajor) {
+      in.add(TFMathOps.t(x));
+    }
+    List<Operand<?>> xs = new ArrayList<>();
+    for (Tensor x : step.project(in)) { // projected time-major: the narrow inputs are transposed, not the projection
+      xs.add(TFMathOps.o(x));
+    }
+    return xs;
+  }
+
+  /** Registers {@code loop} for its gradient; its last output, outputs (batch-major when all) and final states. */
+  static Parts register(TFOps outer, ForwardLoop loop) {
+    Ops tf = outer.tf();
     Key key = new Key(tf.scope().env(), loop.name());
     LOOPS.put(key, loop);
     outer.graph().onClose(() -> LOOPS.remove(key));
-    Operand<?> last = loop.lastOutput();
-    Operand<?> outputs = returnAllOutputs ? batchMajor(tf, loop.outputs()) : tf.expandDims(last, tf.constant(1));
-    List<Tensor> finalStates = new ArrayList<>();
-    for (Operand<?> s : loop.finalStates()) {
-      finalStates.add(TFMathOps.t(s));
+    return new Parts(loop.lastOutput(), loop.all ? batchMajor(tf, loop.outputs()) : null, loop.finalStates());
+  }
+
+  /** A recurrence's last output, its outputs (batch-major; null when only the last is returned), its final states. */
+  record Parts(Operand<?> last, Operand<?> outputs, List<Operand<?>> states) {
+    RnnResult result(Ops tf) {
+      List<Tensor> finalStates = new ArrayList<>();
+      for (Operand<?> s : states) {
+        finalStates.add(TFMathOps.t(s));
+      }
+      Operand<?> all = outputs != null ? outputs : tf.expandDims(last, tf.constant(1));
+      return new RnnResult(TFMathOps.t(last), TFMathOps.t(all), finalStates);
     }
-    return new RnnResult(TFMathOps.t(last), TFMathOps.t(outputs), finalStates);
   }
 
   private static synchronized void registerGradient() {
