@@ -4,14 +4,17 @@ import java.util.function.Supplier;
 
 /**
  * The batch size that the functions traced on this thread will run with, where the caller knows it: {@code fit},
- * {@code evaluate} and {@code predict} give their {@code batch_size}, the {@code *_on_batch} methods their rows. A
- * traced function's batch axis stays unknown (one function serves every batch size); the hint only lets the backend
- * choose a form that pays at that size (TensorFlow: a recurrence over a wide batch runs as two independent loops over
- * its halves, one per core).
+ * {@code evaluate} and {@code predict} of arrays give their {@code batch_size} (at most the number of samples), of a
+ * data set the rows of its first batch, and the {@code *_on_batch} methods their rows. Everything traced inside
+ * (validation in {@code fit}, a callback's {@code predict} of its own sets its own) inherits it. A traced function's
+ * batch axis stays unknown (one function serves every batch size); the hint only lets the backend choose a form that
+ * pays at that size (TensorFlow: a recurrence over a wide batch runs as two independent loops over its halves, one
+ * per core).
+ * <pre>{@code TracedFunction fn = BatchHint.with(64, () -> graph.trace(body));}</pre>
  *
  * <p>Porting note: Keras has no such hint. Like the choices a {@code tf.function} makes while tracing, the form is
  * fixed when the function is traced: a later call with another batch size runs the same function, with the same
- * results.
+ * results up to rounding.
  */
 public final class BatchHint {
   private static final ThreadLocal<Integer> ROWS = new ThreadLocal<>();

@@ -3,16 +3,23 @@ package io.keras4j.backend;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** An {@link RnnStep} of a forward step, a vector-Jacobian product and a projection given apart. */
+/** An {@link RnnStep} of a forward step, a vector-Jacobian product, a projection and its rowwise mark given apart. */
 final class ComposedRnnStep implements RnnStep {
   private final RnnStep forward;
   private final VjpFunction vjp;
   private final UnaryOperator<List<Tensor>> projection;
+  private final boolean rowwise;
 
-  ComposedRnnStep(RnnStep forward, VjpFunction vjp, UnaryOperator<List<Tensor>> projection) {
+  ComposedRnnStep(RnnStep forward, VjpFunction vjp, UnaryOperator<List<Tensor>> projection, boolean rowwise) {
     this.forward = forward;
     this.vjp = vjp;
     this.projection = projection;
+    this.rowwise = rowwise;
+  }
+
+  @Override
+  public boolean rowwise() {
+    return rowwise;
   }
 
   @Override

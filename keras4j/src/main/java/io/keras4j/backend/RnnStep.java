@@ -49,6 +49,9 @@ public interface RnnStep {
    * sequences are (time, batch, features...) or (batch, time, features...), whichever the backend finds cheaper, so
    * the projection must treat each (time, batch) entry alike. By default the sequences unchanged.
    *
+   * A {@link #rowwise} step's projection may be called once per part of the batch (consecutive rows), so it must not
+   * draw random numbers or mix rows.
+   *
    * <p>Porting note: Keras' cells compute their input product inside each step; keras4j's projected cells (LSTMCell,
    * GRUCell, SimpleRNNCell without input dropout) compute it here, which gives the same numbers.
    */
@@ -56,14 +59,32 @@ public interface RnnStep {
     return sequences;
   }
 
+  /**
+   * Whether each row of the batch is computed from that row alone: its inputs, its states and tensors that hold no
+   * row (weights, constants). The backend may then run consecutive parts of a wide batch as independent loops, one
+   * per core (TensorFlow: {@code RnnChains}), which compute the same up to the order of the weight gradients' sums.
+   * By default false; the recurrent layers mark their own cells so ({@link #rowwise(RnnStep)}) when no dropout mask,
+   * drawn for the whole batch, is in use.
+   *
+   * <p>Porting note: Keras has no such mark; its TensorFlow backend runs every recurrence as one loop.
+   */
+  default boolean rowwise() {
+    return false;
+  }
+
+  /** {@code step} marked {@link #rowwise()}: each row of the batch is computed from that row alone. */
+  static RnnStep rowwise(RnnStep step) {
+    return new ComposedRnnStep(step, step::vjp, step::project, true);
+  }
+
   /** {@code step} with {@code projection} as its {@link #project}. */
   static RnnStep withProjection(RnnStep step, java.util.function.UnaryOperator<List<Tensor>> projection) {
-    return new ComposedRnnStep(step, step::vjp, projection);
+    return new ComposedRnnStep(step, step::vjp, projection, step.rowwise());
   }
 
   /** {@code forward} with the hand vector-Jacobian product {@code vjp} (see {@link #vjp}). */
   static RnnStep withVjp(RnnStep forward, VjpFunction vjp) {
-    return new ComposedRnnStep(forward, vjp, forward::project);
+    return new ComposedRnnStep(forward, vjp, forward::project, forward.rowwise());
   }
 
   /** The signature of {@link #vjp(List, List, List, Tensor, List)}. */

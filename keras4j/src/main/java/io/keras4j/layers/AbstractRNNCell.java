@@ -94,6 +94,16 @@ public abstract class AbstractRNNCell<T extends AbstractRNNCell<T>> extends Base
     return false;
   }
 
+  /**
+   * Whether this call's steps compute each row of the batch from that row alone (its inputs and states, the weights),
+   * which lets the backend run parts of a wide batch as independent loops ({@link io.keras4j.backend.RnnStep#rowwise}).
+   * By default false; keras4j's own cells are, without dropout masks. A subclass whose step mixes rows (a batch
+   * statistic, say) must answer false.
+   */
+  protected boolean rowwise(boolean training) {
+    return false;
+  }
+
   /** One step from a time step of {@link #projectSequence}'s result; only called when that is not null. */
   protected RnnStep.Output callProjected(Tensor projected, List<Tensor> states, boolean training) {
     throw new UnsupportedOperationException("Layer '" + name() + "' projects no sequence");
@@ -112,6 +122,30 @@ public abstract class AbstractRNNCell<T extends AbstractRNNCell<T>> extends Base
 
   /** Forgets what {@link #beforeLoop} prepared, after the loop (Keras' {@code _maybe_reset_dropout_masks}). */
   protected void afterLoop() {}
+
+  /**
+   * What this call's steps read besides their arguments (the dropout masks {@link #beforeLoop} drew), or null. The
+   * layer hands it back ({@link #withLoopState}) whenever a step of the call is traced, also after {@link #afterLoop}:
+   * a training graph traces the steps again for their gradients once the layer's call has returned, maybe after
+   * another call of the layer drew other masks. By default null.
+   */
+  protected Object loopState() {
+    return null;
+  }
+
+  /** Makes {@code state} (from {@link #loopState}, or null for none) what this cell's steps read. */
+  protected void restoreLoopState(Object state) {}
+
+  /** {@code body}'s result with the cell's steps reading {@code state}; the cell's own state is put back after. */
+  final <R> R withLoopState(Object state, java.util.function.Supplier<R> body) {
+    Object before = loopState();
+    restoreLoopState(state);
+    try {
+      return body.get();
+    } finally {
+      restoreLoopState(before);
+    }
+  }
 
   /** Builds the cell for steps of {@code stepInputShape} (batch, features) unless it is built. */
   final void buildCell(Shape stepInputShape) {

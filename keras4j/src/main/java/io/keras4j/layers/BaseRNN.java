@@ -202,13 +202,8 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> impleme
     cell.beforeLoop(firstStep(ops, sequences), initial, training);
     RnnResult result;
     try {
-      RnnStep step = !cell.projectsSequence(sequences, training)
-          ? (in, st) -> cell.call(in.get(0), st, training)
-          : RnnStep.withProjection(RnnStep.withVjp((in, st) -> cell.callProjected(in.get(0), st, training),
-              (in, st, saved, dOut, dSt) -> cell.callProjectedVjp(in.get(0), st, saved, dOut, dSt, training)),
-              seqs -> List.of(cell.projectSequence(seqs.get(0), training)));
-      result = ops.rnn(step, List.of(sequences), initial, mask, goBackwards, unroll, zeroOutputForMask,
-          returnSequences);
+      result = ops.rnn(step(sequences, training), List.of(sequences), initial, mask, goBackwards, unroll,
+          zeroOutputForMask, returnSequences);
     } finally {
       cell.afterLoop();
     }
@@ -225,6 +220,22 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> impleme
       }
     }
     return out;
+  }
+
+  /**
+   * The cell's step for this call: projected before the loop when the cell can, marked rowwise when it is, and
+   * reading this call's loop state (dropout masks) whenever it is traced, also for its gradient after the call.
+   */
+  private RnnStep step(Tensor sequences, boolean training) {
+    Object state = cell.loopState();
+    RnnStep step = !cell.projectsSequence(sequences, training)
+        ? (in, st) -> cell.withLoopState(state, () -> cell.call(in.get(0), st, training))
+        : RnnStep.withProjection(RnnStep.withVjp(
+            (in, st) -> cell.withLoopState(state, () -> cell.callProjected(in.get(0), st, training)),
+            (in, st, saved, dOut, dSt) -> cell.withLoopState(state,
+                () -> cell.callProjectedVjp(in.get(0), st, saved, dOut, dSt, training))),
+            seqs -> cell.withLoopState(state, () -> List.of(cell.projectSequence(seqs.get(0), training))));
+    return cell.rowwise(training) ? RnnStep.rowwise(step) : step;
   }
 
   private void checkInitialStates(int given) {

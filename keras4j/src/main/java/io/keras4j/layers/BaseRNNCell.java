@@ -247,6 +247,12 @@ public abstract class BaseRNNCell<T extends BaseRNNCell<T>> extends DropoutRNNCe
     return projectsSequence(sequences, training) ? inputProjection(sequences, training) : null;
   }
 
+  /** Rowwise without dropout masks (drawn for the whole batch before the loop). */
+  @Override
+  protected boolean rowwise(boolean training) {
+    return dropoutMask(training) == null && recurrentDropoutMask(training) == null;
+  }
+
   @Override
   protected boolean projectsSequence(Tensor sequences, boolean training) {
     return dropoutMask(training) == null && sequences.rank() == 3;

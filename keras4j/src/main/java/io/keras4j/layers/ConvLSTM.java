@@ -3,6 +3,7 @@ package io.keras4j.layers;
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.Ops;
 import io.keras4j.backend.RnnResult;
+import io.keras4j.backend.RnnStep;
 import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.constraints.Constraint;
@@ -203,8 +204,9 @@ public abstract class ConvLSTM<T extends ConvLSTM<T>> extends BaseConvLSTM<T> im
     Tensor[] stateMasks = cell.dropoutMasks(ops, initial.get(0), cell.recurrentDropout);
     Tensor[] dp = training ? inputMasks : null;
     Tensor[] rdp = training ? stateMasks : null;
-    RnnResult r = ops.rnn((xs, states) -> cell.step(Backend.ops(), xs.get(0), states.get(0), states.get(1), dp, rdp),
-        List.of(sequences), initial, masks.get(0), goBackwards, unroll, zeroOutputForMask, returnSequences);
+    RnnStep step = (xs, states) -> cell.step(Backend.ops(), xs.get(0), states.get(0), states.get(1), dp, rdp);
+    RnnResult r = ops.rnn(dp == null && rdp == null ? RnnStep.rowwise(step) : step, List.of(sequences), initial,
+        masks.get(0), goBackwards, unroll, zeroOutputForMask, returnSequences);
     List<Tensor> out = new ArrayList<>();
     List<Shape> shapes = computeOutputShapes(List.of(sequences.shape()), List.of(dtype()));
     out.add(withStaticShape(ops, returnSequences ? r.outputs() : r.lastOutput(), shapes.get(0)));

@@ -95,6 +95,23 @@ public abstract class DropoutRNNCell<T extends DropoutRNNCell<T>> extends Abstra
     recurrentDropoutMask = null;
   }
 
+  /** The masks of one call, input and recurrent (either null). */
+  private record Masks(List<Tensor> input, List<Tensor> recurrent) {}
+
+  /** This call's dropout masks, or null without any. */
+  @Override
+  protected Object loopState() {
+    return dropoutMask == null && recurrentDropoutMask == null ? null
+        : new Masks(dropoutMask, recurrentDropoutMask);
+  }
+
+  @Override
+  protected void restoreLoopState(Object state) {
+    Masks masks = (Masks) state;
+    dropoutMask = masks == null ? null : masks.input();
+    recurrentDropoutMask = masks == null ? null : masks.recurrent();
+  }
+
   private List<Tensor> masks(Tensor like, double rate) {
     Ops ops = Backend.ops();
     List<Tensor> out = new ArrayList<>();

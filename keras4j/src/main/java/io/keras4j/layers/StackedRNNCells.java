@@ -110,6 +110,34 @@ public class StackedRNNCells extends AbstractRNNCell<StackedRNNCells>
     }
   }
 
+  /** Its cells' loop states, in order. */
+  @Override
+  protected Object loopState() {
+    List<Object> states = new ArrayList<>();
+    for (AbstractRNNCell<?> c : cells) {
+      states.add(c.loopState());
+    }
+    return states;
+  }
+
+  @Override
+  protected void restoreLoopState(Object state) {
+    for (int i = 0; i < cells.size(); i++) {
+      cells.get(i).restoreLoopState(state == null ? null : ((List<?>) state).get(i));
+    }
+  }
+
+  /** Rowwise when each of its cells is. */
+  @Override
+  protected boolean rowwise(boolean training) {
+    for (AbstractRNNCell<?> c : cells) {
+      if (!c.rowwise(training)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   protected void afterLoop() {
     for (AbstractRNNCell<?> c : cells) {

@@ -34,15 +34,15 @@ final class PredictLoop {
 
   /** Every output for each sample of {@code x}, or of its first {@code steps} batches. */
   List<HostArray> run(Object x, PredictOptions o) {
+    // one walk of a nested x: its copy into native memory, made before anything runs, checks every row
     List<HostArray> xs = DataAdapters.nonEmpty(DataAdapters.arrays(x, "x", false));
     int n = DataAdapters.cardinality(xs, null);
     int batchSize = FitOptions.arrayBatchSize(o.batchSize, n, o.steps);
-    return BatchHint.with(batchSize, () -> run(xs, n, batchSize, o));
+    return BatchHint.with(Math.min(batchSize, n), () -> predictBatches(xs, n, batchSize, o));
   }
 
-  /** {@link #run(Object, PredictOptions)} on {@code n} samples, {@code batchSize} a batch. */
-  private List<HostArray> run(List<HostArray> xs, int n, int batchSize, PredictOptions o) {
-    // one walk of a nested x: its copy into native memory, made before anything runs, checks every row
+  /** The outputs of {@code n} samples predicted in batches of {@code batchSize}. */
+  private List<HostArray> predictBatches(List<HostArray> xs, int n, int batchSize, PredictOptions o) {
     trainer.checkInputs(xs);
     List<float[]> buffers = new ArrayList<>();
     List<Shape> outShapes = new ArrayList<>();

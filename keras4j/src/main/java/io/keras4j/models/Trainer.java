@@ -198,14 +198,15 @@ final class Trainer implements AutoCloseable {
       sw = DataAdapters.classWeights(ys.get(0), o.classWeight);
     }
     checkBatch(xs, ys);
-    int batchSize = FitOptions.arrayBatchSize(o.batchSize, DataAdapters.cardinality(xs, ys), o.stepsPerEpoch);
-    return fitArrays(xs, ys, sw, batchSize, validation, o);
+    int rows = DataAdapters.cardinality(xs, ys);
+    int batchSize = FitOptions.arrayBatchSize(o.batchSize, rows, o.stepsPerEpoch);
+    return fitBatches(xs, ys, sw, batchSize, validation, o, Math.min(batchSize, rows));
   }
 
-  /** The fit of arrays, its functions traced with {@code batchSize} as their {@link BatchHint}. */
-  private History fitArrays(List<HostArray> xs, List<HostArray> ys, float[] sw, int batchSize, DataAdapter validation,
-      FitOptions o) {
-    return BatchHint.with(batchSize, () -> {
+  /** The fit of arrays in batches of {@code batchSize}, its functions traced with {@code hint} ({@link BatchHint}). */
+  private History fitBatches(List<HostArray> xs, List<HostArray> ys, float[] sw, int batchSize,
+      DataAdapter validation, FitOptions o, int hint) {
+    return BatchHint.with(hint, () -> {
       StepFunctions.TrainData traced = functions.trainData(DataAdapters.shapes(xs), DataAdapters.shapes(ys),
           sw != null);
       functions.prepareTrain(traced, stepsPerExecution);
@@ -269,7 +270,7 @@ final class Trainer implements AutoCloseable {
     checkBatch(xs, ys);
     int batchSize = FitOptions.arrayBatchSize(o.batchSize, n, o.steps);
     try (DataAdapter data = DataAdapters.copied(new ArrayDataAdapter(xs, ys, sw, batchSize, null), "x")) {
-      return BatchHint.with(batchSize,
+      return BatchHint.with(Math.min(batchSize, n),
           () -> evaluate(data, new CallbackList(o.callbacks, false, 0, model), o.steps, "steps"));
     }
   }

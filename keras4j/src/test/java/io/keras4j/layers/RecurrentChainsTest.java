@@ -38,18 +38,8 @@ class RecurrentChainsTest {
   }
 
   /** {@code body}'s result with the system property {@code keras4j.rnn.chains} set to {@code chains}. */
-  static <T> T withChains(String chains, Supplier<T> body) {
-    String before = System.getProperty("keras4j.rnn.chains");
-    System.setProperty("keras4j.rnn.chains", chains);
-    try {
-      return body.get();
-    } finally {
-      if (before == null) {
-        System.clearProperty("keras4j.rnn.chains");
-      } else {
-        System.setProperty("keras4j.rnn.chains", before);
-      }
-    }
+  static <T> T withChains(String chains, java.util.function.Supplier<T> body) {
+    return io.keras4j.SystemProperties.with("keras4j.rnn.chains", chains, body);
   }
 
   static float[][][] sequences(int n, int steps, int features, Random rnd) {
@@ -73,7 +63,8 @@ class RecurrentChainsTest {
       y[i][0] = x[i][5][0] - x[i][0][1];
     }
     List<Supplier<Layer>> layers = List.of(() -> new LSTM(8), () -> new GRU(8), () -> new SimpleRNN(8),
-        () -> new LSTM(8).returnSequences(true).goBackwards(true));
+        () -> new LSTM(8).returnSequences(true).goBackwards(true), () -> new Bidirectional(new GRU(4)),
+        () -> new LSTM(8).recurrentDropout(0.3)); // dropout: one loop either way, and trains
     for (Supplier<Layer> layer : layers) {
       String name = layer.get().getClass().getSimpleName();
       List<float[]> one = trained(layer, x, y, "1");

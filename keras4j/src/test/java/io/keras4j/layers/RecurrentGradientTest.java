@@ -1,5 +1,6 @@
 package io.keras4j.layers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.backend.HostArray;
@@ -43,6 +44,65 @@ class RecurrentGradientTest {
   @Test
   void stackedCellsWithInitialStates() {
     check("RNN stacked", () -> new RNN(List.of(new LSTMCell(2), new GRUCell(2))), 3);
+  }
+
+  @Test
+  void dropoutMasksReachTheGradientsAsInTheUnrolledGraph() {
+    // the unrolled graph is differentiated by TensorFlow's own gradients; the loop's backward pass traces the steps
+    // again after the layer's call, and must read that call's masks (it read none, and training failed, before 12-07)
+    List<java.util.function.Function<Boolean, BaseRNN<?>>> layers = List.of(
+        u -> new LSTM(3).dropout(0.3).recurrentDropout(0.4).seed(7).unroll(u),
+        u -> new GRU(3).dropout(0.3).recurrentDropout(0.4).seed(7).unroll(u),
+        u -> new SimpleRNN(3).recurrentDropout(0.4).seed(7).unroll(u),
+        u -> new LSTM(3).dropout(0.3).seed(7).unroll(u).goBackwards(true));
+    for (java.util.function.Function<Boolean, BaseRNN<?>> make : layers) {
+      float[] looped = trained(make.apply(false));
+      float[] unrolled = trained(make.apply(true));
+      String name = make.apply(false).getClass().getSimpleName();
+      double moved = 0;
+      for (int i = 0; i < looped.length; i++) {
+        assertEquals(unrolled[i], looped[i], 1e-5, name + " weight value " + i + " after two dropout steps");
+      }
+      BaseRNN<?> without = make.apply(false);
+      ((BaseCellRNN<?, ?>) without).dropout(0).recurrentDropout(0);
+      float[] plain = trained(without);
+      for (int i = 0; i < looped.length; i++) {
+        moved = Math.max(moved, Math.abs(plain[i] - looped[i]));
+      }
+      assertTrue(moved > 1e-3, name + ": dropout changed the training (largest difference " + moved + ")");
+    }
+  }
+
+  /** Every weight value of x (4 steps of 2 features) -> layer -> Dense(1) after two SGD steps in training mode. */
+  private static float[] trained(BaseRNN<?> layer) {
+    io.keras4j.backend.Backend.setRandomSeed(1);
+    float[][][] x = new float[5][4][2];
+    float[][] y = new float[5][1];
+    Random rnd = new Random(2);
+    for (int i = 0; i < 5; i++) {
+      for (float[] t : x[i]) {
+        t[0] = (float) rnd.nextGaussian();
+        t[1] = (float) rnd.nextGaussian();
+      }
+      y[i][0] = (float) rnd.nextGaussian();
+    }
+    try (io.keras4j.models.Sequential m = new io.keras4j.models.Sequential(new InputLayer(4, 2), layer,
+        new Dense(1))) {
+      m.compile(new io.keras4j.models.CompileOptions().optimizer(new SGD(0.5)).loss("mse"));
+      m.trainOnBatch(x, y);
+      m.trainOnBatch(x, y);
+      List<Float> all = new java.util.ArrayList<>();
+      for (io.keras4j.data.NDArray w : m.getWeights()) {
+        for (float v : w.toFloatArray()) {
+          all.add(v);
+        }
+      }
+      float[] out = new float[all.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = all.get(i);
+      }
+      return out;
+    }
   }
 
   /** Builds x (3 steps of 2 features) [+ initial states of size 2] -> layer -> mse against fixed targets. */

@@ -67,12 +67,35 @@ final class GenericVjp {
       Operand term = ftf.sum(prod, ftf.range(ftf.constant(0), ftf.rank(prod), ftf.constant(1)));
       vjp = vjp == null ? term : ftf.math.add(vjp, term);
     }
-    Gradients g = ftf.gradients(vjp, wrt);
+    // TensorFlow refuses the derivative of a tensor the product does not depend on (an input the step ignores)
+    java.util.Set<org.tensorflow.Operation> upstream = upstream(vjp.op());
+    List<Operand<?>> reached = new ArrayList<>();
+    for (Operand<?> w : wrt) {
+      if (upstream.contains(w.op())) {
+        reached.add(w);
+      }
+    }
+    Gradients g = reached.isEmpty() ? null : ftf.gradients(vjp, reached);
     List<Operand<?>> d = new ArrayList<>();
-    for (int i = 0; i < wrt.size(); i++) {
-      Output<?> gi = g.dy(i);
+    for (int i = 0, r = 0; i < wrt.size(); i++) {
+      Output<?> gi = upstream.contains(wrt.get(i).op()) ? g.dy(r++) : null;
       d.add(gi == null || gi.op() == null ? ftf.zerosLike((Operand) wrt.get(i)) : gi);
     }
     return d;
+  }
+
+  /** {@code op} and every op it depends on through its inputs. */
+  private static java.util.Set<org.tensorflow.Operation> upstream(org.tensorflow.Operation op) {
+    java.util.Set<org.tensorflow.Operation> seen = new java.util.HashSet<>();
+    java.util.Deque<org.tensorflow.Operation> todo = new java.util.ArrayDeque<>(List.of(op));
+    while (!todo.isEmpty()) {
+      org.tensorflow.Operation o = todo.pop();
+      if (seen.add(o)) {
+        for (Operand<?> in : ((org.tensorflow.GraphOperation) o).inputs()) {
+          todo.push(in.op());
+        }
+      }
+    }
+    return seen;
   }
 }

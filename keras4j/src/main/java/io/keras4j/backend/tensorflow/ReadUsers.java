@@ -28,6 +28,8 @@ final class ReadUsers {
   private final int opsBefore;
   /** The ops of the graph made before this trace (other traced functions'), listed at the first need. */
   private Set<GraphOperation> earlierOps;
+  /** Ops of this trace that nothing uses, left out: waiting for them would run them ({@link #leaveOut}). */
+  private final Set<GraphOperation> unused = new HashSet<>();
 
   /** The users in {@code graph} of a trace that began when the graph held {@code opsBefore} ops of other traces. */
   ReadUsers(Graph graph, int opsBefore) {
@@ -55,11 +57,16 @@ final class ReadUsers {
    */
   void addTo(GraphOperation read, Set<Operation> deps) {
     for (GraphOperation user : read.consumers()) {
-      if (!CONTROL_FLOW.contains(user.type()) && !tracedEarlier(user) && deps.add(user)
+      if (!CONTROL_FLOW.contains(user.type()) && !tracedEarlier(user) && !unused.contains(user) && deps.add(user)
           && PASSES_BUFFER.contains(user.type())) {
         addTo(user, deps);
       }
     }
+  }
+
+  /** Leaves {@code ops}, which this trace made but does not use, out of every later {@link #addTo}. */
+  void leaveOut(Set<GraphOperation> ops) {
+    unused.addAll(ops);
   }
 
   /** Drops the list of earlier ops once the trace has ended (it is listed again if needed). */

@@ -4,8 +4,11 @@ import io.keras4j.backend.BatchHint;
 import io.keras4j.backend.RnnStep;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
@@ -14,19 +17,19 @@ import org.tensorflow.types.TInt32;
 
 /**
  * A recurrence over a wide batch as independent loops over consecutive parts of the batch ("chains"), whose outputs
- * and final states are joined along the batch axis: the rows of a batch never meet inside a recurrence, so the
- * chains compute what one loop computes, and the weights' gradients are the sum of the chains' own. A recurrence is
- * a long chain of small ops, each waiting on the one before, which one loop runs on one core at a time; two chains
- * keep two cores busy, and the function that holds them runs on TensorFlow's inter-op pool
- * ({@link TFComputeGraph#noteChains}).
+ * and final states are joined along the batch axis. The rows of a {@link RnnStep#rowwise} step never meet, so the
+ * chains compute what one loop computes, and the weights' gradients are the sums of the chains' own (added in another
+ * order: equal up to rounding). One loop is a long chain of small ops, each waiting on the one before, which runs on
+ * one core at a time; two chains keep two cores busy, and the function that holds them runs on TensorFlow's inter-op
+ * pool ({@link TFComputeGraph#noteChains}).
  *
- * <p>Measured on 2 cores of an Intel Xeon (W5: LSTM(64) or GRU(64) over 200 steps, docs/recurrence.md), training
- * at batch 64 ran 1.44x (LSTM) and 1.33x (GRU) as fast as one loop run inline, prediction 1.47x and 1.35x; LSTM
- * training at batch 32 1.16x; below that the pool's hand-offs cost more than the second core gives (batch 16: 0.95x,
- * batch 8: 0.74x), hence {@link #MIN_ROWS}.
+ * <p>Measured on 2 cores of an Intel Xeon (W5: LSTM(64) or GRU(64) over 200 steps, docs/recurrence.md): at batch 64
+ * training ran 1.44x (LSTM) and 1.33x (GRU) as fast as one loop run inline, prediction 1.46x and 1.35x; LSTM training
+ * at batch 32 1.16x; below that the pool's hand-offs cost more than the second core gives (batch 16: 0.95x, batch 8:
+ * 0.74x), hence {@link #MIN_ROWS}.
  *
- * <p>Porting note: Keras on TensorFlow runs one {@code tf.while_loop} on TensorFlow's inter-op pool, which overlaps
- * a step's independent ops but not the steps themselves.
+ * <p>Porting note: Keras has no equivalent; its TensorFlow backend runs one {@code tf.while_loop} on the inter-op
+ * pool, which overlaps a step's independent ops but not the steps themselves.
  */
 final class RnnChains {
   /** The batch size from which a recurrence runs as chains: the batch a chain gets is at least half of it. */
@@ -35,34 +38,53 @@ final class RnnChains {
   private RnnChains() {}
 
   /**
-   * How many chains a recurrence over {@code timeMajor} (time, batch, ...) runs as: 2 on a machine of 2 or more cores
-   * when the batch (its static size, else {@link BatchHint}) is at least {@link #MIN_ROWS} and the caller gave a hint
-   * (fit, evaluate, predict), else 1. The system property {@code keras4j.rnn.chains} sets the number instead (1: one
-   * loop always).
+   * How many chains a recurrence of {@code step} over {@code timeMajor} (time, batch, ...) runs as: 1 unless the step
+   * is {@link RnnStep#rowwise}; then 2 on a machine of 2 or more cores when the caller gave a {@link BatchHint} (fit,
+   * evaluate, predict) and the batch (its static size, else the hint) is at least {@link #MIN_ROWS}. The system
+   * property {@code keras4j.rnn.chains} sets the number for rowwise steps instead ("auto" by default; 1: one loop).
    */
-  static int count(Operand<?> timeMajor) {
-    String forced = System.getProperty("keras4j.rnn.chains", "auto");
+  static int count(RnnStep step, Operand<?> timeMajor) {
+    if (!step.rowwise()) {
+      return 1;
+    }
+    String forced = System.getProperty("keras4j.rnn.chains", "auto").trim();
     if (!"auto".equals(forced)) {
-      int n = Integer.parseInt(forced.trim());
-      if (n < 1) {
-        throw new IllegalArgumentException("keras4j.rnn.chains must be 'auto' or at least 1. Received: " + forced);
-      }
-      return n;
+      return forced(forced);
     }
     int hint = BatchHint.rows();
-    long batch = timeMajor.shape().numDimensions() > 1 ? timeMajor.shape().size(1) : -1;
+    long batch = staticBatch(timeMajor);
     long rows = hint <= 0 ? 0 : batch >= 0 ? batch : hint;
     return rows >= MIN_ROWS && Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
   }
 
+  private static int forced(String value) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("The system property keras4j.rnn.chains must be 'auto' or a whole number of "
+        + "at least 1. Received: " + value);
+  }
+
+  /** Dimension 1 (the batch) of a time-major tensor, or -1 when unknown. */
+  private static long staticBatch(Operand<?> timeMajor) {
+    return timeMajor.shape().numDimensions() > 1 ? timeMajor.shape().size(1) : -1;
+  }
+
   /**
    * The recurrence as {@code n} loops over consecutive parts of the batch, each on its own projection of its rows;
-   * null when the step captures a tensor other than a weight (a dropout mask drawn for the whole batch, for example),
-   * which a part of the batch cannot use: the caller then runs one loop.
+   * null when the step uses a tensor other than a weight's value or a constant (which may hold a row per sample, which
+   * a part of the batch cannot use): the caller then runs one loop, and the first chain, already in the graph, is
+   * left out of the variables' updates' waits, so that nothing runs it.
    */
   static TFRnn.Parts run(TFOps outer, RnnStep step, List<Operand<?>> timeMajor, Operand<?> mask,
       List<Operand<?>> states, boolean zeroOutputForMask, boolean all, int n) {
     Ops tf = outer.tf();
+    int opsBefore = ReadUsers.opsIn(outer.graph().graph());
     Operand<TInt32> batch = tf.gather(tf.shape(timeMajor.get(0)), tf.constant(1), tf.constant(0));
     List<TFRnn.Parts> parts = new ArrayList<>();
     List<Operand<TInt32>> owned = new ArrayList<>();
@@ -70,22 +92,31 @@ final class RnnChains {
       Operand<TInt32> from = bound(tf, batch, k, n);
       Operand<TInt32> to = bound(tf, batch, k + 1, n);
       owned.add(tf.math.sub(to, from));
-      // a chain that owns no row (a batch smaller than n) runs on one row of the batch and its result is dropped: a
-      // loop over an empty batch is avoided, as some kernels mishandle one (oneDNN's convolution returns its input)
-      Operand<TInt32> first = tf.math.maximum(tf.math.minimum(from, tf.math.sub(batch, tf.constant(1))),
-          tf.constant(0));
-      Operand<TInt32> last = tf.math.minimum(tf.math.maximum(to, tf.math.add(first, tf.constant(1))), batch);
-      List<Operand<?>> xs = TFRnn.project(step, rows(tf, timeMajor, 1, first, last));
-      Operand<?> m = mask == null ? null : rows(tf, List.of(mask), 1, first, last).get(0);
-      ForwardLoop loop = ForwardLoop.build(outer, step, xs, m, rows(tf, states, 0, first, last), zeroOutputForMask,
-          all);
+      ForwardLoop loop = chain(outer, step, timeMajor, mask, states, zeroOutputForMask, all, batch, from, to);
       if (k == 0 && !capturesWeightsOnly(loop)) {
-        return null; // left in the graph unused, and never run
+        outer.leaveOut(opsAfter(outer, opsBefore));
+        return null;
       }
       parts.add(TFRnn.register(outer, loop));
     }
     outer.graph().noteChains();
-    return join(tf, parts, owned);
+    return joinParts(tf, parts, owned, staticBatch(timeMajor.get(0)));
+  }
+
+  /**
+   * The forward loop over rows {@code from} to {@code to - 1} of the batch. A chain that owns no row (a batch smaller
+   * than the number of chains) runs on one row of the batch, whose results are dropped: a loop over an empty batch is
+   * avoided, as some kernels mishandle one (oneDNN's convolution returns its input).
+   */
+  private static ForwardLoop chain(TFOps outer, RnnStep step, List<Operand<?>> timeMajor, Operand<?> mask,
+      List<Operand<?>> states, boolean zeroOutputForMask, boolean all, Operand<TInt32> batch, Operand<TInt32> from,
+      Operand<TInt32> to) {
+    Ops tf = outer.tf();
+    Operand<TInt32> begin = tf.math.maximum(tf.math.minimum(from, tf.math.sub(batch, tf.constant(1))), tf.constant(0));
+    Operand<TInt32> end = tf.math.minimum(tf.math.maximum(to, tf.math.add(begin, tf.constant(1))), batch);
+    List<Operand<?>> xs = TFRnn.project(step, rows(tf, timeMajor, 1, begin, end));
+    Operand<?> m = mask == null ? null : rows(tf, List.of(mask), 1, begin, end).get(0);
+    return ForwardLoop.build(outer, step, xs, m, rows(tf, states, 0, begin, end), zeroOutputForMask, all);
   }
 
   /** The first row of part {@code k} of {@code n}: {@code batch * k / n}. */
@@ -93,18 +124,18 @@ final class RnnChains {
     return tf.math.div(tf.math.mul(batch, tf.constant(k)), tf.constant(n));
   }
 
-  /** Rows {@code from} to {@code to - 1} of each of {@code xs} along {@code axis} (0 or 1). */
+  /** Rows {@code begin} to {@code end - 1} of each of {@code xs} along {@code axis} (0 or 1). */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static List<Operand<?>> rows(Ops tf, List<Operand<?>> xs, int axis, Operand<TInt32> from,
-      Operand<TInt32> to) {
-    Operand<TInt32> begin = axis == 0 ? tf.reshape(from, tf.constant(new int[] {1}))
-        : tf.stack(List.of(tf.constant(0), from));
-    Operand<TInt32> end = axis == 0 ? tf.reshape(to, tf.constant(new int[] {1})) : tf.stack(List.of(tf.constant(0), to));
+  private static List<Operand<?>> rows(Ops tf, List<Operand<?>> xs, int axis, Operand<TInt32> begin,
+      Operand<TInt32> end) {
+    Operand<TInt32> one = tf.constant(new int[] {1});
+    Operand<TInt32> b = axis == 0 ? tf.reshape(begin, one) : tf.stack(List.of(tf.constant(0), begin));
+    Operand<TInt32> e = axis == 0 ? tf.reshape(end, one) : tf.stack(List.of(tf.constant(0), end));
     Operand<TInt32> strides = tf.constant(axis == 0 ? new int[] {1} : new int[] {1, 1});
     long everyStep = axis == 1 ? 1L : 0L; // axis 1: all of dimension 0 (the time steps)
     List<Operand<?>> out = new ArrayList<>();
     for (Operand<?> x : xs) {
-      out.add(tf.stridedSlice((Operand) x, begin, end, strides, StridedSlice.beginMask(everyStep),
+      out.add(tf.stridedSlice((Operand) x, b, e, strides, StridedSlice.beginMask(everyStep),
           StridedSlice.endMask(everyStep)));
     }
     return out;
@@ -124,29 +155,52 @@ final class RnnChains {
     return true;
   }
 
+  /** The ops of {@code outer}'s graph after its first {@code skip} (in creation order). */
+  private static Set<GraphOperation> opsAfter(TFOps outer, int skip) {
+    Set<GraphOperation> out = new HashSet<>();
+    Iterator<GraphOperation> it = outer.graph().graph().operations();
+    for (int i = 0; it.hasNext(); i++) {
+      GraphOperation op = it.next();
+      if (i >= skip) {
+        out.add(op);
+      }
+    }
+    return out;
+  }
+
   /**
    * The rows each chain owns ({@code owned}: the first rows of its results) of its last outputs, outputs and final
-   * states, joined along the batch axis in order.
+   * states, joined along the batch axis in order; of static batch {@code batch} when it is known.
    */
-  private static TFRnn.Parts join(Ops tf, List<TFRnn.Parts> parts, List<Operand<TInt32>> owned) {
-    Operand<?> last = joined(tf, parts, owned, TFRnn.Parts::last);
-    Operand<?> all = parts.get(0).outputs() == null ? null : joined(tf, parts, owned, TFRnn.Parts::outputs);
+  private static TFRnn.Parts joinParts(Ops tf, List<TFRnn.Parts> parts, List<Operand<TInt32>> owned, long batch) {
+    Operand<?> last = joinRows(tf, parts, owned, TFRnn.Parts::last, batch);
+    Operand<?> all = parts.get(0).outputs() == null ? null : joinRows(tf, parts, owned, TFRnn.Parts::outputs, batch);
     List<Operand<?>> states = new ArrayList<>();
     for (int s = 0; s < parts.get(0).states().size(); s++) {
       int at = s;
-      states.add(joined(tf, parts, owned, p -> p.states().get(at)));
+      states.add(joinRows(tf, parts, owned, p -> p.states().get(at), batch));
     }
     return new TFRnn.Parts(last, all, states);
   }
 
-  /** One result of every chain, its owned rows (a view: the first rows), joined along the batch axis. */
+  /** One result of every chain, its owned rows (the first: a view), joined along the batch axis. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Operand<?> joined(Ops tf, List<TFRnn.Parts> parts, List<Operand<TInt32>> owned,
-      java.util.function.Function<TFRnn.Parts, Operand<?>> result) {
+  private static Operand<?> joinRows(Ops tf, List<TFRnn.Parts> parts, List<Operand<TInt32>> owned,
+      Function<TFRnn.Parts, Operand<?>> result, long batch) {
     List<Operand> pieces = new ArrayList<>();
     for (int k = 0; k < parts.size(); k++) {
       pieces.add(rows(tf, List.of(result.apply(parts.get(k))), 0, tf.constant(0), owned.get(k)).get(0));
     }
-    return tf.concat((List) pieces, tf.constant(0));
+    Operand joined = tf.concat((List) pieces, tf.constant(0));
+    long[] dims = joined.shape().isUnknown() ? new long[0] : joined.shape().asArray();
+    int unknown = 0;
+    for (int i = 1; i < dims.length; i++) {
+      unknown += dims[i] < 0 ? 1 : 0;
+    }
+    if (batch < 0 || dims.length == 0 || unknown > 1) {
+      return joined;
+    }
+    dims[0] = batch; // the slices lost the static batch size: a reshape restores it
+    return tf.reshape(joined, tf.constant(dims));
   }
 }

@@ -213,7 +213,7 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     ops.traceEnded();
     TFFunction fn = new TFFunction(this, ops, outputs);
     boolean pool = independent ? fn.weightValues() >= POOL_WEIGHTS || hasLoopAfter(before)
-        : fn.changedValues() >= POOL_WEIGHTS && recurrences == recurrencesBefore || chained > chainedBefore;
+        : (fn.changedValues() >= POOL_WEIGHTS && recurrences == recurrencesBefore) || chained > chainedBefore;
     fn.inline(inlineRuns() && !pool);
     return fn;
   }

@@ -223,6 +223,14 @@ class TFOps extends TFArrayOps {
   }
 
   /**
+   * Leaves {@code ops}, which this trace made but does not use (a recurrence's chain given up for one loop), out of the
+   * ops a variable's update waits for: waiting for them would run them.
+   */
+  void leaveOut(java.util.Set<org.tensorflow.GraphOperation> ops) {
+    readUsers.leaveOut(ops);
+  }
+
+  /**
    * Ops that run after this graph's (or this scope's) read of {@code v}, which the update must not overtake, and
    * after the ops of this trace that use the value read ({@link ReadUsers}), so that the update needs no copy.
    */

@@ -17,7 +17,8 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * {@link io.keras4j.backend.Ops#rnn} as one TensorFlow loop whose backward pass keras4j builds itself.
+ * {@link io.keras4j.backend.Ops#rnn} as one TensorFlow loop whose backward pass keras4j builds itself (or, over a wide
+ * batch, as independent loops over parts of it: {@link RnnChains}).
  *
  * <p>Keras equivalent: the {@code tf.while_loop} branch of {@code keras.src.backend.tensorflow.rnn.rnn}. Porting note:
  * TensorFlow's C gradient code, which TensorFlow Java differentiates graphs with, has no gradient for loops. The
@@ -60,7 +61,7 @@ final class TFRnn {
     for (Tensor s : initialStates) {
       states.add(TFMathOps.o(s));
     }
-    int chains = RnnChains.count(timeMajor.get(0));
+    int chains = RnnChains.count(step, timeMajor.get(0));
     Parts parts = chains > 1
         ? RnnChains.run(outer, step, timeMajor, maskT, states, zeroOutputForMask, returnAllOutputs, chains) : null;
     if (parts == null) {

@@ -2,7 +2,7 @@ package io.keras4j.backend.tensorflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.keras4j.backend.Backend;
 import io.keras4j.backend.BatchHint;
@@ -15,7 +15,6 @@ import io.keras4j.backend.Shape;
 import io.keras4j.backend.Tensor;
 import io.keras4j.backend.TracedFunction;
 import io.keras4j.backend.Variable;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
@@ -50,7 +49,11 @@ class RnnChainsTest {
    * The recurrence over {@code batch} rows (mask: 1 keeps the step) with {@code hint} as the batch hint; the loss is
    * the sum of the outputs times {@code c} plus the final state's sum.
    */
-  Run run(int hint, int batch, float[] x, float[] h0, float[] mask, float[] c, boolean backwards) {
+  Run run(String chains, int hint, int batch, float[] x, float[] h0, float[] mask, float[] c, boolean backwards) {
+    return withChains(chains, () -> run(hint, batch, x, h0, mask, c, backwards, true));
+  }
+
+  Run run(int hint, int batch, float[] x, float[] h0, float[] mask, float[] c, boolean backwards, boolean rowwise) {
     Variable w = new Variable("w", Shape.of(F, U), "float32", true, w0);
     Variable u = new Variable("u", Shape.of(U, U), "float32", true, u0);
     try (ComputeGraph g = Backend.newGraph()) {
@@ -65,7 +68,8 @@ class RnnChainsTest {
           Tensor next = o.tanh(o.add(o.matmul(in.get(0), o.read(w)), o.matmul(states.get(0), o.read(u))));
           return new RnnStep.Output(next, List.of(next));
         };
-        RnnResult r = ops.rnn(step, List.of(xs), List.of(h), m, backwards, false, false, true);
+        RnnResult r = ops.rnn(rowwise ? RnnStep.rowwise(step) : step, List.of(xs), List.of(h), m, backwards, false,
+            false, true);
         Tensor loss = ops.add(ops.sum(ops.multiply(r.outputs(), cs), null, false),
             ops.sum(r.states().get(0), null, false));
         List<Tensor> d = ops.gradients(loss, List.of(ops.read(w), ops.read(u), xs, h));
@@ -85,6 +89,11 @@ class RnnChainsTest {
             TFComputeGraph.runsInline(fn));
       }
     }
+  }
+
+  /** {@code body}'s result with the system property {@code keras4j.rnn.chains} set to {@code chains}. */
+  static <T> T withChains(String chains, java.util.function.Supplier<T> body) {
+    return io.keras4j.SystemProperties.with("keras4j.rnn.chains", chains, body);
   }
 
   /** The number of forward loops in {@code g}'s graph. */
@@ -174,20 +183,19 @@ class RnnChainsTest {
   }
 
   @Test
-  void aWideBatchRunsAsTwoLoopsOnThePoolThatComputeWhatOneLoopComputes() {
+  void twoChainsOnThePoolComputeWhatOneLoopComputes() {
     int batch = 33; // halves of 16 and 17
     for (boolean backwards : new boolean[] {false, true}) {
       float[] x = gaussian(batch * T * F, 1);
       float[] h0 = gaussian(batch * U, 0.5);
       float[] m = mask(batch);
       float[] c = gaussian(batch * T * U, 1);
-      Run chains = run(64, batch, x, h0, m, c, backwards);
-      Run one = run(0, batch, x, h0, m, c, backwards);
-      boolean cores = Runtime.getRuntime().availableProcessors() >= 2;
-      assertEquals(cores ? 2 : 1, chains.loops(), "forward loops with a batch hint of 64");
-      assertEquals(!cores, chains.inline(), "chains run on the inter-op pool");
-      assertEquals(1, one.loops(), "forward loops without a batch hint");
-      assertTrue(one.inline(), "one loop runs inline");
+      Run chains = run("2", 0, batch, x, h0, m, c, backwards);
+      Run one = run("1", 0, batch, x, h0, m, c, backwards);
+      assertEquals(2, chains.loops(), "forward loops of two chains");
+      assertFalse(chains.inline(), "chains run on the inter-op pool");
+      assertEquals(1, one.loops(), "forward loops of one chain");
+      assertEquals(TFComputeGraph.inlineRuns(), one.inline(), "one loop runs inline (unless inline runs are off)");
 
       double[][] ref = reference(batch, x, h0, m, w0, u0, backwards);
       assertClose(ref[0], chains.outputs(), 1e-5, "outputs, backwards=" + backwards);
@@ -221,8 +229,9 @@ class RnnChainsTest {
       float[] m = new float[batch * T];
       java.util.Arrays.fill(m, 1);
       float[] c = gaussian(batch * T * U, 1);
-      Run chains = run(64, batch, x, h0, m, c, false);
-      Run one = run(0, batch, x, h0, m, c, false);
+      Run chains = run("2", 0, batch, x, h0, m, c, false);
+      Run one = run("1", 0, batch, x, h0, m, c, false);
+      assertEquals(2, chains.loops(), "forward loops of two chains over " + batch + " rows");
       double[][] ref = reference(batch, x, h0, m, w0, u0, false);
       assertClose(ref[0], chains.outputs(), 1e-5, "outputs of a batch of " + batch);
       assertClose(ref[1], chains.state(), 1e-5, "final state of a batch of " + batch);
@@ -233,44 +242,72 @@ class RnnChainsTest {
   }
 
   @Test
-  void aNarrowBatchHintRunsOneLoopInline() {
+  void aRowwiseStepRunsAsTwoChainsFromABatchHintOf32OnTwoCores() {
     float[] x = gaussian(40 * T * F, 1);
     float[] ones = new float[40 * T];
     java.util.Arrays.fill(ones, 1);
-    Run narrow = run(RnnChains.MIN_ROWS - 1, 40, x, new float[40 * U], ones, new float[40 * T * U], false);
-    assertEquals(1, narrow.loops(), "forward loops with a batch hint of " + (RnnChains.MIN_ROWS - 1));
-    assertTrue(narrow.inline());
+    float[] h0 = new float[40 * U];
+    float[] c = new float[40 * T * U];
+    boolean cores = Runtime.getRuntime().availableProcessors() >= 2;
+    assertEquals(cores ? 2 : 1, run("auto", RnnChains.MIN_ROWS, 40, x, h0, ones, c, false).loops(), "hint 32");
+    assertEquals(1, run("auto", RnnChains.MIN_ROWS - 1, 40, x, h0, ones, c, false).loops(), "hint 31");
+    assertEquals(1, run("auto", 0, 40, x, h0, ones, c, false).loops(), "no hint");
+    Run notRowwise = withChains("auto", () -> run(64, 40, x, h0, ones, c, false, false));
+    assertEquals(1, notRowwise.loops(), "a step not marked rowwise");
+    assertEquals(1, withChains("2", () -> run(64, 40, x, h0, ones, c, false, false)).loops(), "forced, not rowwise");
+    assertThrows(IllegalArgumentException.class, () -> run("two", 64, 40, x, h0, ones, c, false));
   }
 
   @Test
-  void aStepThatUsesATensorOfTheWholeBatchRunsAsOneLoop() {
+  void aStepThatUsesATensorOfTheWholeBatchRunsAsOneLoopAndTheGivenUpChainNeverRuns() {
+    // h' = h * s * v, s a per-row tensor computed before the loop (as a dropout mask), v a weight updated by SGD
     int batch = 40;
     float[] scale = gaussian(batch * U, 1);
     float[] h0 = gaussian(batch * U, 1);
+    Variable v = new Variable("v", Shape.of(U), "float32", true, new float[] {1, 1, 1});
     try (ComputeGraph g = Backend.newGraph()) {
-      TracedFunction fn = BatchHint.with(64, () -> g.trace(() -> {
+      TracedFunction fn = withChains("2", () -> g.trace(() -> {
         Ops ops = Backend.ops();
         Tensor xs = ops.placeholder("float32", Shape.of(-1, T, 1));
         Tensor h = ops.placeholder("float32", Shape.of(-1, U));
-        Tensor s = ops.placeholder("float32", Shape.of(-1, U)); // a per-row tensor, as a dropout mask drawn before
+        Tensor s = ops.placeholder("float32", Shape.of(-1, U));
         RnnStep step = (in, states) -> {
-          Tensor next = Backend.ops().multiply(states.get(0), s);
+          Ops o = Backend.ops();
+          Tensor next = o.multiply(o.multiply(states.get(0), s), o.read(v));
           return new RnnStep.Output(next, List.of(next));
         };
-        return List.of(ops.rnn(step, List.of(xs), List.of(h), null, false, false, false, false).lastOutput());
+        Tensor last = ops.rnn(RnnStep.rowwise(step), List.of(xs), List.of(h), null, false, false, false, false)
+            .lastOutput();
+        Tensor grad = ops.gradients(ops.sum(last, null, false), List.of(ops.read(v))).get(0);
+        ops.sgdUpdate(v, ops.constant(0f), grad);
+        return List.of(last, grad);
       }));
-      assertTrue(TFComputeGraph.runsInline(fn), "one loop, inline");
+      assertEquals(TFComputeGraph.inlineRuns(), TFComputeGraph.runsInline(fn), "one loop runs inline");
+      assertEquals(2, forwardLoops(g), "the given-up chain and the one loop");
+      for (Iterator<org.tensorflow.GraphOperation> it = ((TFComputeGraph) g).graph().operations();
+          it.hasNext(); ) {
+        org.tensorflow.GraphOperation op = it.next();
+        if (op.type().equals("ResourceApplyGradientDescent")) {
+          long loops = op.controlInputs().stream().filter(d -> d.type().equals("StatelessWhile")
+              && d.name().substring(d.name().lastIndexOf('/') + 1).startsWith("rnn_forward")).count();
+          assertEquals(1, loops, "the update waits for the forward loop that reads v, not for the given-up chain");
+        }
+      }
       try (NativeArray xa = Backend.array(new float[batch * T], Shape.of(batch, T, 1));
           NativeArray ha = Backend.array(h0, Shape.of(batch, U));
           NativeArray sa = Backend.array(scale, Shape.of(batch, U))) {
         List<NativeArray> out = fn.call(List.of(xa, ha, sa));
         float[] got = out.get(0).toFloatArray();
+        float[] dv = out.get(1).toFloatArray();
         out.forEach(NativeArray::close);
         float[] expected = new float[batch * U];
+        float[] expectedDv = new float[U]; // d/dv of sum(h0 s^T v^T) at v = 1: T sum_b h0 s^T (the step ignores x)
         for (int i = 0; i < expected.length; i++) {
           expected[i] = (float) (h0[i] * Math.pow(scale[i], T));
+          expectedDv[i % U] += T * expected[i];
         }
-        assertClose(expected, got, 1e-5, "h0 * scale^T");
+        assertClose(expected, got, 1e-5, "h0 * s^T");
+        assertClose(expectedDv, dv, 1e-4, "d/dv");
       }
     }
   }
