@@ -247,10 +247,14 @@ public abstract class BaseRNNCell<T extends BaseRNNCell<T>> extends DropoutRNNCe
     return projectsSequence(sequences, training) ? inputProjection(sequences, training) : null;
   }
 
-  /** Rowwise without dropout masks (drawn for the whole batch before the loop). */
+  /**
+   * Rowwise without dropout masks (drawn for the whole batch before the loop), for keras4j's own cells; a subclass of
+   * the user's is not (its step may mix rows) unless it overrides this.
+   */
   @Override
   protected boolean rowwise(boolean training) {
-    return dropoutMask(training) == null && recurrentDropoutMask(training) == null;
+    boolean own = getClass() == LSTMCell.class || getClass() == GRUCell.class || getClass() == SimpleRNNCell.class;
+    return own && dropoutMask(training) == null && recurrentDropoutMask(training) == null;
   }
 
   @Override

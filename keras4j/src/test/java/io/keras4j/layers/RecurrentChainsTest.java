@@ -1,6 +1,8 @@
 package io.keras4j.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.backend.Backend;
 import io.keras4j.data.NDArray;
@@ -64,7 +66,7 @@ class RecurrentChainsTest {
     }
     List<Supplier<Layer>> layers = List.of(() -> new LSTM(8), () -> new GRU(8), () -> new SimpleRNN(8),
         () -> new LSTM(8).returnSequences(true).goBackwards(true), () -> new Bidirectional(new GRU(4)),
-        () -> new LSTM(8).recurrentDropout(0.3)); // dropout: one loop either way, and trains
+        () -> new LSTM(8).recurrentDropout(0.3)); // with dropout: one loop either way (the masks hold every row)
     for (Supplier<Layer> layer : layers) {
       String name = layer.get().getClass().getSimpleName();
       List<float[]> one = trained(layer, x, y, "1");
@@ -79,6 +81,16 @@ class RecurrentChainsTest {
         }
       }
     }
+  }
+
+  @Test
+  void keras4jsOwnCellsAreRowwiseButNotAUsersSubclassOrWithDropout() {
+    assertTrue(new LSTMCell(3).rowwise(true));
+    assertTrue(new GRUCell(3).rowwise(true));
+    assertTrue(new SimpleRNNCell(3).rowwise(true));
+    assertFalse(new LSTMCell(3) {}.rowwise(true), "a subclass may mix rows in its step");
+    assertTrue(new StackedRNNCells(List.of(new LSTMCell(2), new GRUCell(2))).rowwise(true));
+    assertFalse(new StackedRNNCells(List.of(new LSTMCell(2), new GRUCell(2) {})).rowwise(true));
   }
 
   @Test

@@ -46,35 +46,48 @@ class RecurrentGradientTest {
     check("RNN stacked", () -> new RNN(List.of(new LSTMCell(2), new GRUCell(2))), 3);
   }
 
+  /** A layer with dropout, looped or unrolled, and the same layer without dropout. */
+  private record DropoutCase(String name, java.util.function.Function<Boolean, Layer> make, Supplier<Layer> plain) {}
+
   @Test
   void dropoutMasksReachTheGradientsAsInTheUnrolledGraph() {
     // the unrolled graph is differentiated by TensorFlow's own gradients; the loop's backward pass traces the steps
     // again after the layer's call, and must read that call's masks (it read none, and training failed, before 12-07)
-    List<java.util.function.Function<Boolean, BaseRNN<?>>> layers = List.of(
-        u -> new LSTM(3).dropout(0.3).recurrentDropout(0.4).seed(7).unroll(u),
-        u -> new GRU(3).dropout(0.3).recurrentDropout(0.4).seed(7).unroll(u),
-        u -> new SimpleRNN(3).recurrentDropout(0.4).seed(7).unroll(u),
-        u -> new LSTM(3).dropout(0.3).seed(7).unroll(u).goBackwards(true));
-    for (java.util.function.Function<Boolean, BaseRNN<?>> make : layers) {
-      float[] looped = trained(make.apply(false));
-      float[] unrolled = trained(make.apply(true));
-      String name = make.apply(false).getClass().getSimpleName();
-      double moved = 0;
+    List<DropoutCase> cases = List.of(
+        new DropoutCase("LSTM", u -> new LSTM(3).dropout(0.3).recurrentDropout(0.4).seed(7).unroll(u),
+            () -> new LSTM(3)),
+        new DropoutCase("GRU", u -> new GRU(3).dropout(0.3).recurrentDropout(0.4).seed(7).unroll(u),
+            () -> new GRU(3)),
+        new DropoutCase("LSTM, recurrent only", u -> new LSTM(3).recurrentDropout(0.4).seed(7).unroll(u),
+            () -> new LSTM(3)), // projected steps: the hand product must see the mask and step aside
+        new DropoutCase("GRU, recurrent only", u -> new GRU(3).recurrentDropout(0.4).seed(7).unroll(u),
+            () -> new GRU(3)),
+        new DropoutCase("SimpleRNN", u -> new SimpleRNN(3).recurrentDropout(0.4).seed(7).unroll(u),
+            () -> new SimpleRNN(3)),
+        new DropoutCase("LSTM backwards", u -> new LSTM(3).dropout(0.3).seed(7).unroll(u).goBackwards(true),
+            () -> new LSTM(3).goBackwards(true)),
+        new DropoutCase("stacked cells", u -> new RNN(List.of(new LSTMCell(3).dropout(0.3).recurrentDropout(0.3).seed(7),
+            new GRUCell(2).recurrentDropout(0.4).seed(8))).unroll(u),
+            () -> new RNN(List.of(new LSTMCell(3), new GRUCell(2)))),
+        new DropoutCase("Bidirectional", u -> new Bidirectional(new GRU(3).recurrentDropout(0.4).seed(7).unroll(u)),
+            () -> new Bidirectional(new GRU(3))));
+    for (DropoutCase c : cases) {
+      float[] looped = trained(c.make().apply(false));
+      float[] unrolled = trained(c.make().apply(true));
       for (int i = 0; i < looped.length; i++) {
-        assertEquals(unrolled[i], looped[i], 1e-5, name + " weight value " + i + " after two dropout steps");
+        assertEquals(unrolled[i], looped[i], 1e-5, c.name() + " weight value " + i + " after two dropout steps");
       }
-      BaseRNN<?> without = make.apply(false);
-      ((BaseCellRNN<?, ?>) without).dropout(0).recurrentDropout(0);
-      float[] plain = trained(without);
+      float[] plain = trained(c.plain().get());
+      double moved = 0;
       for (int i = 0; i < looped.length; i++) {
         moved = Math.max(moved, Math.abs(plain[i] - looped[i]));
       }
-      assertTrue(moved > 1e-3, name + ": dropout changed the training (largest difference " + moved + ")");
+      assertTrue(moved > 1e-3, c.name() + ": dropout changed the training (largest difference " + moved + ")");
     }
   }
 
   /** Every weight value of x (4 steps of 2 features) -> layer -> Dense(1) after two SGD steps in training mode. */
-  private static float[] trained(BaseRNN<?> layer) {
+  private static float[] trained(Layer layer) {
     io.keras4j.backend.Backend.setRandomSeed(1);
     float[][][] x = new float[5][4][2];
     float[][] y = new float[5][1];

@@ -25,7 +25,7 @@ class BatchHintTest {
     try (Sequential m = new Sequential(new InputLayer(2), new Lambda(x -> {
       seen.add(BatchHint.rows());
       return x;
-    }), new Dense(1))) {
+    }), new Dense(2))) {
       m.compile(new CompileOptions().optimizer("sgd").loss("mse"));
       seen.clear(); // the layer's calls while the model was built
       call.accept(m);
@@ -53,6 +53,20 @@ class BatchHintTest {
     assertEquals(Set.of(7), hintsSeen(m -> m.trainOnBatch(rows(7), rows(7))));
     assertEquals(Set.of(3), hintsSeen(m -> m.testOnBatch(rows(3), rows(3))));
     assertEquals(Set.of(2), hintsSeen(m -> m.predictOnBatch(rows(2))));
+    io.keras4j.data.Dataset batches = new io.keras4j.data.Dataset() {
+      @Override
+      public int length() {
+        return 2;
+      }
+
+      @Override
+      public Batch get(int index) {
+        int n = index == 0 ? 6 : 4; // the first batch's rows are the hint
+        return new Batch(List.of(io.keras4j.data.NDArray.of(rows(n))), List.of(io.keras4j.data.NDArray.of(rows(n))),
+            null);
+      }
+    };
+    assertEquals(Set.of(6), hintsSeen(m -> m.fit(batches, new FitOptions().verbose(0))), "a data set");
   }
 
   @Test

@@ -67,12 +67,19 @@ final class GenericVjp {
       Operand term = ftf.sum(prod, ftf.range(ftf.constant(0), ftf.rank(prod), ftf.constant(1)));
       vjp = vjp == null ? term : ftf.math.add(vjp, term);
     }
-    // TensorFlow refuses the derivative of a tensor the product does not depend on (an input the step ignores)
+    // TensorFlow refuses the derivative of a tensor the product does not depend on: an input or state the step
+    // ignores gets zeros; a captured tensor the forward step used must be used again
     java.util.Set<org.tensorflow.Operation> upstream = upstream(vjp.op());
     List<Operand<?>> reached = new ArrayList<>();
-    for (Operand<?> w : wrt) {
-      if (upstream.contains(w.op())) {
-        reached.add(w);
+    int firstCapture = wrt.size() - floatCaps.size();
+    for (int i = 0; i < wrt.size(); i++) {
+      if (upstream.contains(wrt.get(i).op())) {
+        reached.add(wrt.get(i));
+      } else if (i >= firstCapture) {
+        throw new IllegalStateException("An RNN step traced again for its gradient no longer uses the tensor "
+            + f.captures.get(floatCaps.get(i - firstCapture)) + " that it used forwards. A cell that prepares tensors "
+            + "for its steps before the loop (beforeLoop) must hand them back whenever a step is traced "
+            + "(AbstractRNNCell.loopState and restoreLoopState)");
       }
     }
     Gradients g = reached.isEmpty() ? null : ftf.gradients(vjp, reached);

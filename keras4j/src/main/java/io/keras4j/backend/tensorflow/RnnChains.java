@@ -84,7 +84,7 @@ final class RnnChains {
   static TFRnn.Parts run(TFOps outer, RnnStep step, List<Operand<?>> timeMajor, Operand<?> mask,
       List<Operand<?>> states, boolean zeroOutputForMask, boolean all, int n) {
     Ops tf = outer.tf();
-    int opsBefore = ReadUsers.opsIn(outer.graph().graph());
+    int opsBefore = ReadUsers.opsIn(traceGraph(outer));
     Operand<TInt32> batch = tf.gather(tf.shape(timeMajor.get(0)), tf.constant(1), tf.constant(0));
     List<TFRnn.Parts> parts = new ArrayList<>();
     List<Operand<TInt32>> owned = new ArrayList<>();
@@ -155,10 +155,15 @@ final class RnnChains {
     return true;
   }
 
-  /** The ops of {@code outer}'s graph after its first {@code skip} (in creation order). */
+  /** The graph {@code outer} adds its ops to: the model's, or a loop body's function graph (steps_per_execution). */
+  private static org.tensorflow.Graph traceGraph(TFOps outer) {
+    return (org.tensorflow.Graph) outer.tf().scope().env();
+  }
+
+  /** The ops of {@code outer}'s trace graph after its first {@code skip} (in creation order). */
   private static Set<GraphOperation> opsAfter(TFOps outer, int skip) {
     Set<GraphOperation> out = new HashSet<>();
-    Iterator<GraphOperation> it = outer.graph().graph().operations();
+    Iterator<GraphOperation> it = traceGraph(outer).operations();
     for (int i = 0; it.hasNext(); i++) {
       GraphOperation op = it.next();
       if (i >= skip) {

@@ -284,15 +284,18 @@ class RnnChainsTest {
       }));
       assertEquals(TFComputeGraph.inlineRuns(), TFComputeGraph.runsInline(fn), "one loop runs inline");
       assertEquals(2, forwardLoops(g), "the given-up chain and the one loop");
+      int updates = 0;
       for (Iterator<org.tensorflow.GraphOperation> it = ((TFComputeGraph) g).graph().operations();
           it.hasNext(); ) {
         org.tensorflow.GraphOperation op = it.next();
         if (op.type().equals("ResourceApplyGradientDescent")) {
+          updates++;
           long loops = op.controlInputs().stream().filter(d -> d.type().equals("StatelessWhile")
               && d.name().substring(d.name().lastIndexOf('/') + 1).startsWith("rnn_forward")).count();
           assertEquals(1, loops, "the update waits for the forward loop that reads v, not for the given-up chain");
         }
       }
+      assertEquals(1, updates, "v's update");
       try (NativeArray xa = Backend.array(new float[batch * T], Shape.of(batch, T, 1));
           NativeArray ha = Backend.array(h0, Shape.of(batch, U));
           NativeArray sa = Backend.array(scale, Shape.of(batch, U))) {
