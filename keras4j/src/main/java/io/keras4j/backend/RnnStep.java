@@ -49,7 +49,7 @@ public interface RnnStep {
    * sequences are (time, batch, features...) or (batch, time, features...), whichever the backend finds cheaper, so
    * the projection must treat each (time, batch) entry alike. By default the sequences unchanged.
    *
-   * A {@link #rowwise} step's projection may be called once per part of the batch (consecutive rows), so it must not
+   * <p>A {@link #rowwise} step's projection may be called once per part of the batch (consecutive rows), so it must not
    * draw random numbers or mix rows.
    *
    * <p>Porting note: Keras' cells compute their input product inside each step; keras4j's projected cells (LSTMCell,

@@ -247,14 +247,17 @@ public abstract class BaseRNNCell<T extends BaseRNNCell<T>> extends DropoutRNNCe
     return projectsSequence(sequences, training) ? inputProjection(sequences, training) : null;
   }
 
+  /** keras4j's own cells of this kind, whose steps keep each row to itself. */
+  private static final java.util.Set<Class<?>> OWN_CELLS = java.util.Set.of(LSTMCell.class, GRUCell.class,
+      SimpleRNNCell.class);
+
   /**
    * Rowwise without dropout masks (drawn for the whole batch before the loop), for keras4j's own cells; a subclass of
    * the user's is not (its step may mix rows) unless it overrides this.
    */
   @Override
   protected boolean rowwise(boolean training) {
-    boolean own = getClass() == LSTMCell.class || getClass() == GRUCell.class || getClass() == SimpleRNNCell.class;
-    return own && dropoutMask(training) == null && recurrentDropoutMask(training) == null;
+    return OWN_CELLS.contains(getClass()) && dropoutMask(training) == null && recurrentDropoutMask(training) == null;
   }
 
   @Override

@@ -1,8 +1,14 @@
 package io.keras4j.backend.tensorflow;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
+import org.tensorflow.Operation;
 import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
@@ -67,38 +73,51 @@ final class GenericVjp {
       Operand term = ftf.sum(prod, ftf.range(ftf.constant(0), ftf.rank(prod), ftf.constant(1)));
       vjp = vjp == null ? term : ftf.math.add(vjp, term);
     }
-    // TensorFlow refuses the derivative of a tensor the product does not depend on: an input or state the step
-    // ignores gets zeros; a captured tensor the forward step used must be used again
-    java.util.Set<org.tensorflow.Operation> upstream = upstream(vjp.op());
+    boolean[] used = used(wrt, vjp, f, floatCaps);
     List<Operand<?>> reached = new ArrayList<>();
-    int firstCapture = wrt.size() - floatCaps.size();
     for (int i = 0; i < wrt.size(); i++) {
-      if (upstream.contains(wrt.get(i).op())) {
+      if (used[i]) {
         reached.add(wrt.get(i));
-      } else if (i >= firstCapture) {
+      }
+    }
+    Gradients g = reached.isEmpty() ? null : ftf.gradients(vjp, reached);
+    List<Operand<?>> d = new ArrayList<>();
+    for (int i = 0, r = 0; i < wrt.size(); i++) {
+      Output<?> gi = used[i] ? g.dy(r++) : null;
+      d.add(gi == null || gi.op() == null ? ftf.zerosLike((Operand) wrt.get(i)) : gi);
+    }
+    return d;
+  }
+
+  /**
+   * Which of {@code wrt} the product {@code vjp} depends on: TensorFlow refuses the derivative of any other. An input
+   * or a state the step ignores gets zeros; a captured tensor (the last {@code floatCaps.size()}) that the forward
+   * step used must be used again, else the step is refused.
+   */
+  private static boolean[] used(List<Operand<?>> wrt, Operand<?> vjp, ForwardLoop f, List<Integer> floatCaps) {
+    Set<Operation> upstream = upstream(vjp.op());
+    int firstCapture = wrt.size() - floatCaps.size();
+    boolean[] used = new boolean[wrt.size()];
+    for (int i = 0; i < used.length; i++) {
+      used[i] = upstream.contains(wrt.get(i).op());
+      if (!used[i] && i >= firstCapture) {
         throw new IllegalStateException("An RNN step traced again for its gradient no longer uses the tensor "
             + f.captures.get(floatCaps.get(i - firstCapture)) + " that it used forwards. A cell that prepares tensors "
             + "for its steps before the loop (beforeLoop) must hand them back whenever a step is traced "
             + "(AbstractRNNCell.loopState and restoreLoopState)");
       }
     }
-    Gradients g = reached.isEmpty() ? null : ftf.gradients(vjp, reached);
-    List<Operand<?>> d = new ArrayList<>();
-    for (int i = 0, r = 0; i < wrt.size(); i++) {
-      Output<?> gi = upstream.contains(wrt.get(i).op()) ? g.dy(r++) : null;
-      d.add(gi == null || gi.op() == null ? ftf.zerosLike((Operand) wrt.get(i)) : gi);
-    }
-    return d;
+    return used;
   }
 
   /** {@code op} and every op it depends on through its inputs. */
-  private static java.util.Set<org.tensorflow.Operation> upstream(org.tensorflow.Operation op) {
-    java.util.Set<org.tensorflow.Operation> seen = new java.util.HashSet<>();
-    java.util.Deque<org.tensorflow.Operation> todo = new java.util.ArrayDeque<>(List.of(op));
+  private static Set<Operation> upstream(Operation op) {
+    Set<Operation> seen = new HashSet<>();
+    Deque<Operation> todo = new ArrayDeque<>(List.of(op));
     while (!todo.isEmpty()) {
-      org.tensorflow.Operation o = todo.pop();
+      Operation o = todo.pop();
       if (seen.add(o)) {
-        for (Operand<?> in : ((org.tensorflow.GraphOperation) o).inputs()) {
+        for (Operand<?> in : ((GraphOperation) o).inputs()) {
           todo.push(in.op());
         }
       }
