@@ -86,6 +86,63 @@ class RecurrentGradientTest {
     }
   }
 
+  @Test
+  void aSharedLayerCalledTwiceKeepsEachCallsMasks() {
+    // two calls of one layer draw two sets of masks; the backward pass of the first call, traced after the second
+    // call, must read the first call's masks, as the unrolled graph does
+    for (boolean recurrentOnly : new boolean[] {false, true}) {
+      String name = recurrentOnly ? "shared LSTM, recurrent dropout only" : "shared LSTM";
+      float[] looped = trainedShared(() -> dropoutLstm(recurrentOnly, false));
+      float[] unrolled = trainedShared(() -> dropoutLstm(recurrentOnly, true));
+      for (int i = 0; i < looped.length; i++) {
+        assertEquals(unrolled[i], looped[i], 1e-5, name + " weight value " + i + " after two dropout steps");
+      }
+      float[] plain = trainedShared(() -> new LSTM(3));
+      double moved = 0;
+      for (int i = 0; i < looped.length; i++) {
+        moved = Math.max(moved, Math.abs(plain[i] - looped[i]));
+      }
+      assertTrue(moved > 1e-3, name + ": dropout changed the training (largest difference " + moved + ")");
+    }
+  }
+
+  private static Layer dropoutLstm(boolean recurrentOnly, boolean unroll) {
+    LSTM lstm = new LSTM(3).recurrentDropout(0.4).seed(7).unroll(unroll);
+    return recurrentOnly ? lstm : lstm.dropout(0.3);
+  }
+
+  /** Every weight value of [a, b] -> the same layer on each -> Concatenate -> Dense(1) after two SGD steps. */
+  private static float[] trainedShared(Supplier<Layer> make) {
+    io.keras4j.backend.Backend.setRandomSeed(1);
+    Layer shared = make.get();
+    KerasTensor a = Input.of(4, 2);
+    KerasTensor b = Input.of(4, 2);
+    KerasTensor merged = new Concatenate().apply(List.of(shared.apply(a), shared.apply(b))).get(0);
+    KerasTensor out = new Dense(1).apply(merged);
+    Random rnd = new Random(3);
+    HostArray xa = new HostArray(random(rnd, 5 * 4 * 2, 1), Shape.of(5, 4, 2));
+    HostArray xb = new HostArray(random(rnd, 5 * 4 * 2, 1), Shape.of(5, 4, 2));
+    HostArray y = new HostArray(random(rnd, 5, 1), Shape.of(5, 1));
+    try (Model m = new Model(List.of(a, b), List.of(out))) {
+      m.compile(new SGD(0.5), "mse");
+      m.trainOnBatch(List.of(xa, xb), y);
+      m.trainOnBatch(List.of(xa, xb), y);
+      return flatten(m.getWeights());
+    }
+  }
+
+  private static float[] flatten(List<io.keras4j.data.NDArray> weights) {
+    int n = weights.stream().mapToInt(w -> w.toFloatArray().length).sum();
+    float[] out = new float[n];
+    int at = 0;
+    for (io.keras4j.data.NDArray w : weights) {
+      float[] v = w.toFloatArray();
+      System.arraycopy(v, 0, out, at, v.length);
+      at += v.length;
+    }
+    return out;
+  }
+
   /** Every weight value of x (4 steps of 2 features) -> layer -> Dense(1) after two SGD steps in training mode. */
   private static float[] trained(Layer layer) {
     io.keras4j.backend.Backend.setRandomSeed(1);
