@@ -198,20 +198,22 @@ final class Trainer implements AutoCloseable {
       sw = DataAdapters.classWeights(ys.get(0), o.classWeight);
     }
     checkBatch(xs, ys);
-    int rows = DataAdapters.cardinality(xs, ys);
-    int batchSize = FitOptions.arrayBatchSize(o.batchSize, rows, o.stepsPerEpoch);
-    return fitBatches(xs, ys, sw, batchSize, validation, o, Math.min(batchSize, rows));
+    return fitBatches(new Samples(xs, ys, sw), validation, o);
   }
 
-  /** The fit of arrays in batches of {@code batchSize}, its functions traced with {@code hint} ({@link BatchHint}). */
-  private History fitBatches(List<HostArray> xs, List<HostArray> ys, float[] sw, int batchSize,
-      DataAdapter validation, FitOptions o, int hint) {
-    return BatchHint.with(hint, () -> {
-      StepFunctions.TrainData traced = functions.trainData(DataAdapters.shapes(xs), DataAdapters.shapes(ys),
-          sw != null);
+  /** The training arrays of a fit: inputs, targets and per-sample weights (null for none). */
+  private record Samples(List<HostArray> xs, List<HostArray> ys, float[] sw) {}
+
+  /** The fit of arrays in batches, its functions traced with the batch's rows as {@link BatchHint}. */
+  private History fitBatches(Samples s, DataAdapter validation, FitOptions o) {
+    int rows = DataAdapters.cardinality(s.xs(), s.ys());
+    int batchSize = FitOptions.arrayBatchSize(o.batchSize, rows, o.stepsPerEpoch);
+    return BatchHint.with(Math.min(batchSize, rows), () -> {
+      StepFunctions.TrainData traced = functions.trainData(DataAdapters.shapes(s.xs()), DataAdapters.shapes(s.ys()),
+          s.sw() != null);
       functions.prepareTrain(traced, stepsPerExecution);
       long seed = Backend.nextSeed(); // drawn with or without shuffling, so later seeds match
-      try (DataAdapter train = new ArrayDataAdapter(xs, ys, sw, batchSize, o.shuffle ? seed : null)) {
+      try (DataAdapter train = new ArrayDataAdapter(s.xs(), s.ys(), s.sw(), batchSize, o.shuffle ? seed : null)) {
         return new FitLoop(this, model, o).run(train, traced, validation);
       }
     });
