@@ -10,10 +10,11 @@ import java.util.function.DoubleSupplier;
  * selection, JIT), then the line {@code READY} on standard output, when the profiler attaches, then PASSES timed runs,
  * one line each ("w3_predict SAMPLES_PER_S"), as {@code bench/keras/loop.py} prints them for Keras.
  *
- * <p>Usage: {@code java ... io.keras4j.bench.PerfLoop WORKLOAD STEPS_PER_EXECUTION PASSES}, WORKLOAD one of
- * w2_train, w3_train, w3_predict, w5_train, w5_predict, w5g_train, w5g_predict (keras4j; W5 is {@link W5}'s LSTM on
- * its 4,096 sequences, W5g its GRU) or w2_train_raw, w3_train_raw, w3_predict_raw (the raw TensorFlow Java loop of
- * {@link RawTensorFlow}, which ignores STEPS_PER_EXECUTION; it has no W5).
+ * <p>Usage: {@code java ... io.keras4j.bench.PerfLoop WORKLOAD STEPS_PER_EXECUTION PASSES [BATCH]}, WORKLOAD one
+ * of w2_train, w3_train, w3_predict, w5_train, w5_predict, w5g_train, w5g_predict (keras4j; W5 is {@link W5}'s LSTM
+ * on its 4,096 sequences, W5g its GRU) or w2_train_raw, w3_train_raw, w3_predict_raw (the raw TensorFlow Java loop of
+ * {@link RawTensorFlow}, which ignores STEPS_PER_EXECUTION; it has no W5). BATCH, for W5 only, replaces W5's batch
+ * size of {@value W5#BATCH} (to measure the recurrences' two chains by batch size).
  */
 public final class PerfLoop {
   private PerfLoop() {}
@@ -22,9 +23,10 @@ public final class PerfLoop {
     String workload = args[0];
     int spe = Integer.parseInt(args[1]);
     int passes = Integer.parseInt(args[2]);
+    int batch = args.length > 3 ? Integer.parseInt(args[3]) : W5.BATCH;
     Data.Workloads d = Data.workloads();
     try (AutoCloseable model = workload.endsWith("_raw") ? raw(workload) : keras4j(workload, spe)) {
-      DoubleSupplier run = run(workload, model, d);
+      DoubleSupplier run = run(workload, model, d, batch);
       run.getAsDouble();
       run.getAsDouble();
       System.out.println("READY");
@@ -47,7 +49,7 @@ public final class PerfLoop {
     return workload.startsWith("w2") ? RawTensorFlow.w2() : RawTensorFlow.w3();
   }
 
-  private static DoubleSupplier run(String workload, AutoCloseable model, Data.Workloads d) {
+  private static DoubleSupplier run(String workload, AutoCloseable model, Data.Workloads d, int batch) {
     return switch (workload) {
       case "w2_train" -> () -> Keras4jWorkloads.fit((Sequential) model, d.x2(), d.y2(), 1, 128);
       case "w3_train" -> () -> Keras4jWorkloads.fit((Sequential) model, d.x3(), d.y3(), 1, 64);
@@ -56,8 +58,8 @@ public final class PerfLoop {
         float[][][] x = Data.sequences(4096, 5);
         float[][] y = Data.sequenceMeans(x);
         yield workload.endsWith("_train")
-            ? () -> Keras4jWorkloads.fit((Sequential) model, x, y, 1, W5.BATCH)
-            : () -> Keras4jWorkloads.predict((Sequential) model, x, W5.BATCH);
+            ? () -> Keras4jWorkloads.fit((Sequential) model, x, y, 1, batch)
+            : () -> Keras4jWorkloads.predict((Sequential) model, x, batch);
       }
       case "w2_train_raw" -> {
         float[] x = RawTensorFlow.flat(d.x2());
