@@ -24,6 +24,10 @@ public final class PerfLoop {
     int spe = Integer.parseInt(args[1]);
     int passes = Integer.parseInt(args[2]);
     int batch = args.length > 3 ? Integer.parseInt(args[3]) : W5.BATCH;
+    if (args.length > 3 && (!workload.startsWith("w5") || batch <= 0)) {
+      throw new IllegalArgumentException("BATCH is for the W5 workloads and must be positive. Received: BATCH="
+          + args[3] + " for workload " + workload);
+    }
     Data.Workloads d = Data.workloads();
     try (AutoCloseable model = workload.endsWith("_raw") ? raw(workload) : keras4j(workload, spe)) {
       DoubleSupplier run = run(workload, model, d, batch);

@@ -151,7 +151,10 @@ final class Trainer implements AutoCloseable {
     return y == null && unread ? List.of() : DataAdapters.arrays(y, what);
   }
 
-  /** Whether {@code type} overrides Model's method {@code method} of {@code params} ("trainStep", "metrics"). */
+  /**
+   * Whether {@code type}, a subclass of Model, overrides the method {@code method} of {@code params} that Model
+   * inherits from BaseTrainer ("trainStep", "metrics").
+   */
   static boolean overrides(Class<?> type, String method, Class<?>... params) {
     for (Class<?> c = type; c != null && c != Model.class; c = c.getSuperclass()) {
       try {

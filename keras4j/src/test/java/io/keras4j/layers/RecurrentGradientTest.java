@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The gradients training uses for every weight of the recurrent cells, through a model, against central finite
  * differences of the model's loss: one SGD step of learning rate 1 moves each weight by minus its gradient, and
- * the mean squared error of {@code predict} at weight +- h (summed in double) gives the numerical derivative. Covers the recurrent kernels' path through time
- * (the gradient the loop's backward pass must give), for LSTM, both GRU layouts, SimpleRNN backwards and stacked
- * cells with initial states.
+ * the mean squared error of {@code predict} at weight +- h (summed in double) gives the numerical derivative.
+ * Covers the recurrent kernels' path through time (the gradient the loop's backward pass must give), for LSTM, both
+ * GRU layouts, SimpleRNN backwards and stacked cells with initial states; and dropout in training, looped against the
+ * unrolled graph.
  */
 class RecurrentGradientTest {
   private static final double H = 5e-3;
@@ -66,23 +67,14 @@ class RecurrentGradientTest {
             () -> new SimpleRNN(3)),
         new DropoutCase("LSTM backwards", u -> new LSTM(3).dropout(0.3).seed(7).unroll(u).goBackwards(true),
             () -> new LSTM(3).goBackwards(true)),
-        new DropoutCase("stacked cells", u -> new RNN(List.of(new LSTMCell(3).dropout(0.3).recurrentDropout(0.3).seed(7),
-            new GRUCell(2).recurrentDropout(0.4).seed(8))).unroll(u),
+        new DropoutCase("stacked cells",
+            u -> new RNN(List.of(new LSTMCell(3).dropout(0.3).recurrentDropout(0.3).seed(7),
+                new GRUCell(2).recurrentDropout(0.4).seed(8))).unroll(u),
             () -> new RNN(List.of(new LSTMCell(3), new GRUCell(2)))),
         new DropoutCase("Bidirectional", u -> new Bidirectional(new GRU(3).recurrentDropout(0.4).seed(7).unroll(u)),
             () -> new Bidirectional(new GRU(3))));
     for (DropoutCase c : cases) {
-      float[] looped = trained(c.make().apply(false));
-      float[] unrolled = trained(c.make().apply(true));
-      for (int i = 0; i < looped.length; i++) {
-        assertEquals(unrolled[i], looped[i], 1e-5, c.name() + " weight value " + i + " after two dropout steps");
-      }
-      float[] plain = trained(c.plain().get());
-      double moved = 0;
-      for (int i = 0; i < looped.length; i++) {
-        moved = Math.max(moved, Math.abs(plain[i] - looped[i]));
-      }
-      assertTrue(moved > 1e-3, c.name() + ": dropout changed the training (largest difference " + moved + ")");
+      assertTrainsAsUnrolled(c, RecurrentGradientTest::trained);
     }
   }
 
@@ -90,31 +82,37 @@ class RecurrentGradientTest {
   void aSharedLayerCalledTwiceKeepsEachCallsMasks() {
     // two calls of one layer draw two sets of masks; the backward pass of the first call, traced after the second
     // call, must read the first call's masks, as the unrolled graph does
-    for (boolean recurrentOnly : new boolean[] {false, true}) {
-      String name = recurrentOnly ? "shared LSTM, recurrent dropout only" : "shared LSTM";
-      float[] looped = trainedShared(() -> dropoutLstm(recurrentOnly, false));
-      float[] unrolled = trainedShared(() -> dropoutLstm(recurrentOnly, true));
-      for (int i = 0; i < looped.length; i++) {
-        assertEquals(unrolled[i], looped[i], 1e-5, name + " weight value " + i + " after two dropout steps");
-      }
-      float[] plain = trainedShared(() -> new LSTM(3));
-      double moved = 0;
-      for (int i = 0; i < looped.length; i++) {
-        moved = Math.max(moved, Math.abs(plain[i] - looped[i]));
-      }
-      assertTrue(moved > 1e-3, name + ": dropout changed the training (largest difference " + moved + ")");
+    List<DropoutCase> cases = List.of(
+        new DropoutCase("shared LSTM", u -> new LSTM(3).dropout(0.3).recurrentDropout(0.4).seed(7).unroll(u),
+            () -> new LSTM(3)),
+        new DropoutCase("shared LSTM, recurrent only", u -> new LSTM(3).recurrentDropout(0.4).seed(7).unroll(u),
+            () -> new LSTM(3)));
+    for (DropoutCase c : cases) {
+      assertTrainsAsUnrolled(c, RecurrentGradientTest::trainedShared);
     }
   }
 
-  private static Layer dropoutLstm(boolean recurrentOnly, boolean unroll) {
-    LSTM lstm = new LSTM(3).recurrentDropout(0.4).seed(7).unroll(unroll);
-    return recurrentOnly ? lstm : lstm.dropout(0.3);
+  /**
+   * The case's layer trains ({@code train}: every weight value after two SGD steps) to the weights of its unrolled
+   * graph, and to other weights than the same layer without dropout.
+   */
+  private static void assertTrainsAsUnrolled(DropoutCase c, java.util.function.Function<Layer, float[]> train) {
+    float[] looped = train.apply(c.make().apply(false));
+    float[] unrolled = train.apply(c.make().apply(true));
+    for (int i = 0; i < looped.length; i++) {
+      assertEquals(unrolled[i], looped[i], 1e-5, c.name() + " weight value " + i + " after two dropout steps");
+    }
+    float[] plain = train.apply(c.plain().get());
+    double moved = 0;
+    for (int i = 0; i < looped.length; i++) {
+      moved = Math.max(moved, Math.abs(plain[i] - looped[i]));
+    }
+    assertTrue(moved > 1e-3, c.name() + ": dropout changed the training (largest difference " + moved + ")");
   }
 
   /** Every weight value of [a, b] -> the same layer on each -> Concatenate -> Dense(1) after two SGD steps. */
-  private static float[] trainedShared(Supplier<Layer> make) {
+  private static float[] trainedShared(Layer shared) {
     io.keras4j.backend.Backend.setRandomSeed(1);
-    Layer shared = make.get();
     KerasTensor a = Input.of(4, 2);
     KerasTensor b = Input.of(4, 2);
     KerasTensor merged = new Concatenate().apply(List.of(shared.apply(a), shared.apply(b))).get(0);
@@ -158,20 +156,10 @@ class RecurrentGradientTest {
     }
     try (io.keras4j.models.Sequential m = new io.keras4j.models.Sequential(new InputLayer(4, 2), layer,
         new Dense(1))) {
-      m.compile(new io.keras4j.models.CompileOptions().optimizer(new SGD(0.5)).loss("mse"));
+      m.compile(new SGD(0.5), "mse");
       m.trainOnBatch(x, y);
       m.trainOnBatch(x, y);
-      List<Float> all = new java.util.ArrayList<>();
-      for (io.keras4j.data.NDArray w : m.getWeights()) {
-        for (float v : w.toFloatArray()) {
-          all.add(v);
-        }
-      }
-      float[] out = new float[all.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = all.get(i);
-      }
-      return out;
+      return flatten(m.getWeights());
     }
   }
 
