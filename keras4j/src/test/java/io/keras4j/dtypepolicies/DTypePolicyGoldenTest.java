@@ -50,10 +50,13 @@ class DTypePolicyGoldenTest {
    * Float16 within two rounding steps: float16 arithmetic differs by CPU. On an Intel Xeon with {@code avx512_fp16}
    * (12-07), Keras 3.15.1's own trained predictions differed from these golden ones (written on an AMD EPYC) by 2^-11,
    * and keras4j's by 2^-10 (with and without the denormal flush of inline runs), while keras4j matched that
-   * machine's Keras within 2^-11; loss, weights and untrained predictions were within 2^-11 there too.
+   * machine's Keras within 2^-11; loss, weights and untrained predictions were within 2^-11 there too. Bfloat16
+   * within 2^-6, two bfloat16 rounding steps of values in [1, 2): on a Zen 3 (AVX2, no {@code avx512_bf16}, where
+   * TensorFlow leaves oneDNN off; 12-08) Keras 3.15.1's own predictions of this file differed from the golden ones by
+   * 0.005859375 untrained and 0.0078125 after the two steps, keras4j's by 0.005859375 and 0.01171875.
    */
   @ParameterizedTest
-  @CsvSource({"mixed_bfloat16,0.00390625", "mixed_float16,0.0009765625"})
+  @CsvSource({"mixed_bfloat16,0.015625", "mixed_float16,0.0009765625"})
   void recurrentModelMatchesKeras(String policy, double tolerance) throws IOException {
     check(policy + "_rnn", policy, tolerance, new long[] {8, 5, 3}, 2, "mean_squared_error");
   }

@@ -94,6 +94,15 @@ class LayerGoldenTest {
     return m;
   }
 
+  /**
+   * TensorFlow's errors for what its Eigen CPU kernels lack and its oneDNN kernels have: a transposed convolution
+   * with a dilation rate, a depthwise convolution with unequal strides. On a CPU where TensorFlow leaves oneDNN off
+   * (a Zen 3, 12-08) Keras itself fails these cases with the same errors.
+   */
+  private static final List<String> ONEDNN_ONLY = List.of(
+      "Current CPU implementations do not yet support dilation rates larger than 1",
+      "Current implementation only supports equal length strides in the row and column dimensions");
+
   @TestFactory
   Stream<DynamicTest> layers() {
     List<DynamicTest> tests = new ArrayList<>();
@@ -132,7 +141,16 @@ class LayerGoldenTest {
       return;
     }
     List<NDArray> expected = arrays(c.get("outputs"));
-    List<NDArray> actual = run(id, cls, c);
+    List<NDArray> actual;
+    try {
+      actual = run(id, cls, c);
+    } catch (RuntimeException e) {
+      String m = String.valueOf(e.getMessage());
+      Assumptions.assumeFalse(ONEDNN_ONLY.stream().anyMatch(m::contains), () -> id + ": " + m.lines().findFirst()
+          .orElse("") + " (TensorFlow's CPU kernel without oneDNN, which TensorFlow turns on by default only on CPUs "
+          + "with AVX512_VNNI, AVX512_BF16 or AMX; Keras 3.15.1 on TensorFlow 2.21 fails the same way there)");
+      throw e;
+    }
     double atol = c.path("atol").asDouble(ATOL);
     double rtol = c.path("rtol").asDouble(RTOL);
     assertEquals(expected.size(), actual.size(), id + ": number of outputs");
