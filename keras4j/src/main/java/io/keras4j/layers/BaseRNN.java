@@ -199,13 +199,15 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> impleme
       throw new IllegalArgumentException("Cannot unroll a RNN if the time dimension is undefined. Layer '" + name()
           + "' received input of shape " + sequences.shape());
     }
-    cell.beforeLoop(firstStep(ops, sequences), initial, training);
-    RnnResult result;
-    try {
-      result = ops.rnn(step(sequences, training), List.of(sequences), initial, mask, goBackwards, unroll,
-          zeroOutputForMask, returnSequences);
-    } finally {
-      cell.afterLoop();
+    RnnResult result = unroll || mask != null ? null : fused(ops, sequences, initial, training);
+    if (result == null) {
+      cell.beforeLoop(firstStep(ops, sequences), initial, training);
+      try {
+        result = ops.rnn(step(sequences, training), List.of(sequences), initial, mask, goBackwards, unroll,
+            zeroOutputForMask, returnSequences);
+      } finally {
+        cell.afterLoop();
+      }
     }
     if (stateful) {
       for (int i = 0; i < states.size(); i++) {
@@ -220,6 +222,14 @@ public abstract class BaseRNN<T extends BaseRNN<T>> extends BaseLayer<T> impleme
       }
     }
     return out;
+  }
+
+  /**
+   * The whole recurrence (no mask, not unrolled) as one fused kernel of the backend, or null for the cell's step loop
+   * (Keras' {@code LSTM.inner_loop} trying {@code backend.lstm} first). None by default; {@link LSTM} has one.
+   */
+  protected RnnResult fused(Ops ops, Tensor sequences, List<Tensor> initial, boolean training) {
+    return null;
   }
 
   /**

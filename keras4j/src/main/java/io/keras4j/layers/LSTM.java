@@ -1,6 +1,10 @@
 package io.keras4j.layers;
 
+import io.keras4j.backend.Ops;
+import io.keras4j.backend.RnnResult;
+import io.keras4j.backend.Tensor;
 import io.keras4j.saving.Config;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,8 +17,14 @@ import java.util.Map;
  * (keras/src/layers/rnn/lstm.py), an {@link RNN} over an {@link LSTMCell}: weights kernel (input_dim, 4 * units),
  * recurrent_kernel (units, 4 * units), bias (4 * units,), gates i, f, c, o; states [h, c].
  * <pre>{@code model.add(new LSTM(64).returnSequences(true)); model.add(new LSTM(32));}</pre>
- * See {@link BaseRNN} for the options, initial states and masks. Porting note: {@code use_cudnn} is accepted and
- * recorded; keras4j always runs the generic loop.
+ * See {@link BaseRNN} for the options, initial states and masks.
+ *
+ * <p>Porting note: as Keras' LSTM tries its backend's fused kernel (cuDNN) before the step loop, keras4j's tries
+ * TensorFlow's fused CPU kernel ({@code Ops.lstm}: {@code BlockLSTMV2}) in training, when the cell is Keras' default
+ * (this class's own {@link LSTMCell}, tanh and sigmoid, float32), no mask is given, {@code unroll} is off and neither
+ * {@code dropout} nor {@code recurrent_dropout} is set; {@code use_cudnn=false} keeps the step loop, as it keeps
+ * Keras' off cuDNN. The results are the loop's up to rounding; the kernel trains about twice as fast, and predicts
+ * slower than the loop, which inference keeps.
  */
 public class LSTM extends BaseCellRNN<LSTM, LSTMCell> {
   private Object useCudnn = "auto";
@@ -48,13 +58,13 @@ public class LSTM extends BaseCellRNN<LSTM, LSTMCell> {
     return this;
   }
 
-  /** Sets Keras' {@code use_cudnn=} ("auto"); keras4j accepts it and runs the generic loop. Default "auto". */
+  /** Sets Keras' {@code use_cudnn=} ("auto"): false keeps the step loop (see the class). Default "auto". */
   public LSTM useCudnn(String useCudnn) {
     this.useCudnn = LSTM.checkUseCudnn(name(), useCudnn);
     return this;
   }
 
-  /** Sets Keras' {@code use_cudnn=} (true or false); keras4j accepts it and runs the generic loop. Default "auto". */
+  /** Sets Keras' {@code use_cudnn=} (true or false): false keeps the step loop (see the class). Default "auto". */
   public LSTM useCudnn(boolean useCudnn) {
     this.useCudnn = useCudnn;
     return this;
@@ -70,6 +80,20 @@ public class LSTM extends BaseCellRNN<LSTM, LSTMCell> {
 
   public Object useCudnn() {
     return useCudnn;
+  }
+
+  /**
+   * TensorFlow's fused LSTM kernel for a training call when the cell and the options allow it (see the class); in
+   * inference the step loop is faster (docs/recurrence.md).
+   */
+  @Override
+  protected RnnResult fused(Ops ops, Tensor sequences, List<Tensor> initial, boolean training) {
+    LSTMCell c = cell();
+    if (!training || Boolean.FALSE.equals(useCudnn) || !c.fusable()) {
+      return null;
+    }
+    return ops.lstm(sequences, initial.get(0), initial.get(1), ops.read(c.kernel()), ops.read(c.recurrentKernel()),
+        c.useBias() ? ops.read(c.bias()) : null, goBackwards(), returnSequences());
   }
 
   /** An LSTM from its Keras config ({@code implementation} and {@code use_cudnn} accepted). */

@@ -133,6 +133,16 @@ public class LSTMCell extends BaseGatedRNNCell<LSTMCell> {
         Map.of(recurrent, List.of(hPrev, dz)));
   }
 
+  /**
+   * Whether an LSTM layer's whole recurrence over this cell can run as its backend's fused kernel ({@code Ops.lstm}):
+   * this class itself (not a subclass), Keras' activations (tanh, sigmoid), float32 and no dropout.
+   */
+  boolean fusable() {
+    return getClass() == LSTMCell.class && "tanh".equals(activation().name())
+        && "sigmoid".equals(recurrentActivation().name()) && "float32".equals(computeDtype()) && dropout() == 0
+        && recurrentDropout() == 0;
+  }
+
   /** i, f, g, o and tanh(c) of a step, recomputed from its projected inputs and states. */
   private Tensor[] recomputedGates(Tensor projected, Tensor hPrev, Tensor cPrev, Tensor recurrent) {
     Ops ops = ops();

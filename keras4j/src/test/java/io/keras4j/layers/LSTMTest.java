@@ -83,6 +83,41 @@ class LSTMTest {
   }
 
   @Test
+  void theFusedKernelTrainsAsTheStepLoop() {
+    // the default (TensorFlow's BlockLSTMV2, two kernels over a wide batch) against use_cudnn=false (the step loop)
+    java.util.Random rnd = new java.util.Random(17);
+    float[][][] x = RecurrentChainsTest.sequences(65, 6, 3, rnd);
+    float[][] y = new float[65][1];
+    for (int i = 0; i < y.length; i++) {
+      y[i][0] = x[i][5][0] * x[i][1][2];
+    }
+    List<java.util.function.Function<Boolean, Layer>> layers = List.of(loop -> new LSTM(8).useCudnn(!loop),
+        loop -> new LSTM(5).returnSequences(true).goBackwards(true).useBias(false).useCudnn(!loop),
+        loop -> new Bidirectional(new LSTM(4).useCudnn(!loop)));
+    for (java.util.function.Function<Boolean, Layer> layer : layers) {
+      List<float[]> fused = RecurrentChainsTest.trained(() -> layer.apply(false), x, y, "auto");
+      List<float[]> loop = RecurrentChainsTest.trained(() -> layer.apply(true), x, y, "auto");
+      String name = layer.apply(false).getClass().getSimpleName();
+      for (int k = 0; k < loop.size(); k++) {
+        for (int i = 0; i < loop.get(k).length; i++) {
+          assertEquals(loop.get(k)[i], fused.get(k)[i], 1e-5, name + (k == 0 ? " prediction " : " weight " + k) + i);
+        }
+      }
+    }
+  }
+
+  @Test
+  void onlyKerasOwnCellWithoutDropoutIsFused() {
+    assertTrue(new LSTMCell(3).fusable());
+    assertTrue(!new LSTMCell(3) {}.fusable(), "a user's subclass may change the step");
+    assertTrue(!new LSTMCell(3).activation("relu").fusable());
+    assertTrue(!new LSTMCell(3).recurrentActivation("hard_sigmoid").fusable());
+    assertTrue(!new LSTMCell(3).dropout(0.1).fusable());
+    assertTrue(!new LSTMCell(3).recurrentDropout(0.1).fusable());
+    assertTrue(!new LSTMCell(3).dtype("mixed_bfloat16").fusable());
+  }
+
+  @Test
   void stateSizesAndShapes() {
     LSTM lstm = new LSTM(3).returnSequences(true).returnState(true);
     List<KerasTensor> out = lstm.apply(List.of(Input.of(7, 2)));

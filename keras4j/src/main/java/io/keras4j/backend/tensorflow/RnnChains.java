@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
@@ -45,9 +46,11 @@ final class RnnChains {
    * property {@code keras4j.rnn.chains} sets the number for rowwise steps instead ("auto" by default; 1: one loop).
    */
   static int count(RnnStep step, Operand<?> timeMajor) {
-    if (!step.rowwise()) {
-      return 1;
-    }
+    return step.rowwise() ? count(timeMajor) : 1;
+  }
+
+  /** How many chains a recurrence whose rows never meet runs as over {@code timeMajor}: the rule of the above. */
+  static int count(Operand<?> timeMajor) {
     String forced = System.getProperty("keras4j.rnn.chains", "auto").trim();
     if (!"auto".equals(forced)) {
       return forced(forced);
@@ -90,10 +93,8 @@ final class RnnChains {
     List<TFRnn.Parts> parts = new ArrayList<>();
     List<Operand<TInt32>> owned = new ArrayList<>();
     for (int k = 0; k < n; k++) {
-      Operand<TInt32> from = bound(tf, batch, k, n);
-      Operand<TInt32> to = bound(tf, batch, k + 1, n);
-      owned.add(tf.math.sub(to, from));
-      ForwardLoop loop = chain(outer, step, timeMajor, mask, states, zeroOutputForMask, all, batch, from, to);
+      Operand<TInt32>[] span = span(tf, batch, k, n, owned);
+      ForwardLoop loop = chain(outer, step, timeMajor, mask, states, zeroOutputForMask, all, span[0], span[1]);
       if (k == 0 && !capturesWeightsOnly(loop)) {
         outer.leaveOut(opsAfter(outer, opsBefore));
         return null;
@@ -105,16 +106,43 @@ final class RnnChains {
   }
 
   /**
-   * The forward loop over rows {@code from} to {@code to - 1} of the batch. A chain that owns no row (a batch smaller
-   * than the number of chains) runs on one row of the batch, whose results are dropped: a loop over an empty batch is
-   * avoided, as some kernels mishandle one (oneDNN's convolution returns its input).
+   * A recurrence that one kernel runs ({@link TFLstm}) as {@code n} such kernels over consecutive parts of the batch,
+   * {@code chain} building one from its rows of the time-major inputs and of the initial states.
    */
-  private static ForwardLoop chain(TFOps outer, RnnStep step, List<Operand<?>> timeMajor, Operand<?> mask,
-      List<Operand<?>> states, boolean zeroOutputForMask, boolean all, Operand<TInt32> batch, Operand<TInt32> from,
-      Operand<TInt32> to) {
+  static TFRnn.Parts run(TFOps outer, List<Operand<?>> timeMajor, List<Operand<?>> states, int n,
+      BiFunction<List<Operand<?>>, List<Operand<?>>, TFRnn.Parts> chain) {
     Ops tf = outer.tf();
+    Operand<TInt32> batch = tf.gather(tf.shape(timeMajor.get(0)), tf.constant(1), tf.constant(0));
+    List<TFRnn.Parts> parts = new ArrayList<>();
+    List<Operand<TInt32>> owned = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      Operand<TInt32>[] span = span(tf, batch, k, n, owned);
+      parts.add(chain.apply(rows(tf, timeMajor, 1, span[0], span[1]), rows(tf, states, 0, span[0], span[1])));
+    }
+    outer.graph().noteChains();
+    return joinParts(tf, parts, owned, staticBatch(timeMajor.get(0)));
+  }
+
+  /**
+   * The first and the end row of chain {@code k} of {@code n}, adding the number of rows it owns to {@code owned}. A
+   * chain that would own no row (a batch smaller than the number of chains) runs on one row of the batch, whose
+   * results are dropped: a loop over an empty batch is avoided, as some kernels mishandle one (oneDNN's convolution
+   * returns its input).
+   */
+  @SuppressWarnings("unchecked")
+  private static Operand<TInt32>[] span(Ops tf, Operand<TInt32> batch, int k, int n, List<Operand<TInt32>> owned) {
+    Operand<TInt32> from = bound(tf, batch, k, n);
+    Operand<TInt32> to = bound(tf, batch, k + 1, n);
+    owned.add(tf.math.sub(to, from));
     Operand<TInt32> begin = tf.math.maximum(tf.math.minimum(from, tf.math.sub(batch, tf.constant(1))), tf.constant(0));
     Operand<TInt32> end = tf.math.minimum(tf.math.maximum(to, tf.math.add(begin, tf.constant(1))), batch);
+    return new Operand[] {begin, end};
+  }
+
+  /** The forward loop over rows {@code begin} to {@code end - 1} of the batch. */
+  private static ForwardLoop chain(TFOps outer, RnnStep step, List<Operand<?>> timeMajor, Operand<?> mask,
+      List<Operand<?>> states, boolean zeroOutputForMask, boolean all, Operand<TInt32> begin, Operand<TInt32> end) {
+    Ops tf = outer.tf();
     List<Operand<?>> xs = TFRnn.project(step, rows(tf, timeMajor, 1, begin, end));
     Operand<?> m = mask == null ? null : rows(tf, List.of(mask), 1, begin, end).get(0);
     return ForwardLoop.build(outer, step, xs, m, rows(tf, states, 0, begin, end), zeroOutputForMask, all);

@@ -153,6 +153,13 @@ final class TFBodyOps extends TFOps {
     throw notInStep("run a loop inside the step (use unroll for the inner recurrence)");
   }
 
+  /** None inside a step: its backward trace differentiates the step's ops, which have no fused kernels. */
+  @Override
+  public io.keras4j.backend.RnnResult lstm(Tensor sequences, Tensor h0, Tensor c0, Tensor kernel,
+      Tensor recurrentKernel, Tensor bias, boolean goBackwards, boolean returnAllOutputs) {
+    return null;
+  }
+
   @Override
   public <T> T withControlDependencies(List<Tensor> deps, Supplier<T> body) {
     throw notInStep("add control dependencies");

@@ -265,6 +265,16 @@ class TFOps extends TFArrayOps {
     return TFRnn.run(this, step, inputs, initialStates, mask, goBackwards, zeroOutputForMask, returnAllOutputs);
   }
 
+  /** TensorFlow's {@code BlockLSTMV2} for float32 ({@link TFLstm}); null for other dtypes. */
+  @Override
+  public io.keras4j.backend.RnnResult lstm(Tensor sequences, Tensor h0, Tensor c0, Tensor kernel,
+      Tensor recurrentKernel, Tensor bias, boolean goBackwards, boolean returnAllOutputs) {
+    if (!"float32".equals(sequences.dtype()) || !"float32".equals(kernel.dtype()) || sequences.rank() != 3) {
+      return null;
+    }
+    return TFLstm.run(this, sequences, h0, c0, kernel, recurrentKernel, bias, goBackwards, returnAllOutputs);
+  }
+
   // ---- gradients and control ----
   @Override
   public List<Tensor> gradients(Tensor target, List<Tensor> xs) {
