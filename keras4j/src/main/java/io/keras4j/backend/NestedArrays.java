@@ -195,11 +195,29 @@ final class NestedArrays {
     void run(int from, int to);
   }
 
-  /** Runs {@code range} over consecutive ranges of {@code 0..n}, up to four per core, the ranges in parallel. */
+  /**
+   * Runs {@code range} over consecutive ranges of {@code 0..n}, up to four per core, the ranges in parallel, and
+   * returns or throws only when every range has finished: a parallel stream rethrows the first failure while the
+   * other ranges still run, and a caller that then frees what they write to (a native tensor) corrupts the heap. The
+   * failure of the first failed range is thrown.
+   */
   static void inRanges(int n, Range range) {
     int parts = Math.min(n, 4 * Runtime.getRuntime().availableProcessors());
-    java.util.stream.IntStream.range(0, parts).parallel()
-        .forEach(k -> range.run((int) ((long) n * k / parts), (int) ((long) n * (k + 1) / parts)));
+    Throwable[] failures = new Throwable[parts];
+    java.util.stream.IntStream.range(0, parts).parallel().forEach(k -> {
+      try {
+        range.run((int) ((long) n * k / parts), (int) ((long) n * (k + 1) / parts));
+      } catch (RuntimeException | Error e) {
+        failures[k] = e;
+      }
+    });
+    for (Throwable t : failures) {
+      if (t instanceof RuntimeException e) {
+        throw e;
+      } else if (t instanceof Error e) {
+        throw e;
+      }
+    }
   }
 
   private static void flatten(Object a, int depth, long[] dims, Object out, int[] pos, int[] path) {
