@@ -330,7 +330,7 @@ public interface Ops extends NnOps, ImageOps, RandomOps, PreprocessingOps {
 
   /**
    * An LSTM layer's recurrence as one fused kernel, or null where the backend has none (Keras' {@code backend.lstm},
-   * which the LSTM layer tries before its step loop; keras4j's in training only): Keras' LSTM cell with sigmoid gates and tanh, no mask, no
+   * which the LSTM layer tries before its step loop): Keras' LSTM cell with sigmoid gates and tanh, no mask, no
    * dropout, over {@code sequences} (batch, time, features) from the states {@code h0} and {@code c0}, with weights
    * {@code kernel} (features, 4 * units), {@code recurrentKernel} (units, 4 * units) and {@code bias} (4 * units, or
    * null for none). The outputs are those of {@link #rnn}. By default none.

@@ -23,8 +23,9 @@ import java.util.Map;
  * TensorFlow's fused CPU kernel ({@code Ops.lstm}: {@code BlockLSTMV2}) in training, when the cell is Keras' default
  * (this class's own {@link LSTMCell}, tanh and sigmoid, float32), no mask is given, {@code unroll} is off and neither
  * {@code dropout} nor {@code recurrent_dropout} is set; {@code use_cudnn=false} keeps the step loop, as it keeps
- * Keras' off cuDNN. The results are the loop's up to rounding; the kernel trains about twice as fast, and predicts
- * slower than the loop, which inference keeps.
+ * Keras' off cuDNN (as in Keras, {@code use_cudnn} is not in the config: a Bidirectional's copies and a saved
+ * layer have the default). The results are the loop's up to rounding; the kernel trains about twice as fast on an
+ * AMD Zen 3, and predicts slower than the loop, which inference keeps (docs/recurrence.md).
  */
 public class LSTM extends BaseCellRNN<LSTM, LSTMCell> {
   private Object useCudnn = "auto";

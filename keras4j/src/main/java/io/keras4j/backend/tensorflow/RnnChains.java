@@ -43,7 +43,8 @@ final class RnnChains {
    * How many chains a recurrence of {@code step} over {@code timeMajor} (time, batch, ...) runs as: 1 unless the step
    * is {@link RnnStep#rowwise}; then 2 on a machine of 2 or more cores when the caller gave a {@link BatchHint} (fit,
    * evaluate, predict) and the batch (its static size, else the hint) is at least {@link #MIN_ROWS}. The system
-   * property {@code keras4j.rnn.chains} sets the number for rowwise steps instead ("auto" by default; 1: one loop).
+   * property {@code keras4j.rnn.chains} sets the number for rowwise steps and fused LSTM kernels instead ("auto" by
+   * default; 1: one loop or kernel).
    */
   static int count(RnnStep step, Operand<?> timeMajor) {
     return step.rowwise() ? count(timeMajor) : 1;

@@ -23,8 +23,10 @@ import org.tensorflow.types.TInt64;
  * <p>{@code BlockLSTMV2} computes Keras' LSTM cell: gates in Keras' order i, f, c, o from
  * {@code [x, h] · [kernel; recurrent_kernel] + bias}, sigmoid gates, tanh cell input and output, no forget bias, no
  * clipping and no peepholes. Measured at W5's shapes (LSTM(64), 200 steps of 8 features, batch 64; 2 cores of an
- * AMD Zen 3, docs/recurrence.md) it trains at about twice the speed of the step loop, but predicts at 0.75-0.9 of
- * it, so the LSTM layer uses it in training only.
+ * AMD Zen 3, where TensorFlow runs its Eigen kernels, docs/recurrence.md) it trains at about twice the speed of the
+ * step loop (1.8x by the medians at steps_per_execution 1, 2.2x at 32), 1.5x with oneDNN forced on (as TensorFlow
+ * has it on CPUs with AVX-512 VNNI or AMX), and predicts at 0.88x and 0.77x, so the LSTM layer uses it in training
+ * only.
  *
  * <p>Keras equivalent: {@code keras.src.backend.tensorflow.rnn.lstm}, the fused path Keras' LSTM layer tries before
  * its step loop (cuDNN there, so on GPUs only; Keras on a CPU runs the loop). Porting note: TensorFlow's C gradient

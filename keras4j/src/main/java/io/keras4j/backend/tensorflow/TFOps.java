@@ -269,7 +269,12 @@ class TFOps extends TFArrayOps {
   @Override
   public io.keras4j.backend.RnnResult lstm(Tensor sequences, Tensor h0, Tensor c0, Tensor kernel,
       Tensor recurrentKernel, Tensor bias, boolean goBackwards, boolean returnAllOutputs) {
-    if (!"float32".equals(sequences.dtype()) || !"float32".equals(kernel.dtype()) || sequences.rank() != 3) {
+    for (Tensor t : java.util.Arrays.asList(sequences, h0, c0, kernel, recurrentKernel, bias)) {
+      if (t != null && !"float32".equals(t.dtype())) {
+        return null;
+      }
+    }
+    if (sequences.rank() != 3) {
       return null;
     }
     return TFLstm.run(this, sequences, h0, c0, kernel, recurrentKernel, bias, goBackwards, returnAllOutputs);

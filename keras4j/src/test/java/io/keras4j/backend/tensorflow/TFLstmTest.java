@@ -206,6 +206,27 @@ class TFLstmTest {
     }
   }
 
+  /** The number of BlockLSTMV2 kernels in a graph tracing {@code layer} on (batch, 6, 3) sequences. */
+  static long kernels(io.keras4j.layers.Layer layer, boolean training) {
+    try (ComputeGraph g = Backend.newGraph()) {
+      g.trace(() -> List.of(layer.apply(Backend.ops().placeholder("float32", Shape.of(-1, 6, 3)), training)));
+      return types(g).stream().filter("BlockLSTMV2"::equals).count();
+    }
+  }
+
+  @Test
+  void anLstmLayerTrainsThroughTheKernelOnlyWhereKerasCellAndOptionsAllow() {
+    assertEquals(1, kernels(new io.keras4j.layers.LSTM(4), true), "training");
+    assertEquals(1, kernels(new io.keras4j.layers.LSTM(4).goBackwards(true).returnSequences(true), true));
+    assertEquals(0, kernels(new io.keras4j.layers.LSTM(4), false), "inference keeps the loop");
+    assertEquals(0, kernels(new io.keras4j.layers.LSTM(4).useCudnn(false), true), "use_cudnn=false");
+    assertEquals(0, kernels(new io.keras4j.layers.LSTM(4).unroll(true), true), "unroll");
+    assertEquals(0, kernels(new io.keras4j.layers.LSTM(4).dropout(0.2), true), "dropout");
+    assertEquals(0, kernels(new io.keras4j.layers.LSTM(4).recurrentActivation("hard_sigmoid"), true));
+    assertEquals(0, kernels(new io.keras4j.layers.RNN(new io.keras4j.layers.LSTMCell(4)), true), "RNN(LSTMCell)");
+    assertEquals(0, kernels(new io.keras4j.layers.LSTM(4).dtype("mixed_bfloat16"), true), "bfloat16");
+  }
+
   @Test
   void aWideBatchRunsAsTwoKernelsWithTheSameResults() {
     Case c = Case.random(33, 31); // the chains own 16 and 17 rows
@@ -222,7 +243,7 @@ class TFLstmTest {
         assertEquals(one.get(k)[i], two.get(k)[i], 1e-4, "gradient " + k + "[" + i + "]");
       }
     }
-    Case single = Case.random(1, 32); // the first of two chains owns no row: it runs on the row, and is dropped
+    Case single = Case.random(1, 32); // the first of two chains owns no row: it runs on the row and is dropped
     float[] got = SystemProperties.with("keras4j.rnn.chains", "2", () -> fused(single, true, 1)).get(0);
     double[] expected = reference(single, true);
     assertEquals(expected.length, got.length);
