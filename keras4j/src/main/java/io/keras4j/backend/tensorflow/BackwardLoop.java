@@ -382,7 +382,8 @@ final class BackwardLoop {
     return LoopVars.signature(args, outs, specs);
   }
 
-  private static Operand<?> orZeros(Ops tf, Output<?> grad, Operand<?> like) {
+  /** {@code grad}, or zeros like {@code like} where no gradient reaches that output (null, or TensorFlow's none). */
+  static Operand<?> orZeros(Ops tf, Output<?> grad, Operand<?> like) {
     if (grad == null || grad.op() == null) {
       return tf.zerosLike((Operand) like);
     }

@@ -95,7 +95,7 @@ final class TFLstm {
   /**
    * {@code BlockLSTMGradV2} from the gradients of the cell states and outputs (outputs 1 and 6; zeros where none
    * reaches them), as Python TensorFlow's {@code _BlockLSTMGradV2}: the gradients of x, the initial c and h, the
-   * weights, the peepholes and the bias; none of the step count.
+   * weights, the peepholes and the bias; zeros for the step count.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static List<Operand<?>> gradient(Ops tf, GraphOperation op, List<Output<?>> grads) {
@@ -104,17 +104,13 @@ final class TFLstm {
     Operand[] out = new Operand[7];
     Arrays.setAll(out, op::output);
     BlockLSTMGrad<TFloat32> g = BlockLSTMGrad.create(tf.scope(), in[0], in[1], in[2], in[3], in[4], in[5], in[6],
-        in[7], in[8], out[0], out[1], out[2], out[3], out[4], out[5], out[6], orZeros(tf, grads.get(1), out[1]),
-        orZeros(tf, grads.get(6), out[6]), false);
+        in[7], in[8], out[0], out[1], out[2], out[3], out[4], out[5], out[6],
+        (Operand) BackwardLoop.orZeros(tf, grads.get(1), out[1]), (Operand) BackwardLoop.orZeros(tf, grads.get(6),
+        out[6]), false);
     List<Operand<?>> d = new ArrayList<>();
     d.add(tf.zerosLike(in[0])); // an integer input: TensorFlow Java wants a tensor where Python returns None
     d.addAll(List.of(g.xGrad(), g.csPrevGrad(), g.hPrevGrad(), g.wGrad(), g.wciGrad(), g.wcfGrad(), g.wcoGrad(),
         g.bGrad()));
     return d;
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Operand<TFloat32> orZeros(Ops tf, Output<?> grad, Operand like) {
-    return grad == null || grad.op() == null ? tf.zerosLike(like) : (Operand) grad;
   }
 }
