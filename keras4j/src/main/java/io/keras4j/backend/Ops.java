@@ -7,11 +7,12 @@ import java.util.List;
  *
  * <p>Keras equivalent: {@code keras.ops} (NumPy-like names). Get the operations of the graph being traced with
  * {@link Backend#ops()}. Axes may be negative (counted from the end). Binary operations broadcast like NumPy.
- * The neural-network, image, random and preprocessing operations are in the interfaces it extends ({@link NnOps},
- * {@link ImageOps}, {@link RandomOps}, {@link PreprocessingOps}), as Keras splits them into modules.
+ * The neural-network, image, random, preprocessing and recurrence operations are in the interfaces it extends
+ * ({@link NnOps}, {@link ImageOps}, {@link RandomOps}, {@link PreprocessingOps}, {@link RnnOps}), as Keras splits them
+ * into modules.
  * <pre>{@code Ops ops = Backend.ops(); Tensor y = ops.add(ops.matmul(x, w), b);}</pre>
  */
-public interface Ops extends NnOps, ImageOps, RandomOps, PreprocessingOps {
+public interface Ops extends NnOps, ImageOps, RandomOps, PreprocessingOps, RnnOps {
   // ---- creation ----
   Tensor constant(float value);
 
@@ -314,32 +315,6 @@ public interface Ops extends NnOps, ImageOps, RandomOps, PreprocessingOps {
   /** Sums of {@code data}'s rows by segment id ({@code segmentIds} int, data's leading shape), numSegments rows. */
   Tensor unsortedSegmentSum(Tensor data, Tensor segmentIds, int numSegments);
 
-  // ---- recurrence ----
-  /**
-   * Runs {@code step} over the time axis (axis 1) of {@code inputs}, each (batch, time, features...), from
-   * {@code initialStates} (Keras' {@code keras.ops.rnn}, the backend's {@code rnn}).
-   *
-   * <p>With {@code mask} (batch, time), boolean or 0/1, a masked step keeps the previous states and repeats the
-   * previous output (zeros with {@code zeroOutputForMask}). With {@code goBackwards} the steps run from the last to the
-   * first and the outputs come in that order. {@code unroll} builds one copy of the step per time step (a fixed number
-   * of steps needed; Keras' {@code unroll=True}); otherwise the steps run in one loop whose graph does not grow with
-   * the sequence length and whose gradient keras4j builds itself.
-   */
-  RnnResult rnn(RnnStep step, List<Tensor> inputs, List<Tensor> initialStates, Tensor mask, boolean goBackwards,
-      boolean unroll, boolean zeroOutputForMask, boolean returnAllOutputs);
-
-  /**
-   * An LSTM layer's recurrence as one fused kernel, or null where the backend has none (Keras' {@code backend.lstm},
-   * which the LSTM layer tries before its step loop): Keras' LSTM cell with sigmoid gates and tanh, no mask, no
-   * dropout, over {@code sequences} (batch, time, features) from the states {@code h0} and {@code c0}, with weights
-   * {@code kernel} (features, 4 * units), {@code recurrentKernel} (units, 4 * units) and {@code bias} (4 * units, or
-   * null for none). The outputs are those of {@link #rnn}. By default none.
-   */
-  default RnnResult lstm(Tensor sequences, Tensor h0, Tensor c0, Tensor kernel, Tensor recurrentKernel, Tensor bias,
-      boolean goBackwards, boolean returnAllOutputs) {
-    return null;
-  }
-
   // ---- gradients and control ----
   /** d(target)/d(xs); a null entry where {@code target} does not depend on that x. */
   List<Tensor> gradients(Tensor target, List<Tensor> xs);
@@ -395,4 +370,12 @@ public interface Ops extends NnOps, ImageOps, RandomOps, PreprocessingOps {
 
   /** Runs the given assignments in this trace (recorded as updates of the traced function). */
   void addUpdate(Tensor update);
+
+  /**
+   * Runs {@code body}, the call of the layer {@code owner} describes, so that an error of a kernel it adds names that
+   * layer (Keras' name scope of a layer's call); by default as it is.
+   */
+  default <T> T inLayer(String owner, java.util.function.Supplier<T> body) {
+    return body.get();
+  }
 }

@@ -56,9 +56,15 @@ final class LayerCalls {
 
   /**
    * Calls {@code layer} on graph tensors: the inputs autocast, {@code call} run in the compute dtype's autocast
-   * scope with the inputs' masks, the output masks attached and the activity regularizer's losses added.
+   * scope with the inputs' masks, the output masks attached and the activity regularizer's losses added; the ops it
+   * adds are the layer's, which a kernel's error names (Keras' name scope of the call).
    */
   static List<Tensor> graph(Layer layer, List<Tensor> inputs, boolean training) {
+    String owner = "'" + layer.name() + "' (" + layer.getClass().getSimpleName() + ")";
+    return Backend.ops().inLayer(owner, () -> inGraph(layer, inputs, training));
+  }
+
+  private static List<Tensor> inGraph(Layer layer, List<Tensor> inputs, boolean training) {
     List<Shape> shapes = new ArrayList<>();
     for (Tensor t : inputs) {
       shapes.add(t.shape());

@@ -55,7 +55,7 @@ final class ReluGradients {
     if (moves.isEmpty()) {
       return 0;
     }
-    TF_Graph handle = nativeHandle(graph);
+    TF_Graph handle = NativeGraphs.handle(graph);
     if (handle == null) {
       return 0;
     }
@@ -85,16 +85,6 @@ final class ReluGradients {
       status.throwExceptionIfNotOK();
     } finally {
       status.delete();
-    }
-  }
-
-  private static TF_Graph nativeHandle(Graph graph) {
-    try {
-      java.lang.reflect.Field f = Graph.class.getDeclaredField("nativeHandle");
-      f.setAccessible(true);
-      return (TF_Graph) f.get(graph);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
     }
   }
 }

@@ -17,6 +17,7 @@ import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.internal.c_api.TF_Graph;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -61,6 +62,8 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
   private final boolean export;
   private boolean closed;
   private final List<Runnable> onClose = new ArrayList<>();
+  /** Which layer made each op, made at the first need ({@link #owners}); null before or where it cannot be made. */
+  private NodeOwners owners;
   /** Recurrences traced into this graph so far ({@link #noteRecurrence}). */
   private int recurrences;
   /** Recurrences traced into this graph as independent chains so far ({@link #noteChains}). */
@@ -114,6 +117,18 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
 
   Graph graph() {
     return graph;
+  }
+
+  /** The layers that made this graph's ops; null where TensorFlow Java's graph handle cannot be read. */
+  synchronized NodeOwners owners() {
+    if (owners == null && !closed) {
+      TF_Graph handle = NativeGraphs.handle(graph);
+      owners = handle == null ? null : new NodeOwners(handle);
+      if (owners != null) {
+        onClose(owners::close);
+      }
+    }
+    return owners;
   }
 
   VarSlot slot(Variable v) {

@@ -166,9 +166,15 @@ final class TFFunction implements TracedFunction {
     }
     owner.flushPushes();
     Session session = owner.liveSession();
-    List<NativeArray> out = TFProfiler.enabled() ? null : directRun(session, feeds, fetch);
-    if (out == null) {
-      out = runnerRun(session, feeds, fetch);
+    List<NativeArray> out;
+    try {
+      out = TFProfiler.enabled() ? null : directRun(session, feeds, fetch);
+      if (out == null) {
+        out = runnerRun(session, feeds, fetch);
+      }
+    } catch (RuntimeException e) {
+      NodeOwners owners = owner.owners();
+      throw owners == null ? e : owners.explain(e);
     }
     for (Variable v : changed) {
       v.changedIn(owner);

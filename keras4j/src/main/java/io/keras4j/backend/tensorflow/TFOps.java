@@ -372,6 +372,16 @@ class TFOps extends TFArrayOps {
     return list;
   }
 
+  /**
+   * {@inheritDoc} TensorFlow: the ops the call adds to the model's graph are recorded as the layer's
+   * ({@link NodeOwners}), which {@link TFFunction} names when one of them fails; a loop body's ops are not.
+   */
+  @Override
+  public <T> T inLayer(String owner, Supplier<T> body) {
+    NodeOwners owners = tf.scope().env() == graph.graph() ? graph.owners() : null;
+    return owners == null ? body.get() : owners.run(owner, body);
+  }
+
   @Override
   public void addUpdate(Tensor update) {
     updates.add(root().identity(o(update)));
