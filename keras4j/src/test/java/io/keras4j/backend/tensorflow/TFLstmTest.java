@@ -110,8 +110,18 @@ class TFLstmTest {
     return Math.sin(0.7 * i + 0.3);
   }
 
-  /** Ops.lstm on {@code c}: the outputs and final states (as {@link #reference}), then d loss / d each input. */
-  static List<float[]> fused(Case c, boolean backwards, int hint) {
+  /**
+   * One run of Ops.lstm: {@code values} the outputs and final states (as {@link #reference}), then d loss / d each
+   * input; {@code opTypes} the types of the traced graph's ops.
+   */
+  record Run(List<float[]> values, List<String> opTypes) {
+    long count(String opType) {
+      return opTypes.stream().filter(opType::equals).count();
+    }
+  }
+
+  /** Ops.lstm on {@code c} with the batch hint {@code hint} (0 for none). */
+  static Run fused(Case c, boolean backwards, int hint) {
     try (ComputeGraph g = Backend.newGraph()) {
       int b = c.batch();
       TracedFunction fn = BatchHint.with(hint, () -> g.trace(() -> {
@@ -147,12 +157,9 @@ class TFLstmTest {
       }
       res.forEach(NativeArray::close);
       args.forEach(NativeArray::close);
-      opTypes = types(g);
-      return out;
+      return new Run(out, types(g));
     }
   }
-
-  static List<String> opTypes;
 
   static List<String> types(ComputeGraph g) {
     List<String> t = new ArrayList<>();
@@ -175,12 +182,13 @@ class TFLstmTest {
     for (boolean backwards : new boolean[] {false, true}) {
       Case c = Case.random(2, backwards ? 11 : 12);
       double[] want = reference(c, backwards);
-      float[] got = fused(c, backwards, 0).get(0);
+      Run run = fused(c, backwards, 0);
+      float[] got = run.values().get(0);
       assertEquals(want.length, got.length);
       for (int i = 0; i < want.length; i++) {
         assertEquals(want[i], got[i], 1e-5, (backwards ? "backwards " : "") + "output or state " + i);
       }
-      assertEquals(1, opTypes.stream().filter("BlockLSTMV2"::equals).count(), "one fused kernel");
+      assertEquals(1, run.count("BlockLSTMV2"), "one fused kernel");
     }
   }
 
@@ -188,7 +196,8 @@ class TFLstmTest {
   void itsGradientIsTheFiniteDifferenceOfTheRecurrence() {
     for (boolean backwards : new boolean[] {false, true}) {
       Case c = Case.random(2, backwards ? 21 : 22);
-      List<float[]> got = fused(c, backwards, 0);
+      Run run = fused(c, backwards, 0);
+      List<float[]> got = run.values();
       String[] names = {"x", "h0", "c0", "kernel", "recurrent_kernel", "bias"};
       double eps = 1e-5;
       for (int k = 0; k < names.length; k++) {
@@ -202,7 +211,7 @@ class TFLstmTest {
           assertEquals(want, got.get(1 + k)[i], 1e-4, names[k] + "[" + i + "]" + (backwards ? " backwards" : ""));
         }
       }
-      assertEquals(1, opTypes.stream().filter("BlockLSTMGradV2"::equals).count(), "one fused gradient kernel");
+      assertEquals(1, run.count("BlockLSTMGradV2"), "one fused gradient kernel");
     }
   }
 
@@ -230,10 +239,12 @@ class TFLstmTest {
   @Test
   void aWideBatchRunsAsTwoKernelsWithTheSameResults() {
     Case c = Case.random(33, 31); // the chains own 16 and 17 rows
-    List<float[]> two = SystemProperties.with("keras4j.rnn.chains", "2", () -> fused(c, false, 33));
-    assertEquals(2, opTypes.stream().filter("BlockLSTMV2"::equals).count(), "two fused kernels");
-    List<float[]> one = SystemProperties.with("keras4j.rnn.chains", "1", () -> fused(c, false, 33));
-    assertEquals(1, opTypes.stream().filter("BlockLSTMV2"::equals).count(), "one fused kernel");
+    Run twoKernels = SystemProperties.with("keras4j.rnn.chains", "2", () -> fused(c, false, 33));
+    assertEquals(2, twoKernels.count("BlockLSTMV2"), "two fused kernels");
+    Run oneKernel = SystemProperties.with("keras4j.rnn.chains", "1", () -> fused(c, false, 33));
+    assertEquals(1, oneKernel.count("BlockLSTMV2"), "one fused kernel");
+    List<float[]> two = twoKernels.values();
+    List<float[]> one = oneKernel.values();
     double[] want = reference(c, false);
     for (int i = 0; i < want.length; i++) {
       assertEquals(want[i], two.get(0)[i], 1e-5, "output or state " + i);
@@ -244,7 +255,7 @@ class TFLstmTest {
       }
     }
     Case single = Case.random(1, 32); // the first of two chains owns no row: it runs on the row and is dropped
-    float[] got = SystemProperties.with("keras4j.rnn.chains", "2", () -> fused(single, true, 1)).get(0);
+    float[] got = SystemProperties.with("keras4j.rnn.chains", "2", () -> fused(single, true, 1)).values().get(0);
     double[] expected = reference(single, true);
     assertEquals(expected.length, got.length);
     for (int i = 0; i < expected.length; i++) {
