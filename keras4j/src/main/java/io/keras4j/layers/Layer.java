@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The base of every layer: weights, build on first call, and calls on symbolic or graph tensors; the keyword
- * arguments every layer takes ({@link #name(String)}, {@link #trainable(boolean)}, {@link #dtype(String)}, ...) and
- * its base config are declared in its package-private superclass, one file for each half.
+ * The base of every layer: the keyword arguments every layer takes ({@link #name(String)},
+ * {@link #trainable(boolean)}, {@link #dtype(String)}, ...) and its base config, weights, build on first call, and
+ * calls on symbolic or graph tensors.
  *
  * <p>Keras equivalent: {@code keras.layers.Layer}. A custom layer overrides {@link #build(Shape)}, creating its
  * weights with {@link #addWeight}, and {@link #call(Tensor, boolean)} (or {@link #call(List, boolean)} for several

@@ -142,6 +142,10 @@ abstract class LayerArguments implements io.keras4j.saving.KerasSerializable {
     return true;
   }
 
+  /**
+   * Sets the input shape, batch excluded (Keras' {@code input_shape=} on a model's first layer); -1 for an axis of
+   * any size. Default: none (the shape comes from the model's input).
+   */
   public Layer inputShape(int... shape) {
     for (int d : shape) {
       if (d <= 0 && d != -1) {
@@ -185,7 +189,6 @@ abstract class LayerArguments implements io.keras4j.saving.KerasSerializable {
   public Layer activityRegularizer(String regularizer) {
     return activityRegularizer(Regularizer.get(regularizer));
   }
-
 
   /** {@code value}, or an IllegalArgumentException naming this layer and {@code argument} when it is null. */
   protected final <V> V require(V value, String argument) {
