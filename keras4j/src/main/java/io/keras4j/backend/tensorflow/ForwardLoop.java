@@ -192,6 +192,7 @@ final class ForwardLoop {
     inputs = in;
     StatelessWhile loop = TFRnn.loop(tf, "rnn_forward", in, cond, body);
     name = loop.op().name();
+    NodeOwners.noteFunction(outer, body, null, name);
     results = loop.output();
     body.close();
     cond.close();

@@ -119,7 +119,12 @@ final class TFComputeGraph implements ComputeGraph, VariableHolder {
     return graph;
   }
 
-  /** The layers that made this graph's ops; null where TensorFlow Java's graph handle cannot be read. */
+  /** The record of the layers that made this graph's ops, if one has been made, else null. */
+  synchronized NodeOwners ownersIfMade() {
+    return owners;
+  }
+
+  /** The layers that made this graph's ops, made now if needed; null once closed or where the handle is unread. */
   synchronized NodeOwners owners() {
     if (owners == null && !closed) {
       TF_Graph handle = NativeGraphs.handle(graph);

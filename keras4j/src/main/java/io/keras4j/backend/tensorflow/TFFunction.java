@@ -173,7 +173,7 @@ final class TFFunction implements TracedFunction {
         out = runnerRun(session, feeds, fetch);
       }
     } catch (RuntimeException e) {
-      NodeOwners owners = owner.owners();
+      NodeOwners owners = owner.ownersIfMade();
       throw owners == null ? e : owners.explain(e);
     }
     for (Variable v : changed) {

@@ -37,6 +37,26 @@ final class TFLoopOps extends TFOps {
     this.bodyGraph = (org.tensorflow.Graph) body.scope().env();
   }
 
+  /** Which layer's call made each op of the body, made at the first layer's call in it. */
+  private NodeOwners owners;
+
+  /** {@inheritDoc} Here the body's own graph's, closed by {@link #closeOwners}. */
+  @Override
+  NodeOwners owners() {
+    if (owners == null) {
+      org.tensorflow.internal.c_api.TF_Graph handle = NativeGraphs.handle(bodyGraph);
+      owners = handle == null ? null : new NodeOwners(handle);
+    }
+    return owners;
+  }
+
+  /** Frees the record of the body's owners, once {@link NodeOwners#noteFunction} has copied it. */
+  void closeOwners() {
+    if (owners != null) {
+      owners.close();
+    }
+  }
+
   /** The loop body being traced on this thread, or null. */
   static TFLoopOps current() {
     return CURRENT.get();

@@ -373,13 +373,21 @@ class TFOps extends TFArrayOps {
   }
 
   /**
-   * {@inheritDoc} TensorFlow: the ops the call adds to the model's graph are recorded as the layer's
-   * ({@link NodeOwners}), which {@link TFFunction} names when one of them fails; a loop body's ops are not.
+   * {@inheritDoc} TensorFlow: the ops the call adds are recorded as the layer's ({@link NodeOwners}), which
+   * {@link TFFunction} names when one of them fails.
    */
   @Override
   public <T> T inLayer(String owner, Supplier<T> body) {
-    NodeOwners owners = tf.scope().env() == graph.graph() ? graph.owners() : null;
+    NodeOwners owners = owners();
     return owners == null ? body.get() : owners.run(owner, body);
+  }
+
+  /**
+   * The record of which layer made the ops this trace adds: the model graph's; null where the ops go to a function's
+   * body (a recurrence's step, whose ops are its layer's: {@link NodeOwners#noteFunction}).
+   */
+  NodeOwners owners() {
+    return tf.scope().env() == graph.graph() ? graph.owners() : null;
   }
 
   @Override

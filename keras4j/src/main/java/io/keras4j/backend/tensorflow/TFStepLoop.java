@@ -59,6 +59,8 @@ final class TFStepLoop {
           outer.tf().scope().makeOpName("steps_loop")), initial);
       org.tensorflow.GraphOperation loop = (org.tensorflow.GraphOperation) b.setAttr("cond", cond)
           .setAttr("body", fn).build();
+      NodeOwners.noteFunction(outer, fn, body.owners(), loop.name());
+      body.closeOwners();
       outer.updates().add((org.tensorflow.op.Op) () -> loop);
       outer.readVariables().addAll(body.readVariables());
       outer.assignedVariables().addAll(body.assignedVariables());

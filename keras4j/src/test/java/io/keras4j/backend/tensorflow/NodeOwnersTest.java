@@ -67,6 +67,77 @@ class NodeOwnersTest {
   }
 
   @Test
+  void aNodeInAFunctionsBodyIsExplainedByThatFunctionsRecord() {
+    try (Graph g = new Graph(); Graph bodyGraph = new Graph();
+        NodeOwners owners = new NodeOwners(NativeGraphs.handle(g));
+        NodeOwners body = new NodeOwners(NativeGraphs.handle(bodyGraph))) {
+      Ops tf = Ops.create(bodyGraph);
+      body.run("'dense' (Dense)", () -> tf.withName("MatMul").constant(1f));
+      tf.withName("Adam").constant(1f);
+      owners.addFunction("steps_body", body, null);
+      owners.addFunction("lstm_step", null, "'lstm' (LSTM)");
+      owners.addFunction("unowned", null, null);
+
+      RuntimeException e = new TFInvalidArgumentException(
+          "bad\n\t [[{{function_node steps_body}}{{node MatMul}}]]");
+      assertEquals("Layer 'dense' (Dense), at TensorFlow node MatMul of function steps_body: " + e.getMessage(),
+          owners.explain(e).getMessage());
+      RuntimeException adam = new TFInvalidArgumentException("bad\n\t [[{{function_node steps_body}}{{node Adam}}]]");
+      assertSame(adam, owners.explain(adam), "made in the body outside any layer's call");
+      RuntimeException nested = new TFInvalidArgumentException(
+          "bad\n\t [[{{function_node steps_body}}{{function_node lstm_step}}{{node MatMul_7}}]]");
+      assertEquals("Layer 'lstm' (LSTM), at TensorFlow node MatMul_7 of function lstm_step: " + nested.getMessage(),
+          owners.explain(nested).getMessage(), "the innermost function; its ops are its layer's");
+      RuntimeException main = new TFInvalidArgumentException("bad\n\t [[{{node MatMul}}]]");
+      assertSame(main, owners.explain(main), "the model graph's MatMul is not the body's");
+      RuntimeException other = new TFInvalidArgumentException("bad\n\t [[{{function_node unowned}}{{node X}}]]");
+      assertSame(other, owners.explain(other));
+    }
+  }
+
+  @Test
+  void aNodeInABodyRunAsItsOwnFunctionIsFoundThroughTheLoopThatCalledIt() {
+    try (Graph g = new Graph(); Graph bodyGraph = new Graph();
+        NodeOwners owners = new NodeOwners(NativeGraphs.handle(g));
+        NodeOwners body = new NodeOwners(NativeGraphs.handle(bodyGraph))) {
+      Ops main = Ops.create(g);
+      Ops tf = Ops.create(bodyGraph);
+      owners.run("'first' (Dense)", () -> main.withName("MatMul").constant(1f));
+      body.run("'second' (Dense)", () -> tf.withName("MatMul").constant(1f));
+      owners.addFunction("steps_body", body, null);
+      owners.addCaller("steps_loop_1", "steps_body");
+
+      // -Dkeras4j.rnn.lower=false: TensorFlow names the loop op after the body's node, not the function
+      RuntimeException e = new TFInvalidArgumentException("bad\n\t [[{{node MatMul}}]]\n\t [[steps_loop_1]]");
+      assertEquals("Layer 'second' (Dense), at TensorFlow node MatMul of function steps_body: " + e.getMessage(),
+          owners.explain(e).getMessage(), "the body's MatMul, not the model graph's");
+      RuntimeException unknown = new TFInvalidArgumentException("bad\n\t [[{{node MatMul}}]]\n\t [[other_loop]]");
+      assertSame(unknown, owners.explain(unknown), "a loop not recorded: no guess");
+      RuntimeException nested = new TFInvalidArgumentException(
+          "bad\n\t [[{{node MatMul}}]]\n\t [[rnn_forward]]\n\t [[steps_loop_1]]");
+      assertSame(nested, owners.explain(nested), "a loop inside a body: its name is the body's own");
+      RuntimeException plain = new TFInvalidArgumentException("bad\n\t [[{{node MatMul}}]]");
+      assertEquals("Layer 'first' (Dense), at TensorFlow node MatMul: " + plain.getMessage(),
+          owners.explain(plain).getMessage());
+    }
+  }
+
+  @Test
+  void aLoopOfStepsNamesTheLayerInItsBody() {
+    Sequential model = new Sequential(new InputLayer(2), new Embedding(10, 4).name("looped_words"), new Dense(1));
+    model.compile(new io.keras4j.models.CompileOptions().optimizer("sgd").loss("mse").stepsPerExecution(4));
+    try {
+      float[][] x = {{1, 2}, {1, 12}, {1, 2}, {3, 4}};
+      TFInvalidArgumentException e = assertThrows(TFInvalidArgumentException.class,
+          () -> model.fit(x, new float[][] {{1}, {1}, {1}, {1}}, 1, 1));
+      assertTrue(e.getMessage().startsWith("Layer 'looped_words' (Embedding), at TensorFlow node "), e.getMessage());
+      assertTrue(e.getMessage().contains(" of function "), e.getMessage());
+    } finally {
+      model.close();
+    }
+  }
+
+  @Test
   void predictNamesTheEmbeddingWhoseIndexIsOutOfRange() {
     Sequential model = new Sequential(new InputLayer(2), new Embedding(10, 4).name("words"), new Dense(1));
     try {
