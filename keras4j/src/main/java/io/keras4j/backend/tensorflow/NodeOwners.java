@@ -45,7 +45,11 @@ final class NodeOwners implements AutoCloseable {
    * The end of a node's frame and the frames after it, which name the ops that called the function holding the node
    * ({@code [[{{node MatMul}}]]\n\t [[steps_loop]]}), where TensorFlow runs a body as a function of its own.
    */
-  private static final Pattern CALLERS = Pattern.compile("\\G]]((?:\\s*\\[\\[[^\\[\\]{}]+]])*)");
+  private static final Pattern CALLERS = Pattern.compile("\\G[^\\[\\]]*]]((?:\\s*\\[\\[[^\\[\\]{}]+]])*)");
+  /** The name TensorFlow gives the nodes it adds when it partitions a graph ({@code Mean/_29}), not a caller. */
+  private static final Pattern PARTITION_NODE = Pattern.compile(".+/_\\d+");
+  /** The record of a function name that bodies of different owners share (identical bodies, hashed alike). */
+  private static final Body AMBIGUOUS = new Body(Map.of(), null);
   private static final Pattern CALLER = Pattern.compile("\\[\\[([^\\[\\]{}]+)]]");
 
   private final TF_Graph graph;
@@ -143,7 +147,9 @@ final class NodeOwners implements AutoCloseable {
   synchronized void addFunction(String function, NodeOwners body, String rest) {
     Map<String, String> ops = body == null ? Map.of() : body.snapshot();
     if (!ops.isEmpty() || rest != null) {
-      bodies.put(function, new Body(ops, rest));
+      Body b = new Body(ops, rest);
+      // TensorFlow names a function after a hash of its body: two layers' identical steps share one name
+      bodies.merge(function, b, (old, added) -> old.equals(added) ? old : AMBIGUOUS);
     }
   }
 
@@ -209,7 +215,9 @@ final class NodeOwners implements AutoCloseable {
   private static List<String> callers(String frames) {
     List<String> names = new ArrayList<>();
     for (Matcher c = CALLER.matcher(frames); c.find(); ) {
-      names.add(c.group(1));
+      if (!PARTITION_NODE.matcher(c.group(1)).matches()) {
+        names.add(c.group(1));
+      }
     }
     return names;
   }

@@ -28,6 +28,8 @@ final class TFLoopOps extends TFOps {
   private final Map<Output<?>, Output<?>> captures = new LinkedHashMap<>();
   private final Map<Variable, Operand<?>> plainReads = new IdentityHashMap<>();
   private final Map<Variable, Operand<?>> handles = new IdentityHashMap<>();
+  /** Which layer's call made each op of the body, made at the first layer's call in it. */
+  private NodeOwners owners;
 
   /** Operations on {@code body}, a function graph's ops, capturing from {@code graph}. */
   TFLoopOps(TFComputeGraph graph, Ops body) {
@@ -37,16 +39,18 @@ final class TFLoopOps extends TFOps {
     this.bodyGraph = (org.tensorflow.Graph) body.scope().env();
   }
 
-  /** Which layer's call made each op of the body, made at the first layer's call in it. */
-  private NodeOwners owners;
-
   /** {@inheritDoc} Here the body's own graph's, closed by {@link #closeOwners}. */
   @Override
   NodeOwners owners() {
-    if (owners == null) {
+    if (owners == null && tf.scope().env() == bodyGraph) {
       org.tensorflow.internal.c_api.TF_Graph handle = NativeGraphs.handle(bodyGraph);
       owners = handle == null ? null : new NodeOwners(handle);
     }
+    return owners;
+  }
+
+  /** The record of the body's owners if a layer's call in it made one, else null; makes none. */
+  NodeOwners recordedOwners() {
     return owners;
   }
 

@@ -45,6 +45,16 @@ final class TFStepLoop {
   }
 
   private List<Tensor> build(Function<Tensor, List<Tensor>> step) {
+    try {
+      return buildLoop(step);
+    } finally {
+      if (body != null) {
+        body.closeOwners();
+      }
+    }
+  }
+
+  private List<Tensor> buildLoop(Function<Tensor, List<Tensor>> step) {
     List<Operand<?>> initial = new ArrayList<>();
     try (ConcreteFunction fn = ConcreteFunction.create(ftf -> traceBody(ftf, step));
         ConcreteFunction cond = ConcreteFunction.create(this::traceCond)) {
@@ -59,8 +69,7 @@ final class TFStepLoop {
           outer.tf().scope().makeOpName("steps_loop")), initial);
       org.tensorflow.GraphOperation loop = (org.tensorflow.GraphOperation) b.setAttr("cond", cond)
           .setAttr("body", fn).build();
-      NodeOwners.noteFunction(outer, fn, body.owners(), loop.name());
-      body.closeOwners();
+      NodeOwners.noteFunction(outer, fn, body.recordedOwners(), loop.name());
       outer.updates().add((org.tensorflow.op.Op) () -> loop);
       outer.readVariables().addAll(body.readVariables());
       outer.assignedVariables().addAll(body.assignedVariables());

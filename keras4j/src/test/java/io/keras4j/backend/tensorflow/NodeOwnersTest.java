@@ -84,10 +84,14 @@ class NodeOwnersTest {
           owners.explain(e).getMessage());
       RuntimeException adam = new TFInvalidArgumentException("bad\n\t [[{{function_node steps_body}}{{node Adam}}]]");
       assertSame(adam, owners.explain(adam), "made in the body outside any layer's call");
-      RuntimeException nested = new TFInvalidArgumentException(
-          "bad\n\t [[{{function_node steps_body}}{{function_node lstm_step}}{{node MatMul_7}}]]");
-      assertEquals("Layer 'lstm' (LSTM), at TensorFlow node MatMul_7 of function lstm_step: " + nested.getMessage(),
-          owners.explain(nested).getMessage(), "the innermost function; its ops are its layer's");
+      RuntimeException step = new TFInvalidArgumentException(
+          "bad\n\t [[{{function_node lstm_step}}{{node MatMul_7}}]]");
+      assertEquals("Layer 'lstm' (LSTM), at TensorFlow node MatMul_7 of function lstm_step: " + step.getMessage(),
+          owners.explain(step).getMessage(), "a recurrence's step: its ops are its layer's");
+      RuntimeException merged = new TFInvalidArgumentException(
+          "bad\n\t [[{{function_node lstm_step}}{{node MatMul_7}}, {{function_node steps_body}}{{node MatMul}}]]");
+      assertEquals("Layer 'lstm' (LSTM), at TensorFlow node MatMul_7 of function lstm_step: " + merged.getMessage(),
+          owners.explain(merged).getMessage(), "a node TensorFlow merged from two: the frame's first");
       RuntimeException main = new TFInvalidArgumentException("bad\n\t [[{{node MatMul}}]]");
       assertSame(main, owners.explain(main), "the model graph's MatMul is not the body's");
       RuntimeException other = new TFInvalidArgumentException("bad\n\t [[{{function_node unowned}}{{node X}}]]");
@@ -119,6 +123,29 @@ class NodeOwnersTest {
       RuntimeException plain = new TFInvalidArgumentException("bad\n\t [[{{node MatMul}}]]");
       assertEquals("Layer 'first' (Dense), at TensorFlow node MatMul: " + plain.getMessage(),
           owners.explain(plain).getMessage());
+      RuntimeException merged = new TFInvalidArgumentException(
+          "bad\n\t [[{{node MatMul}}, {{node Other}}]]\n\t [[rnn_forward]]");
+      assertSame(merged, owners.explain(merged), "a merged node in a body run as its own function: no guess");
+      RuntimeException partitioned = new TFInvalidArgumentException("bad\n\t [[{{node MatMul}}]]\n\t [[Mean/_29]]");
+      assertEquals("Layer 'first' (Dense), at TensorFlow node MatMul: " + partitioned.getMessage(),
+          owners.explain(partitioned).getMessage(), "a node TensorFlow added when it partitioned the graph");
+    }
+  }
+
+  @Test
+  void twoLayersWhoseIdenticalStepsShareAFunctionNameAreNotTold() {
+    try (Graph g = new Graph(); NodeOwners owners = new NodeOwners(NativeGraphs.handle(g))) {
+      // TensorFlow names a function after a hash of its body: a Bidirectional LSTM's two directions share one
+      owners.addFunction("lstm_step_h1", null, "'forward_lstm' (LSTM)");
+      owners.addFunction("lstm_step_h1", null, "'backward_lstm' (LSTM)");
+      owners.addFunction("gru_step_h2", null, "'gru' (GRU)");
+      owners.addFunction("gru_step_h2", null, "'gru' (GRU)"); // the same layer traced twice
+      RuntimeException shared = new TFInvalidArgumentException("bad\n\t [[{{function_node lstm_step_h1}}{{node X}}]]");
+      assertSame(shared, owners.explain(shared));
+      owners.addFunction("lstm_step_h1", null, "'forward_lstm' (LSTM)");
+      assertSame(shared, owners.explain(shared), "once shared, never told");
+      RuntimeException own = new TFInvalidArgumentException("bad\n\t [[{{function_node gru_step_h2}}{{node X}}]]");
+      assertTrue(owners.explain(own).getMessage().startsWith("Layer 'gru' (GRU), at TensorFlow node X"));
     }
   }
 
