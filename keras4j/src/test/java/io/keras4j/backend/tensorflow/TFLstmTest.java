@@ -148,7 +148,7 @@ class TFLstmTest {
           Shape.of(4 * U)};
       List<NativeArray> args = new ArrayList<>();
       for (int k = 0; k < shapes.length; k++) {
-        args.add(Backend.array(floats(c.get(k)), shapes[k]));
+        args.add(Backend.array(io.keras4j.data.NDArray.of(c.get(k)).toFloatArray(), shapes[k]));
       }
       List<NativeArray> res = fn.call(args);
       List<float[]> out = new ArrayList<>();
@@ -167,14 +167,6 @@ class TFLstmTest {
       t.add(it.next().type());
     }
     return t;
-  }
-
-  static float[] floats(double[] v) {
-    float[] f = new float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      f[i] = (float) v[i];
-    }
-    return f;
   }
 
   @Test
